@@ -1,0 +1,37 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import User from '../models/user.ts'
+import { createAccessTokenValidator } from '../validators/auth.ts'
+import { notFound } from '../../contracts/domain_error.ts'
+
+/** Personal access tokens for API clients (sent as `Authorization: Bearer <token>`). */
+export default class AccessTokensController {
+  async index({ auth }: HttpContext) {
+    const tokens = await User.accessTokens.all(auth.user!)
+    return {
+      data: tokens.map((token) => ({
+        id: String(token.identifier),
+        name: token.name,
+        lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+        expiresAt: token.expiresAt?.toISOString() ?? null,
+        createdAt: token.createdAt.toISOString(),
+      })),
+    }
+  }
+
+  async store(ctx: HttpContext) {
+    const { name, expiresInDays } = await ctx.request.validateUsing(createAccessTokenValidator)
+    const token = await User.accessTokens.create(ctx.auth.user!, ['*'], {
+      name,
+      expiresIn: expiresInDays ? `${expiresInDays} days` : undefined,
+    })
+    return ctx.response.created({
+      token: { id: String(token.identifier), name: token.name, value: token.value!.release() },
+    })
+  }
+
+  async destroy({ auth, params, response }: HttpContext) {
+    const deleted = await User.accessTokens.delete(auth.user!, params.tokenId)
+    if (!deleted) throw notFound()
+    return response.noContent()
+  }
+}

@@ -1,0 +1,30 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import AuditEntry from '../models/audit_entry.ts'
+import { pageValidator } from '../validators/organization.ts'
+
+/** An organisation's audit log, newest first, for its admins. */
+export default class AuditLogController {
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    const { page = 1, perPage = 50 } = await pageValidator.validate(ctx.request.qs())
+    const entries = await AuditEntry.query()
+      .where('organization_id', ctx.organization.id)
+      .preload('actor')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .paginate(page, perPage)
+    return {
+      data: entries.all().map((entry) => ({
+        id: entry.id,
+        action: entry.action,
+        actor: entry.actor ? { id: entry.actor.id, fullName: entry.actor.fullName } : null,
+        subjectType: entry.subjectType,
+        subjectId: entry.subjectId,
+        metadata: entry.metadata,
+        ip: entry.ip,
+        createdAt: entry.createdAt.toISO(),
+      })),
+      meta: { total: entries.total, perPage: entries.perPage, currentPage: entries.currentPage, lastPage: entries.lastPage },
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { DateTime } from 'luxon'
+import db from '@adonisjs/lucid/services/db'
+import type { HttpContext } from '@adonisjs/core/http'
+import Invitation from '../models/invitation.ts'
+import Membership from '../models/membership.ts'
+import User from '../models/user.ts'
+import { createInvitationValidator } from '../validators/organization.ts'
+import { serializeInvitation, serializeOrganization } from '../transformers/organization_transformer.ts'
+import { auditLog } from '../services/audit_log.ts'
+import { createOneTimeToken, hashToken } from '../services/one_time_token.ts'
+import { platformMailer } from '../services/platform_mailer.ts'
+import { DomainError, notFound } from '../../contracts/domain_error.ts'
+
+const INVITATION_DAYS = 7
+
+/** Inviting people by email, and accepting an invitation. */
+export default class InvitationsController {
+  async index(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    const invitations = await Invitation.query()
+      .where('organization_id', ctx.organization.id)
+      .whereNull('accepted_at')
+      .where('expires_at', '>', DateTime.now().toSQL()!)
+      .orderBy('created_at', 'desc')
+    return { data: invitations.map(serializeInvitation) }
+  }
+
+  async store(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    const { email, role } = await ctx.request.validateUsing(createInvitationValidator)
+    const normalizedEmail = email.toLowerCase()
+    const existingUser = await User.findByEmail(normalizedEmail)
+    if (existingUser) {
+      const member = await Membership.query()
+        .where('organization_id', ctx.organization.id)
+        .where('user_id', existingUser.id)
+        .first()
+      if (member) throw new DomainError('E_ALREADY_MEMBER', 422, 'platform.errors.E_ALREADY_MEMBER', {}, 'email')
+    }
+    const { token, hash } = createOneTimeToken()
+    const invitation = await db.transaction(async (trx) => {
+      await Invitation.query({ client: trx })
+        .where('organization_id', ctx.organization.id)
+        .where('email', normalizedEmail)
+        .whereNull('accepted_at')
+        .delete()
+      const created = await Invitation.create(
+        {
+          organizationId: ctx.organization.id,
+          email: normalizedEmail,
+          role,
+          tokenHash: hash,
+          invitedById: ctx.auth.user!.id,
+          expiresAt: DateTime.now().plus({ days: INVITATION_DAYS }),
+        },
+        { client: trx }
+      )
+      await auditLog.record(
+        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'invitation.created', subjectType: 'invitation', subjectId: created.id, metadata: { email: normalizedEmail, role }, ip: ctx.request.ip() },
+        trx
+      )
+      return created
+    })
+    await platformMailer.sendInvitation(
+      { email: normalizedEmail, locale: existingUser?.locale ?? ctx.organization.locale },
+      { name: ctx.organization.name, logoUrl: null },
+      ctx.auth.user!.fullName,
+      token
+    )
+    return ctx.response.created({ invitation: serializeInvitation(invitation) })
+  }
+
+  async destroy(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    const invitation = await Invitation.query()
+      .where('organization_id', ctx.organization.id)
+      .where('id', ctx.params.invitationId)
+      .whereNull('accepted_at')
+      .first()
+    if (!invitation) throw notFound()
+    await invitation.delete()
+    return ctx.response.noContent()
+  }
+
+  async #pending(token: string) {
+    const invitation = await Invitation.query()
+      .where('token_hash', hashToken(String(token)))
+      .whereNull('accepted_at')
+      .where('expires_at', '>', DateTime.now().toSQL()!)
+      .preload('organization')
+      .first()
+    if (!invitation) throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
+    return invitation
+  }
+
+  async show({ params }: HttpContext) {
+    const invitation = await this.#pending(params.token)
+    return {
+      invitation: {
+        organizationName: invitation.organization.name,
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt.toISO(),
+      },
+    }
+  }
+
+  async accept(ctx: HttpContext) {
+    const invitation = await this.#pending(ctx.params.token)
+    const user = ctx.auth.user!
+    if (invitation.email !== user.email.toLowerCase()) {
+      throw new DomainError('E_INVITATION_OTHER_EMAIL', 403, 'platform.errors.E_INVITATION_OTHER_EMAIL', { email: invitation.email })
+    }
+    await db.transaction(async (trx) => {
+      const locked = await Invitation.query({ client: trx }).where('id', invitation.id).whereNull('accepted_at').forUpdate().first()
+      if (!locked) throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
+      locked.acceptedAt = DateTime.now()
+      await locked.save()
+      const existing = await Membership.query({ client: trx })
+        .where('organization_id', invitation.organizationId)
+        .where('user_id', user.id)
+        .first()
+      if (!existing) {
+        await Membership.create({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role }, { client: trx })
+        await auditLog.record(
+          { organizationId: invitation.organizationId, actorId: user.id, action: 'member.joined', subjectType: 'user', subjectId: user.id, metadata: { role: invitation.role }, ip: ctx.request.ip() },
+          trx
+        )
+      }
+    })
+    const organization = serializeOrganization(invitation.organization)
+    return { organization: { id: organization.id, name: organization.name, role: invitation.role } }
+  }
+}

@@ -1,0 +1,25 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import registry from '../services/module_registry_service.ts'
+
+/** The module catalogue of an organisation, enabling and disabling, and the shell's manifest. */
+export default class ModulesController {
+  async index({ organization }: HttpContext) {
+    return { data: await registry.list(organization.id) }
+  }
+
+  async enable(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    const module = await registry.enable(ctx.organization.id, ctx.params.moduleId, { id: ctx.auth.user!.id, ip: ctx.request.ip() })
+    return { module }
+  }
+
+  async disable(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    const module = await registry.disable(ctx.organization.id, ctx.params.moduleId, { id: ctx.auth.user!.id, ip: ctx.request.ip() })
+    return { module }
+  }
+
+  async shellManifest({ organization }: HttpContext) {
+    return registry.shellManifest(organization.id)
+  }
+}

@@ -1,0 +1,26 @@
+import { I18n } from '@adonisjs/i18n'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { errors as authErrors } from '@adonisjs/auth'
+
+/**
+ * Requires a signed-in user: the shell's session cookie or an API client's Bearer token.
+ * A disabled account is refused, and the user's language replaces the browser's.
+ */
+export default class AuthMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    const guards = (ctx.request.header('authorization') ?? '').startsWith('Bearer ')
+      ? (['api'] as const)
+      : (['web'] as const)
+    await ctx.auth.authenticateUsing([...guards])
+    const user = ctx.auth.user!
+    if (user.disabledAt) {
+      if (ctx.auth.defaultGuard === 'web' && guards[0] === 'web') await ctx.auth.use('web').logout()
+      throw new authErrors.E_UNAUTHORIZED_ACCESS('Unauthorized access', { guardDriverName: guards[0] })
+    }
+    ctx.i18n = i18nManager.locale(user.locale)
+    ctx.containerResolver.bindValue(I18n, ctx.i18n)
+    return next()
+  }
+}

@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon'
+import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
+import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import hash from '@adonisjs/core/services/hash'
+
+/** A person who signs in; belongs to organisations through memberships. */
+export default class User extends BaseModel {
+  static table = 'platform.users'
+
+  static accessTokens = DbAccessTokensProvider.forModel(User, {
+    table: 'platform.auth_access_tokens',
+    type: 'personal_access_token',
+    prefix: 'ias_',
+  })
+
+  @column({ isPrimary: true })
+  declare id: string
+
+  @column()
+  declare email: string
+
+  @column()
+  declare fullName: string
+
+  @column({ serializeAs: null })
+  declare password: string | null
+
+  @column()
+  declare locale: 'fr' | 'en'
+
+  @column.dateTime()
+  declare emailVerifiedAt: DateTime | null
+
+  @column.dateTime()
+  declare disabledAt: DateTime | null
+
+  @column.dateTime({ autoCreate: true })
+  declare createdAt: DateTime
+
+  @column.dateTime({ autoCreate: true, autoUpdate: true })
+  declare updatedAt: DateTime
+
+  @beforeSave()
+  static async normalize(user: User) {
+    if (user.$dirty.email) user.email = user.email.trim().toLowerCase()
+    if (user.$dirty.password && user.password) user.password = await hash.make(user.password)
+  }
+
+  /** Finds a user by email, whatever its case. */
+  static findByEmail(email: string) {
+    return this.query().whereRaw('lower(email) = ?', [email.trim().toLowerCase()]).first()
+  }
+
+  /** Checks a plain password against the stored hash (false for accounts without one). */
+  async verifyPassword(plain: string) {
+    if (!this.password) return false
+    return hash.verify(this.password, plain)
+  }
+}

@@ -1,0 +1,14 @@
+import config from '@adonisjs/core/services/config'
+
+/** The host's config/platform.ts, read through the config service. */
+export const platformConfig = {
+  get appUrl(): string {
+    return config.get('platform.appUrl')
+  },
+  get dataDir(): string {
+    return config.get('platform.dataDir')
+  },
+  get signIn(): { maxAttempts: number; lockMinutes: number } {
+    return config.get('platform.signIn')
+  },
+}

@@ -1,0 +1,35 @@
+import { DateTime } from 'luxon'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import UserToken, { type UserTokenPurpose } from '../models/user_token.ts'
+import { createOneTimeToken, hashToken } from './one_time_token.ts'
+import { DomainError } from '../../contracts/domain_error.ts'
+
+const LIFETIME_HOURS: Record<UserTokenPurpose, number> = { verify_email: 48, reset_password: 1 }
+
+/** Issues and redeems the one-time tokens sent by email. */
+export const userTokens = {
+  /** Creates a token for `purpose`, replacing the user's unused ones; returns the plain token to email. */
+  async issue(userId: string, purpose: UserTokenPurpose, trx?: TransactionClientContract) {
+    await UserToken.query({ client: trx }).where({ userId, purpose }).whereNull('used_at').delete()
+    const { token, hash } = createOneTimeToken()
+    await UserToken.create(
+      { userId, purpose, tokenHash: hash, expiresAt: DateTime.now().plus({ hours: LIFETIME_HOURS[purpose] }) },
+      { client: trx }
+    )
+    return token
+  },
+
+  /** Marks a valid token used and returns its user id; an unknown, used or expired token is a 400. */
+  async redeem(token: string, purpose: UserTokenPurpose, trx: TransactionClientContract) {
+    const row = await UserToken.query({ client: trx })
+      .where({ tokenHash: hashToken(token), purpose })
+      .whereNull('used_at')
+      .where('expires_at', '>', DateTime.now().toSQL()!)
+      .forUpdate()
+      .first()
+    if (!row) throw new DomainError('E_INVALID_TOKEN', 400, 'platform.errors.E_INVALID_TOKEN', {}, 'token')
+    row.usedAt = DateTime.now()
+    await row.save()
+    return row.userId
+  },
+}

@@ -1,0 +1,50 @@
+import vine from '@vinejs/vine'
+
+const email = () => vine.string().trim().email().maxLength(254)
+const newPassword = () => vine.string().minLength(10).maxLength(128)
+const locale = () => vine.enum(['fr', 'en'] as const)
+
+/** Sign-up form. */
+export const signUpValidator = vine.create({
+  fullName: vine.string().trim().minLength(2).maxLength(120),
+  email: email(),
+  password: newPassword(),
+  locale: locale().optional(),
+})
+
+/** Sign-in form. */
+export const signInValidator = vine.create({
+  email: email(),
+  password: vine.string().maxLength(128),
+})
+
+/** Profile changes the user makes to themselves. */
+export const updateProfileValidator = vine.create({
+  fullName: vine.string().trim().minLength(2).maxLength(120).optional(),
+  locale: locale().optional(),
+})
+
+/** Password change, optionally ending the user's other sessions. */
+export const changePasswordValidator = vine.create({
+  currentPassword: vine.string().maxLength(128),
+  password: newPassword(),
+  signOutOtherSessions: vine.boolean().optional(),
+})
+
+/** Request a password-reset email. */
+export const forgotPasswordValidator = vine.create({ email: email() })
+
+/** Use an emailed reset token. */
+export const resetPasswordValidator = vine.create({
+  token: vine.string().trim().maxLength(200),
+  password: newPassword(),
+})
+
+/** Use an emailed verification token. */
+export const verifyEmailValidator = vine.create({ token: vine.string().trim().maxLength(200) })
+
+/** Create a personal access token. */
+export const createAccessTokenValidator = vine.create({
+  name: vine.string().trim().minLength(1).maxLength(80),
+  expiresInDays: vine.number().withoutDecimals().range([1, 365]).optional(),
+})

@@ -1,0 +1,58 @@
+import vine from '@vinejs/vine'
+
+/** ISO 4217 codes the platform handles, DR Congo's first. */
+export const CURRENCIES = ['CDF', 'USD', 'EUR', 'XAF', 'XOF', 'RWF', 'UGX', 'KES', 'TZS', 'ZAR', 'AOA', 'BIF', 'ZMW'] as const
+
+const currency = () => vine.enum(CURRENCIES)
+const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
+
+/** Create an organisation. */
+export const createOrganizationValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(120),
+  defaultCurrency: currency().optional(),
+  locale: vine.enum(['fr', 'en'] as const).optional(),
+})
+
+/** Change an organisation's settings. */
+export const updateOrganizationValidator = vine.create({
+  name: vine.string().trim().minLength(2).maxLength(120).optional(),
+  legalName: optionalText(200),
+  rccm: optionalText(60),
+  idNat: optionalText(60),
+  nif: optionalText(60),
+  address: optionalText(300),
+  city: optionalText(100),
+  country: vine.string().trim().fixedLength(2).toUpperCase().optional(),
+  phone: optionalText(30),
+  email: vine.string().trim().email().maxLength(254).nullable().optional(),
+  defaultCurrency: currency().optional(),
+  reportingCurrency: currency().optional(),
+  locale: vine.enum(['fr', 'en'] as const).optional(),
+})
+
+/** Upload a logo. */
+export const logoValidator = vine.create({
+  logo: vine.file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'webp', 'svg'] }),
+})
+
+/** Change a member's role (ownership moves only by transfer). */
+export const updateMemberValidator = vine.create({
+  role: vine.enum(['admin', 'member'] as const),
+})
+
+/** Invite someone by email. */
+export const createInvitationValidator = vine.create({
+  email: vine.string().trim().email().maxLength(254),
+  role: vine.enum(['admin', 'member'] as const),
+})
+
+/** Hand ownership to another member. */
+export const transferOwnershipValidator = vine.create({
+  memberId: vine.string().uuid(),
+})
+
+/** Page through a list. */
+export const pageValidator = vine.create({
+  page: vine.number().withoutDecimals().min(1).optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+})

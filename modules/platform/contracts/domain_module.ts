@@ -1,0 +1,20 @@
+import type { ApplicationService } from '@adonisjs/core/types'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/**
+ * What a domain module's provider may implement. The platform discovers each module from its
+ * module.json, constructs its provider with the application and calls these hooks.
+ */
+export interface DomainModuleProvider {
+  register?(): void
+  boot?(): void | Promise<void>
+  /** Registers the module's routes and listeners. */
+  start?(): void | Promise<void>
+  ready?(): void | Promise<void>
+  shutdown?(): void | Promise<void>
+  /** Seeds an organisation's data the first time it enables the module, in the enabling transaction. */
+  installForOrganization?(organizationId: string, trx: TransactionClientContract): Promise<void>
+}
+
+/** The constructor a module's provider file exports by default. */
+export type DomainModuleProviderClass = new (app: ApplicationService) => DomainModuleProvider

@@ -1,0 +1,72 @@
+import router from '@adonisjs/core/services/router'
+import { platformMiddleware as middleware } from './middleware.ts'
+
+const AuthController = () => import('../app/controllers/auth_controller.ts')
+const AccessTokensController = () => import('../app/controllers/access_tokens_controller.ts')
+const OrganizationsController = () => import('../app/controllers/organizations_controller.ts')
+const MembersController = () => import('../app/controllers/members_controller.ts')
+const InvitationsController = () => import('../app/controllers/invitations_controller.ts')
+const AuditLogController = () => import('../app/controllers/audit_log_controller.ts')
+const ModulesController = () => import('../app/controllers/modules_controller.ts')
+
+router
+  .group(() => {
+    router.get('csrf', [AuthController, 'csrf'])
+    router.post('sign-up', [AuthController, 'signUp'])
+    router.post('sign-in', [AuthController, 'signIn'])
+    router.post('forgot-password', [AuthController, 'forgotPassword'])
+    router.post('reset-password', [AuthController, 'resetPassword'])
+    router.post('verify-email', [AuthController, 'verifyEmail'])
+
+    router
+      .group(() => {
+        router.post('sign-out', [AuthController, 'signOut'])
+        router.get('me', [AuthController, 'me'])
+        router.patch('me', [AuthController, 'updateMe'])
+        router.post('password', [AuthController, 'changePassword'])
+        router.post('verify-email/resend', [AuthController, 'resendVerification'])
+        router.get('tokens', [AccessTokensController, 'index'])
+        router.post('tokens', [AccessTokensController, 'store'])
+        router.delete('tokens/:tokenId', [AccessTokensController, 'destroy'])
+      })
+      .use(middleware.auth())
+  })
+  .prefix('/api/v1/auth')
+
+router.get('/api/v1/invitations/:token', [InvitationsController, 'show'])
+router.post('/api/v1/invitations/:token/accept', [InvitationsController, 'accept']).use(middleware.auth())
+
+router
+  .group(() => {
+    router.get('/', [OrganizationsController, 'index'])
+    router.post('/', [OrganizationsController, 'store'])
+  })
+  .prefix('/api/v1/orgs')
+  .use(middleware.auth())
+
+router
+  .group(() => {
+    router.get('/', [OrganizationsController, 'show'])
+    router.patch('/', [OrganizationsController, 'update'])
+    router.post('logo', [OrganizationsController, 'uploadLogo'])
+    router.get('logo', [OrganizationsController, 'logo'])
+
+    router.get('members', [MembersController, 'index'])
+    router.patch('members/:memberId', [MembersController, 'update'])
+    router.delete('members/:memberId', [MembersController, 'destroy'])
+    router.post('leave', [MembersController, 'leave'])
+    router.post('transfer-ownership', [MembersController, 'transferOwnership'])
+
+    router.get('invitations', [InvitationsController, 'index'])
+    router.post('invitations', [InvitationsController, 'store'])
+    router.delete('invitations/:invitationId', [InvitationsController, 'destroy'])
+
+    router.get('audit-log', [AuditLogController, 'index'])
+
+    router.get('modules', [ModulesController, 'index'])
+    router.post('modules/:moduleId/enable', [ModulesController, 'enable'])
+    router.post('modules/:moduleId/disable', [ModulesController, 'disable'])
+    router.get('shell-manifest', [ModulesController, 'shellManifest'])
+  })
+  .prefix('/api/v1/orgs/:orgId')
+  .use([middleware.auth(), middleware.organization()])

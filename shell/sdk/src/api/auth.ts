@@ -1,0 +1,59 @@
+import { http } from '../config'
+import type { AuthProvider, Locale, OrganizationSummary, User } from '../types'
+
+const base = '/api/v1/auth'
+
+/** Creates an account and signs it in. */
+export function signUp(input: { fullName: string; email: string; password: string; locale?: Locale }): Promise<{ user: User }> {
+  return http.post(`${base}/sign-up`, input)
+}
+
+/** Opens a session with an email and password. */
+export function signIn(input: { email: string; password: string }): Promise<{ user: User }> {
+  return http.post(`${base}/sign-in`, input)
+}
+
+/** Closes the current session. */
+export function signOut(): Promise<void> {
+  return http.post(`${base}/sign-out`)
+}
+
+/** The signed-in user and their organisations. */
+export function getMe(): Promise<{ user: User; organizations: OrganizationSummary[] }> {
+  return http.get(`${base}/me`)
+}
+
+/** Changes the signed-in user's name or language. */
+export function updateMe(input: { fullName?: string; locale?: Locale }): Promise<{ user: User }> {
+  return http.patch(`${base}/me`, input)
+}
+
+/** Changes the signed-in user's password, optionally closing their other sessions. */
+export function changePassword(input: { currentPassword: string; password: string; signOutOtherSessions: boolean }): Promise<void> {
+  return http.post(`${base}/password`, input)
+}
+
+/** Sends a reset link if the address has an account (the answer never says whether it has). */
+export function forgotPassword(email: string): Promise<void> {
+  return http.post(`${base}/forgot-password`, { email })
+}
+
+/** Sets a new password with the token from a reset link. */
+export function resetPassword(input: { token: string; password: string }): Promise<void> {
+  return http.post(`${base}/reset-password`, input)
+}
+
+/** Confirms an email address with the token from a verification link. */
+export function verifyEmail(token: string): Promise<void> {
+  return http.post(`${base}/verify-email`, { token })
+}
+
+/** The OAuth/OIDC providers offered on the sign-in screen. */
+export function listAuthProviders(): Promise<{ providers: AuthProvider[] }> {
+  return http.get(`${base}/providers`)
+}
+
+/** Where the browser goes (by navigation, not fetch) to sign in with a provider. */
+export function oauthRedirectUrl(providerId: string): string {
+  return `${base}/oauth/${encodeURIComponent(providerId)}/redirect`
+}

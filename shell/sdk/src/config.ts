@@ -1,0 +1,40 @@
+import type { ApiError } from './errors'
+import { createHttpClient } from './http'
+import type { Locale } from './types'
+
+/** Where notifications go; the shell plugs in the UI kit's toasts. */
+export interface Notifier {
+  success(message: string): void
+  info(message: string): void
+  warning(message: string): void
+  error(message: string): void
+}
+
+/** Host services the shell hands to the SDK once at start-up. */
+export interface SdkConfig {
+  getLocale: () => Locale
+  notifier: Notifier | null
+  onUnauthorized: (error: ApiError) => void
+}
+
+const config: SdkConfig = {
+  getLocale: () => 'fr',
+  notifier: null,
+  onUnauthorized: () => {},
+}
+
+/** Called by the shell at start-up; remotes never call it. */
+export function configureSdk(options: Partial<SdkConfig>): void {
+  Object.assign(config, options)
+}
+
+/** The current host services. */
+export function sdkConfig(): Readonly<SdkConfig> {
+  return config
+}
+
+/** The client every SDK function and remote uses: same origin, cookie session, CSRF, current language. */
+export const http = createHttpClient({
+  getLocale: () => config.getLocale(),
+  onUnauthorized: (error) => config.onUnauthorized(error),
+})

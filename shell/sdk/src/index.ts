@@ -1,0 +1,28 @@
+import en from './locales/en.json'
+import fr from './locales/fr.json'
+
+export * from './api/auth'
+export * from './api/modules'
+export * from './api/organizations'
+export { configureSdk, http, sdkConfig, type Notifier, type SdkConfig } from './config'
+export { ApiError, isApiError, toApiError, type ApiErrorItem } from './errors'
+export {
+  CSRF_PATH,
+  createHttpClient,
+  readDocumentCookie,
+  withQuery,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpMethod,
+  type QueryParams,
+  type RequestOptions,
+} from './http'
+export { useErrorMessage, useNotifications } from './messages'
+export { roleCan } from './permissions'
+export { defineRemoteModule, type MessageTree, type RemoteModule } from './remote'
+export { usePlatformSession } from './session'
+export type * from './types'
+export { useApi, type OrganizationApi } from './useApi'
+
+/** The SDK's own strings, to merge into the application's vue-i18n messages under `sdk.*`. */
+export const sdkMessages = { fr, en }

@@ -1,0 +1,187 @@
+/** Identifier of a backend record. */
+export type Id = string | number
+
+/** A language the product speaks. */
+export type Locale = 'fr' | 'en'
+
+/** Text given in every product language. */
+export type LocalizedText = Record<Locale, string>
+
+/** A member's role in an organisation. */
+export type Role = 'owner' | 'admin' | 'member'
+
+/** ISO 4217 code of a currency. */
+export type CurrencyCode = string
+
+/** The signed-in person. */
+export interface User {
+  id: Id
+  email: string
+  fullName: string
+  locale: Locale
+  emailVerified: boolean
+  createdAt: string
+}
+
+/** An organisation as listed for its members, with the caller's role. */
+export interface OrganizationSummary {
+  id: Id
+  name: string
+  role: Role
+}
+
+/** A tenant: the business whose data a member works on. */
+export interface Organization {
+  id: Id
+  name: string
+  legalName: string | null
+  rccm: string | null
+  idNat: string | null
+  nif: string | null
+  address: string | null
+  city: string | null
+  country: string | null
+  phone: string | null
+  email: string | null
+  defaultCurrency: CurrencyCode
+  reportingCurrency: CurrencyCode | null
+  locale: Locale
+  logoUrl: string | null
+  createdAt: string
+}
+
+/** Fields an admin may change on an organisation. */
+export type OrganizationUpdate = Partial<
+  Pick<
+    Organization,
+    | 'name' | 'legalName' | 'rccm' | 'idNat' | 'nif' | 'address' | 'city' | 'country'
+    | 'phone' | 'email' | 'defaultCurrency' | 'reportingCurrency' | 'locale'
+  >
+>
+
+/** A person's membership of an organisation. */
+export interface Member {
+  id: Id
+  userId: Id
+  fullName: string
+  email: string
+  role: Role
+  joinedAt: string
+}
+
+/** A pending invitation to join an organisation. */
+export interface Invitation {
+  id: Id
+  email: string
+  role: Exclude<Role, 'owner'>
+  expiresAt: string
+  createdAt: string
+}
+
+/** What an invitation link shows before it is accepted. */
+export interface InvitationPreview {
+  organizationName: string
+  email: string
+  role: Exclude<Role, 'owner'>
+  expiresAt: string
+}
+
+/** One entry of an organisation's audit log. */
+export interface AuditLogEntry {
+  id: Id
+  action: string
+  actor: { id: Id; fullName: string } | null
+  subjectType: string | null
+  subjectId: Id | null
+  metadata: Record<string, unknown> | null
+  ip: string | null
+  createdAt: string
+}
+
+/** Pagination facts returned beside a page of data. */
+export interface PaginationMeta {
+  total: number
+  perPage: number
+  currentPage: number
+  lastPage: number
+}
+
+/** One page of a paginated list. */
+export interface Paginated<T> {
+  data: T[]
+  meta: PaginationMeta
+}
+
+/** An OAuth/OIDC provider offered on the sign-in screen. */
+export interface AuthProvider {
+  id: string
+  name: string
+}
+
+/** A module of the catalogue, with its state in the current organisation. */
+export interface ModuleCatalogueEntry {
+  id: string
+  version: string
+  name: LocalizedText
+  description: LocalizedText
+  category: string
+  depends: string[]
+  enabled: boolean
+  enabledAt: string | null
+  blockedBy?: unknown
+}
+
+/** A navigation link a module adds to the shell. */
+export interface NavigationItem {
+  path: string
+  label: LocalizedText
+  icon?: string
+  permission?: string
+}
+
+/** Where a module's remote is served from and the hashes its files must match. */
+export interface RemoteDescriptor {
+  name: string
+  entry: string
+  /** URL path -> `sha384-<base64>` for every file the remote may load. */
+  integrity: Record<string, string>
+}
+
+/** An enabled module as the shell needs it. */
+export interface ShellManifestModule {
+  id: string
+  version: string
+  name: LocalizedText
+  remote: RemoteDescriptor
+  routeBase: string
+  navigation: NavigationItem[]
+}
+
+/** The modules enabled for the current organisation. */
+export interface ShellManifest {
+  modules: ShellManifestModule[]
+}
+
+/** A customer, supplier or other business relation (module `contacts`). */
+export interface Contact {
+  id: Id
+  kind: 'company' | 'person'
+  name: string
+  isCustomer: boolean
+  isSupplier: boolean
+  email: string | null
+  phone: string | null
+  address: string | null
+  city: string | null
+  country: string | null
+  rccm: string | null
+  idNat: string | null
+  nif: string | null
+  preferredCurrency: CurrencyCode | null
+  preferredLocale: Locale | null
+  tags: string[]
+  notes: string | null
+  archivedAt: string | null
+  createdAt: string
+  updatedAt: string
+}
