@@ -18,6 +18,7 @@ const dbConfig = defineConfig({
         paths: moduleCatalog.migrationPaths(),
       },
       seeders: { paths: ['./database/seeders'] },
+      schemaGeneration: { enabled: false },
     },
   },
 })

@@ -14,7 +14,8 @@ const sessionConfig = defineConfig({
     secure: app.inProduction && env.get('APP_URL').startsWith('https:'),
     sameSite: 'lax',
   },
-  store: env.get('REDIS_URL') ? 'redis' : 'database',
+  // Japa's session client seeds sessions through the memory store.
+  store: app.inTest ? 'memory' : env.get('REDIS_URL') ? 'redis' : 'database',
   stores: {
     redis: stores.redis({ connection: 'main' }),
     database: stores.database({ tableName: 'sessions' }),

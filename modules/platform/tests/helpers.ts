@@ -1,0 +1,46 @@
+import app from '@adonisjs/core/services/app'
+import User from '../app/models/user.ts'
+import Organization from '../app/models/organization.ts'
+import Membership, { type Role } from '../app/models/membership.ts'
+
+/** The password every test user gets. */
+export const TEST_PASSWORD = 'motdepasse-solide'
+
+let sequence = 0
+
+/** Creates a user with a unique email. */
+export async function createUser(overrides: Partial<Pick<User, 'email' | 'fullName' | 'locale'>> = {}) {
+  sequence += 1
+  return User.create({
+    fullName: overrides.fullName ?? `Utilisateur ${sequence}`,
+    email: overrides.email ?? `user${sequence}-${Date.now()}@example.cd`,
+    password: TEST_PASSWORD,
+    locale: overrides.locale ?? 'fr',
+  })
+}
+
+/** Creates an organisation owned by `owner`. */
+export async function createOrganization(owner: User, name = `Organisation ${++sequence}`) {
+  const organization = await Organization.create({ name })
+  await organization.refresh()
+  await Membership.create({ organizationId: organization.id, userId: owner.id, role: 'owner' })
+  return organization
+}
+
+/** Adds `user` to `organization` with `role`. */
+export async function addMember(organization: Organization, user: User, role: Role) {
+  return Membership.create({ organizationId: organization.id, userId: user.id, role })
+}
+
+/** Enables a module for an organisation as its owner would. */
+export async function enableModule(organization: Organization, moduleId: string, actor: User) {
+  const registry = await app.container.make('platform.modules')
+  return registry.enable(organization.id, moduleId, { id: actor.id, ip: null })
+}
+
+/** A user with their own organisation, the usual starting point of a test. */
+export async function createOwnerWithOrganization(name?: string) {
+  const owner = await createUser()
+  const organization = await createOrganization(owner, name)
+  return { owner, organization }
+}

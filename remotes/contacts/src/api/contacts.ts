@@ -1,0 +1,79 @@
+import { useApi, type Paginated, type QueryParams } from '@ia/sdk'
+import type { Contact, ContactFilters, ContactInput, ContactListParams, ImportPreview, ImportResult } from '../types'
+
+function contactPath(id: Contact['id']): string {
+  return `/contacts/${encodeURIComponent(String(id))}`
+}
+
+/** Query string of the filters; empty filters are left out, `archived` is always explicit. */
+export function filtersQuery(filters: ContactFilters): QueryParams {
+  return {
+    q: filters.q.trim() || undefined,
+    kind: filters.kind || undefined,
+    role: filters.role || undefined,
+    tag: filters.tag.trim() || undefined,
+    archived: filters.archived,
+  }
+}
+
+/** Query string of a list request: filters, page, page size and order. */
+export function listQuery(params: ContactListParams): QueryParams {
+  return {
+    page: params.page,
+    perPage: params.perPage,
+    sort: params.sort,
+    order: params.order,
+    ...filtersQuery(params),
+  }
+}
+
+/** One page of the organisation's contacts. */
+export function listContacts(params: ContactListParams, signal?: AbortSignal): Promise<Paginated<Contact>> {
+  return useApi().get('/contacts', { query: listQuery(params), signal })
+}
+
+/** One contact. */
+export async function getContact(id: Contact['id']): Promise<Contact> {
+  return (await useApi().get<{ contact: Contact }>(contactPath(id))).contact
+}
+
+/** Creates a contact; a 422 lists the invalid fields. */
+export async function createContact(input: ContactInput): Promise<Contact> {
+  return (await useApi().post<{ contact: Contact }>('/contacts', input)).contact
+}
+
+/** Changes a contact; `null` clears an optional field. */
+export async function updateContact(id: Contact['id'], input: Partial<ContactInput>): Promise<Contact> {
+  return (await useApi().patch<{ contact: Contact }>(contactPath(id), input)).contact
+}
+
+/** Hides a contact from lists and pickers. */
+export async function archiveContact(id: Contact['id']): Promise<Contact> {
+  return (await useApi().post<{ contact: Contact }>(`${contactPath(id)}/archive`)).contact
+}
+
+/** Brings an archived contact back. */
+export async function unarchiveContact(id: Contact['id']): Promise<Contact> {
+  return (await useApi().post<{ contact: Contact }>(`${contactPath(id)}/unarchive`)).contact
+}
+
+function csvForm(file: File): FormData {
+  const form = new FormData()
+  form.append('file', file)
+  return form
+}
+
+/** Reads a CSV file on the server and reports, row by row, what an import would do. */
+export function previewContactImport(file: File): Promise<ImportPreview> {
+  return useApi().post('/contacts/import/preview', csvForm(file))
+}
+
+/** Imports the valid rows of a CSV file in one transaction. */
+export function importContacts(file: File): Promise<ImportResult> {
+  return useApi().post('/contacts/import', csvForm(file))
+}
+
+/** Link downloading the contacts matching the filters as CSV. */
+export function contactsExportUrl(filters: ContactFilters): string {
+  return useApi().url('/contacts/export.csv', filtersQuery(filters))
+}
