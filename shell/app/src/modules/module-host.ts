@@ -31,6 +31,9 @@ export interface ModuleHostDeps {
 
 const routeName = (moduleId: string) => `module:${moduleId}`
 
+// A failed module keeps its whole path so that its outlet can show the error panel at any depth.
+const errorChildren = [{ path: ':pathMatch(.*)*', component: markRaw({ render: () => null }) }]
+
 /** Loads the current organisation's modules from its shell-manifest and plugs their routes, messages and links into the shell. */
 export function createModuleHost(deps: ModuleHostDeps) {
   const state = reactive({
@@ -52,7 +55,7 @@ export function createModuleHost(deps: ModuleHostDeps) {
       component: deps.outlet,
       props: { moduleId: id },
       meta: { moduleId: id },
-      children: children.length ? children : [{ path: ':pathMatch(.*)*', component: deps.outlet, props: { moduleId: id } }],
+      children,
     })
   }
 
@@ -66,14 +69,14 @@ export function createModuleHost(deps: ModuleHostDeps) {
       deps.mergeMessages('en', module.messages.en)
       const routes = guardLazyComponents(allowedRoutes(module.routes, deps.can), (error) => deps.chunkError(id, error))
       if (deps.router.hasRoute(routeName(id))) deps.router.removeRoute(routeName(id))
-      addRoutes(entry, routes)
+      if (routes.length) addRoutes(entry, routes)
       entry.status = 'ready'
       entry.error = null
     } catch (error) {
       if (run !== generation) return
       entry.status = 'failed'
       entry.error = markRaw(error instanceof Error ? error : new Error(String(error)))
-      if (!deps.router.hasRoute(routeName(id))) addRoutes(entry, [])
+      if (!deps.router.hasRoute(routeName(id))) addRoutes(entry, errorChildren)
     }
   }
 
@@ -91,7 +94,7 @@ export function createModuleHost(deps: ModuleHostDeps) {
         for (const entry of entries) {
           entry.status = 'failed'
           entry.error = markRaw(error instanceof Error ? error : new Error(String(error)))
-          addRoutes(entry, [])
+          addRoutes(entry, errorChildren)
         }
         state.status = 'ready'
         return

@@ -1,0 +1,24 @@
+/** Column names the import reads, in the order of the downloadable template. */
+export const CSV_COLUMNS = [
+  'name',
+  'kind',
+  'isCustomer',
+  'isSupplier',
+  'email',
+  'phone',
+  'address',
+  'city',
+  'country',
+  'rccm',
+  'idNat',
+  'nif',
+  'preferredCurrency',
+  'preferredLocale',
+  'tags',
+  'notes',
+] as const
+
+/** A `data:` URL of an empty CSV file with the header line, for the template download link. */
+export function csvTemplateUrl(): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`${CSV_COLUMNS.join(',')}\r\n`)}`
+}

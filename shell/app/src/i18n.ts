@@ -1,0 +1,56 @@
+import { sdkMessages, type Locale, type MessageTree } from '@ia/sdk'
+import { uiMessages } from '@ia/ui'
+import { createI18n } from 'vue-i18n'
+import en from './locales/en.json'
+import fr from './locales/fr.json'
+
+/** Languages of the product, French first. */
+export const LOCALES: readonly Locale[] = ['fr', 'en']
+
+const STORAGE_KEY = 'ia.locale'
+
+/** Whether a value names a product language. */
+export function isLocale(value: unknown): value is Locale {
+  return value === 'fr' || value === 'en'
+}
+
+function storedLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY)
+    return isLocale(stored) ? stored : 'fr'
+  } catch {
+    return 'fr'
+  }
+}
+
+/** The shell's vue-i18n, shared with every remote: shell, UI kit and SDK strings, plus each module's once loaded. */
+export const i18n = createI18n({
+  legacy: false,
+  locale: storedLocale(),
+  fallbackLocale: 'fr',
+  messages: {
+    fr: { ...fr, ...uiMessages.fr, ...sdkMessages.fr },
+    en: { ...en, ...uiMessages.en, ...sdkMessages.en },
+  },
+})
+
+/** The language in force. */
+export function currentLocale(): Locale {
+  return i18n.global.locale.value as Locale
+}
+
+/** Switches the language of the page and remembers it on this device. */
+export function applyLocale(locale: Locale): void {
+  i18n.global.locale.value = locale
+  document.documentElement.lang = locale
+  try {
+    localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // Without storage the choice lasts for this page only.
+  }
+}
+
+/** Adds a module's strings to a language. */
+export function mergeMessages(locale: Locale, messages: MessageTree): void {
+  i18n.global.mergeLocaleMessage(locale, messages as never)
+}
