@@ -4,6 +4,7 @@
 export { tenantContext, type TenantScope } from './tenant_context.ts'
 export { TenantModel } from './tenant_model.ts'
 export { DomainError, notFound } from './domain_error.ts'
+export { isUuid } from './identifiers.ts'
 export { organizationRoutes } from './routes.ts'
 export { authorize } from './authorization.ts'
 export type { DomainModuleProvider, DomainModuleProviderClass } from './domain_module.ts'

@@ -1,9 +1,9 @@
-/**
- * Permissions of the contacts module. Archiving is reversible, so it counts as an update; importing
- * creates contacts; exporting reads them.
- */
+/** Permissions of the contacts module, as its module.json declares them. */
 export const CONTACT_PERMISSIONS = {
   read: 'contacts.contact.read',
   create: 'contacts.contact.create',
   update: 'contacts.contact.update',
+  archive: 'contacts.contact.archive',
+  import: 'contacts.contact.import',
+  export: 'contacts.contact.export',
 } as const

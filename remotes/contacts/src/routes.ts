@@ -19,7 +19,7 @@ export const routes: RouteRecordRaw[] = [
     path: 'import',
     name: 'contacts.import',
     component: () => import('./views/ContactImportView.vue'),
-    meta: { permission: CONTACT_PERMISSIONS.create },
+    meta: { permission: CONTACT_PERMISSIONS.import },
   },
   {
     path: ':contactId',

@@ -28,6 +28,10 @@ export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'fr',
+  datetimeFormats: {
+    fr: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
+    en: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
+  },
   messages: {
     fr: { ...fr, ...uiMessages.fr, ...sdkMessages.fr },
     en: { ...en, ...uiMessages.en, ...sdkMessages.en },

@@ -30,7 +30,9 @@ export default class AccessTokensController {
   }
 
   async destroy({ auth, params, response }: HttpContext) {
-    const deleted = await User.accessTokens.delete(auth.user!, params.tokenId)
+    const tokenId = String(params.tokenId)
+    if (!/^[1-9][0-9]{0,17}$/.test(tokenId)) throw notFound()
+    const deleted = await User.accessTokens.delete(auth.user!, tokenId)
     if (!deleted) throw notFound()
     return response.noContent()
   }

@@ -1,10 +1,13 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import limiter from '@adonisjs/limiter/services/main'
+import hash from '@adonisjs/core/services/hash'
+import { errors as limiterErrors } from '@adonisjs/limiter'
 import { platformConfig } from '../services/platform_config.ts'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '../models/user.ts'
 import Membership from '../models/membership.ts'
+import UserToken from '../models/user_token.ts'
 import {
   changePasswordValidator,
   forgotPasswordValidator,
@@ -15,14 +18,32 @@ import {
   verifyEmailValidator,
 } from '../validators/auth.ts'
 import { DomainError } from '../../contracts/domain_error.ts'
-import { auditLog } from '../services/audit_log.ts'
 import { userTokens } from '../services/user_tokens.ts'
-import { endUserSessions } from '../services/user_sessions.ts'
+import { auditUserEvent, endUserSessions, startUserSession } from '../services/user_sessions.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
 
 const invalidCredentials = () =>
   new DomainError('E_INVALID_CREDENTIALS', 400, 'platform.errors.E_INVALID_CREDENTIALS')
+
+/** A 429 for sign-in, saying when the lock ends (seconds) in the Retry-After header. */
+function tooManyAttempts(ctx: HttpContext, availableInSeconds: number) {
+  const seconds = Math.max(1, Math.ceil(availableInSeconds))
+  ctx.response.header('retry-after', String(seconds))
+  return new DomainError('E_TOO_MANY_ATTEMPTS', 429, 'platform.errors.E_TOO_MANY_ATTEMPTS', {
+    minutes: Math.ceil(seconds / 60),
+  })
+}
+
+let dummyPasswordHash: Promise<string> | undefined
+
+/** Spends the time of one password check when there is no account, so timing does not reveal which emails exist. */
+async function verifyAgainstNothing(password: string) {
+  dummyPasswordHash ??= hash.make('not-a-real-password-only-for-timing')
+  await hash.verify(await dummyPasswordHash, password)
+}
+
+const UNIQUE_VIOLATION = '23505'
 
 /** Sign-up, sign-in and everything a user does to their own account. */
 export default class AuthController {
@@ -35,13 +56,21 @@ export default class AuthController {
     if (await User.findByEmail(payload.email)) {
       throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
     }
-    const { user, token } = await db.transaction(async (trx) => {
-      const created = await User.create(
-        { fullName: payload.fullName, email: payload.email, password: payload.password, locale: payload.locale ?? (ctx.i18n.locale as 'fr' | 'en') },
-        { client: trx }
-      )
-      return { user: created, token: await userTokens.issue(created.id, 'verify_email', trx) }
-    })
+    const { user, token } = await db
+      .transaction(async (trx) => {
+        const created = await User.create(
+          { fullName: payload.fullName, email: payload.email, password: payload.password, locale: payload.locale ?? (ctx.i18n.locale as 'fr' | 'en') },
+          { client: trx }
+        )
+        return { user: created, token: await userTokens.issue(created.id, 'verify_email', trx) }
+      })
+      .catch((error) => {
+        // Two sign-ups with one email at the same instant: the unique index decides.
+        if (error?.code === UNIQUE_VIOLATION) {
+          throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
+        }
+        throw error
+      })
     await ctx.auth.use('web').login(user)
     await ctx.session.tag(user.id)
     await platformMailer.sendEmailVerification(user, token)
@@ -51,39 +80,46 @@ export default class AuthController {
   async signIn(ctx: HttpContext) {
     const { email, password } = await ctx.request.validateUsing(signInValidator)
     const ipThrottle = limiter.use({ requests: 30, duration: '1 min', blockDuration: '5 mins' })
-    await ipThrottle.consume(`sign-in:ip:${ctx.request.ip()}`)
+    try {
+      await ipThrottle.consume(`sign-in:ip:${ctx.request.ip()}`)
+    } catch (error) {
+      if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) throw tooManyAttempts(ctx, error.response.availableIn)
+      throw error
+    }
 
+    const { maxAttempts, lockMinutes } = platformConfig.signIn
     const accountLock = limiter.use({
-      requests: platformConfig.signIn.maxAttempts,
-      duration: `${platformConfig.signIn.lockMinutes} mins`,
-      blockDuration: `${platformConfig.signIn.lockMinutes} mins`,
+      requests: maxAttempts,
+      duration: `${lockMinutes} mins`,
+      blockDuration: `${lockMinutes} mins`,
     })
     const user = await User.findByEmail(email)
     const [throttled, signedIn] = await accountLock.penalize(`sign-in:account:${email.toLowerCase()}`, async () => {
-      if (!user || user.disabledAt || !(await user.verifyPassword(password))) {
-        if (user) await this.#auditForUser(user, 'auth.sign_in_failed', ctx.request.ip())
+      if (!user) {
+        await verifyAgainstNothing(password)
+        throw invalidCredentials()
+      }
+      const passwordMatches = await user.verifyPassword(password)
+      if (!passwordMatches || user.disabledAt) {
+        await auditUserEvent(user, 'auth.sign_in_failed', ctx.request.ip(), { reason: passwordMatches ? 'disabled' : 'password' })
         throw invalidCredentials()
       }
       return user
     })
-    if (throttled) throw throttled
-    await ctx.auth.use('web').login(signedIn)
-    await ctx.session.tag(signedIn.id)
-    await this.#auditForUser(signedIn, 'auth.signed_in', ctx.request.ip())
+    if (throttled) throw tooManyAttempts(ctx, throttled.response.availableIn)
+    await startUserSession(ctx, signedIn, 'password')
     return { user: serializeUser(signedIn) }
-  }
-
-  async #auditForUser(user: User, action: string, ip: string) {
-    const memberships = await Membership.query().where('user_id', user.id)
-    for (const membership of memberships) {
-      await auditLog.record({ organizationId: membership.organizationId, actorId: user.id, action, subjectType: 'user', subjectId: user.id, ip })
-    }
   }
 
   async signOut(ctx: HttpContext) {
     const user = ctx.auth.user!
-    await ctx.auth.use('web').logout()
+    if (user.currentAccessToken) {
+      await User.accessTokens.delete(user, user.currentAccessToken.identifier)
+      return ctx.response.noContent()
+    }
     await ctx.session.untag(user.id)
+    await ctx.auth.use('web').logout()
+    // An empty session is deleted from the store on commit, so the old cookie opens nothing.
     ctx.session.clear()
     return ctx.response.noContent()
   }
@@ -115,17 +151,22 @@ export default class AuthController {
     }
     user.password = payload.password
     await user.save()
-    if (payload.signOutOtherSessions) await endUserSessions(user.id, ctx.session.sessionId)
+    if (payload.signOutOtherSessions) {
+      const keep = user.currentAccessToken ? undefined : ctx.session.sessionId
+      await endUserSessions(user.id, keep)
+    }
+    await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { signOutOtherSessions: Boolean(payload.signOutOtherSessions) })
     return ctx.response.noContent()
   }
 
   async forgotPassword(ctx: HttpContext) {
     const { email } = await ctx.request.validateUsing(forgotPasswordValidator)
+    // Past the limit the answer stays 202 (nothing may tell whether the account exists) but no mail leaves.
     const throttle = limiter.use({ requests: 5, duration: '15 mins' })
-    await throttle.consume(`forgot-password:${email.toLowerCase()}`)
-    const user = await User.findByEmail(email)
+    const allowed = await throttle.attempt(`forgot-password:${email.toLowerCase()}`, () => true)
+    const user = allowed ? await User.findByEmail(email) : null
     if (user && !user.disabledAt) {
-      const token = await userTokens.issue(user.id, 'reset_password')
+      const token = await db.transaction((trx) => userTokens.issue(user.id, 'reset_password', trx))
       await platformMailer.sendPasswordReset(user, token)
     }
     return ctx.response.accepted({})
@@ -137,7 +178,10 @@ export default class AuthController {
       const id = await userTokens.redeem(token, 'reset_password', trx)
       const user = await User.findOrFail(id, { client: trx })
       user.password = password
+      // The reset link reached this mailbox: the address is proven.
+      user.emailVerifiedAt ??= DateTime.now()
       await user.save()
+      await UserToken.query({ client: trx }).where({ userId: id, purpose: 'reset_password' }).whereNull('used_at').delete()
       return id
     })
     await endUserSessions(userId)
@@ -159,7 +203,8 @@ export default class AuthController {
     if (user.emailVerifiedAt) return ctx.response.noContent()
     const throttle = limiter.use({ requests: 3, duration: '15 mins' })
     await throttle.consume(`verify-email:${user.id}`)
-    await platformMailer.sendEmailVerification(user, await userTokens.issue(user.id, 'verify_email'))
+    const token = await db.transaction((trx) => userTokens.issue(user.id, 'verify_email', trx))
+    await platformMailer.sendEmailVerification(user, token)
     return ctx.response.noContent()
   }
 }

@@ -10,6 +10,7 @@ import { auditLog } from '../services/audit_log.ts'
 import { createOneTimeToken, hashToken } from '../services/one_time_token.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { DomainError, notFound } from '../../contracts/domain_error.ts'
+import { isUuid } from '../../contracts/identifiers.ts'
 
 const INVITATION_DAYS = 7
 
@@ -72,17 +73,27 @@ export default class InvitationsController {
 
   async destroy(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    if (!isUuid(ctx.params.invitationId)) throw notFound()
     const invitation = await Invitation.query()
       .where('organization_id', ctx.organization.id)
       .where('id', ctx.params.invitationId)
       .whereNull('accepted_at')
       .first()
     if (!invitation) throw notFound()
-    await invitation.delete()
+    await db.transaction(async (trx) => {
+      await Invitation.query({ client: trx }).where('id', invitation.id).delete()
+      await auditLog.record(
+        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'invitation.deleted', subjectType: 'invitation', subjectId: invitation.id, metadata: { email: invitation.email }, ip: ctx.request.ip() },
+        trx
+      )
+    })
     return ctx.response.noContent()
   }
 
   async #pending(token: string) {
+    if (typeof token !== 'string' || token.length > 200) {
+      throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
+    }
     const invitation = await Invitation.query()
       .where('token_hash', hashToken(String(token)))
       .whereNull('accepted_at')
@@ -114,19 +125,18 @@ export default class InvitationsController {
     await db.transaction(async (trx) => {
       const locked = await Invitation.query({ client: trx }).where('id', invitation.id).whereNull('accepted_at').forUpdate().first()
       if (!locked) throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
-      locked.acceptedAt = DateTime.now()
-      await locked.save()
       const existing = await Membership.query({ client: trx })
         .where('organization_id', invitation.organizationId)
         .where('user_id', user.id)
         .first()
-      if (!existing) {
-        await Membership.create({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role }, { client: trx })
-        await auditLog.record(
-          { organizationId: invitation.organizationId, actorId: user.id, action: 'member.joined', subjectType: 'user', subjectId: user.id, metadata: { role: invitation.role }, ip: ctx.request.ip() },
-          trx
-        )
-      }
+      if (existing) throw new DomainError('E_ALREADY_MEMBER', 422, 'platform.errors.E_ALREADY_MEMBER')
+      locked.acceptedAt = DateTime.now()
+      await locked.save()
+      await Membership.create({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role }, { client: trx })
+      await auditLog.record(
+        { organizationId: invitation.organizationId, actorId: user.id, action: 'member.joined', subjectType: 'user', subjectId: user.id, metadata: { role: invitation.role, invitationId: invitation.id }, ip: ctx.request.ip() },
+        trx
+      )
     })
     const organization = serializeOrganization(invitation.organization)
     return { organization: { id: organization.id, name: organization.name, role: invitation.role } }

@@ -6,6 +6,7 @@ import { serializeMember } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { endUserSessions } from '../services/user_sessions.ts'
 import { DomainError, notFound } from '../../contracts/domain_error.ts'
+import { isUuid } from '../../contracts/identifiers.ts'
 
 /** The members of an organisation: roles, removal, leaving and ownership. */
 export default class MembersController {
@@ -18,6 +19,7 @@ export default class MembersController {
   }
 
   async #target(ctx: HttpContext) {
+    if (!isUuid(ctx.params.memberId)) throw notFound()
     const target = await Membership.query()
       .where('organization_id', ctx.organization.id)
       .where('id', ctx.params.memberId)
@@ -50,7 +52,7 @@ export default class MembersController {
     const target = await this.#target(ctx)
     await ctx.bouncer.with('OrganizationPolicy').authorize('manageMember', ctx.membership, target)
     await db.transaction(async (trx) => {
-      await Membership.query({ client: trx }).where('id', target.id).delete()
+      await Membership.query({ client: trx }).where('id', target.id).where('organization_id', ctx.organization.id).delete()
       await auditLog.record(
         { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.removed', subjectType: 'user', subjectId: target.userId, metadata: { email: target.user.email }, ip: ctx.request.ip() },
         trx
@@ -84,11 +86,14 @@ export default class MembersController {
     if (!target) throw new DomainError('E_NOT_A_MEMBER', 422, 'platform.errors.E_NOT_A_MEMBER', {}, 'memberId')
     if (target.id === ctx.membership.id) return ctx.response.noContent()
     await db.transaction(async (trx) => {
+      // A concurrent transfer may already have moved ownership: re-check under a row lock.
+      const current = await Membership.query({ client: trx }).where('id', ctx.membership.id).forUpdate().first()
+      if (current?.role !== 'owner') throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
       // The unique "one owner" index forbids two owners even for an instant: demote first.
       await Membership.query({ client: trx }).where('id', ctx.membership.id).update({ role: 'admin' })
       await Membership.query({ client: trx }).where('id', target.id).update({ role: 'owner' })
       await auditLog.record(
-        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'organization.ownership_transferred', subjectType: 'user', subjectId: target.userId, ip: ctx.request.ip() },
+        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'organization.ownership_transferred', subjectType: 'user', subjectId: target.userId, metadata: { from: ctx.auth.user!.id, to: target.userId }, ip: ctx.request.ip() },
         trx
       )
     })

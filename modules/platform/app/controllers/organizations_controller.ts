@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { platformConfig } from '../services/platform_config.ts'
 import db from '@adonisjs/lucid/services/db'
@@ -73,11 +73,24 @@ export default class OrganizationsController {
     const image = sniffImage(bytes)
     if (!image) throw new DomainError('E_INVALID_IMAGE', 422, 'platform.errors.E_INVALID_IMAGE', {}, 'logo')
     await mkdir(logoDirectory(), { recursive: true })
-    const fileName = `${ctx.organization.id}.${image.extension}`
-    await writeFile(join(logoDirectory(), fileName), bytes)
-    ctx.organization.logoPath = fileName
-    await ctx.organization.save()
-    return { organization: serializeOrganization(ctx.organization) }
+    const organization = ctx.organization
+    const previous = organization.logoPath
+    const fileName = `${organization.id}.${image.extension}`
+    // Written aside then renamed, so a reader never sees half a file.
+    const partial = join(logoDirectory(), `${fileName}.${process.pid}.partial`)
+    await writeFile(partial, bytes)
+    await rename(partial, join(logoDirectory(), fileName))
+    await db.transaction(async (trx) => {
+      organization.useTransaction(trx)
+      organization.logoPath = fileName
+      await organization.save()
+      await auditLog.record(
+        { organizationId: organization.id, actorId: ctx.auth.user!.id, action: 'organization.logo_updated', subjectType: 'organization', subjectId: organization.id, metadata: { type: image.type, bytes: bytes.length }, ip: ctx.request.ip() },
+        trx
+      )
+    })
+    if (previous && previous !== fileName) await rm(join(logoDirectory(), previous), { force: true })
+    return { organization: serializeOrganization(organization) }
   }
 
   async logo({ organization, response }: HttpContext) {

@@ -4,8 +4,7 @@ import Membership from '../models/membership.ts'
 import Organization from '../models/organization.ts'
 import { tenantContext } from '../../contracts/tenant_context.ts'
 import { notFound } from '../../contracts/domain_error.ts'
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+import { isUuid } from '../../contracts/identifiers.ts'
 
 /**
  * Resolves `:orgId` to an organisation the signed-in user is a member of, and runs the rest of the
@@ -14,7 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export default class OrganizationMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const organizationId = String(ctx.params.orgId ?? '')
-    if (!UUID.test(organizationId)) throw notFound()
+    if (!isUuid(organizationId)) throw notFound()
     const membership = await Membership.query()
       .where('organization_id', organizationId)
       .where('user_id', ctx.auth.user!.id)

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { DbAccessTokensProvider, type AccessToken } from '@adonisjs/auth/access_tokens'
 import hash from '@adonisjs/core/services/hash'
 
 /** A person who signs in; belongs to organisations through memberships. */
@@ -12,6 +12,9 @@ export default class User extends BaseModel {
     type: 'personal_access_token',
     prefix: 'ias_',
   })
+
+  /** The personal access token of the current request, when it authenticated with one. */
+  declare currentAccessToken?: AccessToken
 
   @column({ isPrimary: true })
   declare id: string

@@ -9,11 +9,14 @@ export default class OrganizationPolicy extends BasePolicy {
     return membership.userId === user.id && membership.isAdmin
   }
 
-  /** An admin may change or remove members but never the owner, and only an owner makes admins of admins. */
+  /**
+   * Owners and admins change or remove other members; nobody touches the owner (ownership moves
+   * by transfer), and admins cannot act on each other, so one admin cannot oust the rest.
+   */
   manageMember(user: User, membership: Membership, target: Membership) {
     if (membership.userId !== user.id || !membership.isAdmin) return false
-    if (target.role === 'owner') return false
-    return target.userId !== user.id
+    if (target.role === 'owner' || target.userId === user.id) return false
+    return membership.role === 'owner' || target.role === 'member'
   }
 
   /** Only the owner hands ownership over. */

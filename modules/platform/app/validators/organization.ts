@@ -32,7 +32,7 @@ export const updateOrganizationValidator = vine.create({
 
 /** Upload a logo. */
 export const logoValidator = vine.create({
-  logo: vine.file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'webp', 'svg'] }),
+  logo: vine.file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'webp'] }),
 })
 
 /** Change a member's role (ownership moves only by transfer). */

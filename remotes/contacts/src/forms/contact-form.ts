@@ -46,7 +46,7 @@ const TEXT_FIELDS = ['email', 'phone', 'address', 'city', 'country', 'rccm', 'id
 
 // Deliberately loose: the server owns the real rules; this only catches typos before a round trip.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const PHONE_CHARACTERS = /^\+?[\d\s().-]+$/
+const PHONE_CHARACTERS = /^[\d\s().\/+-]+$/
 const COUNTRY_PATTERN = /^[A-Za-z]{2}$/
 
 /** A blank form for a new contact: a company customer in DR Congo. */

@@ -1,0 +1,32 @@
+import { DomainError } from '@ia/platform/contracts'
+
+/** The contacts module's expected failures, each with its code, HTTP status and message key. */
+export const contactErrors = {
+  /** Another active contact of the organisation has this email. */
+  emailTaken: () => new DomainError('E_CONTACT_EMAIL_TAKEN', 422, 'contacts.errors.E_CONTACT_EMAIL_TAKEN', {}, 'email'),
+  /** Unarchiving would give two active contacts the same email. */
+  emailTakenOnUnarchive: () =>
+    new DomainError('E_CONTACT_EMAIL_TAKEN', 409, 'contacts.errors.E_CONTACT_EMAIL_TAKEN_UNARCHIVE', {}, 'email'),
+  /** A contact id given by another module is unknown or belongs to another organisation. */
+  contactNotFound: (field: string) =>
+    new DomainError('E_CONTACT_NOT_FOUND', 422, 'contacts.errors.E_CONTACT_NOT_FOUND', {}, field),
+  /** The uploaded file is not text. */
+  importNotText: () => new DomainError('E_IMPORT_NOT_TEXT', 422, 'contacts.errors.E_IMPORT_NOT_TEXT', {}, 'file'),
+  /** The uploaded file has no header or no data row. */
+  importEmpty: () => new DomainError('E_IMPORT_EMPTY', 422, 'contacts.errors.E_IMPORT_EMPTY', {}, 'file'),
+  /** The uploaded file has more data rows than one import accepts. */
+  importTooManyRows: (max: number) =>
+    new DomainError('E_IMPORT_TOO_MANY_ROWS', 422, 'contacts.errors.E_IMPORT_TOO_MANY_ROWS', { max }, 'file'),
+  /** No column of the header is the contact's name. */
+  importMissingName: () =>
+    new DomainError('E_IMPORT_MISSING_NAME', 422, 'contacts.errors.E_IMPORT_MISSING_NAME', {}, 'file'),
+  /** A quoted field is never closed. */
+  importMalformed: (line: number) =>
+    new DomainError('E_IMPORT_MALFORMED', 422, 'contacts.errors.E_IMPORT_MALFORMED', { line }, 'file'),
+}
+
+/** Whether a database error is the violation of the one-active-email-per-organisation index. */
+export function isEmailUniqueViolation(error: unknown) {
+  const { code, constraint } = error as { code?: string; constraint?: string }
+  return code === '23505' && constraint === 'contacts_email_unique'
+}

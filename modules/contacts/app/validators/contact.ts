@@ -1,0 +1,95 @@
+import vine from '@vinejs/vine'
+import type { FieldContext } from '@vinejs/vine/types'
+import { CONTACT_KINDS, CONTACT_LOCALES } from '../models/contact.ts'
+import { normalizePhoneNumber } from '../services/phone_number.ts'
+
+/** ISO 4217 codes known to the runtime's ICU data. */
+export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf('currency')
+
+const MAX_TAGS = 20
+
+/**
+ * Replaces a phone number by its E.164 form; a number without an international prefix is read
+ * in the contact's country when one is given, else in DR Congo.
+ */
+const phoneNumber = vine.createRule(
+  (value: unknown, _options: undefined, field: FieldContext) => {
+    if (typeof value !== 'string') return
+    const country = typeof field.parent?.country === 'string' ? field.parent.country.trim() : ''
+    const normalized = normalizePhoneNumber(value, /^[a-z]{2}$/i.test(country) ? country : null)
+    if (!normalized) {
+      field.report('Enter a valid phone number.', 'phoneNumber', field)
+      return
+    }
+    field.mutate(normalized, field)
+  },
+  { name: 'phoneNumber' }
+)
+
+/** Lower-case, trimmed, without duplicates: tags compare and filter case-insensitively. */
+function normalizeTags(tags: string[]) {
+  return [...new Set(tags.map((tag) => tag.replace(/\s+/g, ' ').toLowerCase()))]
+}
+
+const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
+
+const fields = {
+  isCustomer: vine.boolean().optional(),
+  isSupplier: vine.boolean().optional(),
+  email: vine.string().trim().maxLength(254).email().toLowerCase().nullable().optional(),
+  phone: vine.string().trim().maxLength(40).use(phoneNumber()).nullable().optional(),
+  address: optionalText(300),
+  city: optionalText(100),
+  country: vine.string().trim().regex(/^[A-Za-z]{2}$/).toUpperCase().nullable().optional(),
+  rccm: optionalText(60),
+  idNat: optionalText(60),
+  nif: optionalText(60),
+  preferredCurrency: vine.string().trim().toUpperCase().in(CURRENCY_CODES as string[]).nullable().optional(),
+  preferredLocale: vine.enum(CONTACT_LOCALES).nullable().optional(),
+  tags: vine
+    .array(vine.string().trim().minLength(1).maxLength(40))
+    .maxLength(MAX_TAGS)
+    .transform(normalizeTags)
+    .optional(),
+  notes: vine.string().trim().maxLength(5000).nullable().optional(),
+}
+
+/** Create a contact (also each row of a CSV import). */
+export const createContactValidator = vine.create({
+  kind: vine.enum(CONTACT_KINDS),
+  name: vine.string().trim().minLength(1).maxLength(200),
+  ...fields,
+})
+
+/** Change some of a contact's fields. */
+export const updateContactValidator = vine.create({
+  kind: vine.enum(CONTACT_KINDS).optional(),
+  name: vine.string().trim().minLength(1).maxLength(200).optional(),
+  ...fields,
+})
+
+/** The filters of the list and of the CSV export. */
+const filters = {
+  q: vine.string().trim().maxLength(100).optional(),
+  kind: vine.enum(CONTACT_KINDS).optional(),
+  role: vine.enum(['customer', 'supplier'] as const).optional(),
+  tag: vine.string().trim().maxLength(40).toLowerCase().optional(),
+  archived: vine.enum(['false', 'true', 'all'] as const).optional(),
+  sort: vine.enum(['name', 'createdAt', 'updatedAt'] as const).optional(),
+  order: vine.enum(['asc', 'desc'] as const).optional(),
+}
+
+/** Page through contacts. */
+export const listContactsValidator = vine.create({
+  ...filters,
+  page: vine.number().withoutDecimals().min(1).optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+})
+
+/** Export contacts as CSV. */
+export const exportContactsValidator = vine.create(filters)
+
+/** Upload a CSV file to import. */
+export const importContactsValidator = vine.create({
+  file: vine.file({ size: '2mb', extnames: ['csv', 'txt'] }),
+})

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import {
+  archiveContact,
+  contactsExportUrl,
+  createContact,
+  getContact,
+  importContacts,
+  listContacts,
+  previewContactImport,
+  unarchiveContact,
+  updateContact,
+} from '../src/api/contacts'
+import { defaultFilters } from '../src/stores/contact-list'
+import type { ContactListParams } from '../src/types'
+import { contactFixture, signedInOrganization, stubFetch } from './helpers'
+
+function params(overrides: Partial<ContactListParams> = {}): ContactListParams {
+  return { ...defaultFilters(), page: 1, perPage: 25, sort: 'name', order: 'asc', ...overrides }
+}
+
+function query(url: string): Record<string, string> {
+  return Object.fromEntries(new URL(url, 'http://localhost').searchParams)
+}
+
+describe('contacts API', () => {
+  beforeEach(() => {
+    signedInOrganization(42)
+  })
+
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('lists a page under the current organisation with only the filters that are set', async () => {
+    const calls = stubFetch(() => ({ data: [], meta: { total: 0, perPage: 50, currentPage: 2, lastPage: 1 } }))
+    await listContacts(params({ page: 2, perPage: 50, sort: 'updatedAt', order: 'desc', q: '  Société Générale ', role: 'customer' }))
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.method).toBe('GET')
+    expect(calls[0]!.url.split('?')[0]).toBe('/api/v1/orgs/42/contacts')
+    expect(query(calls[0]!.url)).toEqual({
+      page: '2',
+      perPage: '50',
+      sort: 'updatedAt',
+      order: 'desc',
+      q: 'Société Générale',
+      role: 'customer',
+      archived: 'false',
+    })
+  })
+
+  it('sends kind, tag and archived=all when asked', async () => {
+    const calls = stubFetch(() => ({ data: [], meta: { total: 0, perPage: 25, currentPage: 1, lastPage: 1 } }))
+    await listContacts(params({ kind: 'person', tag: 'vip', archived: 'all' }))
+    expect(query(calls[0]!.url)).toMatchObject({ kind: 'person', tag: 'vip', archived: 'all' })
+    expect(query(calls[0]!.url)).not.toHaveProperty('q')
+    expect(query(calls[0]!.url)).not.toHaveProperty('role')
+  })
+
+  it('reads one contact and unwraps it', async () => {
+    const calls = stubFetch(() => ({ contact: contactFixture() }))
+    const contact = await getContact(7)
+    expect(calls[0]!.url).toBe('/api/v1/orgs/42/contacts/7')
+    expect(contact.name).toBe('Brasserie du Fleuve')
+  })
+
+  it('creates with a JSON body after fetching the CSRF cookie', async () => {
+    const calls = stubFetch(() => ({ contact: contactFixture() }))
+    await createContact({ kind: 'company', name: 'Brasserie du Fleuve', isCustomer: true, isSupplier: false, tags: [] })
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['GET /api/v1/auth/csrf', 'POST /api/v1/orgs/42/contacts'])
+    expect(JSON.parse(String(calls[1]!.body))).toEqual({
+      kind: 'company',
+      name: 'Brasserie du Fleuve',
+      isCustomer: true,
+      isSupplier: false,
+      tags: [],
+    })
+  })
+
+  it('updates, archives and unarchives by id', async () => {
+    const calls = stubFetch(() => ({ contact: contactFixture() }))
+    await updateContact('7', { email: null })
+    await archiveContact('7')
+    await unarchiveContact('7')
+    const writes = calls.filter((call) => !call.url.endsWith('/auth/csrf'))
+    expect(writes.map((call) => `${call.method} ${call.url}`)).toEqual([
+      'PATCH /api/v1/orgs/42/contacts/7',
+      'POST /api/v1/orgs/42/contacts/7/archive',
+      'POST /api/v1/orgs/42/contacts/7/unarchive',
+    ])
+    expect(JSON.parse(String(writes[0]!.body))).toEqual({ email: null })
+  })
+
+  it('uploads the CSV as multipart field "file" for the preview and the import', async () => {
+    const calls = stubFetch((url) => (url.endsWith('/preview') ? { rows: [], valid: 0, invalid: 0 } : { imported: 0, skipped: 0, errors: [] }))
+    const file = new File(['name\nBrasserie du Fleuve\n'], 'contacts.csv', { type: 'text/csv' })
+    await previewContactImport(file)
+    await importContacts(file)
+    const writes = calls.filter((call) => !call.url.endsWith('/auth/csrf'))
+    expect(writes.map((call) => call.url)).toEqual(['/api/v1/orgs/42/contacts/import/preview', '/api/v1/orgs/42/contacts/import'])
+    for (const write of writes) {
+      expect(write.body).toBeInstanceOf(FormData)
+      expect((write.body as FormData).get('file')).toBeInstanceOf(File)
+    }
+  })
+
+  it('builds the export link with the list filters but without paging', () => {
+    const url = contactsExportUrl({ ...defaultFilters(), q: 'kin', role: 'supplier', tag: '' })
+    expect(url.split('?')[0]).toBe('/api/v1/orgs/42/contacts/export.csv')
+    expect(query(url)).toEqual({ q: 'kin', role: 'supplier', archived: 'false' })
+  })
+
+  it('follows the organisation switch', async () => {
+    const calls = stubFetch(() => ({ contact: contactFixture() }))
+    signedInOrganization(99)
+    await getContact(7)
+    expect(calls[0]!.url).toBe('/api/v1/orgs/99/contacts/7')
+  })
+})
