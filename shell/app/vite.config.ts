@@ -1,7 +1,7 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { shellServiceWorker } from './vite/service-worker-plugin'
+import { shellServiceWorker } from './vite/service-worker-plugin.ts'
 
 const backend = process.env.IA_BACKEND_URL ?? 'http://localhost:3333'
 const singleton = { singleton: true }

@@ -4,12 +4,17 @@ type ParamValue = string | number | bigint | boolean
 
 export type ScannedRoutes = {
   ALL: {
+    'api_reference.document': { paramsTuple?: []; params?: {} }
+    'api_reference.page': { paramsTuple?: []; params?: {} }
     'auth.csrf': { paramsTuple?: []; params?: {} }
     'auth.sign_up': { paramsTuple?: []; params?: {} }
     'auth.sign_in': { paramsTuple?: []; params?: {} }
     'auth.forgot_password': { paramsTuple?: []; params?: {} }
     'auth.reset_password': { paramsTuple?: []; params?: {} }
     'auth.verify_email': { paramsTuple?: []; params?: {} }
+    'oauth.providers': { paramsTuple?: []; params?: {} }
+    'oauth.redirect': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
+    'oauth.callback': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
     'auth.sign_out': { paramsTuple?: []; params?: {} }
     'auth.me': { paramsTuple?: []; params?: {} }
     'auth.update_me': { paramsTuple?: []; params?: {} }
@@ -39,13 +44,25 @@ export type ScannedRoutes = {
     'modules.enable': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'moduleId': ParamValue} }
     'modules.disable': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'moduleId': ParamValue} }
     'modules.shell_manifest': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.store': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.export': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.preview': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.store': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.show': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
+    'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
+    'contacts.archive': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
+    'contacts.unarchive': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'web_assets.remote': { paramsTuple: [ParamValue,...ParamValue[]]; params: {'moduleId': ParamValue,'*': ParamValue[]} }
-    'web_assets.shell': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   GET: {
+    'api_reference.document': { paramsTuple?: []; params?: {} }
+    'api_reference.page': { paramsTuple?: []; params?: {} }
     'auth.csrf': { paramsTuple?: []; params?: {} }
+    'oauth.providers': { paramsTuple?: []; params?: {} }
+    'oauth.redirect': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
+    'oauth.callback': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
     'auth.me': { paramsTuple?: []; params?: {} }
     'access_tokens.index': { paramsTuple?: []; params?: {} }
     'invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -57,13 +74,19 @@ export type ScannedRoutes = {
     'audit_log.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
     'modules.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
     'modules.shell_manifest': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.export': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.show': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'web_assets.remote': { paramsTuple: [ParamValue,...ParamValue[]]; params: {'moduleId': ParamValue,'*': ParamValue[]} }
-    'web_assets.shell': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   HEAD: {
+    'api_reference.document': { paramsTuple?: []; params?: {} }
+    'api_reference.page': { paramsTuple?: []; params?: {} }
     'auth.csrf': { paramsTuple?: []; params?: {} }
+    'oauth.providers': { paramsTuple?: []; params?: {} }
+    'oauth.redirect': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
+    'oauth.callback': { paramsTuple: [ParamValue]; params: {'provider': ParamValue} }
     'auth.me': { paramsTuple?: []; params?: {} }
     'access_tokens.index': { paramsTuple?: []; params?: {} }
     'invitations.show': { paramsTuple: [ParamValue]; params: {'token': ParamValue} }
@@ -75,10 +98,11 @@ export type ScannedRoutes = {
     'audit_log.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
     'modules.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
     'modules.shell_manifest': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.index': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.export': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.show': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
     'health.live': { paramsTuple?: []; params?: {} }
     'health.ready': { paramsTuple?: []; params?: {} }
-    'web_assets.remote': { paramsTuple: [ParamValue,...ParamValue[]]; params: {'moduleId': ParamValue,'*': ParamValue[]} }
-    'web_assets.shell': { paramsTuple: [...ParamValue[]]; params: {'*': ParamValue[]} }
   }
   POST: {
     'auth.sign_up': { paramsTuple?: []; params?: {} }
@@ -98,11 +122,17 @@ export type ScannedRoutes = {
     'invitations.store': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
     'modules.enable': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'moduleId': ParamValue} }
     'modules.disable': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'moduleId': ParamValue} }
+    'contacts.store': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.preview': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contact_transfers.store': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
+    'contacts.archive': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
+    'contacts.unarchive': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
   }
   PATCH: {
     'auth.update_me': { paramsTuple?: []; params?: {} }
     'organizations.update': { paramsTuple: [ParamValue]; params: {'orgId': ParamValue} }
     'members.update': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'memberId': ParamValue} }
+    'contacts.update': { paramsTuple: [ParamValue,ParamValue]; params: {'orgId': ParamValue,'contactId': ParamValue} }
   }
   DELETE: {
     'access_tokens.destroy': { paramsTuple: [ParamValue]; params: {'tokenId': ParamValue} }

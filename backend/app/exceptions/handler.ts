@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
+import i18nManager from '@adonisjs/i18n/services/main'
 import { DomainError } from '@ia/platform/contracts'
 
 type ApiError = { code: string; message: string; field?: string }
@@ -20,10 +21,13 @@ const KNOWN_ERRORS: Record<string, { status: number; key: string }> = {
 /** Every error leaves as `{ errors: [{ code, message, field? }] }`, in the user's language. */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
+  protected ignoreStatuses = [400, 401, 403, 404, 409, 413, 422, 429]
 
   async handle(error: unknown, ctx: HttpContext) {
-    const t = (key: string, data?: Record<string, unknown>) =>
-      ctx.i18n ? ctx.i18n.t(key, data) : key
+    // Requests that matched no route never ran the locale middleware.
+    const i18n =
+      ctx.i18n ?? i18nManager.locale(i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale)
+    const t = (key: string, data?: Record<string, unknown>) => i18n.t(key, data)
 
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
       const errors: ApiError[] = (error.messages as { field: string; message: string; rule: string }[]).map((entry) => ({

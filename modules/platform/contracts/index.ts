@@ -9,3 +9,15 @@ export { organizationRoutes } from './routes.ts'
 export { authorize } from './authorization.ts'
 export type { DomainModuleProvider, DomainModuleProviderClass } from './domain_module.ts'
 export { auditLog, type AuditRecord } from '../app/services/audit_log.ts'
+export {
+  describeRoute,
+  defineSchemas,
+  schemaRef,
+  listOf,
+  pageOf,
+  wrapped,
+  type JsonSchema,
+  type RouteDoc,
+  type RouteKey,
+  type ResponseDoc,
+} from '../app/openapi/registry.ts'

@@ -3,11 +3,16 @@ import { platformMiddleware as middleware } from './middleware.ts'
 
 const AuthController = () => import('../app/controllers/auth_controller.ts')
 const AccessTokensController = () => import('../app/controllers/access_tokens_controller.ts')
+const OauthController = () => import('../app/controllers/oauth_controller.ts')
 const OrganizationsController = () => import('../app/controllers/organizations_controller.ts')
 const MembersController = () => import('../app/controllers/members_controller.ts')
 const InvitationsController = () => import('../app/controllers/invitations_controller.ts')
 const AuditLogController = () => import('../app/controllers/audit_log_controller.ts')
 const ModulesController = () => import('../app/controllers/modules_controller.ts')
+const ApiReferenceController = () => import('../app/controllers/api_reference_controller.ts')
+
+router.get('/api/v1/openapi.json', [ApiReferenceController, 'document'])
+router.get('/api/v1/docs', [ApiReferenceController, 'page'])
 
 router
   .group(() => {
@@ -17,6 +22,9 @@ router
     router.post('forgot-password', [AuthController, 'forgotPassword'])
     router.post('reset-password', [AuthController, 'resetPassword'])
     router.post('verify-email', [AuthController, 'verifyEmail'])
+    router.get('providers', [OauthController, 'providers'])
+    router.get('oauth/:provider/redirect', [OauthController, 'redirect'])
+    router.get('oauth/:provider/callback', [OauthController, 'callback'])
 
     router
       .group(() => {

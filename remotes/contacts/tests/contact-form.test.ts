@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { formatPhone } from '../src/composables/format'
 import {
   contactToForm,
   emptyContactForm,
@@ -45,7 +46,13 @@ describe('validateContactForm', () => {
   })
 
   it('reports the maximum length', () => {
-    expect(validateContactForm(form({ name: 'x'.repeat(256) })).name).toEqual({ key: 'tooLong', params: { max: 255 } })
+    expect(validateContactForm(form({ name: 'x'.repeat(201) })).name).toEqual({ key: 'tooLong', params: { max: 200 } })
+  })
+
+  it('limits the number and the length of tags', () => {
+    const many = Array.from({ length: 21 }, (_, index) => `tag${index}`).join(',')
+    expect(validateContactForm(form({ tags: many })).tags).toEqual({ key: 'tooManyTags', params: { max: 20 } })
+    expect(validateContactForm(form({ tags: 'x'.repeat(41) })).tags).toEqual({ key: 'tooLong', params: { max: 40 } })
   })
 })
 
@@ -102,5 +109,13 @@ describe('isContactField', () => {
   it('knows the form fields and nothing else', () => {
     expect(isContactField('idNat')).toBe(true)
     expect(isContactField('organizationId')).toBe(false)
+  })
+})
+
+describe('formatPhone', () => {
+  it('groups DR Congo numbers and leaves others as stored', () => {
+    expect(formatPhone('+243812345678')).toBe('+243 81 234 5678')
+    expect(formatPhone('+33612345678')).toBe('+33612345678')
+    expect(formatPhone(null)).toBe('')
   })
 })

@@ -26,10 +26,14 @@ const phoneNumber = vine.createRule(
   { name: 'phoneNumber' }
 )
 
-/** Lower-case, trimmed, without duplicates: tags compare and filter case-insensitively. */
-function normalizeTags(tags: string[]) {
-  return [...new Set(tags.map((tag) => tag.replace(/\s+/g, ' ').toLowerCase()))]
-}
+/** Lower-case, single-spaced, without duplicates: tags compare and filter case-insensitively. */
+const normalizedTags = vine.createRule(
+  (value: unknown, _options: undefined, field: FieldContext) => {
+    if (!Array.isArray(value)) return
+    field.mutate([...new Set(value.map((tag: string) => tag.replace(/\s+/g, ' ').toLowerCase()))], field)
+  },
+  { name: 'normalizedTags' }
+)
 
 const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
 
@@ -49,7 +53,7 @@ const fields = {
   tags: vine
     .array(vine.string().trim().minLength(1).maxLength(40))
     .maxLength(MAX_TAGS)
-    .transform(normalizeTags)
+    .use(normalizedTags())
     .optional(),
   notes: vine.string().trim().maxLength(5000).nullable().optional(),
 }

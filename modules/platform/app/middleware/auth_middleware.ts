@@ -10,14 +10,12 @@ import { errors as authErrors } from '@adonisjs/auth'
  */
 export default class AuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    const guards = (ctx.request.header('authorization') ?? '').startsWith('Bearer ')
-      ? (['api'] as const)
-      : (['web'] as const)
-    await ctx.auth.authenticateUsing([...guards])
+    const guard = (ctx.request.header('authorization') ?? '').startsWith('Bearer ') ? 'api' : 'web'
+    await ctx.auth.authenticateUsing([guard])
     const user = ctx.auth.user!
     if (user.disabledAt) {
-      if (ctx.auth.defaultGuard === 'web' && guards[0] === 'web') await ctx.auth.use('web').logout()
-      throw new authErrors.E_UNAUTHORIZED_ACCESS('Unauthorized access', { guardDriverName: guards[0] })
+      if (guard === 'web') await ctx.auth.use('web').logout()
+      throw new authErrors.E_UNAUTHORIZED_ACCESS('Unauthorized access', { guardDriverName: guard })
     }
     ctx.i18n = i18nManager.locale(user.locale)
     ctx.containerResolver.bindValue(I18n, ctx.i18n)

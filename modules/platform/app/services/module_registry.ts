@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ModuleCatalog, DiscoveredModule } from '../../kernel/module_catalog.ts'
 import type { DomainModuleProvider } from '../../contracts/domain_module.ts'
 import { DomainError } from '../../contracts/domain_error.ts'
@@ -31,11 +32,32 @@ export type ShellModule = {
   navigation: NonNullable<DiscoveredModule['remote']>['navigation']
 }
 
-type IntegrityFile = { files: Record<string, string> }
+/** A file of a built remote: a relative path without `..`, and its SRI hash. */
+const SAFE_PATH = /^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._\-/]+$/
+const SRI_HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/
+
+/** The hashes of a remote's integrity.json that are well formed; null when the file is unusable. */
+function parseIntegrity(text: string): Record<string, string> | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return null
+  }
+  const files = (parsed as { files?: unknown } | null)?.files
+  if (!files || typeof files !== 'object') return null
+  const entries = Object.entries(files as Record<string, unknown>).filter(
+    (entry): entry is [string, string] =>
+      SAFE_PATH.test(entry[0]) && !entry[0].startsWith('/') && typeof entry[1] === 'string' && SRI_HASH.test(entry[1])
+  )
+  const hashes = Object.fromEntries(entries)
+  // Without a hash for its entry the shell could not verify anything the remote loads.
+  return hashes['remoteEntry.js'] ? hashes : null
+}
 
 /** Enables and disables modules per organisation, enforcing dependencies both ways. */
 export class ModuleRegistry {
-  readonly #integrityCache = new Map<string, { mtimeMs: number; files: Record<string, string> }>()
+  readonly #integrityCache = new Map<string, { mtimeMs: number; files: Record<string, string> | null }>()
 
   constructor(
     readonly catalog: ModuleCatalog,
@@ -166,7 +188,7 @@ export class ModuleRegistry {
     })
   }
 
-  async #enabledIdsIn(trx: Parameters<Parameters<typeof db.transaction>[0]>[0], organizationId: string) {
+  async #enabledIdsIn(trx: TransactionClientContract, organizationId: string) {
     const rows = await OrganizationModule.query({ client: trx })
       .where('organization_id', organizationId)
       .where('enabled', true)
@@ -205,7 +227,7 @@ export class ModuleRegistry {
     return { modules }
   }
 
-  /** The remote's build-time hashes, or null when the remote has not been built. */
+  /** The remote's build-time hashes, or null when the remote has not been built (or its integrity.json is unusable). */
   async #integrity(module: DiscoveredModule) {
     const file = join(this.remoteDist(module)!, 'integrity.json')
     let mtimeMs: number
@@ -216,8 +238,8 @@ export class ModuleRegistry {
     }
     const cached = this.#integrityCache.get(file)
     if (cached && cached.mtimeMs === mtimeMs) return cached.files
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as IntegrityFile
-    this.#integrityCache.set(file, { mtimeMs, files: parsed.files })
-    return parsed.files
+    const files = parseIntegrity(await readFile(file, 'utf8').catch(() => ''))
+    this.#integrityCache.set(file, { mtimeMs, files })
+    return files
   }
 }

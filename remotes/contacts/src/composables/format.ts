@@ -1,5 +1,15 @@
 import { useI18n } from 'vue-i18n'
 
+/**
+ * A phone number stored in E.164 form, grouped for reading: DR Congo numbers as "+243 81 234 5678",
+ * others left as stored.
+ */
+export function formatPhone(value: string | null | undefined): string {
+  if (!value) return ''
+  const congo = /^\+243(\d{2})(\d{3})(\d{4})$/.exec(value)
+  return congo ? `+243 ${congo[1]} ${congo[2]} ${congo[3]}` : value
+}
+
 /** Formats dates in the user's language. Call in setup. */
 export function useDateFormat() {
   const { locale } = useI18n()

@@ -25,22 +25,25 @@ export type ContactField = keyof ContactFormValues
 
 /** A client-side validation message: an i18n key under `contacts.validation` and its parameters. */
 export interface FieldProblem {
-  key: 'required' | 'email' | 'phone' | 'tooLong' | 'country'
+  key: 'required' | 'email' | 'phone' | 'tooLong' | 'country' | 'tooManyTags'
   params?: Record<string, number>
 }
 
 /** Longest value accepted per text field. */
 export const MAX_LENGTHS: Partial<Record<ContactField, number>> = {
-  name: 255,
+  name: 200,
   email: 254,
-  phone: 32,
-  address: 500,
-  city: 120,
-  rccm: 64,
-  idNat: 64,
-  nif: 64,
+  phone: 40,
+  address: 300,
+  city: 100,
+  rccm: 60,
+  idNat: 60,
+  nif: 60,
   notes: 5000,
 }
+
+/** Most tags a contact may carry, and the longest tag. */
+export const TAG_LIMITS = { count: 20, length: 40 } as const
 
 const TEXT_FIELDS = ['email', 'phone', 'address', 'city', 'country', 'rccm', 'idNat', 'nif', 'notes'] as const
 
@@ -151,6 +154,9 @@ export function validateContactForm(values: ContactFormValues): Partial<Record<C
   }
   const country = values.country.trim()
   if (country && !COUNTRY_PATTERN.test(country)) problems.country = { key: 'country' }
+  const tags = parseTags(values.tags)
+  if (tags.length > TAG_LIMITS.count) problems.tags = { key: 'tooManyTags', params: { max: TAG_LIMITS.count } }
+  else if (tags.some((tag) => tag.length > TAG_LIMITS.length)) problems.tags = { key: 'tooLong', params: { max: TAG_LIMITS.length } }
   for (const [field, max] of Object.entries(MAX_LENGTHS) as [ContactField, number][]) {
     const value = values[field]
     if (!problems[field] && typeof value === 'string' && value.trim().length > max) {

@@ -1,4 +1,4 @@
-/** Column names the import reads, in the order of the downloadable template. */
+/** Column names the import reads (the server also accepts French headers), in the order exports write them. */
 export const CSV_COLUMNS = [
   'name',
   'kind',

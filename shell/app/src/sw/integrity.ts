@@ -98,23 +98,34 @@ export function sanitizeMap(value: unknown): IntegrityMap {
   return map
 }
 
-/** Where the worker keeps its map so that it survives being stopped and restarted. */
+/** The map each open page sent, by the page's client id. */
+export type IntegrityMaps = Record<string, IntegrityMap>
+
+/** Where the worker keeps the maps so that they survive the worker being stopped and restarted. */
 export interface IntegrityPersistence {
-  read(): Promise<IntegrityMap | null>
-  write(map: IntegrityMap): Promise<void>
+  read(): Promise<IntegrityMaps | null>
+  write(maps: IntegrityMaps): Promise<void>
 }
 
-/** The map in force: in memory, read back from persistence after a restart, empty (so everything is blocked) when none was ever sent. */
+/**
+ * The maps in force, one per page: each page's requests are checked against the manifest that page loaded, so two
+ * tabs on different organisations do not widen or narrow each other's list. A page that sent no map gets an empty one,
+ * which blocks everything.
+ */
 export function createIntegrityStore(persistence: IntegrityPersistence) {
-  let current: IntegrityMap | null = null
+  let current: IntegrityMaps | null = null
+  const all = async (): Promise<IntegrityMaps> => (current ??= (await persistence.read()) ?? {})
   return {
-    async load(): Promise<IntegrityMap> {
-      current ??= (await persistence.read()) ?? {}
-      return current
+    async load(clientId: string): Promise<IntegrityMap> {
+      const maps = await all()
+      return Object.hasOwn(maps, clientId) ? maps[clientId]! : {}
     },
-    /** Adds entries (newer hashes replace older ones for the same path) and persists before resolving. */
-    async merge(entries: IntegrityMap): Promise<void> {
-      const next = { ...(await this.load()), ...sanitizeMap(entries) }
+    /** Stores a page's map, drops those of pages no longer open, and persists before resolving. */
+    async set(clientId: string, map: IntegrityMap, openClientIds: string[]): Promise<void> {
+      const open = new Set([...openClientIds, clientId])
+      const next: IntegrityMaps = {}
+      for (const [id, existing] of Object.entries(await all())) if (open.has(id)) next[id] = existing
+      next[clientId] = sanitizeMap(map)
       await persistence.write(next)
       current = next
     },
@@ -122,9 +133,9 @@ export function createIntegrityStore(persistence: IntegrityPersistence) {
 }
 
 const CACHE_NAME = 'ia-integrity-v1'
-const CACHE_KEY = '/__ia/integrity-map.json'
+const CACHE_KEY = '/__ia/integrity-maps.json'
 
-/** Persists the map in the Cache API, which the worker can use after any restart. */
+/** Persists the maps in the Cache API, which the worker can read after any restart. */
 export function cachePersistence(caches: CacheStorage, origin: string): IntegrityPersistence {
   const key = new URL(CACHE_KEY, origin).href
   return {
@@ -132,14 +143,16 @@ export function cachePersistence(caches: CacheStorage, origin: string): Integrit
       const response = await (await caches.open(CACHE_NAME)).match(key)
       if (!response) return null
       try {
-        return sanitizeMap(await response.json())
+        const stored: unknown = await response.json()
+        if (typeof stored !== 'object' || stored === null) return null
+        return Object.fromEntries(Object.entries(stored).map(([clientId, map]) => [clientId, sanitizeMap(map)]))
       } catch {
         return null
       }
     },
-    async write(map) {
+    async write(maps) {
       const cache = await caches.open(CACHE_NAME)
-      await cache.put(key, new Response(JSON.stringify(map), { headers: { 'content-type': 'application/json' } }))
+      await cache.put(key, new Response(JSON.stringify(maps), { headers: { 'content-type': 'application/json' } }))
     },
   }
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The shell's service worker: every file under /remotes/ must match the hash the shell-manifest gives for it.
-import { IntegrityMessage, cachePersistence, createIntegrityStore, handleRemoteRequest, isRemoteUrl, sanitizeMap } from './integrity'
+import { IntegrityMessage, cachePersistence, createIntegrityStore, handleRemoteRequest, isRemoteUrl, type IntegrityMap } from './integrity'
 
 declare const self: ServiceWorkerGlobalScope
 
@@ -18,18 +18,23 @@ self.addEventListener('message', (event) => {
   const data = event.data as { type?: string; map?: unknown } | null
   if (data?.type === IntegrityMessage.claim) {
     event.waitUntil(self.clients.claim())
-  } else if (data?.type === IntegrityMessage.set) {
+  } else if (data?.type === IntegrityMessage.set && event.source instanceof Client) {
     const port = event.ports[0]
+    const clientId = event.source.id
     event.waitUntil(
-      store.merge(sanitizeMap(data.map)).then(
-        () => port?.postMessage({ type: IntegrityMessage.ack }),
-        (error: unknown) => port?.postMessage({ type: 'error', message: String(error) }),
-      ),
+      self.clients
+        .matchAll({ includeUncontrolled: true })
+        .then((open) => store.set(clientId, data.map as IntegrityMap, open.map((client) => client.id)))
+        .then(
+          () => port?.postMessage({ type: IntegrityMessage.ack }),
+          (error: unknown) => port?.postMessage({ type: 'error', message: String(error) }),
+        ),
     )
   }
 })
 
 self.addEventListener('fetch', (event) => {
   if (!isRemoteUrl(new URL(event.request.url), self.location.origin)) return
-  event.respondWith(handleRemoteRequest(event.request, { fetch: (request) => fetch(request), loadMap: () => store.load() }))
+  const clientId = event.clientId
+  event.respondWith(handleRemoteRequest(event.request, { fetch: (request) => fetch(request), loadMap: () => store.load(clientId) }))
 })

@@ -1,0 +1,28 @@
+/*
+ * Every route anyone may call without signing in, and why. A test fails when a route is neither
+ * behind the auth middleware nor listed here, and when a listed route no longer exists or now
+ * requires signing in: opening a route to the public is a decision someone reviews in this file.
+ */
+
+/** `METHOD /pattern` of each public route, with the reason it is public. */
+export const publicRoutes: Record<string, string> = {
+  'GET /health/live': 'Liveness probe of the orchestrator.',
+  'GET /health/ready': 'Readiness probe of the orchestrator.',
+  'GET /remotes/:moduleId/*': "The modules' built front-end files (JavaScript, CSS), loaded before sign-in.",
+  'GET /*': 'The shell (the single-page app) and its files, including the sign-in page.',
+
+  'GET /api/v1/openapi.json': 'The API description integrators build on.',
+  'GET /api/v1/docs': 'The API reference page.',
+
+  'GET /api/v1/auth/csrf': 'Sets the CSRF cookie the sign-in form needs.',
+  'POST /api/v1/auth/sign-up': 'Creating an account.',
+  'POST /api/v1/auth/sign-in': 'Signing in (throttled per address and per account).',
+  'POST /api/v1/auth/forgot-password': 'Asking for a reset link when the password is lost (answers the same for unknown emails).',
+  'POST /api/v1/auth/reset-password': 'Using the emailed reset token (the token is the credential).',
+  'POST /api/v1/auth/verify-email': 'Using the emailed verification token (the token is the credential).',
+  'GET /api/v1/auth/providers': 'The OAuth/OIDC buttons of the sign-in page.',
+  'GET /api/v1/auth/oauth/:provider/redirect': 'Starts signing in with a provider.',
+  'GET /api/v1/auth/oauth/:provider/callback': 'Where the provider sends the browser back to finish signing in.',
+
+  'GET /api/v1/invitations/:token': 'Shows an invitation before the invitee has an account (the token is the credential).',
+}

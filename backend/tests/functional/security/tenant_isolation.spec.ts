@@ -1,0 +1,196 @@
+/*
+ * Tenant isolation, generated from the router's own route list: every signed-in route that names a
+ * record by id is called by an outsider, with the owner's organisation and with the owner's ids in
+ * the outsider's own organisation. Each answer must be 404 and the owner's rows must not change.
+ * A route whose id parameter is not in ID_SOURCES fails the suite: new routes are covered the day
+ * they are added, by adding one line there.
+ */
+import { test } from '@japa/runner'
+import app from '@adonisjs/core/services/app'
+import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { ApiClient } from '@japa/api-client'
+import type User from '@ia/platform/models/user'
+import type Organization from '@ia/platform/models/organization'
+import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { inspectRoutes, isApiRoute, type InspectedRoute } from '@ia/platform/openapi/route_inspection'
+import { buildOpenApiDocument, openApiPath } from '@ia/platform/openapi/document_builder'
+
+/** Organisation A with its owner a (the victim), organisation B with its owner b (the outsider). */
+type World = { client: ApiClient; a: User; b: User; orgA: Organization; orgB: Organization }
+
+/**
+ * How to obtain, for each id parameter, a value that belongs to A (or to a):
+ * - tenant: a record of organisation A; B's owner must get 404 for it, even in B's own URLs;
+ * - user: a record of user a (outside organisations); b must get 404 for it;
+ * - catalog: a name valid in every organisation (module ids); only A's orgId is foreign to b;
+ * - capability: the value is itself the credential (an emailed token), so holding it is the
+ *   permission; such routes are tested where they are defined, not here.
+ */
+const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: (world: World) => Promise<string> } | { kind: 'capability' }> = {
+  memberId: {
+    kind: 'tenant',
+    obtain: async ({ orgA }) => (await addMember(orgA, await createUser(), 'member')).id,
+  },
+  invitationId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/invitations`)
+        .json({ email: `invitee-${orgA.id}@example.cd`, role: 'member' })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().invitation.id
+    },
+  },
+  contactId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/contacts`)
+        .json({ kind: 'company', name: 'Fournisseur de A', isSupplier: true })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().contact.id
+    },
+  },
+  tokenId: {
+    kind: 'user',
+    obtain: async ({ client, a }) => {
+      const response = await client.post('/api/v1/auth/tokens').json({ name: 'Intégration de a' }).loginAs(a).withCsrfToken()
+      response.assertStatus(201)
+      return response.body().token.id
+    },
+  },
+  moduleId: {
+    kind: 'catalog',
+    obtain: async () => {
+      const registry = await app.container.make('platform.modules')
+      const module = registry.catalog.optional()[0]
+      if (!module) throw new Error('No optional module to enable and disable')
+      return module.id
+    },
+  },
+  token: { kind: 'capability' },
+}
+
+/** Signed-in API routes that name something besides the organisation. */
+function routesWithIds() {
+  return inspectRoutes().filter(
+    (route) => isApiRoute(route) && route.authenticated && route.params.some((param) => param !== 'orgId')
+  )
+}
+
+/** A checksum of every row organisation A and user a own, table by table. */
+async function snapshot(orgA: Organization, a: User) {
+  const columns = await db.rawQuery<{ rows: { table_schema: string; table_name: string; column_name: string }[] }>(
+    `SELECT table_schema, table_name, column_name FROM information_schema.columns
+     WHERE column_name IN ('organization_id', 'user_id', 'tokenable_id')
+       AND table_schema NOT IN ('pg_catalog', 'information_schema')
+     ORDER BY 1, 2, 3`
+  )
+  const owners = [
+    { schema: 'platform', table: 'organizations', column: 'id', value: orgA.id },
+    { schema: 'platform', table: 'users', column: 'id', value: a.id },
+    ...columns.rows.map((row) => ({
+      schema: row.table_schema,
+      table: row.table_name,
+      column: row.column_name,
+      value: row.column_name === 'organization_id' ? orgA.id : a.id,
+    })),
+  ]
+  const result: Record<string, string> = {}
+  for (const owner of owners) {
+    const { rows } = await db.rawQuery<{ rows: { total: number; checksum: string | null }[] }>(
+      `SELECT count(*)::int AS total, md5(string_agg(t::text, '|' ORDER BY t::text)) AS checksum
+       FROM "${owner.schema}"."${owner.table}" t WHERE "${owner.column}"::text = ?`,
+      [owner.value]
+    )
+    result[`${owner.schema}.${owner.table}.${owner.column}`] = `${rows[0].total}:${rows[0].checksum ?? ''}`
+  }
+  return result
+}
+
+/** The example body the route's documentation gives, so validation cannot answer before the lookup. */
+async function exampleBodies() {
+  const { document } = await buildOpenApiDocument()
+  const paths = document.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> } }>>
+  return (route: InspectedRoute) =>
+    (paths[openApiPath(route.pattern)]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.example ?? {}) as object
+}
+
+function call(world: World, route: InspectedRoute, user: User, values: Record<string, string>, body: object) {
+  const url = route.pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(values[name]))
+  const request = world.client.request(url, route.method as 'GET').loginAs(user).withCsrfToken()
+  return route.method === 'GET' ? request : request.json(body)
+}
+
+test.group('Security / tenant isolation', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => {
+    mail.fake()
+    return () => mail.restore()
+  })
+
+  test('every id parameter of a signed-in route has a known source', ({ assert }) => {
+    const unknown = routesWithIds().flatMap((route) =>
+      route.params.filter((param) => param !== 'orgId' && !(param in ID_SOURCES)).map((param) => `${route.key} (:${param})`)
+    )
+    assert.deepEqual(unknown, [], 'Add these parameters to ID_SOURCES in tests/functional/security/tenant_isolation.spec.ts')
+  })
+
+  test("another organisation's owner gets 404 on every route naming A's records, and A's rows stay unchanged", async ({
+    client,
+    assert,
+  }) => {
+    const { owner: a, organization: orgA } = await createOwnerWithOrganization('Organisation A')
+    const { owner: b, organization: orgB } = await createOwnerWithOrganization('Organisation B')
+    const registry = await app.container.make('platform.modules')
+    for (const module of registry.catalog.optional()) {
+      await enableModule(orgA, module.id, a)
+      await enableModule(orgB, module.id, b)
+    }
+    const world: World = { client, a, b, orgA, orgB }
+    const bodyFor = await exampleBodies()
+
+    const ids: Record<string, string> = {}
+    const routes = routesWithIds().filter((route) =>
+      route.params.every((param) => param === 'orgId' || ID_SOURCES[param]?.kind !== 'capability')
+    )
+    for (const param of new Set(routes.flatMap((route) => route.params))) {
+      const source = ID_SOURCES[param]
+      if (param !== 'orgId' && source && 'obtain' in source) ids[param] = String(await source.obtain(world))
+    }
+    const before = await snapshot(orgA, a)
+
+    const failures: string[] = []
+    const expect404 = async (label: string, route: InspectedRoute, user: User, values: Record<string, string>) => {
+      const response = await call(world, route, user, values, bodyFor(route))
+      if (response.status() !== 404) failures.push(`${route.key} ${label}: ${response.status()} instead of 404`)
+    }
+    for (const route of routes) {
+      const kinds = route.params.filter((param) => param !== 'orgId').map((param) => (ID_SOURCES[param] as { kind: string }).kind)
+      const inOrganization = route.params.includes('orgId')
+
+      // The ids must reach a record for their owner, else the 404s below would prove nothing.
+      await db.rawQuery('SAVEPOINT tenant_probe')
+      const own = await call(world, route, a, { ...ids, orgId: orgA.id }, bodyFor(route))
+      await db.rawQuery('ROLLBACK TO SAVEPOINT tenant_probe')
+      if (own.status() === 404 || own.status() >= 500) failures.push(`${route.key} as its owner: ${own.status()}`)
+
+      if (inOrganization) await expect404("with A's orgId", route, b, { ...ids, orgId: orgA.id })
+      if (kinds.includes('tenant') || kinds.includes('user')) {
+        await expect404(inOrganization ? "with A's ids in B's orgId" : "with a's ids", route, b, { ...ids, orgId: orgB.id })
+      }
+    }
+
+    assert.deepEqual({ failures, rows: await snapshot(orgA, a) }, { failures: [], rows: before })
+    assert.includeMembers(
+      routes.map((route) => route.key),
+      ['PATCH /api/v1/orgs/:orgId/members/:memberId', 'DELETE /api/v1/orgs/:orgId/invitations/:invitationId', 'DELETE /api/v1/auth/tokens/:tokenId']
+    )
+  })
+})

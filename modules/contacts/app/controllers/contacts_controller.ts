@@ -1,0 +1,64 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { authorize, notFound } from '@ia/platform/contracts'
+import Contact from '../models/contact.ts'
+import { createContactValidator, listContactsValidator, updateContactValidator } from '../validators/contact.ts'
+import { serializeContact } from '../transformers/contact_transformer.ts'
+import { contactsQuery } from '../queries/list_contacts.ts'
+import { CreateContact } from '../actions/create_contact.ts'
+import { UpdateContact } from '../actions/update_contact.ts'
+import { ArchiveContact } from '../actions/archive_contact.ts'
+
+const actorOf = (ctx: HttpContext) => ({ userId: ctx.auth.user!.id, ip: ctx.request.ip() })
+
+/** The organisation's contacts: list, read, create, change, archive. */
+export default class ContactsController {
+  async index(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.read')
+    const { page = 1, perPage = 25, ...filters } = await ctx.request.validateUsing(listContactsValidator, {
+      data: ctx.request.qs(),
+    })
+    const paginator = await contactsQuery(filters).paginate(page, perPage)
+    return {
+      data: paginator.all().map(serializeContact),
+      meta: {
+        total: paginator.total,
+        perPage: paginator.perPage,
+        currentPage: paginator.currentPage,
+        lastPage: paginator.lastPage,
+      },
+    }
+  }
+
+  async show(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.read')
+    const contact = await Contact.find(ctx.params.contactId)
+    if (!contact) throw notFound()
+    return { contact: serializeContact(contact) }
+  }
+
+  async store(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.create')
+    const payload = await ctx.request.validateUsing(createContactValidator)
+    const contact = await new CreateContact().handle(payload, actorOf(ctx))
+    return ctx.response.created({ contact: serializeContact(contact) })
+  }
+
+  async update(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.update')
+    const changes = await ctx.request.validateUsing(updateContactValidator)
+    const contact = await new UpdateContact().handle(ctx.params.contactId, changes, actorOf(ctx))
+    return { contact: serializeContact(contact) }
+  }
+
+  async archive(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.archive')
+    const contact = await new ArchiveContact().handle(ctx.params.contactId, true, actorOf(ctx))
+    return { contact: serializeContact(contact) }
+  }
+
+  async unarchive(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.archive')
+    const contact = await new ArchiveContact().handle(ctx.params.contactId, false, actorOf(ctx))
+    return { contact: serializeContact(contact) }
+  }
+}

@@ -1,0 +1,58 @@
+import type { I18n } from '@adonisjs/i18n'
+import { tenantContext } from '@ia/platform/contracts'
+import type Contact from '../models/contact.ts'
+import { type ContactFilters, contactsQuery } from '../queries/list_contacts.ts'
+import { CSV_FIELDS } from './contact_columns.ts'
+import { formatCsvLine } from './csv.ts'
+
+/** Rows read per query while exporting: memory stays flat whatever the number of contacts. */
+const EXPORT_BATCH = 1000
+
+/** Excel opens a UTF-8 CSV with accents intact only when it starts with a byte order mark. */
+const BOM = '\uFEFF'
+
+/** The separator Excel expects in the user's language: French Excel splits on `;`. */
+export function exportDelimiter(i18n: I18n) {
+  return i18n.locale === 'fr' ? ';' : ','
+}
+
+function cells(contact: Contact, i18n: I18n) {
+  const yesNo = (value: boolean) => i18n.t(value ? 'contacts.csv.yes' : 'contacts.csv.no')
+  const values: Record<(typeof CSV_FIELDS)[number], string | null> = {
+    name: contact.name,
+    kind: i18n.t(`contacts.csv.kinds.${contact.kind}`),
+    isCustomer: yesNo(contact.isCustomer),
+    isSupplier: yesNo(contact.isSupplier),
+    email: contact.email,
+    phone: contact.phone,
+    address: contact.address,
+    city: contact.city,
+    country: contact.country,
+    rccm: contact.rccm,
+    idNat: contact.idNat,
+    nif: contact.nif,
+    preferredCurrency: contact.preferredCurrency,
+    preferredLocale: contact.preferredLocale,
+    tags: contact.tags.join(', '),
+    notes: contact.notes,
+  }
+  return [...CSV_FIELDS.map((field) => values[field]), contact.archivedAt?.toISO() ?? null, contact.createdAt.toISO()]
+}
+
+/**
+ * The organisation's contacts matching `filters` as CSV, produced batch by batch so a large
+ * export never sits in memory. It runs after the request handler has returned, hence the
+ * explicit organisation.
+ */
+export async function* contactsCsv(organizationId: string, filters: ContactFilters, i18n: I18n) {
+  const delimiter = exportDelimiter(i18n)
+  const header = [...CSV_FIELDS, 'archivedAt', 'createdAt'].map((field) => i18n.t(`contacts.csv.columns.${field}`))
+  yield BOM + formatCsvLine(header, delimiter)
+  for (let offset = 0; ; offset += EXPORT_BATCH) {
+    const batch = await tenantContext.run(organizationId, () =>
+      contactsQuery(filters).limit(EXPORT_BATCH).offset(offset).exec()
+    )
+    if (batch.length) yield batch.map((contact) => formatCsvLine(cells(contact, i18n), delimiter)).join('')
+    if (batch.length < EXPORT_BATCH) return
+  }
+}

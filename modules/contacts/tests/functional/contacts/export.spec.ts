@@ -1,0 +1,71 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { addMember, createUser } from '@ia/platform/testing'
+import { parseCsv } from '../../../app/services/csv.ts'
+import { contactsUrl, createContactsOrganization, insertContact } from '../../helpers.ts'
+
+test.group('Contacts / export', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('exports the filtered contacts as CSV with a BOM and semicolons for French users', async ({ client, assert }) => {
+    const { owner, organization } = await createContactsOrganization()
+    await insertContact(organization.id, {
+      name: 'Société Minière; "SMK"', isCustomer: true, email: 'achats@smk.example.cd', phone: '+243812345678',
+      city: 'Lubumbashi', tags: ['mines', 'export'], notes: '=HYPERLINK("http://evil")',
+    })
+    await insertContact(organization.id, { name: 'Fournisseur SARL', isSupplier: true })
+    const other = await createContactsOrganization()
+    await insertContact(other.organization.id, { name: 'Autre organisation', isCustomer: true })
+
+    const response = await client.get(contactsUrl(organization.id, '/export.csv')).qs({ role: 'customer' }).loginAs(owner)
+    response.assertStatus(200)
+    assert.match(response.header('content-type'), /^text\/csv/)
+    assert.match(response.header('content-disposition'), /^attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"$/)
+    const text = response.text()
+    assert.isTrue(text.startsWith('\uFEFF'))
+    const { delimiter, records } = parseCsv(text.slice(1))
+    assert.equal(delimiter, ';')
+    assert.lengthOf(records, 2)
+    assert.deepEqual(records[0].cells.slice(0, 6), ['nom', 'type', 'client', 'fournisseur', 'email', 'téléphone'])
+    const row = Object.fromEntries(records[0].cells.map((header, index) => [header, records[1].cells[index]]))
+    assert.containsSubset(row, {
+      'nom': 'Société Minière; "SMK"', 'type': 'société', 'client': 'oui', 'fournisseur': 'non',
+      'téléphone': '+243812345678', 'ville': 'Lubumbashi', 'étiquettes': 'mines, export', 'notes': `'=HYPERLINK("http://evil")`,
+    })
+  })
+
+  test('writes English headers with commas for English users, and re-imports what it exported', async ({ client, assert }) => {
+    const { organization } = await createContactsOrganization()
+    const admin = await createUser({ locale: 'en' })
+    await addMember(organization, admin, 'admin')
+    await insertContact(organization.id, { kind: 'person', name: 'Mireille Nsimba', isCustomer: true, email: 'm@example.cd', phone: '+243841234567', preferredCurrency: 'USD', tags: ['vip'] })
+
+    const exported = await client.get(contactsUrl(organization.id, '/export.csv')).loginAs(admin)
+    const text = exported.text()
+    assert.isTrue(text.startsWith('\uFEFFname,kind,customer,supplier,email,phone'))
+
+    await db.from('contacts.contacts').where('organization_id', organization.id).update({ archived_at: new Date() })
+    const reimported = await client
+      .post(contactsUrl(organization.id, '/import'))
+      .loginAs(admin)
+      .withCsrfToken()
+      .file('file', Buffer.from(text), { filename: 'contacts.csv' })
+    reimported.assertStatus(200)
+    assert.equal(reimported.body().imported, 1)
+    const copy = await db.from('contacts.contacts').where('organization_id', organization.id).whereNull('archived_at').firstOrFail()
+    assert.containsSubset(copy, { kind: 'person', name: 'Mireille Nsimba', is_customer: true, is_supplier: false, phone: '+243841234567', preferred_currency: 'USD', tags: ['vip'] })
+  })
+
+  test('exports more contacts than one batch holds', async ({ client, assert }) => {
+    const { owner, organization } = await createContactsOrganization()
+    const now = new Date()
+    await db.table('contacts.contacts').multiInsert(
+      Array.from({ length: 1203 }, (_, i) => ({ organization_id: organization.id, kind: 'company', name: `Contact ${i}`, created_at: now, updated_at: now }))
+    )
+    const response = await client.get(contactsUrl(organization.id, '/export.csv')).loginAs(owner)
+    const { records } = parseCsv(response.text().slice(1))
+    assert.lengthOf(records, 1204)
+    assert.lengthOf(new Set(records.map((record) => record.cells[0])), 1204)
+  })
+})

@@ -1,0 +1,604 @@
+/*
+ * The platform's part of the API reference: one schema per resource, one description per route.
+ * A test fails when a route has no description here (or in its module's start/openapi.ts).
+ */
+import {
+  createAccessTokenValidator,
+  changePasswordValidator,
+  forgotPasswordValidator,
+  resetPasswordValidator,
+  signInValidator,
+  signUpValidator,
+  updateProfileValidator,
+  verifyEmailValidator,
+} from '../app/validators/auth.ts'
+import {
+  CURRENCIES,
+  createInvitationValidator,
+  createOrganizationValidator,
+  logoValidator,
+  pageValidator,
+  transferOwnershipValidator,
+  updateMemberValidator,
+  updateOrganizationValidator,
+} from '../app/validators/organization.ts'
+import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
+
+const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
+const dateTime = { type: 'string', format: 'date-time' }
+const localized = { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } }, required: ['fr', 'en'] }
+const role = { enum: ['owner', 'admin', 'member'] }
+
+defineSchemas({
+  ErrorResponse: {
+    type: 'object',
+    description: 'Every error answer.',
+    properties: {
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            code: { type: 'string', description: 'Stable code, e.g. `E_NOT_FOUND`, `E_VALIDATION`.' },
+            message: { type: 'string', description: "In the caller's language." },
+            field: { type: 'string', description: 'The input field at fault (validation errors).' },
+          },
+          required: ['code', 'message'],
+        },
+      },
+    },
+    required: ['errors'],
+  },
+  PaginationMeta: {
+    type: 'object',
+    properties: {
+      total: { type: 'integer' },
+      perPage: { type: 'integer' },
+      currentPage: { type: 'integer' },
+      lastPage: { type: 'integer' },
+    },
+    required: ['total', 'perPage', 'currentPage', 'lastPage'],
+  },
+  User: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      email: { type: 'string', format: 'email' },
+      fullName: { type: 'string' },
+      locale: { enum: ['fr', 'en'] },
+      emailVerified: { type: 'boolean' },
+      createdAt: dateTime,
+    },
+    required: ['id', 'email', 'fullName', 'locale', 'emailVerified', 'createdAt'],
+  },
+  OrganizationMembership: {
+    type: 'object',
+    description: 'An organisation the user belongs to, with their role in it.',
+    properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, role },
+    required: ['id', 'name', 'role'],
+  },
+  Organization: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      name: { type: 'string' },
+      legalName: text(),
+      rccm: text('Trade register number (RCCM).'),
+      idNat: text('National identification number.'),
+      nif: text('Tax identification number (NIF).'),
+      address: text(),
+      city: text(),
+      country: text('ISO 3166-1 alpha-2 code.'),
+      phone: text(),
+      email: text(),
+      defaultCurrency: { enum: [...CURRENCIES] },
+      reportingCurrency: { enum: [...CURRENCIES, null] },
+      locale: { enum: ['fr', 'en'] },
+      logoUrl: text('Where to fetch the logo (signed-in members only).'),
+      createdAt: dateTime,
+    },
+    required: ['id', 'name', 'defaultCurrency', 'locale', 'logoUrl', 'createdAt'],
+  },
+  Member: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid', description: 'The membership id (`memberId`).' },
+      userId: { type: 'string', format: 'uuid' },
+      fullName: { type: 'string' },
+      email: { type: 'string', format: 'email' },
+      role,
+      joinedAt: dateTime,
+    },
+    required: ['id', 'userId', 'fullName', 'email', 'role', 'joinedAt'],
+  },
+  Invitation: {
+    type: 'object',
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      email: { type: 'string', format: 'email' },
+      role: { enum: ['admin', 'member'] },
+      expiresAt: dateTime,
+      createdAt: dateTime,
+    },
+    required: ['id', 'email', 'role', 'expiresAt', 'createdAt'],
+  },
+  InvitationPreview: {
+    type: 'object',
+    description: 'What the person holding an invitation link may see before accepting it.',
+    properties: {
+      organizationName: { type: 'string' },
+      email: { type: 'string', format: 'email' },
+      role: { enum: ['admin', 'member'] },
+      expiresAt: dateTime,
+    },
+    required: ['organizationName', 'email', 'role', 'expiresAt'],
+  },
+  AccessToken: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: ['string', 'null'] },
+      lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
+      expiresAt: { type: ['string', 'null'], format: 'date-time' },
+      createdAt: dateTime,
+    },
+    required: ['id', 'name', 'lastUsedAt', 'expiresAt', 'createdAt'],
+  },
+  NewAccessToken: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      name: { type: ['string', 'null'] },
+      value: { type: 'string', description: 'The secret, shown this once only: send it as `Authorization: Bearer <value>`.' },
+    },
+    required: ['id', 'name', 'value'],
+  },
+  AuditEntry: {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      action: { type: 'string', description: 'e.g. `member.role_changed`, `module.enabled`.' },
+      actor: {
+        oneOf: [
+          { type: 'null' },
+          { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, fullName: { type: 'string' } }, required: ['id', 'fullName'] },
+        ],
+      },
+      subjectType: text(),
+      subjectId: text(),
+      metadata: { type: ['object', 'null'] },
+      ip: text(),
+      createdAt: dateTime,
+    },
+    required: ['id', 'action', 'actor', 'createdAt'],
+  },
+  Module: {
+    type: 'object',
+    description: 'An optional module as one organisation sees it in the catalogue.',
+    properties: {
+      id: { type: 'string' },
+      version: { type: 'string' },
+      name: localized,
+      description: localized,
+      category: { type: 'string' },
+      depends: { type: 'array', items: { type: 'string' }, description: 'Modules to enable first.' },
+      dependants: { type: 'array', items: { type: 'string' }, description: 'Modules that need this one.' },
+      enabled: { type: 'boolean' },
+      enabledAt: { type: ['string', 'null'], format: 'date-time' },
+    },
+    required: ['id', 'version', 'name', 'description', 'category', 'depends', 'dependants', 'enabled', 'enabledAt'],
+  },
+  ShellManifest: {
+    type: 'object',
+    description: "What the shell loads: each enabled module's remote, with the hash of every file it may load.",
+    properties: {
+      modules: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            version: { type: 'string' },
+            name: localized,
+            remote: {
+              type: 'object',
+              properties: {
+                name: { type: 'string' },
+                entry: { type: 'string' },
+                integrity: { type: 'object', additionalProperties: { type: 'string' }, description: 'Path → SRI hash.' },
+              },
+              required: ['name', 'entry', 'integrity'],
+            },
+            routeBase: { type: 'string' },
+            navigation: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, label: localized, icon: { type: 'string' }, permission: { type: 'string' } },
+                required: ['path', 'label'],
+              },
+            },
+          },
+          required: ['id', 'version', 'name', 'remote', 'routeBase', 'navigation'],
+        },
+      },
+    },
+    required: ['modules'],
+  },
+})
+
+const user = wrapped('user', schemaRef('User'))
+const organization = wrapped('organization', schemaRef('Organization'))
+const throttled = 'Too many attempts from this address or for this account: `E_TOO_MANY_REQUESTS` (see `Retry-After`).'
+const adminOnly = 'The caller is a member without the admin role: `E_FORBIDDEN`.'
+const params = {
+  orgId: 'The organisation id (uuid).',
+  memberId: 'The membership id (`id` of a member, uuid).',
+  invitationId: 'The invitation id (uuid).',
+  moduleId: 'The module id from the catalogue, e.g. `contacts`.',
+  tokenId: 'The access token id.',
+  token: 'The secret from the invitation link.',
+}
+
+describeRoute('GET /api/v1/openapi.json', {
+  operationId: 'getOpenApiDocument',
+  summary: 'This API description (OpenAPI 3.1)',
+  tags: ['Reference'],
+  responses: { 200: { description: 'The OpenAPI document.', schema: { type: 'object' } } },
+})
+describeRoute('GET /api/v1/docs', {
+  operationId: 'getApiReference',
+  summary: 'This API reference as a web page',
+  tags: ['Reference'],
+  responses: { 200: { description: 'An HTML page.', schema: { type: 'string' }, contentType: 'text/html' } },
+})
+
+describeRoute('GET /api/v1/auth/csrf', {
+  operationId: 'getCsrfCookie',
+  summary: 'Set the XSRF-TOKEN cookie',
+  description: 'Browsers call it once, then send the cookie value in the `X-XSRF-TOKEN` header on every write.',
+  tags: ['Auth'],
+  responses: { 204: 'The cookie is set.' },
+})
+describeRoute('POST /api/v1/auth/sign-up', {
+  operationId: 'signUp',
+  summary: 'Create an account (and sign in)',
+  description: 'Sends an email with a verification link.',
+  tags: ['Auth'],
+  request: signUpValidator,
+  requestExample: { fullName: 'Amani Kabila', email: 'amani@example.cd', password: 'motdepasse-solide', locale: 'fr' },
+  responses: { 201: { description: 'Signed in.', schema: user } },
+})
+describeRoute('POST /api/v1/auth/sign-in', {
+  operationId: 'signIn',
+  summary: 'Sign in with email and password',
+  tags: ['Auth'],
+  request: signInValidator,
+  requestExample: { email: 'amani@example.cd', password: 'motdepasse-solide' },
+  responses: {
+    200: { description: 'Signed in: the session cookie is set.', schema: user },
+    400: 'Wrong email or password: `E_INVALID_CREDENTIALS`.',
+    429: throttled,
+  },
+})
+describeRoute('GET /api/v1/auth/providers', {
+  operationId: 'listSignInProviders',
+  summary: 'The OAuth/OIDC providers offered on the sign-in page',
+  tags: ['Auth'],
+  responses: {
+    200: {
+      description: 'May be empty.',
+      schema: wrapped('providers', {
+        type: 'array',
+        items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] },
+      }),
+    },
+  },
+})
+describeRoute('GET /api/v1/auth/oauth/:provider/redirect', {
+  operationId: 'startOauthSignIn',
+  summary: 'Start signing in with a provider (browser navigation)',
+  description: 'Redirects to the provider; on failure, back to `/sign-in?error=<code>`.',
+  tags: ['Auth'],
+  params: { provider: 'A provider id from `GET /api/v1/auth/providers`.' },
+  responses: { 302: 'To the provider, or to `/sign-in?error=<code>`.' },
+})
+describeRoute('GET /api/v1/auth/oauth/:provider/callback', {
+  operationId: 'finishOauthSignIn',
+  summary: 'Where the provider sends the browser back (browser navigation)',
+  description: 'Signs the user in (creating or linking the account) and redirects to `/`; on failure to `/sign-in?error=<code>`.',
+  tags: ['Auth'],
+  params: { provider: 'A provider id from `GET /api/v1/auth/providers`.' },
+  responses: { 302: 'To `/` signed in, or to `/sign-in?error=<code>`.' },
+})
+describeRoute('POST /api/v1/auth/sign-out', {
+  operationId: 'signOut',
+  summary: 'Sign out of this session',
+  tags: ['Auth'],
+  responses: { 204: 'Signed out.' },
+})
+describeRoute('GET /api/v1/auth/me', {
+  operationId: 'getMe',
+  summary: 'The signed-in user and their organisations',
+  tags: ['Auth'],
+  responses: {
+    200: {
+      description: 'The user.',
+      schema: {
+        type: 'object',
+        properties: { user: schemaRef('User'), organizations: { type: 'array', items: schemaRef('OrganizationMembership') } },
+        required: ['user', 'organizations'],
+      },
+    },
+  },
+})
+describeRoute('PATCH /api/v1/auth/me', {
+  operationId: 'updateMe',
+  summary: 'Change my name or language',
+  tags: ['Auth'],
+  request: updateProfileValidator,
+  requestExample: { locale: 'en' },
+  responses: { 200: { description: 'The updated user.', schema: user } },
+})
+describeRoute('POST /api/v1/auth/password', {
+  operationId: 'changePassword',
+  summary: 'Change my password',
+  tags: ['Auth'],
+  request: changePasswordValidator,
+  requestExample: { currentPassword: 'motdepasse-solide', password: 'nouveau-mot-de-passe', signOutOtherSessions: true },
+  responses: { 204: 'Changed.', 422: 'Invalid input, or the current password is wrong (`E_WRONG_PASSWORD`).' },
+})
+describeRoute('POST /api/v1/auth/forgot-password', {
+  operationId: 'forgotPassword',
+  summary: 'Email a password-reset link',
+  description: 'Answers 202 whether or not the address has an account.',
+  tags: ['Auth'],
+  request: forgotPasswordValidator,
+  requestExample: { email: 'amani@example.cd' },
+  responses: { 202: { description: 'Accepted.', schema: { type: 'object' } }, 429: throttled },
+})
+describeRoute('POST /api/v1/auth/reset-password', {
+  operationId: 'resetPassword',
+  summary: 'Set a new password with an emailed token',
+  description: 'Ends every session of the user.',
+  tags: ['Auth'],
+  request: resetPasswordValidator,
+  requestExample: { token: 'token-from-the-email', password: 'nouveau-mot-de-passe' },
+  responses: { 204: 'Changed.', 400: 'Unknown, used or expired token: `E_INVALID_TOKEN`.' },
+})
+describeRoute('POST /api/v1/auth/verify-email', {
+  operationId: 'verifyEmail',
+  summary: 'Confirm an email address with an emailed token',
+  tags: ['Auth'],
+  request: verifyEmailValidator,
+  requestExample: { token: 'token-from-the-email' },
+  responses: { 204: 'Verified.', 400: 'Unknown, used or expired token: `E_INVALID_TOKEN`.' },
+})
+describeRoute('POST /api/v1/auth/verify-email/resend', {
+  operationId: 'resendVerificationEmail',
+  summary: 'Send the verification email again',
+  tags: ['Auth'],
+  responses: { 204: 'Sent (or already verified).', 429: throttled },
+})
+describeRoute('GET /api/v1/auth/tokens', {
+  operationId: 'listAccessTokens',
+  summary: 'My personal access tokens',
+  tags: ['Access tokens'],
+  responses: { 200: { description: 'The tokens (never their secret).', schema: listOf(schemaRef('AccessToken')) } },
+})
+describeRoute('POST /api/v1/auth/tokens', {
+  operationId: 'createAccessToken',
+  summary: 'Create a personal access token for an API client',
+  tags: ['Access tokens'],
+  request: createAccessTokenValidator,
+  requestExample: { name: 'Comptabilité', expiresInDays: 90 },
+  responses: { 201: { description: 'The token, with its secret shown once.', schema: wrapped('token', schemaRef('NewAccessToken')) } },
+})
+describeRoute('DELETE /api/v1/auth/tokens/:tokenId', {
+  operationId: 'deleteAccessToken',
+  summary: 'Revoke one of my access tokens',
+  tags: ['Access tokens'],
+  params: { tokenId: params.tokenId },
+  responses: { 204: 'Revoked.' },
+})
+
+describeRoute('GET /api/v1/invitations/:token', {
+  operationId: 'getInvitation',
+  summary: 'What an invitation link offers',
+  tags: ['Invitations'],
+  params: { token: params.token },
+  responses: {
+    200: { description: 'The invitation.', schema: wrapped('invitation', schemaRef('InvitationPreview')) },
+    404: 'Unknown, used or expired invitation: `E_INVITATION_INVALID`.',
+  },
+})
+describeRoute('POST /api/v1/invitations/:token/accept', {
+  operationId: 'acceptInvitation',
+  summary: 'Join the organisation of an invitation',
+  description: 'The signed-in user must have the email address the invitation was sent to.',
+  tags: ['Invitations'],
+  params: { token: params.token },
+  responses: {
+    200: { description: 'The organisation joined.', schema: wrapped('organization', schemaRef('OrganizationMembership')) },
+    403: 'Signed in with another email address: `E_INVITATION_OTHER_EMAIL`.',
+    404: 'Unknown, used or expired invitation: `E_INVITATION_INVALID`.',
+  },
+})
+
+describeRoute('GET /api/v1/orgs', {
+  operationId: 'listOrganizations',
+  summary: 'The organisations I belong to',
+  tags: ['Organisations'],
+  responses: { 200: { description: 'Sorted by name.', schema: listOf(schemaRef('OrganizationMembership')) } },
+})
+describeRoute('POST /api/v1/orgs', {
+  operationId: 'createOrganization',
+  summary: 'Create an organisation (I become its owner)',
+  tags: ['Organisations'],
+  request: createOrganizationValidator,
+  requestExample: { name: 'Boulangerie du Fleuve', defaultCurrency: 'CDF', locale: 'fr' },
+  responses: { 201: { description: 'Created.', schema: organization } },
+})
+describeRoute('GET /api/v1/orgs/:orgId', {
+  operationId: 'getOrganization',
+  summary: 'An organisation and my role in it',
+  tags: ['Organisations'],
+  params: { orgId: params.orgId },
+  responses: {
+    200: {
+      description: 'The organisation.',
+      schema: { type: 'object', properties: { organization: schemaRef('Organization'), role }, required: ['organization', 'role'] },
+    },
+  },
+})
+describeRoute('PATCH /api/v1/orgs/:orgId', {
+  operationId: 'updateOrganization',
+  summary: "Change an organisation's settings",
+  tags: ['Organisations'],
+  permission: 'platform.organization.update',
+  params: { orgId: params.orgId },
+  request: updateOrganizationValidator,
+  requestExample: { legalName: 'Boulangerie du Fleuve SARL', city: 'Kinshasa', country: 'CD' },
+  responses: { 200: { description: 'The updated organisation.', schema: organization }, 403: adminOnly },
+})
+describeRoute('POST /api/v1/orgs/:orgId/logo', {
+  operationId: 'uploadOrganizationLogo',
+  summary: "Upload the organisation's logo",
+  description: 'PNG, JPEG or WebP, 2 MB at most; the content is checked, not only the file name.',
+  tags: ['Organisations'],
+  permission: 'platform.organization.update',
+  params: { orgId: params.orgId },
+  request: logoValidator,
+  responses: { 200: { description: 'The updated organisation.', schema: organization }, 403: adminOnly },
+})
+describeRoute('GET /api/v1/orgs/:orgId/logo', {
+  operationId: 'getOrganizationLogo',
+  summary: "The organisation's logo",
+  tags: ['Organisations'],
+  params: { orgId: params.orgId },
+  responses: { 200: { description: 'The image.', schema: { type: 'string', contentMediaType: 'image/*' }, contentType: 'image/*' } },
+})
+
+describeRoute('GET /api/v1/orgs/:orgId/members', {
+  operationId: 'listMembers',
+  summary: 'The members of an organisation',
+  tags: ['Members'],
+  params: { orgId: params.orgId },
+  responses: { 200: { description: 'In joining order.', schema: listOf(schemaRef('Member')) } },
+})
+describeRoute('PATCH /api/v1/orgs/:orgId/members/:memberId', {
+  operationId: 'updateMember',
+  summary: "Change a member's role",
+  description: 'Ownership moves only by transfer.',
+  tags: ['Members'],
+  permission: 'platform.member.manage',
+  params: { orgId: params.orgId, memberId: params.memberId },
+  request: updateMemberValidator,
+  requestExample: { role: 'member' },
+  responses: { 200: { description: 'The member.', schema: wrapped('member', schemaRef('Member')) }, 403: adminOnly },
+})
+describeRoute('DELETE /api/v1/orgs/:orgId/members/:memberId', {
+  operationId: 'removeMember',
+  summary: 'Remove a member (their sessions end)',
+  tags: ['Members'],
+  permission: 'platform.member.manage',
+  params: { orgId: params.orgId, memberId: params.memberId },
+  responses: { 204: 'Removed.', 403: adminOnly },
+})
+describeRoute('POST /api/v1/orgs/:orgId/leave', {
+  operationId: 'leaveOrganization',
+  summary: 'Leave an organisation',
+  tags: ['Members'],
+  params: { orgId: params.orgId },
+  responses: { 204: 'Left.', 409: 'The owner must transfer ownership first: `E_OWNER_CANNOT_LEAVE`.' },
+})
+describeRoute('POST /api/v1/orgs/:orgId/transfer-ownership', {
+  operationId: 'transferOwnership',
+  summary: 'Hand ownership to another member (I become admin)',
+  tags: ['Members'],
+  params: { orgId: params.orgId },
+  request: transferOwnershipValidator,
+  requestExample: { memberId: '0b8f6c2e-4a51-4d7e-9a53-0f2f1c4f9d11' },
+  responses: { 204: 'Transferred.', 403: 'Only the owner can transfer ownership: `E_FORBIDDEN`.' },
+})
+
+describeRoute('GET /api/v1/orgs/:orgId/invitations', {
+  operationId: 'listInvitations',
+  summary: 'Pending invitations',
+  tags: ['Invitations'],
+  permission: 'platform.member.manage',
+  params: { orgId: params.orgId },
+  responses: { 200: { description: 'Newest first.', schema: listOf(schemaRef('Invitation')) }, 403: adminOnly },
+})
+describeRoute('POST /api/v1/orgs/:orgId/invitations', {
+  operationId: 'createInvitation',
+  summary: 'Invite someone by email',
+  description: 'Emails a link `/invitations/<token>`, valid 7 days; replaces a pending invitation to the same address.',
+  tags: ['Invitations'],
+  permission: 'platform.member.manage',
+  params: { orgId: params.orgId },
+  request: createInvitationValidator,
+  requestExample: { email: 'comptable@example.cd', role: 'member' },
+  responses: {
+    201: { description: 'Invited.', schema: wrapped('invitation', schemaRef('Invitation')) },
+    403: adminOnly,
+    422: 'Invalid input, or already a member (`E_ALREADY_MEMBER`).',
+  },
+})
+describeRoute('DELETE /api/v1/orgs/:orgId/invitations/:invitationId', {
+  operationId: 'revokeInvitation',
+  summary: 'Revoke a pending invitation',
+  tags: ['Invitations'],
+  permission: 'platform.member.manage',
+  params: { orgId: params.orgId, invitationId: params.invitationId },
+  responses: { 204: 'Revoked.', 403: adminOnly },
+})
+
+describeRoute('GET /api/v1/orgs/:orgId/audit-log', {
+  operationId: 'listAuditEntries',
+  summary: "The organisation's audit log, newest first",
+  tags: ['Audit log'],
+  permission: 'platform.audit.read',
+  params: { orgId: params.orgId },
+  query: pageValidator,
+  responses: { 200: { description: 'One page (50 entries by default).', schema: pageOf(schemaRef('AuditEntry')) }, 403: adminOnly },
+})
+
+describeRoute('GET /api/v1/orgs/:orgId/modules', {
+  operationId: 'listModules',
+  summary: 'The module catalogue and what is enabled',
+  tags: ['Modules'],
+  params: { orgId: params.orgId },
+  responses: { 200: { description: 'The optional modules.', schema: listOf(schemaRef('Module')) } },
+})
+describeRoute('POST /api/v1/orgs/:orgId/modules/:moduleId/enable', {
+  operationId: 'enableModule',
+  summary: 'Enable a module for the organisation',
+  tags: ['Modules'],
+  permission: 'platform.module.manage',
+  params: { orgId: params.orgId, moduleId: params.moduleId },
+  responses: {
+    200: { description: 'The module.', schema: wrapped('module', schemaRef('Module')) },
+    403: adminOnly,
+    409: 'A module it depends on is disabled: `E_MODULE_DEPENDENCY_MISSING` names them.',
+  },
+})
+describeRoute('POST /api/v1/orgs/:orgId/modules/:moduleId/disable', {
+  operationId: 'disableModule',
+  summary: 'Disable a module (its data is kept)',
+  tags: ['Modules'],
+  permission: 'platform.module.manage',
+  params: { orgId: params.orgId, moduleId: params.moduleId },
+  responses: {
+    200: { description: 'The module.', schema: wrapped('module', schemaRef('Module')) },
+    403: adminOnly,
+    409: 'An enabled module depends on it: `E_MODULE_REQUIRED_BY` names them.',
+  },
+})
+describeRoute('GET /api/v1/orgs/:orgId/shell-manifest', {
+  operationId: 'getShellManifest',
+  summary: "The enabled modules' remotes, for the shell",
+  tags: ['Modules'],
+  params: { orgId: params.orgId },
+  responses: { 200: { description: 'The manifest.', schema: schemaRef('ShellManifest') } },
+})

@@ -1,0 +1,98 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import { addMember, createOwnerWithOrganization, createUser, TEST_PASSWORD } from '../../helpers.ts'
+import { BrowserClient } from '../../browser_client.ts'
+
+test.group('Auth / sessions', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('sign-out ends the session on the server: the old cookie replayed is 401', async ({ assert }) => {
+    const user = await createUser()
+    const browser = BrowserClient.forTestServer()
+    assert.equal((await browser.signIn(user.email, TEST_PASSWORD)).status, 200)
+    const sessionId = browser.cookie('ia-session')!
+
+    assert.equal((await browser.send('POST', '/api/v1/auth/sign-out')).status, 204)
+
+    const replay = BrowserClient.forTestServer()
+    replay.setCookie('ia-session', sessionId)
+    const response = await replay.get('/api/v1/auth/me')
+    assert.equal(response.status, 401)
+    assert.equal(response.body.errors[0].code, 'E_UNAUTHORIZED')
+  })
+
+  test('removing a member ends their sessions at once', async ({ assert }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const member = await createUser()
+    const membership = await addMember(organization, member, 'member')
+
+    const memberBrowser = BrowserClient.forTestServer()
+    await memberBrowser.signIn(member.email, TEST_PASSWORD)
+    assert.equal((await memberBrowser.get(`/api/v1/orgs/${organization.id}`)).status, 200)
+
+    const ownerBrowser = BrowserClient.forTestServer()
+    await ownerBrowser.signIn(owner.email, TEST_PASSWORD)
+    const removed = await ownerBrowser.send('DELETE', `/api/v1/orgs/${organization.id}/members/${membership.id}`)
+    assert.equal(removed.status, 204)
+
+    assert.equal((await memberBrowser.get('/api/v1/auth/me')).status, 401)
+    assert.equal((await ownerBrowser.get('/api/v1/auth/me')).status, 200)
+  })
+
+  test('a password change with signOutOtherSessions ends the others and keeps this one', async ({ assert }) => {
+    const user = await createUser()
+    const laptop = BrowserClient.forTestServer()
+    const phone = BrowserClient.forTestServer()
+    await laptop.signIn(user.email, TEST_PASSWORD)
+    await phone.signIn(user.email, TEST_PASSWORD)
+
+    const changed = await laptop.send('POST', '/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      password: 'un-nouveau-mot-de-passe',
+      signOutOtherSessions: true,
+    })
+    assert.equal(changed.status, 204)
+    assert.equal((await laptop.get('/api/v1/auth/me')).status, 200)
+    assert.equal((await phone.get('/api/v1/auth/me')).status, 401)
+
+    const again = BrowserClient.forTestServer()
+    assert.equal((await again.signIn(user.email, TEST_PASSWORD)).status, 400)
+    assert.equal((await again.signIn(user.email, 'un-nouveau-mot-de-passe')).status, 200)
+  })
+
+  test('a password change without signOutOtherSessions keeps the other sessions', async ({ assert }) => {
+    const user = await createUser()
+    const laptop = BrowserClient.forTestServer()
+    const phone = BrowserClient.forTestServer()
+    await laptop.signIn(user.email, TEST_PASSWORD)
+    await phone.signIn(user.email, TEST_PASSWORD)
+    const changed = await laptop.send('POST', '/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      password: 'un-nouveau-mot-de-passe',
+      signOutOtherSessions: false,
+    })
+    assert.equal(changed.status, 204)
+    assert.equal((await phone.get('/api/v1/auth/me')).status, 200)
+  })
+
+  test('a password change needs the current password (422 on currentPassword)', async ({ client }) => {
+    const user = await createUser()
+    const response = await client
+      .post('/api/v1/auth/password')
+      .loginAs(user)
+      .json({ currentPassword: 'faux', password: 'un-nouveau-mot-de-passe', signOutOtherSessions: false })
+      .withCsrfToken()
+    response.assertStatus(422)
+    response.assertBodyContains({ errors: [{ code: 'E_WRONG_PASSWORD', field: 'currentPassword' }] })
+  })
+
+  test('a disabled user is refused even with a live session', async ({ assert }) => {
+    const user = await createUser()
+    const browser = BrowserClient.forTestServer()
+    await browser.signIn(user.email, TEST_PASSWORD)
+    const { DateTime } = await import('luxon')
+    user.disabledAt = DateTime.now()
+    await user.save()
+    assert.equal((await browser.get('/api/v1/auth/me')).status, 401)
+  })
+})

@@ -1,0 +1,101 @@
+import { test } from '@japa/runner'
+import SwaggerParser from '@apidevtools/swagger-parser'
+import type { OpenAPIV3_1 } from 'openapi-types'
+import { buildOpenApiDocument } from '../../../app/openapi/document_builder.ts'
+import { inspectRoutes, isApiRoute } from '../../../app/openapi/route_inspection.ts'
+
+type Operation = OpenAPIV3_1.OperationObject
+type Body = OpenAPIV3_1.RequestBodyObject
+
+test.group('API reference / OpenAPI document', () => {
+  test('describes every /api/v1 route, and no route that does not exist', async ({ assert }) => {
+    const { undocumented, stale } = await buildOpenApiDocument()
+    assert.deepEqual(undocumented, [], `Describe these routes with describeRoute() in the module's start/openapi.ts`)
+    assert.deepEqual(stale, [], 'These descriptions name routes that no longer exist')
+  })
+
+  test('has one operation per API route and verb, each with a unique operationId', async ({ assert }) => {
+    const { document } = await buildOpenApiDocument()
+    const paths = document.paths as Record<string, Record<string, Operation>>
+    const operations = Object.values(paths).flatMap((path) => Object.values(path))
+    const apiRoutes = inspectRoutes().filter(isApiRoute)
+    assert.isAbove(apiRoutes.length, 30)
+    assert.lengthOf(operations, apiRoutes.length)
+    const ids = operations.map((operation) => operation.operationId)
+    assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), [])
+    for (const [path, pathItem] of Object.entries(paths)) {
+      const templated = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1])
+      for (const operation of Object.values(pathItem)) {
+        const declared = (operation.parameters as OpenAPIV3_1.ParameterObject[]).filter((p) => p.in === 'path').map((p) => p.name)
+        assert.deepEqual(declared, templated, `${operation.operationId}: path parameters`)
+      }
+    }
+  })
+
+  test('is a valid OpenAPI 3.1 document', async ({ assert }) => {
+    const { document } = await buildOpenApiDocument()
+    const validated = await SwaggerParser.validate(structuredClone(document) as unknown as OpenAPIV3_1.Document)
+    assert.equal(validated.openapi, '3.1.0')
+  })
+
+  test('derives request schemas from the validators and security from the middleware', async ({ assert }) => {
+    const { document } = await buildOpenApiDocument()
+    const paths = document.paths as Record<string, Record<string, Operation>>
+
+    const updateMember = paths['/api/v1/orgs/{orgId}/members/{memberId}'].patch!
+    const memberBody = (updateMember.requestBody as Body).content['application/json'].schema as OpenAPIV3_1.SchemaObject
+    assert.deepEqual(memberBody.properties!.role, { enum: ['admin', 'member'] })
+    assert.deepEqual(memberBody.required, ['role'])
+    assert.deepEqual(updateMember.security, [{ session: [] }, { accessToken: [] }])
+    assert.containsSubset(Object.keys(updateMember.responses), ['200', '401', '403', '404', '422'])
+    assert.deepEqual(
+      updateMember.parameters!.map((parameter) => (parameter as OpenAPIV3_1.ParameterObject).name),
+      ['orgId', 'memberId']
+    )
+
+    const logo = (paths['/api/v1/orgs/{orgId}/logo'].post!.requestBody as Body).content['multipart/form-data']
+    assert.deepEqual((logo.schema as OpenAPIV3_1.SchemaObject).properties!.logo, {
+      type: 'string',
+      contentMediaType: 'application/octet-stream',
+    })
+
+    const auditLog = paths['/api/v1/orgs/{orgId}/audit-log'].get!
+    assert.includeMembers(
+      auditLog.parameters!.map((parameter) => `${(parameter as OpenAPIV3_1.ParameterObject).in}:${(parameter as OpenAPIV3_1.ParameterObject).name}`),
+      ['path:orgId', 'query:page', 'query:perPage']
+    )
+
+    assert.deepEqual(paths['/api/v1/auth/sign-in'].post!.security, [])
+  })
+})
+
+test.group('API reference / endpoints', () => {
+  test('GET /api/v1/openapi.json serves the document without signing in', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/openapi.json')
+    response.assertStatus(200)
+    assert.equal(response.body().openapi, '3.1.0')
+    assert.property(response.body().paths, '/api/v1/orgs/{orgId}/members/{memberId}')
+    assert.property(response.body().components.schemas, 'Organization')
+  })
+
+  test('GET /api/v1/docs renders every operation in one page that loads nothing from elsewhere', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/docs').header('accept-language', 'en')
+    response.assertStatus(200)
+    assert.match(response.header('content-type'), /^text\/html/)
+    assert.equal(response.header('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'")
+    const html = response.text()
+    const { document } = await buildOpenApiDocument()
+    for (const path of Object.values(document.paths as Record<string, Record<string, Operation>>)) {
+      for (const operation of Object.values(path)) assert.include(html, `id="${operation.operationId}"`)
+    }
+    assert.notMatch(html, /<script|<link|src=|href="(https?:)?\/\//i)
+    assert.include(html, 'Request body')
+  })
+
+  test('GET /api/v1/docs speaks French by default', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/docs')
+    response.assertStatus(200)
+    assert.include(response.text(), 'Corps de la requête')
+    assert.include(response.text(), '<html lang="fr">')
+  })
+})
