@@ -2,6 +2,7 @@ import { test } from '@japa/runner'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { HttpContext } from '@adonisjs/core/http'
 import { exportJWK, generateKeyPair } from 'jose'
 import Provider from 'oidc-provider'
 import type { AllyManager } from '@adonisjs/ally'
@@ -33,6 +34,7 @@ async function startIdentityProvider(callbackUrl: string) {
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     async findAccount(_ctx, id) {
       const account = ACCOUNTS[id]
       if (!account) return undefined
@@ -43,6 +45,14 @@ async function startIdentityProvider(callbackUrl: string) {
   return { issuer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
 
+test.group('Auth / OAuth-OIDC providers, none configured', () => {
+  test('the provider list is empty', async ({ client }) => {
+    const response = await client.get('/api/v1/auth/providers')
+    response.assertStatus(200)
+    response.assertBody({ providers: [] })
+  })
+})
+
 test.group('Auth / OAuth-OIDC sign-in', (group) => {
   const backend = BrowserClient.forTestServer()
   const callbackUrl = `${backend.baseUrl}/api/v1/auth/oauth/oidc/callback`
@@ -51,9 +61,10 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
 
   group.setup(async () => {
     idp = await startIdentityProvider(callbackUrl)
-    // The ally providers are resolved from OIDC_* at boot; the issuer's port is only known now.
-    const ctx = testUtils.createHttpContext()
-    providers = (ctx.ally as unknown as AllyManager<Record<string, any>>).config
+    // The ally providers are resolved from OIDC_* at boot; the issuer's port is only known now, so
+    // the test adds its provider to the providers every request's ally manager reads.
+    const allyGetter = Object.getOwnPropertyDescriptor(HttpContext.prototype, 'ally')!.get!
+    providers = (allyGetter.call({}) as AllyManager<Record<string, any>>).config
     providers.oidc = oidcDriverFactory({
       issuer: idp.issuer,
       clientId: CLIENT.client_id,
@@ -61,10 +72,10 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
       callbackUrl,
       displayName: 'Annuaire de test',
     })
-    return async () => {
-      delete providers.oidc
-      await idp.close()
-    }
+  })
+  group.teardown(async () => {
+    delete providers?.oidc
+    await idp?.close()
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
