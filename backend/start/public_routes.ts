@@ -2,14 +2,14 @@
  * Every route anyone may call without signing in, and why. A test fails when a route is neither
  * behind the auth middleware nor listed here, and when a listed route no longer exists or now
  * requires signing in: opening a route to the public is a decision someone reviews in this file.
+ * The built shell and remotes are not routes: app/middleware/web_assets_middleware.ts serves them
+ * (GET and HEAD outside /api and /health) before the router, with no session and no database.
  */
 
 /** `METHOD /pattern` of each public route, with the reason it is public. */
 export const publicRoutes: Record<string, string> = {
   'GET /health/live': 'Liveness probe of the orchestrator.',
   'GET /health/ready': 'Readiness probe of the orchestrator.',
-  'GET /remotes/:moduleId/*': "The modules' built front-end files (JavaScript, CSS), loaded before sign-in.",
-  'GET /*': 'The shell (the single-page app) and its files, including the sign-in page.',
 
   'GET /api/v1/openapi.json': 'The API description integrators build on.',
   'GET /api/v1/docs': 'The API reference page.',

@@ -14,19 +14,22 @@ export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en'
 }
 
-function storedLocale(): Locale {
+/** The language chosen on this device, else the browser's first product language, else French. */
+function initialLocale(): Locale {
   try {
     const stored = localStorage.getItem(STORAGE_KEY)
-    return isLocale(stored) ? stored : 'fr'
+    if (isLocale(stored)) return stored
   } catch {
-    return 'fr'
+    // Storage can be blocked (private mode); the browser's languages still apply.
   }
+  const preferred = (navigator.languages ?? [navigator.language]).map((tag) => tag.slice(0, 2).toLowerCase())
+  return preferred.find(isLocale) ?? 'fr'
 }
 
 /** The shell's vue-i18n, shared with every remote: shell, UI kit and SDK strings, plus each module's once loaded. */
 export const i18n = createI18n({
   legacy: false,
-  locale: storedLocale(),
+  locale: initialLocale(),
   fallbackLocale: 'fr',
   datetimeFormats: {
     fr: { short: { dateStyle: 'medium' }, long: { dateStyle: 'medium', timeStyle: 'short' } },
