@@ -15,8 +15,7 @@ server.use([
 router.use([
   () => import('@adonisjs/core/bodyparser_middleware'),
   () => import('@ia/platform/middleware/detect_locale_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
+  () => import('#middleware/browser_session_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
   () => import('@ia/platform/middleware/initialize_bouncer_middleware'),
 ])

@@ -144,7 +144,7 @@ function operationBlock(method: string, path: string, operation: Operation, labe
 const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2933;display:flex}
 nav{position:sticky;top:0;height:100vh;overflow:auto;width:290px;flex:none;padding:16px;background:#f5f7fa;border-right:1px solid #e4e7eb;font-size:13px}
-nav h2{font-size:12px;text-transform:uppercase;color:#616e7c;margin:16px 0 4px}nav a{display:block;color:#1f2933;text-decoration:none;padding:2px 0}
+nav h2{font-size:12px;text-transform:uppercase;color:#616e7c;margin:16px 0 4px}nav a{display:block;color:#1f2933;text-decoration:none;padding:2px 0;overflow-wrap:anywhere}
 nav a:hover{color:#2563eb}main{flex:1;min-width:0;padding:24px 40px;max-width:1100px}h1{margin-top:0}
 h2.tag{border-bottom:2px solid #e4e7eb;padding-bottom:4px;margin-top:40px}.operation{border:1px solid #e4e7eb;border-radius:8px;padding:12px 20px;margin:16px 0}
 .operation h3{margin:4px 0;font-size:16px}.summary{font-weight:600;margin:4px 0}.meta{color:#616e7c;font-size:13px}
