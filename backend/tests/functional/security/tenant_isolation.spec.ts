@@ -11,14 +11,17 @@ import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
-import type User from '@ia/platform/models/user'
 import type Organization from '@ia/platform/models/organization'
+import User from '@ia/platform/models/user'
 import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 import { inspectRoutes, isApiRoute, type InspectedRoute } from '@ia/platform/openapi/route_inspection'
 import { buildOpenApiDocument, openApiPath } from '@ia/platform/openapi/document_builder'
 
 /** Organisation A with its owner a (the victim), organisation B with its owner b (the outsider). */
 type World = { client: ApiClient; a: User; b: User; orgA: Organization; orgB: Organization }
+
+/** Who calls: a user through the shell's session, or through a personal access token. */
+type Caller = { user: User } | { token: string }
 
 /**
  * How to obtain, for each id parameter, a value that belongs to A (or to a):
@@ -122,9 +125,11 @@ async function exampleBodies() {
     (paths[openApiPath(route.pattern)]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.example ?? {}) as object
 }
 
-function call(world: World, route: InspectedRoute, user: User, values: Record<string, string>, body: object) {
+function call(world: World, route: InspectedRoute, caller: Caller, values: Record<string, string>, body: object) {
   const url = route.pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(values[name]))
-  const request = world.client.request(url, route.method as 'GET').loginAs(user).withCsrfToken()
+  const request = world.client.request(url, route.method as 'GET')
+  if ('user' in caller) request.loginAs(caller.user).withCsrfToken()
+  else request.header('authorization', `Bearer ${caller.token}`)
   return route.method === 'GET' ? request : request.json(body)
 }
 
@@ -154,6 +159,11 @@ test.group('Security / tenant isolation', (group) => {
       await enableModule(orgB, module.id, b)
     }
     const world: World = { client, a, b, orgA, orgB }
+    const bToken = (await User.accessTokens.create(b)).value!.release()
+    const outsiders: [string, Caller][] = [
+      ['session', { user: b }],
+      ['access token', { token: bToken }],
+    ]
     const bodyFor = await exampleBodies()
 
     const ids: Record<string, string> = {}
@@ -167,9 +177,11 @@ test.group('Security / tenant isolation', (group) => {
     const before = await snapshot(orgA, a)
 
     const failures: string[] = []
-    const expect404 = async (label: string, route: InspectedRoute, user: User, values: Record<string, string>) => {
-      const response = await call(world, route, user, values, bodyFor(route))
-      if (response.status() !== 404) failures.push(`${route.key} ${label}: ${response.status()} instead of 404`)
+    const expect404 = async (label: string, route: InspectedRoute, values: Record<string, string>) => {
+      for (const [how, caller] of outsiders) {
+        const response = await call(world, route, caller, values, bodyFor(route))
+        if (response.status() !== 404) failures.push(`${route.key} ${label} (${how}): ${response.status()} instead of 404`)
+      }
     }
     for (const route of routes) {
       const kinds = route.params.filter((param) => param !== 'orgId').map((param) => (ID_SOURCES[param] as { kind: string }).kind)
@@ -177,13 +189,13 @@ test.group('Security / tenant isolation', (group) => {
 
       // The ids must reach a record for their owner, else the 404s below would prove nothing.
       await db.rawQuery('SAVEPOINT tenant_probe')
-      const own = await call(world, route, a, { ...ids, orgId: orgA.id }, bodyFor(route))
+      const own = await call(world, route, { user: a }, { ...ids, orgId: orgA.id }, bodyFor(route))
       await db.rawQuery('ROLLBACK TO SAVEPOINT tenant_probe')
       if (own.status() === 404 || own.status() >= 500) failures.push(`${route.key} as its owner: ${own.status()}`)
 
-      if (inOrganization) await expect404("with A's orgId", route, b, { ...ids, orgId: orgA.id })
+      if (inOrganization) await expect404("with A's orgId", route, { ...ids, orgId: orgA.id })
       if (kinds.includes('tenant') || kinds.includes('user')) {
-        await expect404(inOrganization ? "with A's ids in B's orgId" : "with a's ids", route, b, { ...ids, orgId: orgB.id })
+        await expect404(inOrganization ? "with A's ids in B's orgId" : "with a's ids", route, { ...ids, orgId: orgB.id })
       }
     }
 

@@ -1,3 +1,10 @@
+/*
+ * The API reference is built from the router's own route list (GET /api/v1/openapi.json, /api/v1/docs).
+ * A module documents its routes in `modules/<id>/start/openapi.ts`, which the platform imports:
+ *   defineSchemas({ Invoice: { type: 'object', ... } })
+ *   describeRoute('GET /api/v1/orgs/:orgId/invoices/:invoiceId', { operationId, summary, tags, request?, query?, responses })
+ * Request schemas come from the VineJS validators; 401, 404 and 422 answers are added from the route.
+ */
 import type { VineValidator } from '@vinejs/vine'
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1), written as a plain object. */
