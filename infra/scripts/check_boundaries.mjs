@@ -72,10 +72,13 @@ for (const moduleId of moduleIds) {
         }
       }
     }
-    // Table references appear in SQL strings and Lucid `table = 'schema.table'` declarations.
+    // Table references: query-builder calls and model declarations naming a table, and raw SQL.
     // A migration may declare a foreign key to the platform's organisations (tenancy integrity).
     for (const schema of foreignSchemas) {
-      const pattern = new RegExp(`['"\`\\s(]${schema}\\.([a-z_]+)`, 'g')
+      const builder = `(?:from|join|leftJoin|rightJoin|innerJoin|into|table|inTable|withSchema|update|query)\\s*\\(\\s*['"\`]`
+      const declaration = `table\\s*=\\s*['"\`]`
+      const sql = `(?:FROM|JOIN|INTO|UPDATE|TABLE|REFERENCES)\\s+`
+      const pattern = new RegExp(`(?:${builder}|${declaration}|${sql})${schema}\\.([a-z_]+)`, 'g')
       for (const match of text.matchAll(pattern)) {
         if (inMigrations && schema === 'platform' && ['organizations', 'users'].includes(match[1])) continue
         const line = text.slice(0, match.index).split('\n').length

@@ -44,3 +44,9 @@ export async function createOwnerWithOrganization(name?: string) {
   const organization = await createOrganization(owner, name)
   return { owner, organization }
 }
+
+/** The audit lines matching `filter` (column names in snake_case), oldest first: how other modules' tests read the audit log. */
+export async function auditTrail(filter: Record<string, string | number>) {
+  const { default: AuditEntry } = await import('../app/models/audit_entry.ts')
+  return AuditEntry.query().where(filter).orderBy('id', 'asc')
+}

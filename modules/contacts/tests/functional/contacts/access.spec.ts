@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import app from '@adonisjs/core/services/app'
-import { createOwnerWithOrganization, createUser } from '@ia/platform/testing'
+import { createOwnerWithOrganization, createUser, auditTrail } from '@ia/platform/testing'
 import { contactsUrl, createContactsOrganization, createMember, insertContact } from '../../helpers.ts'
 
 test.group('Contacts / access', (group) => {
@@ -69,7 +69,7 @@ test.group('Contacts / access', (group) => {
 
     const after = await db.from('contacts.contacts').where('id', foreign.id).firstOrFail()
     assert.deepEqual(after, before)
-    const audit = await db.from('platform.audit_entries').where('subject_id', foreign.id)
+    const audit = await auditTrail({ subject_id: foreign.id })
     assert.lengthOf(audit, 0)
 
     const list = await client.get(contactsUrl(mine.organization.id)).qs({ q: 'secret', archived: 'all' }).loginAs(mine.owner)

@@ -1,3 +1,4 @@
+import { auditTrail } from '@ia/platform/testing'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
@@ -24,7 +25,7 @@ test.group('Contacts / archive', (group) => {
     restored.assertStatus(200)
     assert.isNull(restored.body().contact.archivedAt)
 
-    const actions = await db.from('platform.audit_entries').where('subject_id', contact.id).orderBy('id').select('action')
+    const actions = await auditTrail({ subject_id: contact.id })
     assert.deepEqual(actions.map((row) => row.action), ['contact.archived', 'contact.unarchived'])
   })
 

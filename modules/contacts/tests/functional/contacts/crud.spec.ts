@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { createUser, addMember } from '@ia/platform/testing'
+import { createUser, addMember, auditTrail } from '@ia/platform/testing'
 import { contactsUrl, createContactsOrganization, insertContact } from '../../helpers.ts'
 
 type ApiError = { code: string; field?: string; message: string }
@@ -55,8 +55,8 @@ test.group('Contacts / create, read, update', (group) => {
     shown.assertStatus(200)
     assert.deepEqual(shown.body().contact, contact)
 
-    const audit = await db.from('platform.audit_entries').where('subject_id', contact.id).select('action', 'actor_id')
-    assert.deepEqual(audit, [{ action: 'contact.created', actor_id: owner.id }])
+    const audit = await auditTrail({ subject_id: contact.id })
+    assert.deepEqual(audit.map((entry) => ({ action: entry.action, actorId: entry.actorId })), [{ action: 'contact.created', actorId: owner.id }])
   })
 
   test('creates a person with only the required fields, the rest null', async ({ client, assert }) => {
@@ -177,7 +177,7 @@ test.group('Contacts / create, read, update', (group) => {
       .json({ phone: '+243 99 123 4567', isCustomer: true, email: null })
     response.assertStatus(200)
     assert.containsSubset(response.body().contact, { name: 'Pharmacie Espoir', city: 'Kinshasa', phone: '+243991234567', isCustomer: true, email: null })
-    const audit = await db.from('platform.audit_entries').where('subject_id', contact.id).where('action', 'contact.updated').firstOrFail()
+    const audit = (await auditTrail({ subject_id: contact.id, action: 'contact.updated' }))[0]
     assert.sameMembers(audit.metadata.fields, ['phone', 'isCustomer', 'email'])
   })
 

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { addMember, createUser } from '@ia/platform/testing'
+import { addMember, createUser, auditTrail } from '@ia/platform/testing'
 import { contactsUrl, createContactsOrganization, insertContact } from '../../helpers.ts'
 
 const BOM = '\uFEFF'
@@ -69,7 +69,7 @@ test.group('Contacts / import', (group) => {
     const saved = await db.from('contacts.contacts').where('organization_id', organization.id).where('email', 'achats@smk.example.cd').firstOrFail()
     assert.equal(saved.phone, '+243812345678')
     assert.deepEqual(saved.tags, ['mines', 'export'])
-    const audit = await db.from('platform.audit_entries').where('organization_id', organization.id).where('action', 'contact.imported').firstOrFail()
+    const audit = (await auditTrail({ organization_id: organization.id, action: 'contact.imported' }))[0]
     assert.deepEqual(audit.metadata, { imported: 2, skipped: 2 })
   })
 
