@@ -1,5 +1,6 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { tenantContext } from '@ia/platform/contracts'
+import { serializeContact } from '../app/transformers/contact_transformer.ts'
 import Contact from '../app/models/contact.ts'
 import { contactErrors } from '../app/errors.ts'
 
@@ -36,24 +37,8 @@ export type ContactRequirements = {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 function toSummary(contact: Contact): ContactSummary {
-  return {
-    id: contact.id,
-    kind: contact.kind,
-    name: contact.name,
-    isCustomer: contact.isCustomer,
-    isSupplier: contact.isSupplier,
-    email: contact.email,
-    phone: contact.phone,
-    address: contact.address,
-    city: contact.city,
-    country: contact.country,
-    rccm: contact.rccm,
-    idNat: contact.idNat,
-    nif: contact.nif,
-    preferredCurrency: contact.preferredCurrency,
-    preferredLocale: contact.preferredLocale,
-    archived: contact.archivedAt !== null,
-  }
+  const { tags, notes, archivedAt, createdAt, updatedAt, ...summary } = serializeContact(contact)
+  return { ...summary, archived: archivedAt !== null }
 }
 
 /** Runs a contacts query for an explicitly named organisation, whatever the ambient one; `work` must start the query. */
