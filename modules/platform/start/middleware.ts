@@ -1,8 +1,20 @@
 import router from '@adonisjs/core/services/router'
 
+const createNamed = () =>
+  router.named({
+    auth: () => import('../app/middleware/auth_middleware.ts'),
+    organization: () => import('../app/middleware/organization_middleware.ts'),
+    moduleEnabled: () => import('../app/middleware/module_enabled_middleware.ts'),
+  })
+
+let named: ReturnType<typeof createNamed> | undefined
+// The router service exists once the application has booted, but modules import the platform
+// contracts (and so this file) while booting: the collection is made on first use.
+const collection = () => (named ??= createNamed())
+
 /** The platform's route middleware, for the platform's routes and every module's. */
-export const platformMiddleware = router.named({
-  auth: () => import('../app/middleware/auth_middleware.ts'),
-  organization: () => import('../app/middleware/organization_middleware.ts'),
-  moduleEnabled: () => import('../app/middleware/module_enabled_middleware.ts'),
-})
+export const platformMiddleware = {
+  auth: () => collection().auth(),
+  organization: () => collection().organization(),
+  moduleEnabled: (options: { moduleId: string }) => collection().moduleEnabled(options),
+}
