@@ -8,6 +8,8 @@ export default defineConfig({
     () => import('@adonisjs/lucid/commands'),
     () => import('@adonisjs/session/commands'),
     () => import('@adonisjs/mail/commands'),
+    () => import('@ia/platform/commands'),
+    () => import('@adonisjs/cache/commands'),
   ],
 
   providers: [
@@ -24,7 +26,10 @@ export default defineConfig({
     () => import('@adonisjs/i18n/i18n_provider'),
     () => import('@adonisjs/limiter/limiter_provider'),
     () => import('@adonisjs/mail/mail_provider'),
+    () => import('@adonisjs/drive/drive_provider'),
+    () => import('@adonisjs/cache/cache_provider'),
     () => import('@adonisjs/ally/ally_provider'),
+    () => import('@adonisjs/transmit/transmit_provider'),
     () => import('@ia/platform/provider'),
   ],
 

@@ -37,7 +37,34 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   REDIS_URL: serviceUrl(['redis:', 'rediss:'], true),
 
+  RABBITMQ_URL: serviceUrl(['amqp:', 'amqps:'], true),
+  RABBITMQ_PREFIX: (name: string, value?: string) => {
+    if (value && !/^[a-z0-9][a-z0-9_.-]{0,40}$/.test(value)) {
+      throw new Error(`Invalid environment variable "${name}": lower-case letters, digits, ".", "-" and "_" only`)
+    }
+    return value || undefined
+  },
+  RABBITMQ_DELIVERY_LIMIT: Env.schema.number.optional(),
+  JOBS_CONCURRENCY: Env.schema.number.optional(),
+  JOBS_POLL_MS: Env.schema.number.optional(),
+
+  ELASTICSEARCH_URL: serviceUrl(['http:', 'https:'], true),
+  ELASTICSEARCH_INDEX_PREFIX: (name: string, value?: string) => {
+    if (value && !/^[a-z0-9][a-z0-9_-]{0,40}$/.test(value)) {
+      throw new Error(`Invalid environment variable "${name}": lower-case letters, digits, "-" and "_" only`)
+    }
+    return value || undefined
+  },
+
   DATA_DIR: Env.schema.string.optional(),
+
+  S3_BUCKET: Env.schema.string.optional(),
+  S3_REGION: Env.schema.string.optional(),
+  S3_ENDPOINT: Env.schema.string.optional({ format: 'url', tld: false }),
+  S3_ACCESS_KEY_ID: Env.schema.string.optional(),
+  S3_SECRET_ACCESS_KEY: Env.schema.string.optional(),
+  S3_FORCE_PATH_STYLE: Env.schema.boolean.optional(),
+  FILE_URL_TTL_SECONDS: Env.schema.number.optional(),
 
   MAIL_FROM_ADDRESS: Env.schema.string.optional({ format: 'email' }),
   MAIL_FROM_NAME: Env.schema.string.optional(),

@@ -25,4 +25,5 @@ export const publicRoutes: Record<string, string> = {
   'GET /api/v1/auth/oauth/:provider/callback': 'Where the provider sends the browser back to finish signing in.',
 
   'GET /api/v1/invitations/:token': 'Shows an invitation before the invitee has an account (the token is the credential).',
+  'GET /api/v1/files/*': "Reads a file of the local disk through a short-lived signed URL (the signature is the credential; 403 without it).",
 }

@@ -152,12 +152,21 @@ async function start() {
   ace(['db:seed'], env)
   log(`serving on ${env.APP_URL} (demo account: demo@ia-solution.cd / demo-ia-solution)`)
   const server = spawn(NODE24, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { stdio: 'inherit', cwd: BACKEND, env })
+  // The jobs worker (and, with RabbitMQ, the outbox relay) run beside the web server and stop with it.
+  // On the embedded PostgreSQL (8 connections, shared with the server), one job at a time on 2 connections.
+  const workerEnv = embedded ? { ...env, DATABASE_POOL_MAX: '2', JOBS_CONCURRENCY: '1' } : env
+  const helpers = [spawn(NODE24, ['ace.js', 'jobs:work'], { stdio: 'inherit', cwd: BACKEND, env: workerEnv })]
+  if (env.RABBITMQ_URL) helpers.push(spawn(NODE24, ['ace.js', 'jobs:relay'], { stdio: 'inherit', cwd: BACKEND, env }))
   const stop = () => {
     server.kill('SIGTERM')
+    for (const helper of helpers) helper.kill('SIGTERM')
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-  server.on('exit', (code) => {
+  for (const helper of helpers) helper.on('exit', (code) => code && stop())
+  server.on('exit', async (code) => {
+    for (const helper of helpers) helper.kill('SIGTERM')
+    await Promise.all(helpers.map((helper) => helper.exitCode === null && helper.signalCode === null && new Promise((done) => helper.once('exit', done))))
     embedded?.server.kill('SIGTERM')
     process.exit(code ?? 0)
   })
@@ -222,6 +231,8 @@ async function test() {
   } finally {
     embedded.server.kill('SIGTERM')
   }
+
+  step('cluster: two app processes share sessions and live events through Redis', run(NODE24, ['infra/e2e/two_processes.mjs'], { allowFailure: true }))
 
   step('frontend: unit tests', pnpm(['-r', '--filter', './shell/**', '--filter', './remotes/**', '--if-present', 'run', 'test'], { allowFailure: true }))
 

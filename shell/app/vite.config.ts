@@ -34,12 +34,14 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: backend, changeOrigin: false },
+      '/__transmit': { target: backend, changeOrigin: false },
       '/remotes': { target: backend, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
       '/api': { target: backend, changeOrigin: false },
+      '/__transmit': { target: backend, changeOrigin: false },
       '/remotes': { target: backend, changeOrigin: false },
     },
   },

@@ -5,7 +5,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 
 const SHELL_DIST = app.makePath('../shell/app/dist')
-const API_PATHS = /^\/(api|health)(\/|$)/
+const API_PATHS = /^\/(api|health|__transmit)(\/|$)/
 const REMOTE_PATH = /^\/remotes\/([a-z][a-z0-9-]*)\/(.+)$/
 
 /** Resolves `relativePath` inside `root`, refusing anything that would leave it. */

@@ -8,7 +8,7 @@ declare module '@adonisjs/core/types' {
   }
 }
 
-/** The contacts module: binds its directory for other modules and registers its routes. */
+/** The contacts module: binds its directory for other modules, makes contacts searchable and registers its routes. */
 export default class ContactsProvider implements DomainModuleProvider {
   constructor(protected app: ApplicationService) {}
 
@@ -21,6 +21,9 @@ export default class ContactsProvider implements DomainModuleProvider {
   }
 
   async start() {
+    // In start(), not boot(): the platform contracts need the router and database services.
+    const { registerContactSearch } = await import('../app/services/contact_search.ts')
+    registerContactSearch()
     await import('../start/routes.ts')
   }
 }

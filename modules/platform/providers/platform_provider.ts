@@ -1,13 +1,19 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ApplicationService } from '@adonisjs/core/types'
+import type { defineConfig as TransmitDefineConfig } from '@adonisjs/transmit'
 import { moduleCatalog } from '../kernel/module_catalog.ts'
 import type { DomainModuleProvider, DomainModuleProviderClass } from '../contracts/domain_module.ts'
 import { ModuleRegistry } from '../app/services/module_registry.ts'
+import { FileStorage } from '../app/services/file_storage.ts'
+import { platformConfig } from '../app/services/platform_config.ts'
+
+type TransmitConfig = Parameters<typeof TransmitDefineConfig>[0]
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
     'platform.modules': ModuleRegistry
+    'platform.files': FileStorage
   }
 }
 
@@ -21,10 +27,20 @@ export default class PlatformProvider {
   constructor(protected app: ApplicationService) {}
 
   register() {
-    this.app.container.singleton('platform.modules', () => new ModuleRegistry(moduleCatalog, this.#modules))
+    this.app.container.singleton('platform.modules', async (resolver) => {
+      const cache = await resolver.make('cache.manager')
+      return new ModuleRegistry(moduleCatalog, this.#modules, cache, platformConfig.modulesCacheTtl)
+    })
+    this.app.container.singleton('platform.files', async (resolver) => {
+      const drive = await resolver.make('drive.manager')
+      return new FileStorage(drive.use(), { urlTtlSeconds: platformConfig.files.urlTtlSeconds })
+    })
   }
 
   async boot() {
+    await import('../app/mails/platform_mails.ts')
+    const { registerMailJob } = await import('../app/services/mail/transactional_mail.ts')
+    registerMailJob()
     for (const module of moduleCatalog.modules) {
       if (!module.provider) continue
       const url = pathToFileURL(join(module.root, module.provider)).href
@@ -38,14 +54,21 @@ export default class PlatformProvider {
 
   async start() {
     await import('../start/routes.ts')
+    await import('../start/live.ts')
     for (const provider of this.#modules.values()) await provider.start?.()
   }
 
   async ready() {
+    if (this.app.getEnvironment() === 'web') {
+      const { live } = await import('../app/services/live/live.ts')
+      await live.start(this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null)
+    }
     for (const provider of this.#modules.values()) await provider.ready?.()
   }
 
   async shutdown() {
+    const { live } = await import('../app/services/live/live.ts')
+    await live.close()
     for (const provider of this.#modules.values()) await provider.shutdown?.()
   }
 }

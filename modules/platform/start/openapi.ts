@@ -22,7 +22,10 @@ import {
   updateMemberValidator,
   updateOrganizationValidator,
 } from '../app/validators/organization.ts'
+import { searchValidator } from '../app/validators/search.ts'
 import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
+import './openapi_notifications.ts'
+import './openapi_jobs.ts'
 
 const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
 const dateTime = { type: 'string', format: 'date-time' }
@@ -464,19 +467,36 @@ describeRoute('PATCH /api/v1/orgs/:orgId', {
 describeRoute('POST /api/v1/orgs/:orgId/logo', {
   operationId: 'uploadOrganizationLogo',
   summary: "Upload the organisation's logo",
-  description: 'PNG, JPEG or WebP, 2 MB at most; the content is checked, not only the file name.',
+  description: 'PNG, JPEG or WebP, 2 MB at most (413 `E_FILE_TOO_LARGE` above); the type is read from the bytes, not the file name (422 `E_FILE_TYPE_NOT_ALLOWED`).',
   tags: ['Organisations'],
   permission: 'platform.organization.update',
   params: { orgId: params.orgId },
   request: logoValidator,
-  responses: { 200: { description: 'The updated organisation.', schema: organization }, 403: adminOnly },
+  responses: {
+    200: { description: 'The updated organisation.', schema: organization },
+    403: adminOnly,
+    413: 'The file is larger than 2 MB: `E_FILE_TOO_LARGE`, on the `logo` field.',
+  },
 })
 describeRoute('GET /api/v1/orgs/:orgId/logo', {
   operationId: 'getOrganizationLogo',
   summary: "The organisation's logo",
+  description: 'Redirects to a signed URL of the image valid 5 minutes (the local file route, or the S3 bucket).',
   tags: ['Organisations'],
   params: { orgId: params.orgId },
-  responses: { 200: { description: 'The image.', schema: { type: 'string', contentMediaType: 'image/*' }, contentType: 'image/*' } },
+  responses: { 302: { description: 'Redirect to the signed URL of the image (`Location` header).' } },
+})
+describeRoute('GET /api/v1/files/*', {
+  operationId: 'getSignedFile',
+  summary: 'A file of the local disk, through a signed URL',
+  description:
+    'Only URLs the API hands out (e.g. the logo redirect) work: the signature covers the path and the expiry. Served with its type, `nosniff` and a sandboxing CSP. With S3, signed URLs point at the bucket instead.',
+  tags: ['Files'],
+  params: { '*': 'The storage key, `orgs/<organizationId>/<module>/<name>`, followed by the signature query string.' },
+  responses: {
+    200: { description: 'The file.', schema: { type: 'string', contentMediaType: 'application/octet-stream' }, contentType: 'application/octet-stream' },
+    403: 'Missing, tampered or expired signature: `E_FILE_LINK_INVALID`.',
+  },
 })
 
 describeRoute('GET /api/v1/orgs/:orgId/members', {
@@ -601,4 +621,32 @@ describeRoute('GET /api/v1/orgs/:orgId/shell-manifest', {
   tags: ['Modules'],
   params: { orgId: params.orgId },
   responses: { 200: { description: 'The manifest.', schema: schemaRef('ShellManifest') } },
+})
+
+defineSchemas({
+  SearchResult: {
+    type: 'object',
+    description: 'One record found by the global search.',
+    properties: {
+      type: { type: 'string', description: 'The record type, `<module>.<record>`, e.g. `contacts.contact`.' },
+      moduleId: { type: 'string', description: 'The module that owns the record.' },
+      id: { type: 'string', description: 'The record id within its module.' },
+      title: { type: 'string' },
+      subtitle: text(),
+      url: { type: 'string', description: 'The shell route that opens the record, e.g. `/contacts/<id>`.' },
+    },
+    required: ['type', 'moduleId', 'id', 'title', 'subtitle', 'url'],
+  },
+})
+describeRoute('GET /api/v1/orgs/:orgId/search', {
+  operationId: 'searchOrganization',
+  summary: "Search the organisation's records across its enabled modules",
+  description:
+    'Accent- and case-insensitive, by whole or partial words (french stemming), tolerant of small typos in titles. ' +
+    "Only the organisation's own records, of the modules it has enabled and that the member may read. " +
+    '`types` narrows to some record types (comma separated).',
+  tags: ['Search'],
+  params: { orgId: params.orgId },
+  query: searchValidator,
+  responses: { 200: { description: 'The best matches first (20 by default, at most 50).', schema: listOf(schemaRef('SearchResult')) } },
 })

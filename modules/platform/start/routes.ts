@@ -1,5 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import { platformMiddleware as middleware } from './middleware.ts'
+import { LOCAL_FILE_ROUTE } from '../app/services/file_storage.ts'
 
 const AuthController = () => import('../app/controllers/auth_controller.ts')
 const AccessTokensController = () => import('../app/controllers/access_tokens_controller.ts')
@@ -8,8 +9,12 @@ const OrganizationsController = () => import('../app/controllers/organizations_c
 const MembersController = () => import('../app/controllers/members_controller.ts')
 const InvitationsController = () => import('../app/controllers/invitations_controller.ts')
 const AuditLogController = () => import('../app/controllers/audit_log_controller.ts')
+const JobsController = () => import('../app/controllers/jobs_controller.ts')
 const ModulesController = () => import('../app/controllers/modules_controller.ts')
 const ApiReferenceController = () => import('../app/controllers/api_reference_controller.ts')
+const FilesController = () => import('../app/controllers/files_controller.ts')
+const SearchController = () => import('../app/controllers/search_controller.ts')
+const NotificationsController = () => import('../app/controllers/notifications_controller.ts')
 
 router.get('/api/v1/openapi.json', [ApiReferenceController, 'document'])
 router.get('/api/v1/docs', [ApiReferenceController, 'page'])
@@ -36,12 +41,16 @@ router
         router.get('tokens', [AccessTokensController, 'index'])
         router.post('tokens', [AccessTokensController, 'store'])
         router.delete('tokens/:tokenId', [AccessTokensController, 'destroy'])
+        router.get('notifications', [NotificationsController, 'index'])
+        router.post('notifications/read-all', [NotificationsController, 'readAll'])
+        router.post('notifications/:notificationId/read', [NotificationsController, 'read'])
       })
       .use(middleware.auth())
   })
   .prefix('/api/v1/auth')
 
 router.get('/api/v1/invitations/:token', [InvitationsController, 'show'])
+router.get(LOCAL_FILE_ROUTE, [FilesController, 'serve'])
 router.post('/api/v1/invitations/:token/accept', [InvitationsController, 'accept']).use(middleware.auth())
 
 router
@@ -71,10 +80,16 @@ router
 
     router.get('audit-log', [AuditLogController, 'index'])
 
+    router.get('jobs', [JobsController, 'index'])
+    router.post('jobs/:jobId/retry', [JobsController, 'retry'])
+    router.post('jobs/:jobId/discard', [JobsController, 'discard'])
+
     router.get('modules', [ModulesController, 'index'])
     router.post('modules/:moduleId/enable', [ModulesController, 'enable'])
     router.post('modules/:moduleId/disable', [ModulesController, 'disable'])
     router.get('shell-manifest', [ModulesController, 'shellManifest'])
+
+    router.get('search', [SearchController, 'index'])
   })
   .prefix('/api/v1/orgs/:orgId')
   .use([middleware.auth(), middleware.organization()])

@@ -50,3 +50,11 @@ export async function auditTrail(filter: Record<string, string | number>) {
   const { default: AuditEntry } = await import('../app/models/audit_entry.ts')
   return AuditEntry.query().where(filter).orderBy('id', 'asc')
 }
+
+/** Runs every due job of the outbox here and now, as a worker would (inside the test's transaction): how tests see queued mails leave. */
+export async function runQueuedJobs() {
+  const { EmbeddedWorker } = await import('../app/jobs/embedded_worker.ts')
+  const worker = new EmbeddedWorker({ concurrency: 1, pollMs: 1000 })
+  for (let round = 0; round < 100; round++) if (!(await worker.runOnce())) return
+  throw new Error('The outbox still has due rows after 100 runs')
+}

@@ -2,8 +2,11 @@ import en from './locales/en.json'
 import fr from './locales/fr.json'
 
 export * from './api/auth'
+export * from './api/jobs'
 export * from './api/modules'
+export * from './api/notifications'
 export * from './api/organizations'
+export * from './api/search'
 export { configureSdk, http, sdkConfig, type Notifier, type SdkConfig } from './config'
 export { ApiError, isApiError, toApiError, type ApiErrorItem } from './errors'
 export {
@@ -18,6 +21,9 @@ export {
   type RequestOptions,
 } from './http'
 export { useErrorMessage, useNotifications } from './messages'
+export { FINISHED_JOB_VISIBLE_MS, useJobProgress, useJobsStore, type TrackedJob } from './jobs'
+export { closeLive, configureLive, subscribe, useLiveChannel, useLiveStatus, type LiveHandler, type LiveOptions, type LiveStatus } from './live'
+export { NOTIFICATION_LIST_SIZE, useLiveNotifications, useNotificationCentre } from './notification_centre'
 export { roleCan } from './permissions'
 export { defineRemoteModule, type MessageTree, type RemoteModule } from './remote'
 export { usePlatformSession } from './session'

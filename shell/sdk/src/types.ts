@@ -162,6 +162,18 @@ export interface ShellManifest {
   modules: ShellManifestModule[]
 }
 
+/** One record found by the global search (`GET /orgs/:orgId/search`). */
+export interface SearchResult {
+  /** `<module>.<record>`, e.g. `contacts.contact`. */
+  type: string
+  moduleId: string
+  id: string
+  title: string
+  subtitle: string | null
+  /** The shell route that opens the record. */
+  url: string
+}
+
 /** A customer, supplier or other business relation (module `contacts`). */
 export interface Contact {
   id: Id
@@ -184,4 +196,47 @@ export interface Contact {
   archivedAt: string | null
   createdAt: string
   updatedAt: string
+}
+
+/** How a notification is shown. */
+export type NotificationLevel = 'info' | 'success' | 'warning' | 'error'
+
+/** Something the platform told the signed-in user (the shell's bell). */
+export interface PlatformNotification {
+  id: string
+  organizationId: string | null
+  title: LocalizedText
+  body: LocalizedText
+  /** A path of the shell to open, or null. */
+  link: string | null
+  level: NotificationLevel
+  readAt: string | null
+  createdAt: string
+}
+
+/** A page of notifications, with the count of all unread ones. */
+export interface NotificationPage {
+  data: PlatformNotification[]
+  meta: PaginationMeta & { unread: number }
+}
+
+/** What arrives on the live channel `users/<userId>/notifications`. */
+export type NotificationMessage =
+  | { type: 'created'; notification: PlatformNotification; unread: number }
+  | { type: 'read'; ids: string[]; unread: number }
+
+/** Where a background job stands. */
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed'
+
+/** A job's progress as pushed on `users/<userId>/jobs` and `orgs/<orgId>/jobs`. */
+export interface JobProgress {
+  jobId: string
+  organizationId: string | null
+  /** `<module>.<job>`, e.g. `contacts.import`. */
+  name: string
+  label: LocalizedText | null
+  status: JobStatus
+  /** 0 to 100. */
+  percent: number
+  message: LocalizedText | null
 }

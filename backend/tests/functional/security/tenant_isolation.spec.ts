@@ -5,6 +5,7 @@
  * A route whose id parameter is not in ID_SOURCES fails the suite: new routes are covered the day
  * they are added, by adding one line there.
  */
+import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
@@ -75,6 +76,16 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       const module = registry.catalog.optional()[0]
       if (!module) throw new Error('No optional module to enable and disable')
       return module.id
+    },
+  },
+  jobId: {
+    kind: 'tenant',
+    obtain: async ({ orgA }) => {
+      const id = randomUUID()
+      await db
+        .table('platform.jobs')
+        .insert({ id, name: 'platform.example', organization_id: orgA.id, payload: '{}', status: 'failed', attempts: 1, max_attempts: 1, last_error: 'Error: failed' })
+      return id
     },
   },
   token: { kind: 'capability' },

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, notFound, tenantContext } from '@ia/platform/contracts'
+import { auditLog, events, notFound, tenantContext } from '@ia/platform/contracts'
 import Contact from '../models/contact.ts'
 import type { Actor } from '../services/contact_rules.ts'
 import { contactErrors, isEmailUniqueViolation } from '../errors.ts'
@@ -26,6 +26,12 @@ export class ArchiveContact {
         await auditLog.record(
           { organizationId, actorId: actor.userId, action: archived ? 'contact.archived' : 'contact.unarchived', subjectType: 'contact', subjectId: contact.id, ip: actor.ip },
           trx
+        )
+        // Bringing a contact back is a change of its archivedAt field, not an event of its own.
+        await events.publish(
+          archived ? 'contacts.contact.archived' : 'contacts.contact.updated',
+          archived ? { contactId: contact.id } : { contactId: contact.id, fields: ['archivedAt'] },
+          { client: trx, organizationId }
         )
         return contact
       })

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, tenantContext } from '@ia/platform/contracts'
+import { auditLog, events, tenantContext } from '@ia/platform/contracts'
 import Contact from '../models/contact.ts'
 import { type Actor, type NewContact, assertEmailFree, newContactAttributes, rethrowEmailConflict } from '../services/contact_rules.ts'
 
@@ -14,6 +14,11 @@ export class CreateContact {
         await auditLog.record(
           { organizationId, actorId: actor.userId, action: 'contact.created', subjectType: 'contact', subjectId: contact.id, metadata: { name: contact.name }, ip: actor.ip },
           trx
+        )
+        await events.publish(
+          'contacts.contact.created',
+          { contactId: contact.id, kind: contact.kind, name: contact.name, isCustomer: contact.isCustomer, isSupplier: contact.isSupplier },
+          { client: trx, organizationId }
         )
         return contact
       })

@@ -1,8 +1,9 @@
 import type { I18n } from '@adonisjs/i18n'
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, tenantContext } from '@ia/platform/contracts'
+import { auditLog, jobs, tenantContext } from '@ia/platform/contracts'
 import { analyseImport } from '../services/contact_import.ts'
 import { type Actor, newContactAttributes, rethrowEmailConflict } from '../services/contact_rules.ts'
+import { REINDEX_CONTACTS_JOB } from '../services/contact_search.ts'
 
 /** Rows per INSERT statement: large enough to be quick, far below PostgreSQL's parameter limit. */
 const INSERT_CHUNK = 500
@@ -46,6 +47,10 @@ export class ImportContacts {
           { organizationId, actorId: actor.userId, action: 'contact.imported', subjectType: 'contact', metadata: { imported: analysis.valid, skipped: analysis.invalid }, ip: actor.ip },
           trx
         )
+        // One re-index of the organisation rather than one event per imported contact.
+        if (rows.length) {
+          await jobs.dispatch(REINDEX_CONTACTS_JOB, {}, { client: trx, organizationId, label: { fr: 'Indexation des contacts importés', en: 'Indexing the imported contacts' } })
+        }
         return {
           imported: analysis.valid,
           skipped: analysis.invalid,

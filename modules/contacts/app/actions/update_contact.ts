@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, notFound, tenantContext } from '@ia/platform/contracts'
+import { auditLog, events, notFound, tenantContext } from '@ia/platform/contracts'
 import Contact from '../models/contact.ts'
 import { type Actor, type ContactChanges, assertEmailFree, rethrowEmailConflict } from '../services/contact_rules.ts'
 
@@ -22,6 +22,7 @@ export class UpdateContact {
           { organizationId, actorId: actor.userId, action: 'contact.updated', subjectType: 'contact', subjectId: contact.id, metadata: { fields }, ip: actor.ip },
           trx
         )
+        await events.publish('contacts.contact.updated', { contactId: contact.id, fields }, { client: trx, organizationId })
         return contact
       })
       .catch(rethrowEmailConflict)

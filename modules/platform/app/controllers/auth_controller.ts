@@ -56,13 +56,15 @@ export default class AuthController {
     if (await User.findByEmail(payload.email)) {
       throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
     }
-    const { user, token } = await db
+    const { user } = await db
       .transaction(async (trx) => {
         const created = await User.create(
           { fullName: payload.fullName, email: payload.email, password: payload.password, locale: payload.locale ?? (ctx.i18n.locale as 'fr' | 'en') },
           { client: trx }
         )
-        return { user: created, token: await userTokens.issue(created.id, 'verify_email', trx) }
+        const token = await userTokens.issue(created.id, 'verify_email', trx)
+        await platformMailer.sendEmailVerification(created, token, trx)
+        return { user: created }
       })
       .catch((error) => {
         // Two sign-ups with one email at the same instant: the unique index decides.
@@ -73,7 +75,6 @@ export default class AuthController {
       })
     await ctx.auth.use('web').login(user)
     await ctx.session.tag(user.id)
-    await platformMailer.sendEmailVerification(user, token)
     return ctx.response.created({ user: serializeUser(user) })
   }
 
@@ -166,8 +167,9 @@ export default class AuthController {
     const allowed = await throttle.attempt(`forgot-password:${email.toLowerCase()}`, () => true)
     const user = allowed ? await User.findByEmail(email) : null
     if (user && !user.disabledAt) {
-      const token = await db.transaction((trx) => userTokens.issue(user.id, 'reset_password', trx))
-      await platformMailer.sendPasswordReset(user, token)
+      await db.transaction(async (trx) => {
+        await platformMailer.sendPasswordReset(user, await userTokens.issue(user.id, 'reset_password', trx), trx)
+      })
     }
     return ctx.response.accepted({})
   }
@@ -203,8 +205,9 @@ export default class AuthController {
     if (user.emailVerifiedAt) return ctx.response.noContent()
     const throttle = limiter.use({ requests: 3, duration: '15 mins' })
     await throttle.consume(`verify-email:${user.id}`)
-    const token = await db.transaction((trx) => userTokens.issue(user.id, 'verify_email', trx))
-    await platformMailer.sendEmailVerification(user, token)
+    await db.transaction(async (trx) => {
+      await platformMailer.sendEmailVerification(user, await userTokens.issue(user.id, 'verify_email', trx), trx)
+    })
     return ctx.response.noContent()
   }
 }

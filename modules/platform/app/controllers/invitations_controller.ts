@@ -60,14 +60,15 @@ export default class InvitationsController {
         { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'invitation.created', subjectType: 'invitation', subjectId: created.id, metadata: { email: normalizedEmail, role }, ip: ctx.request.ip() },
         trx
       )
+      await platformMailer.sendInvitation(
+        { email: normalizedEmail, locale: existingUser?.locale ?? ctx.organization.locale },
+        { id: ctx.organization.id, name: ctx.organization.name },
+        ctx.auth.user!.fullName,
+        token,
+        trx
+      )
       return created
     })
-    await platformMailer.sendInvitation(
-      { email: normalizedEmail, locale: existingUser?.locale ?? ctx.organization.locale },
-      { name: ctx.organization.name, logoUrl: null },
-      ctx.auth.user!.fullName,
-      token
-    )
     return ctx.response.created({ invitation: serializeInvitation(invitation) })
   }
 

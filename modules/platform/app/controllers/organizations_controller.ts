@@ -1,6 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { platformConfig } from '../services/platform_config.ts'
+import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import type { HttpContext } from '@adonisjs/core/http'
 import Organization from '../models/organization.ts'
@@ -8,10 +6,13 @@ import Membership from '../models/membership.ts'
 import { createOrganizationValidator, logoValidator, updateOrganizationValidator } from '../validators/organization.ts'
 import { serializeOrganization } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
-import { sniffImage } from '../services/image_sniffer.ts'
-import { DomainError, notFound } from '../../contracts/domain_error.ts'
+import { notFound } from '../../contracts/domain_error.ts'
+import { files } from '../../contracts/files.ts'
 
-const logoDirectory = () => join(platformConfig.dataDir, 'logos')
+/** What a logo may be: checked on its bytes. */
+const LOGO_RULES = { field: 'logo', maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp'] }
+/** How long the link the logo route redirects to stays valid. */
+const LOGO_URL_SECONDS = 300
 
 /** Organisations: the ones a user belongs to, creating one, and its settings. */
 export default class OrganizationsController {
@@ -69,37 +70,35 @@ export default class OrganizationsController {
   async uploadLogo(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
     const { logo } = await ctx.request.validateUsing(logoValidator)
-    const bytes = await readFile(logo.tmpPath!)
-    const image = sniffImage(bytes)
-    if (!image) throw new DomainError('E_INVALID_IMAGE', 422, 'platform.errors.E_INVALID_IMAGE', {}, 'logo')
-    await mkdir(logoDirectory(), { recursive: true })
+    const image = await files.checkUpload(logo, LOGO_RULES)
     const organization = ctx.organization
     const previous = organization.logoPath
-    const fileName = `${organization.id}.${image.extension}`
-    // Written aside then renamed, so a reader never sees half a file.
-    const partial = join(logoDirectory(), `${fileName}.${process.pid}.partial`)
-    await writeFile(partial, bytes)
-    await rename(partial, join(logoDirectory(), fileName))
-    await db.transaction(async (trx) => {
-      organization.useTransaction(trx)
-      organization.logoPath = fileName
-      await organization.save()
-      await auditLog.record(
-        { organizationId: organization.id, actorId: ctx.auth.user!.id, action: 'organization.logo_updated', subjectType: 'organization', subjectId: organization.id, metadata: { type: image.type, bytes: bytes.length }, ip: ctx.request.ip() },
-        trx
-      )
-    })
-    if (previous && previous !== fileName) await rm(join(logoDirectory(), previous), { force: true })
+    // A new name per upload: links to the previous logo keep working until it is deleted, and caches never mix the two.
+    const path = `platform/logo-${randomUUID()}.${image.extension}`
+    await files.put(organization.id, path, image.open(), { contentType: image.contentType, contentLength: image.size })
+    try {
+      await db.transaction(async (trx) => {
+        organization.useTransaction(trx)
+        organization.logoPath = path
+        await organization.save()
+        await auditLog.record(
+          { organizationId: organization.id, actorId: ctx.auth.user!.id, action: 'organization.logo_updated', subjectType: 'organization', subjectId: organization.id, metadata: { type: image.contentType, bytes: image.size }, ip: ctx.request.ip() },
+          trx
+        )
+      })
+    } catch (error) {
+      await files.delete(organization.id, path)
+      throw error
+    }
+    if (previous) await files.delete(organization.id, previous)
     return { organization: serializeOrganization(organization) }
   }
 
+  /** Redirects to a short-lived signed URL of the logo (local route or S3). */
   async logo({ organization, response }: HttpContext) {
     if (!organization.logoPath) throw notFound()
-    const bytes = await readFile(join(logoDirectory(), organization.logoPath)).catch(() => null)
-    const image = bytes && sniffImage(bytes)
-    if (!bytes || !image) throw notFound()
-    response.header('content-type', image.type)
-    response.header('cache-control', 'private, max-age=300')
-    return response.send(bytes)
+    const url = await files.signedUrl(organization.id, organization.logoPath, { expiresIn: LOGO_URL_SECONDS })
+    response.header('cache-control', `private, max-age=${LOGO_URL_SECONDS - 60}`)
+    return response.redirect(url)
   }
 }

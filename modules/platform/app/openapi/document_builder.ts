@@ -74,7 +74,7 @@ function queryParameters(doc: RouteDoc) {
 function pathParameters(route: InspectedRoute, doc: RouteDoc | undefined) {
   return route.params.map((name) => {
     const described = doc?.params?.[name]
-    const parameter: JsonSchema = { name, in: 'path', required: true, schema: { type: 'string' } }
+    const parameter: JsonSchema = { name: name === '*' ? WILDCARD_PARAMETER : name, in: 'path', required: true, schema: { type: 'string' } }
     if (typeof described === 'string') parameter.description = described
     else if (described) Object.assign(parameter, { description: described.description, schema: described.schema })
     return parameter
@@ -112,9 +112,12 @@ function operation(route: InspectedRoute, doc: RouteDoc | undefined) {
   return result
 }
 
-/** `/orgs/:orgId/members/:memberId` as OpenAPI writes it: `/orgs/{orgId}/members/{memberId}`. */
+/** What a trailing `*` of a route is called in the document (OpenAPI has no wildcard). */
+const WILDCARD_PARAMETER = 'path'
+
+/** `/orgs/:orgId/members/:memberId` as OpenAPI writes it: `/orgs/{orgId}/members/{memberId}`; a trailing `/*` becomes `/{path}`. */
 export function openApiPath(pattern: string) {
-  return pattern.replace(/:([A-Za-z0-9_]+)\??/g, '{$1}')
+  return pattern.replace(/:([A-Za-z0-9_]+)\??/g, '{$1}').replace(/\/\*$/, `/{${WILDCARD_PARAMETER}}`)
 }
 
 /**

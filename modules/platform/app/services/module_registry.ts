@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
+import type { CacheProvider } from '@adonisjs/cache/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { ModuleCatalog, DiscoveredModule } from '../../kernel/module_catalog.ts'
 import type { DomainModuleProvider } from '../../contracts/domain_module.ts'
@@ -59,18 +60,36 @@ function parseIntegrity(text: string): Record<string, string> | null {
 export class ModuleRegistry {
   readonly #integrityCache = new Map<string, { mtimeMs: number; files: Record<string, string> | null }>()
 
+  /**
+   * `cache` holds each organisation's enabled set (read on every request of a module route); enable and
+   * disable delete the entry after their transaction commits. `cacheTtl` bounds how long another process
+   * may keep a stale copy when no bus carries that deletion to it.
+   */
   constructor(
     readonly catalog: ModuleCatalog,
-    private readonly providers: Map<string, DomainModuleProvider>
+    private readonly providers: Map<string, DomainModuleProvider>,
+    private readonly cache: CacheProvider,
+    private readonly cacheTtl: string
   ) {}
+
+  #cacheKey(organizationId: string) {
+    return `platform:modules:enabled:${organizationId}`
+  }
 
   /** The ids of the modules enabled for an organisation (always-on ones included). */
   async enabledIds(organizationId: string): Promise<Set<string>> {
-    const rows = await OrganizationModule.query()
-      .where('organization_id', organizationId)
-      .where('enabled', true)
-      .select('module_id')
-    const ids = new Set(rows.map((row) => row.moduleId))
+    const stored = await this.cache.getOrSet({
+      key: this.#cacheKey(organizationId),
+      ttl: this.cacheTtl,
+      factory: async () => {
+        const rows = await OrganizationModule.query()
+          .where('organization_id', organizationId)
+          .where('enabled', true)
+          .select('module_id')
+        return rows.map((row) => row.moduleId)
+      },
+    })
+    const ids = new Set(stored)
     for (const module of this.catalog.modules) if (module.alwaysOn) ids.add(module.id)
     return ids
   }
@@ -80,12 +99,12 @@ export class ModuleRegistry {
     const module = this.catalog.find(moduleId)
     if (!module) return false
     if (module.alwaysOn) return true
-    const row = await OrganizationModule.query()
-      .where('organization_id', organizationId)
-      .where('module_id', moduleId)
-      .where('enabled', true)
-      .first()
-    return Boolean(row)
+    return (await this.enabledIds(organizationId)).has(moduleId)
+  }
+
+  /** Drops the organisation's cached enabled set, in this process and (through the bus) in every other. */
+  async forgetEnabled(organizationId: string) {
+    await this.cache.delete({ key: this.#cacheKey(organizationId) })
   }
 
   /** The catalogue of optional modules with their state for one organisation. */
@@ -123,7 +142,7 @@ export class ModuleRegistry {
   /** Enables a module; its dependencies must be enabled first. Runs its install hook once. */
   async enable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }) {
     const module = this.#optionalModule(moduleId)
-    return db.transaction(async (trx) => {
+    const state = await db.transaction(async (trx) => {
       // Serialises concurrent enable/disable calls of one organisation.
       await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`modules:${organizationId}`])
       const enabled = await this.#enabledIdsIn(trx, organizationId)
@@ -154,12 +173,14 @@ export class ModuleRegistry {
       )
       return this.#state(module, row)
     })
+    await this.forgetEnabled(organizationId)
+    return state
   }
 
   /** Disables a module, keeping its data; modules that depend on it must be disabled first. */
   async disable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }) {
     const module = this.#optionalModule(moduleId)
-    return db.transaction(async (trx) => {
+    const state = await db.transaction(async (trx) => {
       await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`modules:${organizationId}`])
       const enabled = await this.#enabledIdsIn(trx, organizationId)
       const dependants = this.catalog
@@ -186,6 +207,8 @@ export class ModuleRegistry {
       )
       return this.#state(module, row)
     })
+    await this.forgetEnabled(organizationId)
+    return state
   }
 
   async #enabledIdsIn(trx: TransactionClientContract, organizationId: string) {

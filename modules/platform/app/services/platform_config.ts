@@ -8,6 +8,12 @@ export const platformConfig = {
   get dataDir(): string {
     return config.get('platform.dataDir')
   },
+  get modulesCacheTtl(): string {
+    return config.get('platform.modulesCacheTtl')
+  },
+  get files(): { urlTtlSeconds: number } {
+    return config.get('platform.files')
+  },
   get signIn(): { maxAttempts: number; lockMinutes: number } {
     return config.get('platform.signIn')
   },

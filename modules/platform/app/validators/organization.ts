@@ -30,9 +30,9 @@ export const updateOrganizationValidator = vine.create({
   locale: vine.enum(['fr', 'en'] as const).optional(),
 })
 
-/** Upload a logo. */
+/** Upload a logo (its size and type are checked on its bytes by the files service). */
 export const logoValidator = vine.create({
-  logo: vine.file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'webp'] }),
+  logo: vine.file(),
 })
 
 /** Change a member's role (ownership moves only by transfer). */

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import User from '../../../app/models/user.ts'
-import { createUser, TEST_PASSWORD } from '../../helpers.ts'
+import { createUser, runQueuedJobs, TEST_PASSWORD } from '../../helpers.ts'
 import { BrowserClient } from '../../browser_client.ts'
 
 /** The token of the link in the one message sent to `email`. */
@@ -22,6 +22,7 @@ test.group('Auth / forgotten password and email verification', (group) => {
     const mails = mail.fake()
     const response = await client.post('/api/v1/auth/forgot-password').json({ email: 'personne@example.cd' }).withCsrfToken()
     response.assertStatus(202)
+    await runQueuedJobs()
     assert.lengthOf(mails.messages.sent(), 0)
   })
 
@@ -33,6 +34,7 @@ test.group('Auth / forgotten password and email verification', (group) => {
 
     const asked = await client.post('/api/v1/auth/forgot-password').json({ email: user.email.toUpperCase() }).withCsrfToken()
     asked.assertStatus(202)
+    await runQueuedJobs()
     const message = mails.messages.sent().find((sent) => sent.hasTo(user.email))!
     assert.equal(message.toJSON().message.subject, 'Reset your password')
     const token = tokenSentTo(mails, user.email, '/reset-password')
@@ -61,6 +63,7 @@ test.group('Auth / forgotten password and email verification', (group) => {
       .withCsrfToken()
     signedUp.assertStatus(201)
     assert.isFalse(signedUp.body().user.emailVerified)
+    await runQueuedJobs()
     const token = tokenSentTo(mails, 'mbuyi@example.cd', '/verify-email')
 
     const verified = await client.post('/api/v1/auth/verify-email').json({ token }).withCsrfToken()

@@ -5,7 +5,7 @@ import mail from '@adonisjs/mail/services/main'
 import Invitation from '../../../app/models/invitation.ts'
 import Membership from '../../../app/models/membership.ts'
 import AuditEntry from '../../../app/models/audit_entry.ts'
-import { addMember, createOwnerWithOrganization, createUser } from '../../helpers.ts'
+import { addMember, createOwnerWithOrganization, createUser, runQueuedJobs } from '../../helpers.ts'
 
 test.group('Organisations / invitations', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -14,6 +14,7 @@ test.group('Organisations / invitations', (group) => {
   async function invite(client: any, owner: any, organizationId: string, email: string, role = 'member') {
     const mails = mail.fake()
     const response = await client.post(`/api/v1/orgs/${organizationId}/invitations`).loginAs(owner).json({ email, role }).withCsrfToken()
+    await runQueuedJobs()
     const message = mails.messages.sent().find((sent) => sent.hasTo(email.toLowerCase()))
     const token = message ? String(message.toJSON().message.text).match(/\/invitations\/([A-Za-z0-9_-]+)/)?.[1] : undefined
     return { response, message, token }

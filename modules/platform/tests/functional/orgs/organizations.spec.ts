@@ -4,6 +4,7 @@ import Organization from '../../../app/models/organization.ts'
 import Membership from '../../../app/models/membership.ts'
 import AuditEntry from '../../../app/models/audit_entry.ts'
 import { CURRENCIES } from '../../../app/validators/organization.ts'
+import { files } from '../../../contracts/files.ts'
 import { addMember, createOwnerWithOrganization, createUser } from '../../helpers.ts'
 
 const PNG = Buffer.from(
@@ -111,12 +112,29 @@ test.group('Organisations', (group) => {
     const uploaded = await client.post(`/api/v1/orgs/${organization.id}/logo`).loginAs(owner).file('logo', PNG, { filename: 'logo.jpg' }).withCsrfToken()
     uploaded.assertStatus(200)
     assert.equal(uploaded.body().organization.logoUrl, `/api/v1/orgs/${organization.id}/logo`)
-    const served = await client.get(`/api/v1/orgs/${organization.id}/logo`).loginAs(owner)
+    const redirect = await client.get(`/api/v1/orgs/${organization.id}/logo`).loginAs(owner).redirects(0)
+    redirect.assertStatus(302)
+    const location: string = redirect.header('location')
+    assert.match(location, new RegExp(`^/api/v1/files/orgs/${organization.id}/platform/logo-[0-9a-f-]{36}\\.png\\?`))
+    const served = await client.get(location)
     served.assertStatus(200)
     assert.equal(served.header('content-type'), 'image/png')
     const fresh = await Organization.findOrFail(organization.id)
-    assert.equal(fresh.logoPath, `${organization.id}.png`)
+    assert.match(fresh.logoPath!, /^platform\/logo-[0-9a-f-]{36}\.png$/)
     assert.isTrue(await AuditEntry.query().where({ organizationId: organization.id, action: 'organization.logo_updated' }).first().then(Boolean))
+
+    const replaced = await client.post(`/api/v1/orgs/${organization.id}/logo`).loginAs(owner).file('logo', PNG, { filename: 'logo.png' }).withCsrfToken()
+    replaced.assertStatus(200)
+    assert.isFalse(await files.exists(organization.id, fresh.logoPath!), 'the previous logo is deleted')
+    ;(await client.get(location)).assertStatus(404)
+  })
+
+  test('a logo over 2 MB is 413 on the logo field, in the language of the user', async ({ client }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)])
+    const response = await client.post(`/api/v1/orgs/${organization.id}/logo`).loginAs(owner).file('logo', big, { filename: 'logo.png' }).withCsrfToken()
+    response.assertStatus(413)
+    response.assertBodyContains({ errors: [{ code: 'E_FILE_TOO_LARGE', field: 'logo', message: 'Ce fichier est trop volumineux (2 MB au maximum).' }] })
   })
 
   test('a logo named .png whose bytes are not an image is 422; svg is refused', async ({ client, assert }) => {
@@ -127,7 +145,7 @@ test.group('Organisations', (group) => {
       .file('logo', Buffer.from('these bytes are no picture at all'), { filename: 'logo.png' })
       .withCsrfToken()
     fake.assertStatus(422)
-    fake.assertBodyContains({ errors: [{ field: 'logo', message: "Ce type de fichier n'est pas accepté." }] })
+    fake.assertBodyContains({ errors: [{ code: 'E_FILE_TYPE_NOT_ALLOWED', field: 'logo', message: "Ce type de fichier n'est pas accepté (formats acceptés : PNG, JPEG, WEBP)." }] })
     // Passes the upload's own type guess (PNG magic number) but is no PNG: the sniffer has the last word.
     const truncated = await client
       .post(`/api/v1/orgs/${organization.id}/logo`)

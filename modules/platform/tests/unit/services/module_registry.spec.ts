@@ -3,6 +3,8 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import testUtils from '@adonisjs/core/services/test_utils'
+import { BentoCache, bentostore } from 'bentocache'
+import { memoryDriver } from 'bentocache/drivers/memory'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { ModuleCatalog } from '../../../kernel/module_catalog.ts'
@@ -58,7 +60,8 @@ test.group('ModuleRegistry', (group) => {
       },
     })
     const catalog = new ModuleCatalog(root, root)
-    registry = new ModuleRegistry(catalog, new Map([['ledger', counting('ledger')], ['invoicing', counting('invoicing')]]))
+    const cache = new BentoCache({ default: 'memory', stores: { memory: bentostore().useL1Layer(memoryDriver()) } })
+    registry = new ModuleRegistry(catalog, new Map([['ledger', counting('ledger')], ['invoicing', counting('invoicing')]]), cache, '1m')
     return testUtils.db().withGlobalTransaction()
   })
 

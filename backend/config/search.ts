@@ -1,0 +1,11 @@
+import env from '#start/env'
+import type { SearchConfig } from '@ia/platform/services/search/search_service'
+
+/** Global search: Elasticsearch when ELASTICSEARCH_URL is set, PostgreSQL full-text search otherwise. */
+const searchConfig: SearchConfig = {
+  elasticsearch: env.get('ELASTICSEARCH_URL')
+    ? { url: env.get('ELASTICSEARCH_URL')!, indexPrefix: env.get('ELASTICSEARCH_INDEX_PREFIX', 'ia') }
+    : null,
+}
+
+export default searchConfig

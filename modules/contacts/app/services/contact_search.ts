@@ -1,0 +1,70 @@
+import { events, jobs, search, tenantContext, type SearchDocumentInput } from '@ia/platform/contracts'
+import Contact from '../models/contact.ts'
+
+/** The search record type of contacts. */
+export const CONTACT_SEARCH_TYPE = 'contacts.contact'
+
+const PAGE = 500
+
+/** What the global search knows of a contact: its name, where and how to reach it, its identifiers. */
+export function contactSearchDocument(contact: Contact): SearchDocumentInput {
+  return {
+    title: contact.name,
+    subtitle: [contact.city, contact.email, contact.phone].filter(Boolean).join(' · ') || null,
+    body: [contact.address, contact.notes].filter(Boolean).join('\n') || null,
+    url: `/contacts/${contact.id}`,
+    keywords: [contact.email, contact.phone, contact.rccm, contact.idNat, contact.nif, ...contact.tags].filter(
+      (keyword): keyword is string => Boolean(keyword)
+    ),
+  }
+}
+
+/** Every active contact of the current organisation, page by page. */
+async function* activeContacts(): AsyncGenerator<{ id: string } & SearchDocumentInput> {
+  let after: string | null = null
+  while (true) {
+    const query = Contact.query().whereNull('archived_at').orderBy('id').limit(PAGE)
+    if (after) query.where('id', '>', after)
+    const contacts = await query
+    for (const contact of contacts) yield { id: contact.id, ...contactSearchDocument(contact) }
+    if (contacts.length < PAGE) return
+    after = contacts[contacts.length - 1].id
+  }
+}
+
+/**
+ * Brings a contact's search document in line with the contact as it is now: indexed while active,
+ * removed once archived or gone. Reading the current row makes late or repeated events harmless.
+ */
+export async function syncContactSearch(organizationId: string, contactId: string) {
+  const contact = await tenantContext.run(organizationId, () => Contact.find(contactId))
+  if (!contact || contact.archivedAt) {
+    await search.remove(organizationId, CONTACT_SEARCH_TYPE, contactId)
+    return
+  }
+  await search.index(organizationId, CONTACT_SEARCH_TYPE, contact.id, contactSearchDocument(contact))
+}
+
+/** The job that re-indexes every contact of one organisation (after an import). */
+export const REINDEX_CONTACTS_JOB = 'contacts.reindex_search'
+
+/** The contact events that change what the search shows; each carries the contact's id. */
+export const CONTACT_SEARCH_EVENTS = ['contacts.contact.created', 'contacts.contact.updated', 'contacts.contact.archived'] as const
+
+/** Makes contacts searchable and keeps the index in step with their events (called from the module's provider). */
+export function registerContactSearch() {
+  search.registerType({
+    type: CONTACT_SEARCH_TYPE,
+    moduleId: 'contacts',
+    permission: 'contacts.contact.read',
+    reindex: () => activeContacts(),
+  })
+  jobs.register(REINDEX_CONTACTS_JOB, async (_payload, context) => {
+    await search.rebuild({ type: CONTACT_SEARCH_TYPE, organizationId: context.organizationId! })
+  })
+  for (const event of CONTACT_SEARCH_EVENTS) {
+    events.subscribe<{ contactId: string }>(event, 'contacts.search', (payload, meta) =>
+      syncContactSearch(meta.organizationId, payload.contactId)
+    )
+  }
+}

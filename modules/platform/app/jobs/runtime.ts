@@ -1,0 +1,51 @@
+import { hostname } from 'node:os'
+import config from '@adonisjs/core/services/config'
+import { EmbeddedWorker } from './embedded_worker.ts'
+import { RabbitRelay } from './rabbitmq_relay.ts'
+import { RabbitTopology } from './rabbitmq_topology.ts'
+import { RabbitWorker } from './rabbitmq_worker.ts'
+
+/** The jobs settings of config/platform.ts. */
+export type JobsConfig = {
+  rabbitmqUrl?: string
+  rabbitmqPrefix: string
+  deliveryLimit: number
+  concurrency: number
+  pollMs: number
+}
+
+/** Something that runs until stopped: a worker or a relay. */
+export type JobsService = { start(): Promise<void>; stop(): Promise<void> }
+
+function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
+  return { ...config.get<JobsConfig>('platform.jobs'), ...overrides }
+}
+
+function topologyOf(settings: JobsConfig) {
+  return new RabbitTopology(settings.rabbitmqPrefix, settings.deliveryLimit)
+}
+
+/** The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker. */
+export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
+  const settings = jobsConfig(overrides)
+  if (!settings.rabbitmqUrl) return new EmbeddedWorker({ concurrency: settings.concurrency, pollMs: settings.pollMs })
+  return new RabbitWorker({
+    url: settings.rabbitmqUrl,
+    topology: topologyOf(settings),
+    prefetch: settings.concurrency,
+    connectionName: `${settings.rabbitmqPrefix} worker ${hostname()}/${process.pid}`,
+  })
+}
+
+/** The outbox relay to RabbitMQ; throws without RABBITMQ_URL (the embedded worker needs none). */
+export function createRelay(overrides: Partial<JobsConfig> = {}): JobsService {
+  const settings = jobsConfig(overrides)
+  if (!settings.rabbitmqUrl) throw new Error('The outbox relay publishes to RabbitMQ: set RABBITMQ_URL')
+  return new RabbitRelay({
+    url: settings.rabbitmqUrl,
+    topology: topologyOf(settings),
+    batchSize: 100,
+    pollMs: settings.pollMs,
+    connectionName: `${settings.rabbitmqPrefix} relay ${hostname()}/${process.pid}`,
+  })
+}

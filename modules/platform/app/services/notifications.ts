@@ -1,0 +1,116 @@
+import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import Notification, { NOTIFICATION_LEVELS, type LocalizedText, type NotificationLevel } from '../models/notification.ts'
+import { live } from './live/live.ts'
+
+/** What a module tells a user. `link` is a path inside the shell, e.g. `/orgs/<id>/contacts/<id>`. */
+export type NotificationInput = {
+  title: LocalizedText
+  body: LocalizedText
+  link?: string | null
+  level?: NotificationLevel
+  /** The organisation it is about, if any. */
+  organizationId?: string | null
+}
+
+/** A notification as the API and the live channel show it. */
+export type NotificationView = {
+  id: string
+  organizationId: string | null
+  title: LocalizedText
+  body: LocalizedText
+  link: string | null
+  level: NotificationLevel
+  readAt: string | null
+  createdAt: string
+}
+
+/** What arrives on `users/<userId>/notifications`. */
+export type NotificationMessage =
+  | { type: 'created'; notification: NotificationView; unread: number }
+  | { type: 'read'; ids: string[]; unread: number }
+
+/** The live channel of a user's notifications. */
+export function notificationsChannel(userId: string) {
+  return `users/${userId}/notifications`
+}
+
+/** The API and live shape of a notification. */
+export function presentNotification(notification: Notification): NotificationView {
+  return {
+    id: notification.id,
+    organizationId: notification.organizationId,
+    title: notification.title,
+    body: notification.body,
+    link: notification.link,
+    level: notification.level,
+    readAt: notification.readAt?.toISO() ?? null,
+    createdAt: notification.createdAt.toISO()!,
+  }
+}
+
+function isLocalized(value: unknown): value is LocalizedText {
+  const text = value as LocalizedText
+  return typeof text?.fr === 'string' && typeof text?.en === 'string' && text.fr.trim() !== '' && text.en.trim() !== ''
+}
+
+/** Stores notifications, counts the unread ones, and pushes each change to the user's open pages. */
+class NotificationsService {
+  /**
+   * Notifies a user. Pass the caller's transaction as `client` so the notification commits with
+   * the change it reports; it is pushed to the user's pages once committed. Returns its id.
+   */
+  async notify(userId: string, input: NotificationInput, options: { client?: TransactionClientContract } = {}) {
+    if (!isLocalized(input.title) || !isLocalized(input.body)) {
+      throw new TypeError('notifications.notify: title and body need non-empty fr and en texts')
+    }
+    const link = input.link ?? null
+    if (link !== null && !/^\/(?![/\\])/.test(link)) throw new TypeError('notifications.notify: link must be a path of the shell')
+    const level = input.level ?? 'info'
+    if (!NOTIFICATION_LEVELS.includes(level)) throw new TypeError(`notifications.notify: unknown level ${level}`)
+
+    const notification = await Notification.create(
+      { userId, organizationId: input.organizationId ?? null, title: input.title, body: input.body, link, level },
+      { client: options.client }
+    )
+    const push = async () => {
+      const message: NotificationMessage = {
+        type: 'created',
+        notification: presentNotification(notification),
+        unread: await this.unreadCount(userId),
+      }
+      live.broadcast(notificationsChannel(userId), message)
+    }
+    if (options.client) options.client.after('commit', push)
+    else await push()
+    return notification.id
+  }
+
+  async unreadCount(userId: string, client?: TransactionClientContract) {
+    const row = await (client ?? db)
+      .from(Notification.table)
+      .where('user_id', userId)
+      .whereNull('read_at')
+      .count('* as total')
+      .first()
+    return Number(row?.total ?? 0)
+  }
+
+  /** Marks some (or, without `ids`, all) of a user's notifications read; returns the ids changed. */
+  async markRead(userId: string, ids?: string[]) {
+    const changed = await db.transaction(async (trx) => {
+      const query = trx.from(Notification.table).where('user_id', userId).whereNull('read_at')
+      if (ids) query.whereIn('id', ids)
+      const rows: { id: string }[] = await query.update({ read_at: new Date() }).returning('id')
+      return rows.map((row) => row.id)
+    })
+    if (changed.length) {
+      const message: NotificationMessage = { type: 'read', ids: changed, unread: await this.unreadCount(userId) }
+      live.broadcast(notificationsChannel(userId), message)
+    }
+    return changed
+  }
+}
+
+/** The platform's notification service: `notifications.notify(userId, { title, body, link, level })`. */
+export const notifications = new NotificationsService()

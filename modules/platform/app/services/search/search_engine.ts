@@ -1,0 +1,56 @@
+/** What a module gives the search index about one of its records. */
+export type SearchDocumentInput = {
+  /** What the result shows first, e.g. the contact's name. */
+  title: string
+  /** A second line, e.g. the city and the email. */
+  subtitle?: string | null
+  /** Longer text that is searched but not shown. */
+  body?: string | null
+  /** The shell route that opens the record, e.g. `/contacts/<id>`. */
+  url: string
+  /** Identifiers and tags searched like the title (phone, tax number...). */
+  keywords?: string[]
+}
+
+/** One record as an engine stores it: always tied to one organisation. */
+export type SearchDocument = {
+  organizationId: string
+  type: string
+  recordId: string
+  title: string
+  subtitle: string | null
+  body: string | null
+  url: string
+  keywords: string[]
+}
+
+/** One match, best first. */
+export type SearchHit = {
+  type: string
+  recordId: string
+  title: string
+  subtitle: string | null
+  url: string
+  score: number
+}
+
+/** What a search asks the engine: one organisation, some types, at most `limit` hits. */
+export type EngineQuery = { organizationId: string; text: string; types: string[]; limit: number }
+
+/**
+ * A full-text search backend. Every method is scoped to one organisation (or, for a full rebuild,
+ * to one type): an engine never returns a document of another organisation than the one asked.
+ */
+export interface SearchEngine {
+  readonly name: 'postgres' | 'elasticsearch'
+  /** Adds or replaces documents (keyed by organisation, type and record id). */
+  upsert(documents: SearchDocument[]): Promise<void>
+  /** Removes records of one organisation; unknown ids are ignored. */
+  remove(organizationId: string, type: string, recordIds: string[]): Promise<void>
+  query(query: EngineQuery): Promise<SearchHit[]>
+  /**
+   * Replaces every document of `type` (of one organisation when `organizationId` is given) with
+   * `documents`; answers how many were indexed.
+   */
+  rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string): Promise<number>
+}

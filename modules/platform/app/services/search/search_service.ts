@@ -1,0 +1,172 @@
+import app from '@adonisjs/core/services/app'
+import config from '@adonisjs/core/services/config'
+import db from '@adonisjs/lucid/services/db'
+import { Client } from '@elastic/elasticsearch'
+import { tenantContext } from '../../../contracts/tenant_context.ts'
+import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
+import { PostgresSearchEngine } from './postgres_search_engine.ts'
+import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
+
+/** A kind of record a module makes searchable. */
+export type SearchType = {
+  /** `<module>.<record>`, e.g. `contacts.contact`. */
+  type: string
+  /** The module that owns the records: its results appear only while it is enabled. */
+  moduleId: string
+  /** The permission a member needs to see these results (`<module>.<resource>.read`). */
+  permission?: string
+  /** Every searchable record of one organisation, read inside that organisation's tenant context. */
+  reindex(organizationId: string): AsyncIterable<{ id: string } & SearchDocumentInput>
+}
+
+/** One search result as modules and the API see it. */
+export type SearchResult = {
+  type: string
+  moduleId: string
+  id: string
+  title: string
+  subtitle: string | null
+  url: string
+}
+
+/** Narrows a search: only these types, at most `limit` results (default 20, at most 50). */
+export type SearchOptions = { types?: string[]; limit?: number }
+
+/** The settings of config/search.ts. */
+export type SearchConfig = { elasticsearch: { url: string; indexPrefix: string } | null }
+
+const TYPE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
+const MAX_LIMIT = 50
+
+function clip(value: string | null | undefined, length: number) {
+  const text = value?.replace(/\s+/g, ' ').trim()
+  return text ? text.slice(0, length) : null
+}
+
+/**
+ * Global search: modules register their record types and keep their records indexed; a query only
+ * ever sees one organisation's documents of the types its enabled modules own.
+ */
+export class SearchService {
+  readonly #types = new Map<string, SearchType>()
+  #engine: SearchEngine | null = null
+
+  /** Makes a record type searchable; called from the owning module's provider. */
+  registerType(definition: SearchType) {
+    if (!TYPE_NAME.test(definition.type) || !definition.type.startsWith(`${definition.moduleId}.`)) {
+      throw new Error(`Search type "${definition.type}" must be named "<module>.<record>" after module "${definition.moduleId}"`)
+    }
+    const known = this.#types.get(definition.type)
+    if (known && known !== definition) throw new Error(`Search type "${definition.type}" is already registered`)
+    this.#types.set(definition.type, definition)
+  }
+
+  /** The registered record types. */
+  types(): SearchType[] {
+    return [...this.#types.values()]
+  }
+
+  /** The engine chosen by configuration: Elasticsearch when ELASTICSEARCH_URL is set, PostgreSQL otherwise. */
+  engine(): SearchEngine {
+    if (!this.#engine) {
+      const settings = config.get<SearchConfig['elasticsearch']>('search.elasticsearch', null)
+      this.#engine = settings
+        ? new ElasticsearchSearchEngine(new Client({ node: settings.url }), settings.indexPrefix)
+        : new PostgresSearchEngine()
+    }
+    return this.#engine
+  }
+
+  /** Adds or refreshes one record of an organisation in the index. */
+  async index(organizationId: string, type: string, id: string, input: SearchDocumentInput) {
+    await this.engine().upsert([this.#document(organizationId, this.#type(type), id, input)])
+  }
+
+  /** Takes one record of an organisation out of the index (an archived or deleted record). */
+  async remove(organizationId: string, type: string, id: string) {
+    await this.engine().remove(organizationId, this.#type(type).type, [id])
+  }
+
+  /** Searches one organisation's records of the types its enabled modules own, best first. */
+  async query(organizationId: string, q: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const text = q.trim()
+    if (!text) return []
+    const registry = await app.container.make('platform.modules')
+    const enabled = await registry.enabledIds(organizationId)
+    const wanted = options.types ? new Set(options.types) : null
+    const types = this.types().filter((definition) => enabled.has(definition.moduleId) && (!wanted || wanted.has(definition.type)))
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_LIMIT)
+    const hits = await this.engine().query({ organizationId, text, types: types.map((definition) => definition.type), limit })
+    return hits.map((hit) => ({
+      type: hit.type,
+      moduleId: this.#types.get(hit.type)!.moduleId,
+      id: hit.recordId,
+      title: hit.title,
+      subtitle: hit.subtitle,
+      url: hit.url,
+    }))
+  }
+
+  /**
+   * Rebuilds the index of some types (all by default) from their modules' records, for one
+   * organisation or for every organisation that installed the module; answers the count per type.
+   */
+  async rebuild(options: { type?: string; organizationId?: string } = {}) {
+    const definitions = options.type ? [this.#type(options.type)] : this.types()
+    const counts: { type: string; count: number }[] = []
+    for (const definition of definitions) {
+      const organizationIds = options.organizationId ? [options.organizationId] : await this.#organizationsWith(definition.moduleId)
+      const count = await this.engine().rebuild(definition.type, this.#documentsOf(definition, organizationIds), options.organizationId)
+      counts.push({ type: definition.type, count })
+    }
+    return counts
+  }
+
+  #type(type: string) {
+    const definition = this.#types.get(type)
+    if (!definition) throw new Error(`Unknown search type "${type}"`)
+    return definition
+  }
+
+  #document(organizationId: string, definition: SearchType, id: string, input: SearchDocumentInput): SearchDocument {
+    const title = clip(input.title, 300)
+    if (!title) throw new Error(`A ${definition.type} search document needs a title`)
+    if (!input.url.startsWith('/') || input.url.length > 500) throw new Error(`Search url "${input.url}" must be a shell route`)
+    if (!id || id.length > 64) throw new Error(`Search record id "${id}" must have 1 to 64 characters`)
+    return {
+      organizationId,
+      type: definition.type,
+      recordId: id,
+      title,
+      subtitle: clip(input.subtitle, 300),
+      body: clip(input.body, 20_000),
+      url: input.url,
+      keywords: (input.keywords ?? []).map((keyword) => clip(keyword, 200)).filter((keyword): keyword is string => Boolean(keyword)),
+    }
+  }
+
+  /** Organisations that installed a module (disabled ones too: their data and documents are kept). */
+  async #organizationsWith(moduleId: string): Promise<string[]> {
+    const registry = await app.container.make('platform.modules')
+    const query = registry.catalog.find(moduleId)?.alwaysOn
+      ? db.from('platform.organizations').select('id as organization_id')
+      : db.from('platform.organization_modules').where('module_id', moduleId).select('organization_id')
+    const rows: { organization_id: string }[] = await query.orderBy('organization_id')
+    return rows.map((row) => row.organization_id)
+  }
+
+  async *#documentsOf(definition: SearchType, organizationIds: string[]): AsyncGenerator<SearchDocument> {
+    for (const organizationId of organizationIds) {
+      // A generator runs in the context of whoever calls next(), so each step enters the tenant.
+      const records = tenantContext.run(organizationId, () => definition.reindex(organizationId)[Symbol.asyncIterator]())
+      while (true) {
+        const step = await tenantContext.run(organizationId, () => records.next())
+        if (step.done) break
+        yield this.#document(organizationId, definition, step.value.id, step.value)
+      }
+    }
+  }
+}
+
+/** The platform's search service (see `search` in `@ia/platform/contracts`). */
+export const search = new SearchService()

@@ -1,0 +1,11 @@
+import vine from '@vinejs/vine'
+
+/** The job statuses an admin can filter on. */
+export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'discarded'] as const
+
+/** `GET /orgs/:orgId/jobs` query: one page of jobs, optionally of one status. */
+export const listJobsValidator = vine.create({
+  status: vine.enum(JOB_STATUSES).optional(),
+  page: vine.number().withoutDecimals().min(1).optional(),
+  perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+})

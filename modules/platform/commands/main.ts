@@ -1,0 +1,15 @@
+/*
+ * The platform's ace commands, loaded by the host's adonisrc (`commands`).
+ */
+import { ListLoader } from '@adonisjs/core/ace'
+import SearchRebuild from './search_rebuild.ts'
+import JobsWork from './jobs_work.ts'
+import JobsRelay from './jobs_relay.ts'
+
+const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay])
+
+/** The commands' metadata, for ace's help and lookup. */
+export const getMetaData = () => loader.getMetaData()
+
+/** The class of one command. */
+export const getCommand = (metaData: Parameters<typeof loader.getCommand>[0]) => loader.getCommand(metaData)

@@ -1,0 +1,29 @@
+import { handlerRegistry } from '../app/jobs/registry.ts'
+import { dispatchJob, publishEvent } from '../app/jobs/outbox.ts'
+import type { DispatchOptions, EventHandler, JobHandler, JobOptions, PublishOptions } from '../app/jobs/types.ts'
+
+/** Long or retriable work, run by workers, never lost. */
+export const jobs = {
+  /** Registers the handler of `<module>.<job>`; every process registers the same ones, from a provider's boot(). */
+  register<P>(name: string, handler: JobHandler<P>, options?: JobOptions): void {
+    handlerRegistry.registerJob(name, handler, options)
+  },
+
+  /** Queues a job in the caller's transaction (or its own); resolves to the job id. */
+  dispatch<P>(name: string, payload: P, options?: DispatchOptions): Promise<string> {
+    return dispatchJob(name, payload, options)
+  },
+}
+
+/** Domain events: facts (`<module>.<resource>.<verb-ed>`) other modules react to. */
+export const events = {
+  /** Records an event in the caller's transaction (or its own); resolves to the event id. */
+  publish<P>(name: string, payload: P, options: PublishOptions): Promise<string> {
+    return publishEvent(name, payload, options)
+  },
+
+  /** Delivers each `name` event to `consumer` at least once and handles it once in effect. */
+  subscribe<P>(name: string, consumer: string, handler: EventHandler<P>): void {
+    handlerRegistry.subscribe(name, consumer, handler)
+  },
+}

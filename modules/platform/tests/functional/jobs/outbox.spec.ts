@@ -1,0 +1,66 @@
+import { test } from '@japa/runner'
+import testUtils from '@adonisjs/core/services/test_utils'
+import db from '@adonisjs/lucid/services/db'
+import { events, jobs } from '../../../contracts/jobs.ts'
+import { createOwnerWithOrganization } from '../../helpers.ts'
+import '../../fixtures/test_jobs.ts'
+
+test.group('Jobs | outbox', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a job and an event commit with the business transaction', async ({ assert }) => {
+    const { organization } = await createOwnerWithOrganization()
+    const [jobId, eventId] = await db.transaction(async (client) => [
+      await jobs.dispatch('platformtest.effect', { seq: 1 }, { client, organizationId: organization.id, label: { fr: 'Essai', en: 'Test' } }),
+      await events.publish('platformtest.thing.happened', { seq: 1 }, { client, organizationId: organization.id }),
+    ])
+    const rows = await db.from('platform.outbox').whereIn('message_id', [jobId, eventId]).orderBy('kind')
+    assert.deepEqual(rows.map((row) => [row.kind, row.name, row.organization_id, row.published_at]), [
+      ['event', 'platformtest.thing.happened', organization.id, null],
+      ['job', 'platformtest.effect', organization.id, null],
+    ])
+    const job = await db.from('platform.jobs').where('id', jobId).first()
+    assert.equal(job.status, 'queued')
+    assert.deepEqual(job.label, { fr: 'Essai', en: 'Test' })
+  })
+
+  test('a job and an event roll back with the business transaction', async ({ assert }) => {
+    const { organization } = await createOwnerWithOrganization()
+    let ids: string[] = []
+    await assert.rejects(() =>
+      db.transaction(async (client) => {
+        ids = [
+          await jobs.dispatch('platformtest.effect', { seq: 2 }, { client, organizationId: organization.id }),
+          await events.publish('platformtest.thing.happened', { seq: 2 }, { client, organizationId: organization.id }),
+        ]
+        throw new Error('the business change failed')
+      })
+    )
+    assert.lengthOf(ids, 2)
+    assert.lengthOf(await db.from('platform.outbox').whereIn('message_id', ids), 0)
+    assert.lengthOf(await db.from('platform.jobs').whereIn('id', ids), 0)
+  })
+
+  test('dispatching an unregistered job fails at once', async ({ assert }) => {
+    await assert.rejects(() => jobs.dispatch('platformtest.unknown', {}), /not registered/)
+  })
+
+  test('the contacts module publishes its events in its own transactions', async ({ client, assert }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const { enableModule } = await import('../../helpers.ts')
+    await enableModule(organization, 'contacts', owner)
+    const created = await client
+      .post(`/api/v1/orgs/${organization.id}/contacts`)
+      .json({ kind: 'company', name: 'Brasserie du Congo', isCustomer: true, isSupplier: false })
+      .loginAs(owner)
+      .withCsrfToken()
+    created.assertStatus(201)
+    const contactId = created.body().contact.id
+    await client.patch(`/api/v1/orgs/${organization.id}/contacts/${contactId}`).json({ city: 'Kinshasa' }).loginAs(owner).withCsrfToken()
+    await client.post(`/api/v1/orgs/${organization.id}/contacts/${contactId}/archive`).loginAs(owner).withCsrfToken()
+    const rows = await db.from('platform.outbox').where({ organization_id: organization.id, kind: 'event' }).orderBy('created_at')
+    assert.deepEqual(rows.map((row) => row.name), ['contacts.contact.created', 'contacts.contact.updated', 'contacts.contact.archived'])
+    assert.deepEqual(rows.map((row) => row.payload.contactId), [contactId, contactId, contactId])
+    assert.deepEqual(rows[1].payload.fields, ['city'])
+  })
+})
