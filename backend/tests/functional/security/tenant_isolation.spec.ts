@@ -15,6 +15,7 @@ import type { ApiClient } from '@japa/api-client'
 import type Organization from '@ia/platform/models/organization'
 import User from '@ia/platform/models/user'
 import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { notifications } from '@ia/platform/contracts'
 import { inspectRoutes, isApiRoute, type InspectedRoute } from '@ia/platform/openapi/route_inspection'
 import { buildOpenApiDocument, openApiPath } from '@ia/platform/openapi/document_builder'
 
@@ -87,6 +88,11 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
         .insert({ id, name: 'platform.example', organization_id: orgA.id, payload: '{}', status: 'failed', attempts: 1, max_attempts: 1, last_error: 'Error: failed' })
       return id
     },
+  },
+  notificationId: {
+    kind: 'user',
+    obtain: async ({ a }) =>
+      notifications.notify(a.id, { title: { fr: 'Pour a', en: 'For a' }, body: { fr: 'Privé', en: 'Private' } }),
   },
   token: { kind: 'capability' },
 }
