@@ -1,6 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import env from '#start/env'
 import type { HttpContext } from '@adonisjs/core/http'
+import { jobs } from '@ia/platform/contracts'
 
 type Check = { name: string; ok: boolean; error?: string }
 
@@ -25,6 +26,8 @@ export default class HealthController {
       const { default: redis } = await import('@adonisjs/redis/services/main')
       checks.push(await check('redis', () => redis.ping()))
     }
+    const rabbitmqUrl = env.get('RABBITMQ_URL')
+    if (rabbitmqUrl) checks.push(await check('rabbitmq', () => jobs.pingBroker(rabbitmqUrl)))
     const ok = checks.every((entry) => entry.ok)
     return response.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks })
   }

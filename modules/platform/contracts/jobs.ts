@@ -1,5 +1,6 @@
 import { handlerRegistry } from '../app/jobs/registry.ts'
 import { dispatchJob, publishEvent } from '../app/jobs/outbox.ts'
+import { pingBroker } from '../app/jobs/broker_health.ts'
 import type { DispatchOptions, EventHandler, JobHandler, JobOptions, PublishOptions } from '../app/jobs/types.ts'
 
 /** Long or retriable work, run by workers, never lost. */
@@ -12,6 +13,11 @@ export const jobs = {
   /** Queues a job in the caller's transaction (or its own); resolves to the job id. */
   dispatch<P>(name: string, payload: P, options?: DispatchOptions): Promise<string> {
     return dispatchJob(name, payload, options)
+  },
+
+  /** Throws when the message broker at `url` cannot be reached (for readiness checks). */
+  pingBroker(url: string, timeoutMs?: number): Promise<void> {
+    return pingBroker(url, timeoutMs)
   },
 }
 
