@@ -1,5 +1,6 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
+import { MAX_PAGE } from '@ia/platform/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../models/contact.ts'
 import { normalizePhoneNumber } from '../services/phone_number.ts'
 
@@ -86,7 +87,7 @@ const filters = {
 /** Page through contacts. */
 export const listContactsValidator = vine.create({
   ...filters,
-  page: vine.number().withoutDecimals().min(1).optional(),
+  page: vine.number().withoutDecimals().range([1, MAX_PAGE]).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
 })
 

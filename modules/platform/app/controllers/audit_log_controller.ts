@@ -6,7 +6,7 @@ import { pageValidator } from '../validators/organization.ts'
 export default class AuditLogController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const { page = 1, perPage = 50 } = await pageValidator.validate(ctx.request.qs())
+    const { page = 1, perPage = 50 } = await ctx.request.validateUsing(pageValidator, { data: ctx.request.qs() })
     const entries = await AuditEntry.query()
       .where('organization_id', ctx.organization.id)
       .preload('actor')

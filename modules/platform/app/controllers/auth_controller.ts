@@ -19,7 +19,7 @@ import {
 } from '../validators/auth.ts'
 import { DomainError } from '../../contracts/domain_error.ts'
 import { userTokens } from '../services/user_tokens.ts'
-import { auditUserEvent, endUserSessions, startUserSession } from '../services/user_sessions.ts'
+import { auditUserEvent, endUserSessions, requireBrowserSession, startUserSession } from '../services/user_sessions.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
 
@@ -52,6 +52,7 @@ export default class AuthController {
   }
 
   async signUp(ctx: HttpContext) {
+    requireBrowserSession(ctx)
     const payload = await ctx.request.validateUsing(signUpValidator)
     if (await User.findByEmail(payload.email)) {
       throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
@@ -79,6 +80,7 @@ export default class AuthController {
   }
 
   async signIn(ctx: HttpContext) {
+    requireBrowserSession(ctx)
     const { email, password } = await ctx.request.validateUsing(signInValidator)
     const ipThrottle = limiter.use({ requests: 30, duration: '1 min', blockDuration: '5 mins' })
     try {
@@ -150,13 +152,16 @@ export default class AuthController {
     if (!(await user.verifyPassword(payload.currentPassword))) {
       throw new DomainError('E_WRONG_PASSWORD', 422, 'platform.errors.E_WRONG_PASSWORD', {}, 'currentPassword')
     }
-    user.password = payload.password
-    await user.save()
+    await db.transaction(async (trx) => {
+      user.useTransaction(trx)
+      user.password = payload.password
+      await user.save()
+      await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { signOutOtherSessions: Boolean(payload.signOutOtherSessions) }, trx)
+    })
     if (payload.signOutOtherSessions) {
       const keep = user.currentAccessToken ? undefined : ctx.session.sessionId
       await endUserSessions(user.id, keep)
     }
-    await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { signOutOtherSessions: Boolean(payload.signOutOtherSessions) })
     return ctx.response.noContent()
   }
 
@@ -180,8 +185,12 @@ export default class AuthController {
       const id = await userTokens.redeem(token, 'reset_password', trx)
       const user = await User.findOrFail(id, { client: trx })
       user.password = password
-      // The reset link reached this mailbox: the address is proven.
-      user.emailVerifiedAt ??= DateTime.now()
+      if (!user.emailVerifiedAt) {
+        // The reset link reached this mailbox: the address is proven. Whoever set up the account
+        // before never proved it, so the API tokens they created must not outlive the takeover.
+        user.emailVerifiedAt = DateTime.now()
+        await trx.from('platform.auth_access_tokens').where('tokenable_id', id).delete()
+      }
       await user.save()
       await UserToken.query({ client: trx }).where({ userId: id, purpose: 'reset_password' }).whereNull('used_at').delete()
       return id

@@ -126,6 +126,8 @@ export default class InvitationsController {
     await db.transaction(async (trx) => {
       const locked = await Invitation.query({ client: trx }).where('id', invitation.id).whereNull('accepted_at').forUpdate().first()
       if (!locked) throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
+      // Two invitations to the same organisation accepted at once: the second must see the first's membership.
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`membership:${invitation.organizationId}:${user.id}`])
       const existing = await Membership.query({ client: trx })
         .where('organization_id', invitation.organizationId)
         .where('user_id', user.id)

@@ -6,7 +6,7 @@ import { liveStreamValidator, liveSubscriptionValidator } from '../validators/li
 /** Transmit's three endpoints, for signed-in users, with channel access checked and streams bound to their user. */
 export default class LiveController {
   async events(ctx: HttpContext) {
-    const { uid } = await liveStreamValidator.validate(ctx.request.qs())
+    const { uid } = await ctx.request.validateUsing(liveStreamValidator, { data: ctx.request.qs() })
     if (!live.openStream(ctx, uid, ctx.auth.user!.id)) throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
   }
 

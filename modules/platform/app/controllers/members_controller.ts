@@ -67,7 +67,11 @@ export default class MembersController {
       throw new DomainError('E_OWNER_CANNOT_LEAVE', 409, 'platform.errors.E_OWNER_CANNOT_LEAVE')
     }
     await db.transaction(async (trx) => {
-      await Membership.query({ client: trx }).where('id', ctx.membership.id).delete()
+      // Ownership may have been handed to this member since the request began: an owner never leaves.
+      const deleted = await Membership.query({ client: trx }).where('id', ctx.membership.id).whereNot('role', 'owner').delete()
+      if (!Number(Array.isArray(deleted) ? deleted[0] : deleted)) {
+        throw new DomainError('E_OWNER_CANNOT_LEAVE', 409, 'platform.errors.E_OWNER_CANNOT_LEAVE')
+      }
       await auditLog.record(
         { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.left', subjectType: 'user', subjectId: ctx.auth.user!.id, ip: ctx.request.ip() },
         trx
@@ -89,6 +93,13 @@ export default class MembersController {
       // A concurrent transfer may already have moved ownership: re-check under a row lock.
       const current = await Membership.query({ client: trx }).where('id', ctx.membership.id).forUpdate().first()
       if (current?.role !== 'owner') throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
+      // The target may have left meanwhile: promoting nobody would leave the organisation ownerless.
+      const stillMember = await Membership.query({ client: trx })
+        .where('id', target.id)
+        .where('organization_id', ctx.organization.id)
+        .forUpdate()
+        .first()
+      if (!stillMember) throw new DomainError('E_NOT_A_MEMBER', 422, 'platform.errors.E_NOT_A_MEMBER', {}, 'memberId')
       // The unique "one owner" index forbids two owners even for an instant: demote first.
       await Membership.query({ client: trx }).where('id', ctx.membership.id).update({ role: 'admin' })
       await Membership.query({ client: trx }).where('id', target.id).update({ role: 'owner' })

@@ -9,7 +9,7 @@ import { notificationsPageValidator } from '../validators/live.ts'
 export default class NotificationsController {
   async index({ auth, request }: HttpContext) {
     const userId = auth.user!.id
-    const { page = 1, perPage = 20, unread } = await notificationsPageValidator.validate(request.qs())
+    const { page = 1, perPage = 20, unread } = await request.validateUsing(notificationsPageValidator, { data: request.qs() })
     const query = Notification.query().where('user_id', userId).orderBy('created_at', 'desc').orderBy('id', 'desc')
     if (unread) query.whereNull('read_at')
     const result = await query.paginate(page, perPage)

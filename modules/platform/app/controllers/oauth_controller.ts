@@ -5,7 +5,7 @@ import type { AllyManagerDriverFactory } from '@adonisjs/ally/types'
 import User from '../models/user.ts'
 import { OidcError } from '../services/oidc_driver.ts'
 import { OauthAccountError, resolveOauthAccount } from '../services/oauth_accounts.ts'
-import { endUserSessions, startUserSession } from '../services/user_sessions.ts'
+import { endUserSessions, requireBrowserSession, startUserSession } from '../services/user_sessions.ts'
 
 type ProviderFactory = AllyManagerDriverFactory & { displayName?: string }
 
@@ -39,6 +39,7 @@ export default class OauthController {
   }
 
   async callback(ctx: HttpContext) {
+    requireBrowserSession(ctx)
     const ally = providersOf(ctx)
     const provider = String(ctx.params.provider)
     if (!ally.has(provider)) return failed(ctx, 'provider_unknown')

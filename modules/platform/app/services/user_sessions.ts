@@ -1,3 +1,4 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { SessionCollection } from '@adonisjs/session'
@@ -5,6 +6,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type User from '../models/user.ts'
 import Membership from '../models/membership.ts'
 import { auditLog } from './audit_log.ts'
+import { DomainError } from '../../contracts/domain_error.ts'
 
 /** Ends a user's server-side sessions at once (every one, or all but `keepSessionId`). */
 export async function endUserSessions(userId: string, keepSessionId?: string) {
@@ -15,8 +17,14 @@ export async function endUserSessions(userId: string, keepSessionId?: string) {
 }
 
 /** Writes one audit line about a user in every organisation they belong to, in one transaction. */
-export async function auditUserEvent(user: User, action: string, ip: string, metadata: Record<string, unknown> = {}) {
-  await db.transaction(async (trx) => {
+export async function auditUserEvent(
+  user: User,
+  action: string,
+  ip: string,
+  metadata: Record<string, unknown> = {},
+  client?: TransactionClientContract
+) {
+  const record = async (trx: TransactionClientContract) => {
     const memberships = await Membership.query({ client: trx }).where('user_id', user.id)
     for (const membership of memberships) {
       await auditLog.record(
@@ -24,7 +32,16 @@ export async function auditUserEvent(user: User, action: string, ip: string, met
         trx
       )
     }
-  })
+  }
+  await (client ? record(client) : db.transaction(record))
+}
+
+/**
+ * Fails with 400 when the request has no browser session to sign into: one sent with a Bearer
+ * token skips the session middleware, and must not create an account it then cannot sign in.
+ */
+export function requireBrowserSession(ctx: HttpContext) {
+  if (!ctx.session) throw new DomainError('E_BAD_REQUEST', 400, 'platform.errors.E_BAD_REQUEST')
 }
 
 /**

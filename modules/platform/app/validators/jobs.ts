@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { MAX_PAGE } from '../../contracts/pagination.ts'
 
 /** The job statuses an admin can filter on. */
 export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'discarded'] as const
@@ -6,6 +7,6 @@ export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'discar
 /** `GET /orgs/:orgId/jobs` query: one page of jobs, optionally of one status. */
 export const listJobsValidator = vine.create({
   status: vine.enum(JOB_STATUSES).optional(),
-  page: vine.number().withoutDecimals().min(1).optional(),
+  page: vine.number().withoutDecimals().range([1, MAX_PAGE]).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
 })

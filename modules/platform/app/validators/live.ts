@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { MAX_PAGE } from '../../contracts/pagination.ts'
 
 /** Opening an event stream: the client's random stream id. */
 export const liveStreamValidator = vine.create({
@@ -13,7 +14,7 @@ export const liveSubscriptionValidator = vine.create({
 
 /** A page of my notifications, optionally the unread ones only. */
 export const notificationsPageValidator = vine.create({
-  page: vine.number().withoutDecimals().min(1).optional(),
+  page: vine.number().withoutDecimals().range([1, MAX_PAGE]).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
   unread: vine.boolean().optional(),
 })

@@ -1,4 +1,5 @@
 import vine from '@vinejs/vine'
+import { MAX_PAGE } from '../../contracts/pagination.ts'
 
 /** ISO 4217 codes the platform handles, DR Congo's first. */
 export const CURRENCIES = ['CDF', 'USD', 'EUR', 'XAF', 'XOF', 'RWF', 'UGX', 'KES', 'TZS', 'ZAR', 'AOA', 'BIF', 'ZMW'] as const
@@ -53,6 +54,6 @@ export const transferOwnershipValidator = vine.create({
 
 /** Page through a list. */
 export const pageValidator = vine.create({
-  page: vine.number().withoutDecimals().min(1).optional(),
+  page: vine.number().withoutDecimals().range([1, MAX_PAGE]).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
 })

@@ -27,6 +27,13 @@ test.group('Contacts / list', (group) => {
     assert.deepEqual(names(desc.body()), ['zèbre Services', 'Élise Kabamba', 'Ciment du Kongo', 'Bureau Central', 'alpha Trading'])
   })
 
+  test('a page number past any real list is a 422 on page, not a database error', async ({ client }) => {
+    const { owner, organization } = await createContactsOrganization()
+    const response = await client.get(contactsUrl(organization.id)).qs({ page: '1e20' }).loginAs(owner)
+    response.assertStatus(422)
+    response.assertBodyContains({ errors: [{ code: 'E_VALIDATION', field: 'page' }] })
+  })
+
   test('sorts by creation and update dates', async ({ client, assert }) => {
     const { owner, organization } = await createContactsOrganization()
     const older = await insertContact(organization.id, { name: 'Ancien' })

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import User from '../../../app/models/user.ts'
@@ -48,6 +49,32 @@ test.group('Auth / forgotten password and email verification', (group) => {
     const reused = await client.post('/api/v1/auth/reset-password').json({ token, password: 'encore-un-autre-mot' }).withCsrfToken()
     reused.assertStatus(400)
     reused.assertBodyContains({ errors: [{ code: 'E_INVALID_TOKEN', field: 'token' }] })
+  })
+
+  test('resetting the password of an unverified account revokes the API tokens its registrant created', async ({ client, assert }) => {
+    const mails = mail.fake()
+    const squatted = await createUser()
+    assert.notExists(squatted.emailVerifiedAt)
+    const squatterToken = (await User.accessTokens.create(squatted)).value!.release()
+    const verified = await createUser()
+    verified.emailVerifiedAt = DateTime.now()
+    await verified.save()
+    const ownToken = (await User.accessTokens.create(verified)).value!.release()
+
+    for (const user of [squatted, verified]) {
+      await client.post('/api/v1/auth/forgot-password').json({ email: user.email }).withCsrfToken()
+    }
+    await runQueuedJobs()
+    for (const user of [squatted, verified]) {
+      const token = tokenSentTo(mails, user.email, '/reset-password')
+      const reset = await client.post('/api/v1/auth/reset-password').json({ token, password: 'un-nouveau-mot-de-passe' }).withCsrfToken()
+      reset.assertStatus(204)
+    }
+
+    ;(await client.get('/api/v1/auth/me').bearerToken(squatterToken)).assertStatus(401)
+    ;(await client.get('/api/v1/auth/me').bearerToken(ownToken)).assertStatus(200)
+    await squatted.refresh()
+    assert.isNotNull(squatted.emailVerifiedAt)
   })
 
   test('a forged token is 400', async ({ client }) => {

@@ -3,11 +3,25 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import config from '@adonisjs/core/services/config'
 import AuditEntry from '../../../app/models/audit_entry.ts'
+import User from '../../../app/models/user.ts'
 import { createOwnerWithOrganization, createUser, TEST_PASSWORD } from '../../helpers.ts'
 import { BrowserClient } from '../../browser_client.ts'
 
 test.group('Auth / sign-in', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('sign-in and sign-up sent with a Bearer token have no session to open: 400, and no account is created', async ({ client, assert }) => {
+    const user = await createUser()
+    const signIn = await client.post('/api/v1/auth/sign-in').header('authorization', 'Bearer ias_nope').json({ email: user.email, password: TEST_PASSWORD })
+    signIn.assertStatus(400)
+    signIn.assertBodyContains({ errors: [{ code: 'E_BAD_REQUEST', message: 'Requête invalide.' }] })
+    const signUp = await client
+      .post('/api/v1/auth/sign-up')
+      .header('authorization', 'Bearer ias_nope')
+      .json({ fullName: 'Ilunga Mwamba', email: 'ilunga-bearer@example.cd', password: TEST_PASSWORD })
+    signUp.assertStatus(400)
+    assert.isNull(await User.findByEmail('ilunga-bearer@example.cd'))
+  })
 
   test('signs in with the right password, whatever the email case', async ({ client, assert }) => {
     const user = await createUser({ email: 'kasongo@example.cd' })

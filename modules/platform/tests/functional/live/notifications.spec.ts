@@ -6,6 +6,8 @@ import { createOwnerWithOrganization, createUser } from '../../helpers.ts'
 import { notifications } from '../../../app/services/notifications.ts'
 
 const text = (fr: string, en: string) => ({ fr, en })
+// Newest first is by creation time (ties broken by id): keep the three creations in distinct milliseconds.
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
 
 test.group('Notifications', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -14,6 +16,7 @@ test.group('Notifications', (group) => {
     const { owner, organization } = await createOwnerWithOrganization()
     const other = await createUser()
     const first = await notifications.notify(owner.id, { title: text('Un', 'One'), body: text('Corps', 'Body') })
+    await tick()
     const second = await notifications.notify(owner.id, {
       title: text('Deux', 'Two'),
       body: text('Export prêt', 'Export ready'),
@@ -21,6 +24,7 @@ test.group('Notifications', (group) => {
       level: 'success',
       organizationId: organization.id,
     })
+    await tick()
     const third = await notifications.notify(owner.id, { title: text('Trois', 'Three'), body: text('C', 'B'), level: 'warning' })
     const foreign = await notifications.notify(other.id, { title: text('Autre', 'Other'), body: text('C', 'B') })
 
