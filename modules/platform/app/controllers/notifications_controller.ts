@@ -2,7 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Notification from '../models/notification.ts'
 import { notFound } from '../../contracts/domain_error.ts'
 import { isUuid } from '../../contracts/identifiers.ts'
-import { notifications, presentNotification } from '../services/notifications.ts'
+import { notifications, presentNotification, visibleToMember } from '../services/notifications.ts'
 import { notificationsPageValidator } from '../validators/live.ts'
 
 /** The signed-in user's notifications: newest first, with the unread count; marking them read. */
@@ -10,7 +10,11 @@ export default class NotificationsController {
   async index({ auth, request }: HttpContext) {
     const userId = auth.user!.id
     const { page = 1, perPage = 20, unread } = await request.validateUsing(notificationsPageValidator, { data: request.qs() })
-    const query = Notification.query().where('user_id', userId).orderBy('created_at', 'desc').orderBy('id', 'desc')
+    const query = Notification.query()
+      .where('user_id', userId)
+      .where((scope) => visibleToMember(scope, userId))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
     if (unread) query.whereNull('read_at')
     const result = await query.paginate(page, perPage)
     return {
@@ -28,7 +32,11 @@ export default class NotificationsController {
   async read({ auth, params, response }: HttpContext) {
     const userId = auth.user!.id
     if (!isUuid(params.notificationId)) throw notFound()
-    const notification = await Notification.query().where('id', params.notificationId).where('user_id', userId).first()
+    const notification = await Notification.query()
+      .where('id', params.notificationId)
+      .where('user_id', userId)
+      .where((scope) => visibleToMember(scope, userId))
+      .first()
     if (!notification) throw notFound()
     await notifications.markRead(userId, [notification.id])
     return response.noContent()

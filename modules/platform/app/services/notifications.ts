@@ -1,6 +1,9 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
+import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
 import Notification, { NOTIFICATION_LEVELS, type LocalizedText, type NotificationLevel } from '../models/notification.ts'
+import Membership from '../models/membership.ts'
 import { live } from './live/live.ts'
 
 /** What a module tells a user. `link` is a path inside the shell, e.g. `/orgs/<id>/contacts/<id>`. */
@@ -90,6 +93,7 @@ class NotificationsService {
     const row = await (client ?? db)
       .from(Notification.table)
       .where('user_id', userId)
+      .where((query) => visibleToMember(query, userId))
       .whereNull('read_at')
       .count('* as total')
       .first()
@@ -110,6 +114,16 @@ class NotificationsService {
     }
     return changed
   }
+}
+
+/**
+ * Limits notifications to those a user may still see: personal ones, and those of organisations
+ * they still belong to (someone who left keeps nothing of its organisation).
+ */
+export function visibleToMember(query: DatabaseQueryBuilderContract | ModelQueryBuilderContract<typeof Notification>, userId: string) {
+  query
+    .whereNull('organization_id')
+    .orWhereIn('organization_id', db.from(Membership.table).where('user_id', userId).select('organization_id'))
 }
 
 /** The platform's notification service: `notifications.notify(userId, { title, body, link, level })`. */

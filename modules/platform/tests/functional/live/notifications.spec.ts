@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { createOwnerWithOrganization, createUser } from '../../helpers.ts'
+import { addMember, createOwnerWithOrganization, createUser } from '../../helpers.ts'
 import { notifications } from '../../../app/services/notifications.ts'
 
 const text = (fr: string, en: string) => ({ fr, en })
@@ -98,5 +98,26 @@ test.group('Notifications', (group) => {
     await notifications.notify(owner.id, { title: text('T', 'T'), body: text('C', 'B') }, { client: trx2 })
     await trx2.commit()
     assert.equal(await notifications.unreadCount(owner.id), 1)
+  })
+})
+
+test.group('Notifications / after leaving an organisation', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  test('a former member no longer sees or counts that organisation’s notifications', async ({ client, assert }) => {
+    const { organization } = await createOwnerWithOrganization()
+    const member = await createUser()
+    const membership = await addMember(organization, member, 'member')
+    await notifications.notify(member.id, { title: text('Org', 'Org'), body: text('B', 'B'), organizationId: organization.id })
+    await notifications.notify(member.id, { title: text('Perso', 'Personal'), body: text('B', 'B') })
+
+    const before = await client.get('/api/v1/auth/notifications').loginAs(member)
+    assert.equal(before.body().meta.total, 2)
+    assert.equal(before.body().meta.unread, 2)
+
+    await membership.delete()
+    const after = await client.get('/api/v1/auth/notifications').loginAs(member)
+    assert.deepEqual(after.body().data.map((item: { title: { en: string } }) => item.title.en), ['Personal'])
+    assert.equal(after.body().meta.unread, 1)
   })
 })
