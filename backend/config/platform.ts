@@ -17,6 +17,8 @@ const platformConfig = {
     deliveryLimit: env.get('RABBITMQ_DELIVERY_LIMIT', 10),
     concurrency: env.get('JOBS_CONCURRENCY', 4),
     pollMs: env.get('JOBS_POLL_MS', 1000),
+    /** The web server runs the worker itself (the embedded PGlite setup, whose notifications cannot cross processes). */
+    inWebProcess: env.get('JOBS_IN_WEB_PROCESS', false),
   },
   signIn: {
     maxAttempts: env.get('SIGN_IN_MAX_ATTEMPTS', 5),

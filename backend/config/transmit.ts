@@ -1,8 +1,9 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/transmit'
 import { redis } from '@adonisjs/transmit/transports/redis'
+import { postgresBus } from '@ia/platform/services/live/postgres_bus_transport'
 
-/** Server-sent events; through Redis when REDIS_URL is set, so every app process reaches every browser. */
+/** Server-sent events; across processes through Redis when REDIS_URL is set, else through PostgreSQL LISTEN/NOTIFY. */
 const redisUrl = env.get('REDIS_URL') ? new URL(env.get('REDIS_URL')!) : null
 
 const transmitConfig = defineConfig({
@@ -18,7 +19,7 @@ const transmitConfig = defineConfig({
           tls: redisUrl.protocol === 'rediss:' ? {} : undefined,
         }),
       }
-    : null,
+    : { driver: postgresBus({ connectionString: env.get('DATABASE_URL') }) },
 })
 
 export default transmitConfig

@@ -47,6 +47,7 @@ export default await Env.create(new URL('../', import.meta.url), {
   RABBITMQ_DELIVERY_LIMIT: Env.schema.number.optional(),
   JOBS_CONCURRENCY: Env.schema.number.optional(),
   JOBS_POLL_MS: Env.schema.number.optional(),
+  JOBS_IN_WEB_PROCESS: Env.schema.boolean.optional(),
 
   ELASTICSEARCH_URL: serviceUrl(['http:', 'https:'], true),
   ELASTICSEARCH_INDEX_PREFIX: (name: string, value?: string) => {

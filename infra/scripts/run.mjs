@@ -151,11 +151,16 @@ async function start() {
   ace(['migration:run', '--force'], env)
   ace(['db:seed'], env)
   log(`serving on ${env.APP_URL} (demo account: demo@ia-solution.cd / demo-ia-solution)`)
-  const server = spawn(NODE24, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { stdio: 'inherit', cwd: BACKEND, env })
-  // The jobs worker (and, with RabbitMQ, the outbox relay) run beside the web server and stop with it.
+  // PGlite answers a NOTIFY only to the connection that sent it, so without Redis no live event
+  // (job progress, notifications) could go from a worker process to the browsers: on the embedded
+  // PostgreSQL without REDIS_URL the web server runs the worker itself, one job at a time.
+  const workerInWeb = Boolean(embedded) && !env.REDIS_URL
+  const serverEnv = workerInWeb ? { ...env, JOBS_IN_WEB_PROCESS: 'true', JOBS_CONCURRENCY: '1' } : env
+  const server = spawn(NODE24, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { stdio: 'inherit', cwd: BACKEND, env: serverEnv })
+  // Otherwise the jobs worker (and, with RabbitMQ, the outbox relay) run beside the web server and stop with it.
   // On the embedded PostgreSQL (8 connections, shared with the server), one job at a time on 2 connections.
   const workerEnv = embedded ? { ...env, DATABASE_POOL_MAX: '2', JOBS_CONCURRENCY: '1' } : env
-  const helpers = [spawn(NODE24, ['ace.js', 'jobs:work'], { stdio: 'inherit', cwd: BACKEND, env: workerEnv })]
+  const helpers = workerInWeb ? [] : [spawn(NODE24, ['ace.js', 'jobs:work'], { stdio: 'inherit', cwd: BACKEND, env: workerEnv })]
   if (env.RABBITMQ_URL) helpers.push(spawn(NODE24, ['ace.js', 'jobs:relay'], { stdio: 'inherit', cwd: BACKEND, env }))
   const stop = () => {
     server.kill('SIGTERM')

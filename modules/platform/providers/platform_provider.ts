@@ -62,6 +62,12 @@ export default class PlatformProvider {
     if (this.app.getEnvironment() === 'web') {
       const { live } = await import('../app/services/live/live.ts')
       await live.start(this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null)
+      if (this.app.config.get<boolean>('platform.jobs.inWebProcess')) {
+        const { createWorker } = await import('../app/jobs/runtime.ts')
+        const worker = createWorker()
+        this.app.terminating(() => worker.stop())
+        await worker.start()
+      }
     }
     for (const provider of this.#modules.values()) await provider.ready?.()
   }

@@ -12,6 +12,7 @@ export type JobsConfig = {
   deliveryLimit: number
   concurrency: number
   pollMs: number
+  inWebProcess: boolean
 }
 
 /** Something that runs until stopped: a worker or a relay. */

@@ -45,7 +45,7 @@ export class LiveChannels {
     return this.resolveTransmit()
   }
 
-  /** Starts relaying subscriptions when several processes share a transport (Redis). */
+  /** Starts relaying subscriptions when several processes share a transport (Redis or PostgreSQL). */
   async start(transport: Transport | null) {
     if (!transport) return
     this.#bus = new Bus(transport, { retryQueue: { enabled: true } })
