@@ -54,7 +54,7 @@ export async function auditTrail(filter: Record<string, string | number>) {
 /** Runs every due job of the outbox here and now, as a worker would (inside the test's transaction): how tests see queued mails leave. */
 export async function runQueuedJobs() {
   const { EmbeddedWorker } = await import('../app/jobs/embedded_worker.ts')
-  const worker = new EmbeddedWorker({ concurrency: 1, pollMs: 1000 })
+  const worker = new EmbeddedWorker({ concurrency: 1, pollMs: 1000, leaseMs: 60_000 })
   for (let round = 0; round < 100; round++) if (!(await worker.runOnce())) return
   throw new Error('The outbox still has due rows after 100 runs')
 }

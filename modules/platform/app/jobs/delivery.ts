@@ -66,9 +66,12 @@ function progressEvent(delivery: Delivery, label: LocalizedText | null, fields: 
   return { jobId: delivery.messageId, organizationId: delivery.organizationId, userId: delivery.userId, name: delivery.name, label, ...fields }
 }
 
-/** Marks the job running (committed at once, so the admin page and the tray see it); null when it must not run. */
-async function markStarted(jobId: string): Promise<StartedJob | null> {
-  const result = await db.rawQuery(
+/**
+ * Marks the job running before its handler's transaction opens (committed at once, so the admin page
+ * sees it and a worker that dies mid-job still counts the attempt); null when it must not run.
+ */
+async function markStarted(runner: Runner, jobId: string): Promise<StartedJob | null> {
+  const result = await runner.rawQuery(
     `UPDATE platform.jobs SET status = 'running', attempts = attempts + 1, started_at = now(), updated_at = now()
      WHERE id = ? AND status IN ('queued', 'running') RETURNING attempts, max_attempts, label`,
     [jobId]
@@ -84,15 +87,14 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
   const runner: Runner = parent ?? db
   const consumer = jobConsumer(delivery.name)
   const registered = handlerRegistry.job(delivery.name)
-  let started: StartedJob | null = null
   const events: JobProgressEvent[] = []
+  // A handled job is no longer queued or running, so a redelivery stops here.
+  const job = await markStarted(runner, delivery.messageId)
+  if (!job) return { outcome: 'skipped', announce: () => {} }
+  emitJobProgress(progressEvent(delivery, job.label, { status: 'running', percent: 0, message: null }))
   try {
     const outcome = await runner.transaction(async (trx) => {
       if (await alreadyHandled(trx, delivery.messageId, consumer)) return 'skipped' as const
-      started = await markStarted(delivery.messageId)
-      if (!started) return 'skipped' as const
-      const job = started
-      emitJobProgress(progressEvent(delivery, job.label, { status: 'running', percent: 0, message: null }))
       if (!registered) throw new Error(`No handler is registered for job "${delivery.name}" in this worker`)
       if (job.attempts > job.max_attempts) {
         throw new Error(`The worker stopped during each of the ${job.max_attempts} attempts of this job`)
@@ -103,7 +105,7 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
         userId: delivery.userId,
         attempt: job.attempts,
         client: trx,
-        progress: (percent, message) => reportProgress(delivery, job.label, percent, message),
+        progress: (percent, message) => reportProgress(trx, delivery, job.label, percent, message),
       }
       await inTenant(delivery.organizationId, () => registered.handler(delivery.payload, context))
       await markHandled(trx, delivery.messageId, consumer)
@@ -116,8 +118,6 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
     })
     return { outcome, announce: () => events.forEach(emitJobProgress) }
   } catch (error) {
-    if (!started) throw error
-    const job: StartedJob = started
     const maxAttempts = Math.min(job.max_attempts, registered?.maxAttempts ?? job.max_attempts)
     const dead = !registered || job.attempts >= maxAttempts
     const message = errorText(error)
@@ -154,9 +154,19 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
   }
 }
 
-async function reportProgress(delivery: Delivery, label: LocalizedText | null, percent: number, message?: LocalizedText) {
+/**
+ * Records progress in the job's own transaction (another connection could wait on it, and the
+ * embedded PGlite serves one transaction at a time) and tells the browsers at once.
+ */
+async function reportProgress(
+  trx: TransactionClientContract,
+  delivery: Delivery,
+  label: LocalizedText | null,
+  percent: number,
+  message?: LocalizedText
+) {
   const value = Math.max(0, Math.min(100, Math.round(Number(percent) || 0)))
-  await db
+  await trx
     .from('platform.jobs')
     .where('id', delivery.messageId)
     .update({ percent: value, message: message ? JSON.stringify(message) : null, updated_at: new Date() })

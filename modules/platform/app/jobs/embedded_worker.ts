@@ -10,12 +10,14 @@ export type EmbeddedWorkerOptions = {
   concurrency: number
   /** How often an idle worker looks for rows that became due (retries), besides being woken by NOTIFY. */
   pollMs: number
+  /** How long a claimed row is left to this worker before another may take it over. */
+  leaseMs: number
 }
 
 /**
  * The embedded default: reads the outbox straight from PostgreSQL. Each row is claimed with
- * `FOR UPDATE SKIP LOCKED` inside the transaction that runs its handlers and marks it done, so two
- * workers never run the same row, and a worker that dies releases its row for another one.
+ * `FOR UPDATE SKIP LOCKED` and leased; its handlers record what they handled in their own
+ * transactions, so a row taken over after a crash has no second effect.
  */
 export class EmbeddedWorker {
   readonly #options: EmbeddedWorkerOptions
@@ -41,32 +43,41 @@ export class EmbeddedWorker {
     await this.#listener.stop()
   }
 
-  /** Claims one due outbox row and handles it; false when there was none. */
+  /**
+   * Claims one due outbox row and handles it; false when there was none. The claim commits at once
+   * and leases the row (another worker skips it until the lease ends, or takes it over if this
+   * process dies); the handlers then run in their own transactions, so no transaction stays open
+   * while another connection is used (the embedded PGlite serves one transaction at a time).
+   */
   async runOnce(): Promise<boolean> {
-    const announcements: (() => void)[] = []
-    const claimed = await db.transaction(async (trx) => {
+    const row = await db.transaction(async (trx) => {
       const result = await trx.rawQuery(
         `SELECT id, message_id, kind, name, payload, organization_id, user_id, consumer, attempt, occurred_at
          FROM platform.outbox WHERE published_at IS NULL AND available_at <= clock_timestamp()
          ORDER BY available_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED`
       )
-      const row: OutboxRow | undefined = result.rows[0]
-      if (!row) return false
-      const delivery = deliveryOf(row)
-      if (row.kind === 'job') {
-        const { announce } = await deliverJob(delivery, trx)
-        announcements.push(announce)
-      } else {
-        const consumers = row.consumer
-          ? [handlerRegistry.consumer(row.name, row.consumer)].filter((entry) => entry !== undefined)
-          : handlerRegistry.consumers(row.name)
-        for (const consumer of consumers) await deliverEvent(delivery, consumer, trx)
+      const claimed: OutboxRow | undefined = result.rows[0]
+      if (claimed) {
+        await trx.rawQuery(`UPDATE platform.outbox SET available_at = clock_timestamp() + (? * interval '1 millisecond') WHERE id = ?`, [
+          this.#options.leaseMs,
+          claimed.id,
+        ])
       }
-      await trx.from('platform.outbox').where('id', row.id).update({ published_at: new Date() })
-      return true
+      return claimed
     })
-    for (const announce of announcements) announce()
-    return claimed
+    if (!row) return false
+    const delivery = deliveryOf(row)
+    if (row.kind === 'job') {
+      const { announce } = await deliverJob(delivery)
+      announce()
+    } else {
+      const consumers = row.consumer
+        ? [handlerRegistry.consumer(row.name, row.consumer)].filter((entry) => entry !== undefined)
+        : handlerRegistry.consumers(row.name)
+      for (const consumer of consumers) await deliverEvent(delivery, consumer)
+    }
+    await db.from('platform.outbox').where('id', row.id).update({ published_at: new Date() })
+    return true
   }
 
   async #loop() {

@@ -18,6 +18,9 @@ export type JobsConfig = {
 /** Something that runs until stopped: a worker or a relay. */
 export type JobsService = { start(): Promise<void>; stop(): Promise<void> }
 
+/** A job running longer than this on the embedded worker may be started again by another worker (once in effect all the same). */
+const EMBEDDED_LEASE_MS = 5 * 60 * 1000
+
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return { ...config.get<JobsConfig>('platform.jobs'), ...overrides }
 }
@@ -29,7 +32,9 @@ function topologyOf(settings: JobsConfig) {
 /** The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker. */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
-  if (!settings.rabbitmqUrl) return new EmbeddedWorker({ concurrency: settings.concurrency, pollMs: settings.pollMs })
+  if (!settings.rabbitmqUrl) {
+    return new EmbeddedWorker({ concurrency: settings.concurrency, pollMs: settings.pollMs, leaseMs: EMBEDDED_LEASE_MS })
+  }
   return new RabbitWorker({
     url: settings.rabbitmqUrl,
     topology: topologyOf(settings),

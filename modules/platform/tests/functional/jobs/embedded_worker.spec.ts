@@ -41,7 +41,7 @@ test.group('Jobs | embedded PostgreSQL worker', (group) => {
       for (let seq = 0; seq < 60; seq++) created.push(await jobs.dispatch('platformtest.effect', { seq, sleepMs: 5 }, { client }))
       return created
     })
-    const workers = [new EmbeddedWorker({ concurrency: 3, pollMs: 50 }), new EmbeddedWorker({ concurrency: 3, pollMs: 50 })]
+    const workers = [new EmbeddedWorker({ concurrency: 3, pollMs: 50, leaseMs: 60_000 }), new EmbeddedWorker({ concurrency: 3, pollMs: 50, leaseMs: 60_000 })]
     await runWorkers(workers, async () => (await count('SELECT count(*) FROM jobs_test.effects')) >= ids.length)
 
     assert.equal(await count('SELECT count(*) FROM jobs_test.runs'), 60, 'each job ran exactly once')
@@ -67,7 +67,7 @@ test.group('Jobs | embedded PostgreSQL worker', (group) => {
 
   test('a failing job is retried with exponential backoff, then completes', async ({ assert }) => {
     const id = await jobs.dispatch('platformtest.flaky', { succeedOn: 3 })
-    await runWorkers([new EmbeddedWorker({ concurrency: 1, pollMs: 20 })], async () => (await jobRow(id))?.status === 'completed')
+    await runWorkers([new EmbeddedWorker({ concurrency: 1, pollMs: 20, leaseMs: 60_000 })], async () => (await jobRow(id))?.status === 'completed')
 
     const runs = (await db.rawQuery('SELECT attempt, at FROM jobs_test.runs WHERE job_id = ? ORDER BY at', [id])).rows
     assert.deepEqual(runs.map((run: { attempt: number }) => run.attempt), [1, 2, 3])
@@ -92,7 +92,7 @@ test.group('Jobs | embedded PostgreSQL worker', (group) => {
     }
     emitter.on('platform:job.progress', listener)
     try {
-      await runWorkers([new EmbeddedWorker({ concurrency: 2, pollMs: 20 })], async () => {
+      await runWorkers([new EmbeddedWorker({ concurrency: 2, pollMs: 20, leaseMs: 60_000 })], async () => {
         const done = await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status IN ('completed', 'failed')`, [[poison, ...others]])
         return done === 4
       })
@@ -117,7 +117,7 @@ test.group('Jobs | embedded PostgreSQL worker', (group) => {
     const organization = (await db.rawQuery(`INSERT INTO platform.organizations (name, created_at, updated_at) VALUES ('Jobs test', now(), now()) RETURNING id`)).rows[0]
     try {
       const eventId = await events.publish('platformtest.thing.happened', { seq: 7 }, { organizationId: organization.id })
-      await runWorkers([new EmbeddedWorker({ concurrency: 2, pollMs: 20 })], async () => (await count('SELECT count(*) FROM jobs_test.effects')) >= 1)
+      await runWorkers([new EmbeddedWorker({ concurrency: 2, pollMs: 20, leaseMs: 60_000 })], async () => (await count('SELECT count(*) FROM jobs_test.effects')) >= 1)
       assert.equal(await count('SELECT count(*) FROM jobs_test.effects WHERE job_id = ?', [eventId]), 1)
       assert.equal(await count(`SELECT count(*) FROM platform.processed_messages WHERE message_id = ? AND consumer = 'platformtest.counter'`, [eventId]), 1)
     } finally {
