@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { events, jobs, search, tenantContext, type SearchDocumentInput } from '@ia/platform/contracts'
 import Contact from '../models/contact.ts'
 
@@ -19,11 +20,11 @@ export function contactSearchDocument(contact: Contact): SearchDocumentInput {
   }
 }
 
-/** Every active contact of the current organisation, page by page. */
-async function* activeContacts(): AsyncGenerator<{ id: string } & SearchDocumentInput> {
+/** Every active contact of the current organisation, page by page (through `client` when given). */
+async function* activeContacts(client?: QueryClientContract): AsyncGenerator<{ id: string } & SearchDocumentInput> {
   let after: string | null = null
   while (true) {
-    const query = Contact.query().whereNull('archived_at').orderBy('id').limit(PAGE)
+    const query = Contact.query({ client }).whereNull('archived_at').orderBy('id').limit(PAGE)
     if (after) query.where('id', '>', after)
     const contacts = await query
     for (const contact of contacts) yield { id: contact.id, ...contactSearchDocument(contact) }
@@ -36,13 +37,13 @@ async function* activeContacts(): AsyncGenerator<{ id: string } & SearchDocument
  * Brings a contact's search document in line with the contact as it is now: indexed while active,
  * removed once archived or gone. Reading the current row makes late or repeated events harmless.
  */
-export async function syncContactSearch(organizationId: string, contactId: string) {
-  const contact = await tenantContext.run(organizationId, () => Contact.find(contactId))
+export async function syncContactSearch(organizationId: string, contactId: string, client?: QueryClientContract) {
+  const contact = await tenantContext.run(organizationId, () => Contact.find(contactId, { client }))
   if (!contact || contact.archivedAt) {
-    await search.remove(organizationId, CONTACT_SEARCH_TYPE, contactId)
+    await search.remove(organizationId, CONTACT_SEARCH_TYPE, contactId, { client })
     return
   }
-  await search.index(organizationId, CONTACT_SEARCH_TYPE, contact.id, contactSearchDocument(contact))
+  await search.index(organizationId, CONTACT_SEARCH_TYPE, contact.id, contactSearchDocument(contact), { client })
 }
 
 /** The job that re-indexes every contact of one organisation (after an import). */
@@ -57,14 +58,14 @@ export function registerContactSearch() {
     type: CONTACT_SEARCH_TYPE,
     moduleId: 'contacts',
     permission: 'contacts.contact.read',
-    reindex: () => activeContacts(),
+    reindex: (_organizationId, client) => activeContacts(client),
   })
   jobs.register(REINDEX_CONTACTS_JOB, async (_payload, context) => {
-    await search.rebuild({ type: CONTACT_SEARCH_TYPE, organizationId: context.organizationId! })
+    await search.rebuild({ type: CONTACT_SEARCH_TYPE, organizationId: context.organizationId!, client: context.client })
   })
   for (const event of CONTACT_SEARCH_EVENTS) {
     events.subscribe<{ contactId: string }>(event, 'contacts.search', (payload, meta) =>
-      syncContactSearch(meta.organizationId, payload.contactId)
+      syncContactSearch(meta.organizationId, payload.contactId, meta.client)
     )
   }
 }

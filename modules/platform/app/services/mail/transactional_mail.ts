@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { fileTypeFromBuffer } from 'file-type'
 import encryption from '@adonisjs/core/services/encryption'
 import mail from '@adonisjs/mail/services/main'
@@ -41,13 +42,13 @@ export function sendMailPayload(request: MailRequest): SendMailPayload {
 }
 
 /** The `platform.send_mail` job handler: renders the template in the recipient's language and sends it. */
-export async function deliverMail(payload: SendMailPayload) {
+export async function deliverMail(payload: SendMailPayload, client?: QueryClientContract) {
   const data = encryption.decrypt(payload.data, PURPOSE)
   if (data === null) throw new Error(`Mail "${payload.template}": its data cannot be decrypted with this APP_KEY`)
   const locale = i18nManager.supportedLocales().includes(payload.locale) ? payload.locale : i18nManager.defaultLocale
   const t = i18nManager.locale(locale)
   const content = mailTemplates.get(payload.template)(data, t)
-  const organization = payload.organizationId ? await Organization.find(payload.organizationId) : null
+  const organization = payload.organizationId ? await Organization.find(payload.organizationId, { client }) : null
   const logo = organization?.logoPath ? await files.get(organization.id, organization.logoPath) : null
   const logoType = logo ? await fileTypeFromBuffer(logo) : undefined
   const brand = { name: organization?.name ?? t.t('platform.mail.brand'), logoCid: logo && logoType ? LOGO_CID : null }
@@ -65,5 +66,5 @@ export async function deliverMail(payload: SendMailPayload) {
 
 /** Registers the mail job; every process does, from the platform provider's boot(). Retries cover an SMTP outage of about 40 minutes. */
 export function registerMailJob() {
-  jobs.register<SendMailPayload>(SEND_MAIL_JOB, (payload) => deliverMail(payload), { maxAttempts: 10, backoffMs: 5000 })
+  jobs.register<SendMailPayload>(SEND_MAIL_JOB, (payload, context) => deliverMail(payload, context.client), { maxAttempts: 10, backoffMs: 5000 })
 }

@@ -52,13 +52,13 @@ async function insert(client: QueryClientContract, documents: SearchDocument[]) 
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const
 
-  async upsert(documents: SearchDocument[]) {
-    await insert(db.connection(), documents)
+  async upsert(documents: SearchDocument[], client?: QueryClientContract) {
+    await insert(client ?? db.connection(), documents)
   }
 
-  async remove(organizationId: string, type: string, recordIds: string[]) {
+  async remove(organizationId: string, type: string, recordIds: string[], client?: QueryClientContract) {
     if (!recordIds.length) return
-    await db.from(TABLE).where('organization_id', organizationId).where('type', type).whereIn('record_id', recordIds).delete()
+    await (client ?? db).from(TABLE).where('organization_id', organizationId).where('type', type).whereIn('record_id', recordIds).delete()
   }
 
   async query({ organizationId, text, types, limit }: EngineQuery): Promise<SearchHit[]> {
@@ -92,9 +92,9 @@ export class PostgresSearchEngine implements SearchEngine {
     }))
   }
 
-  async rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string) {
+  async rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string, client?: QueryClientContract) {
     // One transaction: searches keep seeing the old documents until the new ones are all in.
-    return db.transaction(async (trx) => {
+    return (client ?? db).transaction(async (trx) => {
       const scope = trx.from(TABLE).where('type', type)
       if (organizationId) scope.where('organization_id', organizationId)
       await scope.delete()

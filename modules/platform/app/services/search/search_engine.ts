@@ -1,3 +1,4 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 /** What a module gives the search index about one of its records. */
 export type SearchDocumentInput = {
   /** What the result shows first, e.g. the contact's name. */
@@ -44,13 +45,13 @@ export type EngineQuery = { organizationId: string; text: string; types: string[
 export interface SearchEngine {
   readonly name: 'postgres' | 'elasticsearch'
   /** Adds or replaces documents (keyed by organisation, type and record id). */
-  upsert(documents: SearchDocument[]): Promise<void>
+  upsert(documents: SearchDocument[], client?: QueryClientContract): Promise<void>
   /** Removes records of one organisation; unknown ids are ignored. */
-  remove(organizationId: string, type: string, recordIds: string[]): Promise<void>
+  remove(organizationId: string, type: string, recordIds: string[], client?: QueryClientContract): Promise<void>
   query(query: EngineQuery): Promise<SearchHit[]>
   /**
    * Replaces every document of `type` (of one organisation when `organizationId` is given) with
    * `documents`; answers how many were indexed.
    */
-  rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string): Promise<number>
+  rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string, client?: QueryClientContract): Promise<number>
 }

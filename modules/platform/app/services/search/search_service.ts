@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import config from '@adonisjs/core/services/config'
 import db from '@adonisjs/lucid/services/db'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Client } from '@elastic/elasticsearch'
 import { tenantContext } from '../../../contracts/tenant_context.ts'
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
@@ -16,7 +17,8 @@ export type SearchType = {
   /** The permission a member needs to see these results (`<module>.<resource>.read`). */
   permission?: string
   /** Every searchable record of one organisation, read inside that organisation's tenant context. */
-  reindex(organizationId: string): AsyncIterable<{ id: string } & SearchDocumentInput>
+  /** The records to index; read them through `client` when one is given (the caller's transaction). */
+  reindex(organizationId: string, client?: QueryClientContract): AsyncIterable<{ id: string } & SearchDocumentInput>
 }
 
 /** One search result as modules and the API see it. */
@@ -78,13 +80,13 @@ export class SearchService {
   }
 
   /** Adds or refreshes one record of an organisation in the index. */
-  async index(organizationId: string, type: string, id: string, input: SearchDocumentInput) {
-    await this.engine().upsert([this.#document(organizationId, this.#type(type), id, input)])
+  async index(organizationId: string, type: string, id: string, input: SearchDocumentInput, options: { client?: QueryClientContract } = {}) {
+    await this.engine().upsert([this.#document(organizationId, this.#type(type), id, input)], options.client)
   }
 
   /** Takes one record of an organisation out of the index (an archived or deleted record). */
-  async remove(organizationId: string, type: string, id: string) {
-    await this.engine().remove(organizationId, this.#type(type).type, [id])
+  async remove(organizationId: string, type: string, id: string, options: { client?: QueryClientContract } = {}) {
+    await this.engine().remove(organizationId, this.#type(type).type, [id], options.client)
   }
 
   /** Searches one organisation's records of the types its enabled modules own, best first. */
@@ -111,12 +113,13 @@ export class SearchService {
    * Rebuilds the index of some types (all by default) from their modules' records, for one
    * organisation or for every organisation that installed the module; answers the count per type.
    */
-  async rebuild(options: { type?: string; organizationId?: string } = {}) {
+  async rebuild(options: { type?: string; organizationId?: string; client?: QueryClientContract } = {}) {
     const definitions = options.type ? [this.#type(options.type)] : this.types()
     const counts: { type: string; count: number }[] = []
     for (const definition of definitions) {
-      const organizationIds = options.organizationId ? [options.organizationId] : await this.#organizationsWith(definition.moduleId)
-      const count = await this.engine().rebuild(definition.type, this.#documentsOf(definition, organizationIds), options.organizationId)
+      const organizationIds = options.organizationId ? [options.organizationId] : await this.#organizationsWith(definition.moduleId, options.client)
+      const documents = this.#documentsOf(definition, organizationIds, options.client)
+      const count = await this.engine().rebuild(definition.type, documents, options.organizationId, options.client)
       counts.push({ type: definition.type, count })
     }
     return counts
@@ -146,19 +149,20 @@ export class SearchService {
   }
 
   /** Organisations that installed a module (disabled ones too: their data and documents are kept). */
-  async #organizationsWith(moduleId: string): Promise<string[]> {
+  async #organizationsWith(moduleId: string, client?: QueryClientContract): Promise<string[]> {
     const registry = await app.container.make('platform.modules')
+    const runner = client ?? db
     const query = registry.catalog.find(moduleId)?.alwaysOn
-      ? db.from('platform.organizations').select('id as organization_id')
-      : db.from('platform.organization_modules').where('module_id', moduleId).select('organization_id')
+      ? runner.from('platform.organizations').select('id as organization_id')
+      : runner.from('platform.organization_modules').where('module_id', moduleId).select('organization_id')
     const rows: { organization_id: string }[] = await query.orderBy('organization_id')
     return rows.map((row) => row.organization_id)
   }
 
-  async *#documentsOf(definition: SearchType, organizationIds: string[]): AsyncGenerator<SearchDocument> {
+  async *#documentsOf(definition: SearchType, organizationIds: string[], client?: QueryClientContract): AsyncGenerator<SearchDocument> {
     for (const organizationId of organizationIds) {
       // A generator runs in the context of whoever calls next(), so each step enters the tenant.
-      const records = tenantContext.run(organizationId, () => definition.reindex(organizationId)[Symbol.asyncIterator]())
+      const records = tenantContext.run(organizationId, () => definition.reindex(organizationId, client)[Symbol.asyncIterator]())
       while (true) {
         const step = await tenantContext.run(organizationId, () => records.next())
         if (step.done) break
