@@ -4,7 +4,7 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import User from '@ia/platform/models/user'
 import Organization from '@ia/platform/models/organization'
 import Membership from '@ia/platform/models/membership'
-import { tenantContext } from '@ia/platform/contracts'
+import { search, tenantContext } from '@ia/platform/contracts'
 import { seedDemoContacts } from '@ia/contacts/contracts'
 
 /** The demo account `npm start` prints; created once, left alone afterwards. */
@@ -40,8 +40,9 @@ export default class DemoSeeder extends BaseSeeder {
     })
     const registry = await app.container.make('platform.modules')
     await registry.enable(organization.organization.id, 'contacts', { id: organization.user.id, ip: null })
-    await db.transaction((trx) =>
-      tenantContext.run(organization.organization.id, () => seedDemoContacts(organization.organization.id, trx))
-    )
+    await db.transaction(async (trx) => {
+      await tenantContext.run(organization.organization.id, () => seedDemoContacts(organization.organization.id, trx))
+      await search.rebuild({ type: 'contacts.contact', organizationId: organization.organization.id, client: trx })
+    })
   }
 }
