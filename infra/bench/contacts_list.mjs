@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import pg from 'pg'
+import { httpSession } from '../e2e/http_session.mjs'
 
 const { values: options } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, rows: { type: 'string', default: '100000' } },
@@ -54,27 +55,12 @@ async function waitFor(url) {
 
 /** Signs up through the API, creates the organisation, enables Contacts and returns a Bearer token. */
 async function prepareTenant() {
-  const jar = new Map()
+  const session = httpSession(`http://127.0.0.1:${API_PORT}`)
   const call = async (method, path, body) => {
-    const xsrf = jar.get('XSRF-TOKEN')
-    const response = await fetch(`http://127.0.0.1:${API_PORT}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(xsrf ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(';')
-      const index = pair.indexOf('=')
-      jar.set(pair.slice(0, index), pair.slice(index + 1))
-    }
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.status === 204 ? null : response.json()
+    const { status, body: answer } = await session.call(method, path, body)
+    if (status >= 300) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(answer)}`)
+    return answer
   }
-  await call('GET', '/api/v1/auth/csrf')
   await call('POST', '/api/v1/auth/sign-up', { fullName: 'Bench Mark', email: 'bench@example.cd', password: 'motdepasse-solide' })
   const { organization } = await call('POST', '/api/v1/orgs', { name: 'Bench SARL' })
   await call('POST', `/api/v1/orgs/${organization.id}/modules/contacts/enable`)

@@ -7,9 +7,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync, statSync, readdirSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
-import { createConnection } from 'node:net'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { portOpen, startEmbeddedPostgres, waitForPort } from './embedded_postgres.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const BACKEND = join(ROOT, 'backend')
@@ -79,40 +79,6 @@ function buildFrontend({ force = false } = {}) {
   }
 }
 
-function portOpen(port, host = '127.0.0.1') {
-  return new Promise((done) => {
-    const socket = createConnection({ port, host })
-    socket.once('connect', () => {
-      socket.end()
-      done(true)
-    })
-    socket.once('error', () => done(false))
-  })
-}
-
-async function waitForPort(port, seconds) {
-  for (let i = 0; i < seconds * 4; i++) {
-    if (await portOpen(port)) return true
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  return false
-}
-
-/** Starts the embedded PostgreSQL (PGlite over the Postgres protocol); returns its URL and process. */
-async function startEmbeddedPostgres(directory, port) {
-  mkdirSync(directory, { recursive: true })
-  const server = spawn(
-    NODE24,
-    [join(BACKEND, 'node_modules', '@electric-sql', 'pglite-socket', 'dist', 'scripts', 'server.js'), `--db=${directory}`, `--port=${port}`, '--max-connections=8', '--extensions=unaccent,pg_trgm'],
-    { stdio: ['ignore', 'inherit', 'inherit'], cwd: BACKEND }
-  )
-  if (!(await waitForPort(port, 60))) {
-    server.kill()
-    throw new Error(`embedded PostgreSQL did not start on port ${port}`)
-  }
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, server }
-}
-
 /** A persistent APP_KEY for this checkout, made once. */
 function appKey() {
   if (process.env.APP_KEY) return process.env.APP_KEY
@@ -144,7 +110,7 @@ async function start() {
   let embedded
   if (!env.DATABASE_URL) {
     log('no DATABASE_URL: starting the embedded PostgreSQL (PGlite) with its data in .data/pglite')
-    embedded = await startEmbeddedPostgres(join(DATA_DIR, 'pglite'), Number(process.env.EMBEDDED_DB_PORT ?? 55432))
+    embedded = await startEmbeddedPostgres(join(DATA_DIR, 'pglite'), Number(process.env.EMBEDDED_DB_PORT ?? 55432), NODE24)
     env.DATABASE_URL = embedded.url
     env.DATABASE_POOL_MAX = '6'
   }
@@ -229,7 +195,7 @@ async function test() {
   step('backend: unit + functional on PostgreSQL', ace(['test'], testEnv) !== false)
 
   const smokeDir = join(DATA_DIR, `pglite-smoke-${process.pid}`)
-  const embedded = await startEmbeddedPostgres(smokeDir, 55499)
+  const embedded = await startEmbeddedPostgres(smokeDir, 55499, NODE24)
   try {
     const smokeEnv = { ...testEnv, DATABASE_URL: embedded.url, DATABASE_POOL_MAX: '6' }
     step('backend: smoke run on PGlite', run(NODE24, ['ace.js', 'test', '--tags=@smoke'], { cwd: BACKEND, env: smokeEnv, allowFailure: true }))
@@ -237,6 +203,7 @@ async function test() {
     embedded.server.kill('SIGTERM')
   }
 
+  step('embedded defaults: PGlite, mail by job, search kept in step by events', run(NODE24, ['infra/e2e/embedded_default.mjs'], { allowFailure: true }))
   step('cluster: two app processes share sessions and live events through Redis', run(NODE24, ['infra/e2e/two_processes.mjs'], { allowFailure: true }))
 
   step('frontend: unit tests', pnpm(['-r', '--filter', './shell/**', '--filter', './remotes/**', '--if-present', 'run', 'test'], { allowFailure: true }))
