@@ -189,6 +189,7 @@ async function test() {
   }
 
   step('architecture: module boundaries', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
+  step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
 
   ensureDatabase('ia_test')
   const testEnv = { ...process.env, NODE_ENV: 'test', DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_test' }

@@ -49,7 +49,9 @@ export class LiveChannels {
   async start(transport: Transport | null) {
     if (!transport) return
     this.#bus = new Bus(transport, { retryQueue: { enabled: true } })
-    await this.#bus.subscribe<Relayed>(RELAY_CHANNEL, (message) => this.#applyLocally(message))
+    await this.#bus.subscribe<Relayed>(RELAY_CHANNEL, async (message) => {
+      await this.#applyLocally(message)
+    })
   }
 
   async close() {
