@@ -5,8 +5,8 @@ import { tenantContext } from './tenant_context.ts'
 /**
  * Base for every domain model: rows carry `organization_id`, reads are filtered by the current
  * organisation and creates are stamped with it. Without an organisation context both fail closed.
- * Bulk `update()`/`delete()` on a query builder still pass through the fetch filter only when the
- * query is built with `forCurrentOrganization()`, so domain code builds its queries with it.
+ * Lucid runs no hook for bulk `update()`/`delete()` nor for `.pojo()` results: such queries are built
+ * with `forCurrentOrganization()`, which filters explicitly.
  */
 export class TenantModel extends BaseModel {
   @column()
