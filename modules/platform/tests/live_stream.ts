@@ -44,6 +44,8 @@ export async function openLiveStream(browser: BrowserClient, uid: string) {
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
+    /** Settles when the server ends the stream (or it is closed here). */
+    ended: pumping,
     next(timeoutMs = 3000) {
       const queued = frames.shift()
       if (queued) return Promise.resolve(queued)

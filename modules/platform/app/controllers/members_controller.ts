@@ -5,6 +5,7 @@ import { transferOwnershipValidator, updateMemberValidator } from '../validators
 import { serializeMember } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { endUserSessions } from '../services/user_sessions.ts'
+import { live } from '../services/live/live.ts'
 import { DomainError, notFound } from '../../contracts/domain_error.ts'
 import { isUuid } from '../../contracts/identifiers.ts'
 
@@ -77,6 +78,7 @@ export default class MembersController {
         trx
       )
     })
+    await live.disconnect(ctx.auth.user!.id)
     return ctx.response.noContent()
   }
 

@@ -6,6 +6,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type User from '../models/user.ts'
 import Membership from '../models/membership.ts'
 import { auditLog } from './audit_log.ts'
+import { live } from './live/live.ts'
 import { DomainError } from '../../contracts/domain_error.ts'
 
 /** Ends a user's server-side sessions at once (every one, or all but `keepSessionId`). */
@@ -14,21 +15,27 @@ export async function endUserSessions(userId: string, keepSessionId?: string) {
   for (const session of await sessions.tagged(userId)) {
     if (session.id !== keepSessionId) await sessions.destroy(session.id)
   }
+  // Streams are not tied to a session: end them all, and the browsers still signed in reconnect.
+  await live.disconnect(userId)
 }
 
-/** Writes one audit line about a user in every organisation they belong to, in one transaction. */
+/**
+ * Writes one audit line about a user in every organisation they belong to, in one transaction.
+ * The actor is the user themself unless `actorId` says otherwise (null: the platform's operators).
+ */
 export async function auditUserEvent(
   user: User,
   action: string,
-  ip: string,
+  ip: string | null,
   metadata: Record<string, unknown> = {},
-  client?: TransactionClientContract
+  client?: TransactionClientContract,
+  actorId: string | null = user.id
 ) {
   const record = async (trx: TransactionClientContract) => {
     const memberships = await Membership.query({ client: trx }).where('user_id', user.id)
     for (const membership of memberships) {
       await auditLog.record(
-        { organizationId: membership.organizationId, actorId: user.id, action, subjectType: 'user', subjectId: user.id, metadata, ip },
+        { organizationId: membership.organizationId, actorId, action, subjectType: 'user', subjectId: user.id, metadata, ip },
         trx
       )
     }

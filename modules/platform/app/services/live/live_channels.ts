@@ -11,7 +11,9 @@ const RELAY_CHANNEL = 'ia:live:subscriptions'
 type Transmit = typeof transmitService
 type Broadcastable = Parameters<Transmit['broadcast']>[1]
 
-type Relayed = { action: 'subscribe' | 'unsubscribe'; uid: string; channel: string; userId: string }
+type Relayed =
+  | { action: 'subscribe' | 'unsubscribe'; uid: string; channel: string; userId: string }
+  | { action: 'disconnect'; userId: string }
 
 /** A channel name: `users/<userId>[/<topic>]` or `orgs/<orgId>/<topic>[/...]`, lowercase segments. */
 const CHANNEL = /^(users|orgs)\/([0-9a-f-]{36})((?:\/[a-z0-9][a-z0-9._-]{0,62}){0,4})$/
@@ -36,6 +38,8 @@ export function parseChannel(channel: string): { scope: 'users' | 'orgs'; id: st
 export class LiveChannels {
   /** Stream uid → id of the user who opened it, for the streams held by this process. */
   readonly #owners = new Map<string, string>()
+  /** Stream uid → its HTTP response, to end a stream whose user lost access. */
+  readonly #responses = new Map<string, { end(): unknown }>()
   #bus: Bus | null = null
 
   /** `transmit` is resolved on use: the service is only bound once the application has booted. */
@@ -80,8 +84,12 @@ export class LiveChannels {
       injectResponseHeaders: ctx.response.getHeaders(),
     })
     this.#owners.set(uid, userId)
+    this.#responses.set(uid, ctx.response.response)
     ctx.response.response.on('close', () => {
-      if (this.#owners.get(uid) === userId) this.#owners.delete(uid)
+      if (this.#owners.get(uid) === userId) {
+        this.#owners.delete(uid)
+        this.#responses.delete(uid)
+      }
     })
     ctx.response.stream(stream)
     return true
@@ -97,19 +105,33 @@ export class LiveChannels {
     return this.#route({ action: 'unsubscribe', uid, channel, userId })
   }
 
+  /**
+   * Ends every stream of `userId`, in every process: their subscriptions were checked when made, so a
+   * user who lost access (removed, signed out everywhere) must reconnect and subscribe again.
+   */
+  async disconnect(userId: string) {
+    await this.#applyLocally({ action: 'disconnect', userId })
+    if (this.#bus) await this.#bus.publish(RELAY_CHANNEL, { action: 'disconnect', userId } satisfies Relayed)
+  }
+
   /** Sends `payload` to every stream listening to `channel`, in every process. */
   broadcast(channel: string, payload: Broadcastable) {
     this.transmit.broadcast(channel, payload)
   }
 
   /** Applies the change here when this process holds the stream, else relays it; false when no process can. */
-  async #route(message: Relayed) {
+  async #route(message: Extract<Relayed, { uid: string }>) {
     if (await this.#applyLocally(message)) return true
     if (!this.#bus) return false
     return this.#bus.publish(RELAY_CHANNEL, message)
   }
 
-  async #applyLocally({ action, uid, channel, userId }: Relayed) {
+  async #applyLocally(message: Relayed) {
+    if (message.action === 'disconnect') {
+      for (const [uid, owner] of this.#owners) if (owner === message.userId) this.#responses.get(uid)?.end()
+      return true
+    }
+    const { action, uid, channel, userId } = message
     if (this.#owners.get(uid) !== userId) return false
     // Access was checked where the request arrived; transmit only passes the context to its own authorize callbacks.
     const context = undefined as unknown as HttpContext

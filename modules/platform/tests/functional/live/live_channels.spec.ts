@@ -4,7 +4,7 @@ import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { BrowserClient } from '../../browser_client.ts'
 import { openLiveStream } from '../../live_stream.ts'
-import { createOwnerWithOrganization, createUser, TEST_PASSWORD } from '../../helpers.ts'
+import { addMember, createOwnerWithOrganization, createUser, TEST_PASSWORD } from '../../helpers.ts'
 import { notifications } from '../../../app/services/notifications.ts'
 import type { JobProgressEvent } from '../../../app/services/live/job_progress.ts'
 
@@ -71,6 +71,23 @@ test.group('Live / channels and job progress', (group) => {
     const hijack = await openLiveStream(strangerBrowser, uid)
     assert.equal(hijack.status, 403)
     await stream.close()
+  })
+
+  test('removing a member ends their open streams, so organisation events stop reaching them', async ({ assert, cleanup }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const member = await createUser()
+    const membership = await addMember(organization, member, 'member')
+    const memberBrowser = await signedIn(member.email)
+    const uid = randomUUID()
+    const stream = await openLiveStream(memberBrowser, uid)
+    cleanup(() => stream.close())
+    assert.equal((await memberBrowser.send('POST', '/__transmit/subscribe', { uid, channel: `orgs/${organization.id}/jobs` })).status, 204)
+
+    const ownerBrowser = await signedIn(owner.email)
+    const removed = await ownerBrowser.send('DELETE', `/api/v1/orgs/${organization.id}/members/${membership.id}`)
+    assert.equal(removed.status, 204)
+    const ended = await Promise.race([stream.ended.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 3000))])
+    assert.isTrue(ended)
   })
 
   test('without signing in there is no stream and no subscription', async ({ assert }) => {
