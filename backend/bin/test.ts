@@ -7,6 +7,17 @@ import { prettyPrintError } from '@adonisjs/core'
 import { configure, processCLIArgs, run } from '@japa/runner'
 import { createIgnitor } from './ignitor.ts'
 
+/**
+ * A test that leaks an open stream or socket would keep the process, and so CI, waiting forever:
+ * after the teardown, give handles a few seconds to close, then exit with the runner's verdict.
+ */
+function exitDespiteLeakedHandles() {
+  setTimeout(() => {
+    console.error('test process: open handles remained after the teardown; exiting')
+    process.exit(process.exitCode ?? 1)
+  }, 5000).unref()
+}
+
 createIgnitor()
   .testRunner()
   .configure(async (app) => {
@@ -17,7 +28,7 @@ createIgnitor()
       ...app.rcFile.tests,
       ...config,
       setup: runnerHooks.setup,
-      teardown: runnerHooks.teardown.concat([() => app.terminate()]),
+      teardown: runnerHooks.teardown.concat([() => app.terminate(), exitDespiteLeakedHandles]),
     })
   })
   .run(() => run())

@@ -25,6 +25,14 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
-    return suite.setup(() => testUtils.httpServer().start())
+    return suite.setup(async () => {
+      const close = await testUtils.httpServer().start()
+      return async () => {
+        // A stream a test left open (SSE) would keep server.close() waiting forever.
+        const server = await app.container.make('server')
+        server.getNodeServer()?.closeAllConnections()
+        await close()
+      }
+    })
   }
 }
