@@ -1,13 +1,43 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
+import { BlockList } from 'node:net'
 import { defineConfig } from '@adonisjs/core/http'
+
+const PROXY_RANGES: Record<string, Array<[string, number, 'ipv4' | 'ipv6']>> = {
+  loopback: [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']],
+  linklocal: [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']],
+  uniquelocal: [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']],
+}
+
+/**
+ * Only the proxies named in TRUSTED_PROXIES (default: this machine) may set X-Forwarded-For: trusting
+ * anyone would let a client choose the address that sign-in limits and the audit log see.
+ */
+function trustedProxies(setting: string) {
+  const list = new BlockList()
+  for (const entry of setting.split(',')) {
+    const ranges = PROXY_RANGES[entry]
+    if (ranges) {
+      for (const [network, bits, family] of ranges) list.addSubnet(network, bits, family)
+      continue
+    }
+    const [address, bits] = entry.split('/')
+    const family = address.includes(':') ? 'ipv6' : 'ipv4'
+    if (bits === undefined) list.addAddress(address, family)
+    else list.addSubnet(address, Number(bits), family)
+  }
+  return (address: string) => {
+    const mapped = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
+    return list.check(mapped, mapped.includes(':') ? 'ipv6' : 'ipv4')
+  }
+}
 
 /** HTTP server settings; the session cookie's own settings live in config/session.ts. */
 export const http = defineConfig({
   generateRequestId: true,
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
-  trustProxy: () => true,
+  trustProxy: trustedProxies(env.get('TRUSTED_PROXIES') ?? 'loopback'),
   cookie: {
     domain: '',
     path: '/',

@@ -5,17 +5,7 @@ import { defineConfig } from '@adonisjs/drive'
 import { S3Driver } from '@adonisjs/drive/drivers/s3'
 import { localDiskDriver, s3DriverOptions } from '@ia/platform/services/file_storage'
 
-/** Reads a variable S3_BUCKET cannot do without. */
-function requiredWithBucket(name: 'S3_REGION') {
-  const value = env.get(name)
-  if (!value) throw new Error(`Missing environment variable "${name}" (required when S3_BUCKET is set)`)
-  return value
-}
-
 const bucket = env.get('S3_BUCKET')
-if (Boolean(env.get('S3_ACCESS_KEY_ID')) !== Boolean(env.get('S3_SECRET_ACCESS_KEY'))) {
-  throw new Error('Invalid environment variables "S3_ACCESS_KEY_ID" and "S3_SECRET_ACCESS_KEY": set both or neither')
-}
 
 /** S3 when S3_BUCKET is set; otherwise the local disk under DATA_DIR/files, served by a signed route. */
 const driveConfig = defineConfig({
@@ -28,7 +18,7 @@ const driveConfig = defineConfig({
             new S3Driver(
               s3DriverOptions({
                 bucket,
-                region: requiredWithBucket('S3_REGION'),
+                region: env.get('S3_REGION')!,
                 endpoint: env.get('S3_ENDPOINT'),
                 accessKeyId: env.get('S3_ACCESS_KEY_ID'),
                 secretAccessKey: env.get('S3_SECRET_ACCESS_KEY'),

@@ -16,8 +16,9 @@ const redisConfig = defineConfig({
       keyPrefix: '',
       lazyConnect: true,
       tls: redisUrl.protocol === 'rediss:' ? {} : undefined,
+      // Never give up: sessions, limits and the cache need Redis back after any outage, however long.
       retryStrategy(times) {
-        return times > 10 ? null : times * 50
+        return Math.min(times * 200, 5000)
       },
     },
   },
