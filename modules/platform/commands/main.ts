@@ -5,8 +5,10 @@ import { ListLoader } from '@adonisjs/core/ace'
 import SearchRebuild from './search_rebuild.ts'
 import JobsWork from './jobs_work.ts'
 import JobsRelay from './jobs_relay.ts'
+import UsersDisable from './users_disable.ts'
+import UsersEnable from './users_enable.ts'
 
-const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay])
+const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable])
 
 /** The commands' metadata, for ace's help and lookup. */
 export const getMetaData = () => loader.getMetaData()

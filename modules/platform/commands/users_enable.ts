@@ -1,0 +1,24 @@
+import { args, BaseCommand } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+
+/** Lets a disabled account sign in again. */
+export default class UsersEnable extends BaseCommand {
+  static commandName = 'users:enable'
+  static description = 'Enable a disabled user account'
+  static options: CommandOptions = { startApp: true }
+
+  @args.string({ description: 'Email address of the account' })
+  declare email: string
+
+  async run() {
+    const { userAccounts } = await import('../app/services/user_accounts.ts')
+    const user = await userAccounts.findByEmail(this.email)
+    if (!user) {
+      this.logger.error(`No account with the email address "${this.email}"`)
+      this.exitCode = 1
+      return
+    }
+    if (await userAccounts.enable(user)) this.logger.success(`${user.email} may sign in again`)
+    else this.logger.info(`${user.email} was not disabled`)
+  }
+}
