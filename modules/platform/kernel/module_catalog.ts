@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { basename, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** A localised label, French first. */
@@ -38,6 +38,28 @@ export type DiscoveredModule = ModuleManifest & { root: string }
 
 const MODULE_ID = /^[a-z][a-z0-9-]{1,40}$/
 
+function isLocalized(text: unknown): text is LocalizedText {
+  const value = text as Partial<LocalizedText> | null
+  return typeof value?.fr === 'string' && value.fr !== '' && typeof value.en === 'string' && value.en !== ''
+}
+
+/** The shell relies on every field of a remote: refuse a manifest that would break it at run time. */
+function checkRemote(file: string, id: string, remote: NonNullable<ModuleManifest['remote']>) {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(remote.name ?? '')) throw new Error(`${file}: "remote.name" must be a JavaScript identifier`)
+  if (typeof remote.dist !== 'string' || !remote.dist) throw new Error(`${file}: "remote.dist" is required`)
+  if (!/^\/[a-z0-9-]+$/.test(remote.routeBase ?? '')) throw new Error(`${file}: "remote.routeBase" must look like "/${id}"`)
+  if (!Array.isArray(remote.navigation)) throw new Error(`${file}: "remote.navigation" must be an array`)
+  for (const item of remote.navigation) {
+    if (typeof item.path !== 'string' || !item.path.startsWith(remote.routeBase)) {
+      throw new Error(`${file}: navigation path "${item.path}" must start with "${remote.routeBase}"`)
+    }
+    if (!isLocalized(item.label)) throw new Error(`${file}: navigation "${item.path}" needs "fr" and "en" labels`)
+    if (item.permission !== undefined && !item.permission.startsWith(`${id}.`)) {
+      throw new Error(`${file}: navigation "${item.path}" names permission "${item.permission}" of another module`)
+    }
+  }
+}
+
 function readManifest(root: string): DiscoveredModule {
   const file = join(root, 'module.json')
   let manifest: ModuleManifest
@@ -47,9 +69,15 @@ function readManifest(root: string): DiscoveredModule {
     throw new Error(`Cannot read module manifest ${file}: ${(error as Error).message}`)
   }
   if (!MODULE_ID.test(manifest.id ?? '')) throw new Error(`${file}: "id" must match ${MODULE_ID}`)
-  for (const key of ['version', 'name', 'description', 'category'] as const) {
-    if (!manifest[key]) throw new Error(`${file}: "${key}" is required`)
+  // The boundary check and the module's schema are named after its folder: the two must agree.
+  if (manifest.id !== basename(root)) throw new Error(`${file}: "id" must be the folder's name, "${basename(root)}"`)
+  for (const key of ['version', 'category'] as const) {
+    if (typeof manifest[key] !== 'string' || !manifest[key]) throw new Error(`${file}: "${key}" is required`)
   }
+  for (const key of ['name', 'description'] as const) {
+    if (!isLocalized(manifest[key])) throw new Error(`${file}: "${key}" needs both "fr" and "en" texts`)
+  }
+  if (manifest.remote) checkRemote(file, manifest.id, manifest.remote)
   if (!Array.isArray(manifest.depends) || !Array.isArray(manifest.permissions)) {
     throw new Error(`${file}: "depends" and "permissions" must be arrays`)
   }

@@ -9,6 +9,7 @@ import type { DomainModuleProvider } from '../../contracts/domain_module.ts'
 import { DomainError } from '../../contracts/domain_error.ts'
 import OrganizationModule from '../models/organization_module.ts'
 import { auditLog } from './audit_log.ts'
+import { tenantContext } from '../../contracts/tenant_context.ts'
 
 /** A module as an organisation sees it in the catalogue. */
 export type ModuleState = {
@@ -33,9 +34,9 @@ export type ShellModule = {
   navigation: NonNullable<DiscoveredModule['remote']>['navigation']
 }
 
-/** A file of a built remote: a relative path without `..`, and its SRI hash. */
+/** A file of a built remote: a relative path without `..`, and its SHA-384 hash (the only one the shell checks). */
 const SAFE_PATH = /^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._\-/]+$/
-const SRI_HASH = /^sha(256|384|512)-[A-Za-z0-9+/]+={0,2}$/
+const SRI_HASH = /^sha384-[A-Za-z0-9+/]{64}$/
 
 /** The hashes of a remote's integrity.json that are well formed; null when the file is unusable. */
 function parseIntegrity(text: string): Record<string, string> | null {
@@ -163,7 +164,9 @@ export class ModuleRegistry {
       if (!row) {
         row = new OrganizationModule().useTransaction(trx)
         row.merge({ organizationId, moduleId, installedAt: now })
-        await this.providers.get(moduleId)?.installForOrganization?.(organizationId, trx)
+        const provider = this.providers.get(moduleId)
+        // Enabling may happen outside a request of that organisation (a seeder, a command): its models need the context.
+        if (provider?.installForOrganization) await tenantContext.run(organizationId, () => provider.installForOrganization!(organizationId, trx))
       }
       row.merge({ enabled: true, enabledAt: now, disabledAt: null })
       await row.save()

@@ -12,7 +12,11 @@ import { ModuleRegistry } from '../../../app/services/module_registry.ts'
 import type { DomainModuleProvider } from '../../../contracts/domain_module.ts'
 import { DomainError } from '../../../contracts/domain_error.ts'
 import AuditEntry from '../../../app/models/audit_entry.ts'
+import { tenantContext } from '../../../contracts/tenant_context.ts'
 import { createOwnerWithOrganization } from '../../helpers.ts'
+
+/** Well-formed SHA-384 hashes (64 base64 characters). */
+const [HASH_A, HASH_B, HASH_C] = ['A', 'B', 'C'].map((letter) => `sha384-${letter.repeat(64)}`)
 
 const text = (value: string) => ({ fr: value, en: value })
 
@@ -38,7 +42,7 @@ async function temporaryCatalog() {
   await mkdir(join(root, 'ledger', 'dist'), { recursive: true })
   await writeFile(
     join(root, 'ledger', 'dist', 'integrity.json'),
-    JSON.stringify({ files: { 'remoteEntry.js': 'sha384-AAAA', 'assets/main.js': 'sha384-BBBB', '../escape.js': 'sha384-CCCC' } })
+    JSON.stringify({ files: { 'remoteEntry.js': HASH_A, 'assets/main.js': HASH_B, '../escape.js': HASH_C, 'assets/weak.js': 'sha256-' + 'D'.repeat(43) + '=' } })
   )
   return root
 }
@@ -56,7 +60,7 @@ test.group('ModuleRegistry', (group) => {
     installs = []
     const counting = (id: string): DomainModuleProvider => ({
       async installForOrganization(organizationId: string, trx: TransactionClientContract) {
-        installs.push(`${id}:${organizationId}:${trx.isTransaction}`)
+        installs.push(`${id}:${organizationId}:${trx.isTransaction}:${tenantContext.current() === organizationId}`)
       },
     })
     const catalog = new ModuleCatalog(root, root)
@@ -107,7 +111,7 @@ test.group('ModuleRegistry', (group) => {
     await registry.disable(organization.id, 'ledger', actor(owner.id))
     await registry.enable(organization.id, 'ledger', actor(owner.id))
     await registry.enable(organization.id, 'ledger', actor(owner.id))
-    assert.deepEqual(installs, [`ledger:${organization.id}:true`])
+    assert.deepEqual(installs, [`ledger:${organization.id}:true:true`], 'in the enabling transaction and the tenant context')
     assert.isTrue(await registry.isEnabled(organization.id, 'ledger'))
     const actions = await AuditEntry.query().where({ organizationId: organization.id, subjectType: 'module' }).orderBy('id', 'asc')
     assert.deepEqual(actions.map((entry) => entry.action), ['module.enabled', 'module.disabled', 'module.enabled'])
@@ -145,7 +149,7 @@ test.group('ModuleRegistry', (group) => {
         remote: {
           name: 'ledger',
           entry: '/remotes/ledger/remoteEntry.js',
-          integrity: { '/remotes/ledger/remoteEntry.js': 'sha384-AAAA', '/remotes/ledger/assets/main.js': 'sha384-BBBB' },
+          integrity: { '/remotes/ledger/remoteEntry.js': HASH_A, '/remotes/ledger/assets/main.js': HASH_B },
         },
         routeBase: '/ledger',
         navigation: [{ path: '/ledger', label: text('ledger') }],
@@ -157,11 +161,11 @@ test.group('ModuleRegistry', (group) => {
     const { owner, organization } = await createOwnerWithOrganization()
     await registry.enable(organization.id, 'ledger', actor(owner.id))
     const file = join(root, 'ledger', 'dist', 'integrity.json')
-    const original = JSON.stringify({ files: { 'remoteEntry.js': 'sha384-AAAA', 'assets/main.js': 'sha384-BBBB', '../escape.js': 'sha384-CCCC' } })
+    const original = JSON.stringify({ files: { 'remoteEntry.js': HASH_A, 'assets/main.js': HASH_B, '../escape.js': HASH_C } })
     try {
       await writeFile(file, '{ not json')
       assert.deepEqual(await registry.shellManifest(organization.id), { modules: [] })
-      await writeFile(file, JSON.stringify({ files: { 'assets/main.js': 'sha384-BBBB' } }))
+      await writeFile(file, JSON.stringify({ files: { 'assets/main.js': HASH_B } }))
       assert.deepEqual(await registry.shellManifest(organization.id), { modules: [] })
     } finally {
       await writeFile(file, original)
