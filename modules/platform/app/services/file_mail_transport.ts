@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
@@ -14,8 +15,9 @@ export class FileMailTransport implements MailTransportContract {
     const info = await this.#transport.sendMail(message)
     await mkdir(this.directory, { recursive: true })
     const recipient = String(info.envelope.to?.[0] ?? 'unknown').replace(/[^a-zA-Z0-9@._-]/g, '_')
-    const file = join(this.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${recipient}.eml`)
-    await writeFile(file, info.message as Buffer)
+    // Two mails to one person in the same millisecond must not share a file.
+    const file = join(this.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${recipient}-${randomUUID().slice(0, 8)}.eml`)
+    await writeFile(file, info.message as Buffer, { flag: 'wx' })
     return new MailResponse(info.messageId, info.envelope as any, { file })
   }
 
