@@ -71,7 +71,7 @@ test.group('Mail / templates sent by the job over SMTP', (group) => {
   })
 
   test('an invitation is queued with the business change, then sent in French with the organisation name and logo', async ({ assert }) => {
-    const { owner, organization } = await createOwnerWithOrganization('Boulangerie du Fleuve')
+    const { owner, organization } = await createOwnerWithOrganization('Boulangerie du Fleuve <b>&</b>')
     const logo = await files.put(organization.id, 'platform/logo-test.png', PNG, { contentType: 'image/png' })
     organization.logoPath = logo.path
     await organization.save()
@@ -96,8 +96,10 @@ test.group('Mail / templates sent by the job over SMTP', (group) => {
     assert.lengthOf(smtp.received, 1)
     const [{ envelope, mail: message }] = smtp.received
     assert.deepEqual(envelope.to, ['kabila@example.cd'])
-    assert.equal(message.subject, 'Invitation à rejoindre Boulangerie du Fleuve')
-    assert.include(message.text, 'Boulangerie du Fleuve')
+    assert.equal(message.subject, 'Invitation à rejoindre Boulangerie du Fleuve <b>&</b>')
+    assert.include(message.text, 'Boulangerie du Fleuve <b>&</b>')
+    assert.include(String(message.html), 'Boulangerie du Fleuve &#60;b&#62;&#38;&#60;/b&#62;', 'the name is escaped in the HTML part')
+    assert.notInclude(String(message.html), '<b>&</b>')
     assert.include(message.text, 'http://localhost:3334/invitations/jeton-secret')
     assert.include(String(message.html), 'href="http://localhost:3334/invitations/jeton-secret"')
     assert.include(String(message.html), 'src="cid:organization-logo"')
