@@ -189,6 +189,7 @@ async function test() {
   }
 
   step('architecture: module boundaries', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
+  step('architecture: boundary checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
   step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
 
   ensureDatabase('ia_test')
