@@ -29,7 +29,7 @@ export default class PlatformProvider {
   register() {
     this.app.container.singleton('platform.modules', async (resolver) => {
       const cache = await resolver.make('cache.manager')
-      return new ModuleRegistry(moduleCatalog, this.#modules, cache, platformConfig.modulesCacheTtl)
+      return new ModuleRegistry(moduleCatalog, this.#modules, cache, platformConfig.modulesCacheTtl, this.app.inProduction)
     })
     this.app.container.singleton('platform.files', async (resolver) => {
       const drive = await resolver.make('drive.manager')

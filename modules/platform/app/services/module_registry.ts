@@ -64,13 +64,16 @@ export class ModuleRegistry {
   /**
    * `cache` holds each organisation's enabled set (read on every request of a module route); enable and
    * disable delete the entry after their transaction commits. `cacheTtl` bounds how long another process
-   * may keep a stale copy when no bus carries that deletion to it.
+   * may keep a stale copy when no bus carries that deletion to it. With `pinIntegrity` (production), a
+   * remote's hashes are the ones read first and stay so until a restart: whoever can rewrite a built
+   * remote's files in place cannot make the shell accept them by rewriting its integrity.json too.
    */
   constructor(
     readonly catalog: ModuleCatalog,
     private readonly providers: Map<string, DomainModuleProvider>,
     private readonly cache: CacheProvider,
-    private readonly cacheTtl: string
+    private readonly cacheTtl: string,
+    private readonly pinIntegrity = false
   ) {}
 
   #cacheKey(organizationId: string) {
@@ -263,6 +266,7 @@ export class ModuleRegistry {
       return null
     }
     const cached = this.#integrityCache.get(file)
+    if (cached?.files && this.pinIntegrity) return cached.files
     if (cached && cached.mtimeMs === mtimeMs) return cached.files
     const files = parseIntegrity(await readFile(file, 'utf8').catch(() => ''))
     this.#integrityCache.set(file, { mtimeMs, files })

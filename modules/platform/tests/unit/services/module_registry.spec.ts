@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -23,6 +23,8 @@ const text = (value: string) => ({ fr: value, en: value })
 function manifest(id: string, depends: string[], extra: Record<string, unknown> = {}) {
   return { id, version: '1.0.0', name: text(id), description: text(id), category: 'test', depends, permissions: [], provider: null, remote: null, ...extra }
 }
+
+const memoryCache = () => new BentoCache({ default: 'memory', stores: { memory: bentostore().useL1Layer(memoryDriver()) } })
 
 /** A modules folder: platform (always on), ledger, invoicing -> ledger, reports -> invoicing. */
 async function temporaryCatalog() {
@@ -64,8 +66,7 @@ test.group('ModuleRegistry', (group) => {
       },
     })
     const catalog = new ModuleCatalog(root, root)
-    const cache = new BentoCache({ default: 'memory', stores: { memory: bentostore().useL1Layer(memoryDriver()) } })
-    registry = new ModuleRegistry(catalog, new Map([['ledger', counting('ledger')], ['invoicing', counting('invoicing')]]), cache, '1m')
+    registry = new ModuleRegistry(catalog, new Map([['ledger', counting('ledger')], ['invoicing', counting('invoicing')]]), memoryCache(), '1m')
     return testUtils.db().withGlobalTransaction()
   })
 
@@ -167,6 +168,22 @@ test.group('ModuleRegistry', (group) => {
       assert.deepEqual(await registry.shellManifest(organization.id), { modules: [] })
       await writeFile(file, JSON.stringify({ files: { 'assets/main.js': HASH_B } }))
       assert.deepEqual(await registry.shellManifest(organization.id), { modules: [] })
+    } finally {
+      await writeFile(file, original)
+    }
+  })
+
+  test('in production the hashes read first stay, even when integrity.json is rewritten', async ({ assert }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const pinned = new ModuleRegistry(new ModuleCatalog(root, root), new Map(), memoryCache(), '1m', true)
+    await pinned.enable(organization.id, 'ledger', actor(owner.id))
+    const file = join(root, 'ledger', 'dist', 'integrity.json')
+    const original = await readFile(file, 'utf8')
+    const before = (await pinned.shellManifest(organization.id)).modules[0].remote.integrity
+    try {
+      await writeFile(file, JSON.stringify({ files: { 'remoteEntry.js': HASH_C, 'assets/evil.js': HASH_C } }))
+      assert.deepEqual((await pinned.shellManifest(organization.id)).modules[0].remote.integrity, before)
+      assert.notDeepEqual((await registry.shellManifest(organization.id)).modules[0]?.remote.integrity, before, 'without pinning, a rebuild is seen at once')
     } finally {
       await writeFile(file, original)
     }
