@@ -3,21 +3,48 @@ import db from '@adonisjs/lucid/services/db'
 import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
-import { auditLog, jobs, notifications } from '@ia/platform/contracts'
+import { randomUUID } from 'node:crypto'
+import { auditLog, jobs, notifications, search } from '@ia/platform/contracts'
 import Invitation from '@ia/platform/models/invitation'
-import { addMember, createOwnerWithOrganization, createUser } from '@ia/platform/testing'
+import User from '@ia/platform/models/user'
+import { inspectRoutes } from '@ia/platform/openapi/route_inspection'
+import { addMember, createOrganization, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>
 
 /** Each list endpoint with a way to add one more row to it. */
-const LISTS: { name: string; url: (orgId: string) => string; add: (owner: Owner, index: number) => Promise<unknown> }[] = [
+const LISTS: { name: string; route: string; url: (orgId: string) => string; add: (owner: Owner, index: number) => Promise<unknown>; prepare?: (owner: Owner) => Promise<unknown> }[] = [
+  {
+    name: 'organisations',
+    route: 'GET /api/v1/orgs',
+    url: () => '/api/v1/orgs',
+    add: ({ owner }, index) => createOrganization(owner, `Filiale ${index}`),
+  },
+  {
+    name: 'access tokens',
+    route: 'GET /api/v1/auth/tokens',
+    url: () => '/api/v1/auth/tokens',
+    add: ({ owner }, index) => User.accessTokens.create(owner, ['*'], { name: `Jeton ${index}` }),
+  },
+  {
+    name: 'search',
+    route: 'GET /api/v1/orgs/:orgId/search',
+    url: (orgId) => `/api/v1/orgs/${orgId}/search?q=societe&limit=50`,
+    prepare: ({ owner, organization }) => enableModule(organization, 'contacts', owner),
+    add: ({ organization }, index) => {
+      const id = randomUUID()
+      return search.index(organization.id, 'contacts.contact', id, { title: `Société ${index}`, url: `/contacts/${id}` })
+    },
+  },
   {
     name: 'members',
+    route: 'GET /api/v1/orgs/:orgId/members',
     url: (orgId) => `/api/v1/orgs/${orgId}/members`,
     add: async ({ organization }) => addMember(organization, await createUser(), 'member'),
   },
   {
     name: 'invitations',
+    route: 'GET /api/v1/orgs/:orgId/invitations',
     url: (orgId) => `/api/v1/orgs/${orgId}/invitations`,
     add: ({ organization, owner }, index) =>
       Invitation.create({
@@ -31,30 +58,66 @@ const LISTS: { name: string; url: (orgId: string) => string; add: (owner: Owner,
   },
   {
     name: 'audit log',
+    route: 'GET /api/v1/orgs/:orgId/audit-log',
     url: (orgId) => `/api/v1/orgs/${orgId}/audit-log?perPage=100`,
     add: ({ organization, owner }, index) =>
       auditLog.record({ organizationId: organization.id, actorId: owner.id, action: 'test.entry', subjectId: String(index) }),
   },
   {
     name: 'jobs',
+    route: 'GET /api/v1/orgs/:orgId/jobs',
     url: (orgId) => `/api/v1/orgs/${orgId}/jobs?perPage=100`,
     add: ({ organization, owner }, index) =>
       jobs.dispatch('platform.send_mail', { index }, { organizationId: organization.id, userId: owner.id }),
   },
   {
     name: 'notifications',
+    route: 'GET /api/v1/auth/notifications',
     url: () => `/api/v1/auth/notifications?perPage=100`,
     add: ({ owner }, index) =>
       notifications.notify(owner.id, { title: { fr: `Note ${index}`, en: `Note ${index}` }, body: { fr: 'Corps', en: 'Body' } }),
   },
 ]
 
+/**
+ * Collection routes measured elsewhere or whose size does not follow the organisation's data; every
+ * other GET route that ends without an id is a list, and must be in LISTS.
+ */
+const NOT_DATA_LISTS: Record<string, string> = {
+  'GET /api/v1/orgs/:orgId/contacts': 'measured by modules/contacts/tests/functional/contacts/list.spec.ts',
+  'GET /api/v1/orgs/:orgId/contacts/export.csv': 'streams in fixed-size batches: its queries grow with the rows by design',
+  'GET /api/v1/orgs/:orgId/modules': 'one row per installed module of the product, not per record',
+  'GET /api/v1/orgs/:orgId/shell-manifest': 'one entry per installed module of the product, not per record',
+  'GET /api/v1/auth/providers': 'the configured sign-in providers',
+  'GET /api/v1/auth/me': 'one record',
+  'GET /api/v1/auth/csrf': 'one token',
+  'GET /api/v1/orgs/:orgId': 'one record',
+  'GET /api/v1/orgs/:orgId/logo': 'one file',
+  'GET /api/v1/openapi.json': 'a document built from the router',
+  'GET /api/v1/docs': 'a page',
+  'GET /api/v1/auth/oauth/:provider/redirect': 'a redirect to the provider',
+  'GET /api/v1/auth/oauth/:provider/callback': 'one sign-in',
+  'GET /api/v1/files/*': 'one file',
+}
+
 test.group('List endpoints / query count', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
+  test('every list route of the API is measured here or says why not', ({ assert }) => {
+    const measured = new Set(LISTS.map((list) => list.route))
+    const unmeasured = inspectRoutes()
+      .filter((route) => route.method === 'GET' && route.pattern.startsWith('/api/v1/') && !/\/:[A-Za-z]+$/.test(route.pattern))
+      .map((route) => route.key)
+      .filter((key) => !measured.has(key) && !(key in NOT_DATA_LISTS))
+    assert.deepEqual(unmeasured, [], 'Add these list routes to LISTS, or to NOT_DATA_LISTS with the reason')
+    const known = new Set(inspectRoutes().map((route) => route.key))
+    assert.deepEqual([...measured, ...Object.keys(NOT_DATA_LISTS)].filter((key) => !known.has(key)), [], 'no such route')
+  })
+
   for (const list of LISTS) {
-    test('{name} runs as many queries for 12 rows as for 2').with([list]).run(async ({ client, assert }, { url, add }) => {
+    test('{name} runs as many queries for 12 rows as for 2').with([list]).run(async ({ client, assert }, { url, add, prepare }) => {
       const owner = await createOwnerWithOrganization()
+      await prepare?.(owner)
       const trx = await db.beginGlobalTransaction()
       trx.debug = true
       const seen: string[] = []
