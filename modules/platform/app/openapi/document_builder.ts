@@ -12,7 +12,7 @@ import {
   type ResponseDoc,
   type RouteDoc,
 } from './registry.ts'
-import { inspectRoutes, isApiRoute, type InspectedRoute } from './route_inspection.ts'
+import { inspectRoutes, isDocumentedRoute, type InspectedRoute } from './route_inspection.ts'
 
 /** The file, relative to a module's root, where the module describes its routes. */
 export const ROUTE_DOCS_FILE = join('start', 'openapi.ts')
@@ -127,7 +127,7 @@ export function openApiPath(pattern: string) {
 export async function buildOpenApiDocument(): Promise<BuiltDocument> {
   await loadRouteDocs()
   const docs = describedRoutes()
-  const routes = inspectRoutes().filter(isApiRoute)
+  const routes = inspectRoutes().filter(isDocumentedRoute)
   const paths: Record<string, Record<string, unknown>> = {}
   const undocumented: string[] = []
   const tags: string[] = []

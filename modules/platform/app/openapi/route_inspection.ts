@@ -54,7 +54,12 @@ export function inspectRoutes(): InspectedRoute[] {
   return routes
 }
 
-/** Whether a route belongs to the versioned JSON API (and so must be documented). */
+/** Whether a route belongs to the versioned JSON API. */
 export function isApiRoute(route: Pick<InspectedRoute, 'pattern'>) {
   return route.pattern === '/api/v1' || route.pattern.startsWith('/api/v1/')
+}
+
+/** Whether a route must be in the API reference: the versioned API and the health checks orchestrators call. */
+export function isDocumentedRoute(route: Pick<InspectedRoute, 'pattern'>) {
+  return isApiRoute(route) || route.pattern.startsWith('/health/')
 }

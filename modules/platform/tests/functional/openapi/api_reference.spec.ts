@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import SwaggerParser from '@apidevtools/swagger-parser'
 import type { OpenAPIV3_1 } from 'openapi-types'
 import { buildOpenApiDocument } from '../../../app/openapi/document_builder.ts'
-import { inspectRoutes, isApiRoute } from '../../../app/openapi/route_inspection.ts'
+import { inspectRoutes, isDocumentedRoute } from '../../../app/openapi/route_inspection.ts'
 
 type Operation = OpenAPIV3_1.OperationObject
 type Body = OpenAPIV3_1.RequestBodyObject
@@ -18,7 +18,7 @@ test.group('API reference / OpenAPI document', () => {
     const { document } = await buildOpenApiDocument()
     const paths = document.paths as Record<string, Record<string, Operation>>
     const operations = Object.values(paths).flatMap((path) => Object.values(path))
-    const apiRoutes = inspectRoutes().filter(isApiRoute)
+    const apiRoutes = inspectRoutes().filter(isDocumentedRoute)
     assert.isAbove(apiRoutes.length, 30)
     assert.lengthOf(operations, apiRoutes.length)
     const ids = operations.map((operation) => operation.operationId)
@@ -30,6 +30,23 @@ test.group('API reference / OpenAPI document', () => {
         assert.deepEqual(declared, templated, `${operation.operationId}: path parameters`)
       }
     }
+  })
+
+  test('every operation documents its success, with a body schema unless it has no body', async ({ assert }) => {
+    const { document } = await buildOpenApiDocument()
+    const missing: string[] = []
+    for (const [path, pathItem] of Object.entries(document.paths as Record<string, Record<string, Operation>>)) {
+      for (const [method, operation] of Object.entries(pathItem)) {
+        const responses = operation.responses as Record<string, OpenAPIV3_1.ResponseObject>
+        const success = Object.keys(responses).filter((status) => /^[23]\d\d$/.test(status))
+        if (!success.length) missing.push(`${method.toUpperCase()} ${path}: no 2xx or 3xx response`)
+        for (const status of success) {
+          const bodyless = status === '204' || status.startsWith('3')
+          if (!bodyless && !responses[status].content) missing.push(`${method.toUpperCase()} ${path}: ${status} has no schema`)
+        }
+      }
+    }
+    assert.deepEqual(missing, [])
   })
 
   test('is a valid OpenAPI 3.1 document', async ({ assert }) => {
@@ -76,6 +93,7 @@ test.group('API reference / endpoints', () => {
     assert.equal(response.body().openapi, '3.1.0')
     assert.property(response.body().paths, '/api/v1/orgs/{orgId}/members/{memberId}')
     assert.property(response.body().components.schemas, 'Organization')
+    assert.property(response.body().paths, '/health/ready')
   })
 
   test('GET /api/v1/docs renders every operation in one page that loads nothing from elsewhere', async ({ client, assert }) => {
