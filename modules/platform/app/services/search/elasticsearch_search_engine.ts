@@ -1,7 +1,19 @@
+import { randomUUID } from 'node:crypto'
 import { errors, type Client, type estypes } from '@elastic/elasticsearch'
 import type { EngineQuery, SearchDocument, SearchEngine, SearchHit } from './search_engine.ts'
 
 const BATCH = 500
+
+/**
+ * Versions inside an index that a full rebuild is filling: the fill writes what it read as version 1
+ * (`external`), live writes use version 2 (`external_gte`). A document the fill read before a live
+ * change or removal is then refused instead of undoing it; removals leave a version 2 tombstone.
+ */
+const FILLED_VERSION = 1
+const LIVE_VERSION = 2
+/** How long an index being filled remembers removals: longer than any batch takes from read to write. */
+const FILLING_GC_DELETES = '1h'
+const DEFAULT_GC_DELETES = '60s'
 
 /** The stored shape of a document (snake_case, like the PostgreSQL table). */
 type StoredDocument = {
@@ -14,6 +26,8 @@ type StoredDocument = {
   keywords: string[]
   url: string
   updated_at: string
+  /** Set only by an organisation rebuild that found the document; any later write clears it. */
+  generation?: string
 }
 
 const FRENCH_TEXT: estypes.MappingTextProperty = { type: 'text', analyzer: 'folded_french' }
@@ -54,6 +68,7 @@ export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     keywords: FRENCH_TEXT,
     url: { type: 'keyword', index: false },
     updated_at: { type: 'date' },
+    generation: { type: 'keyword' },
   },
 }
 
@@ -71,10 +86,21 @@ function stored(document: SearchDocument): StoredDocument {
   }
 }
 
+/** One bulk action, its document for writes, and the HTTP statuses that are not failures for it. */
+type Operation = { action: estypes.BulkOperationContainer; source?: StoredDocument; tolerated: number[] }
+
 /**
  * The production engine: one Elasticsearch index per record type, reached through an alias so that
  * a rebuild fills a new index and swaps it in at once. Every document carries its organisation id
  * (also its routing key and part of its id) and every query filters on it.
+ *
+ * A full rebuild runs in the ace process while the web and worker processes keep writing, so its
+ * state lives in Elasticsearch, not in memory: the index being filled carries the alias
+ * `<alias>-rebuilding` from its creation until the swap removes it in the same atomic alias update.
+ * Every upsert and removal looks that alias up and, while it exists, applies itself to that index
+ * too. A writer that did not see it had read its record before the index existed, so the fill (which
+ * reads the database afterwards) reads that change or a later one. Versions (see `FILLED_VERSION`)
+ * keep the fill from overwriting a live write that reached the new index first.
  */
 export class ElasticsearchSearchEngine implements SearchEngine {
   readonly name = 'elasticsearch' as const
@@ -90,28 +116,41 @@ export class ElasticsearchSearchEngine implements SearchEngine {
     return `${this.indexPrefix}-search-${type}`.toLowerCase()
   }
 
+  /** The alias that marks the index a full rebuild of a type is filling (type names have no `-`). */
+  rebuildingAlias(type: string) {
+    return `${this.alias(type)}-rebuilding`
+  }
+
   /** The document id: the organisation is part of it, so two organisations never share one. */
   documentId(organizationId: string, recordId: string) {
     return `${organizationId}:${recordId}`
   }
 
   async upsert(documents: SearchDocument[]) {
-    if (!documents.length) return
-    for (const type of new Set(documents.map((document) => document.type))) await this.#ensureIndex(type)
-    await this.#bulk(documents, (document) => this.alias(document.type))
+    for (const type of new Set(documents.map((document) => document.type))) {
+      await this.#upsertOfType(type, documents.filter((document) => document.type === type))
+    }
   }
 
   async remove(organizationId: string, type: string, recordIds: string[]) {
     if (!recordIds.length) return
     await this.#ensureIndex(type)
-    const response = await this.client.bulk({
-      operations: recordIds.map((recordId) => ({
-        delete: { _index: this.alias(type), _id: this.documentId(organizationId, recordId), routing: organizationId },
-      })),
+    const filling = await this.#indicesBeingFilled(type)
+    const removal = (index: string, recordId: string, live: boolean): Operation => ({
+      action: {
+        delete: {
+          _index: index,
+          _id: this.documentId(organizationId, recordId),
+          routing: organizationId,
+          ...(live ? { version: LIVE_VERSION, version_type: 'external_gte' as const } : {}),
+        },
+      },
+      // Removing a record that was never indexed is not an error; nor is a newer write in a filled index.
+      tolerated: live ? [404, 409] : [404],
     })
-    // Removing a record that was never indexed is not an error.
-    const failed = response.items.find((item) => item.delete?.error && item.delete.status !== 404)
-    if (failed) throw new Error(`Elasticsearch refused a removal: ${JSON.stringify(failed.delete?.error)}`)
+    await this.#bulk(
+      recordIds.flatMap((recordId) => [removal(this.alias(type), recordId, false), ...filling.map((index) => removal(index, recordId, true))])
+    )
   }
 
   async query({ organizationId, text, types, limit }: EngineQuery): Promise<SearchHit[]> {
@@ -148,25 +187,32 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   async rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string) {
-    const alias = this.alias(type)
-    if (organizationId) {
-      await this.#ensureIndex(type)
-      await this.client.deleteByQuery({
-        index: alias,
-        routing: organizationId,
-        conflicts: 'proceed',
-        refresh: true,
-        query: { bool: { filter: [{ term: { organization_id: organizationId } }] } },
-      })
-      const count = await this.#fill(documents, alias)
-      await this.client.indices.refresh({ index: alias })
-      return count
-    }
+    if (organizationId) return this.#rebuildOrganization(type, organizationId, documents)
 
+    const alias = this.alias(type)
+    const running = await this.#indicesBeingFilled(type)
+    if (running.length) {
+      throw new Error(`A rebuild of "${type}" is already filling ${running.join(', ')}; wait for it, or delete that index if its rebuild died`)
+    }
     const index = `${alias}-${Date.now()}`
-    await this.client.indices.create({ index, settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS })
-    const count = await this.#fill(documents, index)
-    await this.client.indices.refresh({ index })
+    // `is_write_index` also makes a second concurrent rebuild's creation fail: an alias has one write index.
+    await this.client.indices.create({
+      index,
+      settings: { ...INDEX_SETTINGS, gc_deletes: FILLING_GC_DELETES },
+      mappings: INDEX_MAPPINGS,
+      aliases: { [this.rebuildingAlias(type)]: { is_write_index: true } },
+    })
+    let count: number
+    try {
+      count = await this.#fill(documents, (batch) =>
+        this.#bulk(batch.map((document) => this.#indexing(document, index, { version: FILLED_VERSION, version_type: 'external' })))
+      )
+      await this.client.indices.refresh({ index })
+    } catch (error) {
+      // Dropping the unfinished index drops its marker, so writers stop copying into it.
+      await this.client.indices.delete({ index }, { ignore: [404] }).catch(() => {})
+      throw error
+    }
     const previous = (await this.client.indices.existsAlias({ name: alias }))
       ? Object.keys(await this.client.indices.getAlias({ name: alias }))
       : []
@@ -174,11 +220,66 @@ export class ElasticsearchSearchEngine implements SearchEngine {
       actions: [
         ...previous.map((old) => ({ remove: { index: old, alias } })),
         { add: { index, alias, is_write_index: true } },
+        { remove: { index, alias: this.rebuildingAlias(type) } },
       ],
     })
+    await this.client.indices.putSettings({ index, settings: { gc_deletes: DEFAULT_GC_DELETES } })
     if (previous.length) await this.client.indices.delete({ index: previous })
     this.#ready.add(type)
     return count
+  }
+
+  /**
+   * Mark, refill, sweep: the organisation's documents are marked with this rebuild's generation, the
+   * fill rewrites the current ones (a write replaces the whole document, clearing the mark), then the
+   * documents still marked are deleted. Its results never go empty, and a document written live during
+   * the rebuild loses its mark too, so a record created after the fill passed it is kept.
+   */
+  async #rebuildOrganization(type: string, organizationId: string, documents: AsyncIterable<SearchDocument>) {
+    const alias = this.alias(type)
+    const generation = randomUUID()
+    const ofOrganization = { term: { organization_id: organizationId } }
+    await this.#ensureIndex(type)
+    // An index created before documents had a generation learns the field (strict mappings refuse unknown ones).
+    await this.client.indices.putMapping({ index: alias, properties: { generation: INDEX_MAPPINGS.properties!.generation } })
+    await this.client.updateByQuery({
+      index: alias,
+      routing: organizationId,
+      conflicts: 'proceed',
+      query: { bool: { filter: [ofOrganization] } },
+      script: { source: 'ctx._source.generation = params.generation', params: { generation } },
+    })
+    // Written like live changes, so a full rebuild of the type running meanwhile receives them too.
+    const count = await this.#fill(documents, (batch) => this.#upsertOfType(type, batch))
+    await this.client.indices.refresh({ index: alias })
+    await this.client.deleteByQuery({
+      index: alias,
+      routing: organizationId,
+      conflicts: 'proceed',
+      refresh: true,
+      query: { bool: { filter: [ofOrganization, { term: { generation } }] } },
+    })
+    return count
+  }
+
+  /** Writes documents of one type through its alias, and into the index a full rebuild is filling. */
+  async #upsertOfType(type: string, documents: SearchDocument[]) {
+    if (!documents.length) return
+    await this.#ensureIndex(type)
+    const filling = await this.#indicesBeingFilled(type)
+    const live = { version: LIVE_VERSION, version_type: 'external_gte' as const }
+    await this.#bulk(
+      documents.flatMap((document) => [
+        this.#indexing(document, this.alias(type)),
+        ...filling.map((index) => this.#indexing(document, index, live)),
+      ])
+    )
+  }
+
+  /** The index a full rebuild of the type is filling, as every process sees it (none most of the time). */
+  async #indicesBeingFilled(type: string): Promise<string[]> {
+    const response = await this.client.indices.getAlias({ name: this.rebuildingAlias(type) }, { ignore: [404], meta: true })
+    return response.statusCode === 404 ? [] : Object.keys(response.body)
   }
 
   /** Creates the first index of a type behind its alias, once per process. */
@@ -202,38 +303,39 @@ export class ElasticsearchSearchEngine implements SearchEngine {
     this.#ready.add(type)
   }
 
-  async #fill(documents: AsyncIterable<SearchDocument>, index: string) {
+  async #fill(documents: AsyncIterable<SearchDocument>, write: (batch: SearchDocument[]) => Promise<void>) {
     let batch: SearchDocument[] = []
     let count = 0
     for await (const document of documents) {
       batch.push(document)
       count += 1
       if (batch.length === BATCH) {
-        await this.#bulk(batch, () => index)
+        await write(batch)
         batch = []
       }
     }
-    await this.#bulk(batch, () => index)
+    if (batch.length) await write(batch)
     return count
   }
 
-  async #bulk(documents: SearchDocument[], indexOf: (document: SearchDocument) => string) {
-    if (!documents.length) return
-    const response = await this.client.bulk({
-      operations: documents.flatMap((document) => [
-        {
-          index: {
-            _index: indexOf(document),
-            _id: this.documentId(document.organizationId, document.recordId),
-            routing: document.organizationId,
-          },
-        },
-        stored(document),
-      ]),
-    })
-    if (response.errors) {
-      const failed = response.items.find((item) => item.index?.error)
-      throw new Error(`Elasticsearch refused a document: ${JSON.stringify(failed?.index?.error)}`)
+  /** Indexes a document; a versioned write may lose to a newer version, which is not a failure. */
+  #indexing(document: SearchDocument, index: string, version?: Pick<estypes.BulkIndexOperation, 'version' | 'version_type'>): Operation {
+    return {
+      action: { index: { _index: index, _id: this.documentId(document.organizationId, document.recordId), routing: document.organizationId, ...version } },
+      source: stored(document),
+      tolerated: version ? [409] : [],
     }
+  }
+
+  async #bulk(operations: Operation[]) {
+    if (!operations.length) return
+    const response = await this.client.bulk({
+      operations: operations.flatMap((operation) => (operation.source ? [operation.action, operation.source] : [operation.action])),
+    })
+    if (!response.errors) return
+    const failed = response.items
+      .map((item, position) => ({ result: item.index ?? item.delete, tolerated: operations[position].tolerated }))
+      .find(({ result, tolerated }) => result?.error && !tolerated.includes(result.status))
+    if (failed) throw new Error(`Elasticsearch refused a write: ${JSON.stringify(failed.result?.error)}`)
   }
 }
