@@ -23,6 +23,11 @@ export const contactErrors = {
   /** A quoted field is never closed. */
   importMalformed: (line: number) =>
     new DomainError('E_IMPORT_MALFORMED', 422, 'contacts.errors.E_IMPORT_MALFORMED', { line }, 'file'),
+  /** Two header cells name the same field (e.g. "email" and "courriel"). */
+  importDuplicateColumn: (first: string, second: string) =>
+    new DomainError('E_IMPORT_DUPLICATE_COLUMN', 422, 'contacts.errors.E_IMPORT_DUPLICATE_COLUMN', { first, second }, 'file'),
+  /** The stored file of a queued import is gone (deleted from the storage by hand). */
+  importFileMissing: () => new DomainError('E_IMPORT_FILE_MISSING', 422, 'contacts.errors.E_IMPORT_FILE_MISSING', {}, 'file'),
 }
 
 /** Whether a database error is the violation of the one-active-email-per-organisation index. */

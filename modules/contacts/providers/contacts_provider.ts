@@ -1,6 +1,7 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { DomainModuleProvider } from '@ia/platform/contracts'
 import type { ContactsDirectory } from '../contracts/contacts_directory.ts'
+import type { ImportContactsPayload } from '../app/actions/import_contacts.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -8,7 +9,7 @@ declare module '@adonisjs/core/types' {
   }
 }
 
-/** The contacts module: binds its directory for other modules, makes contacts searchable and registers its routes. */
+/** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes. */
 export default class ContactsProvider implements DomainModuleProvider {
   constructor(protected app: ApplicationService) {}
 
@@ -24,6 +25,9 @@ export default class ContactsProvider implements DomainModuleProvider {
     // In start(), not boot(): the platform contracts need the router and database services.
     const { registerContactSearch } = await import('../app/services/contact_search.ts')
     registerContactSearch()
+    const { jobs } = await import('@ia/platform/contracts')
+    const { IMPORT_CONTACTS_JOB, ImportContacts } = await import('../app/actions/import_contacts.ts')
+    jobs.register(IMPORT_CONTACTS_JOB, (payload: ImportContactsPayload, context) => new ImportContacts().handle(payload, context))
     await import('../start/routes.ts')
   }
 }

@@ -4,6 +4,7 @@
  */
 import { defineSchemas, describeRoute, pageOf, schemaRef, wrapped } from '@ia/platform/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../app/models/contact.ts'
+import { CONTACT_IMPORT_STATUSES } from '../app/models/contact_import.ts'
 import {
   createContactValidator,
   exportContactsValidator,
@@ -68,21 +69,40 @@ defineSchemas({
     },
     required: ['rows', 'valid', 'invalid', 'ignoredColumns'],
   },
-  ContactImportResult: {
+  ContactImport: {
     type: 'object',
+    description:
+      'A confirmed CSV import, run by the `contacts.import` job (its progress is broadcast on the live channel `users/<userId>/jobs`). ' +
+      'Valid rows are saved in one transaction, each announced by `contacts.contact.created`; refused rows are listed in `errors`.',
     properties: {
-      imported: { type: 'integer' },
-      skipped: { type: 'integer' },
+      id: { type: 'string', format: 'uuid' },
+      jobId: { type: 'string', format: 'uuid', description: 'The job running the import, as the live progress messages name it.' },
+      status: {
+        enum: [...CONTACT_IMPORT_STATUSES],
+        description: '`queued` until the job has committed (a job that failed for good is retried from the jobs page), then `completed`, or `failed` when the file as a whole was refused.',
+      },
+      fileName: { type: 'string' },
+      rows: { type: 'integer', description: 'Data rows of the file.' },
+      imported: { type: ['integer', 'null'], description: 'Contacts created; null until completed.' },
+      skipped: { type: ['integer', 'null'], description: 'Rows refused; null until completed.' },
       errors: {
         type: 'array',
+        description: 'One entry per problem of a refused row, in the language of the user who started the import.',
         items: {
           type: 'object',
-          properties: { line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } },
+          properties: { line: { type: 'integer', description: 'Line of the file (1 is the header).' }, field: { type: 'string' }, message: { type: 'string' } },
           required: ['line', 'field', 'message'],
         },
       },
+      error: {
+        type: ['object', 'null'],
+        description: 'Why the whole file was refused (`status: failed`).',
+        properties: { code: { type: 'string' }, message: { type: 'string' } },
+      },
+      createdAt: dateTime,
+      finishedAt: { type: ['string', 'null'], format: 'date-time' },
     },
-    required: ['imported', 'skipped', 'errors'],
+    required: ['id', 'jobId', 'status', 'fileName', 'rows', 'imported', 'skipped', 'errors', 'error', 'createdAt', 'finishedAt'],
   },
 })
 
@@ -90,8 +110,9 @@ const tags = ['Contacts']
 const orgId = 'The organisation id (uuid).'
 const contactId = 'The contact id (uuid).'
 const contact = wrapped('contact', schemaRef('Contact'))
+const contactImport = wrapped('import', schemaRef('ContactImport'))
 const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
-const badFile = 'Not a CSV text file, empty, malformed or too long: `E_IMPORT_*` with `field: "file"`.'
+const badFile = 'Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`.'
 
 describeRoute('GET /api/v1/orgs/:orgId/contacts', {
   operationId: 'listContacts',
@@ -137,12 +158,23 @@ describeRoute('POST /api/v1/orgs/:orgId/contacts/import/preview', {
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts/import', {
   operationId: 'importContacts',
-  summary: 'Import the valid rows of a CSV file (one transaction)',
+  summary: 'Queue the import of the valid rows of a CSV file',
+  description:
+    'The file is checked as a whole at once (422), stored, and imported by a job: follow its progress on the live channel, ' +
+    'then read the result with `GET /contacts/imports/{importId}`.',
   tags,
   permission: 'contacts.contact.import',
   params: { orgId },
   request: importContactsValidator,
-  responses: { 200: { description: 'What was imported and skipped.', schema: schemaRef('ContactImportResult') }, 403: forbidden, 422: badFile },
+  responses: { 202: { description: 'The import, queued.', schema: contactImport }, 403: forbidden, 422: badFile },
+})
+describeRoute('GET /api/v1/orgs/:orgId/contacts/imports/:importId', {
+  operationId: 'getContactImport',
+  summary: 'Where an import stands, and its result once done',
+  tags,
+  permission: 'contacts.contact.import',
+  params: { orgId, importId: 'The import id (uuid).' },
+  responses: { 200: { description: 'The import.', schema: contactImport }, 403: forbidden },
 })
 describeRoute('GET /api/v1/orgs/:orgId/contacts/:contactId', {
   operationId: 'getContact',

@@ -75,9 +75,31 @@ export interface ImportPreview {
   invalid: number
 }
 
-/** Outcome of an import: valid rows are created in one transaction, the others skipped. */
-export interface ImportResult {
-  imported: number
-  skipped: number
-  errors: unknown[]
+/** One problem of a row the import refused, with the line of the file it is on. */
+export interface ImportLineError extends ImportRowError {
+  line: number
+}
+
+/** Where an import stands: waiting for or inside its job, done, or refused as a whole. */
+export type ContactImportStatus = 'queued' | 'completed' | 'failed'
+
+/** A confirmed import, run by a background job; counts and errors are filled once it is done. */
+export interface ContactImport {
+  id: string
+  /** The job running it, as live progress messages name it. */
+  jobId: string
+  status: ContactImportStatus
+  fileName: string
+  /** Data rows of the file. */
+  rows: number
+  /** Contacts created; null until completed. */
+  imported: number | null
+  /** Rows refused; null until completed. */
+  skipped: number | null
+  /** Problems of the refused rows, in the language of the user who imported. */
+  errors: ImportLineError[]
+  /** Why the whole file was refused, when it was. */
+  error: { code: string; message: string } | null
+  createdAt: string
+  finishedAt: string | null
 }

@@ -4,6 +4,7 @@ import {
   contactsExportUrl,
   createContact,
   getContact,
+  getContactImport,
   importContacts,
   listContacts,
   previewContactImport,
@@ -12,7 +13,7 @@ import {
 } from '../src/api/contacts'
 import { defaultFilters } from '../src/stores/contact-list'
 import type { ContactListParams } from '../src/types'
-import { contactFixture, signedInOrganization, stubFetch } from './helpers'
+import { contactFixture, importFixture, signedInOrganization, stubFetch } from './helpers'
 
 function params(overrides: Partial<ContactListParams> = {}): ContactListParams {
   return { ...defaultFilters(), page: 1, perPage: 25, sort: 'name', order: 'asc', ...overrides }
@@ -91,16 +92,24 @@ describe('contacts API', () => {
   })
 
   it('uploads the CSV as multipart field "file" for the preview and the import', async () => {
-    const calls = stubFetch((url) => (url.endsWith('/preview') ? { rows: [], valid: 0, invalid: 0 } : { imported: 0, skipped: 0, errors: [] }))
+    const calls = stubFetch((url) => (url.endsWith('/preview') ? { rows: [], valid: 0, invalid: 0 } : { import: importFixture() }))
     const file = new File(['name\nBrasserie du Fleuve\n'], 'contacts.csv', { type: 'text/csv' })
     await previewContactImport(file)
-    await importContacts(file)
+    const queued = await importContacts(file)
+    expect(queued).toEqual(importFixture())
     const writes = calls.filter((call) => !call.url.endsWith('/auth/csrf'))
     expect(writes.map((call) => call.url)).toEqual(['/api/v1/orgs/42/contacts/import/preview', '/api/v1/orgs/42/contacts/import'])
     for (const write of writes) {
       expect(write.body).toBeInstanceOf(FormData)
       expect((write.body as FormData).get('file')).toBeInstanceOf(File)
     }
+  })
+
+  it('reads an import by id and unwraps it', async () => {
+    const calls = stubFetch(() => ({ import: importFixture({ status: 'completed', imported: 3, skipped: 0 }) }))
+    const read = await getContactImport('0f6d3c1e-1111-4aaa-8bbb-123456789abc')
+    expect(calls[0]!.url).toBe('/api/v1/orgs/42/contacts/imports/0f6d3c1e-1111-4aaa-8bbb-123456789abc')
+    expect(read.imported).toBe(3)
   })
 
   it('builds the export link with the list filters but without paging', () => {

@@ -1,7 +1,7 @@
 import { usePlatformSession, type Organization } from '@ia/sdk'
 import { createPinia, setActivePinia } from 'pinia'
 import { vi } from 'vitest'
-import type { Contact } from '../src/types'
+import type { Contact, ContactImport } from '../src/types'
 
 /** One recorded fetch call. */
 export interface FetchCall {
@@ -57,6 +57,24 @@ export function contactFixture(overrides: Partial<Contact> = {}): Contact {
     archivedAt: null,
     createdAt: '2025-03-01T10:00:00.000Z',
     updatedAt: '2025-03-02T10:00:00.000Z',
+    ...overrides,
+  }
+}
+
+/** An import as the API returns it, queued by default. */
+export function importFixture(overrides: Partial<ContactImport> = {}): ContactImport {
+  return {
+    id: 'imp-1',
+    jobId: 'job-1',
+    status: 'queued',
+    fileName: 'clients.csv',
+    rows: 4,
+    imported: null,
+    skipped: null,
+    errors: [],
+    error: null,
+    createdAt: '2025-03-01T10:00:00.000Z',
+    finishedAt: null,
     ...overrides,
   }
 }

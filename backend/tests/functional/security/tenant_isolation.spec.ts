@@ -62,6 +62,18 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       return response.body().contact.id
     },
   },
+  importId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/contacts/import`)
+        .file('file', Buffer.from('nom\nClient de A\n'), { filename: 'contacts.csv' })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(202)
+      return response.body().import.id
+    },
+  },
   tokenId: {
     kind: 'user',
     obtain: async ({ client, a }) => {

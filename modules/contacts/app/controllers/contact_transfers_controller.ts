@@ -2,29 +2,41 @@ import { readFile } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { DateTime } from 'luxon'
 import type { HttpContext } from '@adonisjs/core/http'
-import { authorize } from '@ia/platform/contracts'
+import { authorize, notFound } from '@ia/platform/contracts'
 import { exportContactsValidator, importContactsValidator } from '../validators/contact.ts'
 import { analyseImport } from '../services/contact_import.ts'
 import { contactsCsv } from '../services/contact_export.ts'
-import { ImportContacts } from '../actions/import_contacts.ts'
+import { StartContactImport } from '../actions/start_contact_import.ts'
+import ContactImport from '../models/contact_import.ts'
+import { serializeContactImport } from '../transformers/contact_import_transformer.ts'
 
-/** CSV in and out: import preview, import, export. */
+/** CSV in and out: import preview, import (queued as a job), where an import stands, export. */
 export default class ContactTransfersController {
   async #upload(ctx: HttpContext) {
     const { file } = await ctx.request.validateUsing(importContactsValidator)
-    return readFile(file.tmpPath!)
+    return { bytes: await readFile(file.tmpPath!), fileName: file.clientName }
   }
 
   async preview(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.import')
-    const { rows, valid, invalid, ignoredColumns } = await analyseImport(await this.#upload(ctx), ctx.i18n)
+    const { bytes } = await this.#upload(ctx)
+    const { rows, valid, invalid, ignoredColumns } = await analyseImport(bytes, ctx.i18n)
     return { rows, valid, invalid, ignoredColumns }
   }
 
   async store(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.import')
-    const bytes = await this.#upload(ctx)
-    return new ImportContacts().handle(bytes, ctx.i18n, { userId: ctx.auth.user!.id, ip: ctx.request.ip() })
+    const upload = await this.#upload(ctx)
+    const locale = ctx.i18n.locale === 'en' ? 'en' : 'fr'
+    const contactImport = await new StartContactImport().handle(upload, locale, { userId: ctx.auth.user!.id, ip: ctx.request.ip() })
+    return ctx.response.accepted({ import: serializeContactImport(contactImport) })
+  }
+
+  async showImport(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.import')
+    const contactImport = await ContactImport.find(ctx.params.importId)
+    if (!contactImport) throw notFound()
+    return { import: serializeContactImport(contactImport) }
   }
 
   async export(ctx: HttpContext) {

@@ -21,8 +21,14 @@ export const CSV_FIELDS = [
 /** A contact field a CSV column can fill. */
 export type CsvField = (typeof CSV_FIELDS)[number]
 
+/**
+ * A column an import reads: a contact field, or when the contact was archived (exports write it after
+ * the fields, so that re-importing an export keeps archived contacts archived).
+ */
+export type ImportField = CsvField | 'archivedAt'
+
 /** Header names accepted for each field, in French and English, compared after `headerKey`. */
-const HEADER_ALIASES: Record<CsvField, string[]> = {
+const HEADER_ALIASES: Record<ImportField, string[]> = {
   name: ['nom', 'name', 'raisonsociale', 'nomouraisonsociale', 'nomcomplet', 'fullname', 'company', 'societe'],
   kind: ['type', 'kind', 'nature', 'genre'],
   isCustomer: ['client', 'customer', 'iscustomer', 'estclient'],
@@ -39,10 +45,11 @@ const HEADER_ALIASES: Record<CsvField, string[]> = {
   preferredLocale: ['langue', 'language', 'locale', 'languepreferee', 'preferredlanguage', 'preferredlocale'],
   tags: ['etiquettes', 'etiquette', 'tags', 'tag', 'motscles'],
   notes: ['notes', 'note', 'remarques', 'commentaire', 'commentaires', 'comments'],
+  archivedAt: ['archivele', 'archivee', 'archive', 'datedarchivage', 'archivedat', 'archivedon', 'archived', 'archivedate'],
 }
 
 const FIELD_BY_HEADER = new Map(
-  Object.entries(HEADER_ALIASES).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field as CsvField]))
+  Object.entries(HEADER_ALIASES).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field as ImportField]))
 )
 
 /** A header cell reduced to lower-case ASCII letters and digits: "Téléphone", "TELEPHONE" and "télé-phone" match. */
@@ -54,7 +61,7 @@ export function headerKey(header: string) {
     .replace(/[^a-z0-9]/g, '')
 }
 
-/** The contact field a CSV header names, or undefined. */
-export function fieldForHeader(header: string): CsvField | undefined {
+/** The field a CSV header names, or undefined. */
+export function fieldForHeader(header: string): ImportField | undefined {
   return FIELD_BY_HEADER.get(headerKey(header))
 }

@@ -1,12 +1,13 @@
 import type { I18n } from '@adonisjs/i18n'
 import { errors as vineErrors } from '@vinejs/vine'
+import type { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import Contact from '../models/contact.ts'
 import { createContactValidator } from '../validators/contact.ts'
 import { contactErrors } from '../errors.ts'
-import { CsvSyntaxError, decodeText, parseCsv, unescapeFormula } from './csv.ts'
-import { type CsvField, fieldForHeader } from './contact_columns.ts'
-import { parseKind, parseTags, parseYesNo } from './contact_values.ts'
+import { type CsvRecord, CsvSyntaxError, decodeText, parseCsv, unescapeFormula } from './csv.ts'
+import { type ImportField, fieldForHeader } from './contact_columns.ts'
+import { parseArchivedAt, parseKind, parseTags, parseYesNo } from './contact_values.ts'
 import type { NewContact } from './contact_rules.ts'
 
 /** The most data rows one import accepts. */
@@ -18,25 +19,41 @@ export type ImportFieldError = { field: string; message: string }
 /** One data row as the preview shows it: what would be saved, or what was read and why it is refused. */
 export type ImportRow = { line: number; data: Record<string, unknown>; errors: ImportFieldError[] }
 
+/** A row that can be saved: the validated contact, archived at `archivedAt` when the file says so. */
+export type ImportableContact = { line: number; contact: NewContact; archivedAt: DateTime | null }
+
 /** A CSV file checked row by row; `contacts` holds the rows that can be saved. */
 export type ImportAnalysis = {
   rows: ImportRow[]
   valid: number
   invalid: number
   ignoredColumns: string[]
-  contacts: NewContact[]
+  contacts: ImportableContact[]
 }
 
+/** A CSV file whose structure is sound: the field of each column and the data records. */
+export type ImportTable = { columns: (ImportField | undefined)[]; ignoredColumns: string[]; records: CsvRecord[] }
+
+/** Told how many rows are checked so far, out of how many. */
+export type RowProgress = (done: number, total: number) => Promise<void>
+
+/** Rows checked between two progress reports. */
+const PROGRESS_EVERY = 250
+
 /** What one cell becomes before validation. */
-function cellValue(field: CsvField, cell: string): unknown {
+function cellValue(field: ImportField, cell: string): unknown {
   if (field === 'isCustomer' || field === 'isSupplier') return parseYesNo(cell)
   if (field === 'kind') return parseKind(cell)
   if (field === 'tags') return parseTags(cell)
   return cell
 }
 
-/** Reads an uploaded CSV file and validates each row as the create form would, without saving anything. */
-export async function analyseImport(bytes: Buffer, i18n: I18n, client?: QueryClientContract): Promise<ImportAnalysis> {
+/**
+ * Reads the structure of an uploaded CSV file, failing with 422 on `file` when it is not text, is
+ * malformed, empty or too long, has no name column, or has two columns for the same field (which one
+ * would win is anybody's guess, so the user chooses).
+ */
+export function readImportTable(bytes: Buffer): ImportTable {
   const text = decodeText(bytes)
   if (text === null) throw contactErrors.importNotText()
   let table
@@ -53,37 +70,69 @@ export async function analyseImport(bytes: Buffer, i18n: I18n, client?: QueryCli
   const columns = header.cells.map((cell) => fieldForHeader(cell))
   const ignoredColumns = header.cells.filter((cell, index) => !columns[index] && cell.trim()).map((cell) => cell.trim())
   if (!columns.includes('name')) throw contactErrors.importMissingName()
+  const firstColumn = new Map<ImportField, number>()
+  columns.forEach((field, index) => {
+    if (!field) return
+    const first = firstColumn.get(field)
+    if (first !== undefined) throw contactErrors.importDuplicateColumn(header.cells[first].trim(), header.cells[index].trim())
+    firstColumn.set(field, index)
+  })
+  return { columns, ignoredColumns, records }
+}
 
+/**
+ * Reads an uploaded CSV file and validates each row as the create form would, without saving anything.
+ * Duplicate emails are looked up through `client` (the import's transaction) when given.
+ */
+export async function analyseImport(
+  bytes: Buffer,
+  i18n: I18n,
+  options: { client?: QueryClientContract; onProgress?: RowProgress } = {}
+): Promise<ImportAnalysis> {
+  const { columns, ignoredColumns, records } = readImportTable(bytes)
   const messagesProvider = i18n.createMessagesProvider()
-  const rows: ImportRow[] = []
-  const parsed: (NewContact | null)[] = []
-  for (const record of records) {
+  const checked: CheckedRow[] = []
+  for (const [index, record] of records.entries()) {
     const raw: Record<string, unknown> = { kind: 'company' }
-    columns.forEach((field, index) => {
-      const cell = unescapeFormula((record.cells[index] ?? '').trim())
-      if (field && cell !== '') raw[field] = cellValue(field, cell)
+    columns.forEach((field, column) => {
+      const cell = unescapeFormula((record.cells[column] ?? '').trim())
+      if (field && cell !== '') raw[field] = field === 'archivedAt' ? cell : cellValue(field, cell)
     })
+    const archivedAt = typeof raw.archivedAt === 'string' ? parseArchivedAt(raw.archivedAt) : null
+    let contact: NewContact | null = null
+    const errors: ImportFieldError[] = []
     try {
-      const contact = await createContactValidator.validate(raw, { messagesProvider })
-      rows.push({ line: record.line, data: { ...contact }, errors: [] })
-      parsed.push(contact)
+      contact = await createContactValidator.validate(raw, { messagesProvider })
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
-      const messages = error.messages as { field: string; message: string }[]
-      rows.push({ line: record.line, data: raw, errors: messages.map(({ field, message }) => ({ field, message })) })
-      parsed.push(null)
+      for (const { field, message } of error.messages as ImportFieldError[]) errors.push({ field, message })
+    }
+    if (archivedAt === undefined) errors.push({ field: 'archivedAt', message: i18n.t('contacts.import.archivedAtInvalid') })
+    const importable = contact && !errors.length ? { line: record.line, contact, archivedAt: archivedAt ?? null } : null
+    const data = importable ? { ...importable.contact, archivedAt: importable.archivedAt?.toISO() ?? null } : raw
+    checked.push({ row: { line: record.line, data, errors }, importable, archived: Boolean(archivedAt) })
+    if (options.onProgress && ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === records.length)) {
+      await options.onProgress(index + 1, records.length)
     }
   }
 
-  await flagDuplicateEmails(rows, parsed, i18n, client)
+  await flagDuplicateEmails(checked, i18n, options.client)
 
-  const contacts = parsed.filter((contact): contact is NewContact => contact !== null)
+  const contacts = checked.flatMap((entry) => (entry.importable ? [entry.importable] : []))
+  const rows = checked.map((entry) => entry.row)
   return { rows, valid: contacts.length, invalid: rows.length - contacts.length, ignoredColumns, contacts }
 }
 
-/** The email of a row, valid or not, unless the email itself is what is wrong with it. */
-function rowEmail(row: ImportRow, contact: NewContact | null) {
-  if (contact) return contact.email?.toLowerCase()
+/** One row once checked: as the preview shows it, what would be saved, and whether it is archived. */
+type CheckedRow = { row: ImportRow; importable: ImportableContact | null; archived: boolean }
+
+/**
+ * The email of a row that would be an active contact, valid or not, unless the email itself is what
+ * is wrong with it. Archived rows are left out: only active contacts must have distinct emails.
+ */
+function activeRowEmail({ row, importable, archived }: CheckedRow) {
+  if (archived) return undefined
+  if (importable) return importable.contact.email?.toLowerCase()
   if (row.errors.some((error) => error.field === 'email') || typeof row.data.email !== 'string') return undefined
   return row.data.email.trim().toLowerCase()
 }
@@ -92,8 +141,8 @@ function rowEmail(row: ImportRow, contact: NewContact | null) {
  * An email used by an active contact, or twice in the file, refuses the row (the later one, in the
  * file); rows refused for other reasons get the error too, so one pass over the preview fixes all.
  */
-async function flagDuplicateEmails(rows: ImportRow[], parsed: (NewContact | null)[], i18n: I18n, client?: QueryClientContract) {
-  const byRow = rows.map((row, index) => rowEmail(row, parsed[index]))
+async function flagDuplicateEmails(checked: CheckedRow[], i18n: I18n, client?: QueryClientContract) {
+  const byRow = checked.map(activeRowEmail)
   const emails = [...new Set(byRow.filter((email): email is string => Boolean(email)))]
   if (!emails.length) return
   const existing = await Contact.query({ client })
@@ -107,10 +156,10 @@ async function flagDuplicateEmails(rows: ImportRow[], parsed: (NewContact | null
     let message: string | undefined
     if (taken.has(email)) message = i18n.t('contacts.errors.E_CONTACT_EMAIL_TAKEN')
     else if (seen.has(email)) message = i18n.t('contacts.import.emailTwiceInFile', { line: seen.get(email) })
-    else seen.set(email, rows[index].line)
+    else seen.set(email, checked[index].row.line)
     if (message) {
-      rows[index].errors.push({ field: 'email', message })
-      parsed[index] = null
+      checked[index].row.errors.push({ field: 'email', message })
+      checked[index].importable = null
     }
   })
 }

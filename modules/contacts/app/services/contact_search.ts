@@ -46,7 +46,10 @@ export async function syncContactSearch(organizationId: string, contactId: strin
   await search.index(organizationId, CONTACT_SEARCH_TYPE, contact.id, contactSearchDocument(contact), { client })
 }
 
-/** The job that re-indexes every contact of one organisation (after an import). */
+/**
+ * The job that re-indexes every contact of one organisation. Imports queued it before they published
+ * one `contacts.contact.created` per contact; it stays registered so that such jobs still run.
+ */
 export const REINDEX_CONTACTS_JOB = 'contacts.reindex_search'
 
 /** The contact events that change what the search shows; each carries the contact's id. */

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { headerKey } from './contact_columns.ts'
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'true', 'vrai', '1', 'x'])
@@ -27,4 +28,25 @@ export function parseTags(cell: string) {
     .split(/[,;|]/)
     .map((tag) => tag.trim())
     .filter(Boolean)
+}
+
+const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$/
+
+/**
+ * An "archived at" cell: the date exports write (ISO 8601), a day-first date as French spreadsheets
+ * show it (31/12/2024, optionally with a time), or a yes/no word (archived now, or not archived).
+ * Undefined when it is none of these or lies in the future.
+ */
+export function parseArchivedAt(cell: string, now: DateTime = DateTime.now()): DateTime | null | undefined {
+  const yesNo = parseYesNo(cell)
+  if (yesNo === false) return null
+  if (yesNo === true) return now
+  let date = DateTime.fromISO(cell, { setZone: true })
+  const dayFirst = DAY_FIRST.exec(cell)
+  if (!date.isValid && dayFirst) {
+    const [, day, month, year, hour = '0', minute = '0', second = '0'] = dayFirst
+    date = DateTime.fromObject({ year: +year, month: +month, day: +day, hour: +hour, minute: +minute, second: +second })
+  }
+  if (!date.isValid || date > now) return undefined
+  return date
 }

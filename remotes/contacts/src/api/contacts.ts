@@ -1,5 +1,5 @@
 import { useApi, type Paginated, type QueryParams } from '@ia/sdk'
-import type { Contact, ContactFilters, ContactInput, ContactListParams, ImportPreview, ImportResult } from '../types'
+import type { Contact, ContactFilters, ContactImport, ContactInput, ContactListParams, ImportPreview } from '../types'
 
 function contactPath(id: Contact['id']): string {
   return `/contacts/${encodeURIComponent(String(id))}`
@@ -68,9 +68,14 @@ export function previewContactImport(file: File): Promise<ImportPreview> {
   return useApi().post('/contacts/import/preview', csvForm(file))
 }
 
-/** Imports the valid rows of a CSV file in one transaction. */
-export function importContacts(file: File): Promise<ImportResult> {
-  return useApi().post('/contacts/import', csvForm(file))
+/** Queues the import of the valid rows of a CSV file; a background job runs it. */
+export async function importContacts(file: File): Promise<ContactImport> {
+  return (await useApi().post<{ import: ContactImport }>('/contacts/import', csvForm(file))).import
+}
+
+/** Where an import stands, with its counts and per-row errors once done. */
+export async function getContactImport(id: ContactImport['id']): Promise<ContactImport> {
+  return (await useApi().get<{ import: ContactImport }>(`/contacts/imports/${encodeURIComponent(id)}`)).import
 }
 
 /** Link downloading the contacts matching the filters as CSV. */

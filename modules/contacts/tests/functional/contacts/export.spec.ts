@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import { addMember, createUser } from '@ia/platform/testing'
+import { addMember, createUser, runQueuedJobs } from '@ia/platform/testing'
 import { parseCsv } from '../../../app/services/csv.ts'
 import { contactsUrl, createContactsOrganization, insertContact } from '../../helpers.ts'
 
@@ -51,10 +51,33 @@ test.group('Contacts / export', (group) => {
       .loginAs(admin)
       .withCsrfToken()
       .file('file', Buffer.from(text), { filename: 'contacts.csv' })
-    reimported.assertStatus(200)
-    assert.equal(reimported.body().imported, 1)
+    reimported.assertStatus(202)
+    await runQueuedJobs()
+    const result = await client.get(contactsUrl(organization.id, `/imports/${reimported.body().import.id}`)).loginAs(admin)
+    assert.containsSubset(result.body().import, { status: 'completed', imported: 1, skipped: 0 })
     const copy = await db.from('contacts.contacts').where('organization_id', organization.id).whereNull('archived_at').firstOrFail()
     assert.containsSubset(copy, { kind: 'person', name: 'Mireille Nsimba', is_customer: true, is_supplier: false, phone: '+243841234567', preferred_currency: 'USD', tags: ['vip'] })
+  })
+
+  test('re-imports archived contacts as archived, at the date the export gives', async ({ client, assert }) => {
+    const { owner, organization } = await createContactsOrganization()
+    await insertContact(organization.id, { name: 'Ancien client', email: 'ancien@example.cd' })
+    const archivedAt = new Date('2024-06-30T08:00:00.000Z')
+    await db.from('contacts.contacts').where('organization_id', organization.id).update({ archived_at: archivedAt })
+    const exported = await client.get(contactsUrl(organization.id, '/export.csv')).qs({ archived: 'all' }).loginAs(owner)
+    assert.include(exported.text(), 'archivé le')
+
+    const target = await createContactsOrganization()
+    const reimported = await client
+      .post(contactsUrl(target.organization.id, '/import'))
+      .loginAs(target.owner)
+      .withCsrfToken()
+      .file('file', Buffer.from(exported.text()), { filename: 'contacts.csv' })
+    reimported.assertStatus(202)
+    await runQueuedJobs()
+    const copy = await db.from('contacts.contacts').where('organization_id', target.organization.id).firstOrFail()
+    assert.containsSubset(copy, { name: 'Ancien client', email: 'ancien@example.cd' })
+    assert.equal(new Date(copy.archived_at).toISOString(), archivedAt.toISOString())
   })
 
   test('exports more contacts than one batch holds', async ({ client, assert }) => {

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import db from '@adonisjs/lucid/services/db'
+import { auditLog, files, jobs, tenantContext } from '@ia/platform/contracts'
+import ContactImport from '../models/contact_import.ts'
+import { readImportTable } from '../services/contact_import.ts'
+import { localizedText } from '../services/localized_text.ts'
+import type { Actor } from '../services/contact_rules.ts'
+import { IMPORT_CONTACTS_JOB, type ImportContactsPayload } from './import_contacts.ts'
+
+/** An uploaded CSV file: its bytes and the name the user's computer gave it. */
+export type ContactImportUpload = { bytes: Buffer; fileName: string }
+
+/**
+ * Confirms an import: checks the file's structure (422 at once for a file no job could import),
+ * stores it with the platform's file service, then records the import and queues its job in one
+ * transaction, so there is never an import without its job nor a job without its import.
+ */
+export class StartContactImport {
+  async handle(upload: ContactImportUpload, locale: 'fr' | 'en', actor: Actor) {
+    const organizationId = tenantContext.require()
+    const { records } = readImportTable(upload.bytes)
+    const id = randomUUID()
+    const filePath = `contacts/imports/${id}.csv`
+    const fileName = upload.fileName.slice(0, 255) || 'contacts.csv'
+    await files.put(organizationId, filePath, upload.bytes, { contentType: 'text/csv', contentLength: upload.bytes.byteLength })
+    try {
+      return await db.transaction(async (trx) => {
+        const jobId = await jobs.dispatch<ImportContactsPayload>(
+          IMPORT_CONTACTS_JOB,
+          { importId: id },
+          { client: trx, organizationId, userId: actor.userId, label: localizedText('contacts.import.jobLabel', { file: fileName }) }
+        )
+        const contactImport = await ContactImport.create(
+          { id, userId: actor.userId, jobId, fileName, filePath, locale, status: 'queued', rowCount: records.length, errors: [] },
+          { client: trx }
+        )
+        await auditLog.record(
+          { organizationId, actorId: actor.userId, action: 'contact.import_started', subjectType: 'contact_import', subjectId: id, metadata: { fileName, rows: records.length }, ip: actor.ip },
+          trx
+        )
+        return contactImport
+      })
+    } catch (error) {
+      await files.delete(organizationId, filePath)
+      throw error
+    }
+  }
+}
