@@ -1,7 +1,8 @@
 /*
  * Tenant isolation, generated from the router's own route list: every signed-in route that names a
  * record by id is called by an outsider, with the owner's organisation and with the owner's ids in
- * the outsider's own organisation. Each answer must be 404 and the owner's rows must not change.
+ * the outsider's own organisation, and every other route of an organisation with the owner's
+ * organisation. Each answer must be 404 and the owner's rows must not change.
  * A route whose id parameter is not in ID_SOURCES fails the suite: new routes are covered the day
  * they are added, by adding one line there.
  */
@@ -107,6 +108,11 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       notifications.notify(a.id, { title: { fr: 'Pour a', en: 'For a' }, body: { fr: 'Privé', en: 'Private' } }),
   },
   token: { kind: 'capability' },
+}
+
+/** Signed-in API routes of an organisation that name nothing else (its lists, creations, settings...). */
+function organizationOnlyRoutes() {
+  return inspectRoutes().filter((route) => isApiRoute(route) && route.authenticated && route.params.length === 1 && route.params[0] === 'orgId')
 }
 
 /** Signed-in API routes that name something besides the organisation. */
@@ -216,11 +222,12 @@ test.group('Security / tenant isolation', (group) => {
       const kinds = route.params.filter((param) => param !== 'orgId').map((param) => (ID_SOURCES[param] as { kind: string }).kind)
       const inOrganization = route.params.includes('orgId')
 
-      // The ids must reach a record for their owner, else the 404s below would prove nothing.
+      // The ids must reach a record for their owner, and the example body pass validation: else the
+      // 404s below could come from a missing record or a refused body, and would prove nothing.
       await db.rawQuery('SAVEPOINT tenant_probe')
       const own = await call(world, route, { user: a }, { ...ids, orgId: orgA.id }, bodyFor(route))
       await db.rawQuery('ROLLBACK TO SAVEPOINT tenant_probe')
-      if (own.status() === 404 || own.status() >= 500) failures.push(`${route.key} as its owner: ${own.status()}`)
+      if (own.status() >= 300) failures.push(`${route.key} as its owner: ${own.status()} instead of 2xx`)
 
       if (inOrganization) await expect404("with A's orgId", route, { ...ids, orgId: orgA.id })
       if (kinds.includes('tenant') || kinds.includes('user')) {
@@ -233,5 +240,32 @@ test.group('Security / tenant isolation', (group) => {
       routes.map((route) => route.key),
       ['PATCH /api/v1/orgs/:orgId/members/:memberId', 'DELETE /api/v1/orgs/:orgId/invitations/:invitationId', 'DELETE /api/v1/auth/tokens/:tokenId']
     )
+  })
+
+  test("an outsider gets 404 on every route of A's organisation, by session or token, and A's rows stay unchanged", async ({ client, assert }) => {
+    const { owner: a, organization: orgA } = await createOwnerWithOrganization('Organisation A')
+    const { owner: b, organization: orgB } = await createOwnerWithOrganization('Organisation B')
+    const registry = await app.container.make('platform.modules')
+    for (const module of registry.catalog.optional()) {
+      await enableModule(orgA, module.id, a)
+      await enableModule(orgB, module.id, b)
+    }
+    const world: World = { client, a, b, orgA, orgB }
+    const bToken = (await User.accessTokens.create(b)).value!.release()
+    const bodyFor = await exampleBodies()
+    const routes = organizationOnlyRoutes()
+    assert.includeMembers(
+      routes.map((route) => route.key),
+      ['GET /api/v1/orgs/:orgId/contacts', 'POST /api/v1/orgs/:orgId/contacts', 'PATCH /api/v1/orgs/:orgId', 'POST /api/v1/orgs/:orgId/logo', 'POST /api/v1/orgs/:orgId/contacts/import', 'GET /api/v1/orgs/:orgId/search']
+    )
+    const before = await snapshot(orgA, a)
+    const failures: string[] = []
+    for (const route of routes) {
+      for (const [how, caller] of [['session', { user: b }], ['access token', { token: bToken }]] as [string, Caller][]) {
+        const response = await call(world, route, caller, { orgId: orgA.id }, bodyFor(route))
+        if (response.status() !== 404) failures.push(`${route.key} (${how}): ${response.status()} instead of 404`)
+      }
+    }
+    assert.deepEqual({ failures, rows: await snapshot(orgA, a) }, { failures: [], rows: before })
   })
 })
