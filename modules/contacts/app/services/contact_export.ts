@@ -1,4 +1,5 @@
 import type { I18n } from '@adonisjs/i18n'
+import db from '@adonisjs/lucid/services/db'
 import { tenantContext } from '@ia/platform/contracts'
 import type Contact from '../models/contact.ts'
 import { type ContactFilters, contactsQuery } from '../queries/list_contacts.ts'
@@ -48,11 +49,19 @@ export async function* contactsCsv(organizationId: string, filters: ContactFilte
   const delimiter = exportDelimiter(i18n)
   const header = [...CSV_FIELDS, 'archivedAt', 'createdAt'].map((field) => i18n.t(`contacts.csv.columns.${field}`))
   yield BOM + formatCsvLine(header, delimiter)
-  for (let offset = 0; ; offset += EXPORT_BATCH) {
-    const batch = await tenantContext.run(organizationId, () =>
-      contactsQuery(filters).limit(EXPORT_BATCH).offset(offset).exec()
-    )
-    if (batch.length) yield batch.map((contact) => formatCsvLine(cells(contact, i18n), delimiter)).join('')
-    if (batch.length < EXPORT_BATCH) return
+  // One snapshot for every batch: contacts created or edited meanwhile can neither shift a row
+  // out of the file nor into it twice.
+  const snapshot = await db.transaction({ isolationLevel: 'repeatable read' })
+  try {
+    await snapshot.rawQuery('SET TRANSACTION READ ONLY')
+    for (let offset = 0; ; offset += EXPORT_BATCH) {
+      const batch = await tenantContext.run(organizationId, () =>
+        contactsQuery(filters, snapshot).limit(EXPORT_BATCH).offset(offset).exec()
+      )
+      if (batch.length) yield batch.map((contact) => formatCsvLine(cells(contact, i18n), delimiter)).join('')
+      if (batch.length < EXPORT_BATCH) return
+    }
+  } finally {
+    await snapshot.rollback()
   }
 }
