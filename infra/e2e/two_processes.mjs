@@ -3,11 +3,17 @@
  * Two app processes sharing PostgreSQL and Redis, as behind infra/nginx/ia-solution.conf: a session
  * opened on one works on the other, a live subscription sent to the other reaches the stream held
  * by the first, and a server-sent event published by either reaches browsers connected to both.
- * Run with Node 24 from the repository root; PostgreSQL on 5432 and Redis on 6379 must be up.
+ * Then the job path of production: a job dispatched through one web process and run by a separate
+ * `jobs:work` process reports its progress to a browser connected to the other web process, first
+ * with the worker reading the outbox in PostgreSQL, then with RabbitMQ (`jobs:relay` + `jobs:work`).
+ * Run with Node 24 from the repository root; PostgreSQL on 5432, Redis on 6379 and RabbitMQ on 5672
+ * must be up. CLUSTER_DATABASE, CLUSTER_PORT (and the next one), CLUSTER_REDIS_URL, CLUSTER_RABBITMQ_URL
+ * and RABBITMQ_PREFIX keep concurrent runs apart; queues under a prefix this script made up are deleted
+ * at the end.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -16,10 +22,16 @@ import { createRequire } from 'node:module'
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const BACKEND = join(ROOT, 'backend')
 const pg = createRequire(join(BACKEND, 'package.json'))('pg')
+const amqp = createRequire(join(ROOT, 'modules', 'platform', 'package.json'))('amqplib')
 const DATABASE = process.env.CLUSTER_DATABASE ?? 'ia_cluster'
 const PORTS = [Number(process.env.CLUSTER_PORT ?? 3381), Number(process.env.CLUSTER_PORT ?? 3381) + 1]
 const REDIS_URL = process.env.CLUSTER_REDIS_URL ?? 'redis://127.0.0.1:6379/6'
+const RABBITMQ_URL = process.env.CLUSTER_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
+const OWN_PREFIX = !process.env.RABBITMQ_PREFIX
+const RABBITMQ_PREFIX = process.env.RABBITMQ_PREFIX ?? `e2e.${DATABASE.toLowerCase().replace(/[^a-z0-9_]/g, '_')}.${process.pid}`.slice(0, 41)
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`
+/** How long a process has to stop after SIGTERM before it counts as hung (and is killed). */
+const STOP_TIMEOUT_MS = 15000
 
 const results = []
 async function scenario(name, body) {
@@ -46,40 +58,129 @@ async function resetDatabase() {
   await admin.end()
 }
 
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'ia-cluster-'))
+const { RABBITMQ_URL: _ignoredBroker, JOBS_IN_WEB_PROCESS: _ignoredInWeb, ...inherited } = process.env
+/** Redis, no RabbitMQ: the worker reads the outbox in PostgreSQL, no web process runs jobs. */
 const baseEnv = {
-  ...process.env,
+  ...inherited,
   NODE_ENV: 'production',
   HOST: '127.0.0.1',
   APP_KEY: 'cluster-test-app-key-0123456789abcdef',
   LOG_LEVEL: 'warn',
   DATABASE_URL,
   REDIS_URL,
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'ia-cluster-')),
+  DATA_DIR,
+  // What the worker and relay read too: emailed links point at the public URL (one origin behind nginx).
+  PORT: String(PORTS[0]),
+  APP_URL: `http://localhost:${PORTS[0]}`,
+  JOBS_IN_WEB_PROCESS: 'false',
+  JOBS_POLL_MS: '200',
+}
+/** Every process of the RabbitMQ setup, web ones included (their readiness then checks the broker). */
+const brokerEnv = { ...baseEnv, RABBITMQ_URL, RABBITMQ_PREFIX }
+
+/** Every process this script started and has not seen exit, so that a failure still stops them. */
+const running = new Set()
+// Whatever ends this script (a failed start, an exception) ends them too.
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
+/** Spawns `args` in backend/; `readyLine` (a regexp on its output) or `ready()` says when it is up. */
+async function startProcess(name, args, env, { ready, readyLine, timeoutMs = 60000 }) {
+  const child = spawn(process.execPath, args, { cwd: BACKEND, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  const exited = new Promise((resolveExit) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child)
+      resolveExit({ code, signal })
+    })
+  )
+  let sawLine = false
+  for (const [source, target] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
+    let pending = ''
+    source.on('data', (chunk) => {
+      pending += chunk
+      let end
+      while ((end = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, end)
+        pending = pending.slice(end + 1)
+        if (readyLine?.test(line)) sawLine = true
+        target.write(`    [${name}] ${line}\n`)
+      }
+    })
+  }
+  const handle = {
+    name,
+    exited,
+    /** SIGTERM, then waits; 'timeout' (and SIGKILL) when it does not exit in time, else how it exited. */
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return exited
+      child.kill('SIGTERM')
+      const outcome = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), STOP_TIMEOUT_MS))])
+      if (outcome === 'timeout') {
+        child.kill('SIGKILL')
+        await exited
+      }
+      return outcome
+    },
+  }
+  const deadline = Date.now() + timeoutMs
+  let gone = false
+  exited.then(() => (gone = true))
+  while (Date.now() < deadline && !gone) {
+    if (readyLine ? sawLine : await ready().catch(() => false)) return handle
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  await handle.stop()
+  throw new Error(`${name} did not start${gone ? ' (it exited)' : ` within ${timeoutMs} ms`}`)
 }
 
-/** Starts one backend process on `port`; resolves once it is ready. */
-async function startProcess(port) {
-  const env = { ...baseEnv, PORT: String(port), APP_URL: `http://localhost:${port}` }
-  const child = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { cwd: BACKEND, env, stdio: 'inherit' })
+/** A web process on `port`, ready once /health/ready answers 200. */
+async function startWeb(port, env) {
   const baseUrl = `http://127.0.0.1:${port}`
-  const exited = new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit({ code, signal })))
-  for (let attempt = 0; attempt < 240; attempt++) {
-    try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) {
-        return {
-          baseUrl,
-          async stop() {
-            child.kill('SIGTERM')
-            const timeout = new Promise((r) => setTimeout(() => r('timeout'), 10000))
-            return Promise.race([exited, timeout])
-          },
-        }
-      }
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250))
+  const handle = await startProcess(`web ${port}`, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { ...env, PORT: String(port), APP_URL: `http://localhost:${port}` }, {
+    ready: async () => (await fetch(`${baseUrl}/health/ready`)).ok,
+  })
+  return { ...handle, baseUrl }
+}
+
+/** `node ace.js jobs:work`, a process of its own. */
+function startWorker(env) {
+  return startProcess('worker', ['ace.js', 'jobs:work', '--concurrency', '2'], env, { readyLine: /jobs worker started/ })
+}
+
+/** `node ace.js jobs:relay`, publishing the outbox to RabbitMQ. */
+function startRelay(env) {
+  return startProcess('relay', ['ace.js', 'jobs:relay'], env, { readyLine: /outbox relay started/ })
+}
+
+/** Stops `processes` together and asserts each exited by itself within the time limit. */
+async function stopAll(processes) {
+  const outcomes = await Promise.all(processes.map(async (handle) => [handle.name, await handle.stop()]))
+  for (const [name, outcome] of outcomes) {
+    assert(outcome !== 'timeout', `${name} did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM`)
+    assert(outcome.code === 0, `${name} exited with ${JSON.stringify(outcome)}`)
   }
-  child.kill('SIGKILL')
-  throw new Error(`the app on port ${port} did not start`)
+}
+
+/** Deletes the queues and exchanges of the RabbitMQ phase, when their prefix is this run's own. */
+async function removeTopology() {
+  if (!OWN_PREFIX) return
+  const listed = spawnSync('rabbitmqctl', ['-q', 'list_queues', 'name'], { encoding: 'utf8' })
+  const queues = new Set([`${RABBITMQ_PREFIX}.jobs`, `${RABBITMQ_PREFIX}.dead-letter`])
+  for (const line of listed.stdout?.split('\n') ?? []) if (line.startsWith(`${RABBITMQ_PREFIX}.`)) queues.add(line.trim())
+  const connection = await amqp.connect(RABBITMQ_URL)
+  try {
+    const channel = await connection.createChannel()
+    for (const queue of queues) await channel.deleteQueue(queue)
+    for (const exchange of ['jobs', 'events', 'dead']) await channel.deleteExchange(`${RABBITMQ_PREFIX}.${exchange}`)
+  } finally {
+    await connection.close()
+  }
 }
 
 /** A browser's cookie jar, shared by both processes as nginx makes them one origin. */
@@ -151,11 +252,16 @@ class Browser {
       next(timeoutMs = 5000) {
         if (frames.length) return Promise.resolve(frames.shift())
         return new Promise((resolveFrame, reject) => {
-          const timer = setTimeout(() => reject(new Error(`no event on ${server.baseUrl} within ${timeoutMs} ms`)), timeoutMs)
-          waiting.push((frame) => {
+          const deliver = (frame) => {
             clearTimeout(timer)
             resolveFrame(frame)
-          })
+          }
+          const timer = setTimeout(() => {
+            // A frame arriving later is kept for the next call, not handed to this expired wait.
+            waiting.splice(waiting.indexOf(deliver), 1)
+            reject(new Error(`no event on ${server.baseUrl} within ${timeoutMs} ms`))
+          }, timeoutMs)
+          waiting.push(deliver)
         })
       },
       async close() {
@@ -170,11 +276,13 @@ console.log(`Two app processes on ${PORTS.join(' and ')}, database ${DATABASE}, 
 await resetDatabase()
 const migrated = spawnSync(process.execPath, ['ace.js', 'migration:run', '--force'], {
   cwd: BACKEND,
-  env: { ...baseEnv, PORT: String(PORTS[0]), APP_URL: `http://localhost:${PORTS[0]}` },
+  env: baseEnv,
   stdio: 'inherit',
 })
 if (migrated.status !== 0) throw new Error('migrations failed')
-const [first, second] = await Promise.all(PORTS.map(startProcess))
+let [first, second] = await Promise.all(PORTS.map((port) => startWeb(port, baseEnv)))
+let worker = null
+let relay = null
 const database = new pg.Client({ connectionString: DATABASE_URL })
 await database.connect()
 
@@ -249,11 +357,147 @@ await scenario('an event published by either process reaches streams held by bot
   }
 })
 
-await database.end()
-const stopped = await Promise.all([first.stop(), second.stop()])
-await scenario('both processes stop cleanly on SIGTERM (Redis connections closed)', async () => {
-  for (const outcome of stopped) assert(outcome !== 'timeout', 'a process did not exit within 10 s of SIGTERM')
+await scenario('a subscription sent to a process for a stream that no process holds is refused, not reported done', async () => {
+  const refused = await browser.request(second, 'POST', '/__transmit/subscribe', { uid: randomUUID(), channel: `users/${user.id}/notifications` })
+  assert(refused.status === 404 && refused.body.errors[0].code === 'E_STREAM_NOT_FOUND', `relayed to nobody: ${refused.status}`)
 })
+
+const JOBS_CHANNEL = () => `orgs/${organization.id}/jobs`
+
+/** Invites someone through `server`: the invitation mail is an organisation-wide job (`platform.send_mail`). */
+async function invite(server) {
+  const invitee = `invitee-${randomUUID()}@example.cd`
+  const response = await browser.request(server, 'POST', `/api/v1/orgs/${organization.id}/invitations`, { email: invitee, role: 'member' })
+  assert(response.status === 201, `invitation through ${server.baseUrl}: ${response.status}`)
+  return invitee
+}
+
+/** The `queued` frame that dispatching through a web process publishes, for the job row it names. */
+async function queuedFrame(stream) {
+  const frame = await stream.next()
+  assert(frame.channel === JOBS_CHANNEL() && frame.payload.status === 'queued', `first frame: ${JSON.stringify(frame)}`)
+  assert(frame.payload.name === 'platform.send_mail' && frame.payload.organizationId === organization.id, JSON.stringify(frame.payload))
+  const { rows } = await database.query('SELECT name, organization_id FROM platform.jobs WHERE id = $1', [frame.payload.jobId])
+  assert(rows[0]?.name === 'platform.send_mail' && rows[0].organization_id === organization.id, `the job row of ${frame.payload.jobId}`)
+  return frame.payload
+}
+
+/** Asserts that nothing arrives on `stream` for `ms` (no process has run the job). */
+async function nothingFor(stream, ms, why) {
+  await stream.next(ms).then(
+    (frame) => {
+      throw new Error(`${why}, yet: ${JSON.stringify(frame)}`)
+    },
+    () => undefined
+  )
+}
+
+/** Frames of the job `jobId` until it completes or fails: each on the organisation's channel, none of another job. */
+async function framesUntilDone(stream, jobId) {
+  const payloads = []
+  for (;;) {
+    const frame = await stream.next(30000)
+    assert(frame.channel === JOBS_CHANNEL() && frame.payload.jobId === jobId, `while waiting for ${jobId}: ${JSON.stringify(frame)}`)
+    payloads.push(frame.payload)
+    if (frame.payload.status === 'completed' || frame.payload.status === 'failed') return payloads
+  }
+}
+
+/**
+ * queued, running (0 %), any progress (running, percent never going back), completed (100 %), in this
+ * order, never an internal error. No platform job reports intermediate progress yet, so the
+ * `platform.send_mail` job used here sends none; the contacts import will.
+ */
+function assertLifecycle(payloads) {
+  const statuses = payloads.map((payload) => payload.status)
+  assert(statuses.length >= 3 && statuses[0] === 'queued' && statuses[1] === 'running' && statuses.at(-1) === 'completed', `frames: ${statuses.join(', ')}`)
+  assert(statuses.slice(1, -1).every((status) => status === 'running'), `frames: ${statuses.join(', ')}`)
+  const percents = payloads.slice(1).map((payload) => payload.percent)
+  assert(percents[0] === 0 && percents.at(-1) === 100 && percents.every((percent, index) => index === 0 || percent >= percents[index - 1]), `percents: ${percents}`)
+  assert(payloads.every((payload) => !('error' in payload)), 'an internal error reached the browser')
+}
+
+/** Whether the mail to `address` was written to `$DATA_DIR/mails` (no SMTP_HOST): what the job did. */
+function mailedTo(address) {
+  const mails = join(DATA_DIR, 'mails')
+  try {
+    return readdirSync(mails).some((file) => readFileSync(join(mails, file), 'utf8').includes(address))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The browser's stream is held by the second web process; it subscribes through the first (relayed
+ * and confirmed); the job is dispatched through the first. Nothing runs it until `startRunner()`
+ * (no web process runs jobs); then, with the runner up, a second job goes the way of production.
+ */
+async function jobReachesTheOtherProcess(startRunner) {
+  const uid = randomUUID()
+  const stream = await browser.openStream(second, uid)
+  try {
+    const subscribed = await browser.request(first, 'POST', '/__transmit/subscribe', { uid, channel: JOBS_CHANNEL() })
+    assert(subscribed.status === 204, `subscribe relayed to the process holding the stream: ${subscribed.status}`)
+
+    const invitee = await invite(first)
+    const queued = await queuedFrame(stream)
+    await nothingFor(stream, 1500, 'no worker runs yet')
+    const { rows: waiting } = await database.query('SELECT status FROM platform.jobs WHERE id = $1', [queued.jobId])
+    assert(waiting[0].status === 'queued', `before the worker: ${waiting[0].status}`)
+    await startRunner()
+    assertLifecycle([queued, ...(await framesUntilDone(stream, queued.jobId))])
+    assert(mailedTo(invitee), 'the worker sent the invitation mail')
+
+    const nextInvitee = await invite(first)
+    const nextQueued = await queuedFrame(stream)
+    assertLifecycle([nextQueued, ...(await framesUntilDone(stream, nextQueued.jobId))])
+    assert(mailedTo(nextInvitee), 'the worker sent the second invitation mail')
+    const { rows } = await database.query('SELECT status, percent FROM platform.jobs WHERE id = ANY($1)', [[queued.jobId, nextQueued.jobId]])
+    assert(rows.length === 2 && rows.every((row) => row.status === 'completed' && row.percent === 100), JSON.stringify(rows))
+  } finally {
+    await stream.close()
+  }
+}
+
+await scenario('a job dispatched through one process and run by a separate worker (outbox in PostgreSQL) reports to a browser on the other', async () => {
+  await jobReachesTheOtherProcess(async () => {
+    worker = await startWorker(baseEnv)
+  })
+})
+
+await scenario('the web processes and the worker stop cleanly on SIGTERM (Redis connections closed)', async () => {
+  const processes = [first, second, worker].filter(Boolean)
+  worker = null
+  await stopAll(processes)
+})
+
+let brokerUp = false
+await scenario('with RabbitMQ: both web processes restart, the session survives in Redis, the worker consumes', async () => {
+  ;[first, second] = await Promise.all(PORTS.map((port) => startWeb(port, brokerEnv)))
+  const ready = await fetch(`${first.baseUrl}/health/ready`).then((response) => response.json())
+  assert(ready.checks.some((check) => check.name === 'rabbitmq' && check.ok), `readiness: ${JSON.stringify(ready)}`)
+  const me = await browser.request(second, 'GET', '/api/v1/auth/me')
+  assert(me.status === 200 && me.body.user.id === user.id, `me after the restart: ${me.status}`)
+  worker = await startWorker(brokerEnv)
+  brokerUp = true
+})
+
+if (brokerUp) {
+  await scenario('with RabbitMQ: a job dispatched through one process, published by jobs:relay and run by jobs:work, reports to a browser on the other', async () => {
+    await jobReachesTheOtherProcess(async () => {
+      relay = await startRelay(brokerEnv)
+    })
+  })
+}
+
+await database.end()
+await scenario('every process stops cleanly on SIGTERM (broker and Redis connections closed)', async () => {
+  const processes = [first, second, relay, worker].filter(Boolean)
+  relay = worker = null
+  await stopAll(processes)
+})
+
+await removeTopology().catch((error) => console.log(`  (RabbitMQ queues under ${RABBITMQ_PREFIX} not deleted: ${error.message})`))
 
 const failed = results.filter((result) => !result.ok).length
 console.log(`\n${results.length - failed} passed, ${failed} failed`)

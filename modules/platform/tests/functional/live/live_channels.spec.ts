@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { test } from '@japa/runner'
 import emitter from '@adonisjs/core/services/emitter'
 import testUtils from '@adonisjs/core/services/test_utils'
+import transmit from '@adonisjs/transmit/services/main'
+import { MemoryTransport } from '@boringnode/bus/transports/memory'
 import { BrowserClient } from '../../browser_client.ts'
 import { openLiveStream } from '../../live_stream.ts'
 import { addMember, createOwnerWithOrganization, createUser, TEST_PASSWORD } from '../../helpers.ts'
 import { notifications } from '../../../app/services/notifications.ts'
+import { live } from '../../../app/services/live/live.ts'
+import { LiveChannels } from '../../../app/services/live/live_channels.ts'
 import type { JobProgressEvent } from '../../../app/services/live/job_progress.ts'
 
 function progress(overrides: Partial<JobProgressEvent>): JobProgressEvent {
@@ -71,6 +76,27 @@ test.group('Live / channels and job progress', (group) => {
     const hijack = await openLiveStream(strangerBrowser, uid)
     assert.equal(hijack.status, 403)
     await stream.close()
+  })
+
+  test('every member may follow the organisation’s jobs, and a topic not declared is refused to all, owners included', async ({ assert }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const admin = await createUser()
+    const member = await createUser()
+    await addMember(organization, admin, 'admin')
+    await addMember(organization, member, 'member')
+    for (const user of [owner, admin, member]) {
+      const browser = await signedIn(user.email)
+      const uid = randomUUID()
+      const stream = await openLiveStream(browser, uid)
+      const subscribe = (channel: string) => browser.send('POST', '/__transmit/subscribe', { uid, channel })
+      assert.equal((await subscribe(`orgs/${organization.id}/jobs`)).status, 204, user.email)
+      for (const topic of ['failed-jobs', 'audit-log', 'members', 'notifications', 'jobs/failed', 'constructor']) {
+        const refused = await subscribe(`orgs/${organization.id}/${topic}`)
+        assert.equal(refused.status, 403, `${user.email} on ${topic}`)
+        assert.equal(refused.body.errors[0].code, 'E_CHANNEL_FORBIDDEN')
+      }
+      await stream.close()
+    }
   })
 
   test('removing a member ends their open streams, so organisation events stop reaching them', async ({ assert, cleanup }) => {
@@ -162,5 +188,61 @@ test.group('Live / channels and job progress', (group) => {
     const read = await stream.next()
     assert.deepEqual(read.payload, { type: 'read', ids: [id], unread: 0 })
     await stream.close()
+  })
+})
+
+test.group('Live / subscriptions relayed between processes', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+
+  /** This test process, as the one holding the streams, and another process on the same bus that holds none. */
+  async function twoProcesses(cleanup: (fn: () => Promise<void>) => void) {
+    await live.start(new MemoryTransport())
+    const other = new LiveChannels(() => transmit, { relayTimeoutMs: 300 })
+    await other.start(new MemoryTransport())
+    cleanup(async () => {
+      await other.close()
+      await live.close()
+    })
+    return other
+  }
+
+  test('a subscription relayed to the process holding the stream is confirmed, and events then reach the stream', async ({ assert, cleanup }) => {
+    const other = await twoProcesses(cleanup)
+    const owner = await createUser()
+    const uid = randomUUID()
+    const stream = await openLiveStream(await signedIn(owner.email), uid)
+    cleanup(() => stream.close())
+
+    assert.isTrue(await other.subscribe(uid, `users/${owner.id}/notifications`, owner.id))
+    live.broadcast(`users/${owner.id}/notifications`, { type: 'read', ids: [], unread: 0 })
+    assert.equal((await stream.next()).channel, `users/${owner.id}/notifications`)
+  })
+
+  test('a relayed subscription nobody confirms is refused: no process holds the stream, or not for that user', async ({ assert, cleanup }) => {
+    const other = await twoProcesses(cleanup)
+    const owner = await createUser()
+    const stranger = await createUser()
+    const uid = randomUUID()
+    const stream = await openLiveStream(await signedIn(owner.email), uid)
+    cleanup(() => stream.close())
+
+    const started = Date.now()
+    assert.isFalse(await other.subscribe(randomUUID(), `users/${owner.id}/jobs`, owner.id))
+    assert.isAtLeast(Date.now() - started, 250)
+    assert.isFalse(await other.subscribe(uid, `users/${stranger.id}/jobs`, stranger.id))
+    // Held here by someone else: refused at once, without asking the bus.
+    assert.isFalse(await live.subscribe(uid, `users/${stranger.id}/jobs`, stranger.id))
+  })
+
+  test('a wait for confirmation ends when the process closes', async ({ assert, cleanup }) => {
+    await live.start(new MemoryTransport())
+    const other = new LiveChannels(() => transmit, { relayTimeoutMs: 60_000 })
+    await other.start(new MemoryTransport())
+    cleanup(() => live.close())
+    const owner = await createUser()
+    const pending = other.subscribe(randomUUID(), `users/${owner.id}/jobs`, owner.id)
+    await sleep(50)
+    await other.close()
+    assert.isFalse(await pending)
   })
 })
