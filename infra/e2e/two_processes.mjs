@@ -362,9 +362,9 @@ await scenario('a subscription sent to a process for a stream that no process ho
   assert(refused.status === 404 && refused.body.errors[0].code === 'E_STREAM_NOT_FOUND', `relayed to nobody: ${refused.status}`)
 })
 
-const JOBS_CHANNEL = () => `orgs/${organization.id}/jobs`
+const JOBS_CHANNEL = () => `users/${user.id}/jobs`
 
-/** Invites someone through `server`: the invitation mail is an organisation-wide job (`platform.send_mail`). */
+/** Invites someone through `server`: the invitation mail is a job (`platform.send_mail`) of the inviting user. */
 async function invite(server) {
   const invitee = `invitee-${randomUUID()}@example.cd`
   const response = await browser.request(server, 'POST', `/api/v1/orgs/${organization.id}/invitations`, { email: invitee, role: 'member' })

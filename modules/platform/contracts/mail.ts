@@ -15,11 +15,16 @@ export const mails = {
     mailTemplates.define(name, template)
   },
 
-  /** Queues the mail in the caller's transaction when given one: it leaves only if that transaction commits. */
-  send<D>(request: MailRequest<D>, options: { client?: TransactionClientContract } = {}): Promise<string> {
+  /**
+   * Queues the mail in the caller's transaction when given one: it leaves only if that transaction
+   * commits. `userId` names who caused it: its progress goes to that user's jobs, not to the whole
+   * organisation's.
+   */
+  send<D>(request: MailRequest<D>, options: { client?: TransactionClientContract; userId?: string } = {}): Promise<string> {
     return jobs.dispatch(SEND_MAIL_JOB, sendMailPayload(request), {
       client: options.client,
       organizationId: request.organizationId ?? null,
+      userId: options.userId ?? null,
     })
   },
 }

@@ -63,7 +63,7 @@ export default class InvitationsController {
       await platformMailer.sendInvitation(
         { email: normalizedEmail, locale: existingUser?.locale ?? ctx.organization.locale },
         { id: ctx.organization.id, name: ctx.organization.name },
-        ctx.auth.user!.fullName,
+        ctx.auth.user!,
         token,
         trx
       )

@@ -25,7 +25,7 @@ export const platformMailer = {
   async sendInvitation(
     to: { email: string; locale: string },
     organization: { id: string; name: string },
-    inviterName: string,
+    inviter: { id: string; fullName: string },
     token: string,
     client?: TransactionClientContract
   ) {
@@ -35,9 +35,9 @@ export const platformMailer = {
         to: to.email,
         locale: to.locale,
         organizationId: organization.id,
-        data: { inviter: inviterName, organization: organization.name, url: link(`/invitations/${token}`) },
+        data: { inviter: inviter.fullName, organization: organization.name, url: link(`/invitations/${token}`) },
       },
-      { client }
+      { client, userId: inviter.id }
     )
   },
 }
