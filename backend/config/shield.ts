@@ -1,7 +1,44 @@
+import env from '#start/env'
 import { defineConfig } from '@adonisjs/shield'
 
+/**
+ * Where signed file links point when files live in S3: an organisation's logo is an <img> whose URL redirects
+ * there, and a redirected image is checked against img-src too.
+ */
+function fileStorageOrigins(): string[] {
+  const bucket = env.get('S3_BUCKET')
+  if (!bucket) return []
+  const endpoint = env.get('S3_ENDPOINT')
+  if (!endpoint) {
+    const region = env.get('S3_REGION')
+    return [`https://${bucket}.s3.${region}.amazonaws.com`, `https://s3.${region}.amazonaws.com`]
+  }
+  const url = new URL(endpoint)
+  return [env.get('S3_FORCE_PATH_STYLE', false) ? url.origin : `${url.protocol}//${bucket}.${url.host}`]
+}
+
 const shieldConfig = defineConfig({
-  csp: { enabled: false, directives: {}, reportOnly: false },
+  // The shell's built index.html carries the same policy in a <meta> (shell/app/vite/content-security-policy.ts).
+  // Every script of the shell and of the remotes is a file under 'self' (no inline script, no eval); Vue writes
+  // style attributes, hence 'unsafe-inline' for styles only. Routes that render their own page (the API reference,
+  // stored files) send a stricter policy of their own, which replaces this one.
+  csp: {
+    enabled: true,
+    directives: {
+      defaultSrc: [`'self'`],
+      scriptSrc: [`'self'`],
+      styleSrc: [`'self'`, `'unsafe-inline'`],
+      imgSrc: [`'self'`, 'data:', 'blob:', ...fileStorageOrigins()],
+      fontSrc: [`'self'`],
+      connectSrc: [`'self'`],
+      workerSrc: [`'self'`],
+      objectSrc: [`'none'`],
+      baseUri: [`'self'`],
+      formAction: [`'self'`],
+      frameAncestors: [`'none'`],
+    },
+    reportOnly: false,
+  },
   csrf: {
     enabled: true,
     // API clients authenticate with a Bearer token, which a browser never sends on its own.

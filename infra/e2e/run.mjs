@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /*
  * Browser end-to-end tests in Debian's chromium (playwright-core): the real app on a fresh database.
- * Screenshots of each step land in test-results/e2e/ (fr, en, phone width).
+ * Screenshots of each step land in test-results/e2e/ (fr, en, phone width). Every page reports Content Security
+ * Policy violations; the run fails on any it did not provoke on purpose.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -39,20 +40,38 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 })
 
-async function newPage({ phone = false, locale = 'fr-FR' } = {}) {
+/** CSP violations seen on pages that did not ask for them: the run fails if there is any. */
+const cspViolations = []
+
+async function newPage({ phone = false, locale = 'fr-FR', cspExpected = false } = {}) {
   const context = await browser.newContext({
     baseURL: app.baseUrl,
     locale,
     viewport: phone ? { width: 375, height: 740 } : { width: 1280, height: 800 },
     deviceScaleFactor: 1,
   })
+  // Chromium logs a refused resource itself; the event also catches what it only reports to the page.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`[securitypolicyviolation] ${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`)
+    })
+  })
   const page = await context.newPage()
+  const violations = cspExpected ? [] : cspViolations
+  page.on('console', (message) => {
+    const text = message.text()
+    if (/Content Security Policy|securitypolicyviolation/i.test(text)) violations.push(`${page.url()}: ${text}`)
+  })
   page.setDefaultTimeout(15000)
   currentPage = page
-  return { context, page }
+  return { context, page, violations }
 }
 
-const shot = (page, name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+/** A full-page screenshot from the top: scrolled, the sticky header and sidebar would be drawn mid-page. */
+async function shot(page, name) {
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
+}
 
 /** Signs up a new user through the UI and creates their organisation; ends on the home page. */
 async function signUpWithOrganization(page, { fullName, email, organization }) {
@@ -72,6 +91,53 @@ async function enableContacts(page) {
   const card = page.locator('[data-module-id="contacts"]')
   await card.getByRole('button', { name: 'Activer' }).click()
   await card.getByRole('button', { name: 'Désactiver' }).waitFor()
+}
+
+/** Signs in through the form (French until the user's own language applies); ends on the home page. */
+async function signIn(page, email, greeting = /Bonjour|Hello/) {
+  await page.goto('/sign-in')
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.getByRole('heading', { name: greeting }).waitFor()
+}
+
+/** The strings the token and switcher steps look for, per language. */
+const UI = {
+  fr: {
+    tokenName: /^Nom du jeton/, lifetime: 'Expiration', lifetime90: 'Dans 90 jours', create: 'Créer le jeton',
+    secret: 'Valeur secrète du jeton', copiedIt: 'J’ai copié le jeton', revoke: 'Révoquer', confirmRevoke: 'Révoquer le jeton',
+    neverUsed: 'Jamais utilisé', switcher: /^Organisation courante/, newOrganization: 'Nouvelle organisation',
+  },
+  en: {
+    tokenName: /^Token name/, lifetime: 'Expiry', lifetime90: 'In 90 days', create: 'Create the token',
+    secret: 'Secret value of the token', copiedIt: 'I have copied the token', revoke: 'Revoke', confirmRevoke: 'Revoke the token',
+    neverUsed: 'Never used', switcher: /^Current organisation/, newOrganization: 'New organisation',
+  },
+}
+
+/** Creates a token from the profile page and returns its secret, still shown on the page. */
+async function createToken(page, lang, name) {
+  const ui = UI[lang]
+  await page.goto('/profile')
+  await page.getByLabel(ui.tokenName).fill(name)
+  await page.getByLabel(ui.lifetime).selectOption({ label: ui.lifetime90 })
+  await page.getByRole('button', { name: ui.create }).click()
+  const secret = page.getByLabel(ui.secret)
+  await secret.waitFor()
+  await page.getByRole('row').filter({ hasText: name }).waitFor()
+  return secret.inputValue()
+}
+
+/** Status of `GET /auth/me` with a token, as an API client sends it. */
+async function meWithToken(secret) {
+  return (await fetch(`${app.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${secret}`, accept: 'application/json' } })).status
+}
+
+/** Opens the organisation switcher's menu and waits for its "New organisation" entry. */
+async function openSwitcher(page, lang) {
+  await page.getByRole('button', { name: UI[lang].switcher }).click()
+  await page.getByRole('menuitem', { name: UI[lang].newOrganization }).waitFor()
 }
 
 let contactsUrlOfA
@@ -136,8 +202,79 @@ try {
     await page.getByRole('heading', { name: /Hello/ }).waitFor()
     await page.goto('/contacts')
     await page.getByText('Société Minière de Kolwezi').first().waitFor()
+    // The remote's own strings follow the shell's language.
+    await page.getByText('Your customers and suppliers').waitFor()
+    await page.getByRole('link', { name: 'New contact' }).first().waitFor()
+    assert((await page.getByText('Vos clients et fournisseurs').count()) === 0, 'the Contacts page is still in French')
     await shot(page, 'contacts-phone-en')
     await context.close()
+  })
+
+  await scenario('a second organisation from the switcher; switching between them', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'benoit@example.cd')
+    await openSwitcher(page, 'fr')
+    assert((await page.getByRole('menuitemradio').count()) === 1, 'one organisation expected in the switcher')
+    await page.getByRole('menuitem', { name: 'Nouvelle organisation' }).click()
+    await page.waitForURL('**/organizations/new')
+    await page.getByLabel(/^Nom/).fill('Brasserie du Kivu — Goma')
+    await page.getByRole('button', { name: 'Créer l’organisation' }).click()
+    await page.getByRole('heading', { name: /Bonjour/ }).waitFor()
+    await page.getByRole('button', { name: /^Organisation courante\s:\sBrasserie du Kivu — Goma$/ }).waitFor()
+    await openSwitcher(page, 'fr')
+    assert((await page.getByRole('menuitemradio').count()) === 2, 'two organisations expected in the switcher')
+    await shot(page, 'org-switcher-fr')
+    await page.getByRole('menuitemradio', { name: /^Brasserie du Kivu\W+Propriétaire$/ }).click()
+    await page.getByRole('button', { name: /^Organisation courante\s:\sBrasserie du Kivu$/ }).waitFor()
+    await page.getByRole('navigation').getByRole('link', { name: 'Contacts' }).waitFor()
+    await context.close()
+  })
+
+  await scenario('personal access tokens: the secret shown once works as a Bearer token until revoked', async () => {
+    const { context, page } = await newPage()
+    await signIn(page, 'benoit@example.cd')
+    const secret = await createToken(page, 'fr', 'Logiciel de comptabilité')
+    await page.getByText('C’est la seule fois qu’il est affiché').waitFor()
+    await shot(page, 'profile-tokens-fr')
+    assert((await meWithToken(secret)) === 200, 'the new token is refused')
+    await page.getByRole('button', { name: UI.fr.copiedIt }).click()
+    assert((await page.getByLabel(UI.fr.secret).count()) === 0, 'the secret is still shown')
+    await page.reload()
+    const row = page.getByRole('row').filter({ hasText: 'Logiciel de comptabilité' })
+    await row.waitFor()
+    assert(!(await page.content()).includes(secret), 'the secret came back after a reload')
+    assert(!(await row.textContent()).includes(UI.fr.neverUsed), 'the token’s last use is not shown')
+    await row.getByRole('button', { name: /^Révoquer/ }).click()
+    await page.getByRole('dialog').getByText('perdront l’accès immédiatement').waitFor()
+    await page.getByRole('dialog').getByRole('button', { name: UI.fr.confirmRevoke }).click()
+    await row.waitFor({ state: 'detached' })
+    assert((await meWithToken(secret)) === 401, 'the revoked token still works')
+    await context.close()
+  })
+
+  await scenario('tokens and switcher at phone width, then in English', async () => {
+    const rounds = [
+      { lang: 'fr', phone: true, token: 'Script de sauvegarde' },
+      { lang: 'en', phone: false, token: 'Backup script' },
+      { lang: 'en', phone: true, token: 'Mobile reporting' },
+    ]
+    for (const { lang, phone, token } of rounds) {
+      const { context, page } = await newPage({ phone })
+      // Switching to English below is saved on the account: the last round signs in straight into English.
+      await signIn(page, 'benoit@example.cd', lang === 'en' && phone ? /Hello/ : /Bonjour/)
+      if (lang === 'en' && !phone) {
+        await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click()
+        await page.getByRole('heading', { name: /Hello/ }).waitFor()
+      }
+      const suffix = `${phone ? 'phone-' : ''}${lang}`
+      await createToken(page, lang, token)
+      await shot(page, `profile-tokens-${suffix}`)
+      await page.getByRole('button', { name: UI[lang].copiedIt }).click()
+      await openSwitcher(page, lang)
+      await shot(page, `org-switcher-${suffix}`)
+      await page.keyboard.press('Escape')
+      await context.close()
+    }
   })
 
   await scenario('a tampered remote file never runs; the rest of the shell keeps working', async () => {
@@ -146,11 +283,7 @@ try {
     writeFileSync(entry, Buffer.concat([original, Buffer.from('\nwindow.__tampered = true;\n')]))
     try {
       const { context, page } = await newPage()
-      await page.goto('/sign-in')
-      await page.getByLabel('Adresse e-mail').fill('amani@example.cd')
-      await page.getByLabel('Mot de passe').fill(PASSWORD)
-      await page.getByRole('button', { name: /Se connecter|Sign in/ }).click()
-      await page.getByRole('heading', { name: /Bonjour|Hello/ }).waitFor()
+      await signIn(page, 'amani@example.cd')
       await page.goto(contactsUrlOfA ?? '/contacts')
       await page.locator('.ia-error-panel').first().waitFor()
       assert(!(await page.evaluate(() => window.__tampered === true)), 'the tampered file ran')
@@ -161,6 +294,76 @@ try {
     } finally {
       writeFileSync(entry, original)
     }
+  })
+
+  await scenario('a tampered chunk and a file missing from the integrity list never run; the shell keeps working', async () => {
+    const assets = join(ROOT, 'remotes', 'contacts', 'dist', 'assets')
+    const chunkName = readdirSync(assets).find((name) => /^ContactListView-.*\.js$/.test(name))
+    assert(chunkName, 'no ContactListView chunk in the contacts build')
+    const chunk = join(assets, chunkName)
+    const original = readFileSync(chunk)
+    // Served by the backend like any other file of the remote, but named by no hash in integrity.json.
+    const stray = join(assets, 'stray-e2e.js')
+    writeFileSync(chunk, Buffer.concat([original, Buffer.from('\nwindow.__tamperedChunk = true;\n')]))
+    writeFileSync(stray, 'window.__stray = true;\n')
+    try {
+      const { context, page } = await newPage()
+      const blocked = []
+      page.on('response', (response) => {
+        if (response.url().includes('/remotes/contacts/') && response.status() === 403) blocked.push(response.url())
+      })
+      await signIn(page, 'amani@example.cd')
+      await page.goto('/contacts')
+      // The module itself loads (its entry is intact): only the list page, whose chunk was altered, fails in its area.
+      await page.locator('.ia-error-panel').first().waitFor()
+      assert(blocked.some((url) => url.endsWith(chunkName)), `the tampered chunk was not refused (403s: ${blocked.join(', ')})`)
+      assert(!(await page.evaluate(() => window.__tamperedChunk === true)), 'the tampered chunk ran')
+      await shot(page, 'tampered-chunk')
+
+      const stray = await page.evaluate(async () => {
+        const status = (await fetch('/remotes/contacts/assets/stray-e2e.js')).status
+        const imported = await import('/remotes/contacts/assets/stray-e2e.js').then(() => 'ran', (error) => String(error))
+        return { status, imported, ran: window.__stray === true }
+      })
+      assert(stray.status === 403, `an unlisted file answered ${stray.status}`)
+      assert(stray.imported !== 'ran' && !stray.ran, 'an unlisted file ran')
+
+      await page.getByRole('navigation').getByRole('link', { name: /Accueil|Home/ }).click()
+      await page.getByRole('heading', { name: /Bonjour|Hello/ }).waitFor()
+      await page.goto('/profile')
+      await page.getByRole('heading', { name: /Mon profil|My profile/ }).waitFor()
+      await context.close()
+    } finally {
+      writeFileSync(chunk, original)
+      rmSync(stray, { force: true })
+    }
+  })
+
+  await scenario('the Content Security Policy is in force on the page and the API, and refuses an inline script', async () => {
+    const { context, page, violations } = await newPage({ cspExpected: true })
+    await page.goto('/sign-in')
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
+    for (const directive of ["script-src 'self';", "object-src 'none'", "base-uri 'self'", "connect-src 'self'", "worker-src 'self'"]) {
+      assert(policy?.includes(directive), `the page's policy lacks ${directive}: ${policy}`)
+    }
+    const header = (await page.request.get('/api/v1/auth/providers')).headers()['content-security-policy'] ?? ''
+    for (const directive of ["script-src 'self';", "frame-ancestors 'none'", "object-src 'none'"]) {
+      assert(header.includes(directive), `the API's policy lacks ${directive}: ${header}`)
+    }
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script')
+      script.textContent = 'window.__inlineRan = true'
+      document.head.append(script)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      return window.__inlineRan === true
+    })
+    assert(!ran, 'an inline script ran')
+    assert(violations.some((text) => /script-src/.test(text)), `the refusal was not reported: ${violations.join(' | ')}`)
+    await context.close()
+  })
+
+  await scenario('no Content Security Policy violation on any page of the run', async () => {
+    assert(cspViolations.length === 0, `violations:\n      ${cspViolations.join('\n      ')}`)
   })
 } finally {
   await browser.close()

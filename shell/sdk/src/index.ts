@@ -1,6 +1,7 @@
 import en from './locales/en.json'
 import fr from './locales/fr.json'
 
+export * from './api/access_tokens'
 export * from './api/auth'
 export * from './api/jobs'
 export * from './api/modules'

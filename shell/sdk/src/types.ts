@@ -23,6 +23,23 @@ export interface User {
   createdAt: string
 }
 
+/** A personal access token of the signed-in user, as listed (never with its secret). */
+export interface AccessToken {
+  id: string
+  name: string | null
+  lastUsedAt: string | null
+  /** Null when the token never expires. */
+  expiresAt: string | null
+  createdAt: string
+}
+
+/** A token just created: `value` is its secret, returned this once only (`Authorization: Bearer <value>`). */
+export interface NewAccessToken {
+  id: string
+  name: string | null
+  value: string
+}
+
 /** An organisation as listed for its members, with the caller's role. */
 export interface OrganizationSummary {
   id: Id

@@ -36,8 +36,20 @@ export function defineRemoteConfig(options: RemoteConfigOptions): UserConfig {
     throw new Error(`Remote "${id}" must expose "${MODULE_EXPOSE_KEY}".`)
   }
 
+  const publicBase = `/remotes/${id}/`
+  // The shell's service worker checks every file under /remotes/<id>/ against integrity.json; a file
+  // loaded from anywhere else (another origin, another path) would run unchecked.
+  if (options.vite?.base !== undefined && options.vite.base !== publicBase) {
+    throw new Error(
+      `Remote "${id}" must load its files from "${publicBase}", where the shell checks them; the vite option sets base "${options.vite.base}".`
+    )
+  }
+  if (options.vite?.experimental?.renderBuiltUrl) {
+    throw new Error(`Remote "${id}" may not set experimental.renderBuiltUrl: its files must load from "${publicBase}", where the shell checks them.`)
+  }
+
   const base: UserConfig = {
-    base: `/remotes/${id}/`,
+    base: publicBase,
     plugins: [
       vue(),
       federation({
