@@ -3,6 +3,7 @@ import { join, resolve, sep } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
+import shieldConfig from '#config/shield'
 
 const SHELL_DIST = app.makePath('../shell/app/dist')
 const API_PATHS = /^\/(api|health|__transmit)(\/|$)/
@@ -23,6 +24,21 @@ async function fileInside(root: string, relativePath: string) {
 }
 
 /**
+ * The API's Content Security Policy as a header: these files are served before the router, so shield
+ * never sees them, and the shell's <meta> policy cannot say who may frame the page.
+ */
+const CONTENT_SECURITY_POLICY = Object.entries(shieldConfig.csp.directives ?? {})
+  .map(([name, sources]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${(sources as string[]).join(' ')}`)
+  .join('; ')
+
+/** Headers of every shell and remote file: the page may not be framed, and no file is read as another type. */
+function secureHeaders(response: HttpContext['response']) {
+  response.header('content-security-policy', CONTENT_SECURITY_POLICY)
+  response.header('x-frame-options', 'DENY')
+  response.header('x-content-type-options', 'nosniff')
+}
+
+/**
  * Serves the built shell (with the single-page fallback) and each module's built remote before
  * the router, so these files never open a session or touch the database.
  */
@@ -32,6 +48,7 @@ export default class WebAssetsMiddleware {
     const path = request.url()
     if (!['GET', 'HEAD'].includes(request.method()) || API_PATHS.test(path)) return next()
 
+    secureHeaders(response)
     const remote = REMOTE_PATH.exec(path)
     if (remote) {
       const registry = await app.container.make('platform.modules')
