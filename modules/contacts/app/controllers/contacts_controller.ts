@@ -45,7 +45,10 @@ export default class ContactsController {
 
   async update(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.update')
-    const changes = await ctx.request.validateUsing(updateContactValidator)
+    // A phone number sent alone is read in the contact's own country.
+    const stored = await Contact.query().where('id', ctx.params.contactId).select('country').first()
+    if (!stored) throw notFound()
+    const changes = await ctx.request.validateUsing(updateContactValidator, { meta: { storedCountry: stored.country } })
     const contact = await new UpdateContact().handle(ctx.params.contactId, changes, actorOf(ctx))
     return { contact: serializeContact(contact) }
   }

@@ -11,12 +11,15 @@ const MAX_TAGS = 20
 
 /**
  * Replaces a phone number by its E.164 form; a number without an international prefix is read
- * in the contact's country when one is given, else in DR Congo.
+ * in the contact's country (the one sent, else the stored one given as `meta.storedCountry`),
+ * else in DR Congo.
  */
 const phoneNumber = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
     if (typeof value !== 'string') return
-    const country = typeof field.parent?.country === 'string' ? field.parent.country.trim() : ''
+    const sent = field.parent?.country
+    const stored = field.meta?.storedCountry
+    const country = typeof sent === 'string' ? sent.trim() : typeof stored === 'string' ? stored : ''
     const normalized = normalizePhoneNumber(value, /^[a-z]{2}$/i.test(country) ? country : null)
     if (!normalized) {
       field.report('Enter a valid phone number.', 'phoneNumber', field)
@@ -67,7 +70,7 @@ export const createContactValidator = vine.create({
 })
 
 /** Change some of a contact's fields. */
-export const updateContactValidator = vine.create({
+export const updateContactValidator = vine.withMetaData<{ storedCountry: string | null }>().create({
   kind: vine.enum(CONTACT_KINDS).optional(),
   name: vine.string().trim().minLength(1).maxLength(200).optional(),
   ...fields,

@@ -94,6 +94,14 @@ test.group('Contacts / create, read, update', (group) => {
       .json({ kind: 'company', name: 'Bureau de Paris', country: 'FR', phone: '01 42 68 53 00' })
     response.assertStatus(201)
     assert.equal(response.body().contact.phone, '+33142685300')
+
+    const changed = await client
+      .patch(contactsUrl(organization.id, `/${response.body().contact.id}`))
+      .loginAs(owner)
+      .withCsrfToken()
+      .json({ phone: '01 45 44 38 00' })
+    changed.assertStatus(200)
+    assert.equal(changed.body().contact.phone, '+33145443800', 'a number sent alone is read in the stored country')
   })
 
   test('answers 422 per field in French', async ({ client, assert }) => {
