@@ -161,6 +161,7 @@ defineSchemas({
     properties: {
       id: { type: 'string' },
       action: { type: 'string', description: 'e.g. `member.role_changed`, `module.enabled`.' },
+      label: { type: 'string', description: "The action in the reader's language (the action code when no module names it)." },
       actor: {
         oneOf: [
           { type: 'null' },
@@ -173,7 +174,7 @@ defineSchemas({
       ip: text(),
       createdAt: dateTime,
     },
-    required: ['id', 'action', 'actor', 'createdAt'],
+    required: ['id', 'action', 'label', 'actor', 'createdAt'],
   },
   Module: {
     type: 'object',

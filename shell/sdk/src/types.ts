@@ -107,6 +107,8 @@ export interface InvitationPreview {
 export interface AuditLogEntry {
   id: Id
   action: string
+  /** The action in the reader's language. */
+  label: string
   actor: { id: Id; fullName: string } | null
   subjectType: string | null
   subjectId: Id | null

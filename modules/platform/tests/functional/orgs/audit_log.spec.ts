@@ -21,6 +21,11 @@ test.group('Organisations / audit log', (group) => {
     assert.deepEqual(response.body().data[0].actor, { id: owner.id, fullName: owner.fullName })
     const second = await client.get(`/api/v1/orgs/${organization.id}/audit-log?page=2&perPage=2`).loginAs(owner)
     assert.deepEqual(second.body().data.map((entry: { action: string }) => entry.action), ['auth.signed_in', 'auth.sign_in_failed'])
+    assert.deepEqual(response.body().data.map((entry: { label: string }) => entry.label), ['Membre retiré', 'Rôle modifié'])
+    owner.locale = 'en'
+    await owner.save()
+    const english = await client.get(`/api/v1/orgs/${organization.id}/audit-log?page=2&perPage=2`).loginAs(owner)
+    assert.deepEqual(english.body().data.map((entry: { label: string }) => entry.label), ['Signed in', 'Failed sign-in'])
 
     await addMember(organization, member, 'member')
     const forbidden = await client.get(`/api/v1/orgs/${organization.id}/audit-log`).loginAs(member)
