@@ -19,6 +19,8 @@ const platformConfig = {
     pollMs: env.get('JOBS_POLL_MS', 1000),
     /** The web server runs the worker itself (the embedded PGlite setup, whose notifications cannot cross processes). */
     inWebProcess: env.get('JOBS_IN_WEB_PROCESS', false),
+    /** Published outbox rows and handled-message records older than this many days are deleted; 0 keeps them. */
+    pruneAfterDays: env.get('JOBS_PRUNE_AFTER_DAYS', 7),
   },
   signIn: {
     maxAttempts: env.get('SIGN_IN_MAX_ATTEMPTS', 5),

@@ -92,6 +92,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   JOBS_CONCURRENCY: integer(1, 256),
   JOBS_POLL_MS: integer(50, 600000),
   JOBS_IN_WEB_PROCESS: Env.schema.boolean.optional(),
+  JOBS_PRUNE_AFTER_DAYS: integer(0, 3650),
 
   ELASTICSEARCH_URL: serviceUrl(['http:', 'https:'], true),
   ELASTICSEARCH_INDEX_PREFIX: (name: string, value?: string) => {

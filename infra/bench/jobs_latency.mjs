@@ -5,11 +5,17 @@
  *   node infra/bench/jobs_latency.mjs   (BENCH_DATABASE_URL, BENCH_RABBITMQ_URL, LATENCY_JOBS, THROUGHPUT_JOBS)
  * Jobs are written to the outbox as jobs.dispatch writes them (job row + outbox row + NOTIFY, one
  * transaction) and run by the test handler `platformtest.effect`, which records when it ran.
+ * The exchanges and queues it creates (prefix iabench-<pid>) are deleted when it ends, even on Ctrl-C.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { execFile, spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import pg from 'pg'
+
+// amqplib is a dependency of the platform module, which owns the broker code.
+const amqplib = createRequire(new URL('../../modules/platform/package.json', import.meta.url))('amqplib')
 
 const BACKEND = fileURLToPath(new URL('../../backend/', import.meta.url))
 const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url))
@@ -21,6 +27,45 @@ const CONCURRENCY = process.env.JOBS_CONCURRENCY ?? '8'
 const PREFIX = `iabench-${process.pid}`
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The vhost of RABBITMQ_URL ('/' when the URL names none). */
+function vhost() {
+  return decodeURIComponent(new URL(RABBITMQ_URL).pathname.slice(1)) || '/'
+}
+
+/**
+ * The names of this run's queues on the broker (one per event consumer the worker registered, besides
+ * the jobs and dead-letter queues): from rabbitmqctl when the broker is local, else from the management
+ * API (BENCH_RABBITMQ_API, default http://<host>:15672); null when neither answers.
+ */
+async function listBenchQueues() {
+  const ours = (names) => names.filter((name) => name.startsWith(`${PREFIX}.`))
+  try {
+    const { stdout } = await promisify(execFile)('rabbitmqctl', ['-q', 'list_queues', '-p', vhost(), 'name'])
+    return ours(stdout.split('\n').map((line) => line.trim()))
+  } catch {}
+  try {
+    const url = new URL(RABBITMQ_URL)
+    const api = process.env.BENCH_RABBITMQ_API ?? `http://${url.hostname}:15672`
+    const credentials = Buffer.from(`${decodeURIComponent(url.username || 'guest')}:${decodeURIComponent(url.password || 'guest')}`).toString('base64')
+    const response = await fetch(`${api}/api/queues/${encodeURIComponent(vhost())}?columns=name`, { headers: { authorization: `Basic ${credentials}` } })
+    if (response.ok) return ours((await response.json()).map((queue) => queue.name))
+  } catch {}
+  return null
+}
+
+/** Deletes the exchanges and queues the relay and the worker declared under PREFIX. */
+async function deleteBrokerTopology() {
+  const listed = await listBenchQueues()
+  const queues = [...new Set([`${PREFIX}.jobs`, `${PREFIX}.dead-letter`, ...(listed ?? [])])]
+  const connection = await amqplib.connect(RABBITMQ_URL)
+  const channel = await connection.createChannel()
+  for (const queue of queues) await channel.deleteQueue(queue)
+  for (const exchange of [`${PREFIX}.jobs`, `${PREFIX}.events`, `${PREFIX}.dead`]) await channel.deleteExchange(exchange)
+  await connection.close()
+  console.log(`broker: deleted ${queues.length} queues and 3 exchanges named ${PREFIX}.*`)
+  if (!listed) console.warn(`broker: could not list the queues (no rabbitmqctl, no management API): delete the queues named ${PREFIX}.event.* by hand`)
+}
 
 async function ensureDatabase() {
   const url = new URL(DATABASE_URL)
@@ -128,24 +173,43 @@ await client.query('CREATE TABLE IF NOT EXISTS jobs_test.effects (job_id uuid NO
 await client.query('CREATE TABLE IF NOT EXISTS jobs_test.runs (job_id uuid NOT NULL, attempt integer, pid integer, at timestamptz NOT NULL DEFAULT clock_timestamp())')
 
 const results = []
+const children = new Set()
+let brokerUsed = false
+let cleaning = null
+/** Stops the processes, then removes what the run left on the broker (once, whichever way the run ends). */
+function cleanUp() {
+  cleaning ??= (async () => {
+    await Promise.all([...children].map(stop))
+    if (brokerUsed) await deleteBrokerTopology().catch((error) => console.error(`broker: could not delete the ${PREFIX}.* queues and exchanges:`, error.message))
+  })()
+  return cleaning
+}
+process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)))
+
 try {
   await reset(client)
   const rabbit = { RABBITMQ_URL, RABBITMQ_PREFIX: PREFIX }
+  brokerUsed = true
   const relay = startProcess('jobs:relay', rabbit)
   const rabbitWorker = startProcess('jobs:work', rabbit)
+  children.add(relay).add(rabbitWorker)
   try {
     results.push(await measure(client, `RabbitMQ (relay + 1 worker, prefetch ${CONCURRENCY})`))
   } finally {
     await Promise.all([stop(relay), stop(rabbitWorker)])
+    children.clear()
   }
   await reset(client)
   const embedded = startProcess('jobs:work', { RABBITMQ_URL: '' })
+  children.add(embedded)
   try {
     results.push(await measure(client, `embedded PostgreSQL worker (1 process, concurrency ${CONCURRENCY})`))
   } finally {
     await stop(embedded)
+    children.clear()
   }
 } finally {
+  await cleanUp()
   await reset(client).catch(() => undefined)
   await client.end()
 }

@@ -51,11 +51,20 @@ export function jobConsumer(name: string) {
   return `job:${name}`
 }
 
-/** Serialises two deliveries of the same message to the same consumer, then tells whether it was handled. */
-async function alreadyHandled(trx: TransactionClientContract, messageId: string, consumer: string) {
+/** Serialises the deliveries of one message to one consumer (and the dead-letter record) until `trx` ends. */
+async function lockMessage(trx: TransactionClientContract, messageId: string, consumer: string) {
   await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`${messageId}/${consumer}`])
+}
+
+async function isHandled(trx: TransactionClientContract, messageId: string, consumer: string) {
   const row = await trx.from('platform.processed_messages').where({ message_id: messageId, consumer }).first()
   return Boolean(row)
+}
+
+/** Takes the message's lock, then tells whether it was handled already. */
+async function alreadyHandled(trx: TransactionClientContract, messageId: string, consumer: string) {
+  await lockMessage(trx, messageId, consumer)
+  return isHandled(trx, messageId, consumer)
 }
 
 async function markHandled(trx: TransactionClientContract, messageId: string, consumer: string) {
@@ -67,16 +76,37 @@ function progressEvent(delivery: Delivery, label: LocalizedText | null, fields: 
 }
 
 /**
- * Marks the job running before its handler's transaction opens (committed at once, so the admin page
- * sees it and a worker that dies mid-job still counts the attempt); null when it must not run.
+ * Counts an attempt only for a delivery that takes the message's lock and finds the job still to do
+ * (a duplicate waiting behind a running delivery counts nothing), and marks it running. It commits at
+ * once, before the handler's transaction opens, so the admin page sees it and a worker that dies
+ * mid-job still counts the attempt. Null when the job must not run; a job found handled is left
+ * completed (a racing failure could have put it back in the queue).
  */
-async function markStarted(runner: Runner, jobId: string): Promise<StartedJob | null> {
-  const result = await runner.rawQuery(
-    `UPDATE platform.jobs SET status = 'running', attempts = attempts + 1, started_at = now(), updated_at = now()
-     WHERE id = ? AND status IN ('queued', 'running') RETURNING attempts, max_attempts, label`,
-    [jobId]
+async function claimJob(runner: Runner, jobId: string, consumer: string): Promise<StartedJob | null> {
+  return runner.transaction(async (trx) => {
+    await lockMessage(trx, jobId, consumer)
+    const result = await trx.rawQuery(
+      `UPDATE platform.jobs SET status = 'running', attempts = attempts + 1, started_at = now(), updated_at = now()
+       WHERE id = ? AND status IN ('queued', 'running')
+         AND NOT EXISTS (SELECT 1 FROM platform.processed_messages WHERE message_id = ? AND consumer = ?)
+       RETURNING attempts, max_attempts, label`,
+      [jobId, jobId, consumer]
+    )
+    if (result.rows[0]) return result.rows[0] as StartedJob
+    await completeIfHandled(trx, jobId, consumer)
+    return null
+  })
+}
+
+/** A handled job that still reads queued or running is completed: its handler's transaction committed. */
+async function completeIfHandled(trx: TransactionClientContract, jobId: string, consumer: string) {
+  await trx.rawQuery(
+    `UPDATE platform.jobs SET status = 'completed', percent = 100, message = NULL, last_error = NULL,
+       finished_at = coalesce(finished_at, now()), updated_at = now()
+     WHERE id = ? AND status IN ('queued', 'running')
+       AND EXISTS (SELECT 1 FROM platform.processed_messages WHERE message_id = ? AND consumer = ?)`,
+    [jobId, jobId, consumer]
   )
-  return result.rows[0] ?? null
 }
 
 /**
@@ -89,12 +119,16 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
   const registered = handlerRegistry.job(delivery.name)
   const events: JobProgressEvent[] = []
   // A handled job is no longer queued or running, so a redelivery stops here.
-  const job = await markStarted(runner, delivery.messageId)
+  const job = await claimJob(runner, delivery.messageId, consumer)
   if (!job) return { outcome: 'skipped', announce: () => {} }
   emitJobProgress(progressEvent(delivery, job.label, { status: 'running', percent: 0, message: null }))
   try {
     const outcome = await runner.transaction(async (trx) => {
-      if (await alreadyHandled(trx, delivery.messageId, consumer)) return 'skipped' as const
+      if (await alreadyHandled(trx, delivery.messageId, consumer)) {
+        // A duplicate claimed the job in the instant between another delivery's claim and its lock, then lost the race: give the attempt back.
+        await trx.from('platform.jobs').where('id', delivery.messageId).where('attempts', '>', 0).decrement('attempts', 1)
+        return 'skipped' as const
+      }
       if (!registered) throw new Error(`No handler is registered for job "${delivery.name}" in this worker`)
       if (job.attempts > job.max_attempts) {
         throw new Error(`The worker stopped during each of the ${job.max_attempts} attempts of this job`)
@@ -121,19 +155,24 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
     const maxAttempts = Math.min(job.max_attempts, registered?.maxAttempts ?? job.max_attempts)
     const dead = !registered || job.attempts >= maxAttempts
     const message = errorText(error)
-    const fields = { jobId: delivery.messageId, job: delivery.name, attempt: job.attempts, error: message }
-    if (dead) logger.warn(fields, 'job failed for good')
-    else logger.info(fields, 'job failed, will retry')
-    await runner.transaction(async (trx) => {
-      await trx.from('platform.outbox').where('id', delivery.outboxId).update({ last_error: message, ...(dead ? { failed_at: new Date() } : {}) })
-      if (dead) {
-        await trx
-          .from('platform.jobs')
-          .where('id', delivery.messageId)
-          .update({ status: 'failed', last_error: message, finished_at: new Date(), updated_at: new Date() })
-        return
+    const settled = await runner.transaction(async (trx) => {
+      // A duplicate delivery may have handled the job since this one's transaction rolled back: then there is nothing to retry.
+      // (The lock also orders this after a duplicate still running, so its completion is seen.)
+      if (await alreadyHandled(trx, delivery.messageId, consumer)) {
+        await completeIfHandled(trx, delivery.messageId, consumer)
+        return false
       }
-      await trx.from('platform.jobs').where('id', delivery.messageId).update({ status: 'queued', last_error: message, updated_at: new Date() })
+      await trx.from('platform.outbox').where('id', delivery.outboxId).update({ last_error: message, ...(dead ? { failed_at: new Date() } : {}) })
+      // Only the delivery that still owns the run moves the job on, so a duplicate that failed too queues no second retry.
+      const moved = await trx
+        .from('platform.jobs')
+        .where({ id: delivery.messageId, status: 'running' })
+        .update(
+          dead
+            ? { status: 'failed', last_error: message, finished_at: new Date(), updated_at: new Date() }
+            : { status: 'queued', last_error: message, updated_at: new Date() }
+        )
+      if (dead || !affected(moved)) return affected(moved)
       await insertOutboxRow(trx, {
         messageId: delivery.messageId,
         kind: 'job',
@@ -145,13 +184,26 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
         occurredAt: new Date(delivery.occurredAt),
         availableAt: new Date(Date.now() + backoffDelay(registered!.backoffMs, job.attempts)),
       })
+      return true
     })
+    const fields = { jobId: delivery.messageId, job: delivery.name, attempt: job.attempts, error: message }
+    if (!settled) {
+      logger.info(fields, 'job failed, but a duplicate delivery completed it or queued its retry meanwhile')
+      return { outcome: 'skipped', announce: () => {} }
+    }
+    if (dead) logger.warn(fields, 'job failed for good')
+    else logger.info(fields, 'job failed, will retry')
     const status = dead ? 'failed' : 'queued'
     return {
       outcome: dead ? 'dead' : 'retry',
       announce: () => emitJobProgress(progressEvent(delivery, job.label, { status, percent: 0, message: null, error: message })),
     }
   }
+}
+
+/** Whether an update touched a row (knex answers a count on PostgreSQL). */
+function affected(result: unknown) {
+  return Number(Array.isArray(result) ? result.length : result) > 0
 }
 
 /**
@@ -190,14 +242,18 @@ export async function deliverEvent(delivery: Delivery, consumer: RegisteredConsu
   } catch (error) {
     const message = errorText(error)
     const dead = delivery.attempt >= consumer.maxAttempts
-    const fields = { eventId: delivery.messageId, event: delivery.name, consumer: consumer.consumer, attempt: delivery.attempt, error: message }
-    if (dead) logger.warn(fields, 'event consumer failed for good')
-    else logger.info(fields, 'event consumer failed, will retry')
-    await runner.transaction(async (trx) => {
+    const outcome = await runner.transaction(async (trx): Promise<Outcome> => {
+      // A duplicate delivery may have handled the event since this one rolled back, or failed too and queued the retry.
+      if (await alreadyHandled(trx, delivery.messageId, consumer.consumer)) return 'skipped'
       if (dead) {
         await trx.from('platform.outbox').where('id', delivery.outboxId).update({ last_error: `${consumer.consumer}: ${message}`, failed_at: new Date() })
-        return
+        return 'dead'
       }
+      const queued = await trx
+        .from('platform.outbox')
+        .where({ message_id: delivery.messageId, consumer: consumer.consumer, attempt: delivery.attempt + 1 })
+        .first()
+      if (queued) return 'retry'
       await insertOutboxRow(trx, {
         messageId: delivery.messageId,
         kind: 'event',
@@ -210,9 +266,76 @@ export async function deliverEvent(delivery: Delivery, consumer: RegisteredConsu
         occurredAt: new Date(delivery.occurredAt),
         availableAt: new Date(Date.now() + backoffDelay(consumer.backoffMs, delivery.attempt)),
       })
+      return 'retry'
     })
-    return dead ? 'dead' : 'retry'
+    const fields = { eventId: delivery.messageId, event: delivery.name, consumer: consumer.consumer, attempt: delivery.attempt, error: message }
+    if (outcome === 'dead') logger.warn(fields, 'event consumer failed for good')
+    else if (outcome === 'retry') logger.info(fields, 'event consumer failed, will retry')
+    return outcome
   }
+}
+
+/** A message the broker dead-lettered, as the dead-letter queue hands it back. */
+export type DeadLetter = {
+  outboxId: string | null
+  messageId: string
+  kind: 'job' | 'event'
+  name: string
+  /** For an event: the consumer whose queue gave it up. */
+  consumer: string | null
+  /** Why, in words an admin reads on the failed-jobs page. */
+  reason: string
+}
+
+/**
+ * Records a message the broker gave up on (its delivery limit reached: workers kept dying on it), so
+ * the job reads failed, with the reason, on the admin page that retries it; an event's outbox row is
+ * marked failed for its consumer. Nothing changes when the message was handled meanwhile, already
+ * failed, or superseded by a later retry row. Idempotent: the dead-letter queue delivers at least once.
+ */
+export async function recordDeadLetter(dead: DeadLetter): Promise<boolean> {
+  const consumer = dead.kind === 'job' ? jobConsumer(dead.name) : dead.consumer
+  if (!consumer) return false
+  const failed = await db.transaction(async (trx) => {
+    if (await alreadyHandled(trx, dead.messageId, consumer)) return null
+    const text = errorText(dead.reason)
+    if (dead.outboxId) {
+      await trx
+        .from('platform.outbox')
+        .where('id', dead.outboxId)
+        .whereNull('failed_at')
+        .update({ last_error: dead.kind === 'job' ? text : `${consumer}: ${text}`, failed_at: new Date() })
+    }
+    if (dead.kind !== 'job') return null
+    // A dead copy of an older attempt does not fail a job whose later retry row is on its way.
+    const superseded = dead.outboxId
+      ? `AND NOT EXISTS (
+           SELECT 1 FROM platform.outbox later
+           WHERE later.message_id = jobs.id AND later.created_at > (SELECT created_at FROM platform.outbox WHERE id = ?)
+         )`
+      : ''
+    const result = await trx.rawQuery(
+      `UPDATE platform.jobs SET status = 'failed', last_error = ?, finished_at = now(), updated_at = now()
+       WHERE id = ? AND status IN ('queued', 'running') ${superseded}
+       RETURNING organization_id, user_id, label`,
+      dead.outboxId ? [text, dead.messageId, dead.outboxId] : [text, dead.messageId]
+    )
+    return (result.rows[0] ?? null) as { organization_id: string | null; user_id: string | null; label: LocalizedText | null } | null
+  })
+  if (!failed) return false
+  logger.warn({ jobId: dead.messageId, job: dead.name, error: dead.reason }, 'job dead-lettered by the broker, marked failed')
+  emitJobProgress({
+    jobId: dead.messageId,
+    organizationId: failed.organization_id,
+    userId: failed.user_id,
+    name: dead.name,
+    label: failed.label,
+    status: 'failed',
+    percent: 0,
+    message: null,
+    error: dead.reason,
+  })
+  return true
 }
 
 /** An outbox row as PostgreSQL returns it. */

@@ -24,10 +24,17 @@ const RETRY_UNROUTABLE_MS = 5_000
 const RECONNECT_MS = [250, 500, 1000, 2000, 5000]
 
 /**
+ * A row the broker nacked (a queue refusing messages: full, or without a quorum) is published again
+ * after base x 2^n ms, n counting the batches in a row that had nacks; the rows it confirmed are done.
+ */
+const NACK_BACKOFF_MS = { base: 1000, max: 60_000 }
+
+/**
  * Publishes the outbox to RabbitMQ: rows are locked (SKIP LOCKED, so relays can run side by side),
  * published persistent and `mandatory` on a confirm channel, and marked published in the same
  * transaction only once the broker has confirmed them. A dropped connection rolls the batch back,
- * so it is published again: a message can arrive twice, never zero times.
+ * so it is published again: a message can arrive twice, never zero times. A row the broker nacks is
+ * given back to the outbox with a backoff, while the confirmed ones of its batch stay published.
  */
 export class RabbitRelay {
   readonly #options: RabbitRelayOptions
@@ -38,6 +45,10 @@ export class RabbitRelay {
   #wake: (() => void) | null = null
   /** Messages the broker returned as unroutable in the current batch, by outbox row id. */
   readonly #returned = new Set<string>()
+  /** Channels that closed: their pending confirms failed with them, they were not nacks. */
+  readonly #closedChannels = new WeakSet<ConfirmChannel>()
+  /** Batches in a row in which the broker nacked something. */
+  #nackedBatches = 0
 
   constructor(options: RabbitRelayOptions) {
     this.#options = options
@@ -48,11 +59,13 @@ export class RabbitRelay {
     this.#running = this.#run()
   }
 
+  /** Lets the batch in hand be confirmed and committed, then closes the connection. */
   async stop() {
     this.#stopping = true
     this.#wake?.()
-    await this.#connection?.close().catch(() => undefined)
     await this.#running
+    await this.#connection?.close().catch(() => undefined)
+    this.#connection = null
     await this.#listener.stop()
   }
 
@@ -79,6 +92,7 @@ export class RabbitRelay {
     connection.on('error', (error) => logger.warn({ err: error }, 'outbox relay: connection error'))
     const channel = await connection.createConfirmChannel()
     channel.on('error', (error) => logger.warn({ err: error }, 'outbox relay: channel error'))
+    channel.on('close', () => this.#closedChannels.add(channel))
     channel.on('return', (message) => {
       const outboxId = message.properties.headers?.['x-outbox-id']
       if (typeof outboxId === 'string') this.#returned.add(outboxId)
@@ -113,6 +127,7 @@ export class RabbitRelay {
       const rows: OutboxRow[] = result.rows
       if (!rows.length) return 0
       this.#returned.clear()
+      const confirms: Promise<Error | null>[] = []
       for (const row of rows) {
         const [exchange, routingKey] =
           row.kind === 'job'
@@ -120,28 +135,40 @@ export class RabbitRelay {
             : row.consumer
               ? ['', topology.consumerQueue(row.consumer)]
               : [topology.eventsExchange, row.name]
-        channel.publish(exchange, routingKey, Buffer.from(JSON.stringify(row.payload)), {
-          persistent: true,
-          mandatory: true,
-          messageId: row.message_id,
-          type: row.name,
-          contentType: 'application/json',
-          timestamp: Math.floor(Date.now() / 1000),
-          headers: {
-            'x-outbox-id': row.id,
-            'x-kind': row.kind,
-            'x-attempt': row.attempt,
-            'x-organization-id': row.organization_id ?? '',
-            'x-user-id': row.user_id ?? '',
-            'x-consumer': row.consumer ?? '',
-            'x-occurred-at': new Date(row.occurred_at).toISOString(),
+        const confirmed = Promise.withResolvers<Error | null>()
+        confirms.push(confirmed.promise)
+        channel.publish(
+          exchange,
+          routingKey,
+          Buffer.from(JSON.stringify(row.payload)),
+          {
+            persistent: true,
+            mandatory: true,
+            messageId: row.message_id,
+            type: row.name,
+            contentType: 'application/json',
+            timestamp: Math.floor(Date.now() / 1000),
+            headers: {
+              'x-outbox-id': row.id,
+              'x-kind': row.kind,
+              'x-attempt': row.attempt,
+              'x-organization-id': row.organization_id ?? '',
+              'x-user-id': row.user_id ?? '',
+              'x-consumer': row.consumer ?? '',
+              'x-occurred-at': new Date(row.occurred_at).toISOString(),
+            },
           },
-        })
+          (error) => confirmed.resolve(error ?? null)
+        )
       }
-      await withTimeout(channel.waitForConfirms(), CONFIRM_TIMEOUT_MS)
+      const answers = await withTimeout(Promise.all(confirms), CONFIRM_TIMEOUT_MS)
+      // A closed channel fails every pending confirm: the broker may have the messages or not, so the whole batch goes again.
+      if (this.#closedChannels.has(channel)) throw new Error('channel closed before the broker confirmed the batch')
       const now = new Date()
       const delivered: string[] = []
-      for (const row of rows) {
+      const nacked = rows.filter((_, index) => answers[index] !== null)
+      for (const [index, row] of rows.entries()) {
+        if (answers[index] !== null) continue
         // A broadcast event nobody subscribes to is returned by design; anything else returned is misrouted.
         const nobodyListens = row.kind === 'event' && !row.consumer && handlerRegistry.consumers(row.name).length === 0
         if (!this.#returned.has(row.id) || nobodyListens) {
@@ -153,6 +180,16 @@ export class RabbitRelay {
           .from('platform.outbox')
           .where('id', row.id)
           .update({ available_at: new Date(now.getTime() + RETRY_UNROUTABLE_MS), last_error: 'unroutable: no queue is bound for it' })
+      }
+      if (nacked.length) {
+        const delay = Math.min(NACK_BACKOFF_MS.max, NACK_BACKOFF_MS.base * 2 ** this.#nackedBatches++)
+        logger.warn({ nacked: nacked.length, of: rows.length, retryInMs: delay }, 'outbox relay: the broker refused messages, they will be published again')
+        await trx
+          .from('platform.outbox')
+          .whereIn('id', nacked.map((row) => row.id))
+          .update({ available_at: new Date(now.getTime() + delay), last_error: 'nacked: the broker refused the message' })
+      } else {
+        this.#nackedBatches = 0
       }
       if (delivered.length) await trx.from('platform.outbox').whereIn('id', delivered).update({ published_at: now })
       return rows.length

@@ -61,4 +61,13 @@ export class RabbitTopology {
       await channel.bindQueue(queue, this.eventsExchange, entry.event)
     }
   }
+
+  /** Deletes what `assert` declares, messages included: for test and benchmark prefixes, never a live one. */
+  async remove(channel: Channel) {
+    const consumers = new Set(handlerRegistry.consumers().map((entry) => entry.consumer))
+    for (const queue of [this.jobsQueue, this.deadLetterQueue, ...[...consumers].map((consumer) => this.consumerQueue(consumer))]) {
+      await channel.deleteQueue(queue)
+    }
+    for (const exchange of [this.jobsExchange, this.eventsExchange, this.deadLetterExchange]) await channel.deleteExchange(exchange)
+  }
 }

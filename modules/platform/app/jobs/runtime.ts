@@ -1,6 +1,7 @@
 import { hostname } from 'node:os'
 import config from '@adonisjs/core/services/config'
 import { EmbeddedWorker } from './embedded_worker.ts'
+import { OutboxPruner } from './outbox_pruner.ts'
 import { RabbitRelay } from './rabbitmq_relay.ts'
 import { RabbitTopology } from './rabbitmq_topology.ts'
 import { RabbitWorker } from './rabbitmq_worker.ts'
@@ -13,6 +14,8 @@ export type JobsConfig = {
   concurrency: number
   pollMs: number
   inWebProcess: boolean
+  /** Published outbox rows and handled-message records are deleted after this many days (0: never). */
+  pruneAfterDays: number
 }
 
 /** Something that runs until stopped: a worker or a relay. */
@@ -20,6 +23,9 @@ export type JobsService = { start(): Promise<void>; stop(): Promise<void> }
 
 /** A job running longer than this on the embedded worker may be started again by another worker (once in effect all the same). */
 const EMBEDDED_LEASE_MS = 5 * 60 * 1000
+
+const PRUNE_EVERY_MS = 60 * 60 * 1000
+const FIRST_PRUNE_AFTER_MS = 60 * 1000
 
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return { ...config.get<JobsConfig>('platform.jobs'), ...overrides }
@@ -29,18 +35,32 @@ function topologyOf(settings: JobsConfig) {
   return new RabbitTopology(settings.rabbitmqPrefix, settings.deliveryLimit)
 }
 
-/** The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker. */
+/** The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker; each prunes the outbox. */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
-  if (!settings.rabbitmqUrl) {
-    return new EmbeddedWorker({ concurrency: settings.concurrency, pollMs: settings.pollMs, leaseMs: EMBEDDED_LEASE_MS })
-  }
-  return new RabbitWorker({
-    url: settings.rabbitmqUrl,
-    topology: topologyOf(settings),
-    prefetch: settings.concurrency,
-    connectionName: `${settings.rabbitmqPrefix} worker ${hostname()}/${process.pid}`,
+  const pruner = new OutboxPruner({
+    afterDays: settings.pruneAfterDays,
+    everyMs: PRUNE_EVERY_MS,
+    firstAfterMs: FIRST_PRUNE_AFTER_MS,
   })
+  const worker = settings.rabbitmqUrl
+    ? new RabbitWorker({
+        url: settings.rabbitmqUrl,
+        topology: topologyOf(settings),
+        prefetch: settings.concurrency,
+        connectionName: `${settings.rabbitmqPrefix} worker ${hostname()}/${process.pid}`,
+      })
+    : new EmbeddedWorker({ concurrency: settings.concurrency, pollMs: settings.pollMs, leaseMs: EMBEDDED_LEASE_MS })
+  return {
+    async start() {
+      await worker.start()
+      pruner.start()
+    },
+    async stop() {
+      await pruner.stop()
+      await worker.stop()
+    },
+  }
 }
 
 /** The outbox relay to RabbitMQ; throws without RABBITMQ_URL (the embedded worker needs none). */
