@@ -73,6 +73,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   DATABASE_URL: serviceUrl(['postgres:', 'postgresql:'], false) as (name: string, value?: string) => string,
   DATABASE_POOL_MAX: integer(1, 200),
 
+  RATE_LIMIT_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
   REDIS_URL: (name: string, value?: string) => {
     const url = serviceUrl(['redis:', 'rediss:'], true)(name, value)
     if (url && !/^\/?\d{0,2}$/.test(new URL(url).pathname)) {
@@ -145,6 +146,10 @@ for (const { names, when } of TOGETHER) {
     const reason = when ? `required when ${when} is set` : `set ${names.join(', ')} together or none of them`
     throw new Error(`Missing environment variable "${missing[0]}" (${reason})`)
   }
+}
+
+if (env.get('RATE_LIMIT_STORE') === 'redis' && !env.get('REDIS_URL')) {
+  throw new Error('Missing environment variable "REDIS_URL" (required when RATE_LIMIT_STORE is redis)')
 }
 
 export default env

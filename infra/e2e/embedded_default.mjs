@@ -53,6 +53,7 @@ const env = {
   DATA_DIR: dataDir,
   JOBS_IN_WEB_PROCESS: 'true',
   JOBS_CONCURRENCY: '1',
+  RATE_LIMIT_STORE: 'memory',
 }
 for (const name of ['REDIS_URL', 'RABBITMQ_URL', 'SMTP_HOST', 'S3_BUCKET', 'ELASTICSEARCH_URL']) delete env[name]
 
@@ -74,6 +75,21 @@ try {
     await eventually('the verification mail', () => existsSync(mails) && readdirSync(mails).some((file) => file.includes('neema@example.cd')))
     const file = readdirSync(mails).find((file) => file.includes('neema@example.cd'))
     if (!readFileSync(join(mails, file), 'utf8').includes('/verify-email?token=')) throw new Error('the mail has no verification link')
+  })
+
+  await check('sign-ins at the same time all answer (rate limits on the embedded database)', async () => {
+    // Several at once, so that the pool hands them different connections of PGlite's one session.
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, async (_, index) => {
+        const response = await httpSession(baseUrl).call('POST', '/api/v1/auth/sign-in', {
+          email: 'neema@example.cd',
+          password: index % 2 ? 'pas-le-bon-mot' : 'motdepasse-solide',
+        })
+        return response.status
+      })
+    )
+    const expected = attempts.map((_, index) => (index % 2 ? 400 : 200))
+    if (attempts.join() !== expected.join()) throw new Error(`sign-ins answered ${attempts.join(', ')}`)
   })
 
   await check('a new contact becomes searchable once the worker delivered its event', async () => {

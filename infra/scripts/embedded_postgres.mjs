@@ -1,6 +1,7 @@
 /*
- * The embedded PostgreSQL: PGlite served over the Postgres protocol by @electric-sql/pglite-socket,
- * with the extensions the modules use. Shared by `npm start`, `npm test` and the e2e scripts.
+ * The embedded PostgreSQL: PGlite served over the Postgres protocol (backend/bin/embedded_postgres.mjs,
+ * on @electric-sql/pglite-socket), with the extensions the modules use. Shared by `npm start`,
+ * `npm test` and the e2e scripts.
  */
 import { spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
@@ -36,7 +37,7 @@ export async function startEmbeddedPostgres(directory, port, node = process.exec
   mkdirSync(directory, { recursive: true })
   const server = spawn(
     node,
-    [join(BACKEND, 'node_modules', '@electric-sql', 'pglite-socket', 'dist', 'scripts', 'server.js'), `--db=${directory}`, `--port=${port}`, '--max-connections=8', '--extensions=unaccent,pg_trgm'],
+    [join(BACKEND, 'bin', 'embedded_postgres.mjs'), directory, String(port)],
     { stdio: ['ignore', 'ignore', 'inherit'], cwd: BACKEND }
   )
   if (!(await waitForPort(port, 60))) {

@@ -121,7 +121,9 @@ async function start() {
   // (job progress, notifications) could go from a worker process to the browsers: on the embedded
   // PostgreSQL without REDIS_URL the web server runs the worker itself, one job at a time.
   const workerInWeb = Boolean(embedded) && !env.REDIS_URL
-  const serverEnv = workerInWeb ? { ...env, JOBS_IN_WEB_PROCESS: 'true', JOBS_CONCURRENCY: '1' } : env
+  // Its single session also makes named statements clash across connections: the rate limits of that
+  // one web process live in its memory.
+  const serverEnv = workerInWeb ? { ...env, JOBS_IN_WEB_PROCESS: 'true', JOBS_CONCURRENCY: '1', RATE_LIMIT_STORE: 'memory' } : env
   const server = spawn(NODE24, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { stdio: 'inherit', cwd: BACKEND, env: serverEnv })
   // Otherwise the jobs worker (and, with RabbitMQ, the outbox relay) run beside the web server and stop with it.
   // On the embedded PostgreSQL (8 connections, shared with the server), one job at a time on 2 connections.
