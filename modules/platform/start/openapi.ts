@@ -170,6 +170,8 @@ defineSchemas({
       },
       subjectType: text(),
       subjectId: text(),
+      subjectLabel: text("The subject's type in the reader's language."),
+      subjectName: text('The subject by name: a user or module as called now, else the name the line recorded.'),
       metadata: { type: ['object', 'null'] },
       ip: text(),
       createdAt: dateTime,

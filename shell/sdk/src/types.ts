@@ -112,6 +112,10 @@ export interface AuditLogEntry {
   actor: { id: Id; fullName: string } | null
   subjectType: string | null
   subjectId: Id | null
+  /** The subject's type in the reader's language. */
+  subjectLabel: string | null
+  /** The subject by name, when known. */
+  subjectName: string | null
   metadata: Record<string, unknown> | null
   ip: string | null
   createdAt: string

@@ -24,7 +24,7 @@ export class ArchiveContact {
         contact.archivedAt = archived ? DateTime.now() : null
         await contact.save()
         await auditLog.record(
-          { organizationId, actorId: actor.userId, action: archived ? 'contact.archived' : 'contact.unarchived', subjectType: 'contact', subjectId: contact.id, ip: actor.ip },
+          { organizationId, actorId: actor.userId, action: archived ? 'contact.archived' : 'contact.unarchived', subjectType: 'contact', subjectId: contact.id, metadata: { name: contact.name }, ip: actor.ip },
           trx
         )
         // Bringing a contact back is a change of its archivedAt field, not an event of its own.

@@ -19,7 +19,7 @@ export class UpdateContact {
         }
         await contact.save()
         await auditLog.record(
-          { organizationId, actorId: actor.userId, action: 'contact.updated', subjectType: 'contact', subjectId: contact.id, metadata: { fields }, ip: actor.ip },
+          { organizationId, actorId: actor.userId, action: 'contact.updated', subjectType: 'contact', subjectId: contact.id, metadata: { name: contact.name, fields }, ip: actor.ip },
           trx
         )
         await events.publish('contacts.contact.updated', { contactId: contact.id, fields }, { client: trx, organizationId })

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { I18n } from '@adonisjs/i18n'
 import AuditEntry from '../models/audit_entry.ts'
+import User from '../models/user.ts'
 import { pageValidator } from '../validators/organization.ts'
 import { moduleCatalog } from '../../kernel/module_catalog.ts'
 
@@ -8,12 +9,23 @@ import { moduleCatalog } from '../../kernel/module_catalog.ts'
  * What an action is called in the reader's language: `audit.<action>` in the language files of the
  * platform or of the module that records it; the action code itself when none names it.
  */
-function actionLabel(i18n: I18n, action: string) {
+function label(i18n: I18n, path: string) {
   for (const module of moduleCatalog.modules) {
-    const key = `${module.id}.audit.${action}`
+    const key = `${module.id}.audit.${path}`
     if (i18n.hasMessage(key)) return i18n.t(key)
   }
-  return action
+  return null
+}
+
+/** What the line is about, by name: a user or a module as they are called now, else what the line recorded. */
+function subjectName(entry: AuditEntry, users: Map<string, string>, locale: string) {
+  if (entry.subjectType === 'user' && entry.subjectId && users.has(entry.subjectId)) return users.get(entry.subjectId)!
+  if (entry.subjectType === 'module' && entry.subjectId) {
+    const module = moduleCatalog.find(entry.subjectId)
+    if (module) return locale === 'en' ? module.name.en : module.name.fr
+  }
+  const recorded = entry.metadata?.name ?? entry.metadata?.fileName ?? entry.metadata?.email
+  return typeof recorded === 'string' ? recorded : null
 }
 
 /** An organisation's audit log, newest first, for its admins. */
@@ -27,14 +39,18 @@ export default class AuditLogController {
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .paginate(page, perPage)
+    const userIds = entries.all().flatMap((entry) => (entry.subjectType === 'user' && entry.subjectId ? [entry.subjectId] : []))
+    const users = new Map((await User.query().whereIn('id', [...new Set(userIds)]).select('id', 'full_name')).map((user) => [user.id, user.fullName]))
     return {
       data: entries.all().map((entry) => ({
         id: entry.id,
         action: entry.action,
-        label: actionLabel(ctx.i18n, entry.action),
+        label: label(ctx.i18n, entry.action) ?? entry.action,
         actor: entry.actor ? { id: entry.actor.id, fullName: entry.actor.fullName } : null,
         subjectType: entry.subjectType,
         subjectId: entry.subjectId,
+        subjectLabel: entry.subjectType ? (label(ctx.i18n, `subjects.${entry.subjectType}`) ?? entry.subjectType) : null,
+        subjectName: subjectName(entry, users, ctx.i18n.locale),
         metadata: entry.metadata,
         ip: entry.ip,
         createdAt: entry.createdAt.toISO(),

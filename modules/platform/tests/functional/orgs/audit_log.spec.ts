@@ -22,6 +22,7 @@ test.group('Organisations / audit log', (group) => {
     const second = await client.get(`/api/v1/orgs/${organization.id}/audit-log?page=2&perPage=2`).loginAs(owner)
     assert.deepEqual(second.body().data.map((entry: { action: string }) => entry.action), ['auth.signed_in', 'auth.sign_in_failed'])
     assert.deepEqual(response.body().data.map((entry: { label: string }) => entry.label), ['Membre retiré', 'Rôle modifié'])
+    assert.deepInclude(response.body().data[0], { subjectType: 'user', subjectLabel: 'Utilisateur', subjectName: member.fullName })
     owner.locale = 'en'
     await owner.save()
     const english = await client.get(`/api/v1/orgs/${organization.id}/audit-log?page=2&perPage=2`).loginAs(owner)
