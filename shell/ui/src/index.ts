@@ -15,6 +15,7 @@ import UiInput from './components/UiInput.vue'
 import UiModal from './components/UiModal.vue'
 import UiPageHeader from './components/UiPageHeader.vue'
 import UiPagination from './components/UiPagination.vue'
+import UiProgressBar from './components/UiProgressBar.vue'
 import UiSelect from './components/UiSelect.vue'
 import UiSpinner from './components/UiSpinner.vue'
 import UiTable from './components/UiTable.vue'
@@ -37,6 +38,7 @@ export {
   UiModal,
   UiPageHeader,
   UiPagination,
+  UiProgressBar,
   UiSelect,
   UiSpinner,
   UiTable,
@@ -67,6 +69,7 @@ const components: Record<string, Component> = {
   UiModal,
   UiPageHeader,
   UiPagination,
+  UiProgressBar,
   UiSelect,
   UiSpinner,
   UiTable,

@@ -160,6 +160,23 @@ async function exampleBodies() {
     (paths[openApiPath(route.pattern)]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.example ?? {}) as object
 }
 
+/** Organisations A and B with every optional module enabled, and B's owner calling by session or by token. */
+async function twoOrganizations(client: ApiClient) {
+  const { owner: a, organization: orgA } = await createOwnerWithOrganization('Organisation A')
+  const { owner: b, organization: orgB } = await createOwnerWithOrganization('Organisation B')
+  const registry = await app.container.make('platform.modules')
+  for (const module of registry.catalog.optional()) {
+    await enableModule(orgA, module.id, a)
+    await enableModule(orgB, module.id, b)
+  }
+  const bToken = (await User.accessTokens.create(b)).value!.release()
+  const outsiders: [string, Caller][] = [
+    ['session', { user: b }],
+    ['access token', { token: bToken }],
+  ]
+  return { world: { client, a, b, orgA, orgB } as World, outsiders }
+}
+
 function call(world: World, route: InspectedRoute, caller: Caller, values: Record<string, string>, body: object) {
   const url = route.pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(values[name]))
   const request = world.client.request(url, route.method as 'GET')
@@ -186,19 +203,8 @@ test.group('Security / tenant isolation', (group) => {
     client,
     assert,
   }) => {
-    const { owner: a, organization: orgA } = await createOwnerWithOrganization('Organisation A')
-    const { owner: b, organization: orgB } = await createOwnerWithOrganization('Organisation B')
-    const registry = await app.container.make('platform.modules')
-    for (const module of registry.catalog.optional()) {
-      await enableModule(orgA, module.id, a)
-      await enableModule(orgB, module.id, b)
-    }
-    const world: World = { client, a, b, orgA, orgB }
-    const bToken = (await User.accessTokens.create(b)).value!.release()
-    const outsiders: [string, Caller][] = [
-      ['session', { user: b }],
-      ['access token', { token: bToken }],
-    ]
+    const { world, outsiders } = await twoOrganizations(client)
+    const { a, orgA, orgB } = world
     const bodyFor = await exampleBodies()
 
     const ids: Record<string, string> = {}
@@ -243,15 +249,8 @@ test.group('Security / tenant isolation', (group) => {
   })
 
   test("an outsider gets 404 on every route of A's organisation, by session or token, and A's rows stay unchanged", async ({ client, assert }) => {
-    const { owner: a, organization: orgA } = await createOwnerWithOrganization('Organisation A')
-    const { owner: b, organization: orgB } = await createOwnerWithOrganization('Organisation B')
-    const registry = await app.container.make('platform.modules')
-    for (const module of registry.catalog.optional()) {
-      await enableModule(orgA, module.id, a)
-      await enableModule(orgB, module.id, b)
-    }
-    const world: World = { client, a, b, orgA, orgB }
-    const bToken = (await User.accessTokens.create(b)).value!.release()
+    const { world, outsiders } = await twoOrganizations(client)
+    const { a, orgA } = world
     const bodyFor = await exampleBodies()
     const routes = organizationOnlyRoutes()
     assert.includeMembers(
@@ -261,7 +260,7 @@ test.group('Security / tenant isolation', (group) => {
     const before = await snapshot(orgA, a)
     const failures: string[] = []
     for (const route of routes) {
-      for (const [how, caller] of [['session', { user: b }], ['access token', { token: bToken }]] as [string, Caller][]) {
+      for (const [how, caller] of outsiders) {
         const response = await call(world, route, caller, { orgId: orgA.id }, bodyFor(route))
         if (response.status() !== 404) failures.push(`${route.key} (${how}): ${response.status()} instead of 404`)
       }
