@@ -3,6 +3,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DomainError, notFound } from '../../contracts/domain_error.ts'
 import { isUuid } from '../../contracts/identifiers.ts'
 import { insertOutboxRow } from './outbox.ts'
+import { emitJobProgress } from './progress.ts'
 import type { JobRowStatus, LocalizedText } from './types.ts'
 
 /** A job as the admin page shows it. */
@@ -93,6 +94,10 @@ export const jobAdmin = {
         payload: job.payload,
         organizationId: job.organization_id,
         userId: job.user_id,
+      })
+      // The trays that showed it failed show it queued again, as a new job would be.
+      trx.after('commit', () => {
+        emitJobProgress({ jobId: job.id, organizationId: job.organization_id, userId: job.user_id, name: job.name, label: job.label, status: 'queued', percent: 0, message: null })
       })
       return view(row as JobRow)
     })

@@ -1,3 +1,4 @@
+import emitter from '@adonisjs/core/services/emitter'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
@@ -42,9 +43,14 @@ test.group('Jobs | admin API', (group) => {
     const toRetry = await failedJob(organization.id)
     const toDiscard = await failedJob(organization.id)
 
+    const announced: { jobId: string; status: string }[] = []
+    const listener = (event: { jobId: string; status: string }) => void announced.push(event)
+    emitter.on('platform:job.progress', listener)
     const retried = await client.post(`/api/v1/orgs/${organization.id}/jobs/${toRetry}/retry`).loginAs(owner).withCsrfToken()
+    emitter.off('platform:job.progress', listener)
     retried.assertStatus(200)
     assert.equal(retried.body().job.status, 'queued')
+    assert.isTrue(announced.some((event) => event.jobId === toRetry && event.status === 'queued'), 'the jobs trays hear it is queued again')
     assert.equal(retried.body().job.attempts, 0)
     const pending = await db.from('platform.outbox').where('message_id', toRetry).whereNull('published_at')
     assert.lengthOf(pending, 1)
