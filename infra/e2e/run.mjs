@@ -196,6 +196,11 @@ try {
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.getByRole('heading', { name: /Bonjour/ }).waitFor()
     await shot(page, 'home-phone-fr')
+    // On a phone the language switch is in the menu, beside the profile.
+    await page.getByRole('button', { name: 'Ouvrir le menu' }).click()
+    await page.getByRole('group', { name: 'Langue' }).waitFor()
+    await page.waitForTimeout(300) // the drawer's slide
+    await shot(page, 'menu-phone-fr')
     await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click()
     await page.getByRole('heading', { name: /Hello/ }).waitFor()
     await page.reload()
