@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatPhone } from '../src/composables/format'
+import { formatPhone, formatPlace } from '../src/composables/format'
 import {
   contactToForm,
   emptyContactForm,
@@ -117,5 +117,14 @@ describe('formatPhone', () => {
     expect(formatPhone('+243812345678')).toBe('+243 81 234 5678')
     expect(formatPhone('+33612345678')).toBe('+33612345678')
     expect(formatPhone(null)).toBe('')
+  })
+})
+
+describe('formatPlace', () => {
+  it('names the country in the reader\'s language after the city', () => {
+    expect(formatPlace('Lubumbashi', 'CD', 'fr')).toMatch(/^Lubumbashi, (RD Congo|Congo-Kinshasa)$/)
+    expect(formatPlace(null, 'CD', 'en')).toMatch(/^(Congo - Kinshasa|DR Congo|Democratic Republic of the Congo)$/)
+    expect(formatPlace('Paris', null, 'en')).toBe('Paris')
+    expect(formatPlace(null, null, 'fr')).toBe('')
   })
 })

@@ -21,3 +21,22 @@ export function useDateFormat() {
     },
   }
 }
+
+/** A city and a country code as the reader says them: "Lubumbashi, RD Congo". */
+export function formatPlace(city: string | null | undefined, country: string | null | undefined, locale: string): string {
+  let countryName = country ?? ''
+  if (country) {
+    try {
+      countryName = new Intl.DisplayNames([locale], { type: 'region' }).of(country.toUpperCase()) ?? country
+    } catch {
+      // Not a region code the runtime knows: show it as stored.
+    }
+  }
+  return [city, countryName].filter(Boolean).join(', ')
+}
+
+/** Formats places in the user's language. Call in setup. */
+export function usePlaceFormat() {
+  const { locale } = useI18n()
+  return (city: string | null | undefined, country: string | null | undefined) => formatPlace(city, country, locale.value)
+}
