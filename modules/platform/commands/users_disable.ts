@@ -1,5 +1,6 @@
 import { args, BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { findAccountOrFail } from './find_account.ts'
 
 /** Disables an account: no sign-in, session or token of it works any more, and open sessions end at once. */
 export default class UsersDisable extends BaseCommand {
@@ -18,13 +19,8 @@ export default class UsersDisable extends BaseCommand {
   declare reason?: string
 
   async run() {
-    const { userAccounts } = await import('../app/services/user_accounts.ts')
-    const user = await userAccounts.findByEmail(this.email)
-    if (!user) {
-      this.logger.error(`No account with the email address "${this.email}"`)
-      this.exitCode = 1
-      return
-    }
+    const { user, userAccounts } = await findAccountOrFail(this, this.email)
+    if (!user) return
     if (await userAccounts.disable(user, this.reason ?? '')) this.logger.success(`${user.email} is disabled; their sessions are ended`)
     else this.logger.info(`${user.email} was already disabled`)
   }

@@ -1,5 +1,6 @@
 import { args, BaseCommand } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { findAccountOrFail } from './find_account.ts'
 
 /** Lets a disabled account sign in again. */
 export default class UsersEnable extends BaseCommand {
@@ -11,13 +12,8 @@ export default class UsersEnable extends BaseCommand {
   declare email: string
 
   async run() {
-    const { userAccounts } = await import('../app/services/user_accounts.ts')
-    const user = await userAccounts.findByEmail(this.email)
-    if (!user) {
-      this.logger.error(`No account with the email address "${this.email}"`)
-      this.exitCode = 1
-      return
-    }
+    const { user, userAccounts } = await findAccountOrFail(this, this.email)
+    if (!user) return
     if (await userAccounts.enable(user)) this.logger.success(`${user.email} may sign in again`)
     else this.logger.info(`${user.email} was not disabled`)
   }
