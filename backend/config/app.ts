@@ -1,9 +1,10 @@
-import env from '#start/env'
+import env, { type PROXY_RANGE_NAMES } from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { BlockList } from 'node:net'
 import { defineConfig } from '@adonisjs/core/http'
 
-const PROXY_RANGES: Record<string, Array<[string, number, 'ipv4' | 'ipv6']>> = {
+/** The addresses behind each range name that TRUSTED_PROXIES accepts. */
+const PROXY_RANGES: Record<(typeof PROXY_RANGE_NAMES)[number], Array<[string, number, 'ipv4' | 'ipv6']>> = {
   loopback: [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']],
   linklocal: [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']],
   uniquelocal: [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']],
@@ -16,7 +17,7 @@ const PROXY_RANGES: Record<string, Array<[string, number, 'ipv4' | 'ipv6']>> = {
 function trustedProxies(setting: string) {
   const list = new BlockList()
   for (const entry of setting.split(',')) {
-    const ranges = PROXY_RANGES[entry]
+    const ranges = PROXY_RANGES[entry as keyof typeof PROXY_RANGES]
     if (ranges) {
       for (const [network, bits, family] of ranges) list.addSubnet(network, bits, family)
       continue

@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { events, jobs, search, tenantContext, type SearchDocumentInput } from '@ia/platform/contracts'
+import { events, search, tenantContext, type SearchDocumentInput } from '@ia/platform/contracts'
 import Contact from '../models/contact.ts'
 
 /** The search record type of contacts. */
@@ -46,12 +46,6 @@ export async function syncContactSearch(organizationId: string, contactId: strin
   await search.index(organizationId, CONTACT_SEARCH_TYPE, contact.id, contactSearchDocument(contact), { client })
 }
 
-/**
- * The job that re-indexes every contact of one organisation. Imports queued it before they published
- * one `contacts.contact.created` per contact; it stays registered so that such jobs still run.
- */
-export const REINDEX_CONTACTS_JOB = 'contacts.reindex_search'
-
 /** The contact events that change what the search shows; each carries the contact's id. */
 export const CONTACT_SEARCH_EVENTS = ['contacts.contact.created', 'contacts.contact.updated', 'contacts.contact.archived'] as const
 
@@ -62,9 +56,6 @@ export function registerContactSearch() {
     moduleId: 'contacts',
     permission: 'contacts.contact.read',
     reindex: (_organizationId, client) => activeContacts(client),
-  })
-  jobs.register(REINDEX_CONTACTS_JOB, async (_payload, context) => {
-    await search.rebuild({ type: CONTACT_SEARCH_TYPE, organizationId: context.organizationId!, client: context.client })
   })
   for (const event of CONTACT_SEARCH_EVENTS) {
     events.subscribe<{ contactId: string }>(event, 'contacts.search', (payload, meta) =>

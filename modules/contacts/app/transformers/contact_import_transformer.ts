@@ -18,4 +18,3 @@ export function serializeContactImport(contactImport: ContactImport) {
 }
 
 /** The public shape of an import. */
-export type SerializedContactImport = ReturnType<typeof serializeContactImport>

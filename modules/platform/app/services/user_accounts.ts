@@ -5,11 +5,6 @@ import { auditUserEvent, endUserSessions } from './user_sessions.ts'
 
 /** Disabling and enabling whole accounts: a platform operator's act, across every organisation. */
 export const userAccounts = {
-  /** The account with this email (compared case-insensitively), or null. */
-  findByEmail(email: string) {
-    return User.query().whereRaw('lower(email) = lower(?)', [email.trim()]).first()
-  },
-
   /**
    * Refuses every later sign-in, session and token of `user`, and ends their open sessions and live
    * streams at once; each of their organisations' audit logs records it. False when already disabled.

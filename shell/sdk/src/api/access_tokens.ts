@@ -3,9 +3,6 @@ import type { AccessToken, NewAccessToken } from '../types'
 
 const base = '/api/v1/auth/tokens'
 
-/** Longest lifetime the backend accepts for a token, in days. */
-export const ACCESS_TOKEN_MAX_DAYS = 365
-
 /** The signed-in user's personal access tokens, without their secrets. */
 export function listAccessTokens(): Promise<{ data: AccessToken[] }> {
   return http.get(base)
