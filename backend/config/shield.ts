@@ -18,7 +18,7 @@ function fileStorageOrigins(): string[] {
 }
 
 const shieldConfig = defineConfig({
-  // The shell's built index.html carries the same policy in a <meta> (shell/app/vite/content-security-policy.ts).
+  // The shell's page and the remotes' files get this policy too (app/middleware/web_assets_middleware.ts).
   // Every script of the shell and of the remotes is a file under 'self' (no inline script, no eval); Vue writes
   // style attributes, hence 'unsafe-inline' for styles only. Routes that render their own page (the API reference,
   // stored files) send a stricter policy of their own, which replaces this one.

@@ -1,7 +1,6 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
-import { contentSecurityPolicy } from './vite/content-security-policy.ts'
 import { shellServiceWorker } from './vite/service-worker-plugin.ts'
 
 const backend = process.env.IA_BACKEND_URL ?? 'http://localhost:3333'
@@ -25,7 +24,6 @@ export default defineConfig({
       dts: false,
     }),
     shellServiceWorker(),
-    contentSecurityPolicy(),
   ],
   define: {
     __VUE_I18N_FULL_INSTALL__: true,

@@ -25,7 +25,7 @@ async function fileInside(root: string, relativePath: string) {
 
 /**
  * The API's Content Security Policy as a header: these files are served before the router, so shield
- * never sees them, and the shell's <meta> policy cannot say who may frame the page.
+ * never sees them.
  */
 const CONTENT_SECURITY_POLICY = Object.entries(shieldConfig.csp.directives ?? {})
   .map(([name, sources]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${(sources as string[]).join(' ')}`)
