@@ -3,6 +3,7 @@ import logger from '@adonisjs/core/services/logger'
 import { handlerRegistry } from './registry.ts'
 import { deliverEvent, deliverJob, deliveryOf, type OutboxRow } from './delivery.ts'
 import { OutboxListener } from './outbox_listener.ts'
+import { WakeableSleeps } from './wakeable_sleeps.ts'
 
 /** How an embedded worker runs. */
 export type EmbeddedWorkerOptions = {
@@ -24,21 +25,21 @@ export class EmbeddedWorker {
   readonly #listener = new OutboxListener()
   #loops: Promise<void>[] = []
   #stopping = false
-  #wake: (() => void)[] = []
+  readonly #sleeps = new WakeableSleeps()
 
   constructor(options: EmbeddedWorkerOptions) {
     this.#options = options
   }
 
   async start() {
-    await this.#listener.start(() => this.#wakeAll())
+    await this.#listener.start(() => this.#sleeps.wakeAll())
     this.#loops = Array.from({ length: this.#options.concurrency }, () => this.#loop())
   }
 
   /** Stops taking rows and waits for the ones in hand to finish. */
   async stop() {
     this.#stopping = true
-    this.#wakeAll()
+    this.#sleeps.wakeAll()
     await Promise.all(this.#loops)
     await this.#listener.stop()
   }
@@ -88,25 +89,7 @@ export class EmbeddedWorker {
       } catch (error) {
         logger.error({ err: error }, 'embedded worker: could not handle an outbox row')
       }
-      if (!claimed && !this.#stopping) await this.#idle()
+      if (!claimed && !this.#stopping) await this.#sleeps.sleep(this.#options.pollMs)
     }
-  }
-
-  #idle() {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.#options.pollMs)
-      const wake = () => done()
-      this.#wake.push(wake)
-      const self = this
-      function done() {
-        clearTimeout(timer)
-        self.#wake = self.#wake.filter((entry) => entry !== wake)
-        resolve()
-      }
-    })
-  }
-
-  #wakeAll() {
-    for (const wake of [...this.#wake]) wake()
   }
 }

@@ -1,10 +1,11 @@
 import { connect, type ChannelModel, type ConfirmChannel } from 'amqplib'
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
-import { handlerRegistry } from './registry.ts'
+import { backoffDelay, handlerRegistry } from './registry.ts'
 import { OutboxListener } from './outbox_listener.ts'
 import type { OutboxRow } from './delivery.ts'
 import type { RabbitTopology } from './rabbitmq_topology.ts'
+import { WakeableSleeps } from './wakeable_sleeps.ts'
 
 /** How the relay runs. */
 export type RabbitRelayOptions = {
@@ -42,7 +43,7 @@ export class RabbitRelay {
   #connection: ChannelModel | null = null
   #stopping = false
   #running: Promise<void> | null = null
-  #wake: (() => void) | null = null
+  readonly #sleeps = new WakeableSleeps()
   /** Messages the broker returned as unroutable in the current batch, by outbox row id. */
   readonly #returned = new Set<string>()
   /** Channels that closed: their pending confirms failed with them, they were not nacks. */
@@ -55,14 +56,14 @@ export class RabbitRelay {
   }
 
   async start() {
-    await this.#listener.start(() => this.#wake?.())
+    await this.#listener.start(() => this.#sleeps.wakeAll())
     this.#running = this.#run()
   }
 
   /** Lets the batch in hand be confirmed and committed, then closes the connection. */
   async stop() {
     this.#stopping = true
-    this.#wake?.()
+    this.#sleeps.wakeAll()
     await this.#running
     await this.#connection?.close().catch(() => undefined)
     this.#connection = null
@@ -81,7 +82,7 @@ export class RabbitRelay {
         logger.warn({ err: error }, 'outbox relay: broker connection lost, reconnecting')
         await this.#connection?.close().catch(() => undefined)
         this.#connection = null
-        await this.#sleep(RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)])
+        await this.#sleeps.sleep(RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)])
       }
     }
   }
@@ -105,12 +106,12 @@ export class RabbitRelay {
     let closed = false
     channel.once('close', () => {
       closed = true
-      this.#wake?.()
+      this.#sleeps.wakeAll()
     })
     while (!this.#stopping) {
       if (closed) throw new Error('channel closed')
       const published = await this.publishBatch(channel)
-      if (published === 0) await this.#sleep(this.#options.pollMs)
+      if (published === 0) await this.#sleeps.sleep(this.#options.pollMs)
     }
   }
 
@@ -182,7 +183,7 @@ export class RabbitRelay {
           .update({ available_at: new Date(now.getTime() + RETRY_UNROUTABLE_MS), last_error: 'unroutable: no queue is bound for it' })
       }
       if (nacked.length) {
-        const delay = Math.min(NACK_BACKOFF_MS.max, NACK_BACKOFF_MS.base * 2 ** this.#nackedBatches++)
+        const delay = backoffDelay(NACK_BACKOFF_MS.base, ++this.#nackedBatches, NACK_BACKOFF_MS.max)
         logger.warn({ nacked: nacked.length, of: rows.length, retryInMs: delay }, 'outbox relay: the broker refused messages, they will be published again')
         await trx
           .from('platform.outbox')
@@ -196,19 +197,6 @@ export class RabbitRelay {
     })
   }
 
-  #sleep(ms: number) {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.#wake = null
-        resolve()
-      }, ms)
-      this.#wake = () => {
-        clearTimeout(timer)
-        this.#wake = null
-        resolve()
-      }
-    })
-  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number) {

@@ -1,8 +1,9 @@
 import { connect, type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib'
 import logger from '@adonisjs/core/services/logger'
-import { handlerRegistry } from './registry.ts'
+import { backoffDelay, handlerRegistry } from './registry.ts'
 import { deliverEvent, deliverJob, recordDeadLetter, type DeadLetter, type Delivery, type Outcome } from './delivery.ts'
 import type { RabbitTopology } from './rabbitmq_topology.ts'
+import { WakeableSleeps } from './wakeable_sleeps.ts'
 
 /** How a RabbitMQ worker runs. */
 export type RabbitWorkerOptions = {
@@ -68,7 +69,7 @@ export class RabbitWorker {
   #closed: (() => void) | null = null
   readonly #inFlight = new Set<Promise<void>>()
   /** Whatever waits (a backoff, a reconnection), woken at once when the worker stops. */
-  readonly #pauses = new Set<() => void>()
+  readonly #pauses = new WakeableSleeps()
   /** Channels that closed: the broker gave their unacknowledged messages back to the queue. */
   readonly #closedChannels = new WeakSet<Channel>()
 
@@ -86,7 +87,7 @@ export class RabbitWorker {
    */
   async stop() {
     this.#stopping = true
-    for (const wake of [...this.#pauses]) wake()
+    this.#pauses.wakeAll()
     await this.#cancelConsumers()
     while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight])
     await this.#connection?.close().catch(() => undefined)
@@ -189,7 +190,7 @@ export class RabbitWorker {
       try {
         return await work()
       } catch (error) {
-        const delay = Math.min(UNEXPECTED_BACKOFF_MS.max, UNEXPECTED_BACKOFF_MS.base * 2 ** (earlierTries + tries - 1))
+        const delay = backoffDelay(UNEXPECTED_BACKOFF_MS.base, earlierTries + tries, UNEXPECTED_BACKOFF_MS.max)
         const fields = { err: error, messageId: message.properties.messageId, tries, delayMs: delay }
         const requeue = tries >= TRIES_BEFORE_REQUEUE
         logger.error(fields, requeue ? 'jobs worker: delivery failed, requeued after a pause' : 'jobs worker: delivery failed, trying again after a pause')
@@ -222,16 +223,7 @@ export class RabbitWorker {
 
   /** Waits `ms`, or less when the worker stops. */
   #pause(ms: number) {
-    if (this.#stopping) return Promise.resolve()
-    return new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer)
-        this.#pauses.delete(wake)
-        resolve()
-      }
-      const timer = setTimeout(wake, ms)
-      this.#pauses.add(wake)
-    })
+    return this.#stopping ? Promise.resolve() : this.#pauses.sleep(ms)
   }
 }
 

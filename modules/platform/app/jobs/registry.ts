@@ -64,7 +64,7 @@ function consumerKey(event: string, consumer: string) {
 /** The process-wide handler registry. */
 export const handlerRegistry = new HandlerRegistry()
 
-/** The delay before retry number `attempt` (1-based count of failed runs): base x 2^(attempt-1). */
-export function backoffDelay(backoffMs: number, failedRuns: number) {
-  return backoffMs * 2 ** Math.max(0, failedRuns - 1)
+/** The delay before retry number `attempt` (1-based count of failed runs): base x 2^(attempt-1), at most `maxMs`. */
+export function backoffDelay(backoffMs: number, failedRuns: number, maxMs = Number.POSITIVE_INFINITY) {
+  return Math.min(maxMs, backoffMs * 2 ** Math.max(0, failedRuns - 1))
 }
