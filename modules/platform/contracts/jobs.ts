@@ -1,5 +1,5 @@
 import { handlerRegistry } from '../app/jobs/registry.ts'
-import { dispatchJob, publishEvent } from '../app/jobs/outbox.ts'
+import { dispatchJob, publishEvent, publishEvents } from '../app/jobs/outbox.ts'
 import { pingBroker } from '../app/jobs/broker_health.ts'
 import type { DispatchOptions, EventHandler, JobHandler, JobOptions, PublishOptions } from '../app/jobs/types.ts'
 
@@ -26,6 +26,11 @@ export const events = {
   /** Records an event in the caller's transaction (or its own); resolves to the event id. */
   publish<P>(name: string, payload: P, options: PublishOptions): Promise<string> {
     return publishEvent(name, payload, options)
+  },
+
+  /** Records one event per payload in a single write (bulk changes such as an import); resolves to their ids in order. */
+  publishMany<P>(name: string, payloads: P[], options: PublishOptions): Promise<string[]> {
+    return publishEvents(name, payloads, options)
   },
 
   /** Delivers each `name` event to `consumer` at least once and handles it once in effect. */

@@ -18,8 +18,6 @@ export type ImportContactsPayload = { importId: string }
 /** Rows per INSERT statement: large enough to be quick, far below PostgreSQL's parameter limit. */
 const INSERT_CHUNK = 500
 
-/** Rows between two progress reports while saving and announcing. */
-const REPORT_EVERY = 250
 
 /** The share of the job (in percent) each phase ends at; the platform shows 100 once the job commits. */
 const PHASES = { checking: [0, 30], saving: [30, 55], announcing: [55, 99] } as const
@@ -95,14 +93,13 @@ export class ImportContacts {
     }
 
     // The same events as contacts created one by one, so no consumer needs to know imports exist.
-    for (const [index, row] of rows.entries()) {
-      await events.publish(
-        'contacts.contact.created',
-        { contactId: row.id, kind: row.kind, name: row.name, isCustomer: row.is_customer, isSupplier: row.is_supplier },
-        { client: trx, organizationId }
-      )
-      if (row.archived_at) await events.publish('contacts.contact.archived', { contactId: row.id }, { client: trx, organizationId })
-      if ((index + 1) % REPORT_EVERY === 0 || index + 1 === rows.length) await reportPhase(context, 'announcing', index + 1, rows.length)
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK)
+      const created = chunk.map((row) => ({ contactId: row.id, kind: row.kind, name: row.name, isCustomer: row.is_customer, isSupplier: row.is_supplier }))
+      await events.publishMany('contacts.contact.created', created, { client: trx, organizationId })
+      const archived = chunk.filter((row) => row.archived_at).map((row) => ({ contactId: row.id }))
+      await events.publishMany('contacts.contact.archived', archived, { client: trx, organizationId })
+      await reportPhase(context, 'announcing', start + chunk.length, rows.length)
     }
 
     const errors = analysis.rows.flatMap((row) => row.errors.map((error) => ({ line: row.line, ...error })))

@@ -41,6 +41,29 @@ test.group('Jobs | outbox', (group) => {
     assert.lengthOf(await db.from('platform.jobs').whereIn('id', ids), 0)
   })
 
+  test('many events publish in one write, in order, each with its own id, and roll back together', async ({ assert }) => {
+    const { organization } = await createOwnerWithOrganization()
+    const payloads = [{ seq: 1 }, { seq: 2 }, { seq: 3 }]
+    const ids = await db.transaction((client) => events.publishMany('platformtest.thing.happened', payloads, { client, organizationId: organization.id }))
+    assert.lengthOf(new Set(ids), 3)
+    const rows = await db.from('platform.outbox').whereIn('message_id', ids)
+    assert.deepEqual(
+      ids.map((id) => rows.find((row) => row.message_id === id)?.payload),
+      payloads,
+      'one row per payload, in the order given'
+    )
+    assert.deepEqual(await events.publishMany('platformtest.thing.happened', [], { organizationId: organization.id }), [])
+
+    let lost: string[] = []
+    await assert.rejects(() =>
+      db.transaction(async (client) => {
+        lost = await events.publishMany('platformtest.thing.happened', payloads, { client, organizationId: organization.id })
+        throw new Error('the business change failed')
+      })
+    )
+    assert.lengthOf(await db.from('platform.outbox').whereIn('message_id', lost), 0)
+  })
+
   test('dispatching an unregistered job fails at once', async ({ assert }) => {
     await assert.rejects(() => jobs.dispatch('platformtest.unknown', {}), /not registered/)
   })
