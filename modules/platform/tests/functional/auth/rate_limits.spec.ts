@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
+import type User from '../../../app/models/user.ts'
 import { ACCOUNT_THROTTLES } from '../../../app/services/account_throttles.ts'
 import { createUser, runQueuedJobs, TEST_PASSWORD } from '../../helpers.ts'
 
@@ -126,7 +127,7 @@ test.group('Auth / the password-reset request tells nothing', (group) => {
 
   test('it answers the same, in the same time, whether or not the address has an account', async ({ client, assert }) => {
     const mails = mail.fake()
-    const users = []
+    const users: User[] = []
     for (let index = 0; index < 8; index++) users.push(await createUser())
     const ask = async (email: string) => {
       const started = process.hrtime.bigint()
