@@ -47,7 +47,8 @@ const shieldConfig = defineConfig({
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },
   xFrame: { enabled: true, action: 'DENY' },
-  hsts: { enabled: true, maxAge: '180 days' },
+  // Sent by app/middleware/security_headers_middleware.ts on every answer, and only over HTTPS.
+  hsts: { enabled: false },
   contentTypeSniffing: { enabled: true },
 })
 

@@ -282,6 +282,68 @@ try {
     }
   })
 
+  await scenario('redirect parameters follow only paths of this origin; anything else lands on the home page', async () => {
+    const hostile = ['/%5Cevil.example', '//evil.example', 'https://evil.example', 'javascript:alert(1)']
+    const onHome = (page) => {
+      const url = new URL(page.url())
+      return url.origin === app.baseUrl && url.pathname === '/'
+    }
+    for (const target of [...hostile, '/profile']) {
+      const { context, page } = await newPage()
+      await page.goto(`/sign-in?redirect=${encodeURIComponent(target)}`)
+      await page.getByLabel('Adresse e-mail').fill('amani@example.cd')
+      await page.getByLabel('Mot de passe').fill(PASSWORD)
+      await page.getByRole('button', { name: 'Se connecter' }).click()
+      if (target === '/profile') await page.waitForURL('**/profile')
+      else await page.getByRole('heading', { name: /Bonjour|Hello/ }).waitFor()
+      assert(target === '/profile' || onHome(page), `sign-in's return address ${target} led to ${page.url()}`)
+      await context.close()
+    }
+    const { context, page } = await newPage()
+    await signIn(page, 'amani@example.cd')
+    for (const target of hostile) {
+      await page.goto(`/unavailable?redirect=${encodeURIComponent(target)}`)
+      await page.getByRole('button', { name: /Réessayer|Try again|Retry/ }).click()
+      await page.waitForURL((url) => url.pathname !== '/unavailable')
+      await page.getByRole('heading', { name: /Bonjour|Hello/ }).waitFor()
+      assert(onHome(page), `/unavailable?redirect=${target} led to ${page.url()}`)
+    }
+    await context.close()
+  })
+
+  await scenario('profile: signing out of the other sessions ends them and the access tokens; the page shows none left', async () => {
+    const laptop = await newPage()
+    const phone = await newPage({ phone: true })
+    await signUpWithOrganization(laptop.page, { fullName: 'Chantal Mwamba', email: 'chantal@example.cd', organization: 'Pharmacie de la Gombe' })
+    await signIn(phone.page, 'chantal@example.cd')
+    const secret = await createToken(laptop.page, 'fr', 'Tableau de bord')
+    await laptop.page.getByRole('button', { name: UI.fr.copiedIt }).click()
+    await shot(laptop.page, 'profile-sessions-fr')
+    await phone.page.goto('/profile')
+    await phone.page.getByRole('button', { name: 'Déconnecter mes autres sessions' }).waitFor()
+    await shot(phone.page, 'profile-sessions-phone-fr')
+    await laptop.page.getByRole('button', { name: 'Déconnecter mes autres sessions' }).click()
+    await laptop.page.getByText('Vos autres sessions sont déconnectées et vos jetons d’accès révoqués.').waitFor()
+    await laptop.page.getByRole('row').filter({ hasText: 'Tableau de bord' }).waitFor({ state: 'detached' })
+    assert((await meWithToken(secret)) === 401, 'the token outlived "sign out of my other sessions"')
+    const phoneStatus = await phone.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)
+    assert(phoneStatus === 401, `the other session still answers ${phoneStatus}`)
+    assert((await laptop.page.evaluate(async () => (await fetch('/api/v1/auth/me')).status)) === 200, 'this session ended too')
+    await shot(laptop.page, 'profile-sessions-ended-fr')
+    await laptop.page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click()
+    // A reload lets the French notice go, so that the English page is seen alone.
+    await laptop.page.reload()
+    await laptop.page.getByRole('button', { name: 'Sign out of my other sessions' }).waitFor()
+    await shot(laptop.page, 'profile-sessions-en')
+    await phone.page.setViewportSize({ width: 390, height: 844 })
+    await signIn(phone.page, 'chantal@example.cd', /Hello/)
+    await phone.page.goto('/profile')
+    await phone.page.getByRole('button', { name: 'Sign out of my other sessions' }).waitFor()
+    await shot(phone.page, 'profile-sessions-phone-en')
+    await laptop.context.close()
+    await phone.context.close()
+  })
+
   await scenario('a tampered remote file never runs; the rest of the shell keeps working', async () => {
     const entry = join(ROOT, 'remotes', 'contacts', 'dist', 'remoteEntry.js')
     const original = readFileSync(entry)

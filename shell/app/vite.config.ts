@@ -47,7 +47,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the build: the backend serves dist as it is, and would hand out the sources.
+    sourcemap: false,
   },
   test: {
     environment: 'happy-dom',

@@ -8,8 +8,9 @@ import shieldConfig from '#config/shield'
 const SHELL_DIST = app.makePath('../shell/app/dist')
 const API_PATHS = /^\/(api|health|__transmit)(\/|$)/
 const REMOTE_PATH = /^\/remotes\/([a-z][a-z0-9-]*)\/(.+)$/
+const SOURCE_MAP = /\.map$/i
 
-/** Resolves `relativePath` inside `root`, refusing anything that would leave it. */
+/** Resolves `relativePath` inside `root`, refusing anything that would leave it, and source maps. */
 async function fileInside(root: string, relativePath: string) {
   let decoded: string
   try {
@@ -17,6 +18,8 @@ async function fileInside(root: string, relativePath: string) {
   } catch {
     return null
   }
+  // A source map would hand out the sources: builds make none, and one copied in by hand is not served.
+  if (SOURCE_MAP.test(decoded)) return null
   const target = resolve(root, decoded)
   if (!target.startsWith(root + sep)) return null
   const info = await stat(target).catch(() => null)

@@ -41,6 +41,8 @@ export default class PlatformProvider {
     await import('../app/mails/platform_mails.ts')
     const { registerMailJob } = await import('../app/services/mail/transactional_mail.ts')
     registerMailJob()
+    const { registerPasswordResetJob } = await import('../app/services/password_reset_requests.ts')
+    registerPasswordResetJob()
     for (const module of moduleCatalog.modules) {
       if (!module.provider) continue
       const url = pathToFileURL(join(module.root, module.provider)).href

@@ -5,6 +5,7 @@
 import {
   createAccessTokenValidator,
   changePasswordValidator,
+  endOtherSessionsValidator,
   forgotPasswordValidator,
   resetPasswordValidator,
   signInValidator,
@@ -273,7 +274,7 @@ describeRoute('POST /api/v1/auth/sign-up', {
   tags: ['Auth'],
   request: signUpValidator,
   requestExample: { fullName: 'Amani Kabila', email: 'amani@example.cd', password: 'motdepasse-solide', locale: 'fr' },
-  responses: { 201: { description: 'Signed in.', schema: user } },
+  responses: { 201: { description: 'Signed in.', schema: user }, 422: 'Invalid input, or the address is taken (`E_EMAIL_TAKEN`).', 429: throttled },
 })
 describeRoute('POST /api/v1/auth/sign-in', {
   operationId: 'signIn',
@@ -349,15 +350,27 @@ describeRoute('PATCH /api/v1/auth/me', {
 describeRoute('POST /api/v1/auth/password', {
   operationId: 'changePassword',
   summary: 'Change my password',
+  description:
+    'Ends every other session of the user and, unless `revokeAccessTokens` is false, every personal access token but the one making the request. ' +
+    'Failed checks of the current password lock the checks as failed sign-ins do.',
   tags: ['Auth'],
   request: changePasswordValidator,
-  requestExample: { currentPassword: 'motdepasse-solide', password: 'nouveau-mot-de-passe', signOutOtherSessions: true },
-  responses: { 204: 'Changed.', 422: 'Invalid input, or the current password is wrong (`E_WRONG_PASSWORD`).' },
+  requestExample: { currentPassword: 'motdepasse-solide', password: 'nouveau-mot-de-passe', revokeAccessTokens: true },
+  responses: { 204: 'Changed.', 422: 'Invalid input, or the current password is wrong (`E_WRONG_PASSWORD`).', 429: throttled },
+})
+describeRoute('POST /api/v1/auth/sessions/end-others', {
+  operationId: 'endOtherSessions',
+  summary: 'Sign out of my other sessions',
+  description: 'Ends every session of the user but this one and, unless `revokeAccessTokens` is false, every personal access token but the one making the request.',
+  tags: ['Auth'],
+  request: endOtherSessionsValidator,
+  requestExample: { revokeAccessTokens: true },
+  responses: { 204: 'Ended.' },
 })
 describeRoute('POST /api/v1/auth/forgot-password', {
   operationId: 'forgotPassword',
   summary: 'Email a password-reset link',
-  description: 'Answers 202 whether or not the address has an account.',
+  description: 'Answers 202, in the same time, whether or not the address has an account: the mail is sent by a job.',
   tags: ['Auth'],
   request: forgotPasswordValidator,
   requestExample: { email: 'amani@example.cd' },
@@ -366,7 +379,7 @@ describeRoute('POST /api/v1/auth/forgot-password', {
 describeRoute('POST /api/v1/auth/reset-password', {
   operationId: 'resetPassword',
   summary: 'Set a new password with an emailed token',
-  description: 'Ends every session of the user.',
+  description: 'Ends every session and every personal access token of the user.',
   tags: ['Auth'],
   request: resetPasswordValidator,
   requestExample: { token: 'token-from-the-email', password: 'nouveau-mot-de-passe' },

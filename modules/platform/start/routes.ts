@@ -37,6 +37,7 @@ router
         router.get('me', [AuthController, 'me'])
         router.patch('me', [AuthController, 'updateMe'])
         router.post('password', [AuthController, 'changePassword'])
+        router.post('sessions/end-others', [AuthController, 'endOtherSessions'])
         router.post('verify-email/resend', [AuthController, 'resendVerification'])
         router.get('tokens', [AccessTokensController, 'index'])
         router.post('tokens', [AccessTokensController, 'store'])

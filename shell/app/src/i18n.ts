@@ -8,6 +8,8 @@ import fr from './locales/fr.json'
 export const LOCALES: readonly Locale[] = ['fr', 'en']
 
 const STORAGE_KEY = 'ia.locale'
+/** The cookie the backend reads for the language of its answers before sign-in (after Accept-Language). */
+const LOCALE_COOKIE = 'ia_locale'
 
 /** Whether a value names a product language. */
 export function isLocale(value: unknown): value is Locale {
@@ -41,6 +43,14 @@ export const i18n = createI18n({
   },
 })
 
+/** Tells the backend this device's language, for requests the SDK does not make (it sends Accept-Language). */
+function rememberForServer(locale: Locale): void {
+  const secure = window.location.protocol === 'https:' ? '; secure' : ''
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax${secure}`
+}
+
+rememberForServer(currentLocale())
+
 /** The language in force. */
 export function currentLocale(): Locale {
   return i18n.global.locale.value as Locale
@@ -50,6 +60,7 @@ export function currentLocale(): Locale {
 export function applyLocale(locale: Locale): void {
   i18n.global.locale.value = locale
   document.documentElement.lang = locale
+  rememberForServer(locale)
   try {
     localStorage.setItem(STORAGE_KEY, locale)
   } catch {

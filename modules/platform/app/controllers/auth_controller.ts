@@ -1,15 +1,14 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import limiter from '@adonisjs/limiter/services/main'
 import hash from '@adonisjs/core/services/hash'
-import { errors as limiterErrors } from '@adonisjs/limiter'
-import { platformConfig } from '../services/platform_config.ts'
+import limiter from '@adonisjs/limiter/services/main'
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '../models/user.ts'
 import Membership from '../models/membership.ts'
 import UserToken from '../models/user_token.ts'
 import {
   changePasswordValidator,
+  endOtherSessionsValidator,
   forgotPasswordValidator,
   resetPasswordValidator,
   signInValidator,
@@ -19,21 +18,21 @@ import {
 } from '../validators/auth.ts'
 import { DomainError } from '../../contracts/domain_error.ts'
 import { userTokens } from '../services/user_tokens.ts'
-import { auditUserEvent, endUserSessions, requireBrowserSession, startUserSession } from '../services/user_sessions.ts'
+import {
+  auditUserEvent,
+  endOtherCredentials,
+  endUserAccessTokens,
+  endUserSessions,
+  requireBrowserSession,
+  startUserSession,
+} from '../services/user_sessions.ts'
+import { accountLock, throttleAccountForm, tooManyAttempts, verifyCurrentPassword } from '../services/account_throttles.ts'
+import { queuePasswordReset } from '../services/password_reset_requests.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
 
 const invalidCredentials = () =>
   new DomainError('E_INVALID_CREDENTIALS', 400, 'platform.errors.E_INVALID_CREDENTIALS')
-
-/** A 429 for sign-in, saying when the lock ends (seconds) in the Retry-After header. */
-function tooManyAttempts(ctx: HttpContext, availableInSeconds: number) {
-  const seconds = Math.max(1, Math.ceil(availableInSeconds))
-  ctx.response.header('retry-after', String(seconds))
-  return new DomainError('E_TOO_MANY_ATTEMPTS', 429, 'platform.errors.E_TOO_MANY_ATTEMPTS', {
-    minutes: Math.ceil(seconds / 60),
-  })
-}
 
 let dummyPasswordHash: Promise<string> | undefined
 
@@ -54,6 +53,7 @@ export default class AuthController {
   async signUp(ctx: HttpContext) {
     requireBrowserSession(ctx)
     const payload = await ctx.request.validateUsing(signUpValidator)
+    await throttleAccountForm(ctx, 'sign-up', payload.email)
     if (await User.findByEmail(payload.email)) {
       throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
     }
@@ -82,22 +82,9 @@ export default class AuthController {
   async signIn(ctx: HttpContext) {
     requireBrowserSession(ctx)
     const { email, password } = await ctx.request.validateUsing(signInValidator)
-    const ipThrottle = limiter.use({ requests: 30, duration: '1 min', blockDuration: '5 mins' })
-    try {
-      await ipThrottle.consume(`sign-in:ip:${ctx.request.ip()}`)
-    } catch (error) {
-      if (error instanceof limiterErrors.E_TOO_MANY_REQUESTS) throw tooManyAttempts(ctx, error.response.availableIn)
-      throw error
-    }
-
-    const { maxAttempts, lockMinutes } = platformConfig.signIn
-    const accountLock = limiter.use({
-      requests: maxAttempts,
-      duration: `${lockMinutes} mins`,
-      blockDuration: `${lockMinutes} mins`,
-    })
+    await throttleAccountForm(ctx, 'sign-in')
     const user = await User.findByEmail(email)
-    const [throttled, signedIn] = await accountLock.penalize(`sign-in:account:${email.toLowerCase()}`, async () => {
+    const [throttled, signedIn] = await accountLock().penalize(`sign-in:account:${email.toLowerCase()}`, async () => {
       if (!user) {
         await verifyAgainstNothing(password)
         throw invalidCredentials()
@@ -109,7 +96,7 @@ export default class AuthController {
       }
       return user
     })
-    if (throttled) throw tooManyAttempts(ctx, throttled.response.availableIn)
+    if (throttled) throw tooManyAttempts(ctx, throttled.response.availableIn, 'E_TOO_MANY_ATTEMPTS')
     await startUserSession(ctx, signedIn, 'password')
     return { user: serializeUser(signedIn) }
   }
@@ -149,33 +136,31 @@ export default class AuthController {
   async changePassword(ctx: HttpContext) {
     const payload = await ctx.request.validateUsing(changePasswordValidator)
     const user = ctx.auth.user!
-    if (!(await user.verifyPassword(payload.currentPassword))) {
-      throw new DomainError('E_WRONG_PASSWORD', 422, 'platform.errors.E_WRONG_PASSWORD', {}, 'currentPassword')
-    }
-    await db.transaction(async (trx) => {
+    await verifyCurrentPassword(ctx, user, payload.currentPassword)
+    const revokeAccessTokens = payload.revokeAccessTokens ?? true
+    await endOtherCredentials(ctx, user, revokeAccessTokens, async (trx) => {
       user.useTransaction(trx)
       user.password = payload.password
       await user.save()
-      await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { signOutOtherSessions: Boolean(payload.signOutOtherSessions) }, trx)
+      await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { revokeAccessTokens }, trx)
     })
-    if (payload.signOutOtherSessions) {
-      const keep = user.currentAccessToken ? undefined : ctx.session.sessionId
-      await endUserSessions(user.id, keep)
-    }
+    return ctx.response.noContent()
+  }
+
+  async endOtherSessions(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(endOtherSessionsValidator)
+    const user = ctx.auth.user!
+    const revokeAccessTokens = payload.revokeAccessTokens ?? true
+    await endOtherCredentials(ctx, user, revokeAccessTokens, (trx) =>
+      auditUserEvent(user, 'auth.other_sessions_ended', ctx.request.ip(), { revokeAccessTokens }, trx)
+    )
     return ctx.response.noContent()
   }
 
   async forgotPassword(ctx: HttpContext) {
     const { email } = await ctx.request.validateUsing(forgotPasswordValidator)
-    // Past the limit the answer stays 202 (nothing may tell whether the account exists) but no mail leaves.
-    const throttle = limiter.use({ requests: 5, duration: '15 mins' })
-    const allowed = await throttle.attempt(`forgot-password:${email.toLowerCase()}`, () => true)
-    const user = allowed ? await User.findByEmail(email) : null
-    if (user && !user.disabledAt) {
-      await db.transaction(async (trx) => {
-        await platformMailer.sendPasswordReset(user, await userTokens.issue(user.id, 'reset_password', trx), trx)
-      })
-    }
+    await throttleAccountForm(ctx, 'forgot-password', email)
+    await queuePasswordReset(email)
     return ctx.response.accepted({})
   }
 
@@ -185,13 +170,11 @@ export default class AuthController {
       const id = await userTokens.redeem(token, 'reset_password', trx)
       const user = await User.findOrFail(id, { client: trx })
       user.password = password
-      if (!user.emailVerifiedAt) {
-        // The reset link reached this mailbox: the address is proven. Whoever set up the account
-        // before never proved it, so the API tokens they created must not outlive the takeover.
-        user.emailVerifiedAt = DateTime.now()
-        await trx.from('platform.auth_access_tokens').where('tokenable_id', id).delete()
-      }
+      // The reset link reached this mailbox: the address is proven.
+      user.emailVerifiedAt ??= DateTime.now()
       await user.save()
+      // Whoever knew the old password may have made tokens with it: none outlives the reset.
+      await endUserAccessTokens(id, undefined, trx)
       await UserToken.query({ client: trx }).where({ userId: id, purpose: 'reset_password' }).whereNull('used_at').delete()
       return id
     })

@@ -6,7 +6,8 @@ import { errors as authErrors } from '@adonisjs/auth'
 
 /**
  * Requires a signed-in user: the shell's session cookie or an API client's Bearer token.
- * A disabled account is refused, and the user's language replaces the browser's.
+ * A disabled account is refused, and the user's language replaces the browser's. Answers, errors
+ * included, are `no-store`: what a signed-in user sees must not stay in a shared or back-button cache.
  */
 export default class AuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
@@ -19,6 +20,7 @@ export default class AuthMiddleware {
     }
     ctx.i18n = i18nManager.locale(user.locale)
     ctx.containerResolver.bindValue(I18n, ctx.i18n)
+    ctx.response.header('cache-control', 'no-store')
     return next()
   }
 }

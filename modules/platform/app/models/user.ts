@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
 import { DbAccessTokensProvider, type AccessToken } from '@adonisjs/auth/access_tokens'
 import hash from '@adonisjs/core/services/hash'
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** A person who signs in; belongs to organisations through memberships. */
 export default class User extends BaseModel {
@@ -49,9 +50,9 @@ export default class User extends BaseModel {
     if (user.$dirty.password && user.password) user.password = await hash.make(user.password)
   }
 
-  /** Finds a user by email, whatever its case. */
-  static findByEmail(email: string) {
-    return this.query().whereRaw('lower(email) = ?', [email.trim().toLowerCase()]).first()
+  /** Finds a user by email, whatever its case (inside `client`'s transaction when given). */
+  static findByEmail(email: string, client?: QueryClientContract) {
+    return this.query({ client }).whereRaw('lower(email) = ?', [email.trim().toLowerCase()]).first()
   }
 
   /** Checks a plain password against the stored hash (false for accounts without one). */

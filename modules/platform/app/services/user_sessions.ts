@@ -20,6 +20,35 @@ export async function endUserSessions(userId: string, keepSessionId?: string) {
 }
 
 /**
+ * Ends a user's personal access tokens (every one, or all but `keepTokenId`), in the caller's
+ * transaction when given; a request made with an ended token is refused at once.
+ */
+export async function endUserAccessTokens(userId: string, keepTokenId?: string | number | BigInt, client?: TransactionClientContract) {
+  const query = (client ?? db).from('platform.auth_access_tokens').where('tokenable_id', userId)
+  if (keepTokenId !== undefined) query.whereNot('id', String(keepTokenId))
+  await query.delete()
+}
+
+/**
+ * Ends every credential of the signed-in user but the one making the request: their personal access
+ * tokens when `revokeAccessTokens` (in one transaction with `change`, the change that calls for it),
+ * then, once that is committed, their other sessions.
+ */
+export async function endOtherCredentials(
+  ctx: HttpContext,
+  user: User,
+  revokeAccessTokens: boolean,
+  change: (trx: TransactionClientContract) => Promise<void>
+) {
+  const token = user.currentAccessToken
+  await db.transaction(async (trx) => {
+    await change(trx)
+    if (revokeAccessTokens) await endUserAccessTokens(user.id, token?.identifier, trx)
+  })
+  await endUserSessions(user.id, token ? undefined : ctx.session.sessionId)
+}
+
+/**
  * Writes one audit line about a user in every organisation they belong to, in one transaction.
  * The actor is the user themself unless `actorId` says otherwise (null: the platform's operators).
  */

@@ -24,11 +24,16 @@ export const updateProfileValidator = vine.create({
   locale: locale().optional(),
 })
 
-/** Password change, optionally ending the user's other sessions. */
+/** Password change: it ends the user's other sessions, and their access tokens unless `revokeAccessTokens` is false. */
 export const changePasswordValidator = vine.create({
   currentPassword: vine.string().maxLength(128),
   password: newPassword(),
-  signOutOtherSessions: vine.boolean().optional(),
+  revokeAccessTokens: vine.boolean().optional(),
+})
+
+/** "Sign out of my other sessions", with the access tokens too unless `revokeAccessTokens` is false. */
+export const endOtherSessionsValidator = vine.create({
+  revokeAccessTokens: vine.boolean().optional(),
 })
 
 /** Request a password-reset email. */

@@ -28,9 +28,14 @@ export function updateMe(input: { fullName?: string; locale?: Locale }): Promise
   return http.patch(`${base}/me`, input)
 }
 
-/** Changes the signed-in user's password, optionally closing their other sessions. */
-export function changePassword(input: { currentPassword: string; password: string; signOutOtherSessions: boolean }): Promise<void> {
+/** Changes the signed-in user's password; their other sessions end, and their access tokens too unless `revokeAccessTokens` is false. */
+export function changePassword(input: { currentPassword: string; password: string; revokeAccessTokens: boolean }): Promise<void> {
   return http.post(`${base}/password`, input)
+}
+
+/** Signs the user out of every other session, and revokes their access tokens too unless `revokeAccessTokens` is false. */
+export function endOtherSessions(input: { revokeAccessTokens: boolean }): Promise<void> {
+  return http.post(`${base}/sessions/end-others`, input)
 }
 
 /** Sends a reset link if the address has an account (the answer never says whether it has). */

@@ -39,53 +39,6 @@ test.group('Auth / sessions', (group) => {
     assert.equal((await ownerBrowser.get('/api/v1/auth/me')).status, 200)
   })
 
-  test('a password change with signOutOtherSessions ends the others and keeps this one', async ({ assert }) => {
-    const user = await createUser()
-    const laptop = BrowserClient.forTestServer()
-    const phone = BrowserClient.forTestServer()
-    await laptop.signIn(user.email, TEST_PASSWORD)
-    await phone.signIn(user.email, TEST_PASSWORD)
-
-    const changed = await laptop.send('POST', '/api/v1/auth/password', {
-      currentPassword: TEST_PASSWORD,
-      password: 'un-nouveau-mot-de-passe',
-      signOutOtherSessions: true,
-    })
-    assert.equal(changed.status, 204)
-    assert.equal((await laptop.get('/api/v1/auth/me')).status, 200)
-    assert.equal((await phone.get('/api/v1/auth/me')).status, 401)
-
-    const again = BrowserClient.forTestServer()
-    assert.equal((await again.signIn(user.email, TEST_PASSWORD)).status, 400)
-    assert.equal((await again.signIn(user.email, 'un-nouveau-mot-de-passe')).status, 200)
-  })
-
-  test('a password change without signOutOtherSessions keeps the other sessions', async ({ assert }) => {
-    const user = await createUser()
-    const laptop = BrowserClient.forTestServer()
-    const phone = BrowserClient.forTestServer()
-    await laptop.signIn(user.email, TEST_PASSWORD)
-    await phone.signIn(user.email, TEST_PASSWORD)
-    const changed = await laptop.send('POST', '/api/v1/auth/password', {
-      currentPassword: TEST_PASSWORD,
-      password: 'un-nouveau-mot-de-passe',
-      signOutOtherSessions: false,
-    })
-    assert.equal(changed.status, 204)
-    assert.equal((await phone.get('/api/v1/auth/me')).status, 200)
-  })
-
-  test('a password change needs the current password (422 on currentPassword)', async ({ client }) => {
-    const user = await createUser()
-    const response = await client
-      .post('/api/v1/auth/password')
-      .loginAs(user)
-      .json({ currentPassword: 'faux', password: 'un-nouveau-mot-de-passe', signOutOtherSessions: false })
-      .withCsrfToken()
-    response.assertStatus(422)
-    response.assertBodyContains({ errors: [{ code: 'E_WRONG_PASSWORD', field: 'currentPassword' }] })
-  })
-
   test('a disabled user is refused even with a live session', async ({ assert }) => {
     const user = await createUser()
     const browser = BrowserClient.forTestServer()
