@@ -3,16 +3,17 @@
  * Two `npm start` on one machine, each with its own PORT and DATA_DIR and no service installed: both
  * start, each on its own embedded PostgreSQL (a port chosen at start, checked by its instance id), and
  * each one's jobs and mails stay its own. A third start on a data directory already in use is refused
- * with a clear message, and the instance using it keeps working.
+ * with a clear message, and the instance using it keeps working; a stale lock is taken over.
  * Run with Node 24 from the repository root, after the frontend is built. TWO_INSTANCES_PORT (and the
  * next two ports) keeps concurrent runs apart.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startEmbeddedPostgres } from '../scripts/embedded_postgres.mjs'
 import { checks, eventually } from './checks.mjs'
 import { httpSession } from './http_session.mjs'
 
@@ -152,6 +153,23 @@ try {
   await check('a stopped instance releases its data directory', async () => {
     await stopInstance(second)
     await eventually("B's lock file removed", () => !existsSync(join(second.dataDir, 'pglite.lock')), 20)
+  })
+
+  await check('a lock left by a dead server, or naming a process that is no embedded server, or empty, is taken over', async () => {
+    const lockFile = join(second.dataDir, 'pglite.lock')
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid
+    for (const content of [JSON.stringify({ pid: deadPid, port: 1 }), JSON.stringify({ pid: process.pid, port: 1 }), '']) {
+      writeFileSync(lockFile, content)
+      const database = await startEmbeddedPostgres(join(second.dataDir, 'pglite'))
+      const exited = new Promise((done) => database.server.once('exit', done))
+      try {
+        assert(lockOf(second).pid === database.server.pid, `the lock ${content || '(empty)'} was not taken over`)
+      } finally {
+        database.server.kill('SIGTERM')
+        await exited
+      }
+    }
+    assert(!existsSync(lockFile), 'the server left its lock behind')
   })
 } finally {
   for (const instance of [...instances, third].filter(Boolean)) await stopInstance(instance)
