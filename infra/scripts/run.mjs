@@ -109,10 +109,15 @@ async function start() {
   }
   let embedded
   if (!env.DATABASE_URL) {
+    const requestedPort = process.env.EMBEDDED_DB_PORT ?? '0'
+    if (!/^\d+$/.test(requestedPort) || Number(requestedPort) > 65535) {
+      console.error(`\n[ia-solution] EMBEDDED_DB_PORT must be a port number (0 to 65535), not "${requestedPort}"`)
+      process.exit(2)
+    }
     const directory = join(DATA_DIR, 'pglite')
     log(`no DATABASE_URL: starting the embedded PostgreSQL (PGlite) with its data in ${directory}`)
     try {
-      embedded = await startEmbeddedPostgres(directory, Number(process.env.EMBEDDED_DB_PORT ?? 0), NODE24)
+      embedded = await startEmbeddedPostgres(directory, Number(requestedPort), NODE24)
     } catch (error) {
       console.error(`\n[ia-solution] ${error.message}`)
       process.exit(1)
