@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 /*
  * The embedded PostgreSQL: PGlite served over the Postgres protocol, for `npm start` without
- * DATABASE_URL and for the PGlite test runs. Usage: node bin/embedded_postgres.mjs <data dir> <port>
+ * DATABASE_URL and for the PGlite test runs. Usage: node bin/embedded_postgres.mjs <data dir> [port]
+ *
+ * One server per data directory: `<data dir>.lock` holds the pid of the server using it, and a
+ * second server on the same directory exits with code 3 and says which process holds it (a lock
+ * whose process is gone is taken over). Without a port (or with 0) the system picks a free one.
+ * Once it accepts connections the server prints one line, `{"port":N,"instanceId":"..."}`: the
+ * instance id is random per start and every connection can read it back as the setting
+ * `ia.embedded_instance`, so the app checks that it talks to the server it started.
  *
  * PGlite is one database session shared by every connection. pglite-socket's own server queues each
  * protocol message on its own, so between one connection's Parse and its Sync another connection's
@@ -10,8 +17,11 @@
  * the end of its cycle (Sync, a simple Query), and to the end of its transaction, as pglite-socket
  * already does for transactions.
  */
+import { randomUUID } from 'node:crypto'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { PGlite } from '@electric-sql/pglite'
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { PGLiteSocketHandler } from '@electric-sql/pglite-socket'
@@ -105,13 +115,81 @@ class CycleQueue {
   }
 }
 
-const [directory, port] = process.argv.slice(2)
-if (!directory || !port) {
-  console.error('usage: embedded_postgres.mjs <data directory> <port>')
-  process.exit(2)
+/** Exit code of a server refused because another one uses its data directory. */
+const DIRECTORY_IN_USE = 3
+
+/** Whether `pid` is a running embedded PostgreSQL server (not a process that reused a dead one's pid). */
+function isEmbeddedServer(pid) {
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    if (error.code !== 'EPERM') return false
+  }
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('embedded_postgres')
+  } catch {
+    // No /proc (not Linux): a live pid is taken as the owner.
+    return true
+  }
 }
 
-const db = await PGlite.create({ dataDir: directory, extensions: { unaccent, pg_trgm } })
+function sleep(milliseconds) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds)
+}
+
+/** The lock's content, read twice a moment apart when the first read finds it half-written. */
+function readLock(lockFile) {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      return JSON.parse(readFileSync(lockFile, 'utf8'))
+    } catch (error) {
+      if (error.code === 'ENOENT') return null
+      sleep(100)
+    }
+  }
+  return null
+}
+
+/** Takes the directory's lock file, or exits saying which running server holds it. */
+function lockDirectory(lockFile) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      writeFileSync(lockFile, JSON.stringify({ pid: process.pid }), { flag: 'wx' })
+      // Two servers taking over the same stale lock at once: the one whose file was replaced yields.
+      sleep(100)
+      if (readLock(lockFile)?.pid === process.pid) return
+      continue
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+    }
+    const holder = readLock(lockFile)
+    if (holder?.pid && isEmbeddedServer(holder.pid)) {
+      console.error(
+        `The embedded PostgreSQL data directory ${directory} is already used by another running instance ` +
+          `(process ${holder.pid}${holder.port ? `, port ${holder.port}` : ''}). Stop that instance, or start this one ` +
+          `with another DATA_DIR.`
+      )
+      process.exit(DIRECTORY_IN_USE)
+    }
+    console.error(`embedded PostgreSQL: taking over the stale lock ${lockFile}${holder?.pid ? ` of process ${holder.pid}` : ''}`)
+    rmSync(lockFile, { force: true })
+  }
+  console.error(`embedded PostgreSQL: could not take the lock ${lockFile}`)
+  process.exit(DIRECTORY_IN_USE)
+}
+
+const [directory, requestedPort = '0'] = process.argv.slice(2)
+if (!directory || !/^\d+$/.test(requestedPort)) {
+  console.error('usage: embedded_postgres.mjs <data directory> [port]')
+  process.exit(2)
+}
+const lockFile = `${directory.replace(/\/+$/, '')}.lock`
+lockDirectory(lockFile)
+
+const instanceId = randomUUID()
+const db = await PGlite.create({ dataDir: directory, extensions: { unaccent, pg_trgm, fuzzystrmatch } })
+// PGlite is one session that every connection shares: a session setting made here is what each of them reads.
+await db.query(`SELECT set_config('ia.embedded_instance', $1, false)`, [instanceId])
 const queue = new CycleQueue(db)
 const handlers = new Set()
 const server = createServer(async (socket) => {
@@ -125,12 +203,23 @@ const server = createServer(async (socket) => {
   await handler.attach(socket)
 })
 server.maxConnections = MAX_CONNECTIONS
-server.listen(Number(port), '127.0.0.1', () => console.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${port}`))
+server.once('error', async (error) => {
+  console.error(`embedded PostgreSQL could not listen on 127.0.0.1:${requestedPort}: ${error.message}`)
+  await db.close()
+  rmSync(lockFile, { force: true })
+  process.exit(1)
+})
+server.listen(Number(requestedPort), '127.0.0.1', () => {
+  const { port } = server.address()
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, port, instanceId }))
+  console.log(JSON.stringify({ port, instanceId }))
+})
 
 async function stop() {
   for (const handler of handlers) await handler.detach(true)
   server.close()
   await db.close()
+  if (readLock(lockFile)?.pid === process.pid) rmSync(lockFile, { force: true })
   process.exit(0)
 }
 process.on('SIGTERM', stop)

@@ -72,6 +72,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
 
   DATABASE_URL: serviceUrl(['postgres:', 'postgresql:'], false) as (name: string, value?: string) => string,
   DATABASE_POOL_MAX: integer(1, 200),
+  EMBEDDED_DB_INSTANCE: Env.schema.string.optional({ format: 'uuid' }),
 
   RATE_LIMIT_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
   REDIS_URL: (name: string, value?: string) => {

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmbeddedPostgres } from '../scripts/embedded_postgres.mjs'
+import { checks, eventually } from './checks.mjs'
 import { httpSession } from './http_session.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -18,25 +19,7 @@ const BACKEND = join(ROOT, 'backend')
 const PORT = Number(process.env.EMBEDDED_E2E_PORT ?? 3375)
 const DB_PORT = Number(process.env.EMBEDDED_E2E_DB_PORT ?? 55488)
 
-const results = []
-async function check(name, body) {
-  try {
-    await body()
-    results.push(true)
-    console.log(`  ✔ ${name}`)
-  } catch (error) {
-    results.push(false)
-    console.log(`  ✖ ${name}\n    ${error.message}`)
-  }
-}
-
-async function eventually(what, probe, seconds = 15) {
-  for (let i = 0; i < seconds * 4; i++) {
-    if (await probe()) return
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error(`${what} did not happen within ${seconds}s`)
-}
+const { check, finish } = checks()
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ia-embedded-'))
 const database = await startEmbeddedPostgres(join(dataDir, 'pglite'), DB_PORT)
@@ -116,6 +99,4 @@ try {
   rmSync(dataDir, { recursive: true, force: true })
 }
 
-const failed = results.filter((ok) => !ok).length
-console.log(`\nembedded: ${results.length - failed} passed, ${failed} failed`)
-process.exit(failed || !results.length ? 1 : 0)
+finish('embedded')

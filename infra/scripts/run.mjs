@@ -109,13 +109,32 @@ async function start() {
   }
   let embedded
   if (!env.DATABASE_URL) {
-    log('no DATABASE_URL: starting the embedded PostgreSQL (PGlite) with its data in .data/pglite')
-    embedded = await startEmbeddedPostgres(join(DATA_DIR, 'pglite'), Number(process.env.EMBEDDED_DB_PORT ?? 55432), NODE24)
+    const requestedPort = process.env.EMBEDDED_DB_PORT ?? '0'
+    if (!/^\d+$/.test(requestedPort) || Number(requestedPort) > 65535) {
+      console.error(`\n[ia-solution] EMBEDDED_DB_PORT must be a port number (0 to 65535), not "${requestedPort}"`)
+      process.exit(2)
+    }
+    const directory = join(DATA_DIR, 'pglite')
+    log(`no DATABASE_URL: starting the embedded PostgreSQL (PGlite) with its data in ${directory}`)
+    try {
+      embedded = await startEmbeddedPostgres(directory, Number(requestedPort), NODE24)
+    } catch (error) {
+      console.error(`\n[ia-solution] ${error.message}`)
+      process.exit(1)
+    }
+    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (instance ${embedded.instanceId})`)
     env.DATABASE_URL = embedded.url
     env.DATABASE_POOL_MAX = '6'
+    // The app's connections check that they reach this server, not another instance's.
+    env.EMBEDDED_DB_INSTANCE = embedded.instanceId
   }
-  ace(['migration:run', '--force'], env)
-  ace(['db:seed'], env)
+  // A failed step stops its embedded server too, which would otherwise keep the data directory locked.
+  for (const step of [['migration:run', '--force'], ['db:seed']]) {
+    if (ace(step, env, { allowFailure: true })) continue
+    embedded?.server.kill('SIGTERM')
+    console.error(`\n[ia-solution] failed: node ace.js ${step.join(' ')}`)
+    process.exit(1)
+  }
   log(`serving on ${env.APP_URL} (demo account: demo@ia-solution.cd / demo-ia-solution)`)
   // PGlite answers a NOTIFY only to the connection that sent it, so without Redis no live event
   // (job progress, notifications) could go from a worker process to the browsers: on the embedded
@@ -137,6 +156,11 @@ async function start() {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   for (const helper of helpers) helper.on('exit', (code) => code && stop())
+  // Without its database the app stops too, rather than reach whatever takes the port next.
+  embedded?.server.on('exit', (code) => {
+    if (code) log(`the embedded PostgreSQL stopped (code ${code}): stopping`)
+    stop()
+  })
   server.on('exit', async (code) => {
     for (const helper of helpers) helper.kill('SIGTERM')
     await Promise.all(helpers.map((helper) => helper.exitCode === null && helper.signalCode === null && new Promise((done) => helper.once('exit', done))))
@@ -199,7 +223,7 @@ async function test() {
   step('backend: unit + functional on PostgreSQL', ace(['test'], testEnv, { allowFailure: true }))
 
   const smokeDir = join(DATA_DIR, `pglite-smoke-${process.pid}`)
-  const embedded = await startEmbeddedPostgres(smokeDir, 55499, NODE24)
+  const embedded = await startEmbeddedPostgres(smokeDir, 0, NODE24)
   try {
     const smokeEnv = { ...testEnv, DATABASE_URL: embedded.url, DATABASE_POOL_MAX: '6' }
     step('backend: smoke run on PGlite', run(NODE24, ['ace.js', 'test', '--tags=@smoke'], { cwd: BACKEND, env: smokeEnv, allowFailure: true }))
@@ -213,6 +237,7 @@ async function test() {
   step('frontend: unit tests', pnpm(['-r', '--filter', './shell/**', '--filter', './remotes/**', '--if-present', 'run', 'test'], { allowFailure: true }))
 
   buildFrontend()
+  step('two instances: own embedded database, jobs and mails each; a data directory in use refused', run(NODE24, ['infra/e2e/two_instances.mjs'], { allowFailure: true }))
   if (ensureChromium()) {
     ensureDatabase('ia_e2e')
     step('browser: end-to-end in chromium', run(NODE24, ['infra/e2e/run.mjs'], { allowFailure: true }))

@@ -41,6 +41,26 @@ test.group('Search / contacts', (group) => {
     assert.deepEqual(byCity.body().data.map((result: { title: string }) => result.title), ['Pharmacie Espoir'])
   })
 
+  test('a misspelt name, city or tag still finds the contact, exact matches first, only in its organisation while Contacts is enabled', async ({ client, assert }) => {
+    const { owner, organization } = await createContactsOrganization()
+    const other = await createContactsOrganization()
+    const garage = await indexedContact(organization.id, { name: 'Garage Mwangaza', city: 'Lubumbashi', tags: ['grossiste'] })
+    const lookalike = await indexedContact(organization.id, { name: 'Garaje Tujenge', city: 'Goma' })
+    await indexedContact(other.organization.id, { name: 'Garage Mwangaza', city: 'Lubumbashi', tags: ['grossiste'] })
+    const ids = async (q: string) => {
+      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(q)}`)).loginAs(owner)
+      response.assertStatus(200)
+      return response.body().data.map((result: { id: string }) => result.id)
+    }
+
+    for (const q of ['mwangza', 'lubumbahsi', 'grosiste', 'garage mwangazza']) assert.deepEqual(await ids(q), [garage.id], q)
+    assert.deepEqual(await ids('garage'), [garage.id, lookalike.id])
+
+    const registry = await app.container.make('platform.modules')
+    await registry.disable(organization.id, 'contacts', { id: owner.id, ip: null })
+    assert.deepEqual(await ids('mwangza'), [])
+  })
+
   test("another organisation's contacts are never found, not even by their id, and its search answers 404", async ({ client, assert }) => {
     const mine = await createContactsOrganization()
     const theirs = await createContactsOrganization()

@@ -31,6 +31,18 @@ type StoredDocument = {
 }
 
 const FRENCH_TEXT: estypes.MappingTextProperty = { type: 'text', analyzer: 'folded_french' }
+/** French text also kept unstemmed, so a typo is measured against the word as written, not its stem. */
+const FRENCH_AND_FOLDED_TEXT: estypes.MappingTextProperty = { ...FRENCH_TEXT, fields: { folded: { type: 'text', analyzer: 'folded' } } }
+
+/** The searched fields and their weights: the title first, then identifiers, city and email, then the rest. */
+const QUERY_FIELDS = ['title^3', 'title.folded^3', 'keywords^2', 'keywords.folded^2', 'subtitle^2', 'subtitle.folded^2', 'body']
+/**
+ * The score of a document where every word is found as typed: far above what BM25 gives a
+ * near-miss on these short documents, so exact matches rank first.
+ */
+const EXACT_MATCH_SCORE = 100
+/** Words of a query searched at most, as on PostgreSQL. */
+const MAX_QUERY_WORDS = 12
 
 /** French analysis on accent-folded text, so `societe` finds `Société` and `minier` finds `Minière`. */
 export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
@@ -62,10 +74,10 @@ export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     organization_id: { type: 'keyword' },
     type: { type: 'keyword' },
     record_id: { type: 'keyword' },
-    title: { ...FRENCH_TEXT, fields: { folded: { type: 'text', analyzer: 'folded' } } },
-    subtitle: FRENCH_TEXT,
+    title: FRENCH_AND_FOLDED_TEXT,
+    subtitle: FRENCH_AND_FOLDED_TEXT,
     body: FRENCH_TEXT,
-    keywords: FRENCH_TEXT,
+    keywords: FRENCH_AND_FOLDED_TEXT,
     url: { type: 'keyword', index: false },
     updated_at: { type: 'date' },
     generation: { type: 'keyword' },
@@ -155,7 +167,7 @@ export class ElasticsearchSearchEngine implements SearchEngine {
 
   async query({ organizationId, text, types, limit }: EngineQuery): Promise<SearchHit[]> {
     if (!types.length) return []
-    const fields = ['title^3', 'title.folded^3', 'keywords^2', 'subtitle^2', 'body']
+    const words = text.split(/\s+/).filter(Boolean).slice(0, MAX_QUERY_WORDS)
     const response = await this.client.search<StoredDocument>({
       index: types.map((type) => this.alias(type)),
       ignore_unavailable: true,
@@ -167,8 +179,19 @@ export class ElasticsearchSearchEngine implements SearchEngine {
         bool: {
           filter: [{ term: { organization_id: organizationId } }, { terms: { type: types } }],
           should: [
-            { multi_match: { query: text, fields, type: 'best_fields', operator: 'and', fuzziness: 'AUTO' } },
-            { multi_match: { query: text, fields, type: 'bool_prefix', operator: 'and' } },
+            { constant_score: { filter: { multi_match: { query: text, fields: QUERY_FIELDS, type: 'best_fields', operator: 'and' } }, boost: EXACT_MATCH_SCORE } },
+            {
+              bool: {
+                // Each word in any field, spelt right or within AUTO's edits (a swap counts as one);
+                // a stopword (`du`) asks nothing instead of refusing every document...
+                must: words.map((word) => ({
+                  multi_match: { query: word, fields: QUERY_FIELDS, operator: 'and' as const, fuzziness: 'AUTO', zero_terms_query: 'all' as const },
+                })),
+                // ...but a query of stopwords alone finds nothing, as on PostgreSQL.
+                filter: [{ multi_match: { query: text, fields: QUERY_FIELDS, fuzziness: 'AUTO' } }],
+              },
+            },
+            { multi_match: { query: text, fields: QUERY_FIELDS, type: 'bool_prefix', operator: 'and' } },
           ],
           minimum_should_match: 1,
         },

@@ -5,18 +5,41 @@ import type { EngineQuery, SearchDocument, SearchEngine, SearchHit } from './sea
 const TABLE = 'platform.search_documents'
 const BATCH = 500
 
-/**
- * The words of a query as a prefix tsquery (`societe:* & minier:*`): only letters and digits reach
- * to_tsquery, so no query text can change its syntax.
- */
-export function prefixTsQuery(text: string) {
+/** The words of a query, unaccented and lower-cased: only letters and digits, at most 12 of them. */
+function queryWords(text: string) {
   const words = text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .match(/[\p{L}\p{N}]+/gu)
-  return (words ?? []).slice(0, 12).map((word) => `${word}:*`).join(' & ')
+  return (words ?? []).slice(0, 12)
 }
+
+/**
+ * The words of a query as a prefix tsquery (`societe:* & minier:*`): only letters and digits reach
+ * to_tsquery, so no query text can change its syntax.
+ */
+export function prefixTsQuery(text: string) {
+  return queryWords(text)
+    .map((word) => `${word}:*`)
+    .join(' & ')
+}
+
+/**
+ * How many edits a word may be away from a document's word and still find it, as Elasticsearch's
+ * `fuzziness: AUTO` counts: none up to 2 letters, 1 up to 5, 2 from 6 on (a swap of two letters is two).
+ */
+export function allowedEdits(word: string) {
+  if (word.length <= 2) return 0
+  return word.length <= 5 ? 1 : 2
+}
+
+/**
+ * The lowest trigram word similarity a candidate needs. A swap in the middle of a six-letter word
+ * (`gaarge` for `garage`) leaves a word similarity of 2/7 (0.29), the lowest of any one-letter
+ * mistake: 0.25 lets every such near-miss through the index, and the edit-distance check drops the noise.
+ */
+const CANDIDATE_SIMILARITY = '0.25'
 
 function row(document: SearchDocument) {
   return {
@@ -47,7 +70,8 @@ async function insert(client: QueryClientContract, documents: SearchDocument[]) 
 
 /**
  * The embedded engine: PostgreSQL full-text search (french stemming on unaccented text) for whole and
- * partial words, and trigram similarity on the title for typos.
+ * partial words; a word that finds nothing that way may be a typo, found in any field within the
+ * edits `allowedEdits` gives it. Documents that match every word without a typo rank first.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const
@@ -63,33 +87,50 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async query({ organizationId, text, types, limit }: EngineQuery): Promise<SearchHit[]> {
     if (!types.length) return []
-    const tsquery = prefixTsQuery(text)
-    const result = await db.rawQuery(
-      `
-      WITH input AS (
-        SELECT to_tsquery('french', ?) AS tsq, platform.immutable_unaccent(?) AS plain
+    const words = queryWords(text)
+    // Each word matches as a prefix, or as a near-miss of some word of the document; a stopword
+    // (empty tsquery) asks nothing.
+    const wordMatches = words.map((word) => {
+      const edits = allowedEdits(word)
+      const prefix = `numnode(to_tsquery('french', ?)) = 0 OR d.search_vector @@ to_tsquery('french', ?)`
+      if (!edits) return { sql: `(${prefix})`, bindings: [`${word}:*`, `${word}:*`] }
+      return {
+        sql: `(${prefix} OR (? <% d.fuzzy_text AND platform.has_word_within(d.fuzzy_text, ?, ?)))`,
+        bindings: [`${word}:*`, `${word}:*`, word, word, edits],
+      }
+    })
+    const typoTolerant = wordMatches.length ? wordMatches.map((match) => match.sql).join(' AND ') : 'false'
+    return db.transaction(async (trx) => {
+      // Local to this transaction: other queries keep pg_trgm's default threshold.
+      await trx.rawQuery(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [CANDIDATE_SIMILARITY])
+      const result = await trx.rawQuery(
+        `
+        WITH input AS (
+          SELECT to_tsquery('french', ?) AS tsq, platform.immutable_unaccent(?) AS plain
+        )
+        SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
+               (d.search_vector @@ input.tsq) AS matched,
+               ts_rank(d.search_vector, input.tsq) AS rank,
+               word_similarity(input.plain, platform.immutable_unaccent(d.title)) AS similarity
+        FROM ${TABLE} d, input
+        WHERE d.organization_id = ?
+          AND d.type = ANY(?)
+          AND numnode(input.tsq) > 0
+          AND (d.search_vector @@ input.tsq OR (${typoTolerant}))
+        ORDER BY matched DESC, similarity DESC, rank DESC, d.title, d.record_id
+        LIMIT ?
+        `,
+        [prefixTsQuery(text), text, organizationId, types, ...wordMatches.flatMap((match) => match.bindings), limit]
       )
-      SELECT d.type, d.record_id, d.title, d.subtitle, d.url,
-             (d.search_vector @@ input.tsq) AS matched,
-             ts_rank(d.search_vector, input.tsq) AS rank,
-             word_similarity(input.plain, platform.immutable_unaccent(d.title)) AS similarity
-      FROM ${TABLE} d, input
-      WHERE d.organization_id = ?
-        AND d.type = ANY(?)
-        AND (d.search_vector @@ input.tsq OR platform.immutable_unaccent(d.title) %> input.plain)
-      ORDER BY matched DESC, similarity DESC, rank DESC, d.title, d.record_id
-      LIMIT ?
-      `,
-      [tsquery, text, organizationId, types, limit]
-    )
-    return result.rows.map((hit: Record<string, unknown>) => ({
-      type: hit.type as string,
-      recordId: hit.record_id as string,
-      title: hit.title as string,
-      subtitle: (hit.subtitle as string | null) ?? null,
-      url: hit.url as string,
-      score: Number(hit.rank) + Number(hit.similarity) + (hit.matched ? 1 : 0),
-    }))
+      return result.rows.map((hit: Record<string, unknown>) => ({
+        type: hit.type as string,
+        recordId: hit.record_id as string,
+        title: hit.title as string,
+        subtitle: (hit.subtitle as string | null) ?? null,
+        url: hit.url as string,
+        score: Number(hit.rank) + Number(hit.similarity) + (hit.matched ? 1 : 0),
+      }))
+    })
   }
 
   async rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string, client?: QueryClientContract) {

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { createOwnerWithOrganization } from '../../helpers.ts'
-import { PostgresSearchEngine, prefixTsQuery } from '../../../app/services/search/postgres_search_engine.ts'
+import { PostgresSearchEngine, allowedEdits, prefixTsQuery } from '../../../app/services/search/postgres_search_engine.ts'
 import type { SearchDocument } from '../../../app/services/search/search_engine.ts'
 
 const TYPE = 'contacts.contact'
@@ -57,14 +57,14 @@ test.group('Search / PostgreSQL engine', (group) => {
     const engine = new PostgresSearchEngine()
     const secretId = '0b6f8a8e-5d8f-4d57-9b0c-6a7e5f1d2c3b'
     await engine.upsert([
-      document(theirs.organization.id, secretId, 'Société Minière Secrète', { keywords: [secretId] }),
+      document(theirs.organization.id, secretId, 'Société Minière Clandestine', { keywords: [secretId] }),
       document(mine.organization.id, 'mine-1', 'Société Minière Ouverte'),
     ])
     const found = async (text: string) =>
       (await engine.query({ organizationId: mine.organization.id, text, types: [TYPE], limit: 50 })).map((hit) => hit.recordId)
 
     assert.deepEqual(await found('societe miniere'), ['mine-1'])
-    assert.deepEqual(await found('secrete'), [])
+    assert.deepEqual(await found('clandestine'), [])
     assert.deepEqual(await found(secretId), [])
     assert.deepEqual(
       (await engine.query({ organizationId: theirs.organization.id, text: secretId, types: [TYPE], limit: 5 })).map((hit) => hit.recordId),
@@ -110,6 +110,63 @@ test.group('Search / PostgreSQL engine', (group) => {
       rows.filter((row) => [one.organization.id, two.organization.id].includes(row.organization_id)).map((row) => row.record_id),
       ['inv', 'new', 'other']
     )
+  })
+
+  /** One-letter mistakes in words of six letters or more, in every field the engine indexes. */
+  const MISSPELLINGS = [
+    { mistake: 'missing letter, in the title', text: 'Mwangza', finds: 'garage' },
+    { mistake: 'extra letter, in the title', text: 'garrage', finds: 'garage' },
+    { mistake: 'swapped letters, in the middle of a six-letter word', text: 'gaarge', finds: 'garage' },
+    { mistake: 'wrong letter, in the middle of a six-letter word', text: 'gasage', finds: 'garage' },
+    { mistake: 'wrong letter with the accent left out', text: 'sociate', finds: 'mining' },
+    { mistake: 'missing letter, in the city (subtitle)', text: 'Lubumbshi', finds: 'mining' },
+    { mistake: 'swapped letters, in the city, with an accent typed', text: 'Kînshsaa', finds: 'pharmacy' },
+    { mistake: 'wrong letter, in a tag (keywords)', text: 'grossistr', finds: 'pharmacy' },
+    { mistake: 'swapped letters, in the address (body)', text: 'bouelvard', finds: 'garage' },
+    { mistake: 'one right word and one misspelt word', text: 'garage mwangazza', finds: 'garage' },
+    { mistake: 'a misspelt word typed in capitals', text: 'PHARNACIE', finds: 'pharmacy' },
+  ]
+
+  test('a one-letter mistake still finds the record: {mistake} ("{text}")')
+    .with(MISSPELLINGS)
+    .tags(['@smoke'])
+    .run(async ({ assert }, { text, finds }) => {
+      const { organization } = await createOwnerWithOrganization()
+      const other = await createOwnerWithOrganization()
+      const engine = new PostgresSearchEngine()
+      await engine.upsert([
+        document(organization.id, 'garage', 'Garage Mwangaza', { subtitle: 'Goma', body: 'Boulevard du Trente Juin 12' }),
+        document(organization.id, 'mining', 'Société Minière du Katanga', { subtitle: 'Lubumbashi · info@smk.cd' }),
+        document(organization.id, 'pharmacy', 'Pharmacie Espoir', { subtitle: 'Kinshasa', keywords: ['grossiste', '+243810000001'] }),
+        document(other.organization.id, 'theirs', 'Garage Mwangaza', { subtitle: 'Lubumbashi · Kinshasa', keywords: ['grossiste'] }),
+      ])
+      const hits = await engine.query({ organizationId: organization.id, text, types: [TYPE], limit: 10 })
+      assert.deepEqual(
+        hits.map((hit) => hit.recordId),
+        [finds]
+      )
+    })
+
+  test('exact matches rank before near-misses, and words too far apart find nothing', async ({ assert }) => {
+    const { organization } = await createOwnerWithOrganization()
+    const engine = new PostgresSearchEngine()
+    await engine.upsert([
+      document(organization.id, 'typo', 'Lubumbahsi Motors'),
+      document(organization.id, 'exact', 'Quincaillerie Uzima', { subtitle: 'Lubumbashi' }),
+      document(organization.id, 'far', 'Lubumbaxyz Transport'),
+    ])
+    const found = async (text: string) =>
+      (await engine.query({ organizationId: organization.id, text, types: [TYPE], limit: 10 })).map((hit) => hit.recordId)
+
+    assert.deepEqual(await found('lubumbashi'), ['exact', 'typo'])
+    assert.deepEqual(await found('quincailerie'), ['exact'])
+    assert.deepEqual(await found('motros'), ['typo'])
+    assert.deepEqual(await found('lubumbozoxi'), [])
+    assert.deepEqual(await found('du la de'), [])
+  })
+
+  test('allows the edits Elasticsearch allows with fuzziness AUTO', ({ assert }) => {
+    assert.deepEqual(['ab', 'abc', 'abcde', 'abcdef', 'abcdefghijkl'].map(allowedEdits), [0, 1, 1, 2, 2])
   })
 
   test('only letters and digits reach to_tsquery', ({ assert }) => {

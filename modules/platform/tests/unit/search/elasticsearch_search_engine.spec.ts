@@ -68,6 +68,9 @@ function responseError(statusCode: number, type: string, body: unknown = { error
   return new errors.ResponseError({ body, statusCode, headers: {}, warnings: null, meta: {} as any })
 }
 
+/** The fields every query searches, with their weights. */
+const FIELDS = ['title^3', 'title.folded^3', 'keywords^2', 'keywords.folded^2', 'subtitle^2', 'subtitle.folded^2', 'body']
+
 const REBUILDING = `${ALIAS}-rebuilding`
 const aliasMissing = { method: 'HEAD', path: '/_alias/:name', reply: () => responseError(404, 'aliases_not_found_exception') }
 const aliasExists = { method: 'HEAD', path: '/_alias/:name', reply: () => '' }
@@ -343,7 +346,6 @@ test.group('Search / Elasticsearch engine', () => {
     const [request] = requests
     assert.equal(request.path, `/${ALIAS},ia-search-invoicing.invoice/_search`)
     assert.deepEqual(request.querystring, { ignore_unavailable: 'true', allow_no_indices: 'true', routing: ORG })
-    const fields = ['title^3', 'title.folded^3', 'keywords^2', 'subtitle^2', 'body']
     assert.deepEqual(request.body, {
       size: 20,
       _source: ['type', 'record_id', 'title', 'subtitle', 'url'],
@@ -351,13 +353,54 @@ test.group('Search / Elasticsearch engine', () => {
         bool: {
           filter: [{ term: { organization_id: ORG } }, { terms: { type: ['contacts.contact', 'invoicing.invoice'] } }],
           should: [
-            { multi_match: { query: 'societe minire', fields, type: 'best_fields', operator: 'and', fuzziness: 'AUTO' } },
-            { multi_match: { query: 'societe minire', fields, type: 'bool_prefix', operator: 'and' } },
+            { constant_score: { filter: { multi_match: { query: 'societe minire', fields: FIELDS, type: 'best_fields', operator: 'and' } }, boost: 100 } },
+            {
+              bool: {
+                must: ['societe', 'minire'].map((word) => ({
+                  multi_match: { query: word, fields: FIELDS, operator: 'and', fuzziness: 'AUTO', zero_terms_query: 'all' },
+                })),
+                filter: [{ multi_match: { query: 'societe minire', fields: FIELDS, fuzziness: 'AUTO' } }],
+              },
+            },
+            { multi_match: { query: 'societe minire', fields: FIELDS, type: 'bool_prefix', operator: 'and' } },
           ],
           minimum_should_match: 1,
         },
       },
     })
+  })
+
+  /** The misspellings the PostgreSQL engine is tested with, as a user would type them here. */
+  const MISSPELLINGS = [
+    { mistake: 'missing letter', text: 'Mwangza' },
+    { mistake: 'extra letter', text: 'garrage' },
+    { mistake: 'swapped letters', text: 'gaarge' },
+    { mistake: 'wrong letter', text: 'gasage' },
+    { mistake: 'wrong letter with an accent typed', text: 'Sociâte' },
+    { mistake: 'one right word and one misspelt word', text: 'garage  mwangazza' },
+  ]
+
+  test('a misspelt query asks for each word within AUTO edits in every field, and exact matches first: {mistake}')
+    .with(MISSPELLINGS)
+    .run(async ({ assert }, { text }) => {
+      const { engine, requests } = setup([{ method: 'POST', path: '/:index/_search', reply: () => ({ hits: { hits: [] } }) }])
+      await engine.query({ organizationId: ORG, text, types: ['contacts.contact'], limit: 10 })
+
+      const [exact, fuzzy, prefix] = requests[0].body.query.bool.should
+      assert.deepEqual(requests[0].body.query.bool.filter, [{ term: { organization_id: ORG } }, { terms: { type: ['contacts.contact'] } }])
+      assert.deepEqual(exact.constant_score.filter.multi_match, { query: text, fields: FIELDS, type: 'best_fields', operator: 'and' })
+      assert.isAbove(exact.constant_score.boost, 10)
+      assert.deepEqual(
+        fuzzy.bool.must.map((clause: any) => clause.multi_match),
+        text.split(/\s+/).map((word) => ({ query: word, fields: FIELDS, operator: 'and', fuzziness: 'AUTO', zero_terms_query: 'all' }))
+      )
+      assert.equal(prefix.multi_match.type, 'bool_prefix')
+    })
+
+  test('the name, the city and the identifiers are also indexed unstemmed, for typos', ({ assert }) => {
+    for (const field of ['title', 'subtitle', 'keywords']) {
+      assert.deepEqual((INDEX_MAPPINGS.properties![field] as any).fields, { folded: { type: 'text', analyzer: 'folded' } })
+    }
   })
 
   test('a query without types asks nothing', async ({ assert }) => {
