@@ -180,7 +180,7 @@ test.group('Security / input fuzzer', (group) => {
         if (!authenticated && callIndex % 3 === 0) return request
         return callIndex % 2 ? request.bearerToken(w.token) : request.loginAs(w.owner).withCsrfToken()
       }
-      const withJson = (raw: string | object, type = 'application/json') => (w: World) => call(url, w).unsafeJson(raw).type(type)
+      const withBody = (raw: string | object, type = 'application/json') => (w: World) => call(url, w).unsafeJson(raw).type(type)
 
       const probes: Probe[] = [
         ...['%ff', '%E0%A4%A', '%ED%A0%80', '%00'].flatMap((bad) =>
@@ -199,19 +199,24 @@ test.group('Security / input fuzzer', (group) => {
       ]
       if (hasBody) {
         probes.push(
-          ...['gzip', 'deflate', 'br'].map((encoding) => ({ name: `content-encoding ${encoding}`, body: true, expect: 400, build: (w: World) => withJson(target.example)(w).header('content-encoding', encoding) })),
-          { name: 'content-encoding unknown', body: true, expect: 415, build: (w: World) => withJson(target.example)(w).header('content-encoding', 'compress, x-fuzz') },
-          { name: 'content-type unknown', body: true, expect: 415, build: withJson('<a>1</a>', 'application/xml') },
-          { name: 'content-type text', body: true, expect: 415, build: withJson('name=x', 'text/plain') },
-          { name: 'oversize body', body: true, expect: 413, build: withJson({ ...target.example, padding: 'x'.repeat(1_100_000) }) },
-          { name: 'malformed json', body: true, expect: 400, build: withJson('{"name": "x",') },
-          { name: 'invalid utf-8 json', body: true, build: withJson(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('latin1')) },
-          { name: 'top-level array', body: true, build: withJson('[null]') },
-          { name: 'top-level scalar', body: true, build: withJson('"x"') },
-          { name: 'nulls', body: true, build: withJson(mutate(target, (field) => (field.kind === 'array' ? [null] : field.kind === 'object' ? { nested: [null] } : null))) },
-          { name: 'nested where scalar', body: true, build: withJson(mutate(target, (field) => (field.kind === 'scalar' ? { value: ['x'] } : field.kind === 'array' ? [{ a: 1 }, ['x']] : 'x'))) },
-          { name: 'lone surrogates', body: true, build: withJson(mutate(target, (field) => (field.kind === 'array' ? ['\ud800'] : field.kind === 'object' ? { '\udc00': '\ud800' } : '\ud800'))) },
-          ...randomBodies(target, SEED + routeIndex).map((body, index) => ({ name: `random body #${index}`, body: true, build: withJson(body) }))
+          ...['gzip', 'deflate', 'br'].map((encoding) => ({ name: `content-encoding ${encoding}`, body: true, expect: 400, build: (w: World) => withBody(target.example)(w).header('content-encoding', encoding) })),
+          { name: 'content-encoding unknown', body: true, expect: 415, build: (w: World) => withBody(target.example)(w).header('content-encoding', 'compress, x-fuzz') },
+          { name: 'content-type unknown', body: true, expect: 415, build: withBody('<a>1</a>', 'application/xml') },
+          { name: 'content-type text', body: true, expect: 415, build: withBody('name=x', 'text/plain') },
+          { name: 'oversize body', body: true, expect: 413, build: withBody({ ...target.example, padding: 'x'.repeat(1_100_000) }) },
+          { name: 'malformed json', body: true, expect: 400, build: withBody('{"name": "x",') },
+          {
+            name: 'form with wrong shapes',
+            body: true,
+            build: withBody(`${fieldsOf(target.schema).map((field) => `${field.name}[]=x&${field.name}[a][b]=%ff`).join('&')}&%E0%A4%A=1`, 'application/x-www-form-urlencoded'),
+          },
+          { name: 'invalid utf-8 json', body: true, build: withBody(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('latin1')) },
+          { name: 'top-level array', body: true, build: withBody('[null]') },
+          { name: 'top-level scalar', body: true, build: withBody('"x"') },
+          { name: 'nulls', body: true, build: withBody(mutate(target, (field) => (field.kind === 'array' ? [null] : field.kind === 'object' ? { nested: [null] } : null))) },
+          { name: 'nested where scalar', body: true, build: withBody(mutate(target, (field) => (field.kind === 'scalar' ? { value: ['x'] } : field.kind === 'array' ? [{ a: 1 }, ['x']] : 'x'))) },
+          { name: 'lone surrogates', body: true, build: withBody(mutate(target, (field) => (field.kind === 'array' ? ['\ud800'] : field.kind === 'object' ? { '\udc00': '\ud800' } : '\ud800'))) },
+          ...randomBodies(target, SEED + routeIndex).map((body, index) => ({ name: `random body #${index}`, body: true, build: withBody(body) }))
         )
         if (target.bodyType === 'multipart') {
           const fields = fieldsOf(target.schema)
@@ -225,7 +230,7 @@ test.group('Security / input fuzzer', (group) => {
                   call(url, w)
                 ),
             },
-            { name: 'multipart without boundary', body: true, build: withJson('--x\r\n\r\n', 'multipart/form-data') }
+            { name: 'multipart without boundary', body: true, build: withBody('--x\r\n\r\n', 'multipart/form-data') }
           )
         }
       }
