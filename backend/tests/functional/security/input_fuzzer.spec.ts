@@ -1,8 +1,8 @@
 /*
  * Input fuzzer. It reads the API's own OpenAPI document to find every route and verb (so a module added
- * later is fuzzed the day it is registered), signs in as members of an organisation (the owner, whose
- * permissions let every body reach its validator, and a plain member for the refusals), and sends each
- * class of bad input the platform must refuse with a JSON 4xx: malformed percent-encoding, wrong shapes
+ * later is fuzzed the day it is registered; the few routes outside the reference come from the router),
+ * signs in as members of an organisation (the owner, whose permissions let every body reach its
+ * validator, and a plain member for the refusals), and sends each class of bad input the platform must refuse with a JSON 4xx: malformed percent-encoding, wrong shapes
  * in the query string and in form bodies, headers beyond what a column holds, oversize headers (431) and
  * bodies (413), unknown content types and encodings (415), compressed bodies that are not compressed,
  * malformed JSON, `null` and nested values where scalars are expected, lone UTF-16 surrogates, and random
@@ -22,6 +22,8 @@ import User from '@ia/platform/models/user'
 import type Organization from '@ia/platform/models/organization'
 import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
+import { inspectRoutes, isDocumentedRoute } from '@ia/platform/openapi/route_inspection'
+import { openApiPath } from '@ia/platform/openapi/document_builder'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207)
 const RANDOM_BODIES_PER_ROUTE = 6
@@ -54,11 +56,18 @@ const RECORDS: Record<string, (world: World) => Promise<string>> = {
   path: async ({ organization }) => `orgs/${organization.id}/logo.png`,
 }
 
-/** Every documented verb of every path, with its body's media type, schema and example. */
+/**
+ * Every documented verb of every path, with its body's media type, schema and example, then the routes
+ * outside the API reference (live updates under `/__transmit`), which get every probe but a schema's.
+ */
 async function targets(client: ApiClient): Promise<Target[]> {
   const response = await client.get('/api/v1/openapi.json')
   response.assertStatus(200)
   const paths = response.body().paths as Record<string, Record<string, Operation>>
+  for (const route of inspectRoutes().filter((candidate) => !isDocumentedRoute(candidate))) {
+    const verbs = (paths[openApiPath(route.pattern)] ??= {})
+    verbs[route.method.toLowerCase()] ??= { security: route.authenticated ? [{ session: [] }] : [] }
+  }
   return Object.entries(paths).flatMap(([path, verbs]) =>
     Object.entries(verbs).map(([method, operation]) => {
       const [mediaType, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [null, undefined]
