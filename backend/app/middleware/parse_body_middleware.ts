@@ -8,11 +8,30 @@ import { DomainError } from '@ia/platform/contracts'
 const CONTENT_ENCODINGS = new Set(['identity', 'gzip', 'deflate', 'br'])
 
 /**
+ * How deep a body may nest objects and arrays. No document of the product comes near it, and a megabyte
+ * of `[` parses into 500,000 levels that overflow the stack of any recursive code downstream (a 500).
+ */
+const MAX_DEPTH = 32
+
+/** Whether `value` nests deeper than MAX_DEPTH, walked without recursion. */
+function nestsTooDeep(value: unknown) {
+  const pending: Array<[unknown, number]> = [[value, 0]]
+  while (pending.length) {
+    const [current, depth] = pending.pop()!
+    if (!current || typeof current !== 'object') continue
+    if (depth >= MAX_DEPTH) return true
+    for (const entry of Object.values(current)) pending.push([entry, depth + 1])
+  }
+  return false
+}
+
+/**
  * AdonisJS' body parser with the input it cannot read refused as a client error in the platform's shape:
  * a body in a content type no parser takes (415, where the stock parser would silently drop it), an
  * unknown Content-Encoding (415), a body that does not decompress as its Content-Encoding says (400,
- * where zlib's error would otherwise be a 500) and malformed JSON (400). Only errors raised while the
- * body is read are translated: whatever happens after it, in the route, keeps its own status.
+ * where zlib's error would otherwise be a 500), malformed JSON (400) and a body nested deeper than
+ * MAX_DEPTH (422). Only errors raised while the body is read are translated: whatever happens after it,
+ * in the route, keeps its own status.
  */
 export default class ParseBodyMiddleware {
   #parser?: Promise<{ parser: BodyParserMiddleware; methods: string[]; types: string[] }>
@@ -42,6 +61,7 @@ export default class ParseBodyMiddleware {
     try {
       return await parser.handle(ctx, () => {
         bodyRead = true
+        if (nestsTooDeep(ctx.request.body())) throw tooDeep()
         return next()
       })
     } catch (error) {
@@ -49,6 +69,10 @@ export default class ParseBodyMiddleware {
       throw bodyError(error)
     }
   }
+}
+
+function tooDeep() {
+  return new DomainError('E_NESTING_TOO_DEEP', 422, 'platform.errors.E_NESTING_TOO_DEEP', { max: MAX_DEPTH })
 }
 
 /** What went wrong while reading a body, as the client's error it is. */
@@ -59,6 +83,8 @@ function bodyError(error: unknown) {
     return new DomainError('E_BAD_CONTENT_ENCODING', 400, 'platform.errors.E_BAD_CONTENT_ENCODING')
   }
   if (error instanceof SyntaxError) return new DomainError('E_INVALID_JSON', 400, 'platform.errors.E_INVALID_JSON')
+  // The JSON parser's reviver recurses: nesting deep enough to exhaust its stack fails in parsing already.
+  if (error instanceof RangeError) return tooDeep()
   // raw-body's "encoding" is the charset of the content type; inflation's 415 is the Content-Encoding.
   if (code === 'E_ENCODING_UNSUPPORTED') return new DomainError('E_UNSUPPORTED_MEDIA_TYPE', 415, 'platform.errors.E_UNSUPPORTED_MEDIA_TYPE')
   if (status === 415) return new DomainError('E_UNSUPPORTED_CONTENT_ENCODING', 415, 'platform.errors.E_UNSUPPORTED_CONTENT_ENCODING')

@@ -89,7 +89,7 @@ test.group('Security / bad input', (group) => {
     assert.equal(await contactCount(organization.id), 1)
   })
 
-  test('an unknown content type answers 415, an oversize body 413 and malformed JSON 400, all as JSON errors in French by default', async ({ client, assert }) => {
+  test('an unknown content type answers 415, an oversize body 413, malformed JSON 400 and a body nested 200,000 deep 422, as JSON errors', async ({ client, assert }) => {
     const { owner, organization, url } = await contactsOwner()
     const xml = await client.post(url).loginAs(owner).withCsrfToken().unsafeJson('<contact/>').type('application/xml')
     xml.assertStatus(415)
@@ -100,6 +100,10 @@ test.group('Security / bad input', (group) => {
     const large = await client.post(url).loginAs(owner).withCsrfToken().json({ kind: 'person', name: 'x', notes: 'x'.repeat(1_100_000) })
     large.assertStatus(413)
     assert.equal(large.body().errors[0].code, 'E_PAYLOAD_TOO_LARGE')
+
+    const deep = await client.post(url).loginAs(owner).withCsrfToken().header('accept-language', 'en').unsafeJson(`{"kind":"person","tags":${'['.repeat(200_000)}${']'.repeat(200_000)}}`)
+    deep.assertStatus(422)
+    assert.deepEqual(deep.body().errors, [{ code: 'E_NESTING_TOO_DEEP', message: 'The data sent is nested too deeply (32 levels at most).' }])
 
     const broken = await client.post(url).loginAs(owner).withCsrfToken().unsafeJson('{"kind": "person",')
     broken.assertStatus(400)

@@ -3,13 +3,13 @@
  * later is fuzzed the day it is registered; the few routes outside the reference come from the router),
  * signs in as members of an organisation (the owner, whose permissions let every body reach its validator,
  * and a plain member for the refusals), and sends each class of bad input the platform must refuse with a
- * JSON 4xx: malformed percent-encoding, wrong shapes in the query string and in form bodies, headers
- * beyond what a column holds, oversize headers (431) and bodies (413), unknown content types and encodings
- * (415), compressed bodies that are not compressed, malformed JSON, `null` and nested values where scalars
- * are expected, lone UTF-16 surrogates, and random well-typed-but-wrong bodies from fast-check (seeded:
- * FUZZ_SEED reproduces a run). Requests alternate between the session (+ CSRF token) and a personal access
- * token. It fails on any 5xx, on an error that is not in the platform's shape, and on any row a refused
- * request changed.
+ * JSON 4xx: malformed percent-encoding, bodies nested 20,000 levels deep, wrong shapes in the query
+ * string and in form bodies, headers beyond what a column holds, oversize headers (431) and bodies (413),
+ * unknown content types and encodings (415), compressed bodies that are not compressed, malformed JSON,
+ * `null` and nested values where scalars are expected, lone UTF-16 surrogates, and random well-typed-but-
+ * wrong bodies from fast-check (seeded: FUZZ_SEED reproduces a run). Requests alternate between the
+ * session (+ CSRF token) and a personal access token. It fails on any 5xx, on an error that is not in the
+ * platform's shape, and on any row a refused request changed.
  */
 import { randomUUID } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
@@ -222,6 +222,8 @@ test.group('Security / input fuzzer', (group) => {
           { name: 'content-type text', body: true, expect: 415, build: withBody('name=x', 'text/plain') },
           { name: 'oversize body', body: true, expect: 413, build: withBody({ ...target.example, padding: 'x'.repeat(1_100_000) }) },
           { name: 'malformed json', body: true, expect: 400, build: withBody('{"name": "x",') },
+          { name: 'deep nesting', body: true, expect: 422, build: withBody(`{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}`) },
+          { name: 'nesting past the limit', body: true, expect: 422, build: withBody(`{"name":${'[{"a":'.repeat(40)}1${'}]'.repeat(40)}}`) },
           {
             name: 'form with wrong shapes',
             body: true,
