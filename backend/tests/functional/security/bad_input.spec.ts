@@ -9,6 +9,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import User from '@ia/platform/models/user'
 import { auditTrail, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { auditLog } from '@ia/platform/services/audit_log'
 
 /** A request sent with Node's own client, which, unlike Japa's, sends a malformed path, oversize headers and a binary body as they are. */
 function rawRequest(method: string, path: string, headers: Record<string, string>, body?: Buffer) {
@@ -150,5 +151,15 @@ test.group('Security / bad input', (group) => {
     }
     const counted = await db.from('rate_limits').whereILike('key', `%${longEmail}%`).first()
     assert.isNotNull(counted, 'the long address was counted by the limiter')
+  })
+
+  test('the audit writer cuts every text to its column, without splitting a character', async ({ assert }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    await auditLog.record({ organizationId: organization.id, actorId: owner.id, action: `essai.${'é'.repeat(80)}`, subjectType: '🙂'.repeat(70), subjectId: 'x'.repeat(100), ip: `fe80::1%${'e'.repeat(300)}` })
+    const [entry] = await auditTrail({ organization_id: organization.id })
+    assert.equal(entry.action, `essai.${'é'.repeat(54)}`)
+    assert.equal(entry.subjectType, '🙂'.repeat(60))
+    assert.lengthOf(entry.subjectId!, 64)
+    assert.lengthOf(entry.ip!, 64)
   })
 })
