@@ -1,7 +1,8 @@
 import env, { type PROXY_RANGE_NAMES } from '#start/env'
 import app from '@adonisjs/core/services/app'
-import { BlockList } from 'node:net'
+import { BlockList, isIP } from 'node:net'
 import { defineConfig } from '@adonisjs/core/http'
+import { answerBadUrl } from '#exceptions/raw_http_errors'
 
 /** The addresses behind each range name that TRUSTED_PROXIES accepts. */
 const PROXY_RANGES: Record<(typeof PROXY_RANGE_NAMES)[number], Array<[string, number, 'ipv4' | 'ipv6']>> = {
@@ -39,6 +40,13 @@ export const http = defineConfig({
   allowMethodSpoofing: false,
   useAsyncLocalStorage: true,
   trustProxy: trustedProxies(env.get('TRUSTED_PROXIES') ?? 'loopback'),
+  // A trusted proxy may still pass on a forwarded value that is no address (300 characters of
+  // anything): the limiter and the audit log then see the proxy's own address, never that text.
+  getIp: (request, originalFn) => {
+    const forwarded = originalFn()
+    return isIP(forwarded) ? forwarded : (request.request.socket.remoteAddress ?? '')
+  },
+  onBadUrl: answerBadUrl,
   cookie: {
     domain: '',
     path: '/',

@@ -15,6 +15,8 @@ const bodyParserConfig = defineConfig({
     limit: '20mb',
     types: ['multipart/form-data'],
   },
+  // No route reads raw text: a text body answers 415 (parse_body_middleware) instead of being dropped.
+  raw: { types: [] },
 })
 
 export default bodyParserConfig

@@ -14,8 +14,8 @@ server.use([
 ])
 
 router.use([
-  () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('#middleware/reject_nul_characters_middleware'),
+  () => import('#middleware/parse_body_middleware'),
+  () => import('#middleware/reject_invalid_text_middleware'),
   () => import('@ia/platform/middleware/detect_locale_middleware'),
   () => import('#middleware/browser_session_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),

@@ -7,6 +7,7 @@ import { sessionApiClient } from '@adonisjs/session/plugins/api_client'
 import { authApiClient } from '@adonisjs/auth/plugins/api_client'
 import { shieldApiClient } from '@adonisjs/shield/plugins/api_client'
 import type { Config } from '@japa/runner/types'
+import { createHttpServer } from '#exceptions/raw_http_errors'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -26,7 +27,7 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
 export const configureSuite: Config['configureSuite'] = (suite) => {
   if (['browser', 'functional', 'e2e'].includes(suite.name)) {
     return suite.setup(async () => {
-      const close = await testUtils.httpServer().start()
+      const close = await testUtils.httpServer().start(createHttpServer)
       return async () => {
         // A stream a test left open (SSE) would keep server.close() waiting forever.
         const server = await app.container.make('server')

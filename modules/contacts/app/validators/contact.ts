@@ -33,8 +33,10 @@ const phoneNumber = vine.createRule(
 /** Lower-case, single-spaced, without duplicates: tags compare and filter case-insensitively. */
 const normalizedTags = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
-    if (!Array.isArray(value)) return
-    field.mutate([...new Set(value.map((tag: string) => tag.replace(/\s+/g, ' ').toLowerCase()))], field)
+    // An array rule runs before its items are validated: a `null` or an object among the tags is
+    // left for the item rule to report (422 on `tags.N`) instead of failing here.
+    if (!Array.isArray(value) || !value.every((tag) => typeof tag === 'string')) return
+    field.mutate([...new Set(value.map((tag) => tag.replace(/\s+/g, ' ').toLowerCase()))], field)
   },
   { name: 'normalizedTags' }
 )

@@ -12,18 +12,27 @@ export type AuditRecord = {
   ip?: string | null
 }
 
-/** Writes audit lines, inside the caller's transaction when one is given. */
+/** The text cut to what its column holds, by code point so that no character is split in two. */
+function bounded(text: string | null | undefined, max: number) {
+  if (text === null || text === undefined) return null
+  return text.length <= max ? text : Array.from(text).slice(0, max).join('')
+}
+
+/**
+ * Writes audit lines, inside the caller's transaction when one is given. Every text is cut to its column
+ * (platform.audit_entries): a value that comes from a request must never make the audited write fail.
+ */
 export const auditLog = {
   async record(entry: AuditRecord, trx?: TransactionClientContract) {
     await AuditEntry.create(
       {
         organizationId: entry.organizationId,
         actorId: entry.actorId,
-        action: entry.action,
-        subjectType: entry.subjectType ?? null,
-        subjectId: entry.subjectId ?? null,
+        action: bounded(entry.action, 60)!,
+        subjectType: bounded(entry.subjectType, 60),
+        subjectId: bounded(entry.subjectId, 64),
         metadata: entry.metadata ?? {},
-        ip: entry.ip ?? null,
+        ip: bounded(entry.ip, 64),
       },
       { client: trx }
     )
