@@ -8,36 +8,39 @@ type PgConnection = {
   removeAllListeners(event: string): void
 }
 
+type KnexClient = {
+  acquireConnection(): Promise<PgConnection>
+  releaseConnection(connection: PgConnection): Promise<void>
+}
+
 /**
  * Holds one pooled connection that LISTENs for committed outbox rows, so idle workers and relays
  * wake within milliseconds instead of waiting for their next poll. Without it (a server that does
  * not deliver notifications), polling alone still finds every row.
  */
 export class OutboxListener {
-  #connection: PgConnection | null = null
+  #held: { connection: PgConnection; pool: KnexClient } | null = null
 
   async start(onRow: () => void) {
-    const knexClient = db.connection().getWriteClient().client as unknown as {
-      acquireConnection(): Promise<PgConnection>
-      releaseConnection(connection: PgConnection): Promise<void>
-    }
+    const pool = db.connection().getWriteClient().client as unknown as KnexClient
     try {
-      const connection = await knexClient.acquireConnection()
+      const connection = await pool.acquireConnection()
       await connection.query(`LISTEN ${OUTBOX_CHANNEL}`)
       connection.on('notification', onRow)
-      this.#connection = connection
+      this.#held = { connection, pool }
     } catch (error) {
       logger.warn({ err: error }, 'outbox: LISTEN unavailable, polling only')
     }
   }
 
   async stop() {
-    const connection = this.#connection
-    if (!connection) return
-    this.#connection = null
-    connection.removeAllListeners('notification')
-    const knexClient = db.connection().getWriteClient().client as unknown as { releaseConnection(connection: PgConnection): Promise<void> }
-    await connection.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined)
-    await knexClient.releaseConnection(connection)
+    const held = this.#held
+    if (!held) return
+    this.#held = null
+    held.connection.removeAllListeners('notification')
+    await held.connection.query(`UNLISTEN ${OUTBOX_CHANNEL}`).catch(() => undefined)
+    // Back to the pool it came from: looked up again, it could be another one (a transaction's, in tests)
+    // and the same connection would then sit twice in one pool, handed to two users at once.
+    await held.pool.releaseConnection(held.connection)
   }
 }
