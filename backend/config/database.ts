@@ -1,6 +1,6 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
-import { moduleCatalog } from '@ia/platform/kernel'
+import { moduleCatalog } from '@ia/kernel/catalog'
 
 /**
  * One PostgreSQL connection. Every module's migrations run from its own folder, named by the

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { holdsPermission } from '../app/policies/abilities.ts'
-import { moduleCatalog } from '../kernel/module_catalog.ts'
+import { moduleCatalog } from '@ia/kernel/catalog'
 
 /** Every permission the modules declare in their module.json. */
 const declared = new Set(moduleCatalog.modules.flatMap((module) => module.permissions))

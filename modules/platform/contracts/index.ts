@@ -1,14 +1,19 @@
 /*
  * The platform's public surface: the only platform code other modules may import.
  */
-export { tenantContext, type TenantScope } from './tenant_context.ts'
-export { TenantModel } from './tenant_model.ts'
-export { DomainError, notFound } from './domain_error.ts'
-export { isUuid } from './identifiers.ts'
-export { MAX_PAGE } from './pagination.ts'
-export { organizationRoutes } from './routes.ts'
+export {
+  tenantContext,
+  TenantModel,
+  DomainError,
+  notFound,
+  isUuid,
+  MAX_PAGE,
+  organizationRoutes,
+  type TenantScope,
+  type DomainModuleProvider,
+  type DomainModuleProviderClass,
+} from '@ia/kernel/contracts'
 export { authorize } from './authorization.ts'
-export type { DomainModuleProvider, DomainModuleProviderClass } from './domain_module.ts'
 export { auditLog, type AuditRecord } from '../app/services/audit_log.ts'
 export { files, type StoredFile, type CheckedUpload, type UploadRules } from './files.ts'
 export { mails, type MailContent, type MailRequest, type MailTemplate } from './mail.ts'

@@ -17,7 +17,7 @@ import {
   updateProfileValidator,
   verifyEmailValidator,
 } from '../validators/auth.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { DomainError } from '@ia/kernel/contracts'
 import { userTokens } from '../services/user_tokens.ts'
 import { auditUserEvent, endUserSessions, requireBrowserSession, startUserSession } from '../services/user_sessions.ts'
 import { platformMailer } from '../services/platform_mailer.ts'

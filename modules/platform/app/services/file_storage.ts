@@ -7,8 +7,7 @@ import { FSDriver } from '@adonisjs/drive/drivers/fs'
 import type { S3DriverOptions } from '@adonisjs/drive/drivers/s3/types'
 import router from '@adonisjs/core/services/router'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import { DomainError } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { DomainError, isUuid } from '@ia/kernel/contracts'
 
 /** The route that serves the local disk's files behind signed URLs. */
 export const LOCAL_FILE_ROUTE = '/api/v1/files/*'

@@ -4,12 +4,10 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { ModuleCatalog, DiscoveredModule } from '../../kernel/module_catalog.ts'
-import type { DomainModuleProvider } from '../../contracts/domain_module.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import type { ModuleCatalog, DiscoveredModule } from '@ia/kernel/catalog'
+import { type DomainModuleProvider, DomainError, tenantContext } from '@ia/kernel/contracts'
 import OrganizationModule from '../models/organization_module.ts'
 import { auditLog } from './audit_log.ts'
-import { tenantContext } from '../../contracts/tenant_context.ts'
 
 /** A module as an organisation sees it in the catalogue. */
 export type ModuleState = {

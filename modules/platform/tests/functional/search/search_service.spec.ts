@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { createOwnerWithOrganization, enableModule } from '../../helpers.ts'
-import { tenantContext } from '../../../contracts/tenant_context.ts'
+import { tenantContext } from '@ia/kernel/contracts'
 import { SearchService } from '../../../app/services/search/search_service.ts'
 
 /** A service of its own with one probe type owned by the contacts module, whose records are `records`. */

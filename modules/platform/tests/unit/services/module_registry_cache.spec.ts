@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import { BentoCache, bentostore } from 'bentocache'
 import { memoryDriver } from 'bentocache/drivers/memory'
 import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis'
-import { moduleCatalog } from '../../../kernel/module_catalog.ts'
+import { moduleCatalog } from '@ia/kernel/catalog'
 import { ModuleRegistry } from '../../../app/services/module_registry.ts'
 import { createOwnerWithOrganization } from '../../helpers.ts'
 

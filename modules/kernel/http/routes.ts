@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { platformMiddleware } from '../start/middleware.ts'
+import { platformMiddleware } from '../../platform/start/middleware.ts'
 
 /**
  * Declares a module's organisation routes under `/api/v1/orgs/:orgId`: signed-in members only,

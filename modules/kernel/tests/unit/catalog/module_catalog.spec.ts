@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
-import { ModuleCatalog } from '../../../kernel/module_catalog.ts'
+import { ModuleCatalog } from '../../../catalog/module_catalog.ts'
 
 const text = (value: string) => ({ fr: value, en: value })
 const remote = { name: 'ledger', dist: './dist', routeBase: '/ledger', navigation: [{ path: '/ledger', label: text('Grand livre'), permission: 'ledger.entry.read' }] }
