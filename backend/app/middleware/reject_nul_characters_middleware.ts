@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { DomainError } from '@ia/platform/contracts'
+import { DomainError } from '@ia/kernel/contracts'
 
 /** The dotted path of the first string (value or key) holding a NUL character, or null. */
 function findNul(value: unknown, path: string): string | null {

@@ -4,7 +4,8 @@ import { BaseSeeder } from '@adonisjs/lucid/seeders'
 import User from '@ia/platform/models/user'
 import Organization from '@ia/platform/models/organization'
 import Membership from '@ia/platform/models/membership'
-import { search, tenantContext } from '@ia/platform/contracts'
+import { tenantContext } from '@ia/kernel/contracts'
+import { search } from '@ia/platform/contracts'
 import { seedDemoContacts } from '@ia/contacts/contracts'
 
 /** The demo account `npm start` prints; created once, left alone afterwards. */

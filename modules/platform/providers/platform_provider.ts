@@ -35,6 +35,22 @@ export default class PlatformProvider {
       const drive = await resolver.make('drive.manager')
       return new FileStorage(drive.use(), { urlTtlSeconds: platformConfig.files.urlTtlSeconds })
     })
+    this.#bindKernelPorts()
+  }
+
+  /** The platform's implementations of the kernel's ports, which modules reach through `@ia/kernel/contracts`. */
+  #bindKernelPorts() {
+    const container = this.app.container
+    container.singleton('kernel.jobs', async () => (await import('../contracts/jobs.ts')).jobs)
+    container.singleton('kernel.events', async () => (await import('../contracts/jobs.ts')).events)
+    container.singleton('kernel.files', async () => (await import('../contracts/files.ts')).files)
+    container.singleton('kernel.mail', async () => (await import('../contracts/mail.ts')).mails)
+    container.singleton('kernel.audit', async () => (await import('../app/services/audit_log.ts')).auditLog)
+    container.singleton('kernel.notifications', async () => (await import('../app/services/notifications.ts')).notifications)
+    container.singleton('kernel.search', async () => (await import('../app/services/search/search_service.ts')).search)
+    container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
+    container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
+    container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
   }
 
   async boot() {

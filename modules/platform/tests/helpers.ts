@@ -3,6 +3,8 @@ import User from '../app/models/user.ts'
 import Organization from '../app/models/organization.ts'
 import Membership, { type Role } from '../app/models/membership.ts'
 
+export type { JobProgressEvent } from '../app/services/live/job_progress.ts'
+
 /** The password every test user gets. */
 export const TEST_PASSWORD = 'motdepasse-solide'
 

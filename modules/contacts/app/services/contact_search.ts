@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { events, search, tenantContext, type SearchDocumentInput } from '@ia/platform/contracts'
+import { events, search, tenantContext, type SearchDocumentInput } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 
 /** The search record type of contacts. */

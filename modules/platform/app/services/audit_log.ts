@@ -1,19 +1,11 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AuditLog, AuditRecord } from '@ia/kernel/contracts'
 import AuditEntry from '../models/audit_entry.ts'
 
-/** What an audit line records. */
-export type AuditRecord = {
-  organizationId: string
-  actorId: string | null
-  action: string
-  subjectType?: string
-  subjectId?: string
-  metadata?: Record<string, unknown>
-  ip?: string | null
-}
+export type { AuditRecord }
 
 /** Writes audit lines, inside the caller's transaction when one is given. */
-export const auditLog = {
+export const auditLog: AuditLog = {
   async record(entry: AuditRecord, trx?: TransactionClientContract) {
     await AuditEntry.create(
       {

@@ -3,36 +3,12 @@ import config from '@adonisjs/core/services/config'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Client } from '@elastic/elasticsearch'
-import { tenantContext } from '@ia/kernel/contracts'
+import { tenantContext, type SearchIndex, type SearchOptions, type SearchResult, type SearchType } from '@ia/kernel/contracts'
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
 import { PostgresSearchEngine } from './postgres_search_engine.ts'
 import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
 
-/** A kind of record a module makes searchable. */
-export type SearchType = {
-  /** `<module>.<record>`, e.g. `contacts.contact`. */
-  type: string
-  /** The module that owns the records: its results appear only while it is enabled. */
-  moduleId: string
-  /** The permission a member needs to see these results (`<module>.<resource>.read`). */
-  permission?: string
-  /** Every searchable record of one organisation, read inside that organisation's tenant context. */
-  /** The records to index; read them through `client` when one is given (the caller's transaction). */
-  reindex(organizationId: string, client?: QueryClientContract): AsyncIterable<{ id: string } & SearchDocumentInput>
-}
-
-/** One search result as modules and the API see it. */
-export type SearchResult = {
-  type: string
-  moduleId: string
-  id: string
-  title: string
-  subtitle: string | null
-  url: string
-}
-
-/** Narrows a search: only these types, at most `limit` results (default 20, at most 50). */
-export type SearchOptions = { types?: string[]; limit?: number }
+export type { SearchType, SearchResult, SearchOptions }
 
 /** The settings of config/search.ts. */
 export type SearchConfig = { elasticsearch: { url: string; indexPrefix: string } | null }
@@ -49,7 +25,7 @@ function clip(value: string | null | undefined, length: number) {
  * Global search: modules register their record types and keep their records indexed; a query only
  * ever sees one organisation's documents of the types its enabled modules own.
  */
-export class SearchService {
+export class SearchService implements SearchIndex {
   readonly #types = new Map<string, SearchType>()
   #engine: SearchEngine | null = null
 
