@@ -1,5 +1,5 @@
 import env from '#start/env'
-import type { SearchConfig } from '@ia/platform/services/search/search_service'
+import type { SearchConfig } from '@ia/platform/config'
 
 /** Global search: Elasticsearch when ELASTICSEARCH_URL is set, PostgreSQL full-text search otherwise. */
 const searchConfig: SearchConfig = {
