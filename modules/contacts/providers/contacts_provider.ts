@@ -2,6 +2,7 @@ import type { ApplicationService } from '@adonisjs/core/types'
 import type { DomainModuleProvider } from '@ia/kernel/contracts'
 import type { ContactsDirectory } from '../contracts/contacts_directory.ts'
 import type { ImportContactsPayload } from '../app/actions/import_contacts.ts'
+import { contactsEvents } from '../contracts/events.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -11,6 +12,8 @@ declare module '@adonisjs/core/types' {
 
 /** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes. */
 export default class ContactsProvider implements DomainModuleProvider {
+  readonly events = contactsEvents
+
   constructor(protected app: ApplicationService) {}
 
   register() {

@@ -24,6 +24,17 @@ export {
 } from '../services/ports.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
+export {
+  defineEvents,
+  payload,
+  eventListMismatches,
+  type DomainEvents,
+  type DomainEventName,
+  type DeclaredEvents,
+  type EventPayload,
+  type EventPayloads,
+  type ModuleEvents,
+} from '../events/domain_events.ts'
 export type { FileStore, StoredFile, CheckedUpload, UploadRules } from '../ports/files.ts'
 export type { Mailer, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
 export type { AuditLog, AuditRecord } from '../ports/audit.ts'

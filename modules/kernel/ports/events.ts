@@ -1,4 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DomainEventName, DomainEvents } from '../events/domain_events.ts'
 
 /** What an event consumer learns about the event. */
 export type EventMeta = {
@@ -19,12 +20,15 @@ export type PublishOptions = {
   organizationId: string
 }
 
-/** Domain events: facts (`<module>.<resource>.<verb-ed>`) other modules react to, kept in the outbox. */
+/**
+ * Domain events: facts (`<module>.<resource>.<verb-ed>`) other modules react to, kept in the outbox.
+ * Only events a module's contracts declare can be published or subscribed to, with their payload type.
+ */
 export interface EventBus {
   /** Records an event in the caller's transaction (or its own); resolves to the event id. */
-  publish<P>(name: string, payload: P, options: PublishOptions): Promise<string>
+  publish<Name extends DomainEventName>(name: Name, payload: DomainEvents[Name], options: PublishOptions): Promise<string>
   /** Records one event per payload in a single write (bulk changes such as an import); resolves to their ids in order. */
-  publishMany<P>(name: string, payloads: P[], options: PublishOptions): Promise<string[]>
+  publishMany<Name extends DomainEventName>(name: Name, payloads: DomainEvents[Name][], options: PublishOptions): Promise<string[]>
   /** Delivers each `name` event to `consumer` at least once and handles it once in effect. */
-  subscribe<P>(name: string, consumer: string, handler: EventHandler<P>): void
+  subscribe<Name extends DomainEventName>(name: Name, consumer: string, handler: EventHandler<DomainEvents[Name]>): void
 }

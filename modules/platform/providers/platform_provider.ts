@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { defineConfig as TransmitDefineConfig } from '@adonisjs/transmit'
 import { moduleCatalog } from '@ia/kernel/catalog'
-import type { DomainModuleProvider, DomainModuleProviderClass } from '@ia/kernel/contracts'
+import { eventListMismatches, type DomainModuleProvider, type DomainModuleProviderClass } from '@ia/kernel/contracts'
 import { ModuleRegistry } from '../app/services/module_registry.ts'
 import { FileStorage } from '../app/services/file_storage.ts'
 import { platformConfig } from '../app/services/platform_config.ts'
@@ -65,6 +65,11 @@ export default class PlatformProvider {
       provider.register?.()
       this.#modules.set(module.id, provider)
     }
+    // A consumer relies on module.json's list: it must name exactly the events the module's contracts declare.
+    const mismatches = moduleCatalog.modules.flatMap((module) =>
+      eventListMismatches(module.id, module.events?.publishes ?? [], this.#modules.get(module.id)?.events)
+    )
+    if (mismatches.length) throw new Error(`Module events do not match their module.json:\n${mismatches.join('\n')}`)
     for (const provider of this.#modules.values()) await provider.boot?.()
   }
 

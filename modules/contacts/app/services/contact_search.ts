@@ -58,7 +58,7 @@ export function registerContactSearch() {
     reindex: (_organizationId, client) => activeContacts(client),
   })
   for (const event of CONTACT_SEARCH_EVENTS) {
-    events.subscribe<{ contactId: string }>(event, 'contacts.search', (payload, meta) =>
+    events.subscribe(event, 'contacts.search', (payload, meta) =>
       syncContactSearch(meta.organizationId, payload.contactId, meta.client)
     )
   }

@@ -20,8 +20,8 @@ const FRENCH_EXCEL = [
 
 /** The contact events the worker delivered during this file's tests, as a consumer in another module would see them. */
 const delivered: { name: string; organizationId: string; contactId: string }[] = []
-for (const name of ['contacts.contact.created', 'contacts.contact.archived']) {
-  events.subscribe<{ contactId: string }>(name, 'contactstest.import', async (payload, meta) => {
+for (const name of ['contacts.contact.created', 'contacts.contact.archived'] as const) {
+  events.subscribe(name, 'contactstest.import', async (payload, meta) => {
     delivered.push({ name, organizationId: meta.organizationId, contactId: payload.contactId })
   })
 }
