@@ -83,7 +83,7 @@ export default class PlatformProvider {
     if (this.app.getEnvironment() === 'web') {
       const { live } = await import('../app/services/live/live.ts')
       await live.start(this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null)
-      if (this.app.config.get<boolean>('platform.jobs.inWebProcess')) {
+      if (platformConfig.jobs.inWebProcess) {
         const { createWorker } = await import('../app/jobs/runtime.ts')
         const worker = createWorker()
         this.app.terminating(() => worker.stop())

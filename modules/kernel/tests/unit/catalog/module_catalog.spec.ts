@@ -42,3 +42,19 @@ test.group('ModuleCatalog / manifests', () => {
       await assert.rejects(() => catalogOf(folder, manifest), error)
     })
 })
+
+test.group('ModuleCatalog / test fixture modules', () => {
+  test('finds a package\'s fixture modules only when asked to', async ({ assert }) => {
+    const root = await mkdtemp(join(tmpdir(), 'ia-catalog-'))
+    try {
+      await mkdir(join(root, 'ledger', 'tests', 'fixtures', 'modules', 'probe'), { recursive: true })
+      await writeFile(join(root, 'ledger', 'module.json'), JSON.stringify(valid))
+      const probe = { ...valid, id: 'probe', permissions: [], remote: null }
+      await writeFile(join(root, 'ledger', 'tests', 'fixtures', 'modules', 'probe', 'module.json'), JSON.stringify(probe))
+      assert.deepEqual(new ModuleCatalog(root, root).modules.map((module) => module.id), ['ledger'])
+      assert.deepEqual(new ModuleCatalog(root, root, { testFixtures: true }).modules.map((module) => module.id), ['ledger', 'probe'])
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,5 +1,4 @@
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Client } from '@elastic/elasticsearch'
@@ -7,11 +6,11 @@ import { tenantContext, type SearchIndex, type SearchOptions, type SearchResult,
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
 import { PostgresSearchEngine } from './postgres_search_engine.ts'
 import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
+import { platformConfig, type SearchConfig } from '../platform_config.ts'
 
 export type { SearchType, SearchResult, SearchOptions }
 
-/** The settings of config/search.ts. */
-export type SearchConfig = { elasticsearch: { url: string; indexPrefix: string } | null }
+export type { SearchConfig }
 
 const TYPE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 const MAX_LIMIT = 50
@@ -47,7 +46,7 @@ export class SearchService implements SearchIndex {
   /** The engine chosen by configuration: Elasticsearch when ELASTICSEARCH_URL is set, PostgreSQL otherwise. */
   engine(): SearchEngine {
     if (!this.#engine) {
-      const settings = config.get<SearchConfig['elasticsearch']>('search.elasticsearch', null)
+      const settings = platformConfig.search.elasticsearch
       this.#engine = settings
         ? new ElasticsearchSearchEngine(new Client({ node: settings.url }), settings.indexPrefix)
         : new PostgresSearchEngine()
