@@ -7,6 +7,8 @@ import { eventListMismatches, type DomainModuleProvider, type DomainModuleProvid
 import { ModuleRegistry } from '../app/services/module_registry.ts'
 import { FileStorage } from '../app/services/file_storage.ts'
 import { platformConfig } from '../app/services/platform_config.ts'
+import { SearchService } from '../app/services/search/search_service.ts'
+import { NotificationsService } from '../app/services/notifications.ts'
 
 type TransmitConfig = Parameters<typeof TransmitDefineConfig>[0]
 
@@ -14,6 +16,8 @@ declare module '@adonisjs/core/types' {
   interface ContainerBindings {
     'platform.modules': ModuleRegistry
     'platform.files': FileStorage
+    'platform.search': SearchService
+    'platform.notifications': NotificationsService
   }
 }
 
@@ -35,6 +39,9 @@ export default class PlatformProvider {
       const drive = await resolver.make('drive.manager')
       return new FileStorage(drive.use(), { urlTtlSeconds: platformConfig.files.urlTtlSeconds })
     })
+    // Bound rather than module-level instances, so a test can swap one before the application boots.
+    this.app.container.singleton('platform.search', () => new SearchService())
+    this.app.container.singleton('platform.notifications', () => new NotificationsService())
     this.#bindKernelPorts()
   }
 
@@ -46,8 +53,8 @@ export default class PlatformProvider {
     container.singleton('kernel.files', async () => (await import('../contracts/files.ts')).files)
     container.singleton('kernel.mail', async () => (await import('../contracts/mail.ts')).mails)
     container.singleton('kernel.audit', async () => (await import('../app/services/audit_log.ts')).auditLog)
-    container.singleton('kernel.notifications', async () => (await import('../app/services/notifications.ts')).notifications)
-    container.singleton('kernel.search', async () => (await import('../app/services/search/search_service.ts')).search)
+    container.singleton('kernel.notifications', (resolver) => resolver.make('platform.notifications'))
+    container.singleton('kernel.search', (resolver) => resolver.make('platform.search'))
     container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
     container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
     container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)

@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
@@ -39,7 +40,7 @@ function isLocalized(value: unknown): value is LocalizedText {
 }
 
 /** Stores notifications, counts the unread ones, and pushes each change to the user's open pages. */
-class NotificationsService implements Notifier {
+export class NotificationsService implements Notifier {
   /**
    * Notifies a user. Pass the caller's transaction as `client` so the notification commits with
    * the change it reports; it is pushed to the user's pages once committed. Returns its id.
@@ -107,5 +108,10 @@ export function visibleToMember(query: DatabaseQueryBuilderContract | ModelQuery
     .orWhereIn('organization_id', db.from(Membership.table).where('user_id', userId).select('organization_id'))
 }
 
-/** The platform's notification service: `notifications.notify(userId, { title, body, link, level })`. */
-export const notifications = new NotificationsService()
+let notifications!: NotificationsService
+await app.booted(async () => {
+  notifications = await app.container.make('platform.notifications')
+})
+
+/** The platform's notification service (`platform.notifications` in the container): `notifications.notify(userId, { title, body, link, level })`. */
+export { notifications }

@@ -147,5 +147,10 @@ export class SearchService implements SearchIndex {
   }
 }
 
-/** The platform's search service (see `search` in `@ia/platform/contracts`). */
-export const search = new SearchService()
+let search!: SearchService
+await app.booted(async () => {
+  search = await app.container.make('platform.search')
+})
+
+/** The platform's search service: the `platform.search` container binding, resolved once the application has booted. */
+export { search }

@@ -27,13 +27,14 @@ test.group('Organisations / modules (with the probe fixture module)', (group) =>
     const { organization } = await createOwnerWithOrganization()
     const admin = await createUser()
     await addMember(organization, admin, 'admin')
-    const before = await client.get(`/api/v1/orgs/${organization.id}/probe/context`).loginAs(admin)
+    const note = (user: typeof admin) => client.post(`/api/v1/orgs/${organization.id}/probe/notes`).json({ text: 'Bonjour' }).loginAs(user).withCsrfToken()
+    const before = await note(admin)
     before.assertStatus(404)
 
     const enabled = await client.post(`/api/v1/orgs/${organization.id}/modules/probe/enable`).loginAs(admin).withCsrfToken()
     enabled.assertStatus(200)
     assert.containsSubset(enabled.body().module, { id: 'probe', enabled: true })
-    ;(await client.get(`/api/v1/orgs/${organization.id}/probe/context`).loginAs(admin)).assertStatus(200)
+    ;(await note(admin)).assertStatus(201)
 
     const manifest = await client.get(`/api/v1/orgs/${organization.id}/shell-manifest`).loginAs(admin)
     manifest.assertStatus(200)
@@ -55,7 +56,7 @@ test.group('Organisations / modules (with the probe fixture module)', (group) =>
     const disabled = await client.post(`/api/v1/orgs/${organization.id}/modules/probe/disable`).loginAs(admin).withCsrfToken()
     disabled.assertStatus(200)
     assert.isFalse(disabled.body().module.enabled)
-    ;(await client.get(`/api/v1/orgs/${organization.id}/probe/context`).loginAs(admin)).assertStatus(404)
+    ;(await note(admin)).assertStatus(404)
     assert.deepEqual((await client.get(`/api/v1/orgs/${organization.id}/shell-manifest`).loginAs(admin)).body(), { modules: [] })
 
     const audit = await AuditEntry.query().where({ organizationId: organization.id, subjectType: 'module' }).orderBy('id', 'asc')
