@@ -61,7 +61,7 @@ export function definePlatformConfig<Settings extends PlatformConfig>(settings: 
   check.matches('modulesCacheTtl', settings.modulesCacheTtl, /^\d+(ms|s|m|h)$/, 'a duration such as 30s or 5m')
   check.wholeNumber('files.urlTtlSeconds', settings.files.urlTtlSeconds, 1)
   if (settings.jobs.rabbitmqUrl !== undefined) check.matches('jobs.rabbitmqUrl', settings.jobs.rabbitmqUrl, /^amqps?:\/\//, 'an amqp(s):// URL')
-  check.matches('jobs.rabbitmqPrefix', settings.jobs.rabbitmqPrefix, /^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, - or _')
+  check.matches('jobs.rabbitmqPrefix', settings.jobs.rabbitmqPrefix, /^[a-z0-9][a-z0-9_.-]{0,40}$/, 'lower-case letters, digits, ".", "-" or "_"')
   check.wholeNumber('jobs.deliveryLimit', settings.jobs.deliveryLimit, 1)
   check.wholeNumber('jobs.concurrency', settings.jobs.concurrency, 1)
   check.wholeNumber('jobs.pollMs', settings.jobs.pollMs, 1)
@@ -77,7 +77,7 @@ export function defineSearchConfig<Settings extends SearchConfig>(settings: Sett
   const check = new ConfigCheck('config/search.ts')
   if (settings.elasticsearch) {
     check.httpUrl('elasticsearch.url', settings.elasticsearch.url)
-    check.matches('elasticsearch.indexPrefix', settings.elasticsearch.indexPrefix, /^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - or _')
+    check.matches('elasticsearch.indexPrefix', settings.elasticsearch.indexPrefix, /^[a-z0-9][a-z0-9_-]{0,40}$/, 'lower-case letters, digits, "-" or "_"')
   }
   check.done()
   return settings

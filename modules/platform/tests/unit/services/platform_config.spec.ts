@@ -12,7 +12,7 @@ const valid: PlatformConfig = {
 
 test.group('definePlatformConfig', () => {
   test('answers a valid config as given, keys it does not know included', ({ assert }) => {
-    const settings = { ...valid, sessions: { sweepEveryMinutes: 10 } }
+    const settings = { ...valid, jobs: { ...valid.jobs, rabbitmqPrefix: 'e2e.ia_cluster.20072' }, sessions: { sweepEveryMinutes: 10 } }
     assert.strictEqual(definePlatformConfig(settings), settings)
   })
 
