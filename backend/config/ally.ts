@@ -1,6 +1,6 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/ally'
-import { oidc } from '@ia/platform/services/oidc_driver'
+import { oidc } from '@ia/platform/config'
 
 const issuer = env.get('OIDC_ISSUER')
 const clientId = env.get('OIDC_CLIENT_ID')

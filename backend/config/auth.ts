@@ -8,12 +8,12 @@ const authConfig = defineConfig({
   guards: {
     web: sessionGuard({
       useRememberMeTokens: false,
-      provider: sessionUserProvider({ model: () => import('@ia/platform/models/user') }),
+      provider: sessionUserProvider({ model: async () => ({ default: (await import('@ia/platform/contracts')).User }) }),
     }),
     api: tokensGuard({
       provider: tokensUserProvider({
         tokens: 'accessTokens',
-        model: () => import('@ia/platform/models/user'),
+        model: async () => ({ default: (await import('@ia/platform/contracts')).User }),
       }),
     }),
   },

@@ -1,6 +1,6 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/lucid'
-import { moduleCatalog } from '@ia/platform/kernel'
+import { moduleCatalog } from '@ia/kernel/catalog'
 
 /**
  * On the embedded PostgreSQL, `npm start` passes the instance id its server reported: a connection

@@ -3,7 +3,7 @@ import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/drive'
 import { S3Driver } from '@adonisjs/drive/drivers/s3'
-import { localDiskDriver, s3DriverOptions } from '@ia/platform/services/file_storage'
+import { localDiskDriver, s3DriverOptions } from '@ia/platform/config'
 
 const bucket = env.get('S3_BUCKET')
 

@@ -1,5 +1,5 @@
 import { defineConfig, formatters, loaders } from '@adonisjs/i18n'
-import { moduleCatalog } from '@ia/platform/kernel'
+import { moduleCatalog } from '@ia/kernel/catalog'
 
 /** French first; every module brings its own fr/en files under resources/lang. */
 const i18nConfig = defineConfig({

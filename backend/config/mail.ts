@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, transports } from '@adonisjs/mail'
-import { FileMailTransport } from '@ia/platform/services/file_mail_transport'
+import { FileMailTransport } from '@ia/platform/config'
 
 /** SMTP when SMTP_HOST is set; otherwise every mail is written to DATA_DIR/mails as an .eml file. */
 const mailConfig = defineConfig({

@@ -1,8 +1,9 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
+import { definePlatformConfig } from '@ia/platform/config'
 
-/** Settings the platform module reads (modules never read the environment themselves). */
-const platformConfig = {
+/** Settings the platform module reads (modules never read the environment themselves), checked at boot. */
+const platformConfig = definePlatformConfig({
   appUrl: env.get('APP_URL'),
   dataDir: env.get('DATA_DIR', app.makePath('../.data')),
   /** How long a process may keep an organisation's enabled modules: long when the Redis bus spreads invalidations, short otherwise. */
@@ -26,7 +27,7 @@ const platformConfig = {
     maxAttempts: env.get('SIGN_IN_MAX_ATTEMPTS', 5),
     lockMinutes: env.get('SIGN_IN_LOCK_MINUTES', 15),
   },
-}
+})
 
 export default platformConfig
 

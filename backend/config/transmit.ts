@@ -1,7 +1,7 @@
 import env from '#start/env'
 import { defineConfig } from '@adonisjs/transmit'
 import { redis } from '@adonisjs/transmit/transports/redis'
-import { postgresBus } from '@ia/platform/services/live/postgres_bus_transport'
+import { postgresBus } from '@ia/platform/config'
 
 /** Server-sent events; across processes through Redis when REDIS_URL is set, else through PostgreSQL LISTEN/NOTIFY. */
 const redisUrl = env.get('REDIS_URL') ? new URL(env.get('REDIS_URL')!) : null

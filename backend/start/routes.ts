@@ -3,7 +3,7 @@
  * their providers; the web assets of the shell and the remotes are served by a server middleware.
  */
 import router from '@adonisjs/core/services/router'
-import { describeRoute } from '@ia/platform/contracts'
+import { describeRoute } from '@ia/kernel/contracts'
 
 const HealthController = () => import('#controllers/health_controller')
 

@@ -214,8 +214,11 @@ async function test() {
     log(`${ok ? 'PASS' : 'FAIL'} ${name}`)
   }
 
-  step('architecture: module boundaries', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
-  step('architecture: boundary checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
+  const depcruise = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruiser.mjs')
+  step('architecture: package boundaries (dependency-cruiser)', run(NODE24, [depcruise, 'backend', 'modules', 'shell', 'remotes', '--config', '.dependency-cruiser.cjs'], { allowFailure: true }))
+  step('architecture: dependency rule tests', run(NODE24, ['--test', 'infra/scripts/dependency_rules.test.mjs'], { allowFailure: true }))
+  step('architecture: module tables and ids', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
+  step('architecture: table checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
   step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
 
   ensureDatabase('ia_test')

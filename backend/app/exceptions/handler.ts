@@ -2,7 +2,7 @@ import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import { errors as vineErrors } from '@vinejs/vine'
 import i18nManager from '@adonisjs/i18n/services/main'
-import { DomainError } from '@ia/platform/contracts'
+import { DomainError } from '@ia/kernel/contracts'
 
 type ApiError = { code: string; message: string; field?: string }
 

@@ -2,7 +2,7 @@ import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import BodyParserMiddleware from '@adonisjs/core/bodyparser_middleware'
-import { DomainError } from '@ia/platform/contracts'
+import { DomainError } from '@ia/kernel/contracts'
 
 /** The encodings the body parser can undo (`identity`: none). */
 const CONTENT_ENCODINGS = new Set(['identity', 'gzip', 'deflate', 'br'])

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { DomainError } from '@ia/platform/contracts'
+import { DomainError } from '@ia/kernel/contracts'
 
 /** What is wrong with a piece of text, as the error code that names it. */
 type TextDefect = 'E_NUL_CHARACTER' | 'E_INVALID_TEXT'

@@ -24,7 +24,7 @@ test.group('Smoke', (group) => {
       .withCsrfToken()
     signUp.assertStatus(201)
     const userId = signUp.body().user.id
-    const { default: User } = await import('@ia/platform/models/user')
+    const { User } = await import('@ia/platform/contracts')
     const user = await User.findOrFail(userId)
     const created = await client.post('/api/v1/orgs').json({ name: 'Brasserie du Kivu' }).withCsrfToken().loginAs(user)
     created.assertStatus(201)

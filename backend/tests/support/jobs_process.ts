@@ -7,7 +7,7 @@ import { createIgnitor } from '../../bin/ignitor.ts'
 
 createIgnitor((app) => {
   app.booted(async () => {
-    await import('../../../modules/platform/tests/fixtures/test_jobs.ts')
+    await import('@ia/platform/testing/test_jobs')
   })
 })
   .ace()

@@ -1,4 +1,4 @@
-import { DomainError } from '@ia/platform/contracts'
+import { DomainError } from '@ia/kernel/contracts'
 
 /** The contacts module's expected failures, each with its code, HTTP status and message key. */
 export const contactErrors = {

@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { tenantContext } from '@ia/platform/contracts'
+import { tenantContext } from '@ia/kernel/contracts'
 import { serializeContact } from '../app/transformers/contact_transformer.ts'
 import Contact from '../app/models/contact.ts'
 import { contactErrors } from '../app/errors.ts'

@@ -8,3 +8,4 @@ export {
   type ContactRequirements,
 } from './contacts_directory.ts'
 export { seedDemoContacts } from './demo_contacts.ts'
+export { contactsEvents, type ContactCreated, type ContactUpdated, type ContactArchived } from './events.ts'

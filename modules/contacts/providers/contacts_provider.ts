@@ -1,7 +1,8 @@
 import type { ApplicationService } from '@adonisjs/core/types'
-import type { DomainModuleProvider } from '@ia/platform/contracts'
+import type { DomainModuleProvider } from '@ia/kernel/contracts'
 import type { ContactsDirectory } from '../contracts/contacts_directory.ts'
 import type { ImportContactsPayload } from '../app/actions/import_contacts.ts'
+import { contactsEvents } from '../contracts/events.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -11,6 +12,8 @@ declare module '@adonisjs/core/types' {
 
 /** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes. */
 export default class ContactsProvider implements DomainModuleProvider {
+  readonly events = contactsEvents
+
   constructor(protected app: ApplicationService) {}
 
   register() {
@@ -25,7 +28,7 @@ export default class ContactsProvider implements DomainModuleProvider {
     // In start(), not boot(): the platform contracts need the router and database services.
     const { registerContactSearch } = await import('../app/services/contact_search.ts')
     registerContactSearch()
-    const { jobs } = await import('@ia/platform/contracts')
+    const { jobs } = await import('@ia/kernel/contracts')
     const { IMPORT_CONTACTS_JOB, ImportContacts } = await import('../app/actions/import_contacts.ts')
     jobs.register(IMPORT_CONTACTS_JOB, (payload: ImportContactsPayload, context) => new ImportContacts().handle(payload, context))
     await import('../start/routes.ts')

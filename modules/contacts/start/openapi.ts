@@ -2,7 +2,7 @@
  * The contacts module's part of the API reference (loaded by the platform): the contact schema and
  * one description per route. A platform test fails when a route of this module is not described here.
  */
-import { defineSchemas, describeRoute, pageOf, schemaRef, wrapped } from '@ia/platform/contracts'
+import { defineSchemas, describeRoute, pageOf, schemaRef, wrapped } from '@ia/kernel/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../app/models/contact.ts'
 import { CONTACT_IMPORT_STATUSES } from '../app/models/contact_import.ts'
 import {

@@ -1,5 +1,5 @@
 import router from '@adonisjs/core/services/router'
-import { organizationRoutes } from '@ia/platform/contracts'
+import { organizationRoutes } from '@ia/kernel/contracts'
 
 const ContactsController = () => import('../app/controllers/contacts_controller.ts')
 const ContactTransfersController = () => import('../app/controllers/contact_transfers_controller.ts')

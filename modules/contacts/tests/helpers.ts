@@ -1,4 +1,4 @@
-import { tenantContext } from '@ia/platform/contracts'
+import { tenantContext } from '@ia/kernel/contracts'
 import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 import Contact from '../app/models/contact.ts'
 import { type NewContact, newContactAttributes } from '../app/services/contact_rules.ts'

@@ -1,6 +1,6 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
-import { isUuid } from '../contracts/identifiers.ts'
+import { isUuid } from '@ia/kernel/contracts'
 
 /** Rebuilds the global search index from the modules' records. */
 export default class SearchRebuild extends BaseCommand {

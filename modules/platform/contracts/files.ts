@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream'
 import app from '@adonisjs/core/services/app'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import { checkUpload, type CheckedUpload, type StoredFile, type UploadRules } from '../app/services/file_storage.ts'
+import type { CheckedUpload, FileStore, StoredFile, UploadRules } from '@ia/kernel/contracts'
+import { checkUpload } from '../app/services/file_storage.ts'
 
 export type { CheckedUpload, StoredFile, UploadRules }
 
@@ -12,7 +13,7 @@ const storage = () => app.container.make('platform.files')
  * `<module>/<name>` inside the organisation (the key `orgs/<organizationId>/<path>` is built here);
  * files are private and read through short-lived signed URLs.
  */
-export const files = {
+export const files: FileStore = {
   /** Stores bytes or a stream (give `contentLength` for a stream when known); replaces a file of the same path. */
   async put(organizationId: string, path: string, contents: Uint8Array | Readable, options: { contentType: string; contentLength?: number }) {
     return (await storage()).put(organizationId, path, contents, options)

@@ -1,53 +1,16 @@
 /*
- * The platform's public surface: the only platform code other modules may import.
+ * What the platform offers the host (backend) beyond the kernel: its implementations of the kernel's
+ * ports, live events and the authorisation helper. Domain modules import `@ia/kernel/contracts` instead.
  */
-export { tenantContext, type TenantScope } from './tenant_context.ts'
-export { TenantModel } from './tenant_model.ts'
-export { DomainError, notFound } from './domain_error.ts'
-export { isUuid } from './identifiers.ts'
-export { MAX_PAGE } from './pagination.ts'
-export { organizationRoutes } from './routes.ts'
 export { authorize } from './authorization.ts'
-export type { DomainModuleProvider, DomainModuleProviderClass } from './domain_module.ts'
-export { auditLog, type AuditRecord } from '../app/services/audit_log.ts'
-export { files, type StoredFile, type CheckedUpload, type UploadRules } from './files.ts'
-export { mails, type MailContent, type MailRequest, type MailTemplate } from './mail.ts'
-export {
-  describeRoute,
-  defineSchemas,
-  schemaRef,
-  listOf,
-  pageOf,
-  wrapped,
-  type JsonSchema,
-  type RouteDoc,
-  type RouteKey,
-  type ResponseDoc,
-} from '../app/openapi/registry.ts'
-export {
-  search,
-  type SearchType,
-  type SearchResult,
-  type SearchOptions,
-} from '../app/services/search/search_service.ts'
-export type { SearchDocumentInput } from '../app/services/search/search_engine.ts'
-export {
-  notifications,
-  notificationsChannel,
-  type NotificationInput,
-  type NotificationMessage,
-  type NotificationView,
-} from '../app/services/notifications.ts'
-export type { LocalizedText, NotificationLevel } from '../app/models/notification.ts'
+export { files } from './files.ts'
+export { mails } from './mail.ts'
+export { jobs, events } from './jobs.ts'
+export { auditLog } from '../app/services/audit_log.ts'
+export { search } from '../app/services/search/search_service.ts'
+export { notifications, notificationsChannel, type NotificationMessage } from '../app/services/notifications.ts'
 export { live } from '../app/services/live/live.ts'
 export type { JobProgressEvent, JobProgressMessage, JobStatus } from '../app/services/live/job_progress.ts'
-export { jobs, events } from './jobs.ts'
-export type {
-  JobContext,
-  JobHandler,
-  JobOptions,
-  DispatchOptions,
-  EventHandler,
-  EventMeta,
-  PublishOptions,
-} from '../app/jobs/types.ts'
+export { default as User } from '../app/models/user.ts'
+export { default as Organization } from '../app/models/organization.ts'
+export { default as Membership } from '../app/models/membership.ts'

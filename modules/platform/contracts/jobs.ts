@@ -1,10 +1,10 @@
 import { handlerRegistry } from '../app/jobs/registry.ts'
 import { dispatchJob, publishEvent, publishEvents } from '../app/jobs/outbox.ts'
 import { pingBroker } from '../app/jobs/broker_health.ts'
-import type { DispatchOptions, EventHandler, JobHandler, JobOptions, PublishOptions } from '../app/jobs/types.ts'
+import type { DispatchOptions, EventBus, EventHandler, JobHandler, JobOptions, JobQueue, PublishOptions } from '@ia/kernel/contracts'
 
 /** Long or retriable work, run by workers, never lost. */
-export const jobs = {
+export const jobs: JobQueue = {
   /** Registers the handler of `<module>.<job>`; every process registers the same ones, from a provider's boot(). */
   register<P>(name: string, handler: JobHandler<P>, options?: JobOptions): void {
     handlerRegistry.registerJob(name, handler, options)
@@ -22,7 +22,7 @@ export const jobs = {
 }
 
 /** Domain events: facts (`<module>.<resource>.<verb-ed>`) other modules react to. */
-export const events = {
+export const events: EventBus = {
   /** Records an event in the caller's transaction (or its own); resolves to the event id. */
   publish<P>(name: string, payload: P, options: PublishOptions): Promise<string> {
     return publishEvent(name, payload, options)

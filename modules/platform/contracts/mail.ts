@@ -1,7 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { jobs } from './jobs.ts'
-import { mailTemplates, type MailContent, type MailTemplate } from '../app/services/mail/mail_templates.ts'
-import { SEND_MAIL_JOB, sendMailPayload, type MailRequest } from '../app/services/mail/transactional_mail.ts'
+import type { MailContent, MailRequest, MailTemplate, Mailer } from '@ia/kernel/contracts'
+import { mailTemplates } from '../app/services/mail/mail_templates.ts'
+import { SEND_MAIL_JOB, sendMailPayload } from '../app/services/mail/transactional_mail.ts'
 
 export type { MailContent, MailRequest, MailTemplate }
 
@@ -9,7 +10,7 @@ export type { MailContent, MailRequest, MailTemplate }
  * Transactional mail: templates rendered in the recipient's language, branded with the organisation's
  * name and logo, sent by the `platform.send_mail` job (SMTP with SMTP_HOST, else .eml files in DATA_DIR/mails).
  */
-export const mails = {
+export const mails: Mailer = {
   /** Adds the template `<module>.<mail>` (call it once, at import time of a file the module's provider loads). */
   defineTemplate<D>(name: string, template: MailTemplate<D>) {
     mailTemplates.define(name, template)

@@ -2,11 +2,13 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { defineConfig as TransmitDefineConfig } from '@adonisjs/transmit'
-import { moduleCatalog } from '../kernel/module_catalog.ts'
-import type { DomainModuleProvider, DomainModuleProviderClass } from '../contracts/domain_module.ts'
+import { moduleCatalog } from '@ia/kernel/catalog'
+import { eventListMismatches, type DomainModuleProvider, type DomainModuleProviderClass } from '@ia/kernel/contracts'
 import { ModuleRegistry } from '../app/services/module_registry.ts'
 import { FileStorage } from '../app/services/file_storage.ts'
 import { platformConfig } from '../app/services/platform_config.ts'
+import { SearchService } from '../app/services/search/search_service.ts'
+import { NotificationsService } from '../app/services/notifications.ts'
 
 type TransmitConfig = Parameters<typeof TransmitDefineConfig>[0]
 
@@ -14,6 +16,8 @@ declare module '@adonisjs/core/types' {
   interface ContainerBindings {
     'platform.modules': ModuleRegistry
     'platform.files': FileStorage
+    'platform.search': SearchService
+    'platform.notifications': NotificationsService
   }
 }
 
@@ -35,6 +39,25 @@ export default class PlatformProvider {
       const drive = await resolver.make('drive.manager')
       return new FileStorage(drive.use(), { urlTtlSeconds: platformConfig.files.urlTtlSeconds })
     })
+    // Bound rather than module-level instances, so a test can swap one before the application boots.
+    this.app.container.singleton('platform.search', () => new SearchService())
+    this.app.container.singleton('platform.notifications', () => new NotificationsService())
+    this.#bindKernelPorts()
+  }
+
+  /** The platform's implementations of the kernel's ports, which modules reach through `@ia/kernel/contracts`. */
+  #bindKernelPorts() {
+    const container = this.app.container
+    container.singleton('kernel.jobs', async () => (await import('../contracts/jobs.ts')).jobs)
+    container.singleton('kernel.events', async () => (await import('../contracts/jobs.ts')).events)
+    container.singleton('kernel.files', async () => (await import('../contracts/files.ts')).files)
+    container.singleton('kernel.mail', async () => (await import('../contracts/mail.ts')).mails)
+    container.singleton('kernel.audit', async () => (await import('../app/services/audit_log.ts')).auditLog)
+    container.singleton('kernel.notifications', (resolver) => resolver.make('platform.notifications'))
+    container.singleton('kernel.search', (resolver) => resolver.make('platform.search'))
+    container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
+    container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
+    container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
   }
 
   async boot() {
@@ -51,6 +74,11 @@ export default class PlatformProvider {
       provider.register?.()
       this.#modules.set(module.id, provider)
     }
+    // A consumer relies on module.json's list: it must name exactly the events the module's contracts declare.
+    const mismatches = moduleCatalog.modules.flatMap((module) =>
+      eventListMismatches(module.id, module.events?.publishes ?? [], this.#modules.get(module.id)?.events)
+    )
+    if (mismatches.length) throw new Error(`Module events do not match their module.json:\n${mismatches.join('\n')}`)
     for (const provider of this.#modules.values()) await provider.boot?.()
   }
 
@@ -64,7 +92,7 @@ export default class PlatformProvider {
     if (this.app.getEnvironment() === 'web') {
       const { live } = await import('../app/services/live/live.ts')
       await live.start(this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null)
-      if (this.app.config.get<boolean>('platform.jobs.inWebProcess')) {
+      if (platformConfig.jobs.inWebProcess) {
         const { createWorker } = await import('../app/jobs/runtime.ts')
         const worker = createWorker()
         this.app.terminating(() => worker.stop())

@@ -1,4 +1,5 @@
 import router from '@adonisjs/core/services/router'
+import type { OrganizationRouteGuards } from '@ia/kernel/contracts'
 
 const createNamed = () =>
   router.named({
@@ -17,4 +18,9 @@ export const platformMiddleware = {
   auth: () => collection().auth(),
   organization: () => collection().organization(),
   moduleEnabled: (options: { moduleId: string }) => collection().moduleEnabled(options),
+}
+
+/** What every module's organisation routes run behind: the member's session, the organisation, the module enabled. */
+export const organizationRouteGuards: OrganizationRouteGuards = {
+  forModule: (moduleId) => [platformMiddleware.auth(), platformMiddleware.organization(), platformMiddleware.moduleEnabled({ moduleId })],
 }

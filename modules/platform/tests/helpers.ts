@@ -3,6 +3,12 @@ import User from '../app/models/user.ts'
 import Organization from '../app/models/organization.ts'
 import Membership, { type Role } from '../app/models/membership.ts'
 
+export type { JobProgressEvent } from '../app/services/live/job_progress.ts'
+export { User, Organization, Membership }
+export { default as Invitation } from '../app/models/invitation.ts'
+export { inspectRoutes, isApiRoute, isDocumentedRoute, type InspectedRoute } from '../app/openapi/route_inspection.ts'
+export { buildOpenApiDocument, openApiPath } from '../app/openapi/document_builder.ts'
+
 /** The password every test user gets. */
 export const TEST_PASSWORD = 'motdepasse-solide'
 

@@ -5,9 +5,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { DateTime } from 'luxon'
 import { randomUUID } from 'node:crypto'
 import { auditLog, jobs, notifications, search } from '@ia/platform/contracts'
-import Invitation from '@ia/platform/models/invitation'
-import User from '@ia/platform/models/user'
-import { inspectRoutes } from '@ia/platform/openapi/route_inspection'
+import { Invitation, User, inspectRoutes } from '@ia/platform/testing'
 import { addMember, createOrganization, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>

@@ -7,9 +7,9 @@ import { request as httpRequest } from 'node:http'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
-import User from '@ia/platform/models/user'
+import { User } from '@ia/platform/testing'
 import { auditTrail, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
-import { auditLog } from '@ia/platform/services/audit_log'
+import { auditLog } from '@ia/platform/contracts'
 
 /** A request sent with Node's own client, which, unlike Japa's, sends a malformed path, oversize headers and a binary body as they are. */
 function rawRequest(method: string, path: string, headers: Record<string, string>, body?: Buffer) {

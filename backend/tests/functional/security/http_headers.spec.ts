@@ -5,7 +5,7 @@ import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
-import User from '@ia/platform/models/user'
+import { User } from '@ia/platform/testing'
 import SecurityHeadersMiddleware, { PERMISSIONS_POLICY } from '#middleware/security_headers_middleware'
 
 /** The HSTS header the middleware gives a request from `remoteAddress` saying X-Forwarded-Proto: https. */

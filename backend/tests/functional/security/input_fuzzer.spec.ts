@@ -19,12 +19,12 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient, ApiRequest, ApiResponse } from '@japa/api-client'
-import User from '@ia/platform/models/user'
-import type Organization from '@ia/platform/models/organization'
+import { User } from '@ia/platform/testing'
+import type { Organization } from '@ia/platform/testing'
 import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
-import { inspectRoutes, isDocumentedRoute } from '@ia/platform/openapi/route_inspection'
-import { openApiPath } from '@ia/platform/openapi/document_builder'
+import { inspectRoutes, isDocumentedRoute } from '@ia/platform/testing'
+import { openApiPath } from '@ia/platform/testing'
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207)
 const RANDOM_BODIES_PER_ROUTE = 6

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import { inspectRoutes } from '@ia/platform/openapi/route_inspection'
+import { inspectRoutes } from '@ia/platform/testing'
 import { publicRoutes } from '#start/public_routes'
 
 /** A URL for a route pattern, every parameter filled with a well-formed id nobody owns. */

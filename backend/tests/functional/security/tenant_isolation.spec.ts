@@ -13,12 +13,10 @@ import db from '@adonisjs/lucid/services/db'
 import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
-import type Organization from '@ia/platform/models/organization'
-import User from '@ia/platform/models/user'
+import { User, type Organization } from '@ia/platform/testing'
 import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
-import { inspectRoutes, isApiRoute, type InspectedRoute } from '@ia/platform/openapi/route_inspection'
-import { buildOpenApiDocument, openApiPath } from '@ia/platform/openapi/document_builder'
+import { inspectRoutes, isApiRoute, buildOpenApiDocument, openApiPath, type InspectedRoute } from '@ia/platform/testing'
 
 /** Organisation A with its owner a (the victim), organisation B with its owner b (the outsider). */
 type World = { client: ApiClient; a: User; b: User; orgA: Organization; orgB: Organization }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, events, notFound, tenantContext } from '@ia/platform/contracts'
+import { auditLog, events, notFound, tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import type { Actor } from '../services/contact_rules.ts'
 import { contactErrors, isEmailUniqueViolation } from '../errors.ts'

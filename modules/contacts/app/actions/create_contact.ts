@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, events, tenantContext } from '@ia/platform/contracts'
+import { auditLog, events, tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import { type Actor, type NewContact, assertEmailFree, newContactAttributes, rethrowEmailConflict } from '../services/contact_rules.ts'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, files, jobs, tenantContext } from '@ia/platform/contracts'
+import { auditLog, files, jobs, tenantContext } from '@ia/kernel/contracts'
 import ContactImport from '../models/contact_import.ts'
 import { readImportTable } from '../services/contact_import.ts'
 import { localizedText } from '../services/localized_text.ts'

@@ -1,5 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
-import { auditLog, events, notFound, tenantContext } from '@ia/platform/contracts'
+import { auditLog, events, notFound, tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import { type Actor, type ContactChanges, assertEmailFree, rethrowEmailConflict } from '../services/contact_rules.ts'
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { authorize, notFound } from '@ia/platform/contracts'
+import { authorize, notFound } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import { createContactValidator, listContactsValidator, updateContactValidator } from '../validators/contact.ts'
 import { serializeContact } from '../transformers/contact_transformer.ts'

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
-import { TenantModel } from '@ia/platform/contracts'
+import { TenantModel } from '@ia/kernel/contracts'
 
 /** Whether a contact is a company or a person. */
 export const CONTACT_KINDS = ['company', 'person'] as const

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
-import { TenantModel } from '@ia/platform/contracts'
+import { TenantModel } from '@ia/kernel/contracts'
 
 /** Where an import stands: waiting for (or inside) its job, done, or refused by the job as a whole. */
 export const CONTACT_IMPORT_STATUSES = ['queued', 'completed', 'failed'] as const

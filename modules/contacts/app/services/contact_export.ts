@@ -1,6 +1,6 @@
 import type { I18n } from '@adonisjs/i18n'
 import db from '@adonisjs/lucid/services/db'
-import { tenantContext } from '@ia/platform/contracts'
+import { tenantContext } from '@ia/kernel/contracts'
 import type Contact from '../models/contact.ts'
 import { type ContactFilters, contactsQuery } from '../queries/list_contacts.ts'
 import { CSV_FIELDS } from './contact_columns.ts'

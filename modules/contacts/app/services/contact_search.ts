@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { events, search, tenantContext, type SearchDocumentInput } from '@ia/platform/contracts'
+import { events, search, tenantContext, type SearchDocumentInput } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 
 /** The search record type of contacts. */
@@ -58,7 +58,7 @@ export function registerContactSearch() {
     reindex: (_organizationId, client) => activeContacts(client),
   })
   for (const event of CONTACT_SEARCH_EVENTS) {
-    events.subscribe<{ contactId: string }>(event, 'contacts.search', (payload, meta) =>
+    events.subscribe(event, 'contacts.search', (payload, meta) =>
       syncContactSearch(meta.organizationId, payload.contactId, meta.client)
     )
   }

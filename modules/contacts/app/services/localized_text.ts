@@ -1,5 +1,5 @@
 import i18nManager from '@adonisjs/i18n/services/main'
-import type { LocalizedText } from '@ia/platform/contracts'
+import type { LocalizedText } from '@ia/kernel/contracts'
 
 /** A message of the module's language files in every language the product speaks, for texts stored or broadcast before anyone reads them (job labels and progress). */
 export function localizedText(key: string, data?: Record<string, unknown>): LocalizedText {

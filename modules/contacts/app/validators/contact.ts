@@ -1,6 +1,6 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
-import { MAX_PAGE } from '@ia/platform/contracts'
+import { MAX_PAGE } from '@ia/kernel/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../models/contact.ts'
 import { normalizePhoneNumber } from '../services/phone_number.ts'
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '../models/user.ts'
 import { createAccessTokenValidator } from '../validators/auth.ts'
-import { notFound } from '../../contracts/domain_error.ts'
+import { notFound } from '@ia/kernel/contracts'
 
 /** Personal access tokens for API clients (sent as `Authorization: Bearer <token>`). */
 export default class AccessTokensController {

@@ -3,7 +3,7 @@ import type { I18n } from '@adonisjs/i18n'
 import AuditEntry from '../models/audit_entry.ts'
 import User from '../models/user.ts'
 import { pageValidator } from '../validators/organization.ts'
-import { moduleCatalog } from '../../kernel/module_catalog.ts'
+import { moduleCatalog } from '@ia/kernel/catalog'
 
 /**
  * What an action is called in the reader's language: `audit.<action>` in the language files of the

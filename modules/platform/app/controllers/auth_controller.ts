@@ -16,7 +16,7 @@ import {
   updateProfileValidator,
   verifyEmailValidator,
 } from '../validators/auth.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { DomainError } from '@ia/kernel/contracts'
 import { userTokens } from '../services/user_tokens.ts'
 import {
   auditUserEvent,

@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import drive from '@adonisjs/drive/services/main'
-import { DomainError, notFound } from '../../contracts/domain_error.ts'
+import { DomainError, notFound } from '@ia/kernel/contracts'
 import { LOCAL_FILE_PURPOSE } from '../services/file_storage.ts'
 
 /** Serves the local disk's files to holders of a valid signed URL (S3 serves its own). */

@@ -9,8 +9,7 @@ import { serializeInvitation, serializeOrganization } from '../transformers/orga
 import { auditLog } from '../services/audit_log.ts'
 import { createOneTimeToken, hashToken } from '../services/one_time_token.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
-import { DomainError, notFound } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { DomainError, notFound, isUuid } from '@ia/kernel/contracts'
 
 const INVITATION_DAYS = 7
 

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { DomainError } from '@ia/kernel/contracts'
 import { live } from '../services/live/live.ts'
 import { liveStreamValidator, liveSubscriptionValidator } from '../validators/live.ts'
 

@@ -6,8 +6,7 @@ import { serializeMember } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { endUserSessions } from '../services/user_sessions.ts'
 import { live } from '../services/live/live.ts'
-import { DomainError, notFound } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { DomainError, notFound, isUuid } from '@ia/kernel/contracts'
 
 /** The members of an organisation: roles, removal, leaving and ownership. */
 export default class MembersController {

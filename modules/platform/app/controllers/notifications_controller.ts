@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Notification from '../models/notification.ts'
-import { notFound } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { notFound, isUuid } from '@ia/kernel/contracts'
 import { notifications, presentNotification, visibleToMember } from '../services/notifications.ts'
 import { notificationsPageValidator } from '../validators/live.ts'
 

@@ -6,7 +6,7 @@ import Membership from '../models/membership.ts'
 import { createOrganizationValidator, logoValidator, updateOrganizationValidator } from '../validators/organization.ts'
 import { serializeOrganization } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
-import { notFound } from '../../contracts/domain_error.ts'
+import { notFound } from '@ia/kernel/contracts'
 import { files } from '../../contracts/files.ts'
 
 /** What a logo may be: checked on its bytes. */

@@ -1,7 +1,7 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { tenantContext } from '../../contracts/tenant_context.ts'
+import { tenantContext } from '@ia/kernel/contracts'
 import { backoffDelay, handlerRegistry, type RegisteredConsumer } from './registry.ts'
 import { insertOutboxRow } from './outbox.ts'
 import { emitJobProgress } from './progress.ts'

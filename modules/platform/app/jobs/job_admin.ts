@@ -1,7 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { DomainError, notFound } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { DomainError, notFound, isUuid } from '@ia/kernel/contracts'
 import { insertOutboxRow } from './outbox.ts'
 import { emitJobProgress } from './progress.ts'
 import type { JobRowStatus, LocalizedText } from './types.ts'

@@ -1,22 +1,13 @@
 import { hostname } from 'node:os'
-import config from '@adonisjs/core/services/config'
 import { EmbeddedWorker } from './embedded_worker.ts'
 import { OutboxPruner } from './outbox_pruner.ts'
 import { RabbitRelay } from './rabbitmq_relay.ts'
 import { RabbitTopology } from './rabbitmq_topology.ts'
 import { RabbitWorker } from './rabbitmq_worker.ts'
+import { platformConfig, type JobsConfig } from '../services/platform_config.ts'
 
-/** The jobs settings of config/platform.ts. */
-export type JobsConfig = {
-  rabbitmqUrl?: string
-  rabbitmqPrefix: string
-  deliveryLimit: number
-  concurrency: number
-  pollMs: number
-  inWebProcess: boolean
-  /** Published outbox rows and handled-message records are deleted after this many days (0: never). */
-  pruneAfterDays: number
-}
+export type { JobsConfig }
+
 
 /** Something that runs until stopped: a worker or a relay. */
 export type JobsService = { start(): Promise<void>; stop(): Promise<void> }
@@ -28,7 +19,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000
 const FIRST_PRUNE_AFTER_MS = 60 * 1000
 
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
-  return { ...config.get<JobsConfig>('platform.jobs'), ...overrides }
+  return { ...platformConfig.jobs, ...overrides }
 }
 
 function topologyOf(settings: JobsConfig) {

@@ -1,64 +1,16 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { LocalizedText } from '../models/notification.ts'
+import type { LocalizedText } from '@ia/kernel/contracts'
 
 export type { LocalizedText }
 export type { JobProgressEvent } from '../services/live/job_progress.ts'
+export type {
+  JobContext,
+  JobHandler,
+  JobOptions,
+  DispatchOptions,
+  EventMeta,
+  EventHandler,
+  PublishOptions,
+} from '@ia/kernel/contracts'
 
 /** Where a job row stands: the progress statuses, plus `discarded`, an admin's decision on a failed job. */
 export type JobRowStatus = 'queued' | 'running' | 'completed' | 'failed' | 'discarded'
-
-/** What a job handler learns about the run it is part of. */
-export interface JobContext {
-  jobId: string
-  organizationId: string | null
-  userId: string | null
-  /** 1 on the first run, 2 on the first retry, ... */
-  attempt: number
-  /**
-   * The transaction the run commits in, together with the record that this job was handled:
-   * writes made through it happen once in effect, even when the message is delivered twice.
-   */
-  client: TransactionClientContract
-  /** Records how far the job is (0-100) and tells the people watching it. */
-  progress(percent: number, message?: LocalizedText): Promise<void>
-}
-
-/** Does the work of a job; throwing schedules a retry with exponential backoff. */
-export type JobHandler<P> = (payload: P, context: JobContext) => Promise<void>
-
-/** How a job is retried. */
-export type JobOptions = {
-  /** Runs before the job is marked failed (default 5). */
-  maxAttempts?: number
-  /** Base of the exponential backoff in milliseconds: base, 2 x base, 4 x base... (default 1000). */
-  backoffMs?: number
-}
-
-/** What a dispatcher says about a job. */
-export type DispatchOptions = {
-  /** The caller's transaction: the job is queued if and only if it commits. */
-  client?: TransactionClientContract
-  organizationId?: string | null
-  /** Who sees its progress. */
-  userId?: string | null
-  label?: LocalizedText
-}
-
-/** What an event consumer learns about the event. */
-export type EventMeta = {
-  eventId: string
-  organizationId: string
-  occurredAt: string
-  /** The transaction the handling commits in, with the record that this consumer handled this event. */
-  client: TransactionClientContract
-}
-
-/** Reacts to a domain event. Throwing schedules a retry for this consumer only. */
-export type EventHandler<P> = (payload: P, meta: EventMeta) => Promise<void>
-
-/** Where the event comes from. */
-export type PublishOptions = {
-  /** The caller's transaction: the event exists if and only if it commits. */
-  client?: TransactionClientContract
-  organizationId: string
-}

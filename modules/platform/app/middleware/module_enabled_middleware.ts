@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import registry from '../services/module_registry_service.ts'
-import { notFound } from '../../contracts/domain_error.ts'
+import { notFound } from '@ia/kernel/contracts'
 
 /** A disabled module's routes do not exist for that organisation: 404. */
 export default class ModuleEnabledMiddleware {

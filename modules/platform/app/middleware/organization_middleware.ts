@@ -2,9 +2,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import Membership from '../models/membership.ts'
 import Organization from '../models/organization.ts'
-import { tenantContext } from '../../contracts/tenant_context.ts'
-import { notFound } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { tenantContext, notFound, isUuid } from '@ia/kernel/contracts'
 
 /**
  * Resolves `:orgId` to an organisation the signed-in user is a member of, and runs the rest of the

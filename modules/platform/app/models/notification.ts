@@ -1,12 +1,9 @@
 import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
-/** How a notification is shown: its colour and icon in the shell. */
-export const NOTIFICATION_LEVELS = ['info', 'success', 'warning', 'error'] as const
-export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number]
+import type { LocalizedText, NotificationLevel } from '@ia/kernel/contracts'
 
-/** A text in both languages of the product. */
-export type LocalizedText = { fr: string; en: string }
+export type { LocalizedText, NotificationLevel }
 
 /** Something the platform told one user; read or not. */
 export default class Notification extends BaseModel {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { VineValidator } from '@vinejs/vine'
 import config from '@adonisjs/core/services/config'
-import { moduleCatalog } from '../../kernel/module_catalog.ts'
+import { moduleCatalog } from '@ia/kernel/catalog'
 import {
   definedSchemas,
   describedRoutes,

@@ -5,40 +5,10 @@
  *   describeRoute('GET /api/v1/orgs/:orgId/invoices/:invoiceId', { operationId, summary, tags, request?, query?, responses })
  * Request schemas come from the VineJS validators; 401, 404 and 422 answers are added from the route.
  */
-import type { VineValidator } from '@vinejs/vine'
+import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '@ia/kernel/contracts'
 
-/** A JSON Schema (2020-12, the dialect of OpenAPI 3.1), written as a plain object. */
-export type JsonSchema = { [keyword: string]: unknown }
-
-/** An HTTP verb the API uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-
-/** A route as the router knows it: verb and full pattern, e.g. `PATCH /api/v1/orgs/:orgId/members/:memberId`. */
-export type RouteKey = `${HttpMethod} /${string}`
-
-/** One documented response: a description alone (no body, or the error body for 4xx/5xx), or with its schema. */
-export type ResponseDoc = string | { description: string; schema?: JsonSchema; contentType?: string }
-
-/** What a route declares about itself for the API reference. */
-export type RouteDoc = {
-  /** Unique, camelCase: the name generated clients give the call. */
-  operationId: string
-  summary: string
-  description?: string
-  tags: string[]
-  /** The permission the caller needs, e.g. `platform.member.manage`. */
-  permission?: string
-  /** Descriptions (and schemas when not a plain string) of the path parameters. */
-  params?: Record<string, string | { description: string; schema: JsonSchema }>
-  /** The validator of the query string. */
-  query?: VineValidator<any, any>
-  /** The validator of the body; file fields make it multipart/form-data. */
-  request?: VineValidator<any, any>
-  /** A valid body, shown in the reference and used by the generated security tests. */
-  requestExample?: Record<string, unknown>
-  /** Success and route-specific error responses by status; 401, 404 and 422 are added from the route itself. */
-  responses: Record<number, ResponseDoc>
-}
+export { schemaRef, listOf, pageOf, wrapped } from '@ia/kernel/contracts'
+export type { JsonSchema, HttpMethod, RouteKey, ResponseDoc, RouteDoc } from '@ia/kernel/contracts'
 
 const routeDocs = new Map<RouteKey, RouteDoc>()
 const componentSchemas = new Map<string, JsonSchema>()
@@ -57,30 +27,6 @@ export function defineSchemas(schemas: Record<string, JsonSchema>) {
   }
 }
 
-/** A reference to a schema added with `defineSchemas`. */
-export function schemaRef(name: string): JsonSchema {
-  return { $ref: `#/components/schemas/${name}` }
-}
-
-/** `{ data: [item, ...] }`, the shape of an unpaginated list. */
-export function listOf(item: JsonSchema): JsonSchema {
-  return { type: 'object', properties: { data: { type: 'array', items: item } }, required: ['data'] }
-}
-
-/** `{ data: [item, ...], meta }`, the shape of a page of a list. */
-export function pageOf(item: JsonSchema): JsonSchema {
-  return {
-    type: 'object',
-    properties: { data: { type: 'array', items: item }, meta: schemaRef('PaginationMeta') },
-    required: ['data', 'meta'],
-  }
-}
-
-/** `{ [key]: schema }`, the usual envelope of one resource. */
-export function wrapped(key: string, schema: JsonSchema): JsonSchema {
-  return { type: 'object', properties: { [key]: schema }, required: [key] }
-}
-
 /** Everything described so far (read by the document builder). */
 export function describedRoutes(): ReadonlyMap<RouteKey, RouteDoc> {
   return routeDocs
@@ -90,3 +36,6 @@ export function describedRoutes(): ReadonlyMap<RouteKey, RouteDoc> {
 export function definedSchemas(): ReadonlyMap<string, JsonSchema> {
   return componentSchemas
 }
+
+/** The platform's implementation of the kernel's OpenAPI port. */
+export const openApiRegistry: OpenApiRegistry = { describeRoute, defineSchemas }

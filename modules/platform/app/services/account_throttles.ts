@@ -2,7 +2,7 @@ import limiter from '@adonisjs/limiter/services/main'
 import { errors as limiterErrors } from '@adonisjs/limiter'
 import type { HttpContext } from '@adonisjs/core/http'
 import type User from '../models/user.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { DomainError } from '@ia/kernel/contracts'
 import { platformConfig } from './platform_config.ts'
 
 /** How many requests a key may make in a window, and how long it is blocked past that. */

@@ -1,16 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { AuditLog, AuditRecord } from '@ia/kernel/contracts'
 import AuditEntry from '../models/audit_entry.ts'
 
-/** What an audit line records. */
-export type AuditRecord = {
-  organizationId: string
-  actorId: string | null
-  action: string
-  subjectType?: string
-  subjectId?: string
-  metadata?: Record<string, unknown>
-  ip?: string | null
-}
+export type { AuditRecord }
 
 /** The text cut to what its column holds, by code point so that no character is split in two. */
 function bounded(text: string | null | undefined, max: number) {
@@ -22,7 +14,7 @@ function bounded(text: string | null | undefined, max: number) {
  * Writes audit lines, inside the caller's transaction when one is given. Every text is cut to its column
  * (platform.audit_entries): a value that comes from a request must never make the audited write fail.
  */
-export const auditLog = {
+export const auditLog: AuditLog = {
   async record(entry: AuditRecord, trx?: TransactionClientContract) {
     await AuditEntry.create(
       {

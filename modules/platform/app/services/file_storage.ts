@@ -7,8 +7,7 @@ import { FSDriver } from '@adonisjs/drive/drivers/fs'
 import type { S3DriverOptions } from '@adonisjs/drive/drivers/s3/types'
 import router from '@adonisjs/core/services/router'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import { DomainError } from '../../contracts/domain_error.ts'
-import { isUuid } from '../../contracts/identifiers.ts'
+import { DomainError, isUuid, type CheckedUpload, type StoredFile, type UploadRules } from '@ia/kernel/contracts'
 
 /** The route that serves the local disk's files behind signed URLs. */
 export const LOCAL_FILE_ROUTE = '/api/v1/files/*'
@@ -18,20 +17,7 @@ export const LOCAL_FILE_PURPOSE = 'platform.file'
 /** A path inside an organisation's storage: `<module>/<name>` segments of safe characters, no `..`. */
 const SAFE_PATH = /^[a-z0-9][a-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)+$/
 
-/** Where a file lives once stored, and what it is. */
-export type StoredFile = { path: string; key: string; contentType: string; size: number }
-
-/** What an upload turned out to be once checked. */
-export type CheckedUpload = {
-  contentType: string
-  extension: string
-  size: number
-  /** The bytes, as a stream opened on demand (so large uploads never sit in memory). */
-  open(): Readable | Uint8Array
-}
-
-/** The rules an upload must meet: the form field it came in, its size and the types its bytes may be. */
-export type UploadRules = { field: string; maxBytes: number; types: string[] }
+export type { StoredFile, CheckedUpload, UploadRules }
 
 function formatBytes(bytes: number) {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`

@@ -4,61 +4,15 @@ import { DateTime } from 'luxon'
 import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import type { ModuleCatalog, DiscoveredModule } from '../../kernel/module_catalog.ts'
-import type { DomainModuleProvider } from '../../contracts/domain_module.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { parseIntegrity, shellModule, type DiscoveredModule, type ModuleCatalog, type ModuleRegistryContract, type ModuleState, type ShellModule } from '@ia/kernel/catalog'
+import { type DomainModuleProvider, DomainError, tenantContext } from '@ia/kernel/contracts'
 import OrganizationModule from '../models/organization_module.ts'
 import { auditLog } from './audit_log.ts'
-import { tenantContext } from '../../contracts/tenant_context.ts'
 
-/** A module as an organisation sees it in the catalogue. */
-export type ModuleState = {
-  id: string
-  version: string
-  name: DiscoveredModule['name']
-  description: DiscoveredModule['description']
-  category: string
-  depends: string[]
-  dependants: string[]
-  enabled: boolean
-  enabledAt: string | null
-}
-
-/** One enabled module as the shell needs it to load its remote. */
-export type ShellModule = {
-  id: string
-  version: string
-  name: DiscoveredModule['name']
-  remote: { name: string; entry: string; integrity: Record<string, string> }
-  routeBase: string
-  navigation: NonNullable<DiscoveredModule['remote']>['navigation']
-}
-
-/** A file of a built remote: a relative path without `..`, and its SHA-384 hash (the only one the shell checks). */
-const SAFE_PATH = /^(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9._\-/]+$/
-const SRI_HASH = /^sha384-[A-Za-z0-9+/]{64}$/
-
-/** The hashes of a remote's integrity.json that are well formed; null when the file is unusable. */
-function parseIntegrity(text: string): Record<string, string> | null {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return null
-  }
-  const files = (parsed as { files?: unknown } | null)?.files
-  if (!files || typeof files !== 'object') return null
-  const entries = Object.entries(files as Record<string, unknown>).filter(
-    (entry): entry is [string, string] =>
-      SAFE_PATH.test(entry[0]) && !entry[0].startsWith('/') && typeof entry[1] === 'string' && SRI_HASH.test(entry[1])
-  )
-  const hashes = Object.fromEntries(entries)
-  // Without a hash for its entry the shell could not verify anything the remote loads.
-  return hashes['remoteEntry.js'] ? hashes : null
-}
+export type { ModuleState, ShellModule }
 
 /** Enables and disables modules per organisation, enforcing dependencies both ways. */
-export class ModuleRegistry {
+export class ModuleRegistry implements ModuleRegistryContract {
   readonly #integrityCache = new Map<string, { mtimeMs: number; files: Record<string, string> | null }>()
 
   /**
@@ -238,20 +192,7 @@ export class ModuleRegistry {
     for (const module of this.catalog.modules) {
       if (!enabled.has(module.id) || !module.remote) continue
       const integrity = await this.#integrity(module)
-      if (!integrity) continue
-      const base = `/remotes/${module.id}/`
-      modules.push({
-        id: module.id,
-        version: module.version,
-        name: module.name,
-        remote: {
-          name: module.remote.name,
-          entry: `${base}remoteEntry.js`,
-          integrity: Object.fromEntries(Object.entries(integrity).map(([file, hash]) => [base + file, hash])),
-        },
-        routeBase: module.remote.routeBase,
-        navigation: module.remote.navigation,
-      })
+      if (integrity) modules.push(shellModule(module, module.remote, integrity))
     }
     return { modules }
   }

@@ -1,32 +1,14 @@
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import Notification, { NOTIFICATION_LEVELS, type LocalizedText, type NotificationLevel } from '../models/notification.ts'
+import { NOTIFICATION_LEVELS, type LocalizedText, type NotificationInput, type NotificationView, type Notifier } from '@ia/kernel/contracts'
+import Notification from '../models/notification.ts'
 import Membership from '../models/membership.ts'
 import { live } from './live/live.ts'
 
-/** What a module tells a user. `link` is a path inside the shell, e.g. `/orgs/<id>/contacts/<id>`. */
-export type NotificationInput = {
-  title: LocalizedText
-  body: LocalizedText
-  link?: string | null
-  level?: NotificationLevel
-  /** The organisation it is about, if any. */
-  organizationId?: string | null
-}
-
-/** A notification as the API and the live channel show it. */
-export type NotificationView = {
-  id: string
-  organizationId: string | null
-  title: LocalizedText
-  body: LocalizedText
-  link: string | null
-  level: NotificationLevel
-  readAt: string | null
-  createdAt: string
-}
+export type { NotificationInput, NotificationView }
 
 /** What arrives on `users/<userId>/notifications`. */
 export type NotificationMessage =
@@ -58,7 +40,7 @@ function isLocalized(value: unknown): value is LocalizedText {
 }
 
 /** Stores notifications, counts the unread ones, and pushes each change to the user's open pages. */
-class NotificationsService {
+export class NotificationsService implements Notifier {
   /**
    * Notifies a user. Pass the caller's transaction as `client` so the notification commits with
    * the change it reports; it is pushed to the user's pages once committed. Returns its id.
@@ -126,5 +108,10 @@ export function visibleToMember(query: DatabaseQueryBuilderContract | ModelQuery
     .orWhereIn('organization_id', db.from(Membership.table).where('user_id', userId).select('organization_id'))
 }
 
-/** The platform's notification service: `notifications.notify(userId, { title, body, link, level })`. */
-export const notifications = new NotificationsService()
+let notifications!: NotificationsService
+await app.booted(async () => {
+  notifications = await app.container.make('platform.notifications')
+})
+
+/** The platform's notification service (`platform.notifications` in the container): `notifications.notify(userId, { title, body, link, level })`. */
+export { notifications }

@@ -7,7 +7,7 @@ import type User from '../models/user.ts'
 import Membership from '../models/membership.ts'
 import { auditLog } from './audit_log.ts'
 import { live } from './live/live.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { DomainError } from '@ia/kernel/contracts'
 
 /** Ends a user's server-side sessions at once (every one, or all but `keepSessionId`). */
 export async function endUserSessions(userId: string, keepSessionId?: string) {

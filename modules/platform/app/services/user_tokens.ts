@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import UserToken, { type UserTokenPurpose } from '../models/user_token.ts'
 import { createOneTimeToken, hashToken } from './one_time_token.ts'
-import { DomainError } from '../../contracts/domain_error.ts'
+import { DomainError } from '@ia/kernel/contracts'
 
 const LIFETIME_HOURS: Record<UserTokenPurpose, number> = { verify_email: 48, reset_password: 1 }
 

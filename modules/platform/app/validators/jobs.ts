@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { MAX_PAGE } from '../../contracts/pagination.ts'
+import { MAX_PAGE } from '@ia/kernel/contracts'
 
 /** The job statuses an admin can filter on. */
 export const JOB_STATUSES = ['queued', 'running', 'completed', 'failed', 'discarded'] as const

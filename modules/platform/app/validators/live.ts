@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { MAX_PAGE } from '../../contracts/pagination.ts'
+import { MAX_PAGE } from '@ia/kernel/contracts'
 
 /** Opening an event stream: the client's random stream id. */
 export const liveStreamValidator = vine.create({

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { MAX_PAGE } from '../../contracts/pagination.ts'
+import { MAX_PAGE } from '@ia/kernel/contracts'
 
 /** ISO 4217 codes the platform handles, DR Congo's first. */
 export const CURRENCIES = ['CDF', 'USD', 'EUR', 'XAF', 'XOF', 'RWF', 'UGX', 'KES', 'TZS', 'ZAR', 'AOA', 'BIF', 'ZMW'] as const

@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import emitter from '@adonisjs/core/services/emitter'
 import db from '@adonisjs/lucid/services/db'
-import { events, files, tenantContext, type JobContext, type JobProgressEvent } from '@ia/platform/contracts'
-import { addMember, auditTrail, createUser, runQueuedJobs } from '@ia/platform/testing'
+import { events, files, tenantContext, type JobContext } from '@ia/kernel/contracts'
+import { addMember, auditTrail, createUser, runQueuedJobs, type JobProgressEvent } from '@ia/platform/testing'
 import { ImportContacts } from '../../../app/actions/import_contacts.ts'
 import { contactsUrl, createContactsOrganization, insertContact } from '../../helpers.ts'
 
@@ -20,8 +20,8 @@ const FRENCH_EXCEL = [
 
 /** The contact events the worker delivered during this file's tests, as a consumer in another module would see them. */
 const delivered: { name: string; organizationId: string; contactId: string }[] = []
-for (const name of ['contacts.contact.created', 'contacts.contact.archived']) {
-  events.subscribe<{ contactId: string }>(name, 'contactstest.import', async (payload, meta) => {
+for (const name of ['contacts.contact.created', 'contacts.contact.archived'] as const) {
+  events.subscribe(name, 'contactstest.import', async (payload, meta) => {
     delivered.push({ name, organizationId: meta.organizationId, contactId: payload.contactId })
   })
 }

@@ -1,7 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
-import { search, tenantContext } from '@ia/platform/contracts'
+import { search, tenantContext } from '@ia/kernel/contracts'
 import { DateTime } from 'luxon'
 import { createContactsOrganization, insertContact } from '../../helpers.ts'
 

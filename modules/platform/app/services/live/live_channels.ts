@@ -5,7 +5,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import logger from '@adonisjs/core/services/logger'
 import type transmitService from '@adonisjs/transmit/services/main'
 import Membership from '../../models/membership.ts'
-import { isUuid } from '../../../contracts/identifiers.ts'
+import { isUuid } from '@ia/kernel/contracts'
 
 /** The bus channel on which processes relay subscriptions to the process holding the stream. */
 const RELAY_CHANNEL = 'ia:live:subscriptions'

@@ -1,17 +1,6 @@
-import type { I18n } from '@adonisjs/i18n'
+import type { MailContent, MailTemplate } from '@ia/kernel/contracts'
 
-/** What a template says, already translated: the layout turns it into the HTML and text parts. */
-export type MailContent = {
-  subject: string
-  heading: string
-  paragraphs: string[]
-  action?: { label: string; url: string }
-  /** A last line in small print (e.g. "ignore this message if..."). */
-  footer?: string
-}
-
-/** Renders one kind of mail from its data, in the language `t` speaks. */
-export type MailTemplate<D> = (data: D, t: I18n) => MailContent
+export type { MailContent, MailTemplate }
 
 const TEMPLATE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 

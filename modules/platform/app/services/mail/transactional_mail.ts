@@ -6,6 +6,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import Organization from '../../models/organization.ts'
 import { files } from '../../../contracts/files.ts'
 import { jobs } from '../../../contracts/jobs.ts'
+import type { MailRequest } from '@ia/kernel/contracts'
 import { mailTemplates, renderHtml, renderText } from './mail_templates.ts'
 
 /** The job that sends every transactional mail. */
@@ -16,15 +17,7 @@ const PURPOSE = 'platform.send_mail'
 /** The content id the organisation's logo is embedded under. */
 const LOGO_CID = 'organization-logo'
 
-/** One mail to send: a template, its data, the recipient and their language, and the organisation it speaks for. */
-export type MailRequest<D = unknown> = {
-  template: string
-  to: string
-  locale: string
-  /** Brands the mail with the organisation's name and logo; without it the mail speaks for the product. */
-  organizationId?: string | null
-  data: D
-}
+export type { MailRequest }
 
 /** The job payload: the request with its data encrypted with the application key. */
 export type SendMailPayload = { template: string; to: string; locale: string; organizationId: string | null; data: string }

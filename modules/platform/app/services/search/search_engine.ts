@@ -1,17 +1,7 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-/** What a module gives the search index about one of its records. */
-export type SearchDocumentInput = {
-  /** What the result shows first, e.g. the contact's name. */
-  title: string
-  /** A second line, e.g. the city and the email. */
-  subtitle?: string | null
-  /** Longer text that is searched but not shown. */
-  body?: string | null
-  /** The shell route that opens the record, e.g. `/contacts/<id>`. */
-  url: string
-  /** Identifiers and tags searched like the title (phone, tax number...). */
-  keywords?: string[]
-}
+import type { SearchDocumentInput } from '@ia/kernel/contracts'
+
+export type { SearchDocumentInput }
 
 /** One record as an engine stores it: always tied to one organisation. */
 export type SearchDocument = {

@@ -1,41 +1,16 @@
 import app from '@adonisjs/core/services/app'
-import config from '@adonisjs/core/services/config'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Client } from '@elastic/elasticsearch'
-import { tenantContext } from '../../../contracts/tenant_context.ts'
+import { tenantContext, type SearchIndex, type SearchOptions, type SearchResult, type SearchType } from '@ia/kernel/contracts'
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
 import { PostgresSearchEngine } from './postgres_search_engine.ts'
 import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
+import { platformConfig, type SearchConfig } from '../platform_config.ts'
 
-/** A kind of record a module makes searchable. */
-export type SearchType = {
-  /** `<module>.<record>`, e.g. `contacts.contact`. */
-  type: string
-  /** The module that owns the records: its results appear only while it is enabled. */
-  moduleId: string
-  /** The permission a member needs to see these results (`<module>.<resource>.read`). */
-  permission?: string
-  /** Every searchable record of one organisation, read inside that organisation's tenant context. */
-  /** The records to index; read them through `client` when one is given (the caller's transaction). */
-  reindex(organizationId: string, client?: QueryClientContract): AsyncIterable<{ id: string } & SearchDocumentInput>
-}
+export type { SearchType, SearchResult, SearchOptions }
 
-/** One search result as modules and the API see it. */
-export type SearchResult = {
-  type: string
-  moduleId: string
-  id: string
-  title: string
-  subtitle: string | null
-  url: string
-}
-
-/** Narrows a search: only these types, at most `limit` results (default 20, at most 50). */
-export type SearchOptions = { types?: string[]; limit?: number }
-
-/** The settings of config/search.ts. */
-export type SearchConfig = { elasticsearch: { url: string; indexPrefix: string } | null }
+export type { SearchConfig }
 
 const TYPE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 const MAX_LIMIT = 50
@@ -49,7 +24,7 @@ function clip(value: string | null | undefined, length: number) {
  * Global search: modules register their record types and keep their records indexed; a query only
  * ever sees one organisation's documents of the types its enabled modules own.
  */
-export class SearchService {
+export class SearchService implements SearchIndex {
   readonly #types = new Map<string, SearchType>()
   #engine: SearchEngine | null = null
 
@@ -71,7 +46,7 @@ export class SearchService {
   /** The engine chosen by configuration: Elasticsearch when ELASTICSEARCH_URL is set, PostgreSQL otherwise. */
   engine(): SearchEngine {
     if (!this.#engine) {
-      const settings = config.get<SearchConfig['elasticsearch']>('search.elasticsearch', null)
+      const settings = platformConfig.search.elasticsearch
       this.#engine = settings
         ? new ElasticsearchSearchEngine(new Client({ node: settings.url }), settings.indexPrefix)
         : new PostgresSearchEngine()
@@ -172,5 +147,10 @@ export class SearchService {
   }
 }
 
-/** The platform's search service (see `search` in `@ia/platform/contracts`). */
-export const search = new SearchService()
+let search!: SearchService
+await app.booted(async () => {
+  search = await app.container.make('platform.search')
+})
+
+/** The platform's search service: the `platform.search` container binding, resolved once the application has booted. */
+export { search }

@@ -68,22 +68,20 @@ test.group('Jobs | outbox', (group) => {
     await assert.rejects(() => jobs.dispatch('platformtest.unknown', {}), /not registered/)
   })
 
-  test('the contacts module publishes its events in its own transactions', async ({ client, assert }) => {
+  test('a module publishes its declared events in its own transactions (the probe fixture module)', async ({ client, assert }) => {
     const { owner, organization } = await createOwnerWithOrganization()
     const { enableModule } = await import('../../helpers.ts')
-    await enableModule(organization, 'contacts', owner)
-    const created = await client
-      .post(`/api/v1/orgs/${organization.id}/contacts`)
-      .json({ kind: 'company', name: 'Brasserie du Congo', isCustomer: true, isSupplier: false })
-      .loginAs(owner)
-      .withCsrfToken()
-    created.assertStatus(201)
-    const contactId = created.body().contact.id
-    await client.patch(`/api/v1/orgs/${organization.id}/contacts/${contactId}`).json({ city: 'Kinshasa' }).loginAs(owner).withCsrfToken()
-    await client.post(`/api/v1/orgs/${organization.id}/contacts/${contactId}/archive`).loginAs(owner).withCsrfToken()
+    await enableModule(organization, 'probe', owner)
+    const notes = []
+    for (const text of ['Première note', 'Deuxième note']) {
+      const created = await client.post(`/api/v1/orgs/${organization.id}/probe/notes`).json({ text }).loginAs(owner).withCsrfToken()
+      created.assertStatus(201)
+      notes.push(created.body().note)
+    }
+    const refused = await client.post(`/api/v1/orgs/${organization.id}/probe/notes`).json({ text: '' }).loginAs(owner).withCsrfToken()
+    refused.assertStatus(422)
     const rows = await db.from('platform.outbox').where({ organization_id: organization.id, kind: 'event' }).orderBy('created_at')
-    assert.deepEqual(rows.map((row) => row.name), ['contacts.contact.created', 'contacts.contact.updated', 'contacts.contact.archived'])
-    assert.deepEqual(rows.map((row) => row.payload.contactId), [contactId, contactId, contactId])
-    assert.deepEqual(rows[1].payload.fields, ['city'])
+    assert.deepEqual(rows.map((row) => row.name), ['probe.note.created', 'probe.note.created'])
+    assert.deepEqual(rows.map((row) => row.payload), notes)
   })
 })

@@ -3,7 +3,7 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import AuditEntry from '../../../app/models/audit_entry.ts'
 import { addMember, createOwnerWithOrganization, createUser } from '../../helpers.ts'
 
-test.group('Organisations / modules (with the real contacts module)', (group) => {
+test.group('Organisations / modules (with the probe fixture module)', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
   test('the catalogue lists the optional modules with their state, never the platform', async ({ client, assert }) => {
@@ -13,46 +13,56 @@ test.group('Organisations / modules (with the real contacts module)', (group) =>
     const response = await client.get(`/api/v1/orgs/${organization.id}/modules`).loginAs(member)
     response.assertStatus(200)
     const ids = response.body().data.map((module: { id: string }) => module.id)
-    assert.include(ids, 'contacts')
+    assert.include(ids, 'probe')
     assert.notInclude(ids, 'platform')
-    assert.containsSubset(response.body().data.find((module: { id: string }) => module.id === 'contacts'), {
-      name: { fr: 'Contacts', en: 'Contacts' },
+    assert.containsSubset(response.body().data.find((module: { id: string }) => module.id === 'probe'), {
+      name: { fr: 'Sonde', en: 'Probe' },
       enabled: false,
       enabledAt: null,
       depends: [],
     })
   })
 
-  test("an admin enables and disables contacts; its routes answer 404 while it is disabled", async ({ client, assert }) => {
+  test("an admin enables and disables a module; its routes answer 404 while it is disabled", async ({ client, assert }) => {
     const { organization } = await createOwnerWithOrganization()
     const admin = await createUser()
     await addMember(organization, admin, 'admin')
-    const before = await client.get(`/api/v1/orgs/${organization.id}/contacts`).loginAs(admin)
+    const note = (user: typeof admin) => client.post(`/api/v1/orgs/${organization.id}/probe/notes`).json({ text: 'Bonjour' }).loginAs(user).withCsrfToken()
+    const before = await note(admin)
     before.assertStatus(404)
 
-    const enabled = await client.post(`/api/v1/orgs/${organization.id}/modules/contacts/enable`).loginAs(admin).withCsrfToken()
+    const enabled = await client.post(`/api/v1/orgs/${organization.id}/modules/probe/enable`).loginAs(admin).withCsrfToken()
     enabled.assertStatus(200)
-    assert.containsSubset(enabled.body().module, { id: 'contacts', enabled: true })
-    ;(await client.get(`/api/v1/orgs/${organization.id}/contacts`).loginAs(admin)).assertStatus(200)
+    assert.containsSubset(enabled.body().module, { id: 'probe', enabled: true })
+    ;(await note(admin)).assertStatus(201)
 
     const manifest = await client.get(`/api/v1/orgs/${organization.id}/shell-manifest`).loginAs(admin)
     manifest.assertStatus(200)
-    for (const module of manifest.body().modules) {
-      assert.equal(module.id, 'contacts')
-      assert.equal(module.remote.entry, '/remotes/contacts/remoteEntry.js')
-      assert.match(module.remote.integrity['/remotes/contacts/remoteEntry.js'], /^sha(256|384|512)-/)
-    }
+    assert.deepEqual(manifest.body().modules, [
+      {
+        id: 'probe',
+        version: '0.0.1',
+        name: { fr: 'Sonde', en: 'Probe' },
+        remote: {
+          name: 'probe',
+          entry: '/remotes/probe/remoteEntry.js',
+          integrity: { '/remotes/probe/remoteEntry.js': 'sha384-LV6CR/4kPXEIBJ2O78rgeR6Dhe/0QwH6N7rTBxSLLz/kjbSEgNXv2N/5V07w7bcy' },
+        },
+        routeBase: '/probe',
+        navigation: [{ path: '/probe', label: { fr: 'Sonde', en: 'Probe' }, permission: 'probe.note.read' }],
+      },
+    ])
 
-    const disabled = await client.post(`/api/v1/orgs/${organization.id}/modules/contacts/disable`).loginAs(admin).withCsrfToken()
+    const disabled = await client.post(`/api/v1/orgs/${organization.id}/modules/probe/disable`).loginAs(admin).withCsrfToken()
     disabled.assertStatus(200)
     assert.isFalse(disabled.body().module.enabled)
-    ;(await client.get(`/api/v1/orgs/${organization.id}/contacts`).loginAs(admin)).assertStatus(404)
+    ;(await note(admin)).assertStatus(404)
     assert.deepEqual((await client.get(`/api/v1/orgs/${organization.id}/shell-manifest`).loginAs(admin)).body(), { modules: [] })
 
     const audit = await AuditEntry.query().where({ organizationId: organization.id, subjectType: 'module' }).orderBy('id', 'asc')
     assert.deepEqual(audit.map((entry) => [entry.action, entry.subjectId, entry.actorId]), [
-      ['module.enabled', 'contacts', admin.id],
-      ['module.disabled', 'contacts', admin.id],
+      ['module.enabled', 'probe', admin.id],
+      ['module.disabled', 'probe', admin.id],
     ])
   })
 
@@ -60,8 +70,8 @@ test.group('Organisations / modules (with the real contacts module)', (group) =>
     const { organization } = await createOwnerWithOrganization()
     const member = await createUser()
     await addMember(organization, member, 'member')
-    ;(await client.post(`/api/v1/orgs/${organization.id}/modules/contacts/enable`).loginAs(member).withCsrfToken()).assertStatus(403)
-    ;(await client.post(`/api/v1/orgs/${organization.id}/modules/contacts/disable`).loginAs(member).withCsrfToken()).assertStatus(403)
+    ;(await client.post(`/api/v1/orgs/${organization.id}/modules/probe/enable`).loginAs(member).withCsrfToken()).assertStatus(403)
+    ;(await client.post(`/api/v1/orgs/${organization.id}/modules/probe/disable`).loginAs(member).withCsrfToken()).assertStatus(403)
   })
 
   test('an unknown module and the platform itself are 404', async ({ client }) => {

@@ -200,8 +200,8 @@ test.group('Organisations / isolation', (group) => {
     ['delete', '/invitations/00000000-0000-4000-8000-000000000000'],
     ['get', '/audit-log'],
     ['get', '/modules'],
-    ['post', '/modules/contacts/enable'],
-    ['post', '/modules/contacts/disable'],
+    ['post', '/modules/probe/enable'],
+    ['post', '/modules/probe/disable'],
     ['get', '/shell-manifest'],
   ]
 

@@ -5,7 +5,7 @@ import db from '@adonisjs/lucid/services/db'
 import { BentoCache, bentostore } from 'bentocache'
 import { memoryDriver } from 'bentocache/drivers/memory'
 import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis'
-import { moduleCatalog } from '../../../kernel/module_catalog.ts'
+import { moduleCatalog } from '@ia/kernel/catalog'
 import { ModuleRegistry } from '../../../app/services/module_registry.ts'
 import { createOwnerWithOrganization } from '../../helpers.ts'
 
@@ -57,17 +57,17 @@ test.group('ModuleRegistry cache / memory', (group) => {
     const cache = memoryCache()
     const registry = new ModuleRegistry(moduleCatalog, new Map(), cache, '1m')
     const { owner, organization } = await createOwnerWithOrganization()
-    assert.isFalse(await registry.isEnabled(organization.id, 'contacts'))
+    assert.isFalse(await registry.isEnabled(organization.id, 'probe'))
 
-    await enableDirectly(organization.id, 'contacts')
-    assert.isFalse(await registry.isEnabled(organization.id, 'contacts'), 'served from the cache')
+    await enableDirectly(organization.id, 'probe')
+    assert.isFalse(await registry.isEnabled(organization.id, 'probe'), 'served from the cache')
     await registry.forgetEnabled(organization.id)
-    assert.isTrue(await registry.isEnabled(organization.id, 'contacts'))
+    assert.isTrue(await registry.isEnabled(organization.id, 'probe'))
 
-    await registry.disable(organization.id, 'contacts', { id: owner.id, ip: null })
-    assert.isFalse(await registry.isEnabled(organization.id, 'contacts'), 'disable drops the cached set')
-    await registry.enable(organization.id, 'contacts', { id: owner.id, ip: null })
-    assert.isTrue(await registry.isEnabled(organization.id, 'contacts'), 'enable drops the cached set')
+    await registry.disable(organization.id, 'probe', { id: owner.id, ip: null })
+    assert.isFalse(await registry.isEnabled(organization.id, 'probe'), 'disable drops the cached set')
+    await registry.enable(organization.id, 'probe', { id: owner.id, ip: null })
+    assert.isTrue(await registry.isEnabled(organization.id, 'probe'), 'enable drops the cached set')
     await cache.disconnectAll()
   })
 
@@ -76,11 +76,11 @@ test.group('ModuleRegistry cache / memory', (group) => {
     const first = new ModuleRegistry(moduleCatalog, new Map(), web1, '300ms')
     const second = new ModuleRegistry(moduleCatalog, new Map(), web2, '300ms')
     const { owner, organization } = await createOwnerWithOrganization()
-    assert.isFalse(await second.isEnabled(organization.id, 'contacts'))
-    await first.enable(organization.id, 'contacts', { id: owner.id, ip: null })
-    assert.isTrue(await first.isEnabled(organization.id, 'contacts'))
-    assert.isFalse(await second.isEnabled(organization.id, 'contacts'), 'the other process still holds its copy')
-    assert.isTrue(await eventually(() => second.isEnabled(organization.id, 'contacts'), 2000), 'until the TTL ends it')
+    assert.isFalse(await second.isEnabled(organization.id, 'probe'))
+    await first.enable(organization.id, 'probe', { id: owner.id, ip: null })
+    assert.isTrue(await first.isEnabled(organization.id, 'probe'))
+    assert.isFalse(await second.isEnabled(organization.id, 'probe'), 'the other process still holds its copy')
+    assert.isTrue(await eventually(() => second.isEnabled(organization.id, 'probe'), 2000), 'until the TTL ends it')
     await Promise.all([web1.disconnectAll(), web2.disconnectAll()])
   })
 
@@ -88,10 +88,10 @@ test.group('ModuleRegistry cache / memory', (group) => {
     const registry = new ModuleRegistry(moduleCatalog, new Map(), memoryCache(), '1m')
     const a = await createOwnerWithOrganization()
     const b = await createOwnerWithOrganization()
-    assert.isFalse(await registry.isEnabled(b.organization.id, 'contacts'))
-    await registry.enable(a.organization.id, 'contacts', { id: a.owner.id, ip: null })
-    assert.isTrue(await registry.isEnabled(a.organization.id, 'contacts'))
-    assert.isFalse(await registry.isEnabled(b.organization.id, 'contacts'))
+    assert.isFalse(await registry.isEnabled(b.organization.id, 'probe'))
+    await registry.enable(a.organization.id, 'probe', { id: a.owner.id, ip: null })
+    assert.isTrue(await registry.isEnabled(a.organization.id, 'probe'))
+    assert.isFalse(await registry.isEnabled(b.organization.id, 'probe'))
   })
 })
 
@@ -109,14 +109,14 @@ test.group('ModuleRegistry cache / Redis', (group) => {
     const first = new ModuleRegistry(moduleCatalog, new Map(), web1, '1h')
     const second = new ModuleRegistry(moduleCatalog, new Map(), web2, '1h')
     const { owner, organization } = await createOwnerWithOrganization()
-    assert.isFalse(await first.isEnabled(organization.id, 'contacts'))
-    assert.isFalse(await second.isEnabled(organization.id, 'contacts'))
+    assert.isFalse(await first.isEnabled(organization.id, 'probe'))
+    assert.isFalse(await second.isEnabled(organization.id, 'probe'))
 
-    await first.enable(organization.id, 'contacts', { id: owner.id, ip: null })
-    assert.isTrue(await eventually(() => second.isEnabled(organization.id, 'contacts')), 'enabled everywhere')
+    await first.enable(organization.id, 'probe', { id: owner.id, ip: null })
+    assert.isTrue(await eventually(() => second.isEnabled(organization.id, 'probe')), 'enabled everywhere')
 
-    await second.disable(organization.id, 'contacts', { id: owner.id, ip: null })
-    assert.isTrue(await eventually(async () => !(await first.isEnabled(organization.id, 'contacts'))), 'disabled everywhere')
+    await second.disable(organization.id, 'probe', { id: owner.id, ip: null })
+    assert.isTrue(await eventually(async () => !(await first.isEnabled(organization.id, 'probe'))), 'disabled everywhere')
   })
 
   test('the entry is shared through Redis: a second process reads it without the database', async ({ assert, cleanup }) => {
@@ -129,8 +129,8 @@ test.group('ModuleRegistry cache / Redis', (group) => {
     const first = new ModuleRegistry(moduleCatalog, new Map(), web1, '1h')
     const second = new ModuleRegistry(moduleCatalog, new Map(), web2, '1h')
     const { organization } = await createOwnerWithOrganization()
-    assert.isFalse(await first.isEnabled(organization.id, 'contacts'))
-    await enableDirectly(organization.id, 'contacts')
-    assert.isFalse(await second.isEnabled(organization.id, 'contacts'), 'read from Redis, not from the database')
+    assert.isFalse(await first.isEnabled(organization.id, 'probe'))
+    await enableDirectly(organization.id, 'probe')
+    assert.isFalse(await second.isEnabled(organization.id, 'probe'), 'read from Redis, not from the database')
   })
 })

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from '@japa/runner'
-import { ModuleCatalog } from '../../../kernel/module_catalog.ts'
+import { ModuleCatalog } from '../../../catalog/module_catalog.ts'
 
 const text = (value: string) => ({ fr: value, en: value })
 const remote = { name: 'ledger', dist: './dist', routeBase: '/ledger', navigation: [{ path: '/ledger', label: text('Grand livre'), permission: 'ledger.entry.read' }] }
@@ -41,4 +41,20 @@ test.group('ModuleCatalog / manifests', () => {
     .run(async ({ assert }, { folder, manifest, error }) => {
       await assert.rejects(() => catalogOf(folder, manifest), error)
     })
+})
+
+test.group('ModuleCatalog / test fixture modules', () => {
+  test('finds a package\'s fixture modules only when asked to', async ({ assert }) => {
+    const root = await mkdtemp(join(tmpdir(), 'ia-catalog-'))
+    try {
+      await mkdir(join(root, 'ledger', 'tests', 'fixtures', 'modules', 'probe'), { recursive: true })
+      await writeFile(join(root, 'ledger', 'module.json'), JSON.stringify(valid))
+      const probe = { ...valid, id: 'probe', permissions: [], remote: null }
+      await writeFile(join(root, 'ledger', 'tests', 'fixtures', 'modules', 'probe', 'module.json'), JSON.stringify(probe))
+      assert.deepEqual(new ModuleCatalog(root, root).modules.map((module) => module.id), ['ledger'])
+      assert.deepEqual(new ModuleCatalog(root, root, { testFixtures: true }).modules.map((module) => module.id), ['ledger', 'probe'])
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
 })

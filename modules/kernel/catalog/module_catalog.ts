@@ -114,20 +114,30 @@ function sortByDependencies(modules: DiscoveredModule[]): DiscoveredModule[] {
   return sorted
 }
 
+/** The sub-folders of `folder` (none when it does not exist). */
+function moduleFolders(folder: string): string[] {
+  if (!existsSync(folder)) return []
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(folder, entry.name))
+}
+
 /** The modules found under one folder, read once. */
 export class ModuleCatalog {
   readonly modules: DiscoveredModule[]
 
+  /**
+   * With `testFixtures`, the fixture modules of each package's tests (`<package>/tests/fixtures/modules/<id>/`)
+   * are discovered too: the platform's tests run on a module of their own rather than on a domain module.
+   */
   constructor(
     readonly modulesRoot: string,
-    private readonly appRoot: string
+    private readonly appRoot: string,
+    options: { testFixtures?: boolean } = {}
   ) {
-    const roots = existsSync(modulesRoot)
-      ? readdirSync(modulesRoot, { withFileTypes: true })
-          .filter((entry) => entry.isDirectory() && existsSync(join(modulesRoot, entry.name, 'module.json')))
-          .map((entry) => join(modulesRoot, entry.name))
-      : []
-    this.modules = sortByDependencies(roots.map(readManifest))
+    const packages = moduleFolders(modulesRoot)
+    const fixtures = options.testFixtures ? packages.flatMap((root) => moduleFolders(join(root, 'tests', 'fixtures', 'modules'))) : []
+    this.modules = sortByDependencies([...packages, ...fixtures].filter((root) => existsSync(join(root, 'module.json'))).map(readManifest))
   }
 
   /** The module with this id, if discovered. */
@@ -159,5 +169,5 @@ export class ModuleCatalog {
 const here = fileURLToPath(new URL('.', import.meta.url))
 const backendRoot = resolve(here, '../../../backend')
 
-/** The catalog of the modules next to the platform (the `modules/` folder of the repository). */
-export const moduleCatalog = new ModuleCatalog(resolve(here, '../..'), backendRoot)
+/** The catalog of the modules of the repository's `modules/` folder (and their test fixtures under NODE_ENV=test). */
+export const moduleCatalog = new ModuleCatalog(resolve(here, '../..'), backendRoot, { testFixtures: process.env.NODE_ENV === 'test' })

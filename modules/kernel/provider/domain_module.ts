@@ -1,11 +1,14 @@
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DeclaredEvents } from '../events/domain_events.ts'
 
 /**
  * What a domain module's provider may implement. The platform discovers each module from its
  * module.json, constructs its provider with the application and calls these hooks.
  */
 export interface DomainModuleProvider {
+  /** The events the module publishes (`defineEvents` in its contracts), checked against module.json at boot. */
+  readonly events?: DeclaredEvents
   register?(): void
   boot?(): void | Promise<void>
   /** Registers the module's routes and listeners. */

@@ -1,0 +1,63 @@
+/*
+ * The kernel's public surface: what every module and the host build on. Services (jobs, events,
+ * files, mails, search...) are ports the platform implements and binds in the container at boot.
+ */
+export type { LocalizedText, ModuleManifest, DiscoveredModule, ModuleNavigationItem } from '../catalog/module_catalog.ts'
+export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
+export { TenantModel } from '../tenancy/tenant_model.ts'
+export { DomainError, notFound } from '../http/domain_error.ts'
+export { isUuid } from '../http/identifiers.ts'
+export { MAX_PAGE } from '../http/pagination.ts'
+export { organizationRoutes } from '../http/routes.ts'
+export type { DomainModuleProvider, DomainModuleProviderClass } from '../provider/domain_module.ts'
+export {
+  jobs,
+  events,
+  files,
+  mails,
+  auditLog,
+  notifications,
+  search,
+  describeRoute,
+  defineSchemas,
+  authorize,
+} from '../services/ports.ts'
+export type { JobQueue, JobContext, JobHandler, JobOptions, DispatchOptions } from '../ports/jobs.ts'
+export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
+export {
+  defineEvents,
+  payload,
+  eventListMismatches,
+  type DomainEvents,
+  type DomainEventName,
+  type DeclaredEvents,
+  type EventPayload,
+  type EventPayloads,
+  type ModuleEvents,
+} from '../events/domain_events.ts'
+export type { FileStore, StoredFile, CheckedUpload, UploadRules } from '../ports/files.ts'
+export type { Mailer, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
+export type { AuditLog, AuditRecord } from '../ports/audit.ts'
+export {
+  NOTIFICATION_LEVELS,
+  type Notifier,
+  type NotificationInput,
+  type NotificationView,
+  type NotificationLevel,
+} from '../ports/notifications.ts'
+export type { SearchIndex, SearchType, SearchResult, SearchOptions, SearchDocumentInput } from '../ports/search.ts'
+export {
+  schemaRef,
+  listOf,
+  pageOf,
+  wrapped,
+  type OpenApiRegistry,
+  type JsonSchema,
+  type HttpMethod,
+  type RouteKey,
+  type RouteDoc,
+  type ResponseDoc,
+} from '../ports/openapi.ts'
+export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
+export type { Authorizer } from '../ports/authorization.ts'
+export type { OrganizationRouteGuards } from '../ports/route_guards.ts'

@@ -1,0 +1,49 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { LocalizedText } from '../catalog/module_catalog.ts'
+
+/** What a job handler learns about the run it is part of. */
+export interface JobContext {
+  jobId: string
+  organizationId: string | null
+  userId: string | null
+  /** 1 on the first run, 2 on the first retry, ... */
+  attempt: number
+  /**
+   * The transaction the run commits in, together with the record that this job was handled:
+   * writes made through it happen once in effect, even when the message is delivered twice.
+   */
+  client: TransactionClientContract
+  /** Records how far the job is (0-100) and tells the people watching it. */
+  progress(percent: number, message?: LocalizedText): Promise<void>
+}
+
+/** Does the work of a job; throwing schedules a retry with exponential backoff. */
+export type JobHandler<P> = (payload: P, context: JobContext) => Promise<void>
+
+/** How a job is retried. */
+export type JobOptions = {
+  /** Runs before the job is marked failed (default 5). */
+  maxAttempts?: number
+  /** Base of the exponential backoff in milliseconds: base, 2 x base, 4 x base... (default 1000). */
+  backoffMs?: number
+}
+
+/** What a dispatcher says about a job. */
+export type DispatchOptions = {
+  /** The caller's transaction: the job is queued if and only if it commits. */
+  client?: TransactionClientContract
+  organizationId?: string | null
+  /** Who sees its progress. */
+  userId?: string | null
+  label?: LocalizedText
+}
+
+/** Long or retriable work, run by workers, never lost (the platform's outbox and worker implement it). */
+export interface JobQueue {
+  /** Registers the handler of `<module>.<job>`; every process registers the same ones, from a provider. */
+  register<P>(name: string, handler: JobHandler<P>, options?: JobOptions): void
+  /** Queues a job in the caller's transaction (or its own); resolves to the job id. */
+  dispatch<P>(name: string, payload: P, options?: DispatchOptions): Promise<string>
+  /** Throws when the message broker at `url` cannot be reached (for readiness checks). */
+  pingBroker(url: string, timeoutMs?: number): Promise<void>
+}
