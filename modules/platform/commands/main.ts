@@ -7,8 +7,9 @@ import JobsWork from './jobs_work.ts'
 import JobsRelay from './jobs_relay.ts'
 import UsersDisable from './users_disable.ts'
 import UsersEnable from './users_enable.ts'
+import OpenapiTypes from './openapi_types.ts'
 
-const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable])
+const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable, OpenapiTypes])
 
 /** The commands' metadata, for ace's help and lookup. */
 export const getMetaData = () => loader.getMetaData()

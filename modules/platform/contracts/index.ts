@@ -24,6 +24,7 @@ export {
   type RouteKey,
   type ResponseDoc,
 } from '../app/openapi/registry.ts'
+export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Serializer } from '../app/openapi/wire.ts'
 export {
   search,
   type SearchType,
