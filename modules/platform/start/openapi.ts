@@ -207,6 +207,12 @@ describeRoute('GET /api/v1/docs', {
   tags: ['Reference'],
   responses: { 200: { description: 'An HTML page.', schema: { type: 'string' }, contentType: 'text/html' } },
 })
+describeRoute('GET /api/v1/docs/scalar.js', {
+  operationId: 'getApiReferenceScript',
+  summary: 'The script of the reference page (Scalar, self-hosted)',
+  tags: ['Reference'],
+  responses: { 200: { description: 'JavaScript.', schema: { type: 'string' }, contentType: 'text/javascript' } },
+})
 
 describeRoute('GET /api/v1/auth/csrf', {
   operationId: 'getCsrfCookie',
