@@ -197,6 +197,7 @@ async function test() {
   ensureDatabase('ia_test')
   const testEnv = { ...process.env, NODE_ENV: 'test', DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_test' }
   step('backend: unit + functional on PostgreSQL', ace(['test'], testEnv, { allowFailure: true }))
+  step('make:module: a generated module installs, passes its tests and builds (temporary copy)', run(NODE24, ['--test', 'infra/scripts/make_module.test.mjs'], { allowFailure: true }))
 
   const smokeDir = join(DATA_DIR, `pglite-smoke-${process.pid}`)
   const embedded = await startEmbeddedPostgres(smokeDir, 55499, NODE24)
