@@ -192,6 +192,7 @@ async function test() {
 
   step('architecture: module boundaries', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
   step('architecture: boundary checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
+  step('messages: every fr file has its en twin with the same keys', run(NODE24, ['--test', 'infra/scripts/locale_parity.test.mjs'], { allowFailure: true }))
   step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
 
   ensureDatabase('ia_test')
