@@ -4,6 +4,7 @@
  * `@ts-expect-error` is itself an error. Never run: the function is only type-checked.
  */
 import { useApi } from '@ia/sdk'
+import type { ModulePermissions } from '@ia/sdk'
 import type { Contact } from '../src/types'
 
 /** Calls the contacts API in every wrong way a remote could. */
@@ -30,6 +31,9 @@ export async function callTheApiWrongly(contact: Contact) {
 
   // @ts-expect-error: the list's query has no `colour`
   await api.get('/contacts', { query: { colour: 'red' } })
+
+  // @ts-expect-error: module.json declares no such permission
+  void ('contacts.contact.delete' satisfies ModulePermissions['contacts'])
 
   const { contact: answered } = await api.get('/contacts/{contactId}', { path: { contactId: contact.id } })
   // @ts-expect-error: a contact has no `fullName`

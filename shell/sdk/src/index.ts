@@ -43,6 +43,7 @@ export type {
   WireResponse,
 } from './wire'
 export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './generated/openapi'
+export type { ModulePermissions, Permission } from './generated/permissions'
 
 /** The SDK's own strings, to merge into the application's vue-i18n messages under `sdk.*`. */
 export const sdkMessages = { fr, en }

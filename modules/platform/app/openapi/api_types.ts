@@ -5,10 +5,14 @@
  */
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
+import { moduleCatalog } from '../../kernel/module_catalog.ts'
 import { buildOpenApiDocument } from './document_builder.ts'
 
 /** Where the generated types live, in the SDK package of the workspace. */
 export const API_TYPES_FILE = fileURLToPath(new URL('../../../../shell/sdk/src/generated/openapi.ts', import.meta.url))
+
+/** Where the permission types live, beside them. */
+export const PERMISSION_TYPES_FILE = fileURLToPath(new URL('../../../../shell/sdk/src/generated/permissions.ts', import.meta.url))
 
 const HEADER = [
   '/*',
@@ -24,4 +28,29 @@ export async function generateApiTypes(): Promise<string> {
   // A JSON round trip keeps what the endpoint serves (no TypeBox symbols, no undefined values).
   const ast = await openapiTS(JSON.parse(JSON.stringify(document)), { alphabetize: true })
   return HEADER + astToString(ast)
+}
+
+/**
+ * The permissions each module declares in its module.json, as types only: a remote's reference to a
+ * permission is checked against the list (`'contacts.contact.read' satisfies ModulePermissions['contacts']`)
+ * and no remote keeps a copy of it. Types, because at run time the SDK is the host's build.
+ */
+export function generatePermissionTypes(): string {
+  const entries = [...moduleCatalog.modules]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((module) => {
+      const union = module.permissions.length ? module.permissions.map((permission) => JSON.stringify(permission)).join(' | ') : 'never'
+      return `  ${JSON.stringify(module.id)}: ${union}`
+    })
+  return [
+    HEADER.replace('from GET /api/v1/openapi.json with openapi-typescript', "from the modules' module.json").replace('change the serializer, validator or route description', "change the module's module.json"),
+    '/** The permissions each module declares in its module.json, by module id. */',
+    'export interface ModulePermissions {',
+    ...entries,
+    '}',
+    '',
+    '/** A permission some module declares: `<module>.<resource>.<action>`. */',
+    'export type Permission = ModulePermissions[keyof ModulePermissions]',
+    '',
+  ].join('\n')
 }

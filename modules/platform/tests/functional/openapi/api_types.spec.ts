@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { test } from '@japa/runner'
-import { API_TYPES_FILE, generateApiTypes } from '../../../app/openapi/api_types.ts'
+import { API_TYPES_FILE, PERMISSION_TYPES_FILE, generateApiTypes, generatePermissionTypes } from '../../../app/openapi/api_types.ts'
 import { buildOpenApiDocument } from '../../../app/openapi/document_builder.ts'
 import { serializeOrganization } from '../../../app/transformers/organization_transformer.ts'
 import { serializeUser } from '../../../app/transformers/user_transformer.ts'
@@ -18,5 +18,11 @@ test.group('API reference / generated wire types', () => {
     const generated = await generateApiTypes()
     const checkedIn = await readFile(API_TYPES_FILE, 'utf8')
     assert.isTrue(generated === checkedIn, 'shell/sdk/src/generated/openapi.ts is stale: run `node ace openapi:types` in backend/ and commit it')
+  })
+
+  test("the checked-in permission types are the modules' module.json lists", async ({ assert }) => {
+    const checkedIn = await readFile(PERMISSION_TYPES_FILE, 'utf8')
+    assert.isTrue(generatePermissionTypes() === checkedIn, 'shell/sdk/src/generated/permissions.ts is stale: run `node ace openapi:types` in backend/')
+    assert.include(checkedIn, '"platform.member.manage"')
   })
 })
