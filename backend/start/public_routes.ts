@@ -13,6 +13,7 @@ export const publicRoutes: Record<string, string> = {
 
   'GET /api/v1/openapi.json': 'The API description integrators build on.',
   'GET /api/v1/docs': 'The API reference page.',
+  'GET /api/v1/docs/scalar.js': 'The script that draws the API reference page (Scalar, served from here).',
 
   'GET /api/v1/auth/csrf': 'Sets the CSRF cookie the sign-in form needs.',
   'POST /api/v1/auth/sign-up': 'Creating an account.',

@@ -219,11 +219,13 @@ async function test() {
   step('architecture: dependency rule tests', run(NODE24, ['--test', 'infra/scripts/dependency_rules.test.mjs'], { allowFailure: true }))
   step('architecture: module tables and ids', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
   step('architecture: table checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
+  step('messages: every fr file has its en twin with the same keys', run(NODE24, ['--test', 'infra/scripts/locale_parity.test.mjs'], { allowFailure: true }))
   step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
 
   ensureDatabase('ia_test')
   const testEnv = { ...process.env, NODE_ENV: 'test', DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_test' }
   step('backend: unit + functional on PostgreSQL', ace(['test'], testEnv, { allowFailure: true }))
+  step('make:module: a generated module installs, passes its tests and builds (temporary copy)', run(NODE24, ['--test', 'infra/scripts/make_module.test.mjs'], { allowFailure: true }))
 
   const smokeDir = join(DATA_DIR, `pglite-smoke-${process.pid}`)
   const embedded = await startEmbeddedPostgres(smokeDir, 0, NODE24)

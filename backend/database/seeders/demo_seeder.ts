@@ -1,14 +1,12 @@
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { tenantContext } from '@ia/kernel/contracts'
 import { Membership, Organization, User, search } from '@ia/platform/contracts'
-import { seedDemoContacts } from '@ia/contacts/contracts'
 
 /** The demo account `npm start` prints; created once, left alone afterwards. */
 export const DEMO_ACCOUNT = { email: 'demo@ia-solution.cd', password: 'demo-ia-solution' }
 
-/** A French-speaking demo organisation in Kinshasa (CDF, reporting in USD) with a few contacts. */
+/** A French-speaking demo organisation in Kinshasa (CDF, reporting in USD) with each module's demo records. */
 export default class DemoSeeder extends BaseSeeder {
   async run() {
     if (await User.findByEmail(DEMO_ACCOUNT.email)) return
@@ -36,11 +34,9 @@ export default class DemoSeeder extends BaseSeeder {
       await Membership.create({ organizationId: created.id, userId: user.id, role: 'owner' }, { client: trx })
       return { organization: created, user }
     })
+    // Each module with demo records is enabled and contributes them through its provider's seedDemo hook.
     const registry = await app.container.make('platform.modules')
-    await registry.enable(organization.organization.id, 'contacts', { id: organization.user.id, ip: null })
-    await db.transaction(async (trx) => {
-      await tenantContext.run(organization.organization.id, () => seedDemoContacts(organization.organization.id, trx))
-      await search.rebuild({ type: 'contacts.contact', organizationId: organization.organization.id, client: trx })
-    })
+    await registry.seedDemo(organization.organization.id, { id: organization.user.id, ip: null })
+    await search.rebuild({ organizationId: organization.organization.id })
   }
 }

@@ -1,4 +1,5 @@
 import type { ApplicationService } from '@adonisjs/core/types'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DomainModuleProvider } from '@ia/kernel/contracts'
 import type { ContactsDirectory } from '../contracts/contacts_directory.ts'
 import type { ImportContactsPayload } from '../app/actions/import_contacts.ts'
@@ -10,7 +11,7 @@ declare module '@adonisjs/core/types' {
   }
 }
 
-/** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes. */
+/** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes, seeds demo contacts. */
 export default class ContactsProvider implements DomainModuleProvider {
   readonly events = contactsEvents
 
@@ -32,5 +33,10 @@ export default class ContactsProvider implements DomainModuleProvider {
     const { IMPORT_CONTACTS_JOB, ImportContacts } = await import('../app/actions/import_contacts.ts')
     jobs.register(IMPORT_CONTACTS_JOB, (payload: ImportContactsPayload, context) => new ImportContacts().handle(payload, context))
     await import('../start/routes.ts')
+  }
+
+  async seedDemo(organizationId: string, trx: TransactionClientContract) {
+    const { seedDemoContacts } = await import('../contracts/demo_contacts.ts')
+    await seedDemoContacts(organizationId, trx)
   }
 }

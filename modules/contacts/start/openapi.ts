@@ -1,10 +1,12 @@
 /*
- * The contacts module's part of the API reference (loaded by the platform): the contact schema and
- * one description per route. A platform test fails when a route of this module is not described here.
+ * The contacts module's part of the API reference (loaded by the platform): one description per route;
+ * the response schemas are the serializers' own (app/transformers). A platform test fails when a route
+ * of this module is not described here.
  */
-import { defineSchemas, describeRoute, pageOf, schemaRef, wrapped } from '@ia/kernel/contracts'
-import { CONTACT_KINDS, CONTACT_LOCALES } from '../app/models/contact.ts'
-import { CONTACT_IMPORT_STATUSES } from '../app/models/contact_import.ts'
+import { describeRoute, pageOf, wrapped } from '@ia/kernel/contracts'
+import { serializeContact } from '../app/transformers/contact_transformer.ts'
+import { serializeContactImport } from '../app/transformers/contact_import_transformer.ts'
+import { serializeContactImportPreview } from '../app/transformers/contact_import_preview_transformer.ts'
 import {
   createContactValidator,
   exportContactsValidator,
@@ -13,104 +15,11 @@ import {
   updateContactValidator,
 } from '../app/validators/contact.ts'
 
-const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
-const dateTime = { type: 'string', format: 'date-time' }
-const fieldErrors = {
-  type: 'array',
-  items: {
-    type: 'object',
-    properties: { field: { type: 'string' }, message: { type: 'string', description: "In the caller's language." } },
-    required: ['field', 'message'],
-  },
-}
-
-defineSchemas({
-  Contact: {
-    type: 'object',
-    description: 'A customer or supplier of the organisation, company or person.',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      kind: { enum: [...CONTACT_KINDS] },
-      name: { type: 'string' },
-      isCustomer: { type: 'boolean' },
-      isSupplier: { type: 'boolean' },
-      email: text(),
-      phone: text('E.164, e.g. `+243810000000`.'),
-      address: text(),
-      city: text(),
-      country: text('ISO 3166-1 alpha-2 code.'),
-      rccm: text('Trade register number (RCCM).'),
-      idNat: text('National identification number.'),
-      nif: text('Tax identification number (NIF).'),
-      preferredCurrency: text('ISO 4217 code.'),
-      preferredLocale: { enum: [...CONTACT_LOCALES, null] },
-      tags: { type: 'array', items: { type: 'string' }, description: 'Lower-case.' },
-      notes: text(),
-      archivedAt: { type: ['string', 'null'], format: 'date-time' },
-      createdAt: dateTime,
-      updatedAt: dateTime,
-    },
-    required: ['id', 'kind', 'name', 'isCustomer', 'isSupplier', 'tags', 'archivedAt', 'createdAt', 'updatedAt'],
-  },
-  ContactImportPreview: {
-    type: 'object',
-    properties: {
-      rows: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { line: { type: 'integer' }, data: { type: 'object' }, errors: fieldErrors },
-          required: ['line', 'data', 'errors'],
-        },
-      },
-      valid: { type: 'integer' },
-      invalid: { type: 'integer' },
-      ignoredColumns: { type: 'array', items: { type: 'string' }, description: 'Header cells that name no contact field.' },
-    },
-    required: ['rows', 'valid', 'invalid', 'ignoredColumns'],
-  },
-  ContactImport: {
-    type: 'object',
-    description:
-      'A confirmed CSV import, run by the `contacts.import` job (its progress is broadcast on the live channel `users/<userId>/jobs`). ' +
-      'Valid rows are saved in one transaction, each announced by `contacts.contact.created`; refused rows are listed in `errors`.',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      jobId: { type: 'string', format: 'uuid', description: 'The job running the import, as the live progress messages name it.' },
-      status: {
-        enum: [...CONTACT_IMPORT_STATUSES],
-        description: '`queued` until the job has committed (a job that failed for good is retried from the jobs page), then `completed`, or `failed` when the file as a whole was refused.',
-      },
-      fileName: { type: 'string' },
-      rows: { type: 'integer', description: 'Data rows of the file.' },
-      imported: { type: ['integer', 'null'], description: 'Contacts created; null until completed.' },
-      skipped: { type: ['integer', 'null'], description: 'Rows refused; null until completed.' },
-      errors: {
-        type: 'array',
-        description: 'One entry per problem of a refused row, in the language of the user who started the import.',
-        items: {
-          type: 'object',
-          properties: { line: { type: 'integer', description: 'Line of the file (1 is the header).' }, field: { type: 'string' }, message: { type: 'string' } },
-          required: ['line', 'field', 'message'],
-        },
-      },
-      error: {
-        type: ['object', 'null'],
-        description: 'Why the whole file was refused (`status: failed`).',
-        properties: { code: { type: 'string' }, message: { type: 'string' } },
-      },
-      createdAt: dateTime,
-      finishedAt: { type: ['string', 'null'], format: 'date-time' },
-    },
-    required: ['id', 'jobId', 'status', 'fileName', 'rows', 'imported', 'skipped', 'errors', 'error', 'createdAt', 'finishedAt'],
-  },
-})
-
 const tags = ['Contacts']
 const orgId = 'The organisation id (uuid).'
 const contactId = 'The contact id (uuid).'
-const contact = wrapped('contact', schemaRef('Contact'))
-const contactImport = wrapped('import', schemaRef('ContactImport'))
+const contact = wrapped('contact', serializeContact.ref)
+const contactImport = wrapped('import', serializeContactImport.ref)
 const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
 const badFile = 'Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`.'
 
@@ -122,7 +31,7 @@ describeRoute('GET /api/v1/orgs/:orgId/contacts', {
   permission: 'contacts.contact.read',
   params: { orgId },
   query: listContactsValidator,
-  responses: { 200: { description: 'One page (25 contacts by default).', schema: pageOf(schemaRef('Contact')) }, 403: forbidden },
+  responses: { 200: { description: 'One page (25 contacts by default).', schema: pageOf(serializeContact.ref) }, 403: forbidden },
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts', {
   operationId: 'createContact',
@@ -154,7 +63,7 @@ describeRoute('POST /api/v1/orgs/:orgId/contacts/import/preview', {
   permission: 'contacts.contact.import',
   params: { orgId },
   request: importContactsValidator,
-  responses: { 200: { description: 'Each row, with its errors.', schema: schemaRef('ContactImportPreview') }, 403: forbidden, 422: badFile },
+  responses: { 200: { description: 'Each row, with its errors.', schema: serializeContactImportPreview.ref }, 403: forbidden, 422: badFile },
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts/import', {
   operationId: 'importContacts',

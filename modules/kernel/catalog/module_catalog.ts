@@ -125,6 +125,8 @@ function moduleFolders(folder: string): string[] {
 /** The modules found under one folder, read once. */
 export class ModuleCatalog {
   readonly modules: DiscoveredModule[]
+  /** Ids of the test fixture modules discovered, which nothing published (API types, shell) may name. */
+  readonly testFixtureIds: ReadonlySet<string>
 
   /**
    * With `testFixtures`, the fixture modules of each package's tests (`<package>/tests/fixtures/modules/<id>/`)
@@ -138,6 +140,7 @@ export class ModuleCatalog {
     const packages = moduleFolders(modulesRoot)
     const fixtures = options.testFixtures ? packages.flatMap((root) => moduleFolders(join(root, 'tests', 'fixtures', 'modules'))) : []
     this.modules = sortByDependencies([...packages, ...fixtures].filter((root) => existsSync(join(root, 'module.json'))).map(readManifest))
+    this.testFixtureIds = new Set(fixtures.filter((root) => existsSync(join(root, 'module.json'))).map((root) => basename(root)))
   }
 
   /** The module with this id, if discovered. */

@@ -17,6 +17,8 @@ export interface DomainModuleProvider {
   shutdown?(): void | Promise<void>
   /** Seeds an organisation's data the first time it enables the module, in the enabling transaction. */
   installForOrganization?(organizationId: string, trx: TransactionClientContract): Promise<void>
+  /** Adds the module's demo records to the demo organisation (`node ace db:seed`), in the seeding transaction. */
+  seedDemo?(organizationId: string, trx: TransactionClientContract): Promise<void>
 }
 
 /** The constructor a module's provider file exports by default. */

@@ -42,6 +42,8 @@ let search!: SearchIndex
 let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
+// Response shapes are declared where their serializers are, which modules may import before the app boots.
+const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
   ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards] = await Promise.all([
@@ -56,6 +58,7 @@ await app.booted(async () => {
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
   ])
+  for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
 
 /** Documents one API route. Each module does it in its `start/openapi.ts`, loaded by its provider. */
@@ -65,7 +68,8 @@ export function describeRoute(route: RouteKey, doc: RouteDoc) {
 
 /** Adds named response schemas (one per resource) to the API reference's components. */
 export function defineSchemas(schemas: Record<string, JsonSchema>) {
-  openapi.defineSchemas(schemas)
+  if (openapi) openapi.defineSchemas(schemas)
+  else schemasBeforeBoot.push(schemas)
 }
 
 /** Fails with 403 unless the current member's role grants `permission` (`<module>.<resource>.<action>`). */

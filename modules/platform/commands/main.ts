@@ -7,8 +7,10 @@ import JobsWork from './jobs_work.ts'
 import JobsRelay from './jobs_relay.ts'
 import UsersDisable from './users_disable.ts'
 import UsersEnable from './users_enable.ts'
+import OpenapiTypes from './openapi_types.ts'
+import MakeModule from './make_module.ts'
 
-const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable])
+const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable, OpenapiTypes, MakeModule])
 
 /** The commands' metadata, for ace's help and lookup. */
 export const getMetaData = () => loader.getMetaData()

@@ -1,5 +1,6 @@
 /*
- * The platform's part of the API reference: one schema per resource, one description per route.
+ * The platform's part of the API reference: one description per route, and the schemas that have no
+ * serializer yet (User, Organization, Member and Invitation are their serializers' own).
  * A test fails when a route has no description here (or in its module's start/openapi.ts).
  */
 import {
@@ -14,7 +15,6 @@ import {
   verifyEmailValidator,
 } from '../app/validators/auth.ts'
 import {
-  CURRENCIES,
   createInvitationValidator,
   createOrganizationValidator,
   logoValidator,
@@ -24,6 +24,12 @@ import {
   updateOrganizationValidator,
 } from '../app/validators/organization.ts'
 import { searchValidator } from '../app/validators/search.ts'
+import { serializeUser } from '../app/transformers/user_transformer.ts'
+import {
+  serializeInvitation,
+  serializeMember,
+  serializeOrganization,
+} from '../app/transformers/organization_transformer.ts'
 import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
 import './openapi_notifications.ts'
 import './openapi_jobs.ts'
@@ -63,68 +69,11 @@ defineSchemas({
     },
     required: ['total', 'perPage', 'currentPage', 'lastPage'],
   },
-  User: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      email: { type: 'string', format: 'email' },
-      fullName: { type: 'string' },
-      locale: { enum: ['fr', 'en'] },
-      emailVerified: { type: 'boolean' },
-      createdAt: dateTime,
-    },
-    required: ['id', 'email', 'fullName', 'locale', 'emailVerified', 'createdAt'],
-  },
   OrganizationMembership: {
     type: 'object',
     description: 'An organisation the user belongs to, with their role in it.',
     properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, role },
     required: ['id', 'name', 'role'],
-  },
-  Organization: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      name: { type: 'string' },
-      legalName: text(),
-      rccm: text('Trade register number (RCCM).'),
-      idNat: text('National identification number.'),
-      nif: text('Tax identification number (NIF).'),
-      address: text(),
-      city: text(),
-      country: text('ISO 3166-1 alpha-2 code.'),
-      phone: text(),
-      email: text(),
-      defaultCurrency: { enum: [...CURRENCIES] },
-      reportingCurrency: { enum: [...CURRENCIES, null] },
-      locale: { enum: ['fr', 'en'] },
-      logoUrl: text('Where to fetch the logo (signed-in members only).'),
-      createdAt: dateTime,
-    },
-    required: ['id', 'name', 'defaultCurrency', 'locale', 'logoUrl', 'createdAt'],
-  },
-  Member: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'uuid', description: 'The membership id (`memberId`).' },
-      userId: { type: 'string', format: 'uuid' },
-      fullName: { type: 'string' },
-      email: { type: 'string', format: 'email' },
-      role,
-      joinedAt: dateTime,
-    },
-    required: ['id', 'userId', 'fullName', 'email', 'role', 'joinedAt'],
-  },
-  Invitation: {
-    type: 'object',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      email: { type: 'string', format: 'email' },
-      role: { enum: ['admin', 'member'] },
-      expiresAt: dateTime,
-      createdAt: dateTime,
-    },
-    required: ['id', 'email', 'role', 'expiresAt', 'createdAt'],
   },
   InvitationPreview: {
     type: 'object',
@@ -234,8 +183,8 @@ defineSchemas({
   },
 })
 
-const user = wrapped('user', schemaRef('User'))
-const organization = wrapped('organization', schemaRef('Organization'))
+const user = wrapped('user', serializeUser.ref)
+const organization = wrapped('organization', serializeOrganization.ref)
 const throttled = 'Too many attempts from this address or for this account: `E_TOO_MANY_REQUESTS` (see `Retry-After`).'
 const adminOnly = 'The caller is a member without the admin role: `E_FORBIDDEN`.'
 const params = {
@@ -258,6 +207,12 @@ describeRoute('GET /api/v1/docs', {
   summary: 'This API reference as a web page',
   tags: ['Reference'],
   responses: { 200: { description: 'An HTML page.', schema: { type: 'string' }, contentType: 'text/html' } },
+})
+describeRoute('GET /api/v1/docs/scalar.js', {
+  operationId: 'getApiReferenceScript',
+  summary: 'The script of the reference page (Scalar, self-hosted)',
+  tags: ['Reference'],
+  responses: { 200: { description: 'JavaScript.', schema: { type: 'string' }, contentType: 'text/javascript' } },
 })
 
 describeRoute('GET /api/v1/auth/csrf', {
@@ -333,7 +288,7 @@ describeRoute('GET /api/v1/auth/me', {
       description: 'The user.',
       schema: {
         type: 'object',
-        properties: { user: schemaRef('User'), organizations: { type: 'array', items: schemaRef('OrganizationMembership') } },
+        properties: { user: serializeUser.ref, organizations: { type: 'array', items: schemaRef('OrganizationMembership') } },
         required: ['user', 'organizations'],
       },
     },
@@ -466,7 +421,7 @@ describeRoute('GET /api/v1/orgs/:orgId', {
   responses: {
     200: {
       description: 'The organisation.',
-      schema: { type: 'object', properties: { organization: schemaRef('Organization'), role }, required: ['organization', 'role'] },
+      schema: { type: 'object', properties: { organization: serializeOrganization.ref, role }, required: ['organization', 'role'] },
     },
   },
 })
@@ -520,7 +475,7 @@ describeRoute('GET /api/v1/orgs/:orgId/members', {
   summary: 'The members of an organisation',
   tags: ['Members'],
   params: { orgId: params.orgId },
-  responses: { 200: { description: 'In joining order.', schema: listOf(schemaRef('Member')) } },
+  responses: { 200: { description: 'In joining order.', schema: listOf(serializeMember.ref) } },
 })
 describeRoute('PATCH /api/v1/orgs/:orgId/members/:memberId', {
   operationId: 'updateMember',
@@ -531,7 +486,7 @@ describeRoute('PATCH /api/v1/orgs/:orgId/members/:memberId', {
   params: { orgId: params.orgId, memberId: params.memberId },
   request: updateMemberValidator,
   requestExample: { role: 'member' },
-  responses: { 200: { description: 'The member.', schema: wrapped('member', schemaRef('Member')) }, 403: adminOnly },
+  responses: { 200: { description: 'The member.', schema: wrapped('member', serializeMember.ref) }, 403: adminOnly },
 })
 describeRoute('DELETE /api/v1/orgs/:orgId/members/:memberId', {
   operationId: 'removeMember',
@@ -564,7 +519,7 @@ describeRoute('GET /api/v1/orgs/:orgId/invitations', {
   tags: ['Invitations'],
   permission: 'platform.member.manage',
   params: { orgId: params.orgId },
-  responses: { 200: { description: 'Newest first.', schema: listOf(schemaRef('Invitation')) }, 403: adminOnly },
+  responses: { 200: { description: 'Newest first.', schema: listOf(serializeInvitation.ref) }, 403: adminOnly },
 })
 describeRoute('POST /api/v1/orgs/:orgId/invitations', {
   operationId: 'createInvitation',
@@ -576,7 +531,7 @@ describeRoute('POST /api/v1/orgs/:orgId/invitations', {
   request: createInvitationValidator,
   requestExample: { email: 'comptable@example.cd', role: 'member' },
   responses: {
-    201: { description: 'Invited.', schema: wrapped('invitation', schemaRef('Invitation')) },
+    201: { description: 'Invited.', schema: wrapped('invitation', serializeInvitation.ref) },
     403: adminOnly,
     422: 'Invalid input, or already a member (`E_ALREADY_MEMBER`).',
   },

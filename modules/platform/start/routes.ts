@@ -18,6 +18,7 @@ const NotificationsController = () => import('../app/controllers/notifications_c
 
 router.get('/api/v1/openapi.json', [ApiReferenceController, 'document'])
 router.get('/api/v1/docs', [ApiReferenceController, 'page'])
+router.get('/api/v1/docs/scalar.js', [ApiReferenceController, 'script'])
 
 router
   .group(() => {

@@ -1,4 +1,6 @@
-/** Permissions of the contacts module, as its module.json declares them. */
+import type { ModulePermissions } from '@ia/sdk'
+
+/** Permissions of the contacts module by action, each checked against its module.json (generated types). */
 export const CONTACT_PERMISSIONS = {
   read: 'contacts.contact.read',
   create: 'contacts.contact.create',
@@ -6,4 +8,4 @@ export const CONTACT_PERMISSIONS = {
   archive: 'contacts.contact.archive',
   import: 'contacts.contact.import',
   export: 'contacts.contact.export',
-} as const
+} as const satisfies Record<string, ModulePermissions['contacts']>

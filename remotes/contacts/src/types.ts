@@ -1,18 +1,29 @@
-import type { Contact } from '@ia/sdk'
+/*
+ * The contacts wire types, all read from the SDK's generated OpenAPI types (the backend's serializers
+ * and validators): none is written here by hand. The rest is the list screen's own state.
+ */
+import type { Schemas, WireBody, WireOperation, WireQuery } from '@ia/sdk'
 
-export type { Contact }
+/** A customer or supplier, company or person, as the API answers it. */
+export type Contact = Schemas['Contact']
 
 /** Whether a contact is a company or an individual. */
 export type ContactKind = Contact['kind']
 
+/** The query string of the contacts list. */
+export type ContactListQuery = NonNullable<WireQuery<WireOperation<'get', '/contacts'>>>
+
+/** The query string of the CSV export (the list's filters). */
+export type ContactExportQuery = NonNullable<WireQuery<WireOperation<'get', '/contacts/export.csv'>>>
+
 /** Role filter of the list: customers or suppliers. */
-export type ContactRole = 'customer' | 'supplier'
+export type ContactRole = NonNullable<ContactListQuery['role']>
 
 /** Which contacts the list shows with respect to archiving. */
-export type ArchivedFilter = 'false' | 'true' | 'all'
+export type ArchivedFilter = NonNullable<ContactListQuery['archived']>
 
 /** Column the list can be sorted by. */
-export type ContactSortKey = 'name' | 'createdAt' | 'updatedAt'
+export type ContactSortKey = NonNullable<ContactListQuery['sort']>
 
 /** Filters shared by the list and the CSV export. */
 export interface ContactFilters {
@@ -29,77 +40,29 @@ export interface ContactListParams extends ContactFilters {
   page: number
   perPage: number
   sort: ContactSortKey
-  order: 'asc' | 'desc'
+  order: NonNullable<ContactListQuery['order']>
 }
 
-/** Currencies a contact may prefer. */
-export const CONTACT_CURRENCIES = ['CDF', 'USD', 'EUR'] as const
+/** Body of a create request (an update sends part of it). */
+export type ContactInput = WireBody<WireOperation<'post', '/contacts'>>
 
-/** Body of a create or update request. */
-export interface ContactInput {
-  kind: ContactKind
-  name: string
-  isCustomer: boolean
-  isSupplier: boolean
-  email?: string | null
-  phone?: string | null
-  address?: string | null
-  city?: string | null
-  country?: string | null
-  rccm?: string | null
-  idNat?: string | null
-  nif?: string | null
-  preferredCurrency?: (typeof CONTACT_CURRENCIES)[number] | null
-  preferredLocale?: 'fr' | 'en' | null
-  tags?: string[]
-  notes?: string | null
-}
-
-/** One problem found in a CSV row. */
-export interface ImportRowError {
-  field: string
-  message: string
-}
-
-/** One CSV row as the server read it. */
-export interface ImportPreviewRow {
-  line: number
-  data: Record<string, unknown>
-  errors: ImportRowError[]
-}
+/** Currencies a contact may prefer, in the order the form offers them (the validator's list). */
+export const CONTACT_CURRENCIES = ['CDF', 'USD', 'EUR'] as const satisfies readonly NonNullable<ContactInput['preferredCurrency']>[]
 
 /** What the server found in a CSV file before importing it. */
-export interface ImportPreview {
-  rows: ImportPreviewRow[]
-  valid: number
-  invalid: number
-}
+export type ImportPreview = Schemas['ContactImportPreview']
 
-/** One problem of a row the import refused, with the line of the file it is on. */
-export interface ImportLineError extends ImportRowError {
-  line: number
-}
+/** One CSV row as the server read it. */
+export type ImportPreviewRow = ImportPreview['rows'][number]
 
-/** Where an import stands: waiting for or inside its job, done, or refused as a whole. */
-export type ContactImportStatus = 'queued' | 'completed' | 'failed'
+/** One problem found in a CSV row. */
+export type ImportRowError = ImportPreviewRow['errors'][number]
 
 /** A confirmed import, run by a background job; counts and errors are filled once it is done. */
-export interface ContactImport {
-  id: string
-  /** The job running it, as live progress messages name it. */
-  jobId: string
-  status: ContactImportStatus
-  fileName: string
-  /** Data rows of the file. */
-  rows: number
-  /** Contacts created; null until completed. */
-  imported: number | null
-  /** Rows refused; null until completed. */
-  skipped: number | null
-  /** Problems of the refused rows, in the language of the user who imported. */
-  errors: ImportLineError[]
-  /** Why the whole file was refused, when it was. */
-  error: { code: string; message: string } | null
-  createdAt: string
-  finishedAt: string | null
-}
+export type ContactImport = Schemas['ContactImport']
+
+/** Where an import stands: waiting for or inside its job, done, or refused as a whole. */
+export type ContactImportStatus = ContactImport['status']
+
+/** One problem of a row the import refused, with the line of the file it is on. */
+export type ImportLineError = ContactImport['errors'][number]

@@ -59,7 +59,7 @@ describe('contacts API', () => {
 
   it('reads one contact and unwraps it', async () => {
     const calls = stubFetch(() => ({ contact: contactFixture() }))
-    const contact = await getContact(7)
+    const contact = await getContact('7')
     expect(calls[0]!.url).toBe('/api/v1/orgs/42/contacts/7')
     expect(contact.name).toBe('Brasserie du Fleuve')
   })
@@ -121,7 +121,7 @@ describe('contacts API', () => {
   it('follows the organisation switch', async () => {
     const calls = stubFetch(() => ({ contact: contactFixture() }))
     signedInOrganization(99)
-    await getContact(7)
+    await getContact('7')
     expect(calls[0]!.url).toBe('/api/v1/orgs/99/contacts/7')
   })
 })

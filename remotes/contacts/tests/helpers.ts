@@ -37,7 +37,7 @@ export function signedInOrganization(id = 42) {
 /** A contact as the API returns it. */
 export function contactFixture(overrides: Partial<Contact> = {}): Contact {
   return {
-    id: 7,
+    id: '7',
     kind: 'company',
     name: 'Brasserie du Fleuve',
     isCustomer: true,

@@ -30,6 +30,20 @@ export { defineRemoteModule, type MessageTree, type RemoteModule } from './remot
 export { usePlatformSession } from './session'
 export type * from './types'
 export { useApi, type OrganizationApi } from './useApi'
+export type {
+  OrganizationPathWith,
+  OrganizationPaths,
+  Schemas,
+  WireBody,
+  WireCallOptions,
+  WireMethod,
+  WireOperation,
+  WirePathParams,
+  WireQuery,
+  WireResponse,
+} from './wire'
+export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './generated/openapi'
+export type { ModulePermissions, Permission } from './generated/permissions'
 
 /** The SDK's own strings, to merge into the application's vue-i18n messages under `sdk.*`. */
 export const sdkMessages = { fr, en }

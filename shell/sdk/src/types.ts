@@ -197,30 +197,6 @@ export interface SearchResult {
   url: string
 }
 
-/** A customer, supplier or other business relation (module `contacts`). */
-export interface Contact {
-  id: Id
-  kind: 'company' | 'person'
-  name: string
-  isCustomer: boolean
-  isSupplier: boolean
-  email: string | null
-  phone: string | null
-  address: string | null
-  city: string | null
-  country: string | null
-  rccm: string | null
-  idNat: string | null
-  nif: string | null
-  preferredCurrency: CurrencyCode | null
-  preferredLocale: Locale | null
-  tags: string[]
-  notes: string | null
-  archivedAt: string | null
-  createdAt: string
-  updatedAt: string
-}
-
 /** How a notification is shown. */
 export type NotificationLevel = 'info' | 'success' | 'warning' | 'error'
 

@@ -1,33 +1,64 @@
 import { http } from './config'
-import { withQuery, type QueryParams, type RequestOptions } from './http'
+import { withQuery, type HttpMethod, type QueryParams } from './http'
 import { orgPath } from './api/organizations'
 import { usePlatformSession } from './session'
+import {
+  fillPath,
+  type OrganizationPathWith,
+  type WireCallArgs,
+  type WireMethod,
+  type WireOperation,
+  type WirePathParams,
+  type WireQuery,
+  type WireResponse,
+} from './wire'
 
-/** Calls of the current organisation's API: paths are relative to `/api/v1/orgs/<currentOrgId>`. */
+type Call<Method extends WireMethod> = <Path extends OrganizationPathWith<Method>>(
+  path: Path,
+  ...args: WireCallArgs<WireOperation<Method, Path>>
+) => Promise<WireResponse<WireOperation<Method, Path>>>
+
+/** The options of any call, as the implementation reads them (each call's own are checked by its type). */
+type CallOptions = { path?: Record<string, unknown>; body?: unknown; query?: QueryParams; signal?: AbortSignal }
+
+/**
+ * Calls of the current organisation's API, typed by the generated OpenAPI types: paths are relative
+ * to `/api/v1/orgs/<currentOrgId>` and written as the document writes them (`/contacts/{contactId}`).
+ */
 export interface OrganizationApi {
-  /** Absolute path of an organisation URL, for links such as CSV exports. */
-  url(path: string, query?: QueryParams): string
-  get<T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T>
-  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
-  patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
-  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>
-  delete<T = void>(path: string, options?: RequestOptions): Promise<T>
+  /** Absolute URL of an organisation GET route, for links such as CSV exports. */
+  url<Path extends OrganizationPathWith<'get'>>(
+    path: Path,
+    query?: WireQuery<WireOperation<'get', Path>>,
+    ...params: keyof WirePathParams<WireOperation<'get', Path>> extends never ? [] : [WirePathParams<WireOperation<'get', Path>>]
+  ): string
+  get: Call<'get'>
+  post: Call<'post'>
+  patch: Call<'patch'>
+  put: Call<'put'>
+  delete: Call<'delete'>
 }
 
 /** The organisation-scoped API for remotes; the organisation is read at each call, so switching is picked up. */
 export function useApi(): OrganizationApi {
   const session = usePlatformSession()
-  const scoped = (path: string): string => {
+  const scoped = (path: string, params: Record<string, unknown> | undefined): string => {
     const orgId = session.currentOrgId
     if (orgId === null) throw new Error('useApi() needs a current organisation; the shell selects one before loading modules')
-    return orgPath(orgId, path.startsWith('/') ? path : `/${path}`)
+    return orgPath(orgId, fillPath(path, params))
   }
+  const call =
+    <Method extends WireMethod>(method: Method): Call<Method> =>
+    (path, ...[options]) => {
+      const { path: params, body, query, signal } = (options ?? {}) as CallOptions
+      return http.request(method.toUpperCase() as HttpMethod, scoped(path, params), { body, query, signal })
+    }
   return {
-    url: (path, query) => withQuery(scoped(path), query),
-    get: (path, options) => http.get(scoped(path), options),
-    post: (path, body, options) => http.post(scoped(path), body, options),
-    patch: (path, body, options) => http.patch(scoped(path), body, options),
-    put: (path, body, options) => http.put(scoped(path), body, options),
-    delete: (path, options) => http.delete(scoped(path), options),
+    url: (path, query, ...[params]) => withQuery(scoped(path, params), query as QueryParams | undefined),
+    get: call('get'),
+    post: call('post'),
+    patch: call('patch'),
+    put: call('put'),
+    delete: call('delete'),
   }
 }

@@ -59,7 +59,7 @@ describe('usePlatformSession', () => {
     const api = useApi()
     await api.get('/contacts', { query: { page: 1 } })
     expect(fetch.mock.calls.at(-1)![0]).toBe('/api/v1/orgs/20/contacts?page=1')
-    expect(api.url('contacts/export.csv', { kind: 'company', q: '' })).toBe('/api/v1/orgs/20/contacts/export.csv?kind=company')
+    expect(api.url('/contacts/export.csv', { kind: 'company', q: '' })).toBe('/api/v1/orgs/20/contacts/export.csv?kind=company')
   })
 
   it('refuses organisation calls before an organisation is selected', () => {

@@ -93,6 +93,7 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/logo': 'one file',
   'GET /api/v1/openapi.json': 'a document built from the router',
   'GET /api/v1/docs': 'a page',
+  'GET /api/v1/docs/scalar.js': 'a static script file, no query',
   'GET /api/v1/auth/oauth/:provider/redirect': 'a redirect to the provider',
   'GET /api/v1/auth/oauth/:provider/callback': 'one sign-in',
   'GET /api/v1/files/*': 'one file',

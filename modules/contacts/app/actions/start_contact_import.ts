@@ -18,7 +18,7 @@ export type ContactImportUpload = { bytes: Buffer; fileName: string }
 export class StartContactImport {
   async handle(upload: ContactImportUpload, locale: 'fr' | 'en', actor: Actor) {
     const organizationId = tenantContext.require()
-    const { records } = readImportTable(upload.bytes)
+    const { records } = await readImportTable(upload.bytes)
     const id = randomUUID()
     const filePath = `contacts/imports/${id}.csv`
     const fileName = upload.fileName.slice(0, 255) || 'contacts.csv'

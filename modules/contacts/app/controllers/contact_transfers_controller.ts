@@ -9,6 +9,7 @@ import { contactsCsv } from '../services/contact_export.ts'
 import { StartContactImport } from '../actions/start_contact_import.ts'
 import ContactImport from '../models/contact_import.ts'
 import { serializeContactImport } from '../transformers/contact_import_transformer.ts'
+import { serializeContactImportPreview } from '../transformers/contact_import_preview_transformer.ts'
 
 /** CSV in and out: import preview, import (queued as a job), where an import stands, export. */
 export default class ContactTransfersController {
@@ -20,8 +21,7 @@ export default class ContactTransfersController {
   async preview(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.import')
     const { bytes } = await this.#upload(ctx)
-    const { rows, valid, invalid, ignoredColumns } = await analyseImport(bytes, ctx.i18n)
-    return { rows, valid, invalid, ignoredColumns }
+    return serializeContactImportPreview(await analyseImport(bytes, ctx.i18n))
   }
 
   async store(ctx: HttpContext) {

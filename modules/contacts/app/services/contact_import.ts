@@ -53,12 +53,13 @@ function cellValue(field: ImportField, cell: string): unknown {
  * malformed, empty or too long, has no name column, or has two columns for the same field (which one
  * would win is anybody's guess, so the user chooses).
  */
-export function readImportTable(bytes: Buffer): ImportTable {
+export async function readImportTable(bytes: Buffer): Promise<ImportTable> {
   const text = decodeText(bytes)
   if (text === null) throw contactErrors.importNotText()
   let table
   try {
-    table = parseCsv(text)
+    // The header and one row past the limit are enough to refuse a file that is too long.
+    table = await parseCsv(text, { maxRecords: MAX_IMPORT_ROWS + 1 })
   } catch (error) {
     if (error instanceof CsvSyntaxError) throw contactErrors.importMalformed(error.line)
     throw error
@@ -89,7 +90,7 @@ export async function analyseImport(
   i18n: I18n,
   options: { client?: QueryClientContract; onProgress?: RowProgress } = {}
 ): Promise<ImportAnalysis> {
-  const { columns, ignoredColumns, records } = readImportTable(bytes)
+  const { columns, ignoredColumns, records } = await readImportTable(bytes)
   const messagesProvider = i18n.createMessagesProvider()
   const checked: CheckedRow[] = []
   for (const [index, record] of records.entries()) {

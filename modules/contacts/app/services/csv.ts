@@ -1,3 +1,5 @@
+import { CsvError, parse, type Info, type Options } from 'csv-parse'
+
 /** One record of a CSV file and the line of the file it starts on (1 for the header). */
 export type CsvRecord = { line: number; cells: string[] }
 
@@ -34,69 +36,62 @@ export function decodeText(bytes: Buffer): string | null {
   }
 }
 
-/** The separator of the header line: `;` (French Excel), `,` or tab, whichever occurs most outside quotes. */
-export function detectDelimiter(text: string) {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]])
-  let quoted = false
-  for (const char of text) {
-    if (char === '"') quoted = !quoted
-    else if (!quoted && (char === '\n' || char === '\r')) break
-    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1)
-  }
+const DELIMITERS = [';', ',', '\t'] as const
+
+function parser(delimiter: string, extra: Options = {}) {
+  // relax_quotes reads a stray quote inside a field as text, as spreadsheets write it; rows may have
+  // any number of cells (a short row leaves the last columns empty).
+  return parse({ delimiter, relax_quotes: true, relax_column_count: true, trim: true, info: true, ...extra })
+}
+
+/** The separator of the header line: `;` (French Excel), `,` or tab, whichever splits it into most cells. */
+export async function detectDelimiter(text: string) {
   let best = ','
-  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter
+  let bestCells = 0
+  for (const delimiter of DELIMITERS) {
+    const header = parser(delimiter, { to_line: 1 })
+    header.end(text)
+    let cells = 0
+    try {
+      for await (const { record } of header) cells = (record as string[]).length
+    } catch {
+      continue
+    }
+    if (cells > bestCells || (cells === bestCells && delimiter === ',')) [best, bestCells] = [delimiter, cells]
+  }
   return best
 }
 
-/** Reads CSV text (RFC 4180: quoted fields, doubled quotes, any line ending); blank lines are skipped. */
-export function parseCsv(text: string, delimiter = detectDelimiter(text)): CsvTable {
+/**
+ * Reads CSV text (RFC 4180: quoted fields, doubled quotes, any line ending) with csv-parse, record
+ * by record; blank lines are skipped. With `maxRecords`, stops reading past that many records.
+ */
+export async function parseCsv(text: string, options: { delimiter?: string; maxRecords?: number } = {}): Promise<CsvTable> {
+  const delimiter = options.delimiter ?? (await detectDelimiter(text))
   const records: CsvRecord[] = []
-  let cells: string[] = []
-  let cell = ''
-  let quoted = false
-  let line = 1
-  let recordLine = 1
-  let quoteLine = 1
-
-  const endRecord = () => {
-    cells.push(cell)
-    if (cells.length > 1 || cells[0].trim() !== '') records.push({ line: recordLine, cells })
-    cells = []
-    cell = ''
-  }
-
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index]
-    if (quoted) {
-      if (char === '"') {
-        if (text[index + 1] === '"') {
-          cell += '"'
-          index++
-        } else {
-          quoted = false
-        }
-      } else {
-        if (char === '\n' || (char === '\r' && text[index + 1] !== '\n')) line++
-        cell += char
-      }
-    } else if (char === '"' && cell.trim() === '') {
-      quoted = true
-      quoteLine = line
-      cell = ''
-    } else if (char === delimiter) {
-      cells.push(cell)
-      cell = ''
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[index + 1] === '\n') index++
-      endRecord()
-      line++
-      recordLine = line
-    } else {
-      cell += char
+  // Blank lines are kept by the parser (as one empty cell) so that each record starts on the line after the last.
+  let lastLine = 0
+  // The parser runs ahead of the loop and fails before handing over the records it read: it says here where it got.
+  let parsedLine = 0
+  const reader = parser(delimiter, {
+    on_record: (record, context) => {
+      parsedLine = context.lines
+      return record
+    },
+  })
+  reader.end(text)
+  try {
+    for await (const { record, info } of reader as AsyncIterable<{ record: string[]; info: Info }>) {
+      const line = lastLine + 1
+      lastLine = info.lines
+      if (record.length === 1 && record[0] === '') continue
+      records.push({ line, cells: record })
+      if (options.maxRecords !== undefined && records.length > options.maxRecords) break
     }
+  } catch (error) {
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') throw new CsvSyntaxError(parsedLine + 1)
+    throw error
   }
-  if (quoted) throw new CsvSyntaxError(quoteLine)
-  if (cell !== '' || cells.length) endRecord()
   return { delimiter, records }
 }
 

@@ -2,8 +2,8 @@ import { test } from '@japa/runner'
 import { decodeText, detectDelimiter, formatCsvLine, parseCsv, unescapeFormula, CsvSyntaxError } from '../../app/services/csv.ts'
 
 test.group('CSV parser', () => {
-  test('reads comma-separated records with quotes, doubled quotes and embedded line breaks', ({ assert }) => {
-    const table = parseCsv('name,notes\r\n"Dupont, Kasongo","il a dit ""oui""\nhier"\r\nMbuyi,\r\n')
+  test('reads comma-separated records with quotes, doubled quotes and embedded line breaks', async ({ assert }) => {
+    const table = await parseCsv('name,notes\r\n"Dupont, Kasongo","il a dit ""oui""\nhier"\r\nMbuyi,\r\n')
     assert.equal(table.delimiter, ',')
     assert.deepEqual(table.records, [
       { line: 1, cells: ['name', 'notes'] },
@@ -12,28 +12,31 @@ test.group('CSV parser', () => {
     ])
   })
 
-  test('detects the semicolon French Excel writes, and skips blank lines', ({ assert }) => {
-    const table = parseCsv('nom;ville;étiquettes\n\nSociété Minière;Lubumbashi;"mines, export"\n')
+  test('detects the semicolon French Excel writes, and skips blank lines', async ({ assert }) => {
+    const table = await parseCsv('nom;ville;étiquettes\n\n   \nSociété Minière;Lubumbashi;"mines, export"\n')
     assert.equal(table.delimiter, ';')
     assert.deepEqual(table.records, [
       { line: 1, cells: ['nom', 'ville', 'étiquettes'] },
-      { line: 3, cells: ['Société Minière', 'Lubumbashi', 'mines, export'] },
+      { line: 4, cells: ['Société Minière', 'Lubumbashi', 'mines, export'] },
     ])
   })
 
-  test('counts separators of the header only, outside quotes', ({ assert }) => {
-    assert.equal(detectDelimiter('"a;b;c",d\n1;2;3;4;5'), ',')
-    assert.equal(detectDelimiter('a\tb\tc'), '\t')
-    assert.equal(detectDelimiter('name'), ',')
+  test('counts separators of the header only, outside quotes', async ({ assert }) => {
+    assert.equal(await detectDelimiter('"a;b;c",d\n1;2;3;4;5'), ',')
+    assert.equal(await detectDelimiter('a\tb\tc'), '\t')
+    assert.equal(await detectDelimiter('name'), ',')
   })
 
-  test('fails on a quote never closed, naming its line', ({ assert }) => {
-    assert.throws(() => parseCsv('name\nok\n"never closed\nmore'), CsvSyntaxError)
-    try {
-      parseCsv('name\nok\n"never closed\nmore')
-    } catch (error) {
-      assert.equal((error as CsvSyntaxError).line, 3)
-    }
+  test('fails on a quote never closed, naming its line', async ({ assert }) => {
+    const error = await parseCsv('name\nok\n"never closed\nmore').catch((failure: unknown) => failure)
+    assert.instanceOf(error, CsvSyntaxError)
+    assert.equal((error as CsvSyntaxError).line, 3)
+  })
+
+  test('stops reading past maxRecords', async ({ assert }) => {
+    const table = await parseCsv(['name', ...Array.from({ length: 50 }, (_, index) => `Contact ${index}`)].join('\n'), { maxRecords: 5 })
+    assert.lengthOf(table.records, 6)
+    assert.deepEqual(table.records[5], { line: 6, cells: ['Contact 4'] })
   })
 
   test('decodes UTF-8 with or without BOM, falls back to Windows-1252, and refuses binary', ({ assert }) => {
@@ -52,9 +55,9 @@ test.group('CSV parser', () => {
     assert.equal(unescapeFormula("l'école"), "l'école")
   })
 
-  test('reads back what it writes', ({ assert }) => {
+  test('reads back what it writes', async ({ assert }) => {
     const cells = ['Kin; "Distribution"', 'ligne 1\nligne 2', '', 'fin']
-    const table = parseCsv('a;b;c;d\n' + formatCsvLine(cells, ';'))
+    const table = await parseCsv('a;b;c;d\n' + formatCsvLine(cells, ';'))
     assert.deepEqual(table.records[1].cells, cells)
   })
 })

@@ -137,6 +137,21 @@ export class ModuleRegistry implements ModuleRegistryContract {
     return state
   }
 
+  /**
+   * Fills a demo organisation: enables, in dependency order, every module whose provider has demo
+   * records (`seedDemo`), then seeds them all in one transaction. The host's seeder names no module.
+   */
+  async seedDemo(organizationId: string, actor: { id: string; ip: string | null }) {
+    const seeded = this.catalog.optional().filter((module) => this.providers.get(module.id)?.seedDemo)
+    for (const module of seeded) await this.enable(organizationId, module.id, actor)
+    await db.transaction(async (trx) => {
+      for (const module of seeded) {
+        await tenantContext.run(organizationId, () => this.providers.get(module.id)!.seedDemo!(organizationId, trx))
+      }
+    })
+    return seeded.map((module) => module.id)
+  }
+
   /** Disables a module, keeping its data; modules that depend on it must be disabled first. */
   async disable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }) {
     const module = this.#optionalModule(moduleId)

@@ -1,8 +1,8 @@
 import { configProvider } from '@adonisjs/core'
 import { Oauth2Driver } from '@adonisjs/ally'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { ApiRequestContract, AllyUserContract, Oauth2AccessToken, RedirectRequestContract } from '@adonisjs/ally/types'
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose'
+import type { AllyUserContract, Oauth2AccessToken, RedirectRequestContract } from '@adonisjs/ally/types'
+import * as client from 'openid-client'
 
 /** Settings of one OpenID Connect provider (from OIDC_* in the environment). */
 export type OidcDriverConfig = {
@@ -13,17 +13,6 @@ export type OidcDriverConfig = {
   /** The label of the sign-in button. */
   displayName: string
   scopes?: string[]
-}
-
-/** The parts of the provider's discovery document the driver uses. */
-type DiscoveryDocument = {
-  issuer: string
-  authorization_endpoint: string
-  token_endpoint: string
-  jwks_uri: string
-  userinfo_endpoint?: string
-  id_token_signing_alg_values_supported?: string[]
-  token_endpoint_auth_methods_supported?: string[]
 }
 
 /** The token response of an OIDC provider: an access token and the ID token. */
@@ -41,60 +30,60 @@ export class OidcError extends Error {
 }
 
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
-const HTTP_TIMEOUT_MS = 10_000
-const ASYMMETRIC_ALGORITHMS = new Set(['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'])
+const HTTP_TIMEOUT_SECONDS = 10
 
-const discoveries = new Map<string, { expiresAt: number; document: Promise<DiscoveryDocument> }>()
-const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
+const discoveries = new Map<string, { expiresAt: number; configuration: Promise<client.Configuration> }>()
 
-const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '')
+/** Plain-HTTP issuers are refused by openid-client unless allowed; only a local test or development issuer is one. */
+const insecureOptions = (issuer: URL) => (issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {})
 
-async function fetchDiscovery(issuer: string): Promise<DiscoveryDocument> {
-  const url = `${withoutTrailingSlash(issuer)}/.well-known/openid-configuration`
-  let document: DiscoveryDocument
+async function fetchConfiguration(config: OidcDriverConfig): Promise<client.Configuration> {
+  const issuer = new URL(config.issuer)
+  let discovered: client.Configuration
   try {
-    const response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) })
-    if (!response.ok) throw new Error(`HTTP ${response.status}`)
-    document = (await response.json()) as DiscoveryDocument
+    // openid-client checks that the document names this issuer (OpenID Connect Discovery 4.3).
+    discovered = await client.discovery(issuer, config.clientId, undefined, undefined, { ...insecureOptions(issuer), timeout: HTTP_TIMEOUT_SECONDS })
   } catch (error) {
-    throw new OidcError('provider_unavailable', `OIDC discovery failed at ${url}`, { cause: error })
+    throw new OidcError('provider_unavailable', `OIDC discovery failed for ${config.issuer}`, { cause: error })
   }
-  // A document naming another issuer would let that issuer's tokens in (OpenID Connect Discovery 4.3).
-  if (withoutTrailingSlash(String(document.issuer ?? '')) !== withoutTrailingSlash(issuer)) {
-    throw new OidcError('provider_unavailable', `OIDC discovery at ${url} names issuer "${document.issuer}"`)
-  }
-  for (const key of ['authorization_endpoint', 'token_endpoint', 'jwks_uri'] as const) {
-    if (!URL.canParse(String(document[key] ?? ''))) {
-      throw new OidcError('provider_unavailable', `OIDC discovery at ${url} lacks a valid "${key}"`)
-    }
-  }
-  return document
+  const server = discovered.serverMetadata()
+  const methods = server.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
+  // client_secret_basic is the default of the specification; the body form only when it is the sole choice.
+  const authentication =
+    methods.includes('client_secret_basic') || !methods.includes('client_secret_post')
+      ? client.ClientSecretBasic(config.clientSecret)
+      : client.ClientSecretPost(config.clientSecret)
+  const configuration = new client.Configuration(server, config.clientId, { client_secret: config.clientSecret }, authentication)
+  if (issuer.protocol === 'http:') client.allowInsecureRequests(configuration)
+  configuration.timeout = HTTP_TIMEOUT_SECONDS
+  return configuration
 }
 
-/** The issuer's discovery document, fetched once an hour at most (a failure is not kept). */
-function discover(issuer: string): Promise<DiscoveryDocument> {
-  const cached = discoveries.get(issuer)
-  if (cached && cached.expiresAt > Date.now()) return cached.document
-  const document = fetchDiscovery(issuer)
-  discoveries.set(issuer, { expiresAt: Date.now() + DISCOVERY_TTL_MS, document })
-  document.catch(() => discoveries.delete(issuer))
-  return document
+/** The issuer's client configuration from its discovery document, fetched once an hour at most (a failure is not kept). */
+function discover(config: OidcDriverConfig): Promise<client.Configuration> {
+  const key = `${config.issuer} ${config.clientId}`
+  const cached = discoveries.get(key)
+  if (cached && cached.expiresAt > Date.now()) return cached.configuration
+  const configuration = fetchConfiguration(config)
+  discoveries.set(key, { expiresAt: Date.now() + DISCOVERY_TTL_MS, configuration })
+  configuration.catch(() => discoveries.delete(key))
+  return configuration
 }
 
-/** The issuer's signing keys; jose caches them and refetches when a token names an unknown key. */
-function keySet(jwksUri: string) {
-  let keys = keySets.get(jwksUri)
-  if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUri), { timeoutDuration: HTTP_TIMEOUT_MS })
-    keySets.set(jwksUri, keys)
-  }
-  return keys
+/** A failure of the provider's endpoints is `oauth_failed`; any other failure of the exchange is a token that did not pass. */
+function exchangeError(error: unknown) {
+  if (error instanceof OidcError) return error
+  const endpointFailed =
+    error instanceof client.ResponseBodyError || error instanceof client.AuthorizationResponseError || error instanceof client.WWWAuthenticateChallengeError
+  return endpointFailed
+    ? new OidcError('oauth_failed', 'The token endpoint refused the code', { cause: error })
+    : new OidcError('invalid_id_token', 'The ID token failed verification', { cause: error })
 }
 
 /**
- * A generic OpenID Connect driver for ally: endpoints from the issuer's discovery document,
- * authorization code flow with PKCE (S256), state and nonce kept in encrypted cookies, and an
- * ID token whose signature (issuer's JWKS), issuer, audience, expiry and nonce are all checked.
+ * A generic OpenID Connect driver for ally: ally keeps state and PKCE (S256) in encrypted cookies and
+ * builds the redirect; openid-client reads the discovery document, exchanges the code and checks the
+ * ID token (signature on the issuer's JWKS, issuer, audience, expiry, nonce) and the userinfo subject.
  */
 export class OidcDriver extends Oauth2Driver<OidcToken, string> {
   protected stateCookieName = 'oidc_oauth_state'
@@ -109,7 +98,7 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
   protected accessTokenUrl = ''
 
   #nonce: string | undefined
-  #document: DiscoveryDocument | undefined
+  #configuration: client.Configuration | undefined
 
   constructor(
     ctx: HttpContext,
@@ -122,25 +111,16 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
   }
 
   async #discover() {
-    this.#document ??= await discover(this.config.issuer)
-    this.authorizeUrl = this.#document.authorization_endpoint
-    this.accessTokenUrl = this.#document.token_endpoint
-    return this.#document
+    this.#configuration ??= await discover(this.config)
+    const server = this.#configuration.serverMetadata()
+    this.authorizeUrl = server.authorization_endpoint ?? ''
+    this.accessTokenUrl = server.token_endpoint ?? ''
+    return this.#configuration
   }
 
   protected configureRedirectRequest(request: RedirectRequestContract<string>) {
     request.scopes(this.config.scopes ?? ['openid', 'email', 'profile'])
     request.param('response_type', 'code')
-  }
-
-  protected configureAccessTokenRequest(request: ApiRequestContract) {
-    const methods = this.#document?.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
-    // client_secret_basic is the default of the specification; the body form only when it is the sole choice.
-    if (methods.includes('client_secret_basic') || !methods.includes('client_secret_post')) {
-      request.clearField('client_secret')
-      const credentials = `${encodeURIComponent(this.config.clientId)}:${encodeURIComponent(this.config.clientSecret)}`
-      request.header('authorization', `Basic ${Buffer.from(credentials).toString('base64')}`)
-    }
   }
 
   async redirectUrl(callback?: (request: RedirectRequestContract<string>) => void) {
@@ -162,51 +142,54 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
     return this.ctx.request.input(this.errorParamName) === 'access_denied'
   }
 
-  async accessToken(callback?: (request: ApiRequestContract) => void): Promise<OidcToken> {
-    await this.#discover()
-    return super.accessToken(callback)
-  }
-
-  /** Checks the ID token of the token response and returns its claims. */
-  async #verifyIdToken(idToken: string | undefined): Promise<JWTPayload> {
-    const document = await this.#discover()
-    if (!idToken) throw new OidcError('invalid_id_token', 'The token response has no id_token')
-    const algorithms = (document.id_token_signing_alg_values_supported ?? ['RS256']).filter((alg) => ASYMMETRIC_ALGORITHMS.has(alg))
-    let payload: JWTPayload
+  /**
+   * Exchanges the code with openid-client, which checks state, PKCE and the ID token: signature on the
+   * issuer's keys, issuer, audience, expiry, nonce and authorised party.
+   */
+  async #exchange(): Promise<{ token: OidcToken; claims: client.IDToken }> {
+    if (this.hasError()) throw new OidcError('oauth_failed', 'The provider answered with an error')
+    if (this.stateMisMatch() || !this.#nonce) throw new OidcError('invalid_id_token', 'No sign-in was started from this browser')
+    const configuration = await this.#discover()
+    const callback = new URL(this.config.callbackUrl)
+    callback.search = new URLSearchParams(this.ctx.request.qs() as Record<string, string>).toString()
     try {
-      ;({ payload } = await jwtVerify(idToken, keySet(document.jwks_uri), {
-        issuer: document.issuer,
-        audience: this.config.clientId,
-        algorithms,
-        requiredClaims: ['sub', 'exp', 'iat'],
-        clockTolerance: 60,
-      }))
+      const response = await client.authorizationCodeGrant(configuration, callback, {
+        pkceCodeVerifier: this.getPkceCodeVerifierForAccessToken() ?? undefined,
+        expectedState: this.stateCookieValue,
+        expectedNonce: this.#nonce,
+        idTokenExpected: true,
+      })
+      const claims = response.claims()
+      if (!claims) throw new OidcError('invalid_id_token', 'The token response has no id_token')
+      const token: OidcToken = {
+        token: response.access_token,
+        type: 'bearer',
+        refreshToken: response.refresh_token,
+        expiresIn: response.expiresIn(),
+        id_token: response.id_token,
+      }
+      return { token, claims }
     } catch (error) {
-      throw new OidcError('invalid_id_token', 'The ID token failed verification', { cause: error })
+      throw exchangeError(error)
     }
-    if (!this.#nonce || payload.nonce !== this.#nonce) {
-      throw new OidcError('invalid_id_token', 'The ID token nonce does not match the one sent')
-    }
-    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== this.config.clientId) {
-      throw new OidcError('invalid_id_token', 'The ID token was issued to another party (azp)')
-    }
-    return payload
   }
 
-  async #userInfo(accessToken: string, subject: string | undefined) {
-    const document = await this.#discover()
-    if (!document.userinfo_endpoint) return {}
-    const response = await fetch(document.userinfo_endpoint, {
-      headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(HTTP_TIMEOUT_MS),
-    })
-    if (!response.ok) throw new OidcError('oauth_failed', `The userinfo endpoint answered HTTP ${response.status}`)
-    const claims = (await response.json()) as Record<string, unknown>
-    // Userinfo claims about another subject must never be merged (OpenID Connect Core 5.3.2).
-    if (subject !== undefined && claims.sub !== subject) {
-      throw new OidcError('invalid_id_token', 'The userinfo subject differs from the ID token subject')
+  async accessToken(): Promise<OidcToken> {
+    return (await this.#exchange()).token
+  }
+
+  async #userInfo(accessToken: string, subject: string | undefined): Promise<Record<string, unknown>> {
+    const configuration = await this.#discover()
+    if (!configuration.serverMetadata().userinfo_endpoint) return {}
+    try {
+      // Userinfo claims about another subject must never be merged (OpenID Connect Core 5.3.2): openid-client checks it.
+      return await client.fetchUserInfo(configuration, accessToken, subject ?? client.skipSubjectCheck)
+    } catch (error) {
+      if (error instanceof client.ClientError && error.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
+        throw new OidcError('invalid_id_token', 'The userinfo subject differs from the ID token subject', { cause: error })
+      }
+      throw new OidcError('oauth_failed', 'The userinfo endpoint failed', { cause: error })
     }
-    return claims
   }
 
   #profile<T extends Oauth2AccessToken>(claims: Record<string, unknown>, token: T): AllyUserContract<T> {
@@ -226,11 +209,10 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
   }
 
   /** Exchanges the code, verifies the ID token and returns the person it names (userinfo claims merged in). */
-  async user(callback?: (request: ApiRequestContract) => void): Promise<AllyUserContract<OidcToken>> {
-    const token = await this.accessToken(callback)
-    const idClaims = await this.#verifyIdToken(token.id_token)
-    const userInfo = await this.#userInfo(token.token, idClaims.sub)
-    return this.#profile({ ...userInfo, ...idClaims }, token)
+  async user(): Promise<AllyUserContract<OidcToken>> {
+    const { token, claims } = await this.#exchange()
+    const userInfo = await this.#userInfo(token.token, claims.sub)
+    return this.#profile({ ...userInfo, ...claims }, token)
   }
 
   /** The person an access token belongs to, from the userinfo endpoint. */

@@ -1,10 +1,37 @@
 import type Organization from '../models/organization.ts'
 import type Membership from '../models/membership.ts'
 import type Invitation from '../models/invitation.ts'
+import { ROLES } from '../models/membership.ts'
+import { CURRENCIES } from '../validators/organization.ts'
+import { defineSerializer, isoTimestamp, Type, wire } from '@ia/kernel/contracts'
 
-/** The public shape of an organisation. */
-export function serializeOrganization(organization: Organization) {
-  return {
+// The currency columns are plain strings that the validators keep to CURRENCIES: the wire names the list.
+const currency = Type.Unsafe<string>({ enum: [...CURRENCIES] })
+const currencyOrNull = Type.Unsafe<string | null>({ enum: [...CURRENCIES, null] })
+const INVITED_ROLES = ROLES.filter((role): role is Exclude<(typeof ROLES)[number], 'owner'> => role !== 'owner')
+
+/** The public shape of an organisation (the `Organization` schema). */
+export const serializeOrganization = defineSerializer(
+  'Organization',
+  Type.Object({
+    id: wire.uuid(),
+    name: Type.String(),
+    legalName: wire.text(),
+    rccm: wire.text('Trade register number (RCCM).'),
+    idNat: wire.text('National identification number.'),
+    nif: wire.text('Tax identification number (NIF).'),
+    address: wire.text(),
+    city: wire.text(),
+    country: wire.text('ISO 3166-1 alpha-2 code.'),
+    phone: wire.text(),
+    email: wire.text(),
+    defaultCurrency: currency,
+    reportingCurrency: currencyOrNull,
+    locale: wire.oneOf(['fr', 'en']),
+    logoUrl: wire.text('Where to fetch the logo (signed-in members only).'),
+    createdAt: wire.dateTime(),
+  }),
+  (organization: Organization) => ({
     id: organization.id,
     name: organization.name,
     legalName: organization.legalName,
@@ -20,29 +47,46 @@ export function serializeOrganization(organization: Organization) {
     reportingCurrency: organization.reportingCurrency,
     locale: organization.locale,
     logoUrl: organization.logoPath ? `/api/v1/orgs/${organization.id}/logo` : null,
-    createdAt: organization.createdAt.toISO(),
-  }
-}
+    createdAt: isoTimestamp(organization.createdAt),
+  })
+)
 
-/** The public shape of a member (membership with its user preloaded). */
-export function serializeMember(membership: Membership) {
-  return {
+/** The public shape of a member, a membership with its user preloaded (the `Member` schema). */
+export const serializeMember = defineSerializer(
+  'Member',
+  Type.Object({
+    id: wire.uuid('The membership id (`memberId`).'),
+    userId: wire.uuid(),
+    fullName: Type.String(),
+    email: Type.String({ format: 'email' }),
+    role: wire.oneOf(ROLES),
+    joinedAt: wire.dateTime(),
+  }),
+  (membership: Membership) => ({
     id: membership.id,
     userId: membership.userId,
     fullName: membership.user.fullName,
     email: membership.user.email,
     role: membership.role,
-    joinedAt: membership.createdAt.toISO(),
-  }
-}
+    joinedAt: isoTimestamp(membership.createdAt),
+  })
+)
 
-/** The public shape of a pending invitation. */
-export function serializeInvitation(invitation: Invitation) {
-  return {
+/** The public shape of a pending invitation (the `Invitation` schema). */
+export const serializeInvitation = defineSerializer(
+  'Invitation',
+  Type.Object({
+    id: wire.uuid(),
+    email: Type.String({ format: 'email' }),
+    role: wire.oneOf(INVITED_ROLES),
+    expiresAt: wire.dateTime(),
+    createdAt: wire.dateTime(),
+  }),
+  (invitation: Invitation) => ({
     id: invitation.id,
     email: invitation.email,
     role: invitation.role,
-    expiresAt: invitation.expiresAt.toISO(),
-    createdAt: invitation.createdAt.toISO(),
-  }
-}
+    expiresAt: isoTimestamp(invitation.expiresAt),
+    createdAt: isoTimestamp(invitation.createdAt),
+  })
+)

@@ -1,12 +1,17 @@
-import { useApi, type Paginated, type QueryParams } from '@ia/sdk'
-import type { Contact, ContactFilters, ContactImport, ContactInput, ContactListParams, ImportPreview } from '../types'
-
-function contactPath(id: Contact['id']): string {
-  return `/contacts/${encodeURIComponent(String(id))}`
-}
+import { useApi, type Paginated } from '@ia/sdk'
+import type {
+  Contact,
+  ContactExportQuery,
+  ContactFilters,
+  ContactImport,
+  ContactInput,
+  ContactListParams,
+  ContactListQuery,
+  ImportPreview,
+} from '../types'
 
 /** Query string of the filters; empty filters are left out, `archived` is always explicit. */
-export function filtersQuery(filters: ContactFilters): QueryParams {
+export function filtersQuery(filters: ContactFilters): ContactExportQuery {
   return {
     q: filters.q.trim() || undefined,
     kind: filters.kind || undefined,
@@ -17,7 +22,7 @@ export function filtersQuery(filters: ContactFilters): QueryParams {
 }
 
 /** Query string of a list request: filters, page, page size and order. */
-export function listQuery(params: ContactListParams): QueryParams {
+export function listQuery(params: ContactListParams): ContactListQuery {
   return {
     page: params.page,
     perPage: params.perPage,
@@ -34,27 +39,27 @@ export function listContacts(params: ContactListParams, signal?: AbortSignal): P
 
 /** One contact. */
 export async function getContact(id: Contact['id']): Promise<Contact> {
-  return (await useApi().get<{ contact: Contact }>(contactPath(id))).contact
+  return (await useApi().get('/contacts/{contactId}', { path: { contactId: id } })).contact
 }
 
 /** Creates a contact; a 422 lists the invalid fields. */
 export async function createContact(input: ContactInput): Promise<Contact> {
-  return (await useApi().post<{ contact: Contact }>('/contacts', input)).contact
+  return (await useApi().post('/contacts', { body: input })).contact
 }
 
 /** Changes a contact; `null` clears an optional field. */
 export async function updateContact(id: Contact['id'], input: Partial<ContactInput>): Promise<Contact> {
-  return (await useApi().patch<{ contact: Contact }>(contactPath(id), input)).contact
+  return (await useApi().patch('/contacts/{contactId}', { path: { contactId: id }, body: input })).contact
 }
 
 /** Hides a contact from lists and pickers. */
 export async function archiveContact(id: Contact['id']): Promise<Contact> {
-  return (await useApi().post<{ contact: Contact }>(`${contactPath(id)}/archive`)).contact
+  return (await useApi().post('/contacts/{contactId}/archive', { path: { contactId: id } })).contact
 }
 
 /** Brings an archived contact back. */
 export async function unarchiveContact(id: Contact['id']): Promise<Contact> {
-  return (await useApi().post<{ contact: Contact }>(`${contactPath(id)}/unarchive`)).contact
+  return (await useApi().post('/contacts/{contactId}/unarchive', { path: { contactId: id } })).contact
 }
 
 function csvForm(file: File): FormData {
@@ -65,17 +70,17 @@ function csvForm(file: File): FormData {
 
 /** Reads a CSV file on the server and reports, row by row, what an import would do. */
 export function previewContactImport(file: File): Promise<ImportPreview> {
-  return useApi().post('/contacts/import/preview', csvForm(file))
+  return useApi().post('/contacts/import/preview', { body: csvForm(file) })
 }
 
 /** Queues the import of the valid rows of a CSV file; a background job runs it. */
 export async function importContacts(file: File): Promise<ContactImport> {
-  return (await useApi().post<{ import: ContactImport }>('/contacts/import', csvForm(file))).import
+  return (await useApi().post('/contacts/import', { body: csvForm(file) })).import
 }
 
 /** Where an import stands, with its counts and per-row errors once done. */
 export async function getContactImport(id: ContactImport['id']): Promise<ContactImport> {
-  return (await useApi().get<{ import: ContactImport }>(`/contacts/imports/${encodeURIComponent(id)}`)).import
+  return (await useApi().get('/contacts/imports/{importId}', { path: { importId: id } })).import
 }
 
 /** Link downloading the contacts matching the filters as CSV. */

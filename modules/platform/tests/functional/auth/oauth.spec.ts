@@ -209,6 +209,23 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.equal((await attacker.get('/api/v1/auth/me')).status, 401)
   })
 
+  test('an ID token whose nonce is not the one this browser sent is refused with ?error=invalid_id_token', async ({ assert }) => {
+    const other = BrowserClient.forTestServer()
+    await other.request('GET', '/api/v1/auth/oauth/oidc/redirect')
+    const browser = BrowserClient.forTestServer()
+    const { location } = await browser.navigate(
+      '/api/v1/auth/oauth/oidc/redirect',
+      { login: 'ilunga', password: 'any' },
+      (next) => next.pathname.endsWith('/oauth/oidc/callback')
+    )
+    // State and PKCE verifier are this browser's own: only the ID token's nonce check can stop it.
+    browser.setCookie('oidc_oauth_nonce', other.cookie('oidc_oauth_nonce')!)
+    const response = await browser.request('GET', location!.toString())
+    assert.equal(response.status, 302)
+    assert.equal(response.headers.get('location'), '/sign-in?error=invalid_id_token')
+    assert.equal((await browser.get('/api/v1/auth/me')).status, 401)
+  })
+
   test('an unknown provider redirects to the sign-in page', async ({ assert }) => {
     const response = await BrowserClient.forTestServer().request('GET', '/api/v1/auth/oauth/nope/redirect')
     assert.equal(response.status, 302)

@@ -96,24 +96,41 @@ test.group('API reference / endpoints', () => {
     assert.property(response.body().paths, '/health/ready')
   })
 
-  test('GET /api/v1/docs renders every operation in one page that loads nothing from elsewhere', async ({ client, assert }) => {
+  test('GET /api/v1/docs is Scalar reading the document, every script from this application', async ({ client, assert }) => {
     const response = await client.get('/api/v1/docs').header('accept-language', 'en')
     response.assertStatus(200)
     assert.match(response.header('content-type') ?? '', /^text\/html/)
-    assert.equal(response.header('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'")
+    const policy = response.header('content-security-policy') ?? ''
+    assert.include(policy, "default-src 'none'")
+    assert.include(policy, "script-src 'self';")
+    assert.notMatch(policy, /unsafe-eval|https?:|\*/)
     const html = response.text()
-    const { document } = await buildOpenApiDocument()
-    for (const path of Object.values(document.paths as Record<string, Record<string, Operation>>)) {
-      for (const operation of Object.values(path)) assert.include(html, `id="${operation.operationId}"`)
-    }
-    assert.notMatch(html, /<script|<link|src=|href="(https?:)?\/\//i)
-    assert.include(html, 'Request body')
+    assert.include(html, 'data-url="/api/v1/openapi.json"')
+    assert.include(html, '<html lang="en">')
+    assert.include(html, '<title>IA-Solution API reference</title>')
+    // Scalar speaks the reader's language; its CDN fonts and its AI agent stay off.
+    const configuration = JSON.parse(html.match(/data-configuration="([^"]*)"/)![1].replaceAll('&quot;', '"').replaceAll('&amp;', '&'))
+    assert.deepInclude(configuration, { withDefaultFonts: false, agent: { disabled: true }, localization: { locale: 'en' } })
+    const scripts = [...html.matchAll(/<script([^>]*)>([^<]*)<\/script>/g)]
+    assert.deepEqual(
+      scripts.filter(([, attributes]) => !attributes.includes('type="application/json"')).map(([, attributes, body]) => `${attributes.trim()}|${body}`),
+      ['src="/api/v1/docs/scalar.js"|']
+    )
+    assert.notMatch(html, /(src|href)="(https?:)?\/\//i)
+  })
+
+  test('GET /api/v1/docs/scalar.js serves the Scalar build itself, cacheable', async ({ client, assert }) => {
+    const response = await client.get('/api/v1/docs/scalar.js')
+    response.assertStatus(200)
+    assert.match(response.header('content-type') ?? '', /^text\/javascript/)
+    assert.match(response.header('cache-control') ?? '', /max-age=\d+/)
+    assert.isAbove(Number(response.header('content-length')), 1_000_000)
   })
 
   test('GET /api/v1/docs speaks French by default', async ({ client, assert }) => {
     const response = await client.get('/api/v1/docs')
     response.assertStatus(200)
-    assert.include(response.text(), 'Corps de la requête')
+    assert.include(response.text(), "<title>Référence de l'API IA-Solution</title>")
     assert.include(response.text(), '<html lang="fr">')
   })
 })
