@@ -1,6 +1,11 @@
 /*
- * Contacts list benchmark: the real API (auth, tenant and module checks, validation, serialisation)
- * against a bare node:http + pg server running the same two queries, in one run, same database.
+ * Request pipeline benchmark, all in one run on one database:
+ * - the contacts list through the real API against a bare node:http + pg server running the same two queries;
+ * - an empty authenticated JSON route through the full middleware stack against the same route with no middleware
+ *   (a bare AdonisJS server);
+ * - that bare AdonisJS route against a bare Fastify route.
+ * With --stages, it also loads probe routes that stop at each stage of the pipeline (servers/api_with_probes.ts)
+ * and prints what each stage costs per request and how many queries it makes.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:http'
@@ -12,15 +17,28 @@ import pg from 'pg'
 import { httpSession } from '../e2e/http_session.mjs'
 
 const { values: options } = parseArgs({
-  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' }, rows: { type: 'string', default: '100000' } },
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    rows: { type: 'string', default: '100000' },
+    stages: { type: 'boolean', default: false },
+    'stage-seconds': { type: 'string', default: '5' },
+    // Four consecutive ports: the API, the bare pg server, bare AdonisJS, bare Fastify.
+    port: { type: 'string', default: '3360' },
+    database: { type: 'string', default: 'ia_bench' },
+  },
 })
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const BACKEND = join(ROOT, 'backend')
 const NODE = process.execPath
+const DATABASE = options.database
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error(`--database ${DATABASE}: letters, digits and _ only`)
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
-const DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/ia_bench'
-const API_PORT = 3360
-const BARE_PORT = 3361
+const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`
+const API_PORT = Number(options.port)
+const BARE_PORT = API_PORT + 1
+const ADONIS_PORT = API_PORT + 2
+const FASTIFY_PORT = API_PORT + 3
 const env = {
   ...process.env,
   NODE_ENV: 'production',
@@ -32,28 +50,39 @@ const env = {
   DATABASE_URL,
   DATA_DIR: join(ROOT, '.data', 'bench'),
 }
+const children = []
 
 async function resetDatabase() {
   const admin = new pg.Client({ connectionString: ADMIN_URL })
   await admin.connect()
-  await admin.query('DROP DATABASE IF EXISTS ia_bench WITH (FORCE)')
-  await admin.query('CREATE DATABASE ia_bench')
+  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE ${DATABASE}`)
   await admin.end()
   const migrated = spawnSync(NODE, ['ace.js', 'migration:run', '--force'], { cwd: BACKEND, env, stdio: 'inherit' })
   if (migrated.status !== 0) throw new Error('migration failed')
 }
 
 async function waitFor(url) {
-  for (let i = 0; i < 120; i++) {
+  for (let i = 0; i < 240; i++) {
     try {
-      if ((await fetch(url)).ok) return
+      if ((await fetch(url)).status < 500) return
     } catch {}
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`${url} did not answer`)
 }
 
-/** Signs up through the API, creates the organisation, enables Contacts and returns a Bearer token. */
+/** Starts `args` with Node from `cwd`, killed when the benchmark ends. */
+function startProcess(args, cwd) {
+  const child = spawn(NODE, args, { cwd, env, stdio: 'inherit' })
+  children.push(child)
+  return child
+}
+
+/**
+ * Signs up through the API, creates the organisation, enables Contacts and returns a Bearer token and the
+ * browser session's cookies.
+ */
 async function prepareTenant() {
   const session = httpSession(`http://127.0.0.1:${API_PORT}`)
   const call = async (method, path, body) => {
@@ -65,7 +94,7 @@ async function prepareTenant() {
   const { organization } = await call('POST', '/api/v1/orgs', { name: 'Bench SARL' })
   await call('POST', `/api/v1/orgs/${organization.id}/modules/contacts/enable`)
   const { token } = await call('POST', '/api/v1/auth/tokens', { name: 'bench' })
-  return { organizationId: organization.id, token: token.value }
+  return { organizationId: organization.id, token: token.value, cookie: session.cookieHeader() }
 }
 
 async function insertContacts(organizationId, rows) {
@@ -110,37 +139,102 @@ function startBareServer(organizationId) {
   return new Promise((done) => server.listen(BARE_PORT, '127.0.0.1', () => done({ server, pool })))
 }
 
-function load(url, headers) {
-  return autocannon({ url, headers, connections: Number(options.connections), duration: Number(options.seconds) })
+function load(url, headers, seconds = Number(options.seconds)) {
+  return autocannon({ url, headers, connections: Number(options.connections), duration: seconds })
+}
+
+/** Loads `url` once to warm it up, then again for the figure. */
+async function measure(url, headers = {}, seconds = Number(options.seconds)) {
+  await load(url, headers, Math.min(seconds, 3))
+  const result = await load(url, headers, seconds)
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  return result
+}
+
+/** Statements the API sent to the database for one request to `url`, counted over 50 requests in a row. */
+async function queriesPerRequest(url, headers = {}) {
+  const counter = async () => (await (await fetch(`http://127.0.0.1:${API_PORT}/api/__bench/queries`)).json()).queries
+  const first = await counter()
+  const second = await counter()
+  for (let i = 0; i < 50; i++) await (await fetch(url, { headers })).arrayBuffer()
+  const third = await counter()
+  // Reading the counter is a request too (an anonymous one): its own statements are taken off.
+  return (third - second - (second - first)) / 50
 }
 
 const summary = (result) =>
-  `${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`
+  `${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`
+const ratio = (a, b) => (a.requests.average / b.requests.average).toFixed(2)
+const microseconds = (result) => 1e6 / result.requests.average
 
-await resetDatabase()
-const api = spawn(NODE, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { cwd: BACKEND, env, stdio: 'inherit' })
+/** Each probe adds one stage to the previous one; the cost of a stage is the server time it adds per request. */
+async function stageTable(organizationId, token, cookie, listUrl) {
+  const api = `http://127.0.0.1:${API_PORT}`
+  const bearer = { authorization: `Bearer ${token}` }
+  const stages = [
+    ['bare AdonisJS route (no middleware)', `http://127.0.0.1:${ADONIS_PORT}/`, {}],
+    ['+ server and router middleware, anonymous, no cookie (body parser, NUL check, locale, session, shield)', `${api}/api/__bench/global`, {}],
+    ['router middleware with a Bearer token (no session)', `${api}/api/__bench/global`, bearer],
+    ['+ auth (access token, user)', `${api}/api/__bench/auth`, bearer],
+    ['+ organisation and membership', `${api}/api/__bench/orgs/${organizationId}/organization`, bearer],
+    ['+ module enabled', `${api}/api/__bench/orgs/${organizationId}/module`, bearer],
+    ['+ permission (the empty authenticated route)', `${api}/api/__bench/orgs/${organizationId}/authorized`, bearer],
+    ['+ validation, the two queries, models, transformer, JSON (the list)', listUrl, bearer],
+    ['the empty authenticated route with the session cookie instead (session read/write, CSRF token)', `${api}/api/__bench/orgs/${organizationId}/authorized`, { cookie }],
+  ]
+  const seconds = Number(options['stage-seconds'])
+  console.log(`\n| stage | req/s | µs per request | added µs | queries per request |\n|---|---|---|---|---|`)
+  let previous = null
+  for (const [name, url, headers] of stages) {
+    const result = await measure(url, headers, seconds)
+    const queries = url.startsWith(api) ? (await queriesPerRequest(url, headers)).toFixed(1) : '0'
+    const cost = microseconds(result)
+    const added = previous === null || !name.startsWith('+') ? '' : (cost - previous).toFixed(0)
+    console.log(`| ${name} | ${result.requests.average.toFixed(0)} | ${cost.toFixed(0)} | ${added} | ${queries} |`)
+    previous = cost
+  }
+}
+
 try {
+  await resetDatabase()
+  startProcess(['--import', '@poppinss/ts-exec', join(ROOT, 'infra/bench/servers/api_with_probes.ts')], BACKEND)
+  startProcess([join(ROOT, 'infra/bench/servers/bare_adonis.ts'), String(ADONIS_PORT)], join(ROOT, 'infra/bench'))
+  startProcess([join(ROOT, 'infra/bench/servers/bare_fastify.mjs'), String(FASTIFY_PORT)], join(ROOT, 'infra/bench'))
   await waitFor(`http://127.0.0.1:${API_PORT}/health/live`)
-  const { organizationId, token } = await prepareTenant()
+  await waitFor(`http://127.0.0.1:${ADONIS_PORT}/`)
+  await waitFor(`http://127.0.0.1:${FASTIFY_PORT}/`)
+  const { organizationId, token, cookie } = await prepareTenant()
   await insertContacts(organizationId, Number(options.rows))
   const bare = await startBareServer(organizationId)
   const apiUrl = `http://127.0.0.1:${API_PORT}/api/v1/orgs/${organizationId}/contacts?page=1&perPage=50&sort=name&order=asc`
+  const emptyUrl = `http://127.0.0.1:${API_PORT}/api/__bench/orgs/${organizationId}/authorized`
   const headers = { authorization: `Bearer ${token}` }
   const check = await fetch(apiUrl, { headers })
   const body = await check.json()
   if (!check.ok || body.data.length !== 50 || body.meta.total !== Number(options.rows)) {
     throw new Error(`API answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`)
   }
-  await load(apiUrl, headers) // warm-up, discarded
-  const apiResult = await load(apiUrl, headers)
-  await load(`http://127.0.0.1:${BARE_PORT}/`, {})
-  const bareResult = await load(`http://127.0.0.1:${BARE_PORT}/`, {})
-  console.log(`\ncontacts list, ${options.rows} contacts, 50 a page, ${options.connections} connections, ${options.seconds}s each`)
-  console.log(`API (AdonisJS): ${summary(apiResult)}`)
-  console.log(`bare node:http + pg: ${summary(bareResult)}`)
-  console.log(`ratio API / bare: ${(apiResult.requests.average / bareResult.requests.average).toFixed(2)}`)
+
+  const apiResult = await measure(apiUrl, headers)
+  const bareResult = await measure(`http://127.0.0.1:${BARE_PORT}/`)
+  const stackResult = await measure(emptyUrl, headers)
+  const adonisResult = await measure(`http://127.0.0.1:${ADONIS_PORT}/`)
+  const fastifyResult = await measure(`http://127.0.0.1:${FASTIFY_PORT}/`)
+  const listQueries = await queriesPerRequest(apiUrl, headers)
+
+  console.log(`\n${options.rows} contacts, 50 a page, ${options.connections} connections, ${options.seconds}s each (after a warm-up)`)
+  console.log(`contacts list, API (AdonisJS): ${summary(apiResult)}, ${listQueries.toFixed(1)} queries per request`)
+  console.log(`contacts list, bare node:http + pg: ${summary(bareResult)}, 2 queries per request`)
+  console.log(`empty authenticated route, full middleware stack: ${summary(stackResult)}`)
+  console.log(`empty route, bare AdonisJS (no middleware): ${summary(adonisResult)}`)
+  console.log(`empty route, bare Fastify: ${summary(fastifyResult)}`)
+  console.log(`ratio contacts list API / bare node:http + pg: ${ratio(apiResult, bareResult)} (goal 0.70)`)
+  console.log(`ratio full middleware stack / no middleware: ${ratio(stackResult, adonisResult)} (goal 0.60)`)
+  console.log(`ratio bare AdonisJS / bare Fastify: ${ratio(adonisResult, fastifyResult)} (goal 0.90)`)
+
+  if (options.stages) await stageTable(organizationId, token, cookie, apiUrl)
   bare.server.close()
   await bare.pool.end()
 } finally {
-  api.kill('SIGTERM')
+  for (const child of children) child.kill('SIGTERM')
 }

@@ -1,7 +1,14 @@
 import type Contact from '../models/contact.ts'
 
+/** What the public shape is made of: a contact model, or a plain row read for a list (contactsPage). */
+export type ContactAttributes = Pick<
+  Contact,
+  | 'id' | 'kind' | 'name' | 'isCustomer' | 'isSupplier' | 'email' | 'phone' | 'address' | 'city' | 'country' | 'rccm'
+  | 'idNat' | 'nif' | 'preferredCurrency' | 'preferredLocale' | 'tags' | 'notes' | 'archivedAt' | 'createdAt' | 'updatedAt'
+>
+
 /** The public shape of a contact. */
-export function serializeContact(contact: Contact) {
+export function serializeContact(contact: ContactAttributes) {
   return {
     id: contact.id,
     kind: contact.kind,

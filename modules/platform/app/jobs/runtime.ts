@@ -5,6 +5,7 @@ import { OutboxPruner } from './outbox_pruner.ts'
 import { RabbitRelay } from './rabbitmq_relay.ts'
 import { RabbitTopology } from './rabbitmq_topology.ts'
 import { RabbitWorker } from './rabbitmq_worker.ts'
+import { SessionSweeper } from './session_sweeper.ts'
 
 /** The jobs settings of config/platform.ts. */
 export type JobsConfig = {
@@ -26,6 +27,7 @@ const EMBEDDED_LEASE_MS = 5 * 60 * 1000
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000
 const FIRST_PRUNE_AFTER_MS = 60 * 1000
+const SESSION_SWEEP_EVERY_MS = 15 * 60 * 1000
 
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return { ...config.get<JobsConfig>('platform.jobs'), ...overrides }
@@ -35,7 +37,10 @@ function topologyOf(settings: JobsConfig) {
   return new RabbitTopology(settings.rabbitmqPrefix, settings.deliveryLimit)
 }
 
-/** The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker; each prunes the outbox. */
+/**
+ * The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker;
+ * each prunes the outbox and sweeps expired sessions.
+ */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
   const pruner = new OutboxPruner({
@@ -43,6 +48,7 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
     everyMs: PRUNE_EVERY_MS,
     firstAfterMs: FIRST_PRUNE_AFTER_MS,
   })
+  const sweeper = new SessionSweeper(SESSION_SWEEP_EVERY_MS)
   const worker = settings.rabbitmqUrl
     ? new RabbitWorker({
         url: settings.rabbitmqUrl,
@@ -55,8 +61,10 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
     async start() {
       await worker.start()
       pruner.start()
+      sweeper.start()
     },
     async stop() {
+      await sweeper.stop()
       await pruner.stop()
       await worker.stop()
     },
