@@ -8,7 +8,7 @@
  * and prints what each stage costs per request and how many queries it makes.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { createServer } from 'node:http'
+import { Agent, createServer, request } from 'node:http'
 import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -151,6 +151,31 @@ async function measure(url, headers = {}, seconds = Number(options.seconds)) {
   return result
 }
 
+/**
+ * Two servers compared on a machine whose load changes from one second to the next: each is loaded in turns of
+ * two seconds, alternating, for `options.seconds` in all each, and its requests per second are the sum over its turns.
+ */
+async function compare([urlA, headersA], [urlB, headersB]) {
+  await load(urlA, headersA, 2)
+  await load(urlB, headersB, 2)
+  const totals = [
+    { requests: 0, seconds: 0, p50: [], p99: [] },
+    { requests: 0, seconds: 0, p50: [], p99: [] },
+  ]
+  for (let turn = 0; turn < Math.ceil(Number(options.seconds) / 2); turn++) {
+    for (const [index, url, headers] of [[0, urlA, headersA], [1, urlB, headersB]]) {
+      const result = await load(url, headers, 2)
+      if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+      totals[index].requests += result.requests.total
+      totals[index].seconds += result.duration
+      totals[index].p50.push(result.latency.p50)
+      totals[index].p99.push(result.latency.p99)
+    }
+  }
+  const median = (values) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]
+  return totals.map((total) => ({ rps: total.requests / total.seconds, p50: median(total.p50), p99: median(total.p99) }))
+}
+
 /** Statements the API sent to the database for one request to `url`, counted over 50 requests in a row. */
 async function queriesPerRequest(url, headers = {}) {
   const counter = async () => (await (await fetch(`http://127.0.0.1:${API_PORT}/api/__bench/queries`)).json()).queries
@@ -162,12 +187,31 @@ async function queriesPerRequest(url, headers = {}) {
   return (third - second - (second - first)) / 50
 }
 
-const summary = (result) =>
-  `${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`
-const ratio = (a, b) => (a.requests.average / b.requests.average).toFixed(2)
-const microseconds = (result) => 1e6 / result.requests.average
 
-/** Each probe adds one stage to the previous one; the cost of a stage is the server time it adds per request. */
+/** Median time of one request to `url` (µs), one at a time over a kept-alive connection: what a stage adds, waits included. */
+async function medianLatency(url, headers = {}, count = 300) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+  const once = () =>
+    new Promise((done, fail) => {
+      const started = process.hrtime.bigint()
+      request(url, { headers, agent }, (response) => {
+        response.resume()
+        response.on('end', () => done(Number(process.hrtime.bigint() - started) / 1000))
+      })
+        .on('error', fail)
+        .end()
+    })
+  for (let i = 0; i < 20; i++) await once()
+  const times = []
+  for (let i = 0; i < count; i++) times.push(await once())
+  agent.destroy()
+  return times.sort((a, b) => a - b)[Math.floor(count / 2)]
+}
+
+/**
+ * Each probe adds one stage to the previous one. Per stage: the throughput under load, the median time of a
+ * request sent alone, the time the stage adds to the previous one's, and the statements it sends to the database.
+ */
 async function stageTable(organizationId, token, cookie, listUrl) {
   const api = `http://127.0.0.1:${API_PORT}`
   const bearer = { authorization: `Bearer ${token}` }
@@ -179,19 +223,19 @@ async function stageTable(organizationId, token, cookie, listUrl) {
     ['+ organisation and membership', `${api}/api/__bench/orgs/${organizationId}/organization`, bearer],
     ['+ module enabled', `${api}/api/__bench/orgs/${organizationId}/module`, bearer],
     ['+ permission (the empty authenticated route)', `${api}/api/__bench/orgs/${organizationId}/authorized`, bearer],
-    ['+ validation, the two queries, models, transformer, JSON (the list)', listUrl, bearer],
-    ['the empty authenticated route with the session cookie instead (session read/write, CSRF token)', `${api}/api/__bench/orgs/${organizationId}/authorized`, { cookie }],
+    ['+ validation, the two queries, rows, transformer, JSON (the list)', listUrl, bearer],
+    ['the empty authenticated route with the session cookie instead of the token (session read, CSRF token)', `${api}/api/__bench/orgs/${organizationId}/authorized`, { cookie }],
   ]
   const seconds = Number(options['stage-seconds'])
-  console.log(`\n| stage | req/s | µs per request | added µs | queries per request |\n|---|---|---|---|---|`)
+  console.log(`\n| stage | req/s (${options.connections} connections) | median µs, one at a time | added µs | queries per request |\n|---|---|---|---|---|`)
   let previous = null
   for (const [name, url, headers] of stages) {
     const result = await measure(url, headers, seconds)
+    const median = await medianLatency(url, headers)
     const queries = url.startsWith(api) ? (await queriesPerRequest(url, headers)).toFixed(1) : '0'
-    const cost = microseconds(result)
-    const added = previous === null || !name.startsWith('+') ? '' : (cost - previous).toFixed(0)
-    console.log(`| ${name} | ${result.requests.average.toFixed(0)} | ${cost.toFixed(0)} | ${added} | ${queries} |`)
-    previous = cost
+    const added = previous === null || !name.startsWith('+') ? '' : (median - previous).toFixed(0)
+    console.log(`| ${name} | ${result.requests.average.toFixed(0)} | ${median.toFixed(0)} | ${added} | ${queries} |`)
+    previous = median
   }
 }
 
@@ -215,22 +259,24 @@ try {
     throw new Error(`API answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`)
   }
 
-  const apiResult = await measure(apiUrl, headers)
-  const bareResult = await measure(`http://127.0.0.1:${BARE_PORT}/`)
-  const stackResult = await measure(emptyUrl, headers)
-  const adonisResult = await measure(`http://127.0.0.1:${ADONIS_PORT}/`)
-  const fastifyResult = await measure(`http://127.0.0.1:${FASTIFY_PORT}/`)
+  const [apiResult, bareResult] = await compare([apiUrl, headers], [`http://127.0.0.1:${BARE_PORT}/`, {}])
+  const [stackResult, adonisResult] = await compare([emptyUrl, headers], [`http://127.0.0.1:${ADONIS_PORT}/`, {}])
+  const [adonisAgain, fastifyResult] = await compare([`http://127.0.0.1:${ADONIS_PORT}/`, {}], [`http://127.0.0.1:${FASTIFY_PORT}/`, {}])
   const listQueries = await queriesPerRequest(apiUrl, headers)
+  const emptyQueries = await queriesPerRequest(emptyUrl, headers)
 
-  console.log(`\n${options.rows} contacts, 50 a page, ${options.connections} connections, ${options.seconds}s each (after a warm-up)`)
-  console.log(`contacts list, API (AdonisJS): ${summary(apiResult)}, ${listQueries.toFixed(1)} queries per request`)
-  console.log(`contacts list, bare node:http + pg: ${summary(bareResult)}, 2 queries per request`)
-  console.log(`empty authenticated route, full middleware stack: ${summary(stackResult)}`)
-  console.log(`empty route, bare AdonisJS (no middleware): ${summary(adonisResult)}`)
-  console.log(`empty route, bare Fastify: ${summary(fastifyResult)}`)
-  console.log(`ratio contacts list API / bare node:http + pg: ${ratio(apiResult, bareResult)} (goal 0.70)`)
-  console.log(`ratio full middleware stack / no middleware: ${ratio(stackResult, adonisResult)} (goal 0.60)`)
-  console.log(`ratio bare AdonisJS / bare Fastify: ${ratio(adonisResult, fastifyResult)} (goal 0.90)`)
+  const line = (name, result, extra = '') => console.log(`${name}: ${result.rps.toFixed(0)} req/s, latency p50 ${result.p50} ms, p99 ${result.p99} ms${extra}`)
+  const ratio = (a, b, goal) => `${(a.rps / b.rps).toFixed(2)} (goal ${goal})`
+  console.log(`\n${options.rows} contacts, 50 a page, ${options.connections} connections, ${options.seconds}s each, in alternating 2s turns`)
+  line('contacts list, API (AdonisJS)', apiResult, `, ${listQueries.toFixed(1)} queries per request`)
+  line('contacts list, bare node:http + pg', bareResult, ', 2 queries per request')
+  line('empty authenticated route, full middleware stack', stackResult, `, ${emptyQueries.toFixed(1)} queries per request`)
+  line('empty route, bare AdonisJS (no middleware)', adonisResult)
+  line('empty route, bare AdonisJS (second turn, against Fastify)', adonisAgain)
+  line('empty route, bare Fastify', fastifyResult)
+  console.log(`ratio contacts list API / bare node:http + pg: ${ratio(apiResult, bareResult, '0.70')}`)
+  console.log(`ratio full middleware stack / no middleware: ${ratio(stackResult, adonisResult, '0.60')}`)
+  console.log(`ratio bare AdonisJS / bare Fastify: ${ratio(adonisAgain, fastifyResult, '0.90')}`)
 
   if (options.stages) await stageTable(organizationId, token, cookie, apiUrl)
   bare.server.close()

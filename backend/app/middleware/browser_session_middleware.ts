@@ -1,7 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { configProvider } from '@adonisjs/core'
 import { Session } from '@adonisjs/session'
-import type { ResolvedSessionConfig } from '@adonisjs/session/types'
+import type { ResolvedSessionConfig, SessionStoreContract } from '@adonisjs/session/types'
 // Imported for its side effects too: the redirect and validation macros every session-aware app has.
 import '@adonisjs/session/session_middleware'
 import ShieldMiddleware from '@adonisjs/shield/shield_middleware'
@@ -22,6 +22,17 @@ type Pipeline = {
 }
 
 let pipeline: Promise<Pipeline> | undefined
+
+/** The store of a request without a cookie: its new session id has nothing stored, so the read is skipped. */
+function withNothingStored(store: SessionStoreContract): SessionStoreContract {
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'read') return () => null
+      const value = Reflect.get(target, key)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
 
 /** Resolves the session configuration and builds both shields once for the process, not per request. */
 async function buildPipeline(): Promise<Pipeline> {
@@ -48,7 +59,8 @@ export default class BrowserSessionMiddleware {
     if ((ctx.request.header('authorization') ?? '').startsWith('Bearer ')) return next()
     const { config, emitter, shield, shieldWithoutCsrf } = await (pipeline ??= buildPipeline())
     const hadCookie = ctx.request.cookiesList()[config.cookieName] !== undefined
-    const session = new Session(config, config.stores[config.store], emitter, ctx)
+    const store = config.stores[config.store]
+    const session = new Session(config, hadCookie ? store : (...args) => withNothingStored(store(...args)), emitter, ctx)
     ctx.session = session
     await session.initiate(false)
     const opensSession = hadCookie || !SAFE_METHODS.has(ctx.request.method()) || ctx.route?.pattern === CSRF_ROUTE
