@@ -16,14 +16,15 @@ test.group('Contacts / membership read on every request', (group) => {
     const second = await insertContact(organization.id, { name: 'Boulangerie Amani' })
 
     ;(await client.post(contactsUrl(organization.id, `/${first.id}/archive`)).bearerToken(token)).assertStatus(200)
-    await db.from('platform.memberships').where('id', membership.id).update({ role: 'member' })
+    membership.role = 'member'
+    await membership.save()
     const byToken = await client.post(contactsUrl(organization.id, `/${second.id}/archive`)).bearerToken(token)
     byToken.assertStatus(403)
     const bySession = await client.post(contactsUrl(organization.id, `/${second.id}/archive`)).loginAs(admin).withCsrfToken()
     bySession.assertStatus(403)
     ;(await client.get(contactsUrl(organization.id)).bearerToken(token)).assertStatus(200)
 
-    await db.from('platform.memberships').where('id', membership.id).delete()
+    await membership.delete()
     ;(await client.get(contactsUrl(organization.id)).bearerToken(token)).assertStatus(404)
     assert.isNull((await db.from('contacts.contacts').where('id', second.id).firstOrFail()).archived_at)
   })
