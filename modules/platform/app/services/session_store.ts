@@ -29,8 +29,14 @@ export class SlidingSessionStore implements SessionStoreWithTaggingContract {
   async read(sessionId: string) {
     const stored = await this.#inner.read(sessionId)
     if (!stored) return null
-    const { [EXPIRES_AT]: expiresAt, ...values } = stored
+    const expiresAt = stored[EXPIRES_AT]
+    const values = SlidingSessionStore.#withoutExpiry(stored)
     this.#read = { values, expiresAt: typeof expiresAt === 'number' ? expiresAt : 0 }
+    return values
+  }
+
+  /** The stored values without the wrapper's own key. */
+  static #withoutExpiry({ [EXPIRES_AT]: _expiresAt, ...values }: SessionData) {
     return values
   }
 
@@ -57,8 +63,9 @@ export class SlidingSessionStore implements SessionStoreWithTaggingContract {
     return this.#inner.untag(sessionId, userId)
   }
 
-  tagged(userId: string) {
-    return this.#inner.tagged(userId)
+  async tagged(userId: string) {
+    const sessions = await this.#inner.tagged(userId)
+    return sessions.map(({ id, data }) => ({ id, data: SlidingSessionStore.#withoutExpiry(data) }))
   }
 }
 

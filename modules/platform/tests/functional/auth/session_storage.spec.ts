@@ -73,6 +73,10 @@ test.group('Auth / session storage', (group) => {
     await afterTheWindow.touch('sliding-1')
     assert.isAbove((await expiryOf('sliding-1'))!, written!, 'the expiry moves once the window has passed')
     assert.deepEqual(await new SlidingSessionStore(await databaseStore(), ageMs).read('sliding-1'), { user: 'u1' })
+
+    const tagged = new SlidingSessionStore(await databaseStore(), ageMs)
+    await tagged.tag('sliding-1', 'user-1')
+    assert.deepEqual(await tagged.tagged('user-1'), [{ id: 'sliding-1', data: { user: 'u1' } }])
   })
 
   test('the worker sweeps expired sessions and keeps the others', async ({ assert }) => {
