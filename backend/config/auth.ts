@@ -1,6 +1,7 @@
 import { defineConfig } from '@adonisjs/auth'
 import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
-import { tokensGuard, tokensUserProvider } from '@adonisjs/auth/access_tokens'
+import { tokensGuard } from '@adonisjs/auth/access_tokens'
+import { TokenUserProvider } from '@ia/platform/config'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -11,7 +12,8 @@ const authConfig = defineConfig({
       provider: sessionUserProvider({ model: async () => ({ default: (await import('@ia/platform/contracts')).User }) }),
     }),
     api: tokensGuard({
-      provider: tokensUserProvider({
+      // Reads the user with the token in one query (instead of tokensUserProvider's two).
+      provider: new TokenUserProvider({
         tokens: 'accessTokens',
         model: async () => ({ default: (await import('@ia/platform/contracts')).User }),
       }),

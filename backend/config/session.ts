@@ -1,8 +1,13 @@
 import env from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { defineConfig, stores } from '@adonisjs/session'
+import { slidingStore } from '@ia/platform/config'
 
-/** Server-side sessions (Redis when REDIS_URL is set, else the database), tagged by user so they can be ended. */
+/**
+ * Server-side sessions (Redis when REDIS_URL is set, else the database), tagged by user so they can be ended.
+ * A session only read is stored again about once an hour, not on every request; the job worker deletes
+ * expired database rows (app/jobs/session_sweeper.ts in the platform).
+ */
 const sessionConfig = defineConfig({
   enabled: true,
   cookieName: 'ia-session',
@@ -17,8 +22,9 @@ const sessionConfig = defineConfig({
   // Japa's session client seeds sessions through the memory store.
   store: app.inTest ? 'memory' : env.get('REDIS_URL') ? 'redis' : 'database',
   stores: {
-    redis: stores.redis({ connection: 'main' }),
-    database: stores.database({ tableName: 'sessions' }),
+    redis: slidingStore(stores.redis({ connection: 'main' })),
+    // The worker sweeps expired rows; the store's own sweep would run on 2% of writes, now rare.
+    database: slidingStore(stores.database({ tableName: 'sessions', gcProbability: 0 })),
   },
 })
 

@@ -2,9 +2,13 @@
  * A browser-like HTTP session for scripts: keeps cookies and sends the CSRF header on writes.
  */
 
-/** A session against `baseUrl`; `call(method, path, body?)` resolves to `{ status, body }`. */
+/**
+ * A session against `baseUrl`; `call(method, path, body?)` resolves to `{ status, body }`, `cookieHeader()`
+ * gives its cookies as a Cookie header (for load tools that replay them).
+ */
 export function httpSession(baseUrl) {
   const jar = new Map()
+  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
   async function call(method, path, body) {
     if (method !== 'GET' && !jar.has('XSRF-TOKEN')) await call('GET', '/api/v1/auth/csrf')
     const xsrf = jar.get('XSRF-TOKEN')
@@ -13,7 +17,7 @@ export function httpSession(baseUrl) {
       redirect: 'manual',
       headers: {
         'content-type': 'application/json',
-        cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; '),
+        cookie: cookieHeader(),
         ...(xsrf && method !== 'GET' ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -30,5 +34,5 @@ export function httpSession(baseUrl) {
     } catch {}
     return { status: response.status, body: parsed }
   }
-  return { call }
+  return { call, cookieHeader }
 }

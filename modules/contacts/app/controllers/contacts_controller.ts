@@ -3,7 +3,7 @@ import { authorize, notFound } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import { createContactValidator, listContactsValidator, updateContactValidator } from '../validators/contact.ts'
 import { serializeContact } from '../transformers/contact_transformer.ts'
-import { contactsQuery } from '../queries/list_contacts.ts'
+import { contactsPage } from '../queries/list_contacts.ts'
 import { CreateContact } from '../actions/create_contact.ts'
 import { UpdateContact } from '../actions/update_contact.ts'
 import { ArchiveContact } from '../actions/archive_contact.ts'
@@ -17,16 +17,8 @@ export default class ContactsController {
     const { page = 1, perPage = 25, ...filters } = await ctx.request.validateUsing(listContactsValidator, {
       data: ctx.request.qs(),
     })
-    const paginator = await contactsQuery(filters).paginate(page, perPage)
-    return {
-      data: paginator.all().map(serializeContact),
-      meta: {
-        total: paginator.total,
-        perPage: paginator.perPage,
-        currentPage: paginator.currentPage,
-        lastPage: paginator.lastPage,
-      },
-    }
+    const { contacts, meta } = await contactsPage(filters, page, perPage)
+    return { data: contacts.map(serializeContact), meta }
   }
 
   async show(ctx: HttpContext) {

@@ -1,6 +1,8 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
+import { tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
+import type { ContactAttributes } from '../transformers/contact_transformer.ts'
 import type { exportContactsValidator } from '../validators/contact.ts'
 import { normalizePhoneNumber } from '../services/phone_number.ts'
 
@@ -58,4 +60,32 @@ export function contactsQuery(filters: ContactFilters, client?: QueryClientContr
   else if (filters.sort === 'updatedAt') query.orderBy('updated_at', order)
   else query.orderByRaw(`${folded('name')} ${order === 'desc' ? 'DESC' : 'ASC'}`)
   return query.orderBy('id', order)
+}
+
+/** A contact row turned into the model's attribute names and types (dates as DateTime), without a model instance. */
+function toAttributes(row: Record<string, unknown>) {
+  const attributes: Record<string, unknown> = {}
+  for (const [name, column] of Contact.$columnsDefinitions) {
+    const value = row[column.columnName]
+    attributes[name] = column.consume ? column.consume(value, name, undefined as never) : value
+  }
+  return attributes as unknown as ContactAttributes
+}
+
+/**
+ * One page of the current organisation's contacts matching `filters`, and how many match in all: two
+ * queries at once (outside a transaction), read as plain rows (a read-only page gains nothing from model instances, which cost
+ * more than the query). `.pojo()` runs no model hook, so the organisation is filtered here.
+ */
+export async function contactsPage(filters: ContactFilters, page: number, perPage: number) {
+  const query = contactsQuery(filters).where(`${Contact.table}.organization_id`, tenantContext.require())
+  const readPage = () => query.clone().forPage(page, perPage).pojo<Record<string, unknown>>()
+  const count = () => query.clone().clearOrder().count('* as total').pojo<{ total: string | number }>()
+  // A transaction is one connection, which runs one query at a time: pg would only queue the second.
+  const [rows, counted] = query.client.isTransaction ? [await readPage(), await count()] : await Promise.all([readPage(), count()])
+  const total = Number(counted[0].total)
+  return {
+    contacts: rows.map(toAttributes),
+    meta: { total, perPage, currentPage: page, lastPage: Math.max(Math.ceil(total / perPage), 1) },
+  }
 }

@@ -7,6 +7,7 @@ import { RabbitWorker } from './rabbitmq_worker.ts'
 import { platformConfig, type JobsConfig } from '../services/platform_config.ts'
 
 export type { JobsConfig }
+import { SessionSweeper } from './session_sweeper.ts'
 
 
 /** Something that runs until stopped: a worker or a relay. */
@@ -17,6 +18,7 @@ const EMBEDDED_LEASE_MS = 5 * 60 * 1000
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000
 const FIRST_PRUNE_AFTER_MS = 60 * 1000
+const SESSION_SWEEP_EVERY_MS = 15 * 60 * 1000
 
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return { ...platformConfig.jobs, ...overrides }
@@ -26,7 +28,10 @@ function topologyOf(settings: JobsConfig) {
   return new RabbitTopology(settings.rabbitmqPrefix, settings.deliveryLimit)
 }
 
-/** The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker; each prunes the outbox. */
+/**
+ * The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker;
+ * each prunes the outbox and sweeps expired sessions.
+ */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
   const pruner = new OutboxPruner({
@@ -34,6 +39,7 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
     everyMs: PRUNE_EVERY_MS,
     firstAfterMs: FIRST_PRUNE_AFTER_MS,
   })
+  const sweeper = new SessionSweeper(SESSION_SWEEP_EVERY_MS)
   const worker = settings.rabbitmqUrl
     ? new RabbitWorker({
         url: settings.rabbitmqUrl,
@@ -46,8 +52,10 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
     async start() {
       await worker.start()
       pruner.start()
+      sweeper.start()
     },
     async stop() {
+      await sweeper.stop()
       await pruner.stop()
       await worker.stop()
     },

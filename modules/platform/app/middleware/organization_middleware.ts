@@ -3,22 +3,31 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import Membership from '../models/membership.ts'
 import Organization from '../models/organization.ts'
 import { tenantContext, notFound, isUuid } from '@ia/kernel/contracts'
+import { aliasedColumns, splitRow } from '../services/joined_rows.ts'
+
+let organizationColumns: string[] | undefined
 
 /**
  * Resolves `:orgId` to an organisation the signed-in user is a member of, and runs the rest of the
  * request in that organisation's context. To anyone else the organisation does not exist: 404.
+ * The membership (role, hence permissions) and the organisation are read in one query, on every request,
+ * so that a role changed or a member removed takes effect on the next request.
  */
 export default class OrganizationMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const organizationId = String(ctx.params.orgId ?? '')
     if (!isUuid(organizationId)) throw notFound()
-    const membership = await Membership.query()
-      .where('organization_id', organizationId)
-      .where('user_id', ctx.auth.user!.id)
+    const row = await Membership.query()
+      .join(`${Organization.table} as organization`, 'organization.id', `${Membership.table}.organization_id`)
+      .where(`${Membership.table}.organization_id`, organizationId)
+      .where(`${Membership.table}.user_id`, ctx.auth.user!.id)
+      .select(`${Membership.table}.*`, ...(organizationColumns ??= aliasedColumns(Organization, 'organization')))
+      .pojo<Record<string, unknown>>()
       .first()
-    if (!membership) throw notFound()
-    ctx.membership = membership
-    ctx.organization = await Organization.findOrFail(organizationId)
+    if (!row) throw notFound()
+    const { own, joined } = splitRow(row, 'organization')
+    ctx.membership = Membership.$createFromAdapterResult(own)!
+    ctx.organization = Organization.$createFromAdapterResult(joined)!
     return tenantContext.run(organizationId, () => next())
   }
 }

@@ -1,14 +1,16 @@
 import { DateTime } from 'luxon'
 import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
-import { DbAccessTokensProvider, type AccessToken } from '@adonisjs/auth/access_tokens'
+import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import hash from '@adonisjs/core/services/hash'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { PersonalAccessTokens } from '../services/access_tokens.ts'
 
 /** A person who signs in; belongs to organisations through memberships. */
 export default class User extends BaseModel {
   static table = 'platform.users'
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new PersonalAccessTokens({
+    tokenableModel: User,
     table: 'platform.auth_access_tokens',
     type: 'personal_access_token',
     prefix: 'ias_',

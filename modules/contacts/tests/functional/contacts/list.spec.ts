@@ -134,6 +134,7 @@ test.group('Contacts / list', (group) => {
       const large = await countFor(50)
       assert.deepEqual(large, small)
       assert.equal(small.contacts, 2, 'one count and one page query')
+      assert.equal(small.all, 4, 'the user, the membership with its organisation, the count and the page')
     } finally {
       emitter.off('db:query', listener)
       trx.debug = false
