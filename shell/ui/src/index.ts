@@ -79,7 +79,6 @@ export { useToast, type Toast, type ToastApi, type ToastOptions } from './compos
 export { useFormField, type FormFieldContext } from './composables/formField'
 export { useConfirm, type ConfirmOptions } from './composables/useConfirm'
 export { currencyDigits, formatMoney, parseMoney, type MinorUnits, type MoneyParseError, type MoneyParseResult } from './money'
-export { formatDateText, parseDateText, presetRange, type DateParseError, type DateParseResult } from './dates'
 export { icons } from './components/icons'
 export type * from './types'
 

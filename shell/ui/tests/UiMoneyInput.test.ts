@@ -4,7 +4,7 @@ import UiMoneyInput from '../src/components/UiMoneyInput.vue'
 import UiMoneyText from '../src/components/UiMoneyText.vue'
 import { testI18n } from './helpers'
 
-function mountInput(props: Record<string, unknown>, locale: 'fr' | 'en' = 'fr') {
+function mountInput(props: { currency: string } & Record<string, unknown>, locale: 'fr' | 'en' = 'fr') {
   return mount(UiMoneyInput, { props: { modelValue: null, ...props }, global: { plugins: [testI18n(locale)] } })
 }
 
@@ -70,7 +70,7 @@ describe('UiMoneyInput', () => {
 
 describe('UiMoneyText', () => {
   it('writes the amount with its currency in French and English, XAF without decimals', () => {
-    const text = (props: Record<string, unknown>, locale: 'fr' | 'en') =>
+    const text = (props: { value: bigint | string; currency: string }, locale: 'fr' | 'en') =>
       mount(UiMoneyText, { props, global: { plugins: [testI18n(locale)] } }).text()
     expect(text({ value: 123456750n, currency: 'CDF' }, 'fr')).toBe('1\u202f234\u202f567,50\u00a0FC')
     expect(text({ value: '123456750', currency: 'USD' }, 'en')).toBe('$1,234,567.50')
