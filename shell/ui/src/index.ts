@@ -52,7 +52,7 @@ export const UiRemoteAutocomplete = defineAsyncComponent(() => import('./compone
 export const UiFileDrop = defineAsyncComponent(() => import('./components/UiFileDrop.vue'))
 /** Renders the questions asked through `useConfirm()` (Reka UI AlertDialog); the shell mounts it once. */
 export const UiConfirmDialog = defineAsyncComponent(() => import('./components/UiConfirmDialog.vue'))
-/** Ctrl+K: go to a page or find a record (Reka UI Dialog and Listbox). */
+/** Go to a page or find a record (Reka UI Dialog and Listbox); the host opens it, the shell on Ctrl+K. */
 export const UiCommandPalette = defineAsyncComponent(() => import('./components/UiCommandPalette.vue'))
 
 export {

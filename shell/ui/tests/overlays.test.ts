@@ -145,13 +145,11 @@ describe('UiCommandPalette', () => {
     { id: 'members', label: 'Membres', group: 'Pages', to: '/settings/members' },
   ]
 
-  it('opens on Ctrl+K, filters pages without accents, adds records from the search and opens one with Enter', async () => {
+  it('filters pages without accents, adds records from the search and opens one with Enter', async () => {
     vi.useFakeTimers()
     const search = vi.fn(async (query: string): Promise<CommandItem[]> => [{ id: 'contact:1', label: `Société ${query}`, group: 'Contacts', to: '/contacts/1' }])
-    const wrapper = mount(UiCommandPalette, { props: { commands, search, debounce: 200, 'onUpdate:open': (open: boolean) => wrapper.setProps({ open }) }, global, attachTo: document.body })
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true }))
+    const wrapper = mount(UiCommandPalette, { props: { open: true, commands, search, debounce: 200 }, global, attachTo: document.body })
     await flushPromises()
-    expect(wrapper.emitted('update:open')).toEqual([[true]])
     const input = document.querySelector<HTMLInputElement>('.ia-palette__input')!
     input.value = 'CLIENTS'
     input.dispatchEvent(new Event('input'))
