@@ -4,6 +4,7 @@ import UiDropdownMenu from '../src/components/UiDropdownMenu.vue'
 import UiFileDrop from '../src/components/UiFileDrop.vue'
 import UiStatusChip from '../src/components/UiStatusChip.vue'
 import UiTimeline from '../src/components/UiTimeline.vue'
+import UiTooltip from '../src/components/UiTooltip.vue'
 import type { UploadProgress } from '../src/types'
 import { testI18n } from './helpers'
 
@@ -93,6 +94,21 @@ describe('UiDropdownMenu', () => {
     items[1].click()
     await flushPromises()
     expect(wrapper.emitted('select')).toEqual([['archive']])
+    wrapper.unmount()
+  })
+})
+
+describe('UiTooltip', () => {
+  it('shows its text when the element it explains gets keyboard focus, and hides it on Escape', async () => {
+    const wrapper = mount(UiTooltip, { props: { text: 'Montant hors taxes' }, slots: { default: '<button type="button">HT</button>' }, attachTo: document.body })
+    const trigger = wrapper.get('button')
+    await trigger.trigger('focus')
+    await flushPromises()
+    expect(document.querySelector('[role="tooltip"]')?.textContent).toContain('Montant hors taxes')
+    expect(trigger.attributes('data-state')).toMatch(/open/)
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    await flushPromises()
+    expect(trigger.attributes('data-state')).toBe('closed')
     wrapper.unmount()
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
 import { uiMessages } from '../src/index'
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -9,5 +10,12 @@ function keys(value: unknown, prefix = ''): string[] {
 describe('ui messages', () => {
   it('has the same keys in French and English', () => {
     expect(keys(uiMessages.en).sort()).toEqual(keys(uiMessages.fr).sort())
+  })
+
+  it('compiles every message in both languages (an unescaped @ or brace would break the page at run time)', () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const i18n = createI18n({ legacy: false, locale, messages: uiMessages, missingWarn: false, fallbackWarn: false })
+      for (const key of keys(uiMessages[locale])) expect(() => i18n.global.t(key), `${locale} ${key}`).not.toThrow()
+    }
   })
 })
