@@ -2,6 +2,7 @@ import { ApiError, createAccessToken, listAccessTokens, revokeAccessToken, type 
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import AccessTokensCard from '../src/components/AccessTokensCard.vue'
+import { i18n } from '../src/i18n'
 import { mountInShell, plain, spyNotifier } from './helpers'
 
 vi.mock('@ia/sdk', async (importOriginal) => ({
@@ -32,12 +33,25 @@ async function mountCard() {
   const mounted = await mountInShell(AccessTokensCard)
   wrapper = mounted.wrapper
   await flushPromises()
+  // The kit loads its select's code on first render.
+  await vi.dynamicImportSettled()
+  await flushPromises()
   return { notifier }
+}
+
+/** Picks a lifetime as a user does: opens the list from the keyboard and clicks the option. */
+async function chooseLifetime(lifetime: string) {
+  await wrapper!.get('form button[role="combobox"]').trigger('keydown', { key: 'Enter' })
+  await flushPromises()
+  const label = i18n.global.t(`profile.tokens.lifetimes.${lifetime}`)
+  const option = [...body().querySelectorAll<HTMLElement>('[role="option"]')].find((item) => item.textContent?.trim() === label)
+  option!.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }))
+  await flushPromises()
 }
 
 async function createNamed(name: string, lifetime = '90') {
   await wrapper!.get('form input').setValue(name)
-  await wrapper!.get('form select').setValue(lifetime)
+  await chooseLifetime(lifetime)
   await wrapper!.get('form').trigger('submit')
   await flushPromises()
 }

@@ -3,9 +3,10 @@ import { install as installUi } from '@ia/ui'
 import { mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { vi } from 'vitest'
-import { defineComponent, type Component } from 'vue'
+import { computed, defineComponent, type Component } from 'vue'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import { applyLocale, i18n } from '../src/i18n'
+import type { ModuleNavLink } from '../src/modules/manifest'
 import { moduleHostKey, type ModuleHost } from '../src/modules/module-host'
 
 /** Text with French typography's no-break spaces («\u00a0…\u00a0», "\u00a0:") made plain, to compare with readable literals. */
@@ -29,10 +30,11 @@ export function spyNotifier() {
   return notifier
 }
 
-/** A module host that knows the given modules' names and loads nothing. */
-export function fakeModuleHost(names: Record<string, { fr: string; en: string }> = {}): ModuleHost {
+/** A module host that knows the given modules' names (and navigation links) and loads nothing. */
+export function fakeModuleHost(names: Record<string, { fr: string; en: string }> = {}, navigation: ModuleNavLink[] = []): ModuleHost {
   return {
     load: vi.fn(async () => {}),
+    navigation: computed(() => navigation),
     module: (moduleId: string) => (names[moduleId] ? { manifest: { id: moduleId, name: names[moduleId] } } : undefined),
   } as unknown as ModuleHost
 }

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import en from '../src/locales/en.json'
 import fr from '../src/locales/fr.json'
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -17,6 +19,13 @@ function sources(dir: string): string[] {
 }
 
 describe('shell messages', () => {
+  it('compiles every message in both languages (an unescaped @ or brace would break the page at run time)', () => {
+    for (const [locale, messages] of [['fr', fr], ['en', en]] as const) {
+      const i18n = createI18n({ legacy: false, locale, messages: { [locale]: messages }, missingWarn: false, fallbackWarn: false })
+      for (const key of keys(messages)) expect(() => i18n.global.t(key), `${locale} ${key}`).not.toThrow()
+    }
+  })
+
   it('defines every literal key the sources use', () => {
     const defined = new Set(keys(fr))
     const used = new Set<string>()

@@ -1,4 +1,4 @@
-import type { App, Component } from 'vue'
+import { defineAsyncComponent, type App, type Component } from 'vue'
 import en from './locales/en.json'
 import fr from './locales/fr.json'
 import UiAlert from './components/UiAlert.vue'
@@ -6,22 +6,54 @@ import UiBadge from './components/UiBadge.vue'
 import UiButton from './components/UiButton.vue'
 import UiCard from './components/UiCard.vue'
 import UiCheckbox from './components/UiCheckbox.vue'
-import UiDialog from './components/UiDialog.vue'
 import UiEmptyState from './components/UiEmptyState.vue'
 import UiErrorPanel from './components/UiErrorPanel.vue'
 import UiFormField from './components/UiFormField.vue'
 import UiIcon from './components/UiIcon.vue'
 import UiInput from './components/UiInput.vue'
-import UiModal from './components/UiModal.vue'
 import UiPageHeader from './components/UiPageHeader.vue'
 import UiPagination from './components/UiPagination.vue'
 import UiProgressBar from './components/UiProgressBar.vue'
-import UiSelect from './components/UiSelect.vue'
 import UiSpinner from './components/UiSpinner.vue'
 import UiTable from './components/UiTable.vue'
-import UiTabs from './components/UiTabs.vue'
+import UiStatusChip from './components/UiStatusChip.vue'
 import UiTextarea from './components/UiTextarea.vue'
-import UiToastContainer from './components/UiToastContainer.vue'
+import UiTimeline from './components/UiTimeline.vue'
+
+/*
+ * The kit is one shared module loaded at start-up; the components built on Reka UI and the calendar load
+ * their code the first time a page renders them, so the shell's first screen does not pay for them.
+ */
+/** A modal dialog with a title, a body and an optional footer (Reka UI Dialog: focus trap, Escape, ARIA). */
+export const UiModal = defineAsyncComponent(() => import('./components/UiModal.vue'))
+/** A modal asking to confirm or cancel one action, with its own buttons. */
+export const UiDialog = defineAsyncComponent(() => import('./components/UiDialog.vue'))
+/** A select list of options (Reka UI Select: typeahead, keyboard, ARIA listbox). */
+export const UiSelect = defineAsyncComponent(() => import('./components/UiSelect.vue'))
+/** Tabs with one panel (Reka UI Tabs: roving tabindex, arrow keys). */
+export const UiTabs = defineAsyncComponent(() => import('./components/UiTabs.vue'))
+/** Renders the page's toasts (Reka UI Toast: F8 to reach them, paused while hovered, swipe to dismiss). */
+export const UiToastContainer = defineAsyncComponent(() => import('./components/UiToastContainer.vue'))
+/** A tooltip on the element in its slot, shown on hover and keyboard focus. */
+export const UiTooltip = defineAsyncComponent(() => import('./components/UiTooltip.vue'))
+/** A menu of actions behind a button (Reka UI DropdownMenu). */
+export const UiDropdownMenu = defineAsyncComponent(() => import('./components/UiDropdownMenu.vue'))
+/** An amount typed the locale's way, given back in minor units (bigint or digit string), never a float. */
+export const UiMoneyInput = defineAsyncComponent(() => import('./components/UiMoneyInput.vue'))
+/** An amount in minor units shown with its currency, the locale's way. */
+export const UiMoneyText = defineAsyncComponent(() => import('./components/UiMoneyText.vue'))
+/** A calendar date typed the locale's way or picked from a calendar; ISO date in and out. */
+export const UiDateInput = defineAsyncComponent(() => import('./components/UiDateInput.vue'))
+/** A period between two dates, with presets (this month, last quarter, this fiscal year). */
+export const UiDateRangeInput = defineAsyncComponent(() => import('./components/UiDateRangeInput.vue'))
+/** A text box suggesting records from the server as one types (Reka UI Combobox). */
+export const UiRemoteAutocomplete = defineAsyncComponent(() => import('./components/UiRemoteAutocomplete.vue'))
+/** A drop zone sending files through an upload function, with each file's progress bar. */
+export const UiFileDrop = defineAsyncComponent(() => import('./components/UiFileDrop.vue'))
+/** Renders the questions asked through `useConfirm()` (Reka UI AlertDialog); the shell mounts it once. */
+export const UiConfirmDialog = defineAsyncComponent(() => import('./components/UiConfirmDialog.vue'))
+/** Go to a page or find a record (Reka UI Dialog and Listbox); the host opens it, the shell on Ctrl+K. */
+export const UiCommandPalette = defineAsyncComponent(() => import('./components/UiCommandPalette.vue'))
 
 export {
   UiAlert,
@@ -29,25 +61,24 @@ export {
   UiButton,
   UiCard,
   UiCheckbox,
-  UiDialog,
   UiEmptyState,
   UiErrorPanel,
   UiFormField,
   UiIcon,
   UiInput,
-  UiModal,
   UiPageHeader,
   UiPagination,
   UiProgressBar,
-  UiSelect,
   UiSpinner,
   UiTable,
-  UiTabs,
+  UiStatusChip,
   UiTextarea,
-  UiToastContainer,
+  UiTimeline,
 }
 export { useToast, type Toast, type ToastApi, type ToastOptions } from './composables/useToast'
 export { useFormField, type FormFieldContext } from './composables/formField'
+export { useConfirm, type ConfirmOptions } from './composables/useConfirm'
+export { currencyDigits, formatMoney, parseMoney, type MinorUnits, type MoneyParseError, type MoneyParseResult } from './money'
 export { icons } from './components/icons'
 export type * from './types'
 
@@ -76,6 +107,18 @@ const components: Record<string, Component> = {
   UiTabs,
   UiTextarea,
   UiToastContainer,
+  UiTooltip,
+  UiDropdownMenu,
+  UiMoneyInput,
+  UiMoneyText,
+  UiDateInput,
+  UiDateRangeInput,
+  UiRemoteAutocomplete,
+  UiStatusChip,
+  UiTimeline,
+  UiFileDrop,
+  UiConfirmDialog,
+  UiCommandPalette,
 }
 
 /** Registers every component globally; the app must also install vue-i18n with `uiMessages` merged in. */

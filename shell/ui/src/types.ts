@@ -36,3 +36,61 @@ export interface TabItem {
   label: string
   disabled?: boolean
 }
+
+/** One entry of a UiDropdownMenu. */
+export interface MenuItem {
+  key: string
+  label: string
+  icon?: string
+  disabled?: boolean
+  tone?: 'danger'
+  /** Draws a line above the entry, to group the ones below it. */
+  separatorBefore?: boolean
+}
+
+/** One suggestion of a UiRemoteAutocomplete. */
+export interface AutocompleteOption {
+  value: string
+  label: string
+  /** A second line: a city, an e-mail, an amount. */
+  description?: string
+}
+
+/** One event of a UiTimeline. */
+export interface TimelineItem {
+  id: string
+  title: string
+  description?: string
+  /** ISO 8601 date-time of the event. */
+  at: string
+  tone?: Tone
+}
+
+/** One entry of a UiCommandPalette: a page to go to or a record found by the search. */
+export interface CommandItem {
+  id: string
+  label: string
+  /** The heading the entry is listed under (a module's name, "Pages"). */
+  group: string
+  description?: string
+  icon?: string
+  /** Where choosing it leads; the palette emits it and the host navigates. */
+  to: string
+  /** Extra words the page filter matches, e.g. the module's name. */
+  keywords?: string[]
+}
+
+/** A date range as ISO calendar dates (YYYY-MM-DD), both ends included. */
+export interface DateRange {
+  start: string | null
+  end: string | null
+}
+
+/** A ready-made range offered beside a UiDateRangeInput. */
+export type DateRangePreset = 'thisMonth' | 'lastQuarter' | 'thisFiscalYear'
+
+/** Reports the upload's own progress, in bytes, as the browser sends it. */
+export type UploadProgress = (loaded: number, total: number) => void
+
+/** Sends one file; rejects to mark it failed. The signal aborts it when the user cancels. */
+export type UploadFunction = (file: File, onProgress: UploadProgress, signal: AbortSignal) => Promise<unknown>

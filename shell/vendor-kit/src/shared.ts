@@ -7,6 +7,8 @@ export interface HostSharedDependency {
 /**
  * What the shell provides to remotes. A remote never ships its own copy of these (`import: false`): two
  * copies of Vue, the router or Pinia would split reactivity, navigation and the session store in two.
+ * `@ia/ui` carries Reka UI and `@internationalized/date` inside it (lazy chunks of the one shared module), so they
+ * load once however many remotes a page shows; remotes never import them directly.
  */
 export const HOST_SHARED: readonly HostSharedDependency[] = [
   { name: 'vue', requiredVersion: '^3.5.0' },

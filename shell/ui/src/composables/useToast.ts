@@ -7,7 +7,7 @@ export interface Toast {
   tone: Extract<Tone, 'success' | 'warning' | 'danger' | 'info'>
   message: string
   title?: string
-  /** Milliseconds before it disappears; 0 keeps it until dismissed. */
+  /** Milliseconds before it disappears (UiToastContainer counts them, paused while hovered); 0 keeps it until dismissed. */
   timeout: number
 }
 
@@ -19,20 +19,16 @@ export interface ToastOptions {
 
 const state = reactive<{ items: Toast[] }>({ items: [] })
 let nextId = 1
-const timers = new Map<number, ReturnType<typeof setTimeout>>()
 
 function dismiss(id: number): void {
   const index = state.items.findIndex((toast) => toast.id === id)
   if (index !== -1) state.items.splice(index, 1)
-  clearTimeout(timers.get(id))
-  timers.delete(id)
 }
 
 function show(tone: Toast['tone'], message: string, options: ToastOptions = {}): number {
   const id = nextId++
   const timeout = options.timeout ?? (tone === 'danger' ? 8000 : 5000)
   state.items.push({ id, tone, message, title: options.title, timeout })
-  if (timeout > 0) timers.set(id, setTimeout(() => dismiss(id), timeout))
   return id
 }
 
