@@ -22,6 +22,8 @@ export type ModuleState = {
   dependants: string[]
   enabled: boolean
   enabledAt: string | null
+  /** Where the module's pages live in the shell (`/contacts`), so a bookmark of a disabled module is recognised; null without pages. */
+  routeBase: string | null
 }
 
 /** One enabled module as the shell needs it to load its remote. */
@@ -132,6 +134,7 @@ export class ModuleRegistry {
         .map((other) => other.id),
       enabled: row?.enabled ?? false,
       enabledAt: row?.enabled ? (row.enabledAt?.toISO() ?? null) : null,
+      routeBase: module.remote?.routeBase ?? null,
     }
   }
 

@@ -44,5 +44,6 @@ export function serializeInvitation(invitation: Invitation) {
     role: invitation.role,
     expiresAt: invitation.expiresAt.toISO(),
     createdAt: invitation.createdAt.toISO(),
+    lastSentAt: invitation.lastSentAt?.toISO() ?? null,
   }
 }
