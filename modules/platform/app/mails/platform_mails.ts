@@ -49,7 +49,7 @@ mailTemplates.define<InvitationMail>(
 mailTemplates.define<PasswordChangedMail>(
   'platform.password_changed',
   (data, t) => {
-    const date = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: NOTICE_TIME_ZONE, timeZoneName: 'short' }).format(new Date(data.changedAt))
+    const date = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: NOTICE_TIME_ZONE }).format(new Date(data.changedAt))
     return {
       subject: t.t('platform.mail.passwordChanged.subject'),
       heading: t.t('platform.mail.passwordChanged.heading', { name: data.name }),
