@@ -568,6 +568,22 @@ try {
       await shot(memberFr.page, 'first-day-disabled-module-member-fr')
       await memberFr.context.close()
     })
+
+    await scenario('first day: a used or unknown reset link shows no form but offers a new link (fr 1280, en 390)', async () => {
+      for (const [options, deadTitle, newLink, name] of [
+        [{}, 'Ce lien ne fonctionne plus', 'Recevoir un nouveau lien', 'first-day-reset-link-dead-fr'],
+        [{ phone: true, width: 390, locale: 'en-GB' }, 'This link no longer works', 'Get a new link', 'first-day-reset-link-dead-en-390'],
+      ]) {
+        const { context, page } = await newPage(options)
+        await page.goto('/reset-password?token=deja-utilise-ou-inconnu')
+        await page.getByText(deadTitle).waitFor()
+        assert((await page.locator('input[type="password"]').count()) === 0, 'the form is shown for a dead link')
+        await shot(page, name)
+        await page.getByRole('link', { name: newLink }).click()
+        await page.waitForURL('**/forgot-password')
+        await context.close()
+      }
+    })
   } finally {
     worker.kill('SIGINT')
   }
