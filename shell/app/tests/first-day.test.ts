@@ -1,8 +1,9 @@
-import { ApiError, dismissOnboarding, getOnboarding, listMembers, listModules, usePlatformSession, type ModuleCatalogueEntry, type OnboardingChecklist } from '@ia/sdk'
+import { ApiError, dismissOnboarding, getOnboarding, listMembers, listModules, resendEmailVerification, usePlatformSession, type ModuleCatalogueEntry, type OnboardingChecklist } from '@ia/sdk'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import DisabledModulePanel from '../src/components/DisabledModulePanel.vue'
+import ResendVerificationButton from '../src/components/ResendVerificationButton.vue'
 import OnboardingChecklistCard from '../src/components/OnboardingChecklist.vue'
 import { disabledModuleAt } from '../src/modules/disabled-module'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -14,6 +15,7 @@ vi.mock('@ia/sdk', async (importOriginal) => ({
   dismissOnboarding: vi.fn(),
   listMembers: vi.fn(),
   listModules: vi.fn(),
+  resendEmailVerification: vi.fn(),
 }))
 const get = vi.mocked(getOnboarding)
 const dismiss = vi.mocked(dismissOnboarding)
@@ -55,7 +57,10 @@ function signedInAs(role: 'owner' | 'admin' | 'member') {
   return pinia
 }
 
-beforeEach(() => spyNotifier())
+let notifier: ReturnType<typeof spyNotifier>
+beforeEach(() => {
+  notifier = spyNotifier()
+})
 afterEach(() => {
   wrapper?.unmount()
   wrapper = undefined
@@ -117,6 +122,25 @@ describe('OnboardingChecklist', () => {
     wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
     await flushPromises()
     expect(wrapper.find('[data-testid="onboarding"]').exists()).toBe(false)
+  })
+})
+
+describe('ResendVerificationButton', () => {
+  it('sends a new confirmation link and says so; a refusal (rate limit) is shown as an error', async () => {
+    const resend = vi.mocked(resendEmailVerification)
+    resend.mockResolvedValueOnce(undefined)
+    wrapper = (await mountInShell(ResendVerificationButton, { pinia: signedInAs('owner') })).wrapper
+    await wrapper.get('button').trigger('click')
+    await flushPromises()
+    expect(resend).toHaveBeenCalledTimes(1)
+    expect(notifier.success).toHaveBeenCalledWith('Un nouveau lien de confirmation vous a été envoyé.')
+
+    const limited = new ApiError(429, [{ code: 'E_TOO_MANY_REQUESTS', message: 'Trop de demandes.' }])
+    resend.mockRejectedValueOnce(limited)
+    await wrapper.get('button').trigger('click')
+    await flushPromises()
+    expect(notifier.error).toHaveBeenCalledTimes(1)
+    expect(notifier.success).toHaveBeenCalledTimes(1)
   })
 })
 
