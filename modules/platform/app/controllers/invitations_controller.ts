@@ -17,12 +17,12 @@ import { isUuid } from '../../contracts/identifiers.ts'
 export default class InvitationsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const invitations = await Invitation.query()
+    const pending = await Invitation.query()
       .where('organization_id', ctx.organization.id)
       .whereNull('accepted_at')
       .where('expires_at', '>', DateTime.now().toSQL()!)
       .orderBy('created_at', 'desc')
-    return { data: invitations.map(serializeInvitation) }
+    return { data: pending.map(serializeInvitation) }
   }
 
   async store(ctx: HttpContext) {
