@@ -20,6 +20,7 @@ export const publicRoutes: Record<string, string> = {
   'POST /api/v1/auth/sign-in': 'Signing in (throttled per address and per account).',
   'POST /api/v1/auth/forgot-password': 'Asking for a reset link when the password is lost (answers the same for unknown emails).',
   'POST /api/v1/auth/reset-password': 'Using the emailed reset token (the token is the credential).',
+  'POST /api/v1/auth/reset-password/check': 'Whether an emailed reset token is still usable, before its form is shown (the token is the credential).',
   'POST /api/v1/auth/verify-email': 'Using the emailed verification token (the token is the credential).',
   'GET /api/v1/auth/providers': 'The OAuth/OIDC buttons of the sign-in page.',
   'GET /api/v1/auth/oauth/:provider/redirect': 'Starts signing in with a provider.',

@@ -43,7 +43,7 @@ export async function startApp({ port, database }) {
   const baseUrl = `http://localhost:${port}`
   for (let attempt = 0; attempt < 240; attempt++) {
     try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) return { baseUrl, dataDir, stop: () => server.kill('SIGTERM') }
+      if ((await fetch(`${baseUrl}/health/ready`)).ok) return { baseUrl, dataDir, env, stop: () => server.kill('SIGTERM') }
     } catch {}
     await new Promise((r) => setTimeout(r, 250))
   }

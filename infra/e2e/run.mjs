@@ -4,7 +4,8 @@
  * Screenshots of each step land in test-results/e2e/ (fr, en, phone width). Every page reports Content Security
  * Policy violations; the run fails on any it did not provoke on purpose.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
@@ -44,11 +45,11 @@ const browser = await chromium.launch({
 /** CSP violations seen on pages that did not ask for them: the run fails if there is any. */
 const cspViolations = []
 
-async function newPage({ phone = false, locale = 'fr-FR', cspExpected = false } = {}) {
+async function newPage({ phone = false, width = 375, locale = 'fr-FR', cspExpected = false } = {}) {
   const context = await browser.newContext({
     baseURL: app.baseUrl,
     locale,
-    viewport: phone ? { width: 375, height: 740 } : { width: 1280, height: 800 },
+    viewport: phone ? { width, height: 740 } : { width: 1280, height: 800 },
     deviceScaleFactor: 1,
   })
   // Chromium logs a refused resource itself; the event also catches what it only reports to the page.
@@ -411,6 +412,186 @@ try {
     }
   })
 
+  /*
+   * A guided first day (issue 10): the home checklist ticks itself from real events (the confirmation
+   * link, legal details, a module, a contact, an invitation) and can then be put away; signing up from
+   * an invitation lands in the organisation with no second click; a bookmark of a disabled module says
+   * so and names who can enable it. French at 1280 px, English at 390 px. Mails and events need a
+   * worker: this block runs one (`jobs:work`) and reads the mails it writes as .eml files.
+   */
+  const worker = spawn(process.execPath, ['ace.js', 'jobs:work'], { cwd: join(ROOT, 'backend'), env: app.env, stdio: 'inherit' })
+  try {
+    const mailDir = join(app.dataDir, 'mails')
+    /** The `path` link of the newest mail to `to`, once the worker has written it. */
+    const linkInMail = async (to, path) => {
+      for (let attempt = 0; attempt < 120; attempt++) {
+        const files = existsSync(mailDir) ? readdirSync(mailDir).filter((file) => file.includes(to)).sort() : []
+        const text = files.length ? readFileSync(join(mailDir, files.at(-1)), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=') : ''
+        const match = text.match(new RegExp(`https?://[^\\s"<>]*${path}[A-Za-z0-9_?=-]+`))
+        if (match) return { url: new URL(match[0]).pathname + new URL(match[0]).search, count: files.length }
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      throw new Error(`no ${path} link mailed to ${to}`)
+    }
+    /** Calls the API from the page, with its session and CSRF cookie, as the SDK does. */
+    const api = (page, method, path, body) =>
+      page.evaluate(async ({ method, path, body }) => {
+        const xsrf = decodeURIComponent(document.cookie.split('; ').find((cookie) => cookie.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '')
+        const response = await fetch(path, { method, headers: { 'content-type': 'application/json', accept: 'application/json', 'x-xsrf-token': xsrf }, body: body && JSON.stringify(body) })
+        return { status: response.status, body: await response.json().catch(() => null) }
+      }, { method, path, body })
+    /** The home page's checklist steps that are ticked, after reloading until `expected` are (events arrive through the worker). */
+    const tickedSteps = async (page, expected) => {
+      let ticked = []
+      for (let attempt = 0; attempt < 40; attempt++) {
+        await page.goto('/')
+        await page.locator('[data-testid="onboarding"]').waitFor()
+        ticked = await page.locator('[data-testid="onboarding"] [data-done="true"]').evaluateAll((steps) => steps.map((step) => step.dataset.step))
+        if (expected.every((step) => ticked.includes(step))) return ticked
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+      throw new Error(`steps ticked: ${ticked.join(', ')}; expected ${expected.join(', ')}`)
+    }
+    let orgIdOfFirstDay
+    let inviteUrl
+
+    await scenario('first day: the checklist ticks itself as things happen, then can be put away (fr, 1280 px)', async () => {
+      const { context, page } = await newPage()
+      await signUpWithOrganization(page, { fullName: 'Joséphine Mbuyi', email: 'josephine@example.cd', organization: 'Kivu Trading SARL' })
+      orgIdOfFirstDay = await page.evaluate(() => localStorage.getItem('ia.lastOrganizationId'))
+      const checklist = page.locator('[data-testid="onboarding"]')
+      await checklist.getByText('0 sur 5').waitFor()
+      assert(await page.getByRole('alert').or(page.locator('.ia-alert')).getByRole('button', { name: 'Renvoyer le lien' }).count() > 0, 'the email banner has no resend button')
+      await shot(page, 'first-day-checklist-empty-fr')
+
+      const verify = await linkInMail('josephine@example.cd', '/verify-email\\?token=')
+      await checklist.locator('[data-step="confirm_email"]').getByRole('button', { name: 'Renvoyer le lien' }).click()
+      await page.getByText('Un nouveau lien de confirmation vous a été envoyé.').waitFor()
+      // The resend replaced the first link: the newest one confirms.
+      for (let attempt = 0; attempt < 40 && (await linkInMail('josephine@example.cd', '/verify-email\\?token=')).count < 2; attempt++) await page.waitForTimeout(250)
+      const latest = await linkInMail('josephine@example.cd', '/verify-email\\?token=')
+      assert(latest.url !== verify.url, 'the resent link is the same')
+      await page.goto(latest.url)
+      await page.getByText('Votre adresse e-mail est confirmée.').waitFor()
+      assert((await tickedSteps(page, ['confirm_email'])).length === 1, 'more than the email step ticked')
+
+      const patched = await api(page, 'PATCH', `/api/v1/orgs/${orgIdOfFirstDay}`, { legalName: 'Kivu Trading SARL', nif: 'A1234567B', rccm: 'CD/GOM/RCCM/24-B-00042', idNat: '19-H5300-N12345K', address: '12, avenue du Lac, Goma' })
+      assert(patched.status === 200, `legal details: ${patched.status}`)
+      await enableContacts(page)
+      const contact = await api(page, 'POST', `/api/v1/orgs/${orgIdOfFirstDay}/contacts`, { kind: 'company', name: 'Brasserie de Bukavu' })
+      assert(contact.status === 201, `contact: ${contact.status}`)
+      await tickedSteps(page, ['confirm_email', 'legal_details', 'enable_module', 'import_contacts'])
+      await checklist.getByText('4 sur 5').waitFor()
+      await shot(page, 'first-day-checklist-four-fr')
+      await page.setViewportSize({ width: 390, height: 740 })
+      await shot(page, 'first-day-checklist-four-fr-390')
+      await page.setViewportSize({ width: 1280, height: 800 })
+
+      await page.goto('/settings/members')
+      await page.getByRole('button', { name: 'Inviter' }).first().click()
+      await page.getByRole('dialog').getByLabel('Adresse e-mail').fill('david@example.cd')
+      await page.getByRole('dialog').getByRole('button', { name: 'Envoyer l’invitation' }).click()
+      await page.getByRole('cell', { name: 'david@example.cd' }).waitFor()
+      // The jobs tray names the mail in French, never `platform.send_mail`; the toast stacks above it.
+      await page.locator('.job-tray').getByText('Envoi de l’invitation à david@example.cd'.replace('’', "'")).waitFor()
+      const [toastBox, trayBox] = [await page.locator('.ia-toast').first().boundingBox(), await page.locator('.job-tray').boundingBox()]
+      assert(!toastBox || toastBox.y + toastBox.height <= trayBox.y + 1, `a toast covers the jobs tray: ${JSON.stringify({ toastBox, trayBox })}`)
+      await shot(page, 'first-day-invited-tray-fr')
+      assert((await page.getByRole('button', { name: 'Quitter l’organisation' }).count()) === 0, 'the owner is offered to leave')
+      inviteUrl = (await linkInMail('david@example.cd', '/invitations/')).url
+
+      await tickedSteps(page, ['confirm_email', 'legal_details', 'enable_module', 'import_contacts', 'invite_colleague'])
+      await checklist.getByText('Tout est prêt !').waitFor()
+      await shot(page, 'first-day-checklist-done-fr')
+      await checklist.getByRole('button', { name: 'Masquer cette liste' }).click()
+      await checklist.waitFor({ state: 'detached' })
+      await page.reload()
+      await page.getByRole('heading', { name: /Bonjour/ }).waitFor()
+      assert((await page.locator('[data-testid="onboarding"]').count()) === 0, 'the dismissed checklist came back')
+      await context.close()
+    })
+
+    await scenario('first day: signing up from an invitation joins at once, address pre-filled (en, 390 px)', async () => {
+      assert(inviteUrl, 'no invitation link from the previous scenario')
+      const { context, page } = await newPage({ phone: true, width: 390, locale: 'en-GB' })
+      await page.goto(inviteUrl)
+      await page.getByRole('link', { name: 'Create an account to accept' }).click()
+      await page.getByTestId('sign-up-invitation').waitFor()
+      const email = page.getByLabel('Email address')
+      await page.waitForFunction(() => document.querySelector('input[type="email"]')?.value === 'david@example.cd')
+      assert(await email.evaluate((input) => input.readOnly), 'the invited address can be changed')
+      await shot(page, 'first-day-invited-sign-up-en-390')
+      await page.getByLabel('Full name').fill('David Kasongo')
+      await page.getByLabel('Password').fill(PASSWORD)
+      await page.getByRole('button', { name: 'Create my account' }).click()
+      await page.getByRole('heading', { name: /Hello David/ }).waitFor()
+      const me = await api(page, 'GET', '/api/v1/auth/me')
+      assert(me.body.user.emailVerified === true, 'the invited address is not counted as verified')
+      assert(me.body.organizations.some((organization) => organization.name === 'Kivu Trading SARL'), 'not a member after sign-up')
+      assert((await page.getByText(/Confirm your email|confirmer/i).count()) === 0, 'an email-confirmation banner is shown to an invited user')
+      await shot(page, 'first-day-invited-home-en-390')
+      await context.close()
+    })
+
+    await scenario('first day: disabling a module asks first; its bookmarked page says it is disabled and who can enable it (fr 1280, en 390)', async () => {
+      const owner = await newPage()
+      await signIn(owner.page, 'josephine@example.cd')
+      await owner.page.goto('/settings/modules')
+      const card = owner.page.locator('[data-module-id="contacts"]')
+      await card.getByRole('button', { name: 'Désactiver' }).click()
+      const dialog = owner.page.getByRole('dialog')
+      await dialog.getByText('Ses données sont conservées : rien n’est supprimé.').waitFor()
+      await shot(owner.page, 'first-day-disable-confirm-fr')
+      await dialog.getByRole('button', { name: 'Désactiver' }).click()
+      await card.getByRole('button', { name: 'Activer' }).waitFor()
+      await owner.page.goto('/contacts')
+      await owner.page.getByText('Le module Contacts est désactivé').waitFor()
+      await owner.page.getByRole('link', { name: 'Ouvrir le catalogue' }).waitFor()
+      await shot(owner.page, 'first-day-disabled-module-admin-fr')
+      await owner.context.close()
+
+      const member = await newPage({ phone: true, width: 390, locale: 'en-GB' })
+      await member.page.goto('/sign-in')
+      await member.page.getByLabel('Email address').fill('david@example.cd')
+      await member.page.getByLabel('Password').fill(PASSWORD)
+      await member.page.getByRole('button', { name: 'Sign in' }).click()
+      await member.page.getByRole('heading', { name: /Hello David/ }).waitFor()
+      await member.page.goto('/contacts/some-bookmarked-contact')
+      await member.page.getByText('The Contacts module is disabled').waitFor()
+      await member.page.getByText('Only the organisation’s administrators can enable it again: Joséphine Mbuyi.').waitFor()
+      assert((await member.page.getByText('Page not found').count()) === 0, 'the page says "not found"')
+      await shot(member.page, 'first-day-disabled-module-member-en-390')
+      await member.context.close()
+
+      const memberFr = await newPage()
+      await signIn(memberFr.page, 'david@example.cd')
+      const french = await api(memberFr.page, 'PATCH', '/api/v1/auth/me', { locale: 'fr' })
+      assert(french.status === 200, `locale: ${french.status}`)
+      await memberFr.page.goto('/contacts')
+      await memberFr.page.reload()
+      await memberFr.page.getByText('Seuls les administrateurs de l’organisation peuvent le réactiver : Joséphine Mbuyi.').waitFor()
+      await shot(memberFr.page, 'first-day-disabled-module-member-fr')
+      await memberFr.context.close()
+    })
+
+    await scenario('first day: a used or unknown reset link shows no form but offers a new link (fr 1280, en 390)', async () => {
+      for (const [options, deadTitle, newLink, name] of [
+        [{}, 'Ce lien ne fonctionne plus', 'Recevoir un nouveau lien', 'first-day-reset-link-dead-fr'],
+        [{ phone: true, width: 390, locale: 'en-GB' }, 'This link no longer works', 'Get a new link', 'first-day-reset-link-dead-en-390'],
+      ]) {
+        const { context, page } = await newPage(options)
+        await page.goto('/reset-password?token=deja-utilise-ou-inconnu')
+        await page.getByText(deadTitle).waitFor()
+        assert((await page.locator('input[type="password"]').count()) === 0, 'the form is shown for a dead link')
+        await shot(page, name)
+        await page.getByRole('link', { name: newLink }).click()
+        await page.waitForURL('**/forgot-password')
+        await context.close()
+      }
+    })
+  } finally {
+    worker.kill('SIGINT')
+  }
   await scenario('the Content Security Policy is in force on the page and the API, and refuses an inline script', async () => {
     const { context, page, violations } = await newPage({ cspExpected: true })
     const shellPage = await page.goto('/sign-in')

@@ -15,6 +15,8 @@ export type ModuleState = {
   dependants: string[]
   enabled: boolean
   enabledAt: string | null
+  /** Where the module's pages live in the shell (`/contacts`), so a bookmark of a disabled module is recognised; null without pages. */
+  routeBase: string | null
 }
 
 /** One enabled module as the shell needs it to load its remote. */

@@ -22,7 +22,7 @@ export {
   defineSchemas,
   authorize,
 } from '../services/ports.ts'
-export type { JobQueue, JobContext, JobHandler, JobOptions, DispatchOptions } from '../ports/jobs.ts'
+export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
 export {
   defineEvents,

@@ -26,7 +26,12 @@ export type JobOptions = {
   maxAttempts?: number
   /** Base of the exponential backoff in milliseconds: base, 2 x base, 4 x base... (default 1000). */
   backoffMs?: number
+  /** The i18n key of what the job does, shown in the jobs tray when a dispatch gives no title of its own. */
+  title?: string
 }
+
+/** What a job does, as an i18n key and its parameters: rendered in French and English when the job is queued. */
+export type JobTitle = { key: string; params?: Record<string, string | number> }
 
 /** What a dispatcher says about a job. */
 export type DispatchOptions = {
@@ -35,7 +40,10 @@ export type DispatchOptions = {
   organizationId?: string | null
   /** Who sees its progress. */
   userId?: string | null
+  /** What the people watching the job read, already in both languages; `title` is the usual way to give it. */
   label?: LocalizedText
+  /** What the job does, translated when queued (e.g. "Envoi de l'invitation à {to}"). */
+  title?: JobTitle
 }
 
 /** Long or retriable work, run by workers, never lost (the platform's outbox and worker implement it). */

@@ -12,8 +12,8 @@ export type { MailContent, MailRequest, MailTemplate }
  */
 export const mails: Mailer = {
   /** Adds the template `<module>.<mail>` (call it once, at import time of a file the module's provider loads). */
-  defineTemplate<D>(name: string, template: MailTemplate<D>) {
-    mailTemplates.define(name, template)
+  defineTemplate<D>(name: string, template: MailTemplate<D>, options: { jobTitle?: string } = {}) {
+    mailTemplates.define(name, template, options)
   },
 
   /**
@@ -26,6 +26,7 @@ export const mails: Mailer = {
       client: options.client,
       organizationId: request.organizationId ?? null,
       userId: options.userId ?? null,
+      title: { key: mailTemplates.jobTitle(request.template), params: { to: request.to } },
     })
   },
 }

@@ -33,6 +33,7 @@ import {
 import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
 import './openapi_notifications.ts'
 import './openapi_jobs.ts'
+import './openapi_onboarding.ts'
 
 const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
 const dateTime = { type: 'string', format: 'date-time' }
@@ -141,8 +142,9 @@ defineSchemas({
       dependants: { type: 'array', items: { type: 'string' }, description: 'Modules that need this one.' },
       enabled: { type: 'boolean' },
       enabledAt: { type: ['string', 'null'], format: 'date-time' },
+      routeBase: { type: ['string', 'null'], description: "Where the module's pages live in the shell (`/contacts`); null when it has none." },
     },
-    required: ['id', 'version', 'name', 'description', 'category', 'depends', 'dependants', 'enabled', 'enabledAt'],
+    required: ['id', 'version', 'name', 'description', 'category', 'depends', 'dependants', 'enabled', 'enabledAt', 'routeBase'],
   },
   ShellManifest: {
     type: 'object',
@@ -225,11 +227,17 @@ describeRoute('GET /api/v1/auth/csrf', {
 describeRoute('POST /api/v1/auth/sign-up', {
   operationId: 'signUp',
   summary: 'Create an account (and sign in)',
-  description: 'Sends an email with a verification link.',
+  description:
+    'Sends an email with a verification link. With `invitationToken` (from an invitation link) the address must be the invited one: it counts as verified and the invitation is accepted at once (`organization` in the answer).',
   tags: ['Auth'],
   request: signUpValidator,
   requestExample: { fullName: 'Amani Kabila', email: 'amani@example.cd', password: 'motdepasse-solide', locale: 'fr' },
-  responses: { 201: { description: 'Signed in.', schema: user }, 422: 'Invalid input, or the address is taken (`E_EMAIL_TAKEN`).', 429: throttled },
+  responses: {
+    201: { description: 'Signed in.', schema: user },
+    404: 'Unknown, used or expired `invitationToken`: `E_INVITATION_INVALID`.',
+    422: 'Invalid input, the address is taken (`E_EMAIL_TAKEN`), or not the invited one (`E_INVITATION_OTHER_EMAIL`).',
+    429: throttled,
+  },
 })
 describeRoute('POST /api/v1/auth/sign-in', {
   operationId: 'signIn',

@@ -15,6 +15,7 @@ const ApiReferenceController = () => import('../app/controllers/api_reference_co
 const FilesController = () => import('../app/controllers/files_controller.ts')
 const SearchController = () => import('../app/controllers/search_controller.ts')
 const NotificationsController = () => import('../app/controllers/notifications_controller.ts')
+const OnboardingController = () => import('../app/controllers/onboarding_controller.ts')
 
 router.get('/api/v1/openapi.json', [ApiReferenceController, 'document'])
 router.get('/api/v1/docs', [ApiReferenceController, 'page'])
@@ -27,6 +28,7 @@ router
     router.post('sign-in', [AuthController, 'signIn'])
     router.post('forgot-password', [AuthController, 'forgotPassword'])
     router.post('reset-password', [AuthController, 'resetPassword'])
+    router.post('reset-password/check', [AuthController, 'checkResetToken'])
     router.post('verify-email', [AuthController, 'verifyEmail'])
     router.get('providers', [OauthController, 'providers'])
     router.get('oauth/:provider/redirect', [OauthController, 'redirect'])
@@ -79,6 +81,10 @@ router
     router.get('invitations', [InvitationsController, 'index'])
     router.post('invitations', [InvitationsController, 'store'])
     router.delete('invitations/:invitationId', [InvitationsController, 'destroy'])
+    router.post('invitations/:invitationId/resend', [InvitationsController, 'resend'])
+
+    router.get('onboarding', [OnboardingController, 'show'])
+    router.post('onboarding/dismiss', [OnboardingController, 'dismiss'])
 
     router.get('audit-log', [AuditLogController, 'index'])
 

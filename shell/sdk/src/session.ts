@@ -75,7 +75,7 @@ export const usePlatformSession = defineStore('platform-session', () => {
     await load(true)
   }
 
-  async function signUp(input: { fullName: string; email: string; password: string; locale?: Locale }): Promise<void> {
+  async function signUp(input: { fullName: string; email: string; password: string; locale?: Locale; invitationToken?: string }): Promise<void> {
     await authApi.signUp(input)
     await load(true)
   }

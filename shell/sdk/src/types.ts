@@ -93,6 +93,8 @@ export interface Invitation {
   role: Exclude<Role, 'owner'>
   expiresAt: string
   createdAt: string
+  /** When the link was last sent again; null if only sent once. */
+  lastSentAt: string | null
 }
 
 /** What an invitation link shows before it is accepted. */
@@ -151,6 +153,8 @@ export interface ModuleCatalogueEntry {
   depends: string[]
   enabled: boolean
   enabledAt: string | null
+  /** Where the module's pages live in the shell (`/contacts`); null when it has none. */
+  routeBase: string | null
   blockedBy?: unknown
 }
 

@@ -91,6 +91,7 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/csrf': 'one token',
   'GET /api/v1/orgs/:orgId': 'one record',
   'GET /api/v1/orgs/:orgId/logo': 'one file',
+  'GET /api/v1/orgs/:orgId/onboarding': 'one checklist of five steps, read in one query (modules/platform/tests/functional/first_day/checklist.spec.ts)',
   'GET /api/v1/openapi.json': 'a document built from the router',
   'GET /api/v1/docs': 'a page',
   'GET /api/v1/docs/scalar.js': 'a static script file, no query',

@@ -8,6 +8,7 @@ import Membership from '../models/membership.ts'
 import UserToken from '../models/user_token.ts'
 import {
   changePasswordValidator,
+  checkResetTokenValidator,
   endOtherSessionsValidator,
   forgotPasswordValidator,
   resetPasswordValidator,
@@ -29,6 +30,7 @@ import {
 import { accountLock, throttleAccountForm, tooManyAttempts, verifyCurrentPassword } from '../services/account_throttles.ts'
 import { queuePasswordReset } from '../services/password_reset_requests.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
+import { invitations } from '../services/invitations.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
 
 const invalidCredentials = () =>
@@ -54,17 +56,31 @@ export default class AuthController {
     requireBrowserSession(ctx)
     const payload = await ctx.request.validateUsing(signUpValidator)
     await throttleAccountForm(ctx, 'sign-up', payload.email)
+    const invitation = payload.invitationToken ? await invitations.findPending(payload.invitationToken, 'invitationToken') : null
+    if (invitation && invitation.email !== payload.email.toLowerCase()) {
+      throw new DomainError('E_INVITATION_OTHER_EMAIL', 422, 'platform.errors.E_INVITATION_OTHER_EMAIL', { email: invitation.email }, 'email')
+    }
     if (await User.findByEmail(payload.email)) {
       throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
     }
     const { user } = await db
       .transaction(async (trx) => {
         const created = await User.create(
-          { fullName: payload.fullName, email: payload.email, password: payload.password, locale: payload.locale ?? (ctx.i18n.locale as 'fr' | 'en') },
+          {
+            fullName: payload.fullName,
+            email: payload.email,
+            password: payload.password,
+            locale: payload.locale ?? (ctx.i18n.locale as 'fr' | 'en'),
+            // The invitation link reached this mailbox: the address is proven.
+            emailVerifiedAt: invitation ? DateTime.now() : null,
+          },
           { client: trx }
         )
-        const token = await userTokens.issue(created.id, 'verify_email', trx)
-        await platformMailer.sendEmailVerification(created, token, trx)
+        if (invitation) {
+          await invitations.accept(invitation, created, ctx.request.ip(), trx)
+        } else {
+          await platformMailer.sendEmailVerification(created, await userTokens.issue(created.id, 'verify_email', trx), trx)
+        }
         return { user: created }
       })
       .catch((error) => {
@@ -76,7 +92,8 @@ export default class AuthController {
       })
     await ctx.auth.use('web').login(user)
     await ctx.session.tag(user.id)
-    return ctx.response.created({ user: serializeUser(user) })
+    const joined = invitation ? { organization: { id: invitation.organizationId, name: invitation.organization.name, role: invitation.role } } : {}
+    return ctx.response.created({ user: serializeUser(user), ...joined })
   }
 
   async signIn(ctx: HttpContext) {
@@ -143,6 +160,7 @@ export default class AuthController {
       user.password = payload.password
       await user.save()
       await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { revokeAccessTokens }, trx)
+      await platformMailer.sendPasswordChanged(user, trx)
     })
     return ctx.response.noContent()
   }
@@ -179,6 +197,14 @@ export default class AuthController {
       return id
     })
     await endUserSessions(userId)
+    return ctx.response.noContent()
+  }
+
+  async checkResetToken(ctx: HttpContext) {
+    const { token } = await ctx.request.validateUsing(checkResetTokenValidator)
+    if (!(await userTokens.isUsable(token, 'reset_password'))) {
+      throw new DomainError('E_INVALID_TOKEN', 400, 'platform.errors.E_INVALID_TOKEN', {}, 'token')
+    }
     return ctx.response.noContent()
   }
 

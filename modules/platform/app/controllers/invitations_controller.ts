@@ -7,22 +7,21 @@ import User from '../models/user.ts'
 import { createInvitationValidator } from '../validators/organization.ts'
 import { serializeInvitation, serializeOrganization } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
-import { createOneTimeToken, hashToken } from '../services/one_time_token.ts'
+import { createOneTimeToken } from '../services/one_time_token.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
+import { INVITATION_DAYS, invitations } from '../services/invitations.ts'
 import { DomainError, notFound, isUuid } from '@ia/kernel/contracts'
-
-const INVITATION_DAYS = 7
 
 /** Inviting people by email, and accepting an invitation. */
 export default class InvitationsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const invitations = await Invitation.query()
+    const pending = await Invitation.query()
       .where('organization_id', ctx.organization.id)
       .whereNull('accepted_at')
       .where('expires_at', '>', DateTime.now().toSQL()!)
       .orderBy('created_at', 'desc')
-    return { data: invitations.map(serializeInvitation) }
+    return { data: pending.map(serializeInvitation) }
   }
 
   async store(ctx: HttpContext) {
@@ -72,14 +71,7 @@ export default class InvitationsController {
   }
 
   async destroy(ctx: HttpContext) {
-    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    if (!isUuid(ctx.params.invitationId)) throw notFound()
-    const invitation = await Invitation.query()
-      .where('organization_id', ctx.organization.id)
-      .where('id', ctx.params.invitationId)
-      .whereNull('accepted_at')
-      .first()
-    if (!invitation) throw notFound()
+    const invitation = await this.#ofOrganization(ctx)
     await db.transaction(async (trx) => {
       await Invitation.query({ client: trx }).where('id', invitation.id).delete()
       await auditLog.record(
@@ -90,22 +82,36 @@ export default class InvitationsController {
     return ctx.response.noContent()
   }
 
-  async #pending(token: string) {
-    if (typeof token !== 'string' || token.length > 200) {
-      throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
-    }
+  /** A pending invitation of the caller's organisation, for its admins; 404 for any other id. */
+  async #ofOrganization(ctx: HttpContext) {
+    await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
+    if (!isUuid(ctx.params.invitationId)) throw notFound()
     const invitation = await Invitation.query()
-      .where('token_hash', hashToken(String(token)))
+      .where('organization_id', ctx.organization.id)
+      .where('id', ctx.params.invitationId)
       .whereNull('accepted_at')
-      .where('expires_at', '>', DateTime.now().toSQL()!)
-      .preload('organization')
       .first()
-    if (!invitation) throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
+    if (!invitation) throw notFound()
     return invitation
   }
 
+  async resend(ctx: HttpContext) {
+    const invitation = await this.#ofOrganization(ctx)
+    try {
+      const sent = await db.transaction((trx) =>
+        invitations.resend(invitation, ctx.organization, ctx.auth.user!, ctx.request.ip(), trx)
+      )
+      return { invitation: serializeInvitation(sent) }
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'E_INVITATION_RESEND_TOO_SOON') {
+        ctx.response.header('retry-after', String(error.data.seconds))
+      }
+      throw error
+    }
+  }
+
   async show({ params }: HttpContext) {
-    const invitation = await this.#pending(params.token)
+    const invitation = await invitations.findPending(params.token)
     return {
       invitation: {
         organizationName: invitation.organization.name,
@@ -117,29 +123,12 @@ export default class InvitationsController {
   }
 
   async accept(ctx: HttpContext) {
-    const invitation = await this.#pending(ctx.params.token)
+    const invitation = await invitations.findPending(ctx.params.token)
     const user = ctx.auth.user!
     if (invitation.email !== user.email.toLowerCase()) {
       throw new DomainError('E_INVITATION_OTHER_EMAIL', 403, 'platform.errors.E_INVITATION_OTHER_EMAIL', { email: invitation.email })
     }
-    await db.transaction(async (trx) => {
-      const locked = await Invitation.query({ client: trx }).where('id', invitation.id).whereNull('accepted_at').forUpdate().first()
-      if (!locked) throw new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID')
-      // Two invitations to the same organisation accepted at once: the second must see the first's membership.
-      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`membership:${invitation.organizationId}:${user.id}`])
-      const existing = await Membership.query({ client: trx })
-        .where('organization_id', invitation.organizationId)
-        .where('user_id', user.id)
-        .first()
-      if (existing) throw new DomainError('E_ALREADY_MEMBER', 422, 'platform.errors.E_ALREADY_MEMBER')
-      locked.acceptedAt = DateTime.now()
-      await locked.save()
-      await Membership.create({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role }, { client: trx })
-      await auditLog.record(
-        { organizationId: invitation.organizationId, actorId: user.id, action: 'member.joined', subjectType: 'user', subjectId: user.id, metadata: { role: invitation.role, invitationId: invitation.id }, ip: ctx.request.ip() },
-        trx
-      )
-    })
+    await db.transaction((trx) => invitations.accept(invitation, user, ctx.request.ip(), trx))
     const organization = serializeOrganization(invitation.organization)
     return { organization: { id: organization.id, name: organization.name, role: invitation.role } }
   }

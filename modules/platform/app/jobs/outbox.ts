@@ -4,6 +4,7 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { handlerRegistry } from './registry.ts'
 import { emitJobProgress } from './progress.ts'
 import type { DispatchOptions, PublishOptions } from './types.ts'
+import { translateJobTitle } from './job_title.ts'
 
 /** The PostgreSQL channel a committed outbox row is announced on (NOTIFY is sent at commit only). */
 export const OUTBOX_CHANNEL = 'platform_outbox'
@@ -61,7 +62,8 @@ export async function dispatchJob<P>(name: string, payload: P, options: Dispatch
   const id = randomUUID()
   const organizationId = options.organizationId ?? null
   const userId = options.userId ?? null
-  const label = options.label ?? null
+  const title = options.title ?? (job.title ? { key: job.title } : undefined)
+  const label = options.label ?? (title ? translateJobTitle(title) : null)
   await inTransaction(options.client, async (trx) => {
     const now = new Date()
     await trx.insertQuery().table('platform.jobs').insert({

@@ -5,7 +5,7 @@ export const DEFAULT_MAX_ATTEMPTS = 5
 export const DEFAULT_BACKOFF_MS = 1000
 
 /** A registered job handler with its retry policy. */
-export type RegisteredJob = { name: string; handler: JobHandler<any>; maxAttempts: number; backoffMs: number }
+export type RegisteredJob = { name: string; handler: JobHandler<any>; maxAttempts: number; backoffMs: number; title?: string }
 
 /** A registered event consumer. */
 export type RegisteredConsumer = { event: string; consumer: string; handler: EventHandler<any>; maxAttempts: number; backoffMs: number }
@@ -27,7 +27,7 @@ class HandlerRegistry {
     const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Job "${name}": maxAttempts must be a positive integer`)
     if (!(backoffMs >= 0)) throw new Error(`Job "${name}": backoffMs must be zero or more`)
-    this.#jobs.set(name, { name, handler, maxAttempts, backoffMs })
+    this.#jobs.set(name, { name, handler, maxAttempts, backoffMs, title: options.title })
   }
 
   subscribe(event: string, consumer: string, handler: EventHandler<any>) {

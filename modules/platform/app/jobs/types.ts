@@ -6,6 +6,7 @@ export type {
   JobContext,
   JobHandler,
   JobOptions,
+  JobTitle,
   DispatchOptions,
   EventMeta,
   EventHandler,

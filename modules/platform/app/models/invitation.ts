@@ -29,6 +29,10 @@ export default class Invitation extends BaseModel {
   @column.dateTime()
   declare expiresAt: DateTime
 
+  /** When the link was last emailed again; null when only the first sending happened. */
+  @column.dateTime()
+  declare lastSentAt: DateTime | null
+
   @column.dateTime()
   declare acceptedAt: DateTime | null
 

@@ -86,6 +86,7 @@ export class ModuleRegistry implements ModuleRegistryContract {
         .map((other) => other.id),
       enabled: row?.enabled ?? false,
       enabledAt: row?.enabled ? (row.enabledAt?.toISO() ?? null) : null,
+      routeBase: module.remote?.routeBase ?? null,
     }
   }
 

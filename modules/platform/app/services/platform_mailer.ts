@@ -22,6 +22,19 @@ export const platformMailer = {
     )
   },
 
+  /** Tells the account's owner their password changed, with a way back in if it was not them. */
+  async sendPasswordChanged(to: { id: string; email: string; fullName: string; locale: string }, client?: TransactionClientContract) {
+    await mails.send(
+      {
+        template: 'platform.password_changed',
+        to: to.email,
+        locale: to.locale,
+        data: { name: to.fullName, changedAt: new Date().toISOString(), url: link('/forgot-password') },
+      },
+      { client, userId: to.id }
+    )
+  },
+
   async sendInvitation(
     to: { email: string; locale: string },
     organization: { id: string; name: string },

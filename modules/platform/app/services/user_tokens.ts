@@ -19,6 +19,16 @@ export const userTokens = {
     return token
   },
 
+  /** Whether `token` would be accepted for `purpose` now (unknown, used and expired ones are not). */
+  async isUsable(token: string, purpose: UserTokenPurpose) {
+    const row = await UserToken.query()
+      .where({ tokenHash: hashToken(token), purpose })
+      .whereNull('used_at')
+      .where('expires_at', '>', DateTime.now().toSQL()!)
+      .first()
+    return row !== null
+  },
+
   /** Marks a valid token used and returns its user id; an unknown, used or expired token is a 400. */
   async redeem(token: string, purpose: UserTokenPurpose, trx: TransactionClientContract) {
     const row = await UserToken.query({ client: trx })

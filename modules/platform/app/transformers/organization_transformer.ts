@@ -3,7 +3,7 @@ import type Membership from '../models/membership.ts'
 import type Invitation from '../models/invitation.ts'
 import { ROLES } from '../models/membership.ts'
 import { CURRENCIES } from '../validators/organization.ts'
-import { defineSerializer, isoTimestamp, Type, wire } from '@ia/kernel/contracts'
+import { defineSerializer, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
 
 // The currency columns are plain strings that the validators keep to CURRENCIES: the wire names the list.
 const currency = Type.Unsafe<string>({ enum: [...CURRENCIES] })
@@ -81,6 +81,7 @@ export const serializeInvitation = defineSerializer(
     role: wire.oneOf(INVITED_ROLES),
     expiresAt: wire.dateTime(),
     createdAt: wire.dateTime(),
+    lastSentAt: wire.dateTimeOrNull('When the invitation email was last sent again; null if never.'),
   }),
   (invitation: Invitation) => ({
     id: invitation.id,
@@ -88,5 +89,6 @@ export const serializeInvitation = defineSerializer(
     role: invitation.role,
     expiresAt: isoTimestamp(invitation.expiresAt),
     createdAt: isoTimestamp(invitation.createdAt),
+    lastSentAt: isoTimestampOrNull(invitation.lastSentAt),
   })
 )

@@ -10,6 +10,8 @@ export const signUpValidator = vine.create({
   email: email(),
   password: newPassword(),
   locale: locale().optional(),
+  /** The token of the invitation link the visitor came from: accepted with the sign-up. */
+  invitationToken: vine.string().trim().maxLength(200).optional(),
 })
 
 /** Sign-in form. */
@@ -44,6 +46,9 @@ export const resetPasswordValidator = vine.create({
   token: vine.string().trim().maxLength(200),
   password: newPassword(),
 })
+
+/** Ask whether a reset link can still be used, before showing its form. */
+export const checkResetTokenValidator = vine.create({ token: vine.string().trim().maxLength(200) })
 
 /** Use an emailed verification token. */
 export const verifyEmailValidator = vine.create({ token: vine.string().trim().maxLength(200) })

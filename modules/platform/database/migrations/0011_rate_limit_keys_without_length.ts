@@ -10,6 +10,8 @@ export default class extends BaseSchema {
   }
 
   async down() {
+    // Counters are short-lived: those whose key no longer fits are dropped, not cut (a cut key could count for another).
+    this.schema.raw('DELETE FROM rate_limits WHERE length(key) > 255')
     this.schema.raw('ALTER TABLE rate_limits ALTER COLUMN key TYPE varchar(255)')
   }
 }

@@ -4,7 +4,7 @@ import type { AuthProvider, Locale, OrganizationSummary, User } from '../types'
 const base = '/api/v1/auth'
 
 /** Creates an account and signs it in. */
-export function signUp(input: { fullName: string; email: string; password: string; locale?: Locale }): Promise<{ user: User }> {
+export function signUp(input: { fullName: string; email: string; password: string; locale?: Locale; invitationToken?: string }): Promise<{ user: User }> {
   return http.post(`${base}/sign-up`, input)
 }
 

@@ -209,6 +209,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/reset-password/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Whether a password-reset link can still be used
+         * @description Lets the page offer a new link instead of a form that would fail. Does not use the token.
+         */
+        post: operations["checkResetPasswordToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/sessions/end-others": {
         parameters: {
             query?: never;
@@ -274,7 +294,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account (and sign in)
-         * @description Sends an email with a verification link.
+         * @description Sends an email with a verification link. With `invitationToken` (from an invitation link) the address must be the invited one: it counts as verified and the invitation is accepted at once (`organization` in the answer).
          */
         post: operations["signUp"];
         delete?: never;
@@ -695,6 +715,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invitations/{invitationId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a pending invitation again
+         * @description Emails a new link (the previous one stops working), valid 7 days from now; audited. At most once every 5 minutes per invitation.
+         */
+        post: operations["resendInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/jobs": {
         parameters: {
             query?: never;
@@ -873,6 +913,43 @@ export interface paths {
         put?: never;
         /** Enable a module for the organisation */
         post: operations["enableModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's first-day checklist
+         * @description One query; the steps tick themselves as things happen.
+         */
+        get: operations["getOnboardingChecklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/onboarding/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put the finished checklist away, for the whole organisation */
+        post: operations["dismissOnboardingChecklist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1114,6 +1191,11 @@ export interface components {
             expiresAt: string;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: date-time
+             * @description When the invitation email was last sent again; null if never.
+             */
+            lastSentAt: string | null;
             /** @enum {string} */
             role: "admin" | "member";
         };
@@ -1194,6 +1276,8 @@ export interface components {
                 en: string;
                 fr: string;
             };
+            /** @description Where the module's pages live in the shell (`/contacts`); null when it has none. */
+            routeBase: string | null;
             version: string;
         };
         NewAccessToken: {
@@ -1227,6 +1311,19 @@ export interface components {
                 en: string;
                 fr: string;
             };
+        };
+        /** @description A new organisation's first day, each step computed from the state it describes. */
+        OnboardingChecklist: {
+            /** @description Every step is done. */
+            complete: boolean;
+            /** @description An admin put the finished list away. */
+            dismissed: boolean;
+            /** @description `confirm_email`: the caller confirmed their address; `legal_details`: legal name, NIF, RCCM, Id. Nat. and address filled in; `enable_module`: a module is enabled; `import_contacts`: Contacts announced a contact (created or imported); `invite_colleague`: someone was invited or joined. */
+            steps: {
+                done: boolean;
+                /** @enum {unknown} */
+                id: "confirm_email" | "legal_details" | "enable_module" | "import_contacts" | "invite_colleague";
+            }[];
         };
         Organization: {
             address: string | null;
@@ -1794,6 +1891,53 @@ export interface operations {
             };
         };
     };
+    checkResetPasswordToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "token-from-the-email"
+                 *     }
+                 */
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Usable. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, used or expired token: `E_INVALID_TOKEN`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     endOtherSessions: {
         parameters: {
             query?: never;
@@ -1953,6 +2097,7 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     fullName: string;
+                    invitationToken?: string;
                     /** @enum {unknown} */
                     locale?: "fr" | "en";
                     password: string;
@@ -1971,7 +2116,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input, or the address is taken (`E_EMAIL_TAKEN`). */
+            /** @description Unknown, used or expired `invitationToken`: `E_INVITATION_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, the address is taken (`E_EMAIL_TAKEN`), or not the invited one (`E_INVITATION_OTHER_EMAIL`). */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3538,6 +3692,69 @@ export interface operations {
             };
         };
     };
+    resendInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invitation id (uuid). */
+                invitationId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invitation: components["schemas"]["Invitation"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, accepted, or of another organisation: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Sent too recently: `E_INVITATION_RESEND_TOO_SOON` (see `Retry-After`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listJobs: {
         parameters: {
             query?: {
@@ -4220,6 +4437,119 @@ export interface operations {
                 };
             };
             /** @description A module it depends on is disabled: `E_MODULE_DEPENDENCY_MISSING` names them. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getOnboardingChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        onboarding: components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    dismissOnboardingChecklist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checklist, dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        onboarding: components["schemas"]["OnboardingChecklist"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A step is not done yet: `E_ONBOARDING_NOT_DONE`. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -7,12 +7,19 @@ const TEMPLATE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 /** Every mail template of the application, by `<module>.<mail>` name. Modules add theirs from their provider. */
 class MailTemplateRegistry {
   readonly #templates = new Map<string, MailTemplate<any>>()
+  readonly #jobTitles = new Map<string, string>()
 
-  /** Adds a template; a name can be defined once. */
-  define<D>(name: string, template: MailTemplate<D>) {
+  /** Adds a template; a name can be defined once. `jobTitle` is the i18n key the jobs tray shows while it is sent (`{to}` is the address). */
+  define<D>(name: string, template: MailTemplate<D>, options: { jobTitle?: string } = {}) {
     if (!TEMPLATE_NAME.test(name)) throw new Error(`Mail template name "${name}" must look like "<module>.<mail>"`)
     if (this.#templates.has(name)) throw new Error(`Mail template "${name}" is defined twice`)
     this.#templates.set(name, template)
+    if (options.jobTitle) this.#jobTitles.set(name, options.jobTitle)
+  }
+
+  /** The i18n key of the jobs tray's line while a mail of `name` is sent. */
+  jobTitle(name: string) {
+    return this.#jobTitles.get(name) ?? 'platform.jobs.mail.other'
   }
 
   /** The template of that name; throws when none is defined. */
