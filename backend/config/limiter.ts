@@ -1,5 +1,40 @@
 import env from '#start/env'
+import { configProvider } from '@adonisjs/core'
 import { defineConfig, stores } from '@adonisjs/limiter'
+import type { LimiterConsumptionOptions } from '@adonisjs/limiter/types'
+
+type PooledConnection = object
+type KnexPool = { acquireConnection(): Promise<PooledConnection>; releaseConnection(connection: PooledConnection): Promise<unknown> }
+
+/**
+ * The database store, taking each connection from the client current at that query and giving it
+ * back to that same client. The limiter keeps each store for the life of the process, and
+ * `stores.database` binds it to `db.connection()` once: built during a test's global transaction, it
+ * kept that transaction's connection after the transaction ended, and later used it once the pool
+ * had closed it ("Client was closed"), or alongside its next user.
+ */
+function databaseStore(config: { tableName: string }) {
+  return configProvider.create(async (app) => {
+    const db = await app.container.make('lucid.db')
+    const { default: LimiterDatabaseStore } = await import('@adonisjs/limiter/stores/database')
+    const lenders = new WeakMap<PooledConnection, KnexPool>()
+    const pool: KnexPool = {
+      async acquireConnection() {
+        const lender = db.connection().getWriteClient().client as unknown as KnexPool
+        const connection = await lender.acquireConnection()
+        lenders.set(connection, lender)
+        return connection
+      },
+      async releaseConnection(connection) {
+        const lender = lenders.get(connection)
+        lenders.delete(connection)
+        return lender?.releaseConnection(connection)
+      },
+    }
+    const client = { dialect: db.connection().dialect, getWriteClient: () => ({ client: pool }) }
+    return (options: LimiterConsumptionOptions) => new LimiterDatabaseStore(client as never, { ...config, ...options })
+  })
+}
 
 /**
  * Redis when REDIS_URL is set, else the database; RATE_LIMIT_STORE chooses otherwise. `npm start` picks
@@ -10,7 +45,7 @@ const limiterConfig = defineConfig({
   default: env.get('RATE_LIMIT_STORE') ?? (env.get('REDIS_URL') ? 'redis' : 'database'),
   stores: {
     redis: stores.redis({}),
-    database: stores.database({ tableName: 'rate_limits' }),
+    database: databaseStore({ tableName: 'rate_limits' }),
     memory: stores.memory({}),
   },
 })
