@@ -1,10 +1,11 @@
-import type { App, Component } from 'vue'
+import { defineAsyncComponent, type App, type Component } from 'vue'
 import en from './locales/en.json'
 import fr from './locales/fr.json'
 import UiAlert from './components/UiAlert.vue'
 import UiBadge from './components/UiBadge.vue'
 import UiButton from './components/UiButton.vue'
 import UiCard from './components/UiCard.vue'
+import UiChart from './components/UiChart.vue'
 import UiCheckbox from './components/UiCheckbox.vue'
 import UiDialog from './components/UiDialog.vue'
 import UiEmptyState from './components/UiEmptyState.vue'
@@ -22,13 +23,19 @@ import UiTable from './components/UiTable.vue'
 import UiTabs from './components/UiTabs.vue'
 import UiTextarea from './components/UiTextarea.vue'
 import UiToastContainer from './components/UiToastContainer.vue'
+import type UiDataTableComponent from './components/UiDataTable.vue'
+
+/** Server-driven data table (TanStack Table and Virtual), loaded with its libraries on first use. */
+const UiDataTable = defineAsyncComponent(() => import('./components/UiDataTable.vue')) as unknown as typeof UiDataTableComponent
 
 export {
   UiAlert,
   UiBadge,
   UiButton,
   UiCard,
+  UiChart,
   UiCheckbox,
+  UiDataTable,
   UiDialog,
   UiEmptyState,
   UiErrorPanel,
@@ -59,7 +66,9 @@ const components: Record<string, Component> = {
   UiBadge,
   UiButton,
   UiCard,
+  UiChart,
   UiCheckbox,
+  UiDataTable,
   UiDialog,
   UiEmptyState,
   UiErrorPanel,
