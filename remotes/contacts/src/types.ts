@@ -24,12 +24,25 @@ export interface ContactFilters {
   archived: ArchivedFilter
 }
 
-/** Everything the list request sends: filters, page and order. */
+/** Everything the list request sends: filters, order, page size and where the previous page ended. */
 export interface ContactListParams extends ContactFilters {
-  page: number
   perPage: number
   sort: ContactSortKey
   order: 'asc' | 'desc'
+  /** `meta.nextCursor` of the previous page; absent for the first page. */
+  cursor?: string
+}
+
+/** One keyset page of contacts. */
+export interface ContactCursorPage {
+  data: Contact[]
+  meta: {
+    perPage: number
+    /** Contacts matching the filters; sent with the first page only. */
+    total: number | null
+    /** Token of the next page; null on the last one. */
+    nextCursor: string | null
+  }
 }
 
 /** Currencies a contact may prefer. */

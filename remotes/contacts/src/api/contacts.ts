@@ -1,5 +1,5 @@
-import { useApi, type Paginated, type QueryParams } from '@ia/sdk'
-import type { Contact, ContactFilters, ContactImport, ContactInput, ContactListParams, ImportPreview } from '../types'
+import { useApi, type QueryParams } from '@ia/sdk'
+import type { Contact, ContactCursorPage, ContactFilters, ContactImport, ContactInput, ContactListParams, ImportPreview } from '../types'
 
 function contactPath(id: Contact['id']): string {
   return `/contacts/${encodeURIComponent(String(id))}`
@@ -16,19 +16,20 @@ export function filtersQuery(filters: ContactFilters): QueryParams {
   }
 }
 
-/** Query string of a list request: filters, page, page size and order. */
+/** Query string of a list request: keyset paging, page size, order, where the last page ended, filters. */
 export function listQuery(params: ContactListParams): QueryParams {
   return {
-    page: params.page,
+    paging: 'cursor',
     perPage: params.perPage,
     sort: params.sort,
     order: params.order,
+    cursor: params.cursor,
     ...filtersQuery(params),
   }
 }
 
-/** One page of the organisation's contacts. */
-export function listContacts(params: ContactListParams, signal?: AbortSignal): Promise<Paginated<Contact>> {
+/** One page of the organisation's contacts, after `params.cursor` (from the start without one). */
+export function listContacts(params: ContactListParams, signal?: AbortSignal): Promise<ContactCursorPage> {
   return useApi().get('/contacts', { query: listQuery(params), signal })
 }
 
