@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'settings/modules', name: 'modules', component: () => import('../views/settings/ModulesView.vue'), meta: { titleKey: 'modules.title' } },
       { path: 'settings/audit-log', name: 'audit-log', component: () => import('../views/settings/AuditLogView.vue'), meta: { requiresAdmin: true, titleKey: 'auditLog.title' } },
       { path: 'settings/jobs', name: 'jobs', component: () => import('../views/settings/JobsView.vue'), meta: { requiresAdmin: true, titleKey: 'jobs.title' } },
+      { path: 'dev/ui', name: 'dev-ui', component: () => import('../views/dev/DevUiView.vue'), meta: { titleKey: 'devUi.title' } },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue'), meta: { titleKey: 'notFound.title' } },
     ],
   },
