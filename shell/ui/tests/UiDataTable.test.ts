@@ -51,7 +51,6 @@ beforeEach(() => {
   // happy-dom lays nothing out: give the scrolling area the height of a screen so rows come into view.
   vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
   vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(800)
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(44)
 })
 afterEach(() => {
   vi.restoreAllMocks()

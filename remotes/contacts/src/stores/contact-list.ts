@@ -1,6 +1,6 @@
 import { usePlatformSession } from '@ia/sdk'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, reactive, ref, watch } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { listContacts } from '../api/contacts'
 import type { Contact, ContactFilters, ContactListParams, ContactSortKey } from '../types'
 
@@ -26,8 +26,8 @@ export const useContactListStore = defineStore('contacts-list', () => {
   const sort = ref<ContactSortKey>('name')
   /** Direction of the sort. */
   const order = ref<'asc' | 'desc'>('asc')
-  /** Contacts loaded so far, page after page, in the list's order. */
-  const contacts = ref<Contact[]>([])
+  /** Contacts loaded so far, page after page, in the list's order; replaced, never changed in place (see UiDataTable). */
+  const contacts = shallowRef<Contact[]>([])
   /** Contacts matching the filters on the server; null until the first page arrives. */
   const total = ref<number | null>(null)
   /** Where the next page starts; null when every matching contact is loaded. */
@@ -97,8 +97,7 @@ export const useContactListStore = defineStore('contacts-list', () => {
 
   /** Puts a changed contact in place among the loaded ones, if it is there. */
   function replaceContact(contact: Contact): void {
-    const index = contacts.value.findIndex((row) => String(row.id) === String(contact.id))
-    if (index !== -1) contacts.value[index] = contact
+    contacts.value = contacts.value.map((row) => (String(row.id) === String(contact.id) ? contact : row))
   }
 
   // Rows of one organisation must never show while another is selected.
