@@ -67,6 +67,15 @@ describe('contacts-list store', () => {
     expect(query(calls.at(-1)!.url)).not.toHaveProperty('cursor')
   })
 
+  it('loads on entering the list only when nothing is shown or on its way', async () => {
+    const calls = stubFetch(() => page([1], 1, null))
+    const list = useContactListStore()
+    await Promise.all([list.loadIfEmpty(), list.loadIfEmpty()])
+    expect(calls).toHaveLength(1)
+    await list.loadIfEmpty()
+    expect(calls).toHaveLength(1)
+  })
+
   it('keeps the error of a failed load for the table to show', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ errors: [{ code: 'E_VALIDATION', field: 'tag', message: 'Étiquette trop longue' }] }), { status: 422, headers: { 'content-type': 'application/json' } })))
     const list = useContactListStore()

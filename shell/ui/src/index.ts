@@ -25,8 +25,10 @@ import UiTextarea from './components/UiTextarea.vue'
 import UiToastContainer from './components/UiToastContainer.vue'
 import type UiDataTableComponent from './components/UiDataTable.vue'
 
+/** Fetches the data table's code ahead of time, e.g. while a route that shows one is being entered. */
+export const preloadDataTable = () => import('./components/UiDataTable.vue')
 /** Server-driven data table (TanStack Table and Virtual), loaded with its libraries on first use. */
-const UiDataTable = defineAsyncComponent(() => import('./components/UiDataTable.vue')) as unknown as typeof UiDataTableComponent
+const UiDataTable = defineAsyncComponent(preloadDataTable) as unknown as typeof UiDataTableComponent
 
 export {
   UiAlert,

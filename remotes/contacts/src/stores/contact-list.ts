@@ -71,6 +71,12 @@ export const useContactListStore = defineStore('contacts-list', () => {
     return fetchPage(undefined)
   }
 
+  /** Loads the first page unless rows are already shown or on their way (coming back from a contact keeps them). */
+  function loadIfEmpty(): Promise<void> {
+    if (loading.value || (contacts.value.length && !error.value)) return Promise.resolve()
+    return load()
+  }
+
   /** Appends the next page, if there is one and nothing else is loading. */
   function loadMore(): Promise<void> {
     if (nextCursor.value === null || loading.value) return Promise.resolve()
@@ -127,6 +133,7 @@ export const useContactListStore = defineStore('contacts-list', () => {
     hasMore,
     hasActiveFilters,
     load,
+    loadIfEmpty,
     loadMore,
     setFilters,
     resetFilters,
