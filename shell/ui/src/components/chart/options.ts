@@ -64,6 +64,9 @@ export function waterfallSteps(categories: string[], changes: (number | null)[],
 
 type Formatter = (value: number) => string
 
+/** Category labels all shown, wrapped onto a second line rather than dropped when they crowd each other. */
+const CATEGORY_LABELS = (theme: ChartTheme) => ({ color: theme.muted, interval: 0, width: 64, overflow: 'break', lineHeight: 14 })
+
 function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
   const stacked = input.type === 'stacked-bar'
   return {
@@ -74,7 +77,7 @@ function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
       type: 'category',
       data: input.categories,
       axisLine: { lineStyle: { color: theme.border } },
-      axisLabel: { color: theme.muted, hideOverlap: true },
+      axisLabel: CATEGORY_LABELS(theme),
     },
     yAxis: {
       type: 'value',
@@ -103,7 +106,9 @@ function pieChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
         radius: input.type === 'donut' ? ['45%', '70%'] : '70%',
         center: ['50%', '45%'],
         data: input.categories.map((category, index) => ({ name: category, value: series.data[index] ?? 0 })),
-        label: { color: theme.text },
+        // Slices are named by the legend, the tooltip and the numbers table: labels around a small pie get cut.
+        label: { show: false },
+        labelLine: { show: false },
         itemStyle: { borderColor: theme.surface, borderWidth: 2 },
       },
     ],
@@ -138,7 +143,7 @@ function waterfallChart(input: ChartInput, theme: ChartTheme, format: Formatter,
       type: 'category',
       data: steps.map((step) => step.category),
       axisLine: { lineStyle: { color: theme.border } },
-      axisLabel: { color: theme.muted, hideOverlap: true },
+      axisLabel: CATEGORY_LABELS(theme),
     },
     yAxis: { type: 'value', axisLabel: { color: theme.muted, formatter: format }, splitLine: { lineStyle: { color: theme.border } } },
     series: [
