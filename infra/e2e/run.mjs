@@ -474,20 +474,26 @@ try {
       await page.waitForTimeout(50)
     }
     assert(/^10\s000 sur 10\s000/.test(await table.locator('.ia-datatable__status').innerText()), 'the 10,000 rows did not all load')
+    // A fast fling (600 px, about 14 rows, per frame) at the top, the middle and the end of the 10,000 rows.
     const figures = await scroller.evaluate(async (element) => {
-      element.scrollTop = 0
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+      const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
       const longFrames = []
       const observer = new PerformanceObserver((list) => longFrames.push(...list.getEntries().map((entry) => entry.duration)))
       observer.observe({ type: 'long-animation-frame' })
       const frames = []
-      let last = performance.now()
-      for (let index = 0; index < 240; index++) {
-        element.scrollTop = ((index + 1) / 240) * (element.scrollHeight - element.clientHeight)
-        await new Promise((resolve) => requestAnimationFrame(resolve))
-        const now = performance.now()
-        frames.push(now - last)
-        last = now
+      const bottom = element.scrollHeight - element.clientHeight
+      for (const [from, direction] of [[0, 1], [bottom / 2, 1], [bottom, -1]]) {
+        element.scrollTop = from
+        await nextFrame()
+        await nextFrame()
+        let last = performance.now()
+        for (let index = 0; index < 80; index++) {
+          element.scrollTop += 600 * direction
+          await nextFrame()
+          const now = performance.now()
+          frames.push(now - last)
+          last = now
+        }
       }
       observer.disconnect()
       frames.sort((left, right) => left - right)
@@ -499,14 +505,12 @@ try {
         longFrames: longFrames.length,
         longest: Math.max(0, ...longFrames),
         rowsInDom: element.querySelectorAll('tbody tr').length,
-        atEnd: element.scrollTop + element.clientHeight >= element.scrollHeight - 2,
       }
     })
     console.log(
-      `    scrolled 10,000 rows in ${figures.frames} frames: median ${figures.median.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, ` +
+      `    scrolled through 10,000 rows, ${figures.frames} frames: median ${figures.median.toFixed(1)} ms, p95 ${figures.p95.toFixed(1)} ms, ` +
         `max ${figures.max.toFixed(1)} ms; long animation frames ${figures.longFrames} (longest ${figures.longest.toFixed(0)} ms); ${figures.rowsInDom} rows in the DOM`
     )
-    assert(figures.atEnd, 'the scroll did not reach the last row')
     assert(figures.rowsInDom < 80, `${figures.rowsInDom} rows in the DOM: not virtual`)
     // The median, not the maximum: on a shared two-core machine one descheduled frame says nothing of the table.
     assert(figures.median < 50, `the median frame took ${figures.median.toFixed(1)} ms`)
