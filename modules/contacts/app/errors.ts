@@ -7,6 +7,8 @@ export const contactErrors = {
   /** Unarchiving would give two active contacts the same email. */
   emailTakenOnUnarchive: () =>
     new DomainError('E_CONTACT_EMAIL_TAKEN', 409, 'contacts.errors.E_CONTACT_EMAIL_TAKEN_UNARCHIVE', {}, 'email'),
+  /** A list cursor that was not made by the server for the requested order. */
+  invalidCursor: () => new DomainError('E_CONTACT_INVALID_CURSOR', 422, 'contacts.errors.E_CONTACT_INVALID_CURSOR', {}, 'cursor'),
   /** A contact id given by another module is unknown or belongs to another organisation. */
   contactNotFound: (field: string) =>
     new DomainError('E_CONTACT_NOT_FOUND', 422, 'contacts.errors.E_CONTACT_NOT_FOUND', {}, field),

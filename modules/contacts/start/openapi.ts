@@ -20,18 +20,41 @@ const orgId = 'The organisation id (uuid).'
 const contactId = 'The contact id (uuid).'
 const contact = wrapped('contact', serializeContact.ref)
 const contactImport = wrapped('import', serializeContactImport.ref)
+/** A keyset page: its items and the cursor of the next one. */
+const cursorPageOf = (item: Record<string, unknown>) => ({
+  type: 'object',
+  properties: {
+    data: { type: 'array', items: item },
+    meta: {
+      type: 'object',
+      properties: {
+        perPage: { type: 'integer' },
+        total: { type: ['integer', 'null'], description: 'Contacts matching the filters; counted on the first page only (null after).' },
+        nextCursor: { type: ['string', 'null'], description: 'Opaque; null on the last page.' },
+      },
+      required: ['perPage', 'total', 'nextCursor'],
+    },
+  },
+  required: ['data', 'meta'],
+})
 const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
 const badFile = 'Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`.'
 
 describeRoute('GET /api/v1/orgs/:orgId/contacts', {
   operationId: 'listContacts',
   summary: 'Search and page through contacts',
-  description: '`archived` is `false` by default; `q` searches the name, email, phone and identifiers.',
+  description:
+    '`archived` is `false` by default; `q` searches the name, email, phone and identifiers. Numbered pages by default; ' +
+    'with `paging=cursor`, keyset pages: send `meta.nextCursor` back as `cursor` for the next page (null at the end). ' +
+    'A cursor made for another `sort` or `order`, or edited, is a 422 `E_CONTACT_INVALID_CURSOR` on `cursor`.',
   tags,
   permission: 'contacts.contact.read',
   params: { orgId },
   query: listContactsValidator,
-  responses: { 200: { description: 'One page (25 contacts by default).', schema: pageOf(serializeContact.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'One page (25 contacts by default).', schema: { oneOf: [pageOf(serializeContact.ref), cursorPageOf(serializeContact.ref)] } },
+    403: forbidden,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts', {
   operationId: 'createContact',

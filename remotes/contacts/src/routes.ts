@@ -1,3 +1,4 @@
+import { preloadDataTable } from '@ia/ui'
 import type { RouteRecordRaw } from 'vue-router'
 import { CONTACT_PERMISSIONS } from './permissions'
 
@@ -8,6 +9,11 @@ export const routes: RouteRecordRaw[] = [
     name: 'contacts.list',
     component: () => import('./views/ContactListView.vue'),
     meta: { permission: CONTACT_PERMISSIONS.read },
+    // The first page and the table's code are requested while the view's own code loads, not after it.
+    beforeEnter: () => {
+      void preloadDataTable()
+      void import('./stores/contact-list').then(({ useContactListStore }) => useContactListStore().loadIfEmpty())
+    },
   },
   {
     path: 'new',

@@ -2,7 +2,7 @@
  * The contacts wire types, all read from the SDK's generated OpenAPI types (the backend's serializers
  * and validators): none is written here by hand. The rest is the list screen's own state.
  */
-import type { Schemas, WireBody, WireOperation, WireQuery } from '@ia/sdk'
+import type { Schemas, WireBody, WireOperation, WireQuery, WireResponse } from '@ia/sdk'
 
 /** A customer or supplier, company or person, as the API answers it. */
 export type Contact = Schemas['Contact']
@@ -35,13 +35,17 @@ export interface ContactFilters {
   archived: ArchivedFilter
 }
 
-/** Everything the list request sends: filters, page and order. */
+/** Everything the list request sends: filters, order, page size and where the previous page ended. */
 export interface ContactListParams extends ContactFilters {
-  page: number
   perPage: number
   sort: ContactSortKey
   order: NonNullable<ContactListQuery['order']>
+  /** `meta.nextCursor` of the previous page; absent for the first page. */
+  cursor?: string
 }
+
+/** One keyset page of contacts (the list answers one when asked for `paging=cursor`). */
+export type ContactCursorPage = Extract<WireResponse<WireOperation<'get', '/contacts'>>, { meta: { nextCursor: unknown } }>
 
 /** Body of a create request (an update sends part of it). */
 export type ContactInput = WireBody<WireOperation<'post', '/contacts'>>

@@ -16,7 +16,7 @@ import type { ContactListParams } from '../src/types'
 import { contactFixture, importFixture, signedInOrganization, stubFetch } from './helpers'
 
 function params(overrides: Partial<ContactListParams> = {}): ContactListParams {
-  return { ...defaultFilters(), page: 1, perPage: 25, sort: 'name', order: 'asc', ...overrides }
+  return { ...defaultFilters(), perPage: 25, sort: 'name', order: 'asc', ...overrides }
 }
 
 function query(url: string): Record<string, string> {
@@ -32,14 +32,15 @@ describe('contacts API', () => {
     vi.unstubAllGlobals()
   })
 
-  it('lists a page under the current organisation with only the filters that are set', async () => {
-    const calls = stubFetch(() => ({ data: [], meta: { total: 0, perPage: 50, currentPage: 2, lastPage: 1 } }))
-    await listContacts(params({ page: 2, perPage: 50, sort: 'updatedAt', order: 'desc', q: '  Société Générale ', role: 'customer' }))
+  it('lists a keyset page under the current organisation with only the filters that are set', async () => {
+    const calls = stubFetch(() => ({ data: [], meta: { total: null, perPage: 50, nextCursor: null } }))
+    await listContacts(params({ cursor: 'eyJhIjoxfQ', perPage: 50, sort: 'updatedAt', order: 'desc', q: '  Société Générale ', role: 'customer' }))
     expect(calls).toHaveLength(1)
     expect(calls[0]!.method).toBe('GET')
     expect(calls[0]!.url.split('?')[0]).toBe('/api/v1/orgs/42/contacts')
     expect(query(calls[0]!.url)).toEqual({
-      page: '2',
+      paging: 'cursor',
+      cursor: 'eyJhIjoxfQ',
       perPage: '50',
       sort: 'updatedAt',
       order: 'desc',
@@ -50,8 +51,10 @@ describe('contacts API', () => {
   })
 
   it('sends kind, tag and archived=all when asked', async () => {
-    const calls = stubFetch(() => ({ data: [], meta: { total: 0, perPage: 25, currentPage: 1, lastPage: 1 } }))
+    const calls = stubFetch(() => ({ data: [], meta: { total: 0, perPage: 25, nextCursor: null } }))
     await listContacts(params({ kind: 'person', tag: 'vip', archived: 'all' }))
+    // The first page has no cursor to send.
+    expect(query(calls[0]!.url)).not.toHaveProperty('cursor')
     expect(query(calls[0]!.url)).toMatchObject({ kind: 'person', tag: 'vip', archived: 'all' })
     expect(query(calls[0]!.url)).not.toHaveProperty('q')
     expect(query(calls[0]!.url)).not.toHaveProperty('role')

@@ -5,6 +5,7 @@ import UiAlert from './components/UiAlert.vue'
 import UiBadge from './components/UiBadge.vue'
 import UiButton from './components/UiButton.vue'
 import UiCard from './components/UiCard.vue'
+import UiChart from './components/UiChart.vue'
 import UiCheckbox from './components/UiCheckbox.vue'
 import UiEmptyState from './components/UiEmptyState.vue'
 import UiErrorPanel from './components/UiErrorPanel.vue'
@@ -19,6 +20,7 @@ import UiTable from './components/UiTable.vue'
 import UiStatusChip from './components/UiStatusChip.vue'
 import UiTextarea from './components/UiTextarea.vue'
 import UiTimeline from './components/UiTimeline.vue'
+import type UiDataTableComponent from './components/UiDataTable.vue'
 
 /*
  * The kit is one shared module loaded at start-up; the components built on Reka UI and the calendar load
@@ -55,12 +57,19 @@ export const UiConfirmDialog = defineAsyncComponent(() => import('./components/U
 /** Go to a page or find a record (Reka UI Dialog and Listbox); the host opens it, the shell on Ctrl+K. */
 export const UiCommandPalette = defineAsyncComponent(() => import('./components/UiCommandPalette.vue'))
 
+/** Fetches the data table's code ahead of time, e.g. while a route that shows one is being entered. */
+export const preloadDataTable = () => import('./components/UiDataTable.vue')
+/** Server-driven data table (TanStack Table and Virtual), loaded with its libraries on first use. */
+const UiDataTable = defineAsyncComponent(preloadDataTable) as unknown as typeof UiDataTableComponent
+
 export {
   UiAlert,
   UiBadge,
   UiButton,
   UiCard,
+  UiChart,
   UiCheckbox,
+  UiDataTable,
   UiEmptyState,
   UiErrorPanel,
   UiFormField,
@@ -90,7 +99,9 @@ const components: Record<string, Component> = {
   UiBadge,
   UiButton,
   UiCard,
+  UiChart,
   UiCheckbox,
+  UiDataTable,
   UiDialog,
   UiEmptyState,
   UiErrorPanel,

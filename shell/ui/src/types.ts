@@ -94,3 +94,48 @@ export type UploadProgress = (loaded: number, total: number) => void
 
 /** Sends one file; rejects to mark it failed. The signal aborts it when the user cancels. */
 export type UploadFunction = (file: File, onProgress: UploadProgress, signal: AbortSignal) => Promise<unknown>
+
+/** One column of a UiDataTable. */
+export interface DataTableColumn<Row = Record<string, unknown>> {
+  key: string
+  label: string
+  /** The header toggles the server-side sort on this column. */
+  sortable?: boolean
+  /** A filter under the header: free text, or a choice among options (an empty value means "any"). */
+  filter?: 'text' | { options: SelectOption[] }
+  align?: 'start' | 'center' | 'end'
+  /** Width in pixels (default 160); frozen columns keep exactly this width. */
+  width?: number
+  /** Stays in view on the left while the table scrolls sideways. */
+  frozen?: boolean
+  /** The column chooser may hide it (default true). */
+  hideable?: boolean
+  /** Hidden until the user shows it in the column chooser. */
+  hiddenByDefault?: boolean
+  /** The cell can be changed in place; a function decides per row. */
+  editable?: boolean | ((row: Row) => boolean)
+  /** Value written to CSV/XLSX exports; defaults to the row's property named `key`. */
+  exportValue?: (row: Row) => string | number | boolean | Date | null | undefined
+}
+
+/** Column filters of a UiDataTable, keyed by column; an empty string means no filter. */
+export type DataTableFilters = Record<string, string>
+
+/** A change made in place in a UiDataTable cell, for the caller to save. */
+export interface DataTableEdit<Row = Record<string, unknown>> {
+  row: Row
+  key: string
+  value: string
+}
+
+/** File format of a UiDataTable export. */
+export type DataTableExportFormat = 'csv' | 'xlsx'
+
+/** Kind of drawing of a UiChart. */
+export type ChartType = 'line' | 'bar' | 'stacked-bar' | 'pie' | 'donut' | 'waterfall'
+
+/** One named series of numbers of a UiChart, one value per category (null where there is none). */
+export interface ChartSeries {
+  name: string
+  data: (number | null)[]
+}

@@ -3,7 +3,7 @@ import { authorize, notFound } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import { createContactValidator, listContactsValidator, updateContactValidator } from '../validators/contact.ts'
 import { serializeContact } from '../transformers/contact_transformer.ts'
-import { contactsPage } from '../queries/list_contacts.ts'
+import { contactsAfter, contactsPage } from '../queries/list_contacts.ts'
 import { CreateContact } from '../actions/create_contact.ts'
 import { UpdateContact } from '../actions/update_contact.ts'
 import { ArchiveContact } from '../actions/archive_contact.ts'
@@ -14,9 +14,13 @@ const actorOf = (ctx: HttpContext) => ({ userId: ctx.auth.user!.id, ip: ctx.requ
 export default class ContactsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.read')
-    const { page = 1, perPage = 25, ...filters } = await ctx.request.validateUsing(listContactsValidator, {
+    const { page = 1, perPage = 25, paging, cursor, ...filters } = await ctx.request.validateUsing(listContactsValidator, {
       data: ctx.request.qs(),
     })
+    if (paging === 'cursor' || cursor !== undefined) {
+      const { contacts, nextCursor, total } = await contactsAfter(filters, perPage, cursor)
+      return { data: contacts.map(serializeContact), meta: { perPage, total, nextCursor } }
+    }
     const { contacts, meta } = await contactsPage(filters, page, perPage)
     return { data: contacts.map(serializeContact), meta }
   }

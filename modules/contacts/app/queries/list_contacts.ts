@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
 import { tenantContext } from '@ia/kernel/contracts'
@@ -5,6 +6,7 @@ import Contact from '../models/contact.ts'
 import type { ContactAttributes } from '../transformers/contact_transformer.ts'
 import type { exportContactsValidator } from '../validators/contact.ts'
 import { normalizePhoneNumber } from '../services/phone_number.ts'
+import { decodeContactCursor, encodeContactCursor, type ContactSort } from '../services/contact_cursor.ts'
 
 /** The filters and order shared by the list and the export. */
 export type ContactFilters = Infer<typeof exportContactsValidator>
@@ -88,4 +90,55 @@ export async function contactsPage(filters: ContactFilters, page: number, perPag
     contacts: rows.map(toAttributes),
     meta: { total, perPage, currentPage: page, lastPage: Math.max(Math.ceil(total / perPage), 1) },
   }
+}
+
+/** The sort key of each order as SQL, and the same key read back from a cursor value. */
+const SORT_KEYS: Record<ContactSort, { column: string; asText: string; fromCursor: string }> = {
+  name: { column: folded('name'), asText: folded('name'), fromCursor: '?::text' },
+  createdAt: {
+    column: 'created_at',
+    asText: `(extract(epoch from created_at) * 1000000)::bigint::text`,
+    fromCursor: `timestamptz 'epoch' + ?::bigint * interval '1 microsecond'`,
+  },
+  updatedAt: {
+    column: 'updated_at',
+    asText: `(extract(epoch from updated_at) * 1000000)::bigint::text`,
+    fromCursor: `timestamptz 'epoch' + ?::bigint * interval '1 microsecond'`,
+  },
+}
+
+/** One cursor page: its contacts, the token of the next page (null at the end), the total on the first page. */
+export interface ContactCursorPage {
+  contacts: Contact[]
+  nextCursor: string | null
+  total: number | null
+}
+
+/**
+ * The page of contacts after `cursor` (from the start without one), in the same order as
+ * `contactsQuery`. Keyset paging reads through the sort indexes, so a page deep in 100,000 contacts
+ * costs what the first one does; the total is counted on the first page only.
+ */
+export async function contactsAfter(filters: ContactFilters, perPage: number, cursor?: string): Promise<ContactCursorPage> {
+  const sort = filters.sort ?? 'name'
+  const order = filters.order ?? 'asc'
+  const key = SORT_KEYS[sort]
+  const query = contactsQuery(filters).select('*').select(db.raw(`${key.asText} AS cursor_key`))
+  if (cursor) {
+    const after = decodeContactCursor(cursor, sort, order)
+    query.whereRaw(`(${key.column}, id) ${order === 'asc' ? '>' : '<'} (${key.fromCursor}, ?::uuid)`, [after.value, after.id])
+  }
+  // The page and the count run side by side on two connections of the pool.
+  const [rows, total] = await Promise.all([query.limit(perPage + 1), cursor ? null : countContacts(filters)])
+  const contacts = rows.slice(0, perPage)
+  const last = contacts.at(-1)
+  const nextCursor =
+    rows.length > perPage && last ? encodeContactCursor({ sort, order, value: String(last.$extras.cursor_key), id: last.id }) : null
+  return { contacts, nextCursor, total }
+}
+
+async function countContacts(filters: ContactFilters): Promise<number> {
+  // Read as models, not pojo(): the tenant hooks that keep other organisations out run on model fetches.
+  const [row] = await contactsQuery(filters).clearOrder().count('* as total')
+  return Number(row?.$extras.total ?? 0)
 }

@@ -94,6 +94,9 @@ export const listContactsValidator = vine.create({
   ...filters,
   page: vine.number().withoutDecimals().range([1, MAX_PAGE]).optional(),
   perPage: vine.number().withoutDecimals().range([1, 100]).optional(),
+  /** `cursor` pages by keyset (`meta.nextCursor`) instead of page numbers; a `cursor` implies it. */
+  paging: vine.enum(['page', 'cursor'] as const).optional(),
+  cursor: vine.string().maxLength(2000).optional(),
 })
 
 /** Export contacts as CSV. */

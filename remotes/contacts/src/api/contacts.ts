@@ -1,6 +1,7 @@
-import { useApi, type Paginated } from '@ia/sdk'
+import { useApi } from '@ia/sdk'
 import type {
   Contact,
+  ContactCursorPage,
   ContactExportQuery,
   ContactFilters,
   ContactImport,
@@ -21,20 +22,24 @@ export function filtersQuery(filters: ContactFilters): ContactExportQuery {
   }
 }
 
-/** Query string of a list request: filters, page, page size and order. */
+/** Query string of a list request: keyset paging, page size, order, where the last page ended, filters. */
 export function listQuery(params: ContactListParams): ContactListQuery {
   return {
-    page: params.page,
+    paging: 'cursor',
     perPage: params.perPage,
     sort: params.sort,
     order: params.order,
+    cursor: params.cursor,
     ...filtersQuery(params),
   }
 }
 
-/** One page of the organisation's contacts. */
-export function listContacts(params: ContactListParams, signal?: AbortSignal): Promise<Paginated<Contact>> {
-  return useApi().get('/contacts', { query: listQuery(params), signal })
+/** One page of the organisation's contacts, after `params.cursor` (from the start without one). */
+export async function listContacts(params: ContactListParams, signal?: AbortSignal): Promise<ContactCursorPage> {
+  const answer = await useApi().get('/contacts', { query: listQuery(params), signal })
+  // Asked for `paging=cursor`, the list answers a keyset page; a numbered page here would be a server fault.
+  if (!('nextCursor' in answer.meta)) throw new Error('The contacts list answered a numbered page to a cursor request')
+  return answer as ContactCursorPage
 }
 
 /** One contact. */

@@ -1,11 +1,11 @@
-import { usePlatformSession, type PaginationMeta } from '@ia/sdk'
+import { usePlatformSession } from '@ia/sdk'
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, reactive, ref, watch } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import { listContacts } from '../api/contacts'
 import type { Contact, ContactFilters, ContactListParams, ContactSortKey } from '../types'
 
-/** Page sizes offered by the list. */
-export const PAGE_SIZES = [25, 50] as const
+/** Contacts fetched per request; scrolling to the end of the table fetches the next ones. */
+export const PAGE_SIZE = 50
 
 /** Filters of a fresh list: every active contact. */
 export function defaultFilters(): ContactFilters {
@@ -16,36 +16,29 @@ function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError'
 }
 
-/** The contact list: its filters, page and order survive a visit to a contact and back. */
+/** The contact list: its filters, order and loaded rows survive a visit to a contact and back. */
 export const useContactListStore = defineStore('contacts-list', () => {
   const session = usePlatformSession()
 
   /** Filters applied to the list and to the CSV export. */
   const filters = reactive<ContactFilters>(defaultFilters())
-  /** Current page, from 1. */
-  const page = ref(1)
-  /** Rows per page, one of PAGE_SIZES. */
-  const perPage = ref<number>(PAGE_SIZES[0])
   /** Column the list is sorted by. */
   const sort = ref<ContactSortKey>('name')
   /** Direction of the sort. */
   const order = ref<'asc' | 'desc'>('asc')
-  /** Contacts of the current page. */
-  const contacts = ref<Contact[]>([])
-  /** Pagination facts of the last answer; null until one arrives. */
-  const meta = ref<PaginationMeta | null>(null)
+  /** Contacts loaded so far, page after page, in the list's order; replaced, never changed in place (see UiDataTable). */
+  const contacts = shallowRef<Contact[]>([])
+  /** Contacts matching the filters on the server; null until the first page arrives. */
+  const total = ref<number | null>(null)
+  /** Where the next page starts; null when every matching contact is loaded. */
+  const nextCursor = ref<string | null>(null)
   /** Whether a request is on its way. */
   const loading = ref(false)
   /** What the last request failed with; null when it succeeded. */
   const error = ref<unknown>(null)
 
-  const params = computed<ContactListParams>(() => ({
-    ...filters,
-    page: page.value,
-    perPage: perPage.value,
-    sort: sort.value,
-    order: order.value,
-  }))
+  const params = computed<ContactListParams>(() => ({ ...filters, perPage: PAGE_SIZE, sort: sort.value, order: order.value }))
+  const hasMore = computed(() => nextCursor.value !== null)
 
   const hasActiveFilters = computed(() => {
     const initial = defaultFilters()
@@ -54,22 +47,17 @@ export const useContactListStore = defineStore('contacts-list', () => {
 
   let controller: AbortController | null = null
 
-  /** Fetches the page described by the current state; a newer call cancels an older one. */
-  async function load(): Promise<void> {
+  async function fetchPage(cursor: string | undefined): Promise<void> {
     controller?.abort()
     const current = new AbortController()
     controller = current
     loading.value = true
     error.value = null
     try {
-      const answer = await listContacts(params.value, current.signal)
-      contacts.value = answer.data
-      meta.value = answer.meta
-      // A filter may shrink the list below the page we are on: go to its last page.
-      if (answer.meta.lastPage >= 1 && page.value > answer.meta.lastPage) {
-        page.value = answer.meta.lastPage
-        return load()
-      }
+      const answer = await listContacts({ ...params.value, cursor }, current.signal)
+      contacts.value = cursor ? [...contacts.value, ...answer.data] : answer.data
+      if (!cursor) total.value = answer.meta.total
+      nextCursor.value = answer.meta.nextCursor
     } catch (caught) {
       if (isAbort(caught)) return
       error.value = caught
@@ -78,10 +66,26 @@ export const useContactListStore = defineStore('contacts-list', () => {
     }
   }
 
-  /** Changes some filters and goes back to the first page. */
+  /** Fetches the first page for the current filters and order; a newer call cancels an older one. */
+  function load(): Promise<void> {
+    return fetchPage(undefined)
+  }
+
+  /** Loads the first page unless rows are already shown or on their way (coming back from a contact keeps them). */
+  function loadIfEmpty(): Promise<void> {
+    if (loading.value || (contacts.value.length && !error.value)) return Promise.resolve()
+    return load()
+  }
+
+  /** Appends the next page, if there is one and nothing else is loading. */
+  function loadMore(): Promise<void> {
+    if (nextCursor.value === null || loading.value) return Promise.resolve()
+    return fetchPage(nextCursor.value)
+  }
+
+  /** Changes some filters and loads from the start. */
   function setFilters(patch: Partial<ContactFilters>): Promise<void> {
     Object.assign(filters, patch)
-    page.value = 1
     return load()
   }
 
@@ -90,31 +94,16 @@ export const useContactListStore = defineStore('contacts-list', () => {
     return setFilters(defaultFilters())
   }
 
-  /** Goes to a page. */
-  function setPage(next: number): Promise<void> {
-    page.value = Math.max(1, next)
-    return load()
-  }
-
-  /** Changes the page size and goes back to the first page. */
-  function setPerPage(next: number): Promise<void> {
-    perPage.value = next
-    page.value = 1
-    return load()
-  }
-
-  /** Sorts by a column and goes back to the first page. */
+  /** Sorts by a column and loads from the start. */
   function setSort(key: ContactSortKey, direction: 'asc' | 'desc'): Promise<void> {
     sort.value = key
     order.value = direction
-    page.value = 1
     return load()
   }
 
-  /** Puts a changed contact in place in the current page, if it is there. */
+  /** Puts a changed contact in place among the loaded ones, if it is there. */
   function replaceContact(contact: Contact): void {
-    const index = contacts.value.findIndex((row) => String(row.id) === String(contact.id))
-    if (index !== -1) contacts.value[index] = contact
+    contacts.value = contacts.value.map((row) => (String(row.id) === String(contact.id) ? contact : row))
   }
 
   // Rows of one organisation must never show while another is selected.
@@ -123,9 +112,9 @@ export const useContactListStore = defineStore('contacts-list', () => {
     () => {
       controller?.abort()
       Object.assign(filters, defaultFilters())
-      page.value = 1
       contacts.value = []
-      meta.value = null
+      total.value = null
+      nextCursor.value = null
       error.value = null
       loading.value = false
     }
@@ -133,21 +122,21 @@ export const useContactListStore = defineStore('contacts-list', () => {
 
   return {
     filters,
-    page,
-    perPage,
     sort,
     order,
     contacts,
-    meta,
+    total,
+    nextCursor,
     loading,
     error,
     params,
+    hasMore,
     hasActiveFilters,
     load,
+    loadIfEmpty,
+    loadMore,
     setFilters,
     resetFilters,
-    setPage,
-    setPerPage,
     setSort,
     replaceContact,
   }

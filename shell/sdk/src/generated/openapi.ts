@@ -542,7 +542,7 @@ export interface paths {
         };
         /**
          * Search and page through contacts
-         * @description `archived` is `false` by default; `q` searches the name, email, phone and identifiers.
+         * @description `archived` is `false` by default; `q` searches the name, email, phone and identifiers. Numbered pages by default; with `paging=cursor`, keyset pages: send `meta.nextCursor` back as `cursor` for the next page (null at the end). A cursor made for another `sort` or `order`, or edited, is a 422 `E_CONTACT_INVALID_CURSOR` on `cursor`.
          */
         get: operations["listContacts"];
         put?: never;
@@ -2830,9 +2830,11 @@ export interface operations {
         parameters: {
             query?: {
                 archived?: "false" | "true" | "all";
+                cursor?: string;
                 kind?: "company" | "person";
                 order?: "asc" | "desc";
                 page?: number;
+                paging?: "page" | "cursor";
                 perPage?: number;
                 q?: string;
                 role?: "customer" | "supplier";
@@ -2857,6 +2859,15 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Contact"][];
                         meta: components["schemas"]["PaginationMeta"];
+                    } | {
+                        data: components["schemas"]["Contact"][];
+                        meta: {
+                            /** @description Opaque; null on the last page. */
+                            nextCursor: string | null;
+                            perPage: number;
+                            /** @description Contacts matching the filters; counted on the first page only (null after). */
+                            total: number | null;
+                        };
                     };
                 };
             };
