@@ -1,7 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import { BaseSeeder } from '@adonisjs/lucid/seeders'
-import { Membership, Organization, User, search } from '@ia/platform/contracts'
+import { Membership, Organization, User } from '@ia/platform/contracts'
 
 /** The demo account `npm start` prints; created once, left alone afterwards. */
 export const DEMO_ACCOUNT = { email: 'demo@ia-solution.cd', password: 'demo-ia-solution' }
@@ -34,9 +34,8 @@ export default class DemoSeeder extends BaseSeeder {
       await Membership.create({ organizationId: created.id, userId: user.id, role: 'owner' }, { client: trx })
       return { organization: created, user }
     })
-    // Each module with demo records is enabled and contributes them through its provider's seedDemo hook.
+    // Each module with demo records is enabled and contributes them through its provider's seedDemo hook (then indexed for search).
     const registry = await app.container.make('platform.modules')
     await registry.seedDemo(organization.organization.id, { id: organization.user.id, ip: null })
-    await search.rebuild({ organizationId: organization.organization.id })
   }
 }

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { DateTime } from 'luxon'
+import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
@@ -145,10 +146,13 @@ export class ModuleRegistry implements ModuleRegistryContract {
   async seedDemo(organizationId: string, actor: { id: string; ip: string | null }) {
     const seeded = this.catalog.optional().filter((module) => this.providers.get(module.id)?.seedDemo)
     for (const module of seeded) await this.enable(organizationId, module.id, actor)
+    const search = await app.container.make('platform.search')
     await db.transaction(async (trx) => {
       for (const module of seeded) {
         await tenantContext.run(organizationId, () => this.providers.get(module.id)!.seedDemo!(organizationId, trx))
       }
+      // In the same transaction: on the embedded PostgreSQL (one session) a second connection would wait for this one.
+      await search.rebuild({ organizationId, client: trx })
     })
     return seeded.map((module) => module.id)
   }
