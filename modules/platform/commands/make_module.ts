@@ -34,7 +34,8 @@ export default class MakeModule extends BaseCommand {
     for (const file of written) this.logger.action(`create ${file}`).succeeded()
     if (this.filesOnly) return
     const steps: [string, string[], string][] = [
-      ['npx', ['-y', 'pnpm@12.4.2', 'install'], workspace],
+      // The new packages change the lockfile, which pnpm freezes by default under CI=true.
+      ['npx', ['-y', 'pnpm@12.4.2', 'install', '--no-frozen-lockfile'], workspace],
       [process.execPath, ['ace.js', 'openapi:types'], this.app.makePath()],
     ]
     for (const [command, commandArgs, cwd] of steps) {
