@@ -33,21 +33,23 @@ function nestsTooDeep(value: unknown) {
  * MAX_DEPTH (422). Only errors raised while the body is read are translated: whatever happens after it,
  * in the route, keeps its own status.
  */
-export default class ParseBodyMiddleware {
-  #parser?: Promise<{ parser: BodyParserMiddleware; methods: string[]; types: string[] }>
+// Built once per process: the router makes a new instance of this middleware for every request.
+let configuredParser: Promise<{ parser: BodyParserMiddleware; methods: string[]; types: string[] }> | undefined
 
-  /** The configured parser, with the methods and content types it reads. */
-  #configured() {
-    this.#parser ??= app.container.make(BodyParserMiddleware).then((parser) => {
-      const config = app.config.get<{ allowedMethods: string[] } & Record<'json' | 'form' | 'multipart' | 'raw', { types?: string[] }>>('bodyparser')
-      const types = [config.json, config.form, config.multipart, config.raw].flatMap((section) => section?.types ?? [])
-      return { parser, methods: config.allowedMethods, types }
-    })
-    return this.#parser
-  }
+/** The configured parser, with the methods and content types it reads. */
+function configured() {
+  configuredParser ??= app.container.make(BodyParserMiddleware).then((parser) => {
+    const config = app.config.get<{ allowedMethods: string[] } & Record<'json' | 'form' | 'multipart' | 'raw', { types?: string[] }>>('bodyparser')
+    const types = [config.json, config.form, config.multipart, config.raw].flatMap((section) => section?.types ?? [])
+    return { parser, methods: config.allowedMethods, types }
+  })
+  return configuredParser
+}
+
+export default class ParseBodyMiddleware {
 
   async handle(ctx: HttpContext, next: NextFn) {
-    const { parser, methods, types } = await this.#configured()
+    const { parser, methods, types } = await configured()
     const { request } = ctx
     if (methods.includes(request.method()) && request.hasBody() && request.header('content-length') !== '0') {
       const encoding = (request.header('content-encoding') ?? 'identity').trim().toLowerCase()

@@ -138,9 +138,10 @@ export class ModuleCatalog {
     options: { testFixtures?: boolean } = {}
   ) {
     const packages = moduleFolders(modulesRoot)
-    const fixtures = options.testFixtures ? packages.flatMap((root) => moduleFolders(join(root, 'tests', 'fixtures', 'modules'))) : []
-    this.modules = sortByDependencies([...packages, ...fixtures].filter((root) => existsSync(join(root, 'module.json'))).map(readManifest))
-    this.testFixtureIds = new Set(fixtures.filter((root) => existsSync(join(root, 'module.json'))).map((root) => basename(root)))
+    const isModule = (root: string) => existsSync(join(root, 'module.json'))
+    const fixtures = options.testFixtures ? packages.flatMap((root) => moduleFolders(join(root, 'tests', 'fixtures', 'modules'))).filter(isModule) : []
+    this.modules = sortByDependencies([...packages.filter(isModule), ...fixtures].map(readManifest))
+    this.testFixtureIds = new Set(fixtures.map((root) => basename(root)))
   }
 
   /** The module with this id, if discovered. */

@@ -1,10 +1,8 @@
 import type { Readable } from 'node:stream'
 import app from '@adonisjs/core/services/app'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import type { CheckedUpload, FileStore, StoredFile, UploadRules } from '@ia/kernel/contracts'
+import type { CheckedUpload, FileStore, UploadRules } from '@ia/kernel/contracts'
 import { checkUpload } from '../app/services/file_storage.ts'
-
-export type { CheckedUpload, StoredFile, UploadRules }
 
 const storage = () => app.container.make('platform.files')
 

@@ -1,10 +1,8 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { jobs } from './jobs.ts'
-import type { MailContent, MailRequest, MailTemplate, Mailer } from '@ia/kernel/contracts'
+import type { MailRequest, MailTemplate, Mailer } from '@ia/kernel/contracts'
 import { mailTemplates } from '../app/services/mail/mail_templates.ts'
 import { SEND_MAIL_JOB, sendMailPayload } from '../app/services/mail/transactional_mail.ts'
-
-export type { MailContent, MailRequest, MailTemplate }
 
 /**
  * Transactional mail: templates rendered in the recipient's language, branded with the organisation's

@@ -1,3 +1,4 @@
+import { isUuid } from '@ia/kernel/contracts'
 import { contactErrors } from '../errors.ts'
 
 /** Column a contact list can be sorted by. */
@@ -13,7 +14,6 @@ export interface ContactCursor {
 }
 
 const MICROSECONDS = /^-?\d{1,17}$/
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** An opaque token for the page after `cursor`. */
 export function encodeContactCursor(cursor: ContactCursor): string {
@@ -35,7 +35,7 @@ export function decodeContactCursor(token: string, sort: ContactSort, order: 'as
   const [cursorSort, cursorOrder, value, id] = parsed as unknown[]
   if (cursorSort !== sort || cursorOrder !== order) throw contactErrors.invalidCursor()
   if (typeof value !== 'string' || value.length > 1000) throw contactErrors.invalidCursor()
-  if (typeof id !== 'string' || !UUID.test(id)) throw contactErrors.invalidCursor()
+  if (!isUuid(id)) throw contactErrors.invalidCursor()
   if (sort !== 'name' && !MICROSECONDS.test(value)) throw contactErrors.invalidCursor()
   return { sort, order, value, id }
 }

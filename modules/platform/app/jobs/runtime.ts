@@ -6,9 +6,7 @@ import { RabbitTopology } from './rabbitmq_topology.ts'
 import { RabbitWorker } from './rabbitmq_worker.ts'
 import { platformConfig, type JobsConfig } from '../services/platform_config.ts'
 
-export type { JobsConfig }
 import { SessionSweeper } from './session_sweeper.ts'
-
 
 /** Something that runs until stopped: a worker or a relay. */
 export type JobsService = { start(): Promise<void>; stop(): Promise<void> }

@@ -3,8 +3,6 @@ import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 import type { LocalizedText, NotificationLevel } from '@ia/kernel/contracts'
 
-export type { LocalizedText, NotificationLevel }
-
 /** Something the platform told one user; read or not. */
 export default class Notification extends BaseModel {
   static table = 'platform.notifications'

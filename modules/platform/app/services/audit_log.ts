@@ -2,8 +2,6 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { AuditLog, AuditRecord } from '@ia/kernel/contracts'
 import AuditEntry from '../models/audit_entry.ts'
 
-export type { AuditRecord }
-
 /** The text cut to what its column holds, by code point so that no character is split in two. */
 function bounded(text: string | null | undefined, max: number) {
   if (text === null || text === undefined) return null

@@ -17,8 +17,6 @@ export const LOCAL_FILE_PURPOSE = 'platform.file'
 /** A path inside an organisation's storage: `<module>/<name>` segments of safe characters, no `..`. */
 const SAFE_PATH = /^[a-z0-9][a-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)+$/
 
-export type { StoredFile, CheckedUpload, UploadRules }
-
 function formatBytes(bytes: number) {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
   return `${Math.ceil(bytes / 1024)} KB`

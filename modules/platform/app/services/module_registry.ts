@@ -10,8 +10,6 @@ import { type DomainModuleProvider, DomainError, tenantContext } from '@ia/kerne
 import OrganizationModule from '../models/organization_module.ts'
 import { auditLog } from './audit_log.ts'
 
-export type { ModuleState, ShellModule }
-
 /** Enables and disables modules per organisation, enforcing dependencies both ways. */
 export class ModuleRegistry implements ModuleRegistryContract {
   readonly #integrityCache = new Map<string, { mtimeMs: number; files: Record<string, string> | null }>()

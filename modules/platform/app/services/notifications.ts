@@ -8,8 +8,6 @@ import Notification from '../models/notification.ts'
 import Membership from '../models/membership.ts'
 import { live } from './live/live.ts'
 
-export type { NotificationInput, NotificationView }
-
 /** What arrives on `users/<userId>/notifications`. */
 export type NotificationMessage =
   | { type: 'created'; notification: NotificationView; unread: number }

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../models/notification.ts'
+import type { LocalizedText } from '@ia/kernel/contracts'
 import type { LiveChannels } from './live_channels.ts'
 
 /** Where a job stands. */

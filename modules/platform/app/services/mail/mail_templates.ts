@@ -1,7 +1,5 @@
 import type { MailContent, MailTemplate } from '@ia/kernel/contracts'
 
-export type { MailContent, MailTemplate }
-
 const TEMPLATE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 
 /** Every mail template of the application, by `<module>.<mail>` name. Modules add theirs from their provider. */

@@ -17,8 +17,6 @@ const PURPOSE = 'platform.send_mail'
 /** The content id the organisation's logo is embedded under. */
 const LOGO_CID = 'organization-logo'
 
-export type { MailRequest }
-
 /** The job payload: the request with its data encrypted with the application key. */
 export type SendMailPayload = { template: string; to: string; locale: string; organizationId: string | null; data: string }
 

@@ -6,11 +6,7 @@ import { tenantContext, type SearchIndex, type SearchOptions, type SearchResult,
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
 import { PostgresSearchEngine } from './postgres_search_engine.ts'
 import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
-import { platformConfig, type SearchConfig } from '../platform_config.ts'
-
-export type { SearchType, SearchResult, SearchOptions }
-
-export type { SearchConfig }
+import { platformConfig } from '../platform_config.ts'
 
 const TYPE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 const MAX_LIMIT = 50
