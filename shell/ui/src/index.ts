@@ -1,4 +1,5 @@
-import { defineAsyncComponent, type App, type Component } from 'vue'
+import { defineAsyncComponent, defineComponent, h, type App, type Component } from 'vue'
+import { pendingConfirm } from './composables/useConfirm'
 import en from './locales/en.json'
 import fr from './locales/fr.json'
 import UiAlert from './components/UiAlert.vue'
@@ -52,8 +53,13 @@ export const UiDateRangeInput = defineAsyncComponent(() => import('./components/
 export const UiRemoteAutocomplete = defineAsyncComponent(() => import('./components/UiRemoteAutocomplete.vue'))
 /** A drop zone sending files through an upload function, with each file's progress bar. */
 export const UiFileDrop = defineAsyncComponent(() => import('./components/UiFileDrop.vue'))
+const ConfirmDialogBody = defineAsyncComponent(() => import('./components/UiConfirmDialog.vue'))
 /** Renders the questions asked through `useConfirm()` (Reka UI AlertDialog); the shell mounts it once. */
-export const UiConfirmDialog = defineAsyncComponent(() => import('./components/UiConfirmDialog.vue'))
+export const UiConfirmDialog = defineComponent({
+  name: 'UiConfirmDialog',
+  // Mounted once by the shell, it loads the dialog's code only when a question is asked, not at start-up.
+  setup: () => () => (pendingConfirm.pending ? h(ConfirmDialogBody) : null),
+})
 /** Go to a page or find a record (Reka UI Dialog and Listbox); the host opens it, the shell on Ctrl+K. */
 export const UiCommandPalette = defineAsyncComponent(() => import('./components/UiCommandPalette.vue'))
 

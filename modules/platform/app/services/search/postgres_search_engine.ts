@@ -100,10 +100,8 @@ export class PostgresSearchEngine implements SearchEngine {
       }
     })
     const typoTolerant = wordMatches.length ? wordMatches.map((match) => match.sql).join(' AND ') : 'false'
-    return db.transaction(async (trx) => {
-      // Local to this transaction: other queries keep pg_trgm's default threshold.
-      await trx.rawQuery(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [CANDIDATE_SIMILARITY])
-      const result = await trx.rawQuery(
+    const search = async (client: QueryClientContract) => {
+      const result = await client.rawQuery(
         `
         WITH input AS (
           SELECT to_tsquery('french', ?) AS tsq, platform.immutable_unaccent(?) AS plain
@@ -130,6 +128,13 @@ export class PostgresSearchEngine implements SearchEngine {
         url: hit.url as string,
         score: Number(hit.rank) + Number(hit.similarity) + (hit.matched ? 1 : 0),
       }))
+    }
+    // Only a word long enough for a typo uses the trigram threshold, set for its own transaction
+    // (other queries keep pg_trgm's default); a search without one needs no transaction round trips.
+    if (!words.some((word) => allowedEdits(word) > 0)) return search(db.connection())
+    return db.transaction(async (trx) => {
+      await trx.rawQuery(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [CANDIDATE_SIMILARITY])
+      return search(trx)
     })
   }
 
