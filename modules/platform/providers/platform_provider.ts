@@ -66,6 +66,8 @@ export default class PlatformProvider {
     registerMailJob()
     const { registerPasswordResetJob } = await import('../app/services/password_reset_requests.ts')
     registerPasswordResetJob()
+    const { registerOrganizationFilesPurgeJob } = await import('../app/services/account_changes.ts')
+    registerOrganizationFilesPurgeJob()
     const { registerOnboardingConsumers } = await import('../app/services/onboarding.ts')
     registerOnboardingConsumers()
     for (const module of moduleCatalog.modules) {
