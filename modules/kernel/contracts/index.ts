@@ -21,6 +21,7 @@ export {
   describeRoute,
   defineSchemas,
   authorize,
+  documents,
 } from '../services/ports.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
@@ -59,6 +60,7 @@ export {
   type ResponseDoc,
 } from '../ports/openapi.ts'
 export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Serializer } from '../http/wire.ts'
+export type { DocumentRenderer, DocumentRequest } from '../ports/documents.ts'
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'

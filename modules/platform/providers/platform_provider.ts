@@ -57,6 +57,7 @@ export default class PlatformProvider {
     container.singleton('kernel.search', (resolver) => resolver.make('platform.search'))
     container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
     container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
+    container.singleton('kernel.documents', async () => new (await import('../app/documents/typst_renderer.ts')).TypstRenderer())
     container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
   }
 
