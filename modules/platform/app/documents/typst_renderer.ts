@@ -23,8 +23,11 @@ export class DocumentTemplateError extends Error {}
  */
 export class TypstRenderer implements DocumentRenderer {
   readonly #compilers = new Map<string, NodeCompiler>()
+  readonly fontPaths: string[]
 
-  constructor(private readonly fontPaths: string[] = bundledFontPaths()) {}
+  constructor(fontPaths: string[] = bundledFontPaths()) {
+    this.fontPaths = fontPaths
+  }
 
   #compilerFor(workspace: string) {
     let compiler = this.#compilers.get(workspace)
@@ -50,7 +53,8 @@ export class TypstRenderer implements DocumentRenderer {
         const diagnostics = (compiled.takeError() ?? compiled.takeDiagnostics())?.shortDiagnostics ?? []
         throw new DocumentTemplateError(`Template ${template} does not compile: ${JSON.stringify(diagnostics)}`)
       }
-      const bytes = compiler.pdf(compiled.result, createdAt ? { creationTimestamp: Math.floor(createdAt.getTime() / 1000) } : {})
+      // Untagged: tagging tripled the time of an invoice (40 ms against 15 ms measured); the text stays extractable.
+      const bytes = compiler.pdf(compiled.result, { pdfTags: false, ...(createdAt ? { creationTimestamp: Math.floor(createdAt.getTime() / 1000) } : {}) })
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     } finally {
       for (const target of mapped) compiler.unmapShadow(target)
