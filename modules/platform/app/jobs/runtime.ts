@@ -5,7 +5,7 @@ import { RabbitRelay } from './rabbitmq_relay.ts'
 import { RabbitTopology } from './rabbitmq_topology.ts'
 import { RabbitWorker } from './rabbitmq_worker.ts'
 import { platformConfig, type JobsConfig } from '../services/platform_config.ts'
-
+import { Scheduler } from './scheduler.ts'
 import { SessionSweeper } from './session_sweeper.ts'
 
 /** Something that runs until stopped: a worker or a relay. */
@@ -17,6 +17,8 @@ const EMBEDDED_LEASE_MS = 5 * 60 * 1000
 const PRUNE_EVERY_MS = 60 * 60 * 1000
 const FIRST_PRUNE_AFTER_MS = 60 * 1000
 const SESSION_SWEEP_EVERY_MS = 15 * 60 * 1000
+/** How often a worker looks for due scheduled jobs: a slot is queued at most this late. */
+const SCHEDULER_TICK_MS = 30 * 1000
 
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return { ...platformConfig.jobs, ...overrides }
@@ -28,7 +30,7 @@ function topologyOf(settings: JobsConfig) {
 
 /**
  * The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker;
- * each prunes the outbox and sweeps expired sessions.
+ * each prunes the outbox, sweeps expired sessions and queues the scheduled jobs.
  */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
@@ -38,6 +40,7 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
     firstAfterMs: FIRST_PRUNE_AFTER_MS,
   })
   const sweeper = new SessionSweeper(SESSION_SWEEP_EVERY_MS)
+  const scheduler = new Scheduler(SCHEDULER_TICK_MS)
   const worker = settings.rabbitmqUrl
     ? new RabbitWorker({
         url: settings.rabbitmqUrl,
@@ -51,8 +54,10 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
       await worker.start()
       pruner.start()
       sweeper.start()
+      scheduler.start()
     },
     async stop() {
+      await scheduler.stop()
       await sweeper.stop()
       await pruner.stop()
       await worker.stop()
