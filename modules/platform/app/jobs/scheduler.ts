@@ -1,5 +1,4 @@
 import db from '@adonisjs/lucid/services/db'
-import logger from '@adonisjs/core/services/logger'
 import type { ScheduledJobPayload } from '@ia/kernel/contracts'
 import { dispatchJob } from './outbox.ts'
 import { handlerRegistry, type RegisteredSchedule } from './registry.ts'
@@ -15,38 +14,6 @@ const MAX_SLOTS_PER_TICK = 100
  * existed is made up.
  */
 export class Scheduler {
-  readonly #everyMs: number
-  #timer: NodeJS.Timeout | null = null
-  #running: Promise<unknown> | null = null
-  #stopping = false
-
-  constructor(everyMs: number) {
-    this.#everyMs = everyMs
-  }
-
-  start() {
-    if (handlerRegistry.schedules().length > 0) this.#schedule(0)
-  }
-
-  async stop() {
-    this.#stopping = true
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = null
-    await this.#running
-  }
-
-  #schedule(ms: number) {
-    this.#timer = setTimeout(() => {
-      this.#running = this.tickOnce()
-        .catch((error) => logger.warn({ err: error }, 'jobs: queuing scheduled jobs failed, trying again later'))
-        .finally(() => {
-          this.#running = null
-          if (!this.#stopping) this.#schedule(this.#everyMs)
-        })
-    }, ms)
-    this.#timer.unref()
-  }
-
   /** Queues every slot due at `now` of every schedule; answers how many jobs it queued. */
   async tickOnce(now = new Date()) {
     let queued = 0
