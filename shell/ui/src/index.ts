@@ -95,6 +95,7 @@ export { useFormField, type FormFieldContext } from './composables/formField'
 export { useConfirm, type ConfirmOptions } from './composables/useConfirm'
 export { currencyDigits, formatMoney, parseMoney, type MinorUnits, type MoneyParseError, type MoneyParseResult } from './money'
 export { icons } from './components/icons'
+export { setPreferenceStore, type PreferenceStore } from './preferences'
 export type * from './types'
 
 /** The kit's own strings, to merge into the application's vue-i18n messages under `ui.*`. */
