@@ -37,6 +37,7 @@ import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from
 import './openapi_notifications.ts'
 import './openapi_jobs.ts'
 import './openapi_onboarding.ts'
+import './openapi_preferences.ts'
 
 const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
 const dateTime = { type: 'string', format: 'date-time' }

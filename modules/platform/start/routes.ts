@@ -16,6 +16,7 @@ const FilesController = () => import('../app/controllers/files_controller.ts')
 const SearchController = () => import('../app/controllers/search_controller.ts')
 const NotificationsController = () => import('../app/controllers/notifications_controller.ts')
 const OnboardingController = () => import('../app/controllers/onboarding_controller.ts')
+const PreferencesController = () => import('../app/controllers/preferences_controller.ts')
 
 router.get('/api/v1/openapi.json', [ApiReferenceController, 'document'])
 router.get('/api/v1/docs', [ApiReferenceController, 'page'])
@@ -56,6 +57,14 @@ router
       .use(middleware.auth())
   })
   .prefix('/api/v1/auth')
+
+router
+  .group(() => {
+    router.get('preferences/:key', [PreferencesController, 'show'])
+    router.put('preferences/:key', [PreferencesController, 'update'])
+  })
+  .prefix('/api/v1/me')
+  .use(middleware.auth())
 
 router.get('/api/v1/invitations/:token', [InvitationsController, 'show'])
 router.get(LOCAL_FILE_ROUTE, [FilesController, 'serve'])

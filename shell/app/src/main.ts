@@ -1,7 +1,7 @@
 import '@ia/ui/style.css'
 import './styles/shell.css'
-import { configureSdk, getShellManifest, usePlatformSession } from '@ia/sdk'
-import { install as installUi, useToast } from '@ia/ui'
+import { configureSdk, getMyPreference, getShellManifest, saveMyPreference, usePlatformSession } from '@ia/sdk'
+import { install as installUi, setPreferenceStore, useToast } from '@ia/ui'
 import { createPinia } from 'pinia'
 import { createApp, h, markRaw } from 'vue'
 import App from './App.vue'
@@ -41,6 +41,14 @@ configureSdk({
     session.reset()
     moduleHost.unload()
     void router.push({ name: 'sign-in', query: { redirect: router.currentRoute.value.fullPath } })
+  },
+})
+
+// The kit keeps users' interface choices (a table's columns) on the server, so they follow them to every device.
+setPreferenceStore({
+  load: async (key) => (await getMyPreference(key)).preference.value,
+  save: async (key, value) => {
+    await saveMyPreference(key, value)
   },
 })
 

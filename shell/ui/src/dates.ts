@@ -1,8 +1,9 @@
 /*
  * Calendar dates as ISO strings (YYYY-MM-DD) in and out, read and written the locale's way
- * (07/12/2026 in fr, 12/07/2026 in en), with @internationalized/date doing the calendar arithmetic.
+ * (07/12/2026 in fr, 12/07/2026 in en), with @internationalized/date doing the calendar arithmetic and giving the
+ * locale's field order (its DateFormatter caches the Intl formatter).
  */
-import { CalendarDate, endOfMonth, getLocalTimeZone, parseDate, startOfMonth, today } from '@internationalized/date'
+import { CalendarDate, DateFormatter, endOfMonth, getLocalTimeZone, parseDate, startOfMonth, today } from '@internationalized/date'
 import type { DateRange, DateRangePreset } from './types'
 
 /** Why a typed date was refused; each has a message under `ui.date.errors.*`. */
@@ -13,11 +14,21 @@ export type DateParseResult = { ok: true; date: string | null } | { ok: false; e
 
 type Field = 'day' | 'month' | 'year'
 
-/** The order of day, month and year in the locale's short dates, and what separates them. */
-export function dateLayout(locale: string): { order: Field[]; separator: string } {
-  const parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' }).formatToParts(new Date(2026, 11, 7))
-  const order = parts.filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year').map((part) => part.type as Field)
-  return { order, separator: parts.find((part) => part.type === 'literal')?.value ?? '/' }
+type Layout = { order: Field[]; separator: string }
+const layouts = new Map<string, Layout>()
+
+/** The order of day, month and year in the locale's short dates, and what separates them (read once per locale). */
+export function dateLayout(locale: string): Layout {
+  let layout = layouts.get(locale)
+  if (!layout) {
+    const parts = new DateFormatter(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(
+      new Date(Date.UTC(2026, 11, 7)),
+    )
+    const order = parts.filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year').map((part) => part.type as Field)
+    layout = { order, separator: parts.find((part) => part.type === 'literal')?.value ?? '/' }
+    layouts.set(locale, layout)
+  }
+  return layout
 }
 
 /** An ISO date written the locale's way: "2026-12-07" gives "07/12/2026" in fr, "12/07/2026" in en. */

@@ -41,6 +41,8 @@ export const UiToastContainer = defineAsyncComponent(() => import('./components/
 export const UiTooltip = defineAsyncComponent(() => import('./components/UiTooltip.vue'))
 /** A menu of actions behind a button (Reka UI DropdownMenu). */
 export const UiDropdownMenu = defineAsyncComponent(() => import('./components/UiDropdownMenu.vue'))
+/** A tree of nodes to expand and pick from (Reka UI Tree: arrow keys, typeahead, `aria-expanded`/`aria-level`). */
+export const UiTree = defineAsyncComponent(() => import('./components/UiTree.vue'))
 /** An amount typed the locale's way, given back in minor units (bigint or digit string), never a float. */
 export const UiMoneyInput = defineAsyncComponent(() => import('./components/UiMoneyInput.vue'))
 /** An amount in minor units shown with its currency, the locale's way. */
@@ -95,6 +97,7 @@ export { useFormField, type FormFieldContext } from './composables/formField'
 export { useConfirm, type ConfirmOptions } from './composables/useConfirm'
 export { currencyDigits, formatMoney, parseMoney, type MinorUnits, type MoneyParseError, type MoneyParseResult } from './money'
 export { icons } from './components/icons'
+export { setPreferenceStore, type PreferenceStore } from './preferences'
 export type * from './types'
 
 /** The kit's own strings, to merge into the application's vue-i18n messages under `ui.*`. */
@@ -126,6 +129,7 @@ const components: Record<string, Component> = {
   UiToastContainer,
   UiTooltip,
   UiDropdownMenu,
+  UiTree,
   UiMoneyInput,
   UiMoneyText,
   UiDateInput,

@@ -48,6 +48,14 @@ export interface MenuItem {
   separatorBefore?: boolean
 }
 
+/** One node of a UiTree: a leaf, or a branch with its children. */
+export interface TreeNode {
+  id: string
+  label: string
+  icon?: string
+  children?: TreeNode[]
+}
+
 /** One suggestion of a UiRemoteAutocomplete. */
 export interface AutocompleteOption {
   value: string

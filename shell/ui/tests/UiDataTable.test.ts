@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import UiDataTable from '../src/components/UiDataTable.vue'
 import { columnPreferencesKey } from '../src/components/data-table/column-preferences'
 import { buildExport } from '../src/components/data-table/export'
+import { setPreferenceStore } from '../src/preferences'
 import type { DataTableColumn } from '../src/types'
 import { testI18n } from './helpers'
 
@@ -118,6 +119,49 @@ describe('UiDataTable', () => {
 
     expect(headers(await mountTable())).toEqual(['Nom', 'Nature', 'Étiquettes'])
     expect(headers(await mountTable({ userId: 8 }))).toEqual(['Nom', 'Ville', 'Nature'])
+  })
+
+  it('keeps the column choice on the server for the signed-in user, localStorage answering first', async () => {
+    const saved = new Map<string, unknown>([['data-table.tests.people.hidden-columns', ['kind']]])
+    const saves: [string, unknown][] = []
+    let answer: () => void = () => {}
+    setPreferenceStore({
+      load: (key) => new Promise((resolve) => (answer = () => resolve(saved.get(key) ?? null))),
+      save: async (key, value) => {
+        saves.push([key, value])
+      },
+    })
+    try {
+      // Another device chose to hide "Nature"; this browser still has the older choice in its cache.
+      localStorage.setItem(columnPreferencesKey('tests.people', 7), JSON.stringify(['city']))
+      const wrapper = await mountTable()
+      expect(headers(wrapper)).toEqual(['Nom', 'Nature', 'Étiquettes'])
+      answer()
+      await flushPromises()
+      expect(headers(wrapper)).toEqual(['Nom', 'Ville', 'Étiquettes'])
+      expect(JSON.parse(localStorage.getItem(columnPreferencesKey('tests.people', 7))!)).toEqual(['kind'])
+      // Reading the server's copy wrote nothing back; a choice of the user's is saved there.
+      expect(saves).toEqual([])
+      await wrapper.findAll('.ia-datatable__choice input')[1].setValue(true)
+      expect(headers(wrapper)).toEqual(['Nom', 'Ville', 'Nature', 'Étiquettes'])
+      expect(saves).toEqual([['data-table.tests.people.hidden-columns', []]])
+    } finally {
+      setPreferenceStore(null)
+    }
+  })
+
+  it('keeps a choice made while the server copy was on its way', async () => {
+    let answer: () => void = () => {}
+    setPreferenceStore({ load: () => new Promise((resolve) => (answer = () => resolve(['name', 'city']))), save: async () => {} })
+    try {
+      const wrapper = await mountTable()
+      await wrapper.findAll('.ia-datatable__choice input')[2].setValue(true)
+      answer()
+      await flushPromises()
+      expect(headers(wrapper)).toEqual(['Nom', 'Ville', 'Nature', 'Étiquettes'])
+    } finally {
+      setPreferenceStore(null)
+    }
   })
 
   it('edits a cell in place from the keyboard: Enter opens, Enter saves, Escape gives up', async () => {

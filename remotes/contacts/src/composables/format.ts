@@ -10,6 +10,22 @@ export function formatPhone(value: string | null | undefined): string {
   return congo ? `+243 ${congo[1]} ${congo[2]} ${congo[3]}` : value
 }
 
+/** One Intl formatter per locale, built the first time it is needed: building one costs far more than using it. */
+function perLocale<T>(build: (locale: string) => T): (locale: string) => T {
+  const cache = new Map<string, T>()
+  return (locale) => {
+    let value = cache.get(locale)
+    if (value === undefined) {
+      value = build(locale)
+      cache.set(locale, value)
+    }
+    return value
+  }
+}
+
+const dateFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }))
+const regionNames = perLocale((locale) => new Intl.DisplayNames([locale], { type: 'region' }))
+
 /** Formats dates in the user's language. Call in setup. */
 export function useDateFormat() {
   const { locale } = useI18n()
@@ -17,7 +33,7 @@ export function useDateFormat() {
     /** A calendar date such as "12 mars 2025". */
     date(value: string | null | undefined): string {
       if (!value) return ''
-      return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium' }).format(new Date(value))
+      return dateFormat(locale.value).format(new Date(value))
     },
   }
 }
@@ -27,7 +43,7 @@ export function formatPlace(city: string | null | undefined, country: string | n
   let countryName = country ?? ''
   if (country) {
     try {
-      countryName = new Intl.DisplayNames([locale], { type: 'region' }).of(country.toUpperCase()) ?? country
+      countryName = regionNames(locale).of(country.toUpperCase()) ?? country
     } catch {
       // Not a region code the runtime knows: show it as stored.
     }

@@ -524,6 +524,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/preferences/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of my interface preferences */
+        get: operations["getMyPreference"];
+        /**
+         * Save one of my interface preferences
+         * @description The value is any JSON of at most 8192 bytes (`E_PREFERENCE_TOO_LARGE` beyond), replacing the saved one.
+         */
+        put: operations["saveMyPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -1481,6 +1502,16 @@ export interface components {
             id: string;
             /** @enum {string} */
             locale: "fr" | "en";
+        };
+        UserPreference: {
+            key: string;
+            /**
+             * Format: date-time
+             * @description When it was last saved; null while never saved.
+             */
+            updatedAt: string | null;
+            /** @description Any JSON value; null while the user never saved this preference. */
+            value: unknown;
         };
     };
     responses: never;
@@ -3089,6 +3120,116 @@ export interface operations {
             };
             /** @description Unknown, used or expired invitation: `E_INVITATION_INVALID`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMyPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Letters, digits, `.`, `_` and `-`, 120 characters at most, e.g. `data-table.contacts.list.hidden-columns`. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preference; its `value` is null while never saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        preference: components["schemas"]["UserPreference"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    saveMyPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Letters, digits, `.`, `_` and `-`, 120 characters at most, e.g. `data-table.contacts.list.hidden-columns`. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": [
+                 *         "email",
+                 *         "phone"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    key: string;
+                    value: string | number | boolean | unknown[] | Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            /** @description The saved preference. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        preference: components["schemas"]["UserPreference"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
