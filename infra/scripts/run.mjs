@@ -220,6 +220,14 @@ async function test() {
   step('architecture: module tables and ids', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
   step('architecture: table checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
   step('messages: every fr file has its en twin with the same keys', run(NODE24, ['--test', 'infra/scripts/locale_parity.test.mjs'], { allowFailure: true }))
+  // ESLint checks the code with Prettier inside it (eslint-plugin-prettier); Prettier alone checks styles, JSON and YAML.
+  const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js')
+  const prettier = join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs')
+  step(
+    'lint: eslint and prettier',
+    run(NODE24, [eslint, '.'], { allowFailure: true }) &&
+      run(NODE24, [prettier, '--check', '**/*.{css,json,yml,yaml,html}'], { allowFailure: true })
+  )
   step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
 
   ensureDatabase('ia_test')
