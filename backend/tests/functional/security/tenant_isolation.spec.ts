@@ -30,9 +30,11 @@ type Caller = { user: User } | { token: string }
  * - user: a record of user a (outside organisations); b must get 404 for it;
  * - catalog: a name valid in every organisation (module ids); only A's orgId is foreign to b;
  * - capability: the value is itself the credential (an emailed token), so holding it is the
- *   permission; such routes are tested where they are defined, not here.
+ *   permission; such routes are tested where they are defined, not here;
+ * - own: a name inside the caller's own space (a preference key): the same name by anyone else
+ *   reaches their own record, never a's; such routes prove it where they are defined.
  */
-const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: (world: World) => Promise<string> } | { kind: 'capability' }> = {
+const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: (world: World) => Promise<string> } | { kind: 'capability' | 'own' }> = {
   memberId: {
     kind: 'tenant',
     obtain: async ({ orgA }) => (await addMember(orgA, await createUser(), 'member')).id,
@@ -108,6 +110,7 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       notifications.notify(a.id, { title: { fr: 'Pour a', en: 'For a' }, body: { fr: 'Privé', en: 'Private' } }),
   },
   token: { kind: 'capability' },
+  key: { kind: 'own' },
 }
 
 /** Signed-in API routes of an organisation that name nothing else (its lists, creations, settings...). */
@@ -209,7 +212,9 @@ test.group('Security / tenant isolation', (group) => {
 
     const ids: Record<string, string> = {}
     const routes = routesWithIds().filter((route) =>
-      route.params.every((param) => param === 'orgId' || ID_SOURCES[param]?.kind !== 'capability')
+      route.params.every(
+        (param) => param === 'orgId' || !['capability', 'own'].includes(ID_SOURCES[param]?.kind ?? '')
+      )
     )
     for (const param of new Set(routes.flatMap((route) => route.params))) {
       const source = ID_SOURCES[param]
