@@ -15,16 +15,19 @@ export type DateParseResult = { ok: true; date: string | null } | { ok: false; e
 type Field = 'day' | 'month' | 'year'
 
 type Layout = { order: Field[]; separator: string }
+const SHORT_DATE = { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } as const
 const layouts = new Map<string, Layout>()
 
 /** The order of day, month and year in the locale's short dates, and what separates them (read once per locale). */
 export function dateLayout(locale: string): Layout {
   let layout = layouts.get(locale)
   if (!layout) {
-    const parts = new DateFormatter(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).formatToParts(
-      new Date(Date.UTC(2026, 11, 7)),
+    const parts = new DateFormatter(locale, SHORT_DATE).formatToParts(
+      new Date(Date.UTC(2026, 11, 7))
     )
-    const order = parts.filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year').map((part) => part.type as Field)
+    const order = parts
+      .filter((part) => part.type === 'day' || part.type === 'month' || part.type === 'year')
+      .map((part) => part.type as Field)
     layout = { order, separator: parts.find((part) => part.type === 'literal')?.value ?? '/' }
     layouts.set(locale, layout)
   }
@@ -33,14 +36,7 @@ export function dateLayout(locale: string): Layout {
 
 /** An ISO date written the locale's way: "2026-12-07" gives "07/12/2026" in fr, "12/07/2026" in en. */
 export function formatDateText(iso: string, locale: string): string {
-  const date = parseDate(iso)
-  const { order, separator } = dateLayout(locale)
-  const values: Record<Field, string> = {
-    day: String(date.day).padStart(2, '0'),
-    month: String(date.month).padStart(2, '0'),
-    year: String(date.year).padStart(4, '0'),
-  }
-  return order.map((field) => values[field]).join(separator)
+  return new DateFormatter(locale, SHORT_DATE).format(parseDate(iso).toDate('UTC'))
 }
 
 /** Reads a date typed the locale's way; refuses what is not a date (31/02/2026) rather than rolling it over. */
