@@ -21,6 +21,7 @@ export {
   describeRoute,
   defineSchemas,
   authorize,
+  organizations,
 } from '../services/ports.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
@@ -62,3 +63,25 @@ export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Se
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+export type { OrganizationDirectory, OrganizationProfile } from '../ports/organizations.ts'
+export {
+  Decimal,
+  isoCurrencies,
+  isCurrencyCode,
+  currencyPrecision,
+  currencyName,
+  roundMoney,
+  formatAmount,
+  toMinorUnits,
+  fromMinorUnits,
+  fitsCurrency,
+  computeTotals,
+  convertAmount,
+  MoneyLineError,
+  type DecimalValue,
+  type IsoCurrency,
+  type MoneyLineInput,
+  type MoneyLineTotals,
+  type MoneyTaxGroupTotals,
+  type MoneyTotals,
+} from '../money/money.ts'
