@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { JobContext } from '@ia/kernel/contracts'
 import { DateTime } from 'luxon'
 import { currenciesService } from '../../contracts/currencies_service.ts'
@@ -59,23 +58,26 @@ async function download(url: string) {
 }
 
 /**
- * Fetches and records the organisation's rates from its provider (none configured: nothing to do).
- * The rates and the fetch time commit with the job; a failure is kept for the settings page and
- * the job is retried with backoff.
+ * Fetches and records the organisation's rates from its provider (none configured: nothing to do),
+ * in the job's transaction with the fetch time. A failure (unreachable, HTTP error, unusable answer)
+ * records nothing but the reason, which the settings page shows; the next daily run or a "fetch now"
+ * tries again.
  */
 export async function fetchRates({ organizationId }: FetchRatesPayload, context: JobContext) {
   const client = context.client
   const settings = await rateSettings(organizationId, client)
   if (!settings.providerUrl) return
+  const status = (values: { provider_fetched_at?: Date; provider_error: string | null }) =>
+    client.from('currencies.settings').where('organization_id', organizationId).update(values)
+  let rates: NewRate[]
   try {
     const { currencies } = await currenciesService.settings(organizationId, { client })
-    const rates = readProviderAnswer(await download(settings.providerUrl), currencies.map((currency) => currency.code))
-    await recordRates(organizationId, rates, 'provider', new URL(settings.providerUrl).host, null, client)
-    await client.from('currencies.settings').where('organization_id', organizationId).update({ provider_fetched_at: DateTime.now().toJSDate(), provider_error: null })
+    rates = readProviderAnswer(await download(settings.providerUrl), currencies.map((currency) => currency.code))
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
-    // Outside the job's transaction, which the failure rolls back: the settings page says why.
-    await db.from('currencies.settings').where('organization_id', organizationId).update({ provider_error: message.slice(0, 1000) })
-    throw error
+    const message = error instanceof ProviderError ? error.message : `The provider could not be reached: ${error instanceof Error ? error.message : String(error)}`
+    await status({ provider_error: message.slice(0, 1000) })
+    return
   }
+  await recordRates(organizationId, rates, 'provider', new URL(settings.providerUrl).host, null, client)
+  await status({ provider_fetched_at: DateTime.now().toJSDate(), provider_error: null })
 }
