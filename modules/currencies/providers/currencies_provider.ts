@@ -26,6 +26,11 @@ export default class CurrenciesProvider implements DomainModuleProvider {
     await import('../start/routes.ts')
   }
 
+  async seedDemo(organizationId: string, trx: TransactionClientContract) {
+    const { seedDemoRates } = await import('../app/services/demo_rates.ts')
+    await seedDemoRates(organizationId, trx)
+  }
+
   async installForOrganization(organizationId: string, trx: TransactionClientContract) {
     const { setUpOrganization } = await import('../app/services/organization_setup.ts')
     await setUpOrganization(organizationId, trx)

@@ -4,7 +4,13 @@ import en from './locales/en.json'
 import fr from './locales/fr.json'
 
 const routes: RouteRecordRaw[] = [
-  { path: '', name: 'currencies.items', component: () => import('./views/CurrenciesView.vue'), meta: { permission: 'currencies.item.read' satisfies ModulePermissions['currencies'] } },
+  { path: '', name: 'currencies.rates', component: () => import('./views/RatesView.vue'), meta: { permission: 'currencies.rate.read' satisfies ModulePermissions['currencies'] } },
+  {
+    path: 'settings',
+    name: 'currencies.settings',
+    component: () => import('./views/SettingsView.vue'),
+    meta: { permission: 'currencies.settings.manage' satisfies ModulePermissions['currencies'] },
+  },
 ]
 
 /** The currencies module as the shell loads it: its routes and its strings in every language. */

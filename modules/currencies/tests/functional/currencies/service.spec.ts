@@ -2,6 +2,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { DomainError } from '@ia/kernel/contracts'
 import { currenciesService } from '../../../contracts/currencies_service.ts'
+import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
+import { seedDemoRates } from '../../../app/services/demo_rates.ts'
 import { createCurrenciesOrganization, insertRates } from '../../helpers.ts'
 
 async function refusal(work: Promise<unknown>) {
@@ -76,5 +79,16 @@ test.group('Currencies / service (contracts)', (group) => {
       code: 'E_RATE_NOT_FOUND', status: 422, data: { from: 'USD', to: 'CDF', date: '2026-03-01' }, field: 'currency',
     })
     assert.deepEqual((await refusal(currenciesService.convert(organization.id, 1n, 'EUR', 'USD', '2026-03-05', { field: 'lines.0.currency' }))).field, 'lines.0.currency')
+  })
+
+  test('the demo organisation gets 90 days of USD -> CDF rates, so today converts', async ({ assert }) => {
+    const { organization } = await createCurrenciesOrganization()
+    await db.transaction((trx) => seedDemoRates(organization.id, trx))
+    const rows = await db.from('currencies.rates').where('organization_id', organization.id).select(db.raw('rate::text as rate'))
+    assert.lengthOf(rows, 90)
+    for (const row of rows) assert.isTrue(Number(row.rate) > 2700 && Number(row.rate) < 2900, row.rate)
+    const today = await currenciesService.rateAt(organization.id, 'USD', 'CDF', DateTime.now())
+    assert.equal(today.date, DateTime.now().toISODate())
+    assert.equal(today.source, 'Banque Centrale du Congo - taux indicatif')
   })
 })
