@@ -9,16 +9,24 @@ const DEMO_DAYS = 90
 
 /**
  * Gives the demo organisation its currencies and a plausible USD -> CDF indicative rate for each of
- * the last 90 days (a slow rise around 2 800 CDF with daily ups and downs, the same on every run).
+ * the last 90 days (a slow rise from about 2 795 CDF with daily ups and downs, the same on every run).
  */
 export async function seedDemoRates(organizationId: string, trx: TransactionClientContract) {
   await setUpOrganization(organizationId, trx)
   const today = DateTime.now().startOf('day')
+  // In centimes, whole numbers only: a drift of about +0.60 CDF a day with daily moves of up to ±4 CDF,
+  // drawn from a fixed linear congruential sequence so that every run seeds the same rates.
+  let seed = 20_260_301n
+  let centimes = 279_500
   const rates = Array.from({ length: DEMO_DAYS }, (_, index) => {
-    const day = DEMO_DAYS - 1 - index
-    // In centimes, whole numbers only: a trend of 0.85 CDF a day and a repeating wobble of up to 6.50 CDF.
-    const centimes = 279_000 + index * 85 + ((index * 37) % 1_300) - 650
-    return { baseCurrency: 'USD', quoteCurrency: 'CDF', rate: new Decimal(centimes).div(100).toString(), date: today.minus({ days: day }).toISODate()! }
+    seed = (seed * 1_103_515_245n + 12_345n) % 2_147_483_648n
+    centimes += 60 + Number(seed % 801n) - 400
+    return {
+      baseCurrency: 'USD',
+      quoteCurrency: 'CDF',
+      rate: new Decimal(centimes).div(100).toString(),
+      date: today.minus({ days: DEMO_DAYS - 1 - index }).toISODate()!,
+    }
   })
   await recordRates(organizationId, rates, 'manual', BCC_RATE_SOURCE, null, trx)
 }

@@ -34,7 +34,7 @@ export async function fetchRatesNow(): Promise<string> {
 }
 
 /** One page of rates, newest day first, after `cursor`. */
-export async function listRates(cursor: string | null, perPage = 30) {
+export async function listRates(cursor: string | null, perPage = 15) {
   return useApi().get('/currencies/rates', { query: { perPage, ...(cursor ? { cursor } : {}) } })
 }
 

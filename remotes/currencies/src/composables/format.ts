@@ -5,11 +5,11 @@ import { useI18n } from 'vue-i18n'
 export function useRateFormat() {
   const { locale } = useI18n()
   const intlLocale = computed(() => (locale.value === 'fr' ? 'fr-CD' : locale.value))
-  const rateFormatter = computed(() => new Intl.NumberFormat(intlLocale.value, { maximumFractionDigits: 12 }))
+  const rateFormatter = computed(() => new Intl.NumberFormat(intlLocale.value, { minimumFractionDigits: 2, maximumFractionDigits: 12 }))
   const dateFormatter = computed(() => new Intl.DateTimeFormat(intlLocale.value, { dateStyle: 'medium', timeZone: 'UTC' }))
   const shortDateFormatter = computed(() => new Intl.DateTimeFormat(intlLocale.value, { day: 'numeric', month: 'short', timeZone: 'UTC' }))
   return {
-    /** "2 850,5" in French, "2,850.5" in English. */
+    /** "2 850,50" in French, "2,850.50" in English; every digit of the rate is kept. */
     rate: (value: string) => rateFormatter.value.format(value as unknown as number),
     /** "2 mars 2026". */
     date: (iso: string) => dateFormatter.value.format(new Date(`${iso}T00:00:00Z`)),
