@@ -21,8 +21,9 @@ export default class CurrenciesProvider implements DomainModuleProvider {
 
   async start() {
     const { jobs } = await import('@ia/kernel/contracts')
-    const { FETCH_RATES_JOB, fetchRates } = await import('../app/jobs/fetch_rates.ts')
+    const { FETCH_RATES_JOB, FETCH_RATES_SCHEDULE, fetchRates, queueDailyFetches } = await import('../app/jobs/fetch_rates.ts')
     jobs.register(FETCH_RATES_JOB, fetchRates, { title: 'currencies.jobs.fetchRates', maxAttempts: 3, backoffMs: 60_000 })
+    jobs.schedule(FETCH_RATES_SCHEDULE.name, FETCH_RATES_SCHEDULE.cron, queueDailyFetches)
     await import('../start/routes.ts')
   }
 

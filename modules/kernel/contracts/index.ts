@@ -23,7 +23,7 @@ export {
   authorize,
   organizations,
 } from '../services/ports.ts'
-export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
+export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions, ScheduledWork, ScheduleOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
 export {
   defineEvents,

@@ -46,6 +46,15 @@ export type DispatchOptions = {
   title?: JobTitle
 }
 
+/** Work a schedule does in each of its slots, inside the transaction that claims the slot (dispatch jobs through `client`). */
+export type ScheduledWork = (slot: Date, client: TransactionClientContract) => Promise<void>
+
+/** When a schedule runs. */
+export type ScheduleOptions = {
+  /** IANA time zone the cron expression is read in (default `Africa/Kinshasa`). */
+  timezone?: string
+}
+
 /** Long or retriable work, run by workers, never lost (the platform's outbox and worker implement it). */
 export interface JobQueue {
   /** Registers the handler of `<module>.<job>`; every process registers the same ones, from a provider. */
@@ -54,4 +63,10 @@ export interface JobQueue {
   dispatch<P>(name: string, payload: P, options?: DispatchOptions): Promise<string>
   /** Throws when the message broker at `url` cannot be reached (for readiness checks). */
   pingBroker(url: string, timeoutMs?: number): Promise<void>
+  /**
+   * Runs `work` once per slot of the cron expression `cron` (e.g. `'0 10 * * *'`), named `<module>.<schedule>`:
+   * the worker processes claim each slot in the database, so several workers run it once, and after downtime
+   * the latest missed slot runs once (not every missed one). Registered from a provider, like jobs.
+   */
+  schedule(name: string, cron: string, work: ScheduledWork, options?: ScheduleOptions): void
 }

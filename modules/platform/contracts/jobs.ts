@@ -1,7 +1,8 @@
 import { handlerRegistry } from '../app/jobs/registry.ts'
 import { dispatchJob, publishEvent, publishEvents } from '../app/jobs/outbox.ts'
 import { pingBroker } from '../app/jobs/broker_health.ts'
-import type { DispatchOptions, EventBus, EventHandler, JobHandler, JobOptions, JobQueue, PublishOptions } from '@ia/kernel/contracts'
+import { scheduleRegistry } from '../app/jobs/schedules.ts'
+import type { DispatchOptions, EventBus, EventHandler, JobHandler, JobOptions, JobQueue, PublishOptions, ScheduledWork, ScheduleOptions } from '@ia/kernel/contracts'
 
 /** Long or retriable work, run by workers, never lost. */
 export const jobs: JobQueue = {
@@ -18,6 +19,11 @@ export const jobs: JobQueue = {
   /** Throws when the message broker at `url` cannot be reached (for readiness checks). */
   pingBroker(url: string, timeoutMs?: number): Promise<void> {
     return pingBroker(url, timeoutMs)
+  },
+
+  /** Runs `work` once per slot of `cron` across every worker process. */
+  schedule(name: string, cron: string, work: ScheduledWork, options?: ScheduleOptions): void {
+    scheduleRegistry.register(name, cron, work, options)
   },
 }
 

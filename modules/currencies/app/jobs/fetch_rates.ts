@@ -1,4 +1,5 @@
-import type { JobContext } from '@ia/kernel/contracts'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { jobs, type JobContext } from '@ia/kernel/contracts'
 import { DateTime } from 'luxon'
 import { currenciesService } from '../../contracts/currencies_service.ts'
 import { recordRates, type NewRate } from '../actions/record_rates.ts'
@@ -7,6 +8,9 @@ import { normalizeRate, rateDate } from '../services/rate_values.ts'
 
 /** The job that fetches the day's rates of one organisation from its provider URL. */
 export const FETCH_RATES_JOB = 'currencies.fetch_rates'
+
+/** The daily schedule that queues a fetch for every organisation with a provider: 10:30 in Kinshasa, once the BCC has published. */
+export const FETCH_RATES_SCHEDULE = { name: 'currencies.daily_rates', cron: '30 10 * * *' } as const
 
 /** What the job is given. */
 export type FetchRatesPayload = { organizationId: string }
@@ -80,4 +84,12 @@ export async function fetchRates({ organizationId }: FetchRatesPayload, context:
   }
   await recordRates(organizationId, rates, 'provider', new URL(settings.providerUrl).host, null, client)
   await status({ provider_fetched_at: DateTime.now().toJSDate(), provider_error: null })
+}
+
+/** Queues one fetch per organisation that has a provider URL, in the transaction that claimed the schedule's slot. */
+export async function queueDailyFetches(_slot: Date, client: TransactionClientContract) {
+  const rows: Array<{ organization_id: string }> = await client.from('currencies.settings').whereNotNull('provider_url').select('organization_id')
+  for (const { organization_id: organizationId } of rows) {
+    await jobs.dispatch<FetchRatesPayload>(FETCH_RATES_JOB, { organizationId }, { client, organizationId })
+  }
 }

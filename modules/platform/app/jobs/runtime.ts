@@ -7,6 +7,7 @@ import { RabbitWorker } from './rabbitmq_worker.ts'
 import { platformConfig, type JobsConfig } from '../services/platform_config.ts'
 
 import { SessionSweeper } from './session_sweeper.ts'
+import { ScheduleRunner } from './schedules.ts'
 
 /** Something that runs until stopped: a worker or a relay. */
 export type JobsService = { start(): Promise<void>; stop(): Promise<void> }
@@ -28,7 +29,7 @@ function topologyOf(settings: JobsConfig) {
 
 /**
  * The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker;
- * each prunes the outbox and sweeps expired sessions.
+ * each prunes the outbox, sweeps expired sessions and runs the due schedules.
  */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
@@ -38,6 +39,7 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
     firstAfterMs: FIRST_PRUNE_AFTER_MS,
   })
   const sweeper = new SessionSweeper(SESSION_SWEEP_EVERY_MS)
+  const schedules = new ScheduleRunner()
   const worker = settings.rabbitmqUrl
     ? new RabbitWorker({
         url: settings.rabbitmqUrl,
@@ -51,8 +53,10 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
       await worker.start()
       pruner.start()
       sweeper.start()
+      schedules.start()
     },
     async stop() {
+      await schedules.stop()
       await sweeper.stop()
       await pruner.stop()
       await worker.stop()

@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { addMember, auditTrail, createUser, runQueuedJobs } from '@ia/platform/testing'
 import { createCurrenciesOrganization, currenciesUrl } from '../../helpers.ts'
-import { readProviderAnswer } from '../../../app/jobs/fetch_rates.ts'
+import { queueDailyFetches, readProviderAnswer } from '../../../app/jobs/fetch_rates.ts'
 
 const SETTINGS = { currencies: ['CDF', 'USD', 'EUR'], defaultCurrency: 'CDF', reportingCurrency: 'USD', rateSource: 'Banque Centrale du Congo - taux indicatif', providerUrl: null }
 
@@ -110,6 +110,17 @@ test.group('Currencies / provider job', (group) => {
     const settings = await client.get(currenciesUrl(organization.id, '/settings')).loginAs(owner)
     assert.equal(settings.body().settings.providerError, 'The provider answered HTTP 503')
     assert.equal(Number((await db.from('currencies.rates').where('organization_id', organization.id).count('* as total'))[0].total), 0)
+  })
+
+  test('the daily schedule queues a fetch for each organisation with a provider, and only those', async ({ client, assert }) => {
+    const { owner, organization } = await createCurrenciesOrganization()
+    const { organization: without } = await createCurrenciesOrganization()
+    answer = { status: 200, body: `{"base":"USD","date":"${DateTime.now().toISODate()}","rates":{"CDF":2851.25}}` }
+    await client.put(currenciesUrl(organization.id, '/settings')).json({ ...SETTINGS, providerUrl: url }).loginAs(owner).withCsrfToken()
+    await db.transaction((trx) => queueDailyFetches(new Date(), trx))
+    await runQueuedJobs()
+    const rates = await db.from('currencies.rates').whereIn('organization_id', [organization.id, without.id]).select('organization_id', db.raw('rate::text as rate'))
+    assert.deepEqual(rates, [{ organization_id: organization.id, rate: '2851.250000000000' }])
   })
 
   test('reads a provider answer strictly', ({ assert }) => {
