@@ -17,6 +17,7 @@ import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/o
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 import type { DocumentRenderer } from '../ports/documents.ts'
+import type { OrganizationDirectory } from '../ports/organizations.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -31,6 +32,7 @@ declare module '@adonisjs/core/types' {
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
     'kernel.documents': DocumentRenderer
+    'kernel.organizations': OrganizationDirectory
   }
 }
 
@@ -45,11 +47,12 @@ let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
 let documents!: DocumentRenderer
+let organizations!: OrganizationDirectory
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, documents] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, documents, organizations] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -61,6 +64,7 @@ await app.booted(async () => {
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
     app.container.make('kernel.documents'),
+    app.container.make('kernel.organizations'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -81,4 +85,4 @@ export function authorize(ctx: HttpContext, permission: string) {
   return authorizer.authorize(ctx, permission)
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, documents }
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, documents, organizations }

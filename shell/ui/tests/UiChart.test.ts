@@ -36,6 +36,16 @@ describe('chart options', () => {
     expect(line.color).toEqual(theme.palette)
   })
 
+  it('fits a line to its values and shows only the labels that fit on a long series; bars keep zero and every label', () => {
+    const days = Array.from({ length: 90 }, (_, index) => `J${index + 1}`)
+    const line = chartOption({ type: 'line', categories: days, series: [{ name: 'USD → CDF', data: days.map((_, index) => 2800 + index) }] }, theme, plain, 'Total')
+    expect((line.yAxis as { scale: boolean }).scale).toBe(true)
+    expect((line.xAxis as { axisLabel: { interval: unknown } }).axisLabel.interval).toBe('auto')
+    const bars = chartOption({ type: 'bar', categories: ['T1', 'T2'], series: [{ name: 'CDF', data: [1, 2] }] }, theme, plain, 'Total')
+    expect((bars.yAxis as { scale: boolean }).scale).toBe(false)
+    expect((bars.xAxis as { axisLabel: { interval: unknown } }).axisLabel.interval).toBe(0)
+  })
+
   it('draws a donut as a pie with a hole, slices named after the categories', () => {
     const option = chartOption({ type: 'donut', categories: ['Cash', 'M-Pesa'], series: [{ name: 'Encaissements', data: [40, 60] }] }, theme, plain, 'Total')
     const [pie] = option.series as Series[]

@@ -69,6 +69,24 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
       jobs.dispatch('platform.send_mail', { index }, { organizationId: organization.id, userId: owner.id }),
   },
   {
+    name: 'exchange rates',
+    route: 'GET /api/v1/orgs/:orgId/currencies/rates',
+    url: (orgId) => `/api/v1/orgs/${orgId}/currencies/rates?perPage=100`,
+    prepare: ({ owner, organization }) => enableModule(organization, 'currencies', owner),
+    add: ({ organization }, index) =>
+      db.table('currencies.rates').insert({
+        organization_id: organization.id,
+        base_currency: 'USD',
+        quote_currency: 'CDF',
+        rate: `${2800 + index}.25`,
+        rate_date: DateTime.fromISO('2026-01-01').plus({ days: index }).toISODate(),
+        source: 'Banque Centrale du Congo - taux indicatif',
+        origin: 'manual',
+        created_at: new Date(),
+        updated_at: new Date(),
+      }),
+  },
+  {
     name: 'notifications',
     route: 'GET /api/v1/auth/notifications',
     url: () => `/api/v1/auth/notifications?perPage=100`,
@@ -99,6 +117,10 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/oauth/:provider/redirect': 'a redirect to the provider',
   'GET /api/v1/auth/oauth/:provider/callback': 'one sign-in',
   'GET /api/v1/files/*': 'one file',
+  'GET /api/v1/orgs/:orgId/currencies/iso': 'the ISO 4217 list, from memory, no query',
+  'GET /api/v1/orgs/:orgId/currencies/settings': 'one record: the currencies an organisation uses (a handful) and its settings, in three queries',
+  'GET /api/v1/orgs/:orgId/currencies/rates/history': 'one query for at most 366 days of one pair',
+  'GET /api/v1/orgs/:orgId/currencies/rates/at': 'one rate, at most four queries (direct or inverse, then the two legs of a cross rate)',
 }
 
 test.group('List endpoints / query count', (group) => {

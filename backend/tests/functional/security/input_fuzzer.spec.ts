@@ -302,5 +302,6 @@ test.group('Security / input fuzzer', (group) => {
 
     console.log(`input fuzzer: ${routes.length} routes, ${sent} requests sent, ${serverErrors} answered 5xx, ${failures.length} failures, ${Date.now() - started} ms (FUZZ_SEED=${SEED})`)
     assert.deepEqual(failures, [])
-  }).timeout(120_000)
+  // Every module's routes add to the run (about 100 routes with the currencies module): a budget for a loaded two-core machine.
+  }).timeout(240_000)
 })

@@ -64,8 +64,14 @@ export function waterfallSteps(categories: string[], changes: (number | null)[],
 
 type Formatter = (value: number) => string
 
-/** Category labels all shown, wrapped onto a second line rather than dropped when they crowd each other. */
-const CATEGORY_LABELS = (theme: ChartTheme) => ({ color: theme.muted, interval: 0, width: 64, overflow: 'break', lineHeight: 14 })
+/** Up to this many categories every label is shown (wrapped); past it, a time series (90 days of rates) shows those that fit. */
+const ALL_LABELS_UP_TO = 24
+
+/** Category labels all shown, wrapped onto a second line rather than dropped when they crowd each other; only some on a long series. */
+const CATEGORY_LABELS = (theme: ChartTheme, count: number) =>
+  count <= ALL_LABELS_UP_TO
+    ? { color: theme.muted, interval: 0, width: 64, overflow: 'break', lineHeight: 14 }
+    : { color: theme.muted, interval: 'auto', hideOverlap: true }
 
 function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
   const stacked = input.type === 'stacked-bar'
@@ -77,10 +83,12 @@ function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
       type: 'category',
       data: input.categories,
       axisLine: { lineStyle: { color: theme.border } },
-      axisLabel: CATEGORY_LABELS(theme),
+      axisLabel: CATEGORY_LABELS(theme, input.categories.length),
     },
     yAxis: {
       type: 'value',
+      // A line follows its values (an exchange rate moving around 2 850 is not drawn from zero); bars keep their zero.
+      scale: input.type === 'line',
       axisLabel: { color: theme.muted, formatter: format },
       splitLine: { lineStyle: { color: theme.border } },
     },
@@ -89,7 +97,7 @@ function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
       type: input.type === 'line' ? 'line' : 'bar',
       data: series.data,
       ...(stacked ? { stack: 'total' } : {}),
-      ...(input.type === 'line' ? { smooth: false, symbolSize: 6 } : { barMaxWidth: 48 }),
+      ...(input.type === 'line' ? { smooth: false, symbolSize: input.categories.length > ALL_LABELS_UP_TO ? 0 : 6 } : { barMaxWidth: 48 }),
     })),
   }
 }
@@ -143,7 +151,7 @@ function waterfallChart(input: ChartInput, theme: ChartTheme, format: Formatter,
       type: 'category',
       data: steps.map((step) => step.category),
       axisLine: { lineStyle: { color: theme.border } },
-      axisLabel: CATEGORY_LABELS(theme),
+      axisLabel: CATEGORY_LABELS(theme, steps.length),
     },
     yAxis: { type: 'value', axisLabel: { color: theme.muted, formatter: format }, splitLine: { lineStyle: { color: theme.border } } },
     series: [
