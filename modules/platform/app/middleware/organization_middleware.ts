@@ -3,7 +3,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import Membership from '../models/membership.ts'
 import Organization from '../models/organization.ts'
 import { tenantContext, notFound, isUuid } from '@ia/kernel/contracts'
-import { aliasedColumns, splitRow } from '../services/joined_rows.ts'
+import { aliasedColumns, copyOfRow, splitRow } from '../services/joined_rows.ts'
 import { accessCache, accessTags } from '../services/access_cache.ts'
 
 let organizationColumns: string[] | undefined
@@ -20,7 +20,7 @@ export default class OrganizationMiddleware {
     const organizationId = String(ctx.params.orgId ?? '')
     if (!isUuid(organizationId)) throw notFound()
     const userId = ctx.auth.user!.id
-    const rows = await accessCache.remember(
+    const cached = await accessCache.remember(
       `member:${organizationId}:${userId}`,
       async () => {
         const row = await Membership.query()
@@ -30,14 +30,15 @@ export default class OrganizationMiddleware {
           .select(`${Membership.table}.*`, ...(organizationColumns ??= aliasedColumns(Organization, 'organization')))
           .pojo<Record<string, unknown>>()
           .first()
-        return row ? splitRow(row, 'organization') : null
+        if (!row) return null
+        const { own, joined } = splitRow(row, 'organization')
+        return { membership: Membership.$createFromAdapterResult(own)!, organization: Organization.$createFromAdapterResult(joined)! }
       },
       () => [accessTags.membership(organizationId, userId), accessTags.organization(organizationId), accessTags.user(userId)]
     )
-    if (!rows) throw notFound()
-    const { own, joined } = rows
-    ctx.membership = Membership.$createFromAdapterResult(own)!
-    ctx.organization = Organization.$createFromAdapterResult(joined)!
+    if (!cached) throw notFound()
+    ctx.membership = copyOfRow(cached.membership)
+    ctx.organization = copyOfRow(cached.organization)
     return tenantContext.run(organizationId, () => next())
   }
 }

@@ -4,7 +4,7 @@ import { SessionLucidUserProvider } from '@adonisjs/auth/session'
 import type { LucidAuthenticatable } from '@adonisjs/auth/types/session'
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
-import { aliasedColumns, splitRow } from './joined_rows.ts'
+import { aliasedColumns, copyOfRow, splitRow } from './joined_rows.ts'
 import { accessCache, accessTags } from './access_cache.ts'
 import type { AccessTokenDbColumns, LucidTokenable } from '@adonisjs/auth/types/access_tokens'
 
@@ -26,10 +26,9 @@ export class PersonalAccessTokens<Tokenable extends LucidModel> extends DbAccess
   async verify(tokenValue: Secret<string>) {
     const decoded = AccessToken.decode(this.prefix, tokenValue.release())
     if (!decoded) return null
-    const db = await this.getDb()
     const model = this.options.tokenableModel
     const rows = await accessCache.remember(`token:${decoded.identifier}`, async () => {
-      const row = await db
+      const row = await (await this.getDb())
         .query()
         .from(`${this.table} as token`)
         .join(`${model.table} as account`, 'account.id', 'token.tokenable_id')
@@ -39,24 +38,24 @@ export class PersonalAccessTokens<Tokenable extends LucidModel> extends DbAccess
         .first()
       if (!row) return null
       const { own: token, joined: user } = splitRow(row, 'account')
-      return { token, user }
-    }, (found) => [accessTags.token(found.token.id as string), accessTags.user(found.user.id as string)])
+      return { token, user: model.$createFromAdapterResult(user)! }
+    }, (found) => [accessTags.token(found.token.id as string), accessTags.user(String(found.user.$primaryKeyValue))])
     if (!rows) return null
 
-    const { token: tokenRow, user: userRow } = rows
+    const { token: tokenRow, user } = rows
     const accessToken = this.dbRowToAccessToken(tokenRow as unknown as AccessTokenDbColumns)
     if (!accessToken.verify(decoded.secret) || accessToken.isExpired()) return null
 
     const now = new Date()
     const lastUsed = tokenRow.last_used_at ? new Date(tokenRow.last_used_at as string | Date).getTime() : 0
     if (now.getTime() - lastUsed >= LAST_USED_PRECISION_MS) {
-      await db.from(this.table).where('id', tokenRow.id as string).update({ last_used_at: now })
+      await (await this.getDb()).from(this.table).where('id', tokenRow.id as string).update({ last_used_at: now })
       // The cached row too, or every request would write it again until the entry expires.
       tokenRow.last_used_at = now
       accessToken.lastUsedAt = now
     }
     const ctx = HttpContext.get()
-    if (ctx) usersByRequest.set(ctx, model.$createFromAdapterResult(userRow)!)
+    if (ctx) usersByRequest.set(ctx, copyOfRow(user))
     return accessToken
   }
 
@@ -101,12 +100,8 @@ export class TokenUserProvider<TokenableProperty extends string, UserModel exten
 export class SessionUserProvider<UserModel extends LucidAuthenticatable> extends SessionLucidUserProvider<UserModel> {
   async findById(identifier: string | number | bigint) {
     const model = await this.getModel()
-    const row = await accessCache.remember(
-      `user:${identifier}`,
-      () => model.query().where(model.primaryKey, identifier as string | number).pojo<Record<string, unknown>>().first(),
-      () => [accessTags.user(String(identifier))]
-    )
-    if (!row) return null
-    return this.createUserForGuard(model.$createFromAdapterResult(row) as InstanceType<UserModel>)
+    const user = await accessCache.remember(`user:${identifier}`, () => model.find(identifier), () => [accessTags.user(String(identifier))])
+    if (!user) return null
+    return this.createUserForGuard(copyOfRow(user) as InstanceType<UserModel>)
   }
 }

@@ -84,14 +84,16 @@ for (const [name, transport] of [
       const [web1, web2] = [new AccessCache({ ttlMs: 3_600_000 }), new AccessCache({ ttlMs: 3_600_000 })]
       await web1.enable(transport())
       await web2.enable(transport())
-      cleanup(() => Promise.all([web1.disable(), web2.disable()]))
+      cleanup(async () => {
+        await Promise.all([web1.disable(), web2.disable()])
+      })
       const [source1, source2] = [counter(), counter()]
       const tags = () => [accessTags.membership('org', 'user')]
       await web1.remember('member:org:user', source1.read, tags)
       await web2.remember('member:org:user', source2.read, tags)
 
       await web1.invalidate([accessTags.membership('org', 'user')])
-      assert.isTrue(await eventually(async () => (await web2.remember('member:org:user', source2.read, tags)).read === 2))
+      assert.isTrue(await eventually(async () => (await web2.remember('member:org:user', source2.read, tags))?.read === 2))
       assert.deepEqual(await web1.remember('member:org:user', source1.read, tags), { read: 2 })
     })
 
@@ -100,12 +102,14 @@ for (const [name, transport] of [
       const worker = new AccessCache()
       await web.enable(transport())
       worker.publishThrough(transport)
-      cleanup(() => Promise.all([web.disable(), worker.disable()]))
+      cleanup(async () => {
+        await Promise.all([web.disable(), worker.disable()])
+      })
       const source = counter()
       const tags = () => [accessTags.user('u')]
       await web.remember('user:u', source.read, tags)
       await worker.invalidate([accessTags.user('u')])
-      assert.isTrue(await eventually(async () => (await web.remember('user:u', source.read, tags)).read === 2))
+      assert.isTrue(await eventually(async () => (await web.remember('user:u', source.read, tags))?.read === 2))
     })
   })
 }
