@@ -2,6 +2,7 @@ import env, { type PROXY_RANGE_NAMES } from '#start/env'
 import app from '@adonisjs/core/services/app'
 import { BlockList, isIP } from 'node:net'
 import { defineConfig } from '@adonisjs/core/http'
+import { safeStringify } from '@poppinss/utils/json'
 import { answerBadUrl } from '#exceptions/raw_http_errors'
 
 /** The addresses behind each range name that TRUSTED_PROXIES accepts. */
@@ -34,6 +35,19 @@ function trustedProxies(setting: string) {
   }
 }
 
+/**
+ * JSON bodies through the engine's own JSON.stringify, several times faster than the framework's default
+ * (safeStringify walks every value in JavaScript); what JSON.stringify refuses (a bigint, a circular reference)
+ * goes to safeStringify, so every body comes out exactly as before.
+ */
+function serializeJson(value: unknown) {
+  try {
+    return JSON.stringify(value)
+  } catch {
+    return safeStringify(value)
+  }
+}
+
 /** HTTP server settings; the session cookie's own settings live in config/session.ts. */
 export const http = defineConfig({
   generateRequestId: true,
@@ -47,6 +61,7 @@ export const http = defineConfig({
     return isIP(forwarded) ? forwarded : (request.request.socket.remoteAddress ?? '')
   },
   onBadUrl: answerBadUrl,
+  serializeJSON: serializeJson,
   cookie: {
     domain: '',
     path: '/',

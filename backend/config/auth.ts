@@ -1,7 +1,7 @@
 import { defineConfig } from '@adonisjs/auth'
-import { sessionGuard, sessionUserProvider } from '@adonisjs/auth/session'
+import { sessionGuard } from '@adonisjs/auth/session'
 import { tokensGuard } from '@adonisjs/auth/access_tokens'
-import { TokenUserProvider } from '@ia/platform/config'
+import { SessionUserProvider, TokenUserProvider } from '@ia/platform/config'
 import type { InferAuthenticators, InferAuthEvents, Authenticators } from '@adonisjs/auth/types'
 
 const authConfig = defineConfig({
@@ -9,7 +9,8 @@ const authConfig = defineConfig({
   guards: {
     web: sessionGuard({
       useRememberMeTokens: false,
-      provider: sessionUserProvider({ model: async () => ({ default: (await import('@ia/platform/contracts')).User }) }),
+      // Reads the session's user through the access cache.
+      provider: new SessionUserProvider({ model: async () => ({ default: (await import('@ia/platform/contracts')).User }) }),
     }),
     api: tokensGuard({
       // Reads the user with the token in one query (instead of tokensUserProvider's two).

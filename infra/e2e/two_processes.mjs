@@ -11,7 +11,8 @@
  * and RABBITMQ_PREFIX keep concurrent runs apart; queues under a prefix this script made up are deleted
  * at the end.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { execFile, spawn, spawnSync } from 'node:child_process'
+import { promisify } from 'node:util'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,6 +34,7 @@ const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`
 /** How long a process has to stop after SIGTERM before it counts as hung (and is killed). */
 const STOP_TIMEOUT_MS = 15000
 
+const execFileAsync = promisify(execFile)
 const results = []
 async function scenario(name, body) {
   const started = Date.now()
@@ -43,6 +45,7 @@ async function scenario(name, body) {
   } catch (error) {
     results.push({ name, ok: false })
     console.log(`  ✖ ${name}\n    ${error.stack?.split('\n').slice(0, 6).join('\n    ')}`)
+    if (error.cause) console.log(`    cause: ${error.cause.stack ?? error.cause}`)
   }
 }
 
@@ -302,6 +305,45 @@ await scenario('a session opened on one process works on the other (sessions in 
   organization = created.body.organization
   const rows = await database.query('SELECT count(*)::int AS total FROM sessions')
   assert(rows.rows[0].total === 0, 'no session row in PostgreSQL: the Redis store holds them')
+})
+
+await scenario('a role lowered, a token revoked or an account disabled through one process applies to the next request on the other (access cache)', async () => {
+  // A second member with a token, whose membership and token each process has read (hence keeps in memory).
+  const colleague = new Browser()
+  const colleagueEmail = `colleague-${Date.now()}@example.cd`
+  const signUp = await colleague.request(first, 'POST', '/api/v1/auth/sign-up', { fullName: 'Mbuyi Tshala', email: colleagueEmail, password: 'motdepasse-solide' })
+  assert(signUp.status === 201, `sign-up: ${signUp.status}`)
+  const { rows } = await database.query(
+    `INSERT INTO platform.memberships (organization_id, user_id, role, created_at, updated_at) VALUES ($1, $2, 'admin', now(), now()) RETURNING id`,
+    [organization.id, signUp.body.user.id]
+  )
+  const memberPath = `/api/v1/orgs/${organization.id}/members/${rows[0].id}`
+  const created = await colleague.request(second, 'POST', '/api/v1/auth/tokens', { name: 'CLI' })
+  assert(created.status === 201, `token: ${created.status}`)
+  const token = created.body.token
+  const withToken = async (server, path) =>
+    (await fetch(`${server.baseUrl}${path}`, { headers: { accept: 'application/json', authorization: `Bearer ${token.value}` } })).status
+  const auditLog = `/api/v1/orgs/${organization.id}/audit-log`
+  for (const server of [first, second]) assert((await withToken(server, auditLog)) === 200, `an admin reads the audit log on ${server.baseUrl}`)
+
+  for (const [writer, reader, role, status] of [[first, second, 'member', 403], [second, first, 'admin', 200]]) {
+    const changed = await browser.request(writer, 'PATCH', memberPath, { role })
+    assert(changed.status === 200, `role ${role} through ${writer.baseUrl}: ${changed.status}`)
+    assert((await withToken(reader, auditLog)) === status, `the next request on ${reader.baseUrl} as ${role}: not ${status}`)
+  }
+
+  const revoked = await colleague.request(first, 'DELETE', `/api/v1/auth/tokens/${token.id}`)
+  assert(revoked.status === 204, `revoke: ${revoked.status}`)
+  assert((await withToken(second, '/api/v1/auth/me')) === 401, 'the revoked token still works on the other process')
+
+  // A command is a third process: what it changes reaches both web processes.
+  assert((await colleague.request(second, 'GET', '/api/v1/auth/me')).status === 200, 'the colleague is signed in')
+  // Not spawnSync: a blocked event loop would miss the servers closing idle keep-alive sockets, then reuse one.
+  const disabled = await execFileAsync(process.execPath, ['ace.js', 'users:disable', colleagueEmail], { cwd: BACKEND, env: baseEnv }).catch((error) => error)
+  assert(!(disabled instanceof Error), `users:disable: ${disabled.stderr}`)
+  for (const server of [first, second]) {
+    assert((await colleague.request(server, 'GET', '/api/v1/auth/me')).status === 401, `the disabled account is still served on ${server.baseUrl}`)
+  }
 })
 
 await scenario('a subscription sent to the other process reaches the stream, and an event published there arrives', async () => {

@@ -95,9 +95,15 @@ export default class PlatformProvider {
   }
 
   async ready() {
+    const transport = () => this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null
+    const { accessCache } = await import('../app/services/access_cache.ts')
+    // The web process serves access from memory and hears other processes' changes on the transport live
+    // events use; a worker or a command only tells the web processes what it changed.
+    if (this.app.getEnvironment() === 'web') await accessCache.enable(transport())
+    else if (this.app.getEnvironment() !== 'test') accessCache.publishThrough(transport)
     if (this.app.getEnvironment() === 'web') {
       const { live } = await import('../app/services/live/live.ts')
-      await live.start(this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null)
+      await live.start(transport())
       if (platformConfig.jobs.inWebProcess) {
         const { createWorker } = await import('../app/jobs/runtime.ts')
         const worker = createWorker()
@@ -111,6 +117,8 @@ export default class PlatformProvider {
   async shutdown() {
     const { live } = await import('../app/services/live/live.ts')
     await live.close()
+    const { accessCache } = await import('../app/services/access_cache.ts')
+    await accessCache.disable()
     for (const provider of this.#modules.values()) await provider.shutdown?.()
   }
 }

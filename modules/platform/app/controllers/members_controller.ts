@@ -6,6 +6,7 @@ import { serializeMember } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { endUserSessions } from '../services/user_sessions.ts'
 import { live } from '../services/live/live.ts'
+import { accessCache, accessTags } from '../services/access_cache.ts'
 import { DomainError, notFound, isUuid } from '@ia/kernel/contracts'
 
 /** The members of an organisation: roles, removal, leaving and ownership. */
@@ -53,6 +54,7 @@ export default class MembersController {
     await ctx.bouncer.with('OrganizationPolicy').authorize('manageMember', ctx.membership, target)
     await db.transaction(async (trx) => {
       await Membership.query({ client: trx }).where('id', target.id).where('organization_id', ctx.organization.id).delete()
+      await accessCache.invalidateAfterCommit([accessTags.membership(ctx.organization.id, target.userId)], trx)
       await auditLog.record(
         { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.removed', subjectType: 'user', subjectId: target.userId, metadata: { email: target.user.email }, ip: ctx.request.ip() },
         trx
@@ -72,6 +74,7 @@ export default class MembersController {
       if (!Number(Array.isArray(deleted) ? deleted[0] : deleted)) {
         throw new DomainError('E_OWNER_CANNOT_LEAVE', 409, 'platform.errors.E_OWNER_CANNOT_LEAVE')
       }
+      await accessCache.invalidateAfterCommit([accessTags.membership(ctx.organization.id, ctx.auth.user!.id)], trx)
       await auditLog.record(
         { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.left', subjectType: 'user', subjectId: ctx.auth.user!.id, ip: ctx.request.ip() },
         trx
@@ -104,6 +107,10 @@ export default class MembersController {
       // The unique "one owner" index forbids two owners even for an instant: demote first.
       await Membership.query({ client: trx }).where('id', ctx.membership.id).update({ role: 'admin' })
       await Membership.query({ client: trx }).where('id', target.id).update({ role: 'owner' })
+      await accessCache.invalidateAfterCommit(
+        [accessTags.membership(ctx.organization.id, ctx.auth.user!.id), accessTags.membership(ctx.organization.id, target.userId)],
+        trx
+      )
       await auditLog.record(
         { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'organization.ownership_transferred', subjectType: 'user', subjectId: target.userId, metadata: { from: ctx.auth.user!.id, to: target.userId }, ip: ctx.request.ip() },
         trx

@@ -18,8 +18,11 @@ export default class AuthMiddleware {
       if (guard === 'web') await ctx.auth.use('web').logout()
       throw new authErrors.E_UNAUTHORIZED_ACCESS('Unauthorized access', { guardDriverName: guard })
     }
-    ctx.i18n = i18nManager.locale(user.locale)
-    ctx.containerResolver.bindValue(I18n, ctx.i18n)
+    // The request's language was set from its headers; it is replaced only when the user's saved one differs.
+    if (ctx.i18n.locale !== user.locale) {
+      ctx.i18n = i18nManager.locale(user.locale)
+      ctx.containerResolver.bindValue(I18n, ctx.i18n)
+    }
     ctx.response.header('cache-control', 'no-store')
     return next()
   }

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon'
-import { BaseModel, belongsTo, column } from '@adonisjs/lucid/orm'
+import { BaseModel, afterDelete, afterSave, belongsTo, column } from '@adonisjs/lucid/orm'
 import type { BelongsTo } from '@adonisjs/lucid/types/relations'
 import User from './user.ts'
 import Organization from './organization.ts'
+import { accessCache, accessTags } from '../services/access_cache.ts'
 
 /** The roles a member can hold, from most to least powerful. */
 export const ROLES = ['owner', 'admin', 'member'] as const
@@ -35,6 +36,13 @@ export default class Membership extends BaseModel {
 
   @belongsTo(() => Organization)
   declare organization: BelongsTo<typeof Organization>
+
+  /** A changed role or a removal applies to the member's next request: the access cache reads the membership again. */
+  @afterSave()
+  @afterDelete()
+  static async forgetCachedAccess(membership: Membership) {
+    await accessCache.invalidateAfterCommit([accessTags.membership(membership.organizationId, membership.userId)], membership.$trx)
+  }
 
   /** Owners and admins manage the organisation. */
   get isAdmin() {

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import { BaseModel, column, hasMany } from '@adonisjs/lucid/orm'
+import { BaseModel, afterDelete, afterSave, column, hasMany } from '@adonisjs/lucid/orm'
 import type { HasMany } from '@adonisjs/lucid/types/relations'
 import Membership from './membership.ts'
+import { accessCache, accessTags } from '../services/access_cache.ts'
 
 /** A company using the platform; every domain row belongs to exactly one. */
 export default class Organization extends BaseModel {
@@ -57,6 +58,13 @@ export default class Organization extends BaseModel {
 
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
+
+  /** Requests in the organisation see its changes at once: the access cache reads it again. */
+  @afterSave()
+  @afterDelete()
+  static async forgetCachedAccess(organization: Organization) {
+    await accessCache.invalidateAfterCommit([accessTags.organization(organization.id)], organization.$trx)
+  }
 
   @hasMany(() => Membership)
   declare memberships: HasMany<typeof Membership>

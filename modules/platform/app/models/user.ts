@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon'
-import { BaseModel, beforeSave, column } from '@adonisjs/lucid/orm'
+import { BaseModel, afterDelete, afterSave, beforeSave, column } from '@adonisjs/lucid/orm'
 import type { AccessToken } from '@adonisjs/auth/access_tokens'
 import hash from '@adonisjs/core/services/hash'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { PersonalAccessTokens } from '../services/access_tokens.ts'
+import { accessCache, accessTags } from '../services/access_cache.ts'
 
 /** A person who signs in; belongs to organisations through memberships. */
 export default class User extends BaseModel {
@@ -50,6 +51,13 @@ export default class User extends BaseModel {
   static async normalize(user: User) {
     if (user.$dirty.email) user.email = user.email.trim().toLowerCase()
     if (user.$dirty.password && user.password) user.password = await hash.make(user.password)
+  }
+
+  /** What the access cache holds about the user (their tokens, sessions, memberships) is read again after a change. */
+  @afterSave()
+  @afterDelete()
+  static async forgetCachedAccess(user: User) {
+    await accessCache.invalidateAfterCommit([accessTags.user(user.id)], user.$trx)
   }
 
   /** Finds a user by email, whatever its case (inside `client`'s transaction when given). */

@@ -1,4 +1,5 @@
-import type { LucidModel } from '@adonisjs/lucid/types/model'
+import { DateTime } from 'luxon'
+import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 
 /**
  * Reading two models in one query: the second model's columns are selected under `<alias>:<column>` and the
@@ -20,4 +21,27 @@ export function splitRow(row: Record<string, unknown>, alias: string) {
     else own[key] = value
   }
   return { own, joined }
+}
+
+/**
+ * A new instance of `template`'s model in the same persisted state: what hydrating the same row again gives,
+ * without parsing its columns again (how the access cache hands each request its own models). Objects other
+ * than dates (JSON columns) are copied too, so that a request changing one changes only its own.
+ */
+export function copyOfRow<T extends LucidRow>(template: T): T {
+  const copy = new (template.constructor as LucidModel)() as T
+  copy.$attributes = copyValues(template.$attributes)
+  copy.$original = copyValues(template.$original)
+  copy.$extras = copyValues(template.$extras)
+  copy.$isPersisted = true
+  copy.$isLocal = false
+  return copy
+}
+
+function copyValues(values: Record<string, unknown>) {
+  const copy: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(values)) {
+    copy[key] = value !== null && typeof value === 'object' && !DateTime.isDateTime(value) ? structuredClone(value) : value
+  }
+  return copy
 }

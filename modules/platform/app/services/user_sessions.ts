@@ -7,6 +7,7 @@ import type User from '../models/user.ts'
 import Membership from '../models/membership.ts'
 import { auditLog } from './audit_log.ts'
 import { live } from './live/live.ts'
+import { accessCache, accessTags } from './access_cache.ts'
 import { DomainError } from '@ia/kernel/contracts'
 
 /** Ends a user's server-side sessions at once (every one, or all but `keepSessionId`). */
@@ -27,6 +28,7 @@ export async function endUserAccessTokens(userId: string, keepTokenId?: string |
   const query = (client ?? db).from('platform.auth_access_tokens').where('tokenable_id', userId)
   if (keepTokenId !== undefined) query.whereNot('id', String(keepTokenId))
   await query.delete()
+  await accessCache.invalidateAfterCommit([accessTags.user(userId)], client)
 }
 
 /**
