@@ -996,6 +996,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/onboarding/sample-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load the enabled modules' sample data
+         * @description Queues a job that adds each enabled module's demo records, marked as sample data; follow its progress on the live jobs channel. Audited.
+         */
+        post: operations["loadSampleData"];
+        /**
+         * Remove the sample data, and nothing else
+         * @description Queues a job that deletes the records marked as sample data; the organisation's own records stay. Audited.
+         */
+        delete: operations["removeSampleData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/search": {
         parameters: {
             query?: never;
@@ -1368,6 +1392,13 @@ export interface components {
             complete: boolean;
             /** @description An admin put the finished list away. */
             dismissed: boolean;
+            /** @description The offer of sample data (`POST` / `DELETE /onboarding/sample-data`). */
+            sampleData: {
+                /** @description An enabled module has sample data to load. */
+                available: boolean;
+                /** @description Sample data is loaded, or its job queued. */
+                loaded: boolean;
+            };
             /** @description `confirm_email`: the caller confirmed their address; `legal_details`: legal name, NIF, RCCM, Id. Nat. and address filled in; `enable_module`: a module is enabled; `import_contacts`: Contacts announced a contact (created or imported); `invite_colleague`: someone was invited or joined. */
             steps: {
                 done: boolean;
@@ -4751,6 +4782,130 @@ export interface operations {
                 };
             };
             /** @description A step is not done yet: `E_ONBOARDING_NOT_DONE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    loadSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Loaded already (`E_SAMPLE_DATA_LOADED`), or no enabled module has sample data (`E_SAMPLE_DATA_UNAVAILABLE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    removeSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No sample data is loaded: `E_SAMPLE_DATA_NONE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
