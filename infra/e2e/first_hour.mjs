@@ -169,6 +169,8 @@ export async function firstHourScenarios(t) {
       await page.locator('main h1', { hasText: 'Brasserie du Lac' }).waitFor()
       await page.waitForFunction(() => document.activeElement?.tagName === 'H1')
       await shot(page, `focus-contact-detail-${suffix}`)
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      assert(overflow <= 0, `a long email widens the contact page by ${overflow} px`)
 
       await page.goto('/settings/members')
       await page.getByRole('tablist').waitFor()
