@@ -23,14 +23,14 @@ const WORDS = {
     check: 'Vérifier le fichier', nameMissing: 'Aucune colonne ne donne le nom', column: (n, header) => `Colonne ${n} · ${header}`,
     emailProblem: 'E-mail : Saisissez une adresse e-mail valide.', confirm: (n) => `Importer ${n} contact${n > 1 ? 's' : ''}`,
     done: 'Import terminé', rejected: 'Télécharger les lignes ignorées (CSV)', another: 'Importer un autre fichier', imported: (n) => `${n} contact importé`,
-    reason: 'motif du refus', templateHeader: 'nom;type;client;fournisseur', skipMain: /^Aller à l’action principale/, members: 'Membres',
+    reason: 'motif du refus', templateHeader: 'nom;type;client;fournisseur', skipMain: /^Aller à l’action principale$/, members: 'Membres',
     load: 'Charger des exemples', remove: 'Retirer les exemples', loaded: 'Les données d’exemple sont chargées.', removed: 'Les données d’exemple ont été retirées.',
   },
   en: {
     check: 'Check the file', nameMissing: 'No column gives the contacts', column: (n, header) => `Column ${n} · ${header}`,
     emailProblem: 'Email: Enter a valid email address.', confirm: (n) => `Import ${n} contact${n > 1 ? 's' : ''}`,
     done: 'Import finished', rejected: 'Download the skipped rows (CSV)', another: 'Import another file', imported: (n) => `${n} contact imported`,
-    reason: 'reason rejected', templateHeader: 'name,kind,customer,supplier', skipMain: /^Skip to the main action/, members: 'Members',
+    reason: 'reason rejected', templateHeader: 'name,kind,customer,supplier', skipMain: /^Skip to the main action$/, members: 'Members',
     load: 'Load samples', remove: 'Remove samples', loaded: 'The sample data is loaded.', removed: 'The sample data was removed.',
   },
 }
