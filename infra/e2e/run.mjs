@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 import { startApp } from './app_server.mjs'
+import { firstHourScenarios } from './first_hour.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SHOTS = join(ROOT, 'test-results', 'e2e')
@@ -596,6 +597,9 @@ try {
         await context.close()
       }
     })
+
+    // The first hour (issue 10): the import, focus and density, sample data; its jobs need this block's worker.
+    await firstHourScenarios({ scenario, newPage, shot, assert, signUpWithOrganization, enableContacts })
   } finally {
     worker.kill('SIGINT')
   }

@@ -20,8 +20,14 @@ export const contactErrors = {
   importTooManyRows: (max: number) =>
     new DomainError('E_IMPORT_TOO_MANY_ROWS', 422, 'contacts.errors.E_IMPORT_TOO_MANY_ROWS', { max }, 'file'),
   /** No column of the header is the contact's name. */
-  importMissingName: () =>
-    new DomainError('E_IMPORT_MISSING_NAME', 422, 'contacts.errors.E_IMPORT_MISSING_NAME', {}, 'file'),
+  importMissingName: (field: 'file' | 'mapping.name') =>
+    new DomainError('E_IMPORT_MISSING_NAME', 422, 'contacts.errors.E_IMPORT_MISSING_NAME', {}, field),
+  /** A mapping names a column the file does not have. */
+  importMappingNoColumn: (field: string, columns: number) =>
+    new DomainError('E_IMPORT_MAPPING_NO_COLUMN', 422, 'contacts.errors.E_IMPORT_MAPPING_NO_COLUMN', { columns }, `mapping.${field}`),
+  /** A mapping gives one column to two fields. */
+  importMappingColumnTwice: (field: string, column: string) =>
+    new DomainError('E_IMPORT_MAPPING_COLUMN_TWICE', 422, 'contacts.errors.E_IMPORT_MAPPING_COLUMN_TWICE', { column }, `mapping.${field}`),
   /** A quoted field is never closed. */
   importMalformed: (line: number) =>
     new DomainError('E_IMPORT_MALFORMED', 422, 'contacts.errors.E_IMPORT_MALFORMED', { line }, 'file'),

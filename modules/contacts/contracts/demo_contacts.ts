@@ -63,7 +63,7 @@ const DEMO_CONTACTS: DemoContact[] = [
   },
 ]
 
-/** Adds a handful of demo customers and suppliers to an organisation, in the caller's transaction. */
+/** Adds a handful of demo customers and suppliers to an organisation, marked as sample data, in the caller's transaction. */
 export async function seedDemoContacts(organizationId: string, trx: TransactionClientContract) {
   const now = new Date()
   const rows = DEMO_CONTACTS.map((contact) => ({
@@ -84,9 +84,16 @@ export async function seedDemoContacts(organizationId: string, trx: TransactionC
     preferred_locale: 'fr',
     tags: contact.tags,
     notes: contact.notes ?? null,
+    is_sample: true,
     created_at: now,
     updated_at: now,
   }))
   await trx.insertQuery().table('contacts.contacts').multiInsert(rows)
   return rows.length
+}
+
+/** Deletes the organisation's sample contacts (and only them), in the caller's transaction; resolves to how many. */
+export async function removeDemoContacts(organizationId: string, trx: TransactionClientContract) {
+  const deleted = await trx.from('contacts.contacts').where('organization_id', organizationId).where('is_sample', true).delete()
+  return Number(deleted)
 }

@@ -11,7 +11,7 @@ declare module '@adonisjs/core/types' {
   }
 }
 
-/** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes, seeds demo contacts. */
+/** The contacts module: binds its directory for other modules, makes contacts searchable, registers its jobs and routes, seeds and removes demo contacts. */
 export default class ContactsProvider implements DomainModuleProvider {
   readonly events = contactsEvents
 
@@ -38,5 +38,10 @@ export default class ContactsProvider implements DomainModuleProvider {
   async seedDemo(organizationId: string, trx: TransactionClientContract) {
     const { seedDemoContacts } = await import('../contracts/demo_contacts.ts')
     await seedDemoContacts(organizationId, trx)
+  }
+
+  async removeDemo(organizationId: string, trx: TransactionClientContract) {
+    const { removeDemoContacts } = await import('../contracts/demo_contacts.ts')
+    await removeDemoContacts(organizationId, trx)
   }
 }

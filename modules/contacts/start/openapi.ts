@@ -38,7 +38,10 @@ const cursorPageOf = (item: Record<string, unknown>) => ({
   required: ['data', 'meta'],
 })
 const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
-const badFile = 'Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`.'
+const badFile =
+  'Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`; ' +
+  'a `mapping` naming a column the file lacks or giving one column two fields: `E_IMPORT_MAPPING_*` on `mapping.<field>`.'
+const csvFile = (description: string) => ({ description, schema: { type: 'string' }, contentType: 'text/csv' })
 
 describeRoute('GET /api/v1/orgs/:orgId/contacts', {
   operationId: 'listContacts',
@@ -77,11 +80,22 @@ describeRoute('GET /api/v1/orgs/:orgId/contacts/export.csv', {
   permission: 'contacts.contact.export',
   params: { orgId },
   query: exportContactsValidator,
-  responses: { 200: { description: 'A CSV file (UTF-8).', schema: { type: 'string' }, contentType: 'text/csv' }, 403: forbidden },
+  responses: { 200: csvFile('A CSV file (UTF-8).'), 403: forbidden },
+})
+describeRoute('GET /api/v1/orgs/:orgId/contacts/import/template.csv', {
+  operationId: 'getContactImportTemplate',
+  summary: "An empty CSV file to fill in, its headers in the caller's language",
+  tags,
+  permission: 'contacts.contact.import',
+  params: { orgId },
+  responses: { 200: csvFile('The header line (UTF-8 with BOM; `;` in French, `,` in English).'), 403: forbidden },
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts/import/preview', {
   operationId: 'previewContactImport',
   summary: 'Check a CSV file row by row without saving anything',
+  description:
+    'Answers the header row, the first rows and which column fills which field, so a client can let the user map columns ' +
+    'whose headers name no field, and send the same `mapping` with the import. Without a name column no row is checked (`missing`).',
   tags,
   permission: 'contacts.contact.import',
   params: { orgId },
@@ -107,6 +121,15 @@ describeRoute('GET /api/v1/orgs/:orgId/contacts/imports/:importId', {
   permission: 'contacts.contact.import',
   params: { orgId, importId: 'The import id (uuid).' },
   responses: { 200: { description: 'The import.', schema: contactImport }, 403: forbidden },
+})
+describeRoute('GET /api/v1/orgs/:orgId/contacts/imports/:importId/rejected.csv', {
+  operationId: 'getContactImportRejectedRows',
+  summary: 'The rows a completed import refused, with the reason, to correct and import again',
+  description: 'The refused rows as the file had them, under the headers exports write, and a last column with the reasons (ignored by the import). 404 until the import is completed.',
+  tags,
+  permission: 'contacts.contact.import',
+  params: { orgId, importId: 'The import id (uuid).' },
+  responses: { 200: csvFile('A CSV file (UTF-8 with BOM).'), 403: forbidden },
 })
 describeRoute('GET /api/v1/orgs/:orgId/contacts/:contactId', {
   operationId: 'getContact',

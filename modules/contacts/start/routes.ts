@@ -10,7 +10,13 @@ organizationRoutes('contacts', () => {
   router.get('contacts/export.csv', [ContactTransfersController, 'export'])
   router.post('contacts/import/preview', [ContactTransfersController, 'preview'])
   router.post('contacts/import', [ContactTransfersController, 'store'])
-  router.get('contacts/imports/:importId', [ContactTransfersController, 'showImport']).where('importId', router.matchers.uuid())
+  router.get('contacts/import/template.csv', [ContactTransfersController, 'template'])
+  router
+    .group(() => {
+      router.get('contacts/imports/:importId', [ContactTransfersController, 'showImport'])
+      router.get('contacts/imports/:importId/rejected.csv', [ContactTransfersController, 'rejectedRows'])
+    })
+    .where('importId', router.matchers.uuid())
   router
     .group(() => {
       router.get('contacts/:contactId', [ContactsController, 'show'])

@@ -17,8 +17,13 @@ export interface DomainModuleProvider {
   shutdown?(): void | Promise<void>
   /** Seeds an organisation's data the first time it enables the module, in the enabling transaction. */
   installForOrganization?(organizationId: string, trx: TransactionClientContract): Promise<void>
-  /** Adds the module's demo records to the demo organisation (`node ace db:seed`), in the seeding transaction. */
+  /**
+   * Adds the module's demo records, marked as sample data, in the caller's transaction: to the demo
+   * organisation (`node ace db:seed`), or to any organisation whose admin asks for sample data.
+   */
   seedDemo?(organizationId: string, trx: TransactionClientContract): Promise<void>
+  /** Deletes the records `seedDemo` marked as sample data, and nothing else, in the caller's transaction. */
+  removeDemo?(organizationId: string, trx: TransactionClientContract): Promise<void>
 }
 
 /** The constructor a module's provider file exports by default. */

@@ -72,6 +72,8 @@ export default class PlatformProvider {
     registerOrganizationFilesPurgeJob()
     const { registerOnboardingConsumers } = await import('../app/services/onboarding.ts')
     registerOnboardingConsumers()
+    const { registerSampleDataJobs } = await import('../app/services/sample_data.ts')
+    registerSampleDataJobs()
     for (const module of moduleCatalog.modules) {
       if (!module.provider) continue
       const url = pathToFileURL(join(module.root, module.provider)).href

@@ -27,8 +27,17 @@ defineSchemas({
       },
       complete: { type: 'boolean', description: 'Every step is done.' },
       dismissed: { type: 'boolean', description: 'An admin put the finished list away.' },
+      sampleData: {
+        type: 'object',
+        description: 'The offer of sample data (`POST` / `DELETE /onboarding/sample-data`).',
+        properties: {
+          available: { type: 'boolean', description: 'An enabled module has sample data to load.' },
+          loaded: { type: 'boolean', description: 'Sample data is loaded, or its job queued.' },
+        },
+        required: ['available', 'loaded'],
+      },
     },
-    required: ['steps', 'complete', 'dismissed'],
+    required: ['steps', 'complete', 'dismissed', 'sampleData'],
   },
 })
 
@@ -52,6 +61,29 @@ describeRoute('POST /api/v1/orgs/:orgId/onboarding/dismiss', {
     403: adminOnly,
     409: 'A step is not done yet: `E_ONBOARDING_NOT_DONE`.',
   },
+})
+const jobQueued = { type: 'object', properties: { jobId: { type: 'string', format: 'uuid' } }, required: ['jobId'] }
+describeRoute('POST /api/v1/orgs/:orgId/onboarding/sample-data', {
+  operationId: 'loadSampleData',
+  summary: "Load the enabled modules' sample data",
+  description: "Queues a job that adds each enabled module's demo records, marked as sample data; follow its progress on the live jobs channel. Audited.",
+  tags: ['Organisations'],
+  permission: 'platform.organization.update',
+  params: { orgId },
+  responses: {
+    202: { description: 'The job, queued.', schema: jobQueued },
+    403: adminOnly,
+    409: 'Loaded already (`E_SAMPLE_DATA_LOADED`), or no enabled module has sample data (`E_SAMPLE_DATA_UNAVAILABLE`).',
+  },
+})
+describeRoute('DELETE /api/v1/orgs/:orgId/onboarding/sample-data', {
+  operationId: 'removeSampleData',
+  summary: 'Remove the sample data, and nothing else',
+  description: "Queues a job that deletes the records marked as sample data; the organisation's own records stay. Audited.",
+  tags: ['Organisations'],
+  permission: 'platform.organization.update',
+  params: { orgId },
+  responses: { 202: { description: 'The job, queued.', schema: jobQueued }, 403: adminOnly, 409: 'No sample data is loaded: `E_SAMPLE_DATA_NONE`.' },
 })
 describeRoute('POST /api/v1/orgs/:orgId/invitations/:invitationId/resend', {
   operationId: 'resendInvitation',

@@ -98,6 +98,8 @@ router
 
     router.get('onboarding', [OnboardingController, 'show'])
     router.post('onboarding/dismiss', [OnboardingController, 'dismiss'])
+    router.post('onboarding/sample-data', [OnboardingController, 'loadSampleData'])
+    router.delete('onboarding/sample-data', [OnboardingController, 'removeSampleData'])
 
     router.get('audit-log', [AuditLogController, 'index'])
 

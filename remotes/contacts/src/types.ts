@@ -2,7 +2,7 @@
  * The contacts wire types, all read from the SDK's generated OpenAPI types (the backend's serializers
  * and validators): none is written here by hand. The rest is the list screen's own state.
  */
-import type { Schemas, WireBody, WireOperation, WireQuery, WireResponse } from '@ia/sdk'
+import type { ApiOperations, Schemas, WireBody, WireOperation, WireQuery, WireResponse } from '@ia/sdk'
 
 /** A customer or supplier, company or person, as the API answers it. */
 export type Contact = Schemas['Contact']
@@ -55,6 +55,12 @@ export const CONTACT_CURRENCIES = ['CDF', 'USD', 'EUR'] as const satisfies reado
 
 /** What the server found in a CSV file before importing it. */
 export type ImportPreview = Schemas['ContactImportPreview']
+
+/** A field a CSV column can fill. */
+export type ImportField = keyof NonNullable<ApiOperations['importContacts']['requestBody']['content']['multipart/form-data']['mapping']>
+
+/** Which column (0 for the first) fills each field; null leaves a field out. */
+export type ImportMapping = Partial<Record<ImportField, number | null>>
 
 /** One CSV row as the server read it. */
 export type ImportPreviewRow = ImportPreview['rows'][number]

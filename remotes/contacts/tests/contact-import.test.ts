@@ -42,20 +42,46 @@ const completed = importFixture({
   ],
 })
 
+/** The preview of a three-row file, mapped as `mapping` says (by default, as its headers say). */
+function previewOf(mapping: Record<string, number> = { name: 0, kind: 1, email: 2 }) {
+  return {
+    header: ['Raison', 'type', 'Courriel'],
+    sample: [
+      ['Société Minière', 'société', 'achats@smk.cd'],
+      ['Jean Mbuyi', 'personne', 'jean@example.cd'],
+      ['Pharmacie', 'société', 'pas-un-email'],
+    ],
+    mapping,
+    missing: mapping.name === undefined ? ['name'] : [],
+    rows:
+      mapping.name === undefined
+        ? []
+        : [
+            { line: 2, data: { name: 'Société Minière', kind: 'company' }, errors: [] },
+            { line: 3, data: { name: 'Jean Mbuyi', kind: 'person', archivedAt: '2024-01-15T00:00:00.000+01:00' }, errors: [] },
+            { line: 4, data: { name: 'Pharmacie', kind: 'company' }, errors: [{ field: 'email', message: 'Saisissez une adresse e-mail valide.' }] },
+          ],
+    valid: mapping.name === undefined ? 0 : 2,
+    invalid: mapping.name === undefined ? 0 : 1,
+    ignoredColumns: [],
+  }
+}
+
+/** The mapping a request sent as form fields, the columns as numbers (empty: none). */
+function sentMapping(body: BodyInit | null | undefined): Record<string, number | null> {
+  const form = body as FormData
+  const mapping: Record<string, number | null> = {}
+  for (const [key, value] of form.entries()) {
+    const field = /^mapping\[(\w+)]$/.exec(key)?.[1]
+    if (field) mapping[field] = value === '' ? null : Number(value)
+  }
+  return mapping
+}
+
 /** The server: the preview, the import queued, then the import as the test says it stands. */
-function server(state: { import: ContactImport }) {
+function server(state: { import: ContactImport; preview?: ReturnType<typeof previewOf> }) {
   return stubFetch((url, method) => {
-    if (url.endsWith('/contacts/import/preview')) {
-      return {
-        rows: [
-          { line: 2, data: { name: 'Société Minière', kind: 'company' }, errors: [] },
-          { line: 3, data: { name: 'Jean Mbuyi', kind: 'person', archivedAt: '2024-01-15T00:00:00.000+01:00' }, errors: [] },
-        ],
-        valid: 2,
-        invalid: 0,
-        ignoredColumns: [],
-      }
-    }
+    if (url.endsWith('/contacts/import/preview')) return state.preview ?? previewOf()
     if (url.endsWith('/contacts/import') && method === 'POST') return { import: importFixture() }
     if (url.includes('/contacts/imports/')) return { import: state.import }
     return {}
@@ -85,12 +111,16 @@ async function mountView(locale: 'fr' | 'en', path = '/contacts/import') {
   return { wrapper, router }
 }
 
-async function chooseAndConfirm(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) {
+async function chooseFile(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) {
   const input = wrapper.find('input[type="file"]')
   Object.defineProperty(input.element, 'files', { value: [new File(['nom\nA\n'], 'clients.csv', { type: 'text/csv' })] })
   await input.trigger('change')
   await wrapper.find('form').trigger('submit')
   await flushPromises()
+}
+
+async function chooseAndConfirm(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) {
+  await chooseFile(wrapper)
   const confirm = wrapper.findAll('button').find((button) => /Importer 2 contacts|Import 2 contacts/.test(button.text()))!
   await confirm.trigger('click')
   await flushPromises()
@@ -204,17 +234,44 @@ describe('contact import', () => {
     wrapper.unmount()
   })
 
-  it('marks archived rows in the preview', async () => {
+  it('shows the rows to fix first, each problem under the field\'s label, and the import button above the rows', async () => {
     server({ import: importFixture() })
     const { wrapper } = await mountView('fr')
-    const input = wrapper.find('input[type="file"]')
-    Object.defineProperty(input.element, 'files', { value: [new File(['nom\nA\n'], 'clients.csv', { type: 'text/csv' })] })
-    await input.trigger('change')
-    await wrapper.find('form').trigger('submit')
-    await flushPromises()
+    await chooseFile(wrapper)
     const rows = wrapper.findAll('tbody tr').map((row) => row.text())
-    expect(rows[0]).not.toContain('Archivé')
-    expect(rows[1]).toContain('Archivé')
+    expect(rows[0]).toContain('Pharmacie')
+    expect(rows[0]).toContain('E-mail : Saisissez une adresse e-mail valide.')
+    expect(rows[1]).not.toContain('Archivé')
+    expect(rows[2]).toContain('Archivé')
+    const html = wrapper.html()
+    expect(html.indexOf('Importer 2 contacts')).toBeLessThan(html.indexOf('<tbody'))
+    wrapper.unmount()
+  })
+
+  it('maps a column by hand: the file is checked again with the mapping, and imported with it', async () => {
+    const state: Parameters<typeof server>[0] = { import: importFixture(), preview: previewOf({ kind: 1, email: 2 }) }
+    const calls = server(state)
+    const { wrapper } = await mountView('en')
+    await chooseFile(wrapper)
+    expect(wrapper.text()).toContain("No column gives the contacts' names: choose it below.")
+    expect(wrapper.find('details').attributes('open')).toBeDefined()
+    expect(wrapper.find('[data-field="email"]').text()).toContain('achats@smk.cd')
+    expect(wrapper.find('[data-field="email"]').text()).toContain('pas-un-email')
+    expect(wrapper.find('[data-field="name"]').text()).toContain('No value')
+
+    state.preview = previewOf({ name: 0, kind: 1, email: 2 })
+    const select = wrapper.findAllComponents({ name: 'UiSelect' }).find((component) => component.element.closest?.('[data-field="name"]'))
+    ;(select ?? wrapper.findAllComponents({ name: 'UiSelect' })[0]).vm.$emit('update:modelValue', '0')
+    await flushPromises()
+    const previews = calls.filter((call) => call.url.endsWith('/contacts/import/preview'))
+    expect(previews).toHaveLength(2)
+    expect(sentMapping(previews[1].body)).toMatchObject({ name: 0, kind: 1, email: 2, phone: null })
+    expect(wrapper.find('[data-field="name"]').text()).toContain('Société Minière')
+
+    await wrapper.findAll('button').find((button) => button.text() === 'Import 2 contacts')!.trigger('click')
+    await flushPromises()
+    const sent = calls.find((call) => call.url.endsWith('/contacts/import') && call.method === 'POST')!
+    expect(sentMapping(sent.body)).toMatchObject({ name: 0, kind: 1, email: 2, phone: null })
     wrapper.unmount()
   })
 
@@ -225,6 +282,8 @@ describe('contact import', () => {
     expect(wrapper.text()).toContain('2 contacts imported')
     expect(wrapper.text()).toContain('2 rows skipped')
     expect(wrapper.text()).toContain('Skipped rows and their problems')
+    const rejected = wrapper.findAll('a').find((link) => link.text() === 'Download the skipped rows (CSV)')!
+    expect(rejected.attributes('href')).toBe('/api/v1/orgs/42/contacts/imports/imp-1/rejected.csv')
 
     wrapper.findAll('button').find((button) => button.text() === 'Import another file')!.trigger('click')
     await flushPromises()

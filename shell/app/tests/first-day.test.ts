@@ -1,4 +1,4 @@
-import { ApiError, dismissOnboarding, getOnboarding, listMembers, listModules, resendEmailVerification, usePlatformSession, type ModuleCatalogueEntry, type OnboardingChecklist } from '@ia/sdk'
+import { ApiError, dismissOnboarding, getOnboarding, loadSampleData, removeSampleData, useJobsStore, listMembers, listModules, resendEmailVerification, usePlatformSession, type ModuleCatalogueEntry, type OnboardingChecklist } from '@ia/sdk'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -13,6 +13,8 @@ vi.mock('@ia/sdk', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@ia/sdk')>()),
   getOnboarding: vi.fn(),
   dismissOnboarding: vi.fn(),
+  loadSampleData: vi.fn(),
+  removeSampleData: vi.fn(),
   listMembers: vi.fn(),
   listModules: vi.fn(),
   resendEmailVerification: vi.fn(),
@@ -23,10 +25,11 @@ const members = vi.mocked(listMembers)
 vi.mocked(listModules)
 
 const STEPS = ['confirm_email', 'legal_details', 'enable_module', 'import_contacts', 'invite_colleague'] as const
-const checklist = (done: string[], dismissed = false): OnboardingChecklist => ({
+const checklist = (done: string[], dismissed = false, sampleData = { available: false, loaded: false }): OnboardingChecklist => ({
   steps: STEPS.map((id) => ({ id, done: done.includes(id) })),
   complete: done.length === STEPS.length,
   dismissed,
+  sampleData,
 })
 const contacts: ModuleCatalogueEntry = {
   id: 'contacts', version: '0.1.0', name: { fr: 'Contacts', en: 'Contacts' }, description: { fr: '', en: '' }, category: 'crm',
@@ -122,6 +125,52 @@ describe('OnboardingChecklist', () => {
     wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
     await flushPromises()
     expect(wrapper.find('[data-testid="onboarding"]').exists()).toBe(false)
+  })
+})
+
+describe('OnboardingChecklist sample data', () => {
+  const job = (jobId: string, status: 'running' | 'completed', percent: number) => ({
+    jobId, organizationId: '10', name: 'platform.sample_data.load', label: { fr: '', en: '' }, status, percent,
+    message: status === 'running' ? { fr: 'Modules remplis : 0 sur 1', en: 'Modules filled: 0 of 1' } : null,
+  })
+
+  it('offers sample data once a module has some, follows its job, then offers to remove it', async () => {
+    get.mockResolvedValue({ onboarding: checklist(['enable_module'], false, { available: true, loaded: false }) })
+    vi.mocked(loadSampleData).mockResolvedValue({ jobId: 'job-7' })
+    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    await flushPromises()
+    const offer = wrapper.get('[data-testid="sample-data"]')
+    expect(offer.text()).toContain('Essayer avec des données d’exemple')
+    await offer.get('button').trigger('click')
+    await flushPromises()
+    expect(loadSampleData).toHaveBeenCalledWith(10)
+    useJobsStore().apply(job('job-7', 'running', 40))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="sample-data"] [role="progressbar"]').attributes('aria-valuenow')).toBe('40')
+    expect(wrapper.text()).toContain('Modules remplis : 0 sur 1')
+
+    get.mockResolvedValue({ onboarding: checklist(['enable_module'], false, { available: true, loaded: true }) })
+    useJobsStore().apply(job('job-7', 'completed', 100))
+    await flushPromises()
+    expect(notifier.success).toHaveBeenCalledWith('Les données d’exemple sont chargées.')
+    expect(wrapper.get('[data-testid="sample-data"] button').text()).toBe('Retirer les exemples')
+  })
+
+  it('keeps the removal within reach after the list is put away, and hides the offer when no module has samples', async () => {
+    get.mockResolvedValue({ onboarding: checklist([...STEPS], true, { available: true, loaded: true }) })
+    vi.mocked(removeSampleData).mockResolvedValue({ jobId: 'job-8' })
+    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, locale: 'en', router: shellRouter() })).wrapper
+    await flushPromises()
+    expect(wrapper.findAll('[data-step]')).toHaveLength(0)
+    await wrapper.get('[data-testid="sample-data"] button').trigger('click')
+    await flushPromises()
+    expect(removeSampleData).toHaveBeenCalledWith(10)
+    wrapper.unmount()
+
+    get.mockResolvedValue({ onboarding: checklist([]) })
+    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: false }, router: shellRouter() })).wrapper
+    await flushPromises()
+    expect(wrapper.find('[data-testid="sample-data"]').exists()).toBe(false)
   })
 })
 

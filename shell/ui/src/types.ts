@@ -22,6 +22,8 @@ export interface TableColumn {
   align?: 'start' | 'center' | 'end'
   /** CSS width, e.g. '8rem'. */
   width?: string
+  /** False: on phones (rows as cards) the cell shows without its label, e.g. a row's title or its actions. */
+  cardLabel?: boolean
 }
 
 /** Sort state of a UiTable. */

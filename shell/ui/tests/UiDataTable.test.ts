@@ -255,3 +255,22 @@ describe('data table export', () => {
     expect(sheet.getRow(4).values).toEqual([undefined, 'Contact 3', 30])
   })
 })
+
+describe('UiDataTable rows that open their record', () => {
+  it('opens the row clicked anywhere but on its links, buttons and editable cells', async () => {
+    const opened: number[] = []
+    const wrapper = await mountTable({ openRow: (row: Person) => opened.push(row.id) })
+    const rows = wrapper.findAll('tbody tr[aria-rowindex]')
+    expect(rows[1].classes()).toContain('ia-datatable__row--link')
+    await rows[1].findAll('td')[2].trigger('click')
+    expect(opened).toEqual([2])
+    // The name and the city are editable: a click there is for editing, not for opening.
+    await rows[0].find('[role="button"]').trigger('click')
+    expect(opened).toEqual([2])
+  })
+
+  it('is a plain table without openRow', async () => {
+    const wrapper = await mountTable()
+    expect(wrapper.find('tbody tr[aria-rowindex]').classes()).not.toContain('ia-datatable__row--link')
+  })
+})

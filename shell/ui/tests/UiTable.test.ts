@@ -44,4 +44,15 @@ describe('UiTable', () => {
     await wrapper.setProps({ rows: [] })
     expect(wrapper.text()).toContain('Nothing to show')
   })
+
+  it('shows a cell on a phone card without its label when its column says so', () => {
+    const wrapper = mount(UiTable, {
+      props: { columns: [{ key: 'name', label: 'Nom', cardLabel: false }, ...columns.slice(1)], rows, rowKey: 'id' },
+      global: { plugins: [testI18n()] },
+    })
+    const [name, amount] = wrapper.find('tbody tr').findAll('td')
+    expect(name.classes()).toContain('ia-table__cell--unlabelled')
+    expect(amount.classes()).not.toContain('ia-table__cell--unlabelled')
+    expect(amount.attributes('data-label')).toBe('Montant')
+  })
 })

@@ -102,6 +102,8 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
 const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/contacts': 'measured by modules/contacts/tests/functional/contacts/list.spec.ts',
   'GET /api/v1/orgs/:orgId/contacts/export.csv': 'streams in fixed-size batches: its queries grow with the rows by design',
+  'GET /api/v1/orgs/:orgId/contacts/import/template.csv': 'a header line, no query',
+  'GET /api/v1/orgs/:orgId/contacts/imports/:importId/rejected.csv': "one import's row, its refused rows kept on it",
   'GET /api/v1/orgs/:orgId/modules': 'one row per installed module of the product, not per record',
   'GET /api/v1/orgs/:orgId/shell-manifest': 'one entry per installed module of the product, not per record',
   'GET /api/v1/auth/providers': 'the configured sign-in providers',

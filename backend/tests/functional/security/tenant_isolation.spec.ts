@@ -14,7 +14,7 @@ import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
 import { User, type Organization } from '@ia/platform/testing'
-import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { addMember, createOwnerWithOrganization, createUser, enableModule, runQueuedJobs } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
 import { inspectRoutes, isApiRoute, buildOpenApiDocument, openApiPath, type InspectedRoute } from '@ia/platform/testing'
 
@@ -74,6 +74,8 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
         .loginAs(a)
         .withCsrfToken()
       response.assertStatus(202)
+      // Completed, so that every route naming it (its refused rows too) answers its owner.
+      await runQueuedJobs()
       return response.body().import.id
     },
   },

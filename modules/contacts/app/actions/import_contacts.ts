@@ -49,6 +49,7 @@ export class ImportContacts {
       if (!bytes) throw contactErrors.importFileMissing()
       analysis = await analyseImport(Buffer.from(bytes), i18n, {
         client: trx,
+        mapping: contactImport.mapping ?? undefined,
         onProgress: (done, total) => reportPhase(context, 'checking', done, total),
       })
     } catch (error) {
@@ -103,7 +104,7 @@ export class ImportContacts {
     }
 
     const errors = analysis.rows.flatMap((row) => row.errors.map((error) => ({ line: row.line, ...error })))
-    contactImport.merge({ status: 'completed', importedCount: analysis.valid, skippedCount: analysis.invalid, errors, finishedAt: DateTime.now() })
+    contactImport.merge({ status: 'completed', importedCount: analysis.valid, skippedCount: analysis.invalid, errors, rejectedRows: analysis.rejected, finishedAt: DateTime.now() })
     await contactImport.save()
     await auditLog.record(
       { organizationId, actorId: contactImport.userId, action: 'contact.imported', subjectType: 'contact_import', subjectId: contactImport.id, metadata: { imported: analysis.valid, skipped: analysis.invalid } },

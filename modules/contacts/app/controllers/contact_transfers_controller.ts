@@ -5,7 +5,8 @@ import type { HttpContext } from '@adonisjs/core/http'
 import { authorize, notFound } from '@ia/kernel/contracts'
 import { exportContactsValidator, importContactsValidator } from '../validators/contact.ts'
 import { analyseImport } from '../services/contact_import.ts'
-import { contactsCsv } from '../services/contact_export.ts'
+import { contactsCsv, contactsTemplateCsv, rejectedRowsCsv } from '../services/contact_export.ts'
+import type { ImportField, ImportMapping } from '../services/contact_columns.ts'
 import { StartContactImport } from '../actions/start_contact_import.ts'
 import ContactImport from '../models/contact_import.ts'
 import { serializeContactImport } from '../transformers/contact_import_transformer.ts'
@@ -14,14 +15,26 @@ import { serializeContactImportPreview } from '../transformers/contact_import_pr
 /** CSV in and out: import preview, import (queued as a job), where an import stands, export. */
 export default class ContactTransfersController {
   async #upload(ctx: HttpContext) {
-    const { file } = await ctx.request.validateUsing(importContactsValidator)
-    return { bytes: await readFile(file.tmpPath!), fileName: file.clientName }
+    const { file, mapping } = await ctx.request.validateUsing(importContactsValidator)
+    return { bytes: await readFile(file.tmpPath!), fileName: file.clientName, mapping: mapping && chosenColumns(mapping) }
   }
 
   async preview(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.import')
-    const { bytes } = await this.#upload(ctx)
-    return serializeContactImportPreview(await analyseImport(bytes, ctx.i18n))
+    const { bytes, mapping } = await this.#upload(ctx)
+    return serializeContactImportPreview(await analyseImport(bytes, ctx.i18n, { mapping, lenient: true }))
+  }
+
+  async template(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.import')
+    sendCsv(ctx, i18nFileName(ctx, 'contacts.csv.templateFile'), contactsTemplateCsv(ctx.i18n))
+  }
+
+  async rejectedRows(ctx: HttpContext) {
+    await authorize(ctx, 'contacts.contact.import')
+    const contactImport = await ContactImport.find(ctx.params.importId)
+    if (!contactImport || contactImport.status !== 'completed') throw notFound()
+    sendCsv(ctx, i18nFileName(ctx, 'contacts.csv.rejectedFile'), rejectedRowsCsv(contactImport, ctx.i18n))
   }
 
   async store(ctx: HttpContext) {
@@ -42,9 +55,29 @@ export default class ContactTransfersController {
   async export(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.export')
     const filters = await ctx.request.validateUsing(exportContactsValidator, { data: ctx.request.qs() })
-    const fileName = `contacts-${DateTime.now().toFormat('yyyy-LL-dd')}.csv`
-    ctx.response.header('content-type', 'text/csv; charset=utf-8')
-    ctx.response.header('content-disposition', `attachment; filename="${fileName}"`)
+    csvHeaders(ctx, `contacts-${DateTime.now().toFormat('yyyy-LL-dd')}.csv`)
     ctx.response.stream(Readable.from(contactsCsv(ctx.organization.id, filters, ctx.i18n)))
   }
+}
+
+/** The columns a user chose, without the fields left empty. */
+function chosenColumns(mapping: Partial<Record<ImportField, number | null>>): ImportMapping {
+  return Object.fromEntries(Object.entries(mapping).filter(([, column]) => typeof column === 'number'))
+}
+
+/** A file name in the user's language (plain ASCII, as every browser reads it), with the day's date. */
+function i18nFileName(ctx: HttpContext, key: string) {
+  return `${ctx.i18n.t(key, { date: DateTime.now().toFormat('yyyy-LL-dd') })}.csv`
+}
+
+/** Makes the answer a CSV download named `fileName`. */
+function csvHeaders(ctx: HttpContext, fileName: string) {
+  ctx.response.header('content-type', 'text/csv; charset=utf-8')
+  ctx.response.header('content-disposition', `attachment; filename="${fileName}"`)
+}
+
+/** Answers a small CSV file as a download. */
+function sendCsv(ctx: HttpContext, fileName: string, csv: string) {
+  csvHeaders(ctx, fileName)
+  ctx.response.send(csv)
 }

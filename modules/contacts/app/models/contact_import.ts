@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon'
 import { column } from '@adonisjs/lucid/orm'
 import { TenantModel } from '@ia/kernel/contracts'
+import type { ImportMapping } from '../services/contact_columns.ts'
+import type { RejectedRow } from '../services/contact_import.ts'
 
 /** Where an import stands: waiting for (or inside) its job, done, or refused by the job as a whole. */
 export const CONTACT_IMPORT_STATUSES = ['queued', 'completed', 'failed'] as const
@@ -49,6 +51,14 @@ export default class ContactImport extends TenantModel {
 
   @column({ prepare: (value: ContactImportRowError[]) => JSON.stringify(value) })
   declare errors: ContactImportRowError[]
+
+  /** Which column of the file fills each field, as confirmed (chosen by hand, or read from the headers). */
+  @column({ prepare: (value: ImportMapping | null) => (value ? JSON.stringify(value) : null) })
+  declare mapping: ImportMapping | null
+
+  /** The refused rows as the file had them, once completed, for the user to correct and import again. */
+  @column({ prepare: (value: RejectedRow[]) => JSON.stringify(value) })
+  declare rejectedRows: RejectedRow[]
 
   /** Why the job refused the whole file (`E_IMPORT_*`), when it did. */
   @column()

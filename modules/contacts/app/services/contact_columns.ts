@@ -27,6 +27,12 @@ export type CsvField = (typeof CSV_FIELDS)[number]
  */
 export type ImportField = CsvField | 'archivedAt'
 
+/** Every field an import can fill, in the order exports write them. */
+export const IMPORT_FIELDS: readonly ImportField[] = [...CSV_FIELDS, 'archivedAt']
+
+/** Which column of the file (0 for the first) fills each field; a field left out is not imported. */
+export type ImportMapping = Partial<Record<ImportField, number>>
+
 /** Header names accepted for each field, in French and English, compared after `headerKey`. */
 const HEADER_ALIASES: Record<ImportField, string[]> = {
   name: ['nom', 'name', 'raisonsociale', 'nomouraisonsociale', 'nomcomplet', 'fullname', 'company', 'societe'],

@@ -3,7 +3,8 @@ import db from '@adonisjs/lucid/services/db'
 import { tenantContext } from '@ia/kernel/contracts'
 import type Contact from '../models/contact.ts'
 import { type ContactFilters, contactsQuery } from '../queries/list_contacts.ts'
-import { CSV_FIELDS } from './contact_columns.ts'
+import type ContactImport from '../models/contact_import.ts'
+import { CSV_FIELDS, IMPORT_FIELDS, type ImportField } from './contact_columns.ts'
 import { formatCsvLine } from './csv.ts'
 
 /** Rows read per query while exporting: memory stays flat whatever the number of contacts. */
@@ -47,8 +48,7 @@ function cells(contact: Contact, i18n: I18n) {
  */
 export async function* contactsCsv(organizationId: string, filters: ContactFilters, i18n: I18n) {
   const delimiter = exportDelimiter(i18n)
-  const header = [...CSV_FIELDS, 'archivedAt', 'createdAt'].map((field) => i18n.t(`contacts.csv.columns.${field}`))
-  yield BOM + formatCsvLine(header, delimiter)
+  yield BOM + formatCsvLine(columnHeaders([...CSV_FIELDS, 'archivedAt', 'createdAt'], i18n), delimiter)
   // One snapshot for every batch: contacts created or edited meanwhile can neither shift a row
   // out of the file nor into it twice.
   const snapshot = await db.transaction({ isolationLevel: 'repeatable read' })
@@ -64,4 +64,34 @@ export async function* contactsCsv(organizationId: string, filters: ContactFilte
   } finally {
     await snapshot.rollback()
   }
+}
+
+/** The header of each field as exports write it, in the user's language (the import reads both languages). */
+function columnHeaders(fields: readonly string[], i18n: I18n) {
+  return fields.map((field) => i18n.t(`contacts.csv.columns.${field}`))
+}
+
+/** An empty file to fill in: the header line in the user's language, with the separator their spreadsheet expects. */
+export function contactsTemplateCsv(i18n: I18n) {
+  return BOM + formatCsvLine(columnHeaders(CSV_FIELDS, i18n), exportDelimiter(i18n))
+}
+
+/**
+ * The rows an import refused, as the file had them, under the headers exports write (so the corrected
+ * file imports without mapping its columns again), with a last column saying why each was refused; the
+ * import ignores that column.
+ */
+export function rejectedRowsCsv(contactImport: ContactImport, i18n: I18n) {
+  const fields = IMPORT_FIELDS.filter((field) => contactImport.mapping?.[field] !== undefined)
+  const headers = columnHeaders(fields, i18n)
+  const delimiter = exportDelimiter(i18n)
+  const reasons = new Map<number, string[]>()
+  for (const { line, field, message } of contactImport.errors) {
+    const header = fields.includes(field as ImportField) ? headers[fields.indexOf(field as ImportField)] : field
+    reasons.set(line, [...(reasons.get(line) ?? []), i18n.t('contacts.csv.reasonItem', { column: header, message })])
+  }
+  const lines = contactImport.rejectedRows.map(({ line, values }) =>
+    formatCsvLine([...fields.map((field) => values[field] ?? ''), (reasons.get(line) ?? []).join('; ')], delimiter)
+  )
+  return BOM + formatCsvLine([...headers, i18n.t('contacts.csv.reason')], delimiter) + lines.join('')
 }

@@ -3,6 +3,7 @@ import type { FieldContext } from '@vinejs/vine/types'
 import { MAX_PAGE } from '@ia/kernel/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../models/contact.ts'
 import { normalizePhoneNumber } from '../services/phone_number.ts'
+import { IMPORT_FIELDS, type ImportField } from '../services/contact_columns.ts'
 
 /** ISO 4217 codes known to the runtime's ICU data. */
 export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf('currency')
@@ -102,7 +103,14 @@ export const listContactsValidator = vine.create({
 /** Export contacts as CSV. */
 export const exportContactsValidator = vine.create(filters)
 
-/** Upload a CSV file to import. */
+/** A column of the file (0 for the first), or null for a field the import leaves empty. */
+const mappedColumn = () => vine.number().withoutDecimals().range([0, 999]).nullable().optional()
+
+/**
+ * Upload a CSV file to import. `mapping` (sent as `mapping[name]=0`, `mapping[email]=3`...) says
+ * which column fills which field when the headers do not; sent, it replaces the headers' mapping.
+ */
 export const importContactsValidator = vine.create({
   file: vine.file({ size: '2mb', extnames: ['csv', 'txt'] }),
+  mapping: vine.object(Object.fromEntries(IMPORT_FIELDS.map((field) => [field, mappedColumn()])) as Record<ImportField, ReturnType<typeof mappedColumn>>).optional(),
 })

@@ -142,17 +142,45 @@ export class ModuleRegistry implements ModuleRegistryContract {
    * records (`seedDemo`), then seeds them all in one transaction. The host's seeder names no module.
    */
   async seedDemo(organizationId: string, actor: { id: string; ip: string | null }) {
-    const seeded = this.catalog.optional().filter((module) => this.providers.get(module.id)?.seedDemo)
-    for (const module of seeded) await this.enable(organizationId, module.id, actor)
-    const search = await app.container.make('platform.search')
-    await db.transaction(async (trx) => {
-      for (const module of seeded) {
-        await tenantContext.run(organizationId, () => this.providers.get(module.id)!.seedDemo!(organizationId, trx))
-      }
-      // In the same transaction: on the embedded PostgreSQL (one session) a second connection would wait for this one.
-      await search.rebuild({ organizationId, client: trx })
-    })
-    return seeded.map((module) => module.id)
+    const seeded = this.catalog.optional().filter((module) => this.providers.get(module.id)?.seedDemo).map((module) => module.id)
+    for (const moduleId of seeded) await this.enable(organizationId, moduleId, actor)
+    await db.transaction((trx) => this.loadSampleData(organizationId, seeded, trx))
+    return seeded
+  }
+
+  /** The organisation's enabled modules that have sample data to offer (their provider's `seedDemo`), in catalogue order. */
+  async sampleDataModules(organizationId: string) {
+    const enabled = await this.enabledIds(organizationId)
+    return this.catalog
+      .optional()
+      .filter((module) => enabled.has(module.id) && this.providers.get(module.id)?.seedDemo)
+      .map((module) => module.id)
+  }
+
+  /**
+   * Adds the sample data of `moduleIds` in `trx`, then indexes the organisation for search in the same
+   * transaction (on the embedded PostgreSQL, one session, a second connection would wait for this one).
+   * `done` is told after each module.
+   */
+  async loadSampleData(organizationId: string, moduleIds: string[], trx: TransactionClientContract, done?: (index: number) => Promise<void>) {
+    for (const [index, moduleId] of moduleIds.entries()) {
+      await tenantContext.run(organizationId, () => this.providers.get(moduleId)?.seedDemo?.(organizationId, trx))
+      await done?.(index)
+    }
+    await (await app.container.make('platform.search')).rebuild({ organizationId, client: trx })
+  }
+
+  /**
+   * Removes the sample data of every module that can remove it (a module disabled since still holds
+   * its sample rows), in `trx`, then indexes the organisation again; `done` is told after each module.
+   */
+  async removeSampleData(organizationId: string, trx: TransactionClientContract, done?: (index: number, total: number) => Promise<void>) {
+    const removable = this.catalog.optional().filter((module) => this.providers.get(module.id)?.removeDemo)
+    for (const [index, module] of removable.entries()) {
+      await tenantContext.run(organizationId, () => this.providers.get(module.id)!.removeDemo!(organizationId, trx))
+      await done?.(index, removable.length)
+    }
+    await (await app.container.make('platform.search')).rebuild({ organizationId, client: trx })
   }
 
   /** Disables a module, keeping its data; modules that depend on it must be disabled first. */

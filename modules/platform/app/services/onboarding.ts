@@ -2,6 +2,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { events } from '../../contracts/jobs.ts'
 import { DomainError } from '@ia/kernel/contracts'
+import { sampleData } from './sample_data.ts'
 
 /** The steps of a new organisation's first day, in the order the home page lists them. */
 export const ONBOARDING_STEPS = ['confirm_email', 'legal_details', 'enable_module', 'import_contacts', 'invite_colleague'] as const
@@ -16,6 +17,8 @@ export type OnboardingChecklist = {
   complete: boolean
   /** An admin put the finished checklist away: the home page no longer shows it. */
   dismissed: boolean
+  /** The offer of sample data: whether an enabled module has some, and whether it is loaded. */
+  sampleData: { available: boolean; loaded: boolean }
 }
 
 /** The event Contacts publishes for each contact added, one by one or by an import: the platform only reads its name. */
@@ -24,7 +27,7 @@ const CONTACT_CREATED_EVENT = 'contacts.contact.created'
 /**
  * Every step read from the state it describes, in one query: the user's confirmed address, the
  * organisation's legal identifiers, its enabled modules, the contacts it was told about, and
- * whether anyone else was ever invited or joined.
+ * whether anyone else was ever invited or joined; and whether sample data is loaded.
  */
 const CHECKLIST_SQL = `
 SELECT
@@ -35,7 +38,8 @@ SELECT
   (ob.contacts_added_at IS NOT NULL) AS import_contacts,
   (EXISTS (SELECT 1 FROM platform.invitations i WHERE i.organization_id = o.id)
     OR (SELECT count(*) FROM platform.memberships ms WHERE ms.organization_id = o.id) > 1) AS invite_colleague,
-  (ob.dismissed_at IS NOT NULL) AS dismissed
+  (ob.dismissed_at IS NOT NULL) AS dismissed,
+  (ob.sample_data_at IS NOT NULL) AS sample_data
 FROM platform.organizations o
 LEFT JOIN platform.organization_onboarding ob ON ob.organization_id = o.id
 WHERE o.id = :organizationId`
@@ -45,9 +49,9 @@ export const onboarding = {
   /** The checklist of `organizationId` as `userId` sees it (the email step is theirs). */
   async checklist(organizationId: string, userId: string, client: QueryClientContract = db.connection()): Promise<OnboardingChecklist> {
     const { rows } = await client.rawQuery(CHECKLIST_SQL, { organizationId, userId })
-    const row = rows[0] as Record<OnboardingStep | 'dismissed', boolean>
+    const row = rows[0] as Record<OnboardingStep | 'dismissed' | 'sample_data', boolean>
     const steps = ONBOARDING_STEPS.map((id) => ({ id, done: Boolean(row[id]) }))
-    return { steps, complete: steps.every((step) => step.done), dismissed: Boolean(row.dismissed) }
+    return { steps, complete: steps.every((step) => step.done), dismissed: Boolean(row.dismissed), sampleData: { available: await sampleData.available(organizationId), loaded: Boolean(row.sample_data) } }
   },
 
   /** Hides the checklist for the whole organisation; refused (409) while a step is left. */

@@ -8,6 +8,7 @@ import type {
   ContactInput,
   ContactListParams,
   ContactListQuery,
+  ImportMapping,
   ImportPreview,
 } from '../types'
 
@@ -67,20 +68,32 @@ export async function unarchiveContact(id: Contact['id']): Promise<Contact> {
   return (await useApi().post('/contacts/{contactId}/unarchive', { path: { contactId: id } })).contact
 }
 
-function csvForm(file: File): FormData {
+/** The file and, when the user chose them, which column fills each field (empty for a field left out). */
+function csvForm(file: File, mapping?: ImportMapping): FormData {
   const form = new FormData()
   form.append('file', file)
+  for (const [field, column] of Object.entries(mapping ?? {})) form.append(`mapping[${field}]`, column === null ? '' : String(column))
   return form
 }
 
-/** Reads a CSV file on the server and reports, row by row, what an import would do. */
-export function previewContactImport(file: File): Promise<ImportPreview> {
-  return useApi().post('/contacts/import/preview', { body: csvForm(file) })
+/** Reads a CSV file on the server and reports, row by row, what an import would do, and how its columns are mapped. */
+export function previewContactImport(file: File, mapping?: ImportMapping): Promise<ImportPreview> {
+  return useApi().post('/contacts/import/preview', { body: csvForm(file, mapping) })
 }
 
-/** Queues the import of the valid rows of a CSV file; a background job runs it. */
-export async function importContacts(file: File): Promise<ContactImport> {
-  return (await useApi().post('/contacts/import', { body: csvForm(file) })).import
+/** Queues the import of the valid rows of a CSV file, read with `mapping` when given; a background job runs it. */
+export async function importContacts(file: File, mapping?: ImportMapping): Promise<ContactImport> {
+  return (await useApi().post('/contacts/import', { body: csvForm(file, mapping) })).import
+}
+
+/** Link downloading an empty CSV file with the headers of the user's language. */
+export function importTemplateUrl(): string {
+  return useApi().url('/contacts/import/template.csv')
+}
+
+/** Link downloading the rows a completed import refused, with the reason, to correct and import again. */
+export function rejectedRowsUrl(id: ContactImport['id']): string {
+  return useApi().url('/contacts/imports/{importId}/rejected.csv', undefined, { importId: id })
 }
 
 /** Where an import stands, with its counts and per-row errors once done. */

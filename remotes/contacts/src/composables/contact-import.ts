@@ -1,7 +1,7 @@
 import { useJobProgress, type LocalizedText } from '@ia/sdk'
 import { computed, onScopeDispose, ref, watch } from 'vue'
 import { getContactImport, importContacts } from '../api/contacts'
-import type { ContactImport } from '../types'
+import type { ContactImport, ImportMapping } from '../types'
 
 /** Where the import the screen follows stands. */
 export type ContactImportPhase = 'idle' | 'running' | 'completed' | 'failed'
@@ -79,9 +79,9 @@ export function useContactImport(options: { pollMs?: number } = {}) {
     jobFailed.value = false
   }
 
-  /** Sends the file; resolves once the server has queued the import (its job may already be running). */
-  async function start(file: File): Promise<ContactImport> {
-    const contactImport = await importContacts(file)
+  /** Sends the file, read with `mapping` when given; resolves once the server has queued the import (its job may already be running). */
+  async function start(file: File, mapping?: ImportMapping): Promise<ContactImport> {
+    const contactImport = await importContacts(file, mapping)
     follow(contactImport)
     return contactImport
   }

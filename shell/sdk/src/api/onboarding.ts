@@ -12,6 +12,8 @@ export interface OnboardingChecklist {
   complete: boolean
   /** An admin put the finished list away. */
   dismissed: boolean
+  /** The offer of sample data: whether an enabled module has some, and whether it is loaded (or being loaded). */
+  sampleData: { available: boolean; loaded: boolean }
 }
 
 /** The organisation's first-day checklist (admins). */
@@ -22,6 +24,16 @@ export function getOnboarding(orgId: Id): Promise<{ onboarding: OnboardingCheckl
 /** Puts the finished checklist away for the whole organisation (admins); 409 while a step is left. */
 export function dismissOnboarding(orgId: Id): Promise<{ onboarding: OnboardingChecklist }> {
   return http.post(orgPath(orgId, '/onboarding/dismiss'))
+}
+
+/** Queues the loading of the enabled modules' sample data (admins); resolves to the job to follow. */
+export function loadSampleData(orgId: Id): Promise<{ jobId: string }> {
+  return http.post(orgPath(orgId, '/onboarding/sample-data'))
+}
+
+/** Queues the removal of the sample data, and nothing else (admins); resolves to the job to follow. */
+export function removeSampleData(orgId: Id): Promise<{ jobId: string }> {
+  return http.delete(orgPath(orgId, '/onboarding/sample-data'))
 }
 
 /** Sends a pending invitation again with a new link (admins); 429 when sent less than 5 minutes ago. */

@@ -734,8 +734,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a CSV file row by row without saving anything */
+        /**
+         * Check a CSV file row by row without saving anything
+         * @description Answers the header row, the first rows and which column fills which field, so a client can let the user map columns whose headers name no field, and send the same `mapping` with the import. Without a name column no row is checked (`missing`).
+         */
         post: operations["previewContactImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/contacts/import/template.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An empty CSV file to fill in, its headers in the caller's language */
+        get: operations["getContactImportTemplate"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -751,6 +771,26 @@ export interface paths {
         };
         /** Where an import stands, and its result once done */
         get: operations["getContactImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/contacts/imports/{importId}/rejected.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows a completed import refused, with the reason, to correct and import again
+         * @description The refused rows as the file had them, under the headers exports write, and a last column with the reasons (ignored by the import). 404 until the import is completed.
+         */
+        get: operations["getContactImportRejectedRows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1191,6 +1231,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/onboarding/sample-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load the enabled modules' sample data
+         * @description Queues a job that adds each enabled module's demo records, marked as sample data; follow its progress on the live jobs channel. Audited.
+         */
+        post: operations["loadSampleData"];
+        /**
+         * Remove the sample data, and nothing else
+         * @description Queues a job that deletes the records marked as sample data; the organisation's own records stay. Audited.
+         */
+        delete: operations["removeSampleData"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/search": {
         parameters: {
             query?: never;
@@ -1390,9 +1454,17 @@ export interface components {
             status: "queued" | "completed" | "failed";
         };
         ContactImportPreview: {
+            /** @description The file's header row, one cell per column. */
+            header: string[];
             /** @description Header cells that name no contact field. */
             ignoredColumns: string[];
             invalid: number;
+            /** @description Which column (0 for the first) fills each field (name, kind, isCustomer, isSupplier, email, phone, address, city, country, rccm, idNat, nif, preferredCurrency, preferredLocale, tags, notes, archivedAt): the one sent, else read from the headers. Send it back with the import. */
+            mapping: {
+                [key: string]: number;
+            };
+            /** @description Required fields no column fills (then no row is checked): map a column to them. */
+            missing: string[];
             rows: {
                 data: {
                     [key: string]: unknown;
@@ -1404,6 +1476,8 @@ export interface components {
                 }[];
                 line: number;
             }[];
+            /** @description The first data rows, one cell per column, to show beside each field while mapping. */
+            sample: string[][];
             valid: number;
         };
         CurrencyRate: {
@@ -1625,6 +1699,13 @@ export interface components {
             complete: boolean;
             /** @description An admin put the finished list away. */
             dismissed: boolean;
+            /** @description The offer of sample data (`POST` / `DELETE /onboarding/sample-data`). */
+            sampleData: {
+                /** @description An enabled module has sample data to load. */
+                available: boolean;
+                /** @description Sample data is loaded, or its job queued. */
+                loaded: boolean;
+            };
             /** @description `confirm_email`: the caller confirmed their address; `legal_details`: legal name, NIF, RCCM, Id. Nat. and address filled in; `enable_module`: a module is enabled; `import_contacts`: Contacts announced a contact (created or imported); `invite_colleague`: someone was invited or joined. */
             steps: {
                 done: boolean;
@@ -4434,6 +4515,25 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     file: string;
+                    mapping?: {
+                        address?: number | null;
+                        archivedAt?: number | null;
+                        city?: number | null;
+                        country?: number | null;
+                        email?: number | null;
+                        idNat?: number | null;
+                        isCustomer?: number | null;
+                        isSupplier?: number | null;
+                        kind?: number | null;
+                        name?: number | null;
+                        nif?: number | null;
+                        notes?: number | null;
+                        phone?: number | null;
+                        preferredCurrency?: number | null;
+                        preferredLocale?: number | null;
+                        rccm?: number | null;
+                        tags?: number | null;
+                    };
                 };
             };
         };
@@ -4503,7 +4603,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`. */
+            /** @description Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`; a `mapping` naming a column the file lacks or giving one column two fields: `E_IMPORT_MAPPING_*` on `mapping.<field>`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4528,6 +4628,25 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     file: string;
+                    mapping?: {
+                        address?: number | null;
+                        archivedAt?: number | null;
+                        city?: number | null;
+                        country?: number | null;
+                        email?: number | null;
+                        idNat?: number | null;
+                        isCustomer?: number | null;
+                        isSupplier?: number | null;
+                        kind?: number | null;
+                        name?: number | null;
+                        nif?: number | null;
+                        notes?: number | null;
+                        phone?: number | null;
+                        preferredCurrency?: number | null;
+                        preferredLocale?: number | null;
+                        rccm?: number | null;
+                        tags?: number | null;
+                    };
                 };
             };
         };
@@ -4595,8 +4714,58 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`. */
+            /** @description Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`; a `mapping` naming a column the file lacks or giving one column two fields: `E_IMPORT_MAPPING_*` on `mapping.<field>`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getContactImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The header line (UTF-8 with BOM; `;` in French, `,` in English). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4629,6 +4798,58 @@ export interface operations {
                     "application/json": {
                         import: components["schemas"]["ContactImport"];
                     };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getContactImportRejectedRows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import id (uuid). */
+                importId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file (UTF-8 with BOM). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
@@ -6498,6 +6719,130 @@ export interface operations {
                 };
             };
             /** @description A step is not done yet: `E_ONBOARDING_NOT_DONE`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    loadSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Loaded already (`E_SAMPLE_DATA_LOADED`), or no enabled module has sample data (`E_SAMPLE_DATA_UNAVAILABLE`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    removeSampleData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller is a member without the admin role: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No sample data is loaded: `E_SAMPLE_DATA_NONE`. */
             409: {
                 headers: {
                     [name: string]: unknown;
