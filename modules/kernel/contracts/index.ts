@@ -21,7 +21,9 @@ export {
   describeRoute,
   defineSchemas,
   authorize,
+  idempotent,
 } from '../services/ports.ts'
+export type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
 export {

@@ -6,6 +6,7 @@
  */
 import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { JobQueue } from '../ports/jobs.ts'
 import type { EventBus } from '../ports/events.ts'
 import type { FileStore } from '../ports/files.ts'
@@ -16,6 +17,7 @@ import type { SearchIndex } from '../ports/search.ts'
 import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/openapi.ts'
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+import type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -29,6 +31,7 @@ declare module '@adonisjs/core/types' {
     'kernel.openapi': OpenApiRegistry
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
+    'kernel.idempotency': Idempotency
   }
 }
 
@@ -42,11 +45,12 @@ let search!: SearchIndex
 let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
+let idempotency!: Idempotency
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -57,6 +61,7 @@ await app.booted(async () => {
     app.container.make('kernel.openapi'),
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
+    app.container.make('kernel.idempotency'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -75,6 +80,17 @@ export function defineSchemas(schemas: Record<string, JsonSchema>) {
 /** Fails with 403 unless the current member's role grants `permission` (`<module>.<resource>.<action>`). */
 export function authorize(ctx: HttpContext, permission: string) {
   return authorizer.authorize(ctx, permission)
+}
+
+/**
+ * Answers a write that honours `Idempotency-Key` (see the `Idempotency` port): runs `work` once per key
+ * in one transaction, sets the answer's status (and `Idempotent-Replayed: true` on a replay), returns its body.
+ */
+export async function idempotent(ctx: HttpContext, work: (trx: TransactionClientContract) => Promise<IdempotentAnswer>) {
+  const answer = await idempotency.run(ctx, work)
+  if (answer.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+  ctx.response.status(answer.status)
+  return answer.body
 }
 
 export { jobs, events, files, mails, auditLog, notifications, search, routeGuards }
