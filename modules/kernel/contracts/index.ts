@@ -22,6 +22,7 @@ export {
   defineSchemas,
   authorize,
   idempotent,
+  organizations,
 } from '../services/ports.ts'
 export type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
@@ -64,3 +65,25 @@ export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Se
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+export type { OrganizationDirectory, OrganizationProfile } from '../ports/organizations.ts'
+export {
+  Decimal,
+  isoCurrencies,
+  isCurrencyCode,
+  currencyPrecision,
+  currencyName,
+  roundMoney,
+  formatAmount,
+  toMinorUnits,
+  fromMinorUnits,
+  fitsCurrency,
+  computeTotals,
+  convertAmount,
+  MoneyLineError,
+  type DecimalValue,
+  type IsoCurrency,
+  type MoneyLineInput,
+  type MoneyLineTotals,
+  type MoneyTaxGroupTotals,
+  type MoneyTotals,
+} from '../money/money.ts'

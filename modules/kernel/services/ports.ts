@@ -18,6 +18,7 @@ import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/o
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 import type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
+import type { OrganizationDirectory } from '../ports/organizations.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -32,6 +33,7 @@ declare module '@adonisjs/core/types' {
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
     'kernel.idempotency': Idempotency
+    'kernel.organizations': OrganizationDirectory
   }
 }
 
@@ -46,11 +48,12 @@ let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
 let idempotency!: Idempotency
+let organizations!: OrganizationDirectory
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -62,6 +65,7 @@ await app.booted(async () => {
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
     app.container.make('kernel.idempotency'),
+    app.container.make('kernel.organizations'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -93,4 +97,4 @@ export async function idempotent(ctx: HttpContext, work: (trx: TransactionClient
   return answer.body
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards }
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations }

@@ -677,6 +677,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/currencies/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's currencies and rate settings */
+        get: operations["getCurrencySettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invitations": {
         parameters: {
             query?: never;
@@ -1170,6 +1187,31 @@ export interface components {
                 line: number;
             }[];
             valid: number;
+        };
+        CurrencySettings: {
+            currencies: {
+                /** @description ISO 4217 code */
+                code: string;
+                isDefault: boolean;
+                isReporting: boolean;
+                /** @description The currency's name in the reader's language */
+                name: string;
+                /** @description Digits after the decimal point (ISO 4217 minor unit) */
+                precision: number;
+            }[];
+            defaultCurrency: string;
+            /** @description Why the last fetch failed, or null */
+            providerError: string | null;
+            /**
+             * Format: date-time
+             * @description Last successful fetch
+             */
+            providerFetchedAt: string | null;
+            /** @description HTTP JSON source fetched daily, or null */
+            providerUrl: string | null;
+            /** @description Label given to the rates entered by hand or imported */
+            rateSource: string;
+            reportingCurrency: string;
         };
         /** @description Every error answer. */
         ErrorResponse: {
@@ -3507,6 +3549,49 @@ export interface operations {
             };
             /** @description The caller lacks the permission: `E_FORBIDDEN`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCurrencySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default and reporting currency, every currency used, rate source and provider. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["CurrencySettings"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,30 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import type { DomainModuleProvider } from '@ia/kernel/contracts'
+import type { CurrenciesService } from '../contracts/currencies_service.ts'
+import { currenciesEvents } from '../contracts/events.ts'
+
+declare module '@adonisjs/core/types' {
+  interface ContainerBindings {
+    'currencies.service': CurrenciesService
+  }
+}
+
+/** The currencies module: binds its service for other modules, registers its routes, sets up an organisation's currencies. */
+export default class CurrenciesProvider implements DomainModuleProvider {
+  readonly events = currenciesEvents
+
+  constructor(protected app: import('@adonisjs/core/types').ApplicationService) {}
+
+  register() {
+    this.app.container.singleton('currencies.service', async () => (await import('../contracts/currencies_service.ts')).currenciesService)
+  }
+
+  async start() {
+    await import('../start/routes.ts')
+  }
+
+  async installForOrganization(organizationId: string, trx: TransactionClientContract) {
+    const { setUpOrganization } = await import('../app/services/organization_setup.ts')
+    await setUpOrganization(organizationId, trx)
+  }
+}

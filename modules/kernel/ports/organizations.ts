@@ -1,0 +1,35 @@
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+
+/** What a module may read of an organisation: its identity, legal mentions, country, language and currencies. */
+export type OrganizationProfile = {
+  id: string
+  name: string
+  legalName: string | null
+  rccm: string | null
+  idNat: string | null
+  nif: string | null
+  address: string | null
+  city: string | null
+  /** ISO 3166-1 alpha-2, e.g. `CD`. */
+  country: string
+  phone: string | null
+  email: string | null
+  locale: 'fr' | 'en'
+  /** ISO 4217 code the organisation keeps its books and issues its documents in by default. */
+  defaultCurrency: string
+  /** ISO 4217 code its reports are expressed in. */
+  reportingCurrency: string
+}
+
+/** The organisations, as the platform owns them; modules never read its tables. */
+export interface OrganizationDirectory {
+  /** The organisation's profile, or null when it does not exist. */
+  find(organizationId: string, client?: QueryClientContract): Promise<OrganizationProfile | null>
+  /** Changes the default and reporting currency, in the caller's transaction, audited as a change of the organisation. */
+  setCurrencies(
+    organizationId: string,
+    currencies: { defaultCurrency: string; reportingCurrency: string },
+    actorId: string | null,
+    trx: TransactionClientContract
+  ): Promise<void>
+}
