@@ -8,9 +8,14 @@ export const currencyErrors = {
   /** A currency the organisation does not use. */
   currencyNotUsed: (currency: string, field = 'currency') =>
     new DomainError('E_CURRENCY_NOT_USED', 422, 'currencies.errors.E_CURRENCY_NOT_USED', { currency }, field),
-  /** The default or reporting currency cannot be removed from the organisation's currencies. */
-  currencyInUse: (currency: string) =>
-    new DomainError('E_CURRENCY_IN_USE', 422, 'currencies.errors.E_CURRENCY_IN_USE', { currency }, 'currencies'),
+  /** A date that does not exist or is still to come. */
+  invalidDate: (field: string) => new DomainError('E_RATE_INVALID_DATE', 422, 'currencies.errors.E_RATE_INVALID_DATE', {}, field),
+  /** A rate of zero. */
+  invalidRate: (field: string) => new DomainError('E_RATE_INVALID', 422, 'currencies.errors.E_RATE_INVALID', {}, field),
+  /** A rate of a currency to itself. */
+  samePair: () => new DomainError('E_RATE_SAME_CURRENCY', 422, 'currencies.errors.E_RATE_SAME_CURRENCY', {}, 'quoteCurrency'),
+  /** A fetch asked for while no provider URL is set. */
+  noProvider: () => new DomainError('E_RATE_NO_PROVIDER', 422, 'currencies.errors.E_RATE_NO_PROVIDER', {}, 'providerUrl'),
   /** A list cursor the server did not make. */
   invalidCursor: () => new DomainError('E_RATE_INVALID_CURSOR', 422, 'currencies.errors.E_RATE_INVALID_CURSOR', {}, 'cursor'),
   /** The uploaded rates file is not a CSV with a header and at least one row. */

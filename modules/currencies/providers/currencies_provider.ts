@@ -20,6 +20,9 @@ export default class CurrenciesProvider implements DomainModuleProvider {
   }
 
   async start() {
+    const { jobs } = await import('@ia/kernel/contracts')
+    const { FETCH_RATES_JOB, fetchRates } = await import('../app/jobs/fetch_rates.ts')
+    jobs.register(FETCH_RATES_JOB, fetchRates, { title: 'currencies.jobs.fetchRates', maxAttempts: 3, backoffMs: 60_000 })
     await import('../start/routes.ts')
   }
 

@@ -75,6 +75,18 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       return response.body().import.id
     },
   },
+  rateId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/currencies/rates`)
+        .json({ baseCurrency: 'USD', quoteCurrency: 'CDF', rate: '2850.50', date: '2026-01-02' })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().rate.id
+    },
+  },
   tokenId: {
     kind: 'user',
     obtain: async ({ client, a }) => {

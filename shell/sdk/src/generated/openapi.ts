@@ -677,6 +677,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/currencies/iso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every ISO 4217 currency, with its precision, named in the reader’s language */
+        get: operations["listIsoCurrencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/provider/fetch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the provider’s rates now
+         * @description Queues the job that reads the provider URL (it also runs daily). No provider URL: `E_RATE_NO_PROVIDER`.
+         */
+        post: operations["fetchCurrencyRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through the daily rates, newest first
+         * @description Keyset pages: send `meta.nextCursor` back as `cursor` (null on the last page).
+         */
+        get: operations["listCurrencyRates"];
+        put?: never;
+        /** Record the rate of a day (1 base = rate quote); the same pair and day again replaces it */
+        post: operations["recordCurrencyRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates/{rateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rate */
+        get: operations["getCurrencyRate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates/at": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rate that applies to a pair at a date: the nearest on or before it, with its date and source
+         * @description No rate: 422 `E_RATE_NOT_FOUND` naming the pair and the date.
+         */
+        get: operations["getCurrencyRateAt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pair’s daily rates over the last days (90 by default), oldest first */
+        get: operations["getCurrencyRateHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import daily rates from a CSV file (date, base, quote, rate)
+         * @description Valid rows are recorded; each refused row is named with its line, column and reason. An unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`.
+         */
+        post: operations["importCurrencyRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/currencies/settings": {
         parameters: {
             query?: never;
@@ -684,9 +816,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's currencies and rate settings */
+        /** The organisation’s currencies and rate settings */
         get: operations["getCurrencySettings"];
-        put?: never;
+        /**
+         * Change the organisation’s currencies, default and reporting currency, rate source and provider URL
+         * @description The default and the reporting currency must be among `currencies` (else `E_CURRENCY_NOT_USED` on that field).
+         */
+        put: operations["updateCurrencySettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1482,6 +1618,53 @@ export interface components {
                 line: number;
             }[];
             valid: number;
+        };
+        CurrencyRate: {
+            /** @description ISO 4217: 1 unit of it... */
+            baseCurrency: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            origin: "manual" | "import" | "provider";
+            /** @description ...is worth `rate` units of this one */
+            quoteCurrency: string;
+            /** @description Decimal string, never a float */
+            rate: string;
+            source: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CurrencyRateHistory: {
+            baseCurrency: string;
+            points: {
+                /** Format: date */
+                date: string;
+                rate: string;
+            }[];
+            quoteCurrency: string;
+        };
+        CurrencyRateUsed: {
+            /**
+             * Format: date
+             * @description Date of the rate used: the nearest on or before the requested date
+             */
+            date: string;
+            from: string;
+            /** @description The stored rate was the other way round */
+            inverse: boolean;
+            /** @description 1 `from` = `rate` `to` */
+            rate: string;
+            /** Format: date */
+            requestedDate: string;
+            /** @description Source label; null for a currency to itself */
+            source: string | null;
+            to: string;
+            /** @description Currency a cross rate went through, or null */
+            via: string | null;
         };
         CurrencySettings: {
             currencies: {
@@ -4125,6 +4308,518 @@ export interface operations {
             };
         };
     };
+    listIsoCurrencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By code. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            code: string;
+                            name: string;
+                            precision: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    fetchCurrencyRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listCurrencyRates: {
+        parameters: {
+            query?: {
+                baseCurrency?: string;
+                cursor?: string;
+                perPage?: number;
+                quoteCurrency?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (50 rates by default). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CurrencyRate"][];
+                        meta: {
+                            nextCursor: string | null;
+                            perPage: number;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recordCurrencyRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "baseCurrency": "USD",
+                 *       "quoteCurrency": "CDF",
+                 *       "rate": "2850.50",
+                 *       "date": "2026-03-02"
+                 *     }
+                 */
+                "application/json": {
+                    baseCurrency: string;
+                    date: string;
+                    quoteCurrency: string;
+                    rate: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rate: components["schemas"]["CurrencyRate"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCurrencyRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The rate id (uuid). */
+                rateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rate: components["schemas"]["CurrencyRate"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCurrencyRateAt: {
+        parameters: {
+            query: {
+                date: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rate used. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rate: components["schemas"]["CurrencyRateUsed"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCurrencyRateHistory: {
+        parameters: {
+            query: {
+                baseCurrency: string;
+                days?: number;
+                quoteCurrency: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The points of the chart. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        history: components["schemas"]["CurrencyRateHistory"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    importCurrencyRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description How many rows were recorded and which were refused. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        rejected: {
+                            field: string;
+                            line: number;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getCurrencySettings: {
         parameters: {
             query?: never;
@@ -4157,8 +4852,102 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateCurrencySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currencies": [
+                 *         "CDF",
+                 *         "USD",
+                 *         "EUR"
+                 *       ],
+                 *       "defaultCurrency": "CDF",
+                 *       "reportingCurrency": "USD",
+                 *       "rateSource": "Banque Centrale du Congo - taux indicatif",
+                 *       "providerUrl": null
+                 *     }
+                 */
+                "application/json": {
+                    currencies: string[];
+                    defaultCurrency: string;
+                    /** Format: uri */
+                    providerUrl?: string | null;
+                    rateSource: string;
+                    reportingCurrency: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["CurrencySettings"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
