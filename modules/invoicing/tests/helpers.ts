@@ -40,3 +40,13 @@ export function issue(client: ApiClient, owner: User, organization: Pick<Organiz
   if (key) request.header('Idempotency-Key', key)
   return request
 }
+
+/** Records a day's exchange rate through the currencies API (1 `base` = `rate` `quote`). */
+export async function recordRate(client: ApiClient, owner: User, organization: Pick<Organization, 'id'>, base: string, quote: string, rate: string, date: string) {
+  const response = await client
+    .post(`/api/v1/orgs/${organization.id}/currencies/rates`)
+    .json({ baseCurrency: base, quoteCurrency: quote, rate, date })
+    .loginAs(owner)
+    .withCsrfToken()
+  if (response.status() !== 201) throw new Error(`Rate refused: ${JSON.stringify(response.body())}`)
+}

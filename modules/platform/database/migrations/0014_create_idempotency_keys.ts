@@ -9,7 +9,8 @@ export default class extends BaseSchema {
       table.string('key', 200).notNullable()
       table.string('fingerprint', 64).notNullable()
       table.integer('response_status').nullable()
-      table.jsonb('response_body').nullable()
+      // json, not jsonb: a replay answers the very text of the first answer, keys in the same order.
+      table.json('response_body').nullable()
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.primary(['scope', 'key'])
       table.index(['created_at'])
