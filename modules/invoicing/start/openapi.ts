@@ -3,7 +3,7 @@
  * route; the response schemas are the serializers' own (app/transformers).
  */
 import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contracts'
-import { serializeDocument, serializeDocumentSummary } from '../app/transformers/document_transformer.ts'
+import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
 import { serializeProduct, serializeSeries, serializeTaxGroup } from '../app/transformers/catalogue_transformer.ts'
 import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../app/validators/documents.ts'
@@ -80,6 +80,16 @@ route('POST /api/v1/orgs/:orgId/invoicing/documents', {
     lines: [{ description: 'Maintenance', quantity: '2', unitPrice: '150.00', taxGroup: 'B' }],
   },
   responses: { 201: { description: 'The draft.', schema: document }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/documents/preview', {
+  operationId: 'previewInvoicingDocument',
+  summary: 'The totals a draft would have, stored nowhere',
+  description: 'The same body and refusals as creating a draft; the editor calls it while lines are typed, so totals follow the server\'s one rounding rule.',
+  permission: 'invoicing.invoice.create',
+  params: { orgId },
+  request: createDocumentValidator,
+  requestExample: { kind: 'invoice', customerId: '00000000-0000-4000-8000-000000000000', lines: [{ description: 'Maintenance', quantity: '2', unitPrice: '150.00' }] },
+  responses: { 200: { description: 'The totals.', schema: wrapped('totals', serializeTotals.ref) }, 403: forbidden },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
   operationId: 'getInvoicingDocument',

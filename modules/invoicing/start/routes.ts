@@ -9,6 +9,7 @@ const SettingsController = () => import('../app/controllers/settings_controller.
 organizationRoutes('invoicing', () => {
   router.get('invoicing/documents', [DocumentsController, 'index'])
   router.post('invoicing/documents', [DocumentsController, 'store'])
+  router.post('invoicing/documents/preview', [DocumentsController, 'preview'])
   router
     .group(() => {
       router.get('invoicing/documents/:documentId', [DocumentsController, 'show'])
@@ -40,7 +41,7 @@ organizationRoutes('invoicing', () => {
     .where('productId', router.matchers.uuid())
 
   router.get('invoicing/tax-groups', [SettingsController, 'taxGroups'])
-  router.post('invoicing/tax-groups/:code/rates', [SettingsController, 'addTaxRate']).where('code', /^[A-Pa-p]$/)
+  router.post('invoicing/tax-groups/:code/rates', [SettingsController, 'addTaxRate'])
   router.get('invoicing/series', [SettingsController, 'series'])
-  router.put('invoicing/series/:kind', [SettingsController, 'updateSeries']).where('kind', /^(invoice|quote|credit_note)$/)
+  router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
 })

@@ -1,4 +1,5 @@
 import db from '@adonisjs/lucid/services/db'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { auditLog, notFound, tenantContext } from '@ia/kernel/contracts'
 import Document, { type DocumentKind } from '../models/document.ts'
 import DocumentLine from '../models/document_line.ts'
@@ -24,13 +25,7 @@ export class SaveDraft {
   async create(kind: DocumentKind, fields: NewDraft, actor: Actor) {
     const organizationId = tenantContext.require()
     return db.transaction(async (trx) => {
-      const credited = kind === 'credit_note' ? await loadCreditableInvoice(trx, fields.creditedDocumentId ?? null) : null
-      const issueDate = fields.issueDate ?? today()
-      const lines =
-        fields.lines ?? (credited ? (await DocumentLine.query({ client: trx }).where('document_id', credited.id).orderBy('position')).map(lineInputOf) : [])
-      const customerId = credited?.customerId ?? fields.customerId!
-      const clientCategory = fields.clientCategory ?? credited?.clientCategory
-      const { attributes, priced } = await resolveDraft(trx, organizationId, kind, { ...fields, customerId, clientCategory, issueDate, lines }, credited)
+      const { attributes, priced } = await this.prepare(trx, kind, fields)
       const document = await Document.create({ ...attributes, status: 'draft', createdBy: actor.userId }, { client: trx })
       await replaceLines(trx, document, priced)
       await recordTimeline(trx, { organizationId, documentId: document.id, action: 'created', actorId: actor.userId })
@@ -40,6 +35,17 @@ export class SaveDraft {
       )
       return document
     })
+  }
+
+  /** What a new draft would be, priced, without storing anything: the editor's live totals and `create` share it. */
+  async prepare(trx: TransactionClientContract, kind: DocumentKind, fields: NewDraft) {
+    const credited = kind === 'credit_note' ? await loadCreditableInvoice(trx, fields.creditedDocumentId ?? null) : null
+    const issueDate = fields.issueDate ?? today()
+    const lines =
+      fields.lines ?? (credited ? (await DocumentLine.query({ client: trx }).where('document_id', credited.id).orderBy('position')).map(lineInputOf) : [])
+    const customerId = credited?.customerId ?? fields.customerId!
+    const clientCategory = fields.clientCategory ?? credited?.clientCategory
+    return resolveDraft(trx, tenantContext.require(), kind, { ...fields, customerId, clientCategory, issueDate, lines }, credited)
   }
 
   /** Changes a draft; sent `lines` replace them all. An issued document is a 409. */

@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { authorize, idempotent } from '@ia/kernel/contracts'
 import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../validators/documents.ts'
-import { serializeDocument, serializeDocumentSummary } from '../transformers/document_transformer.ts'
+import db from '@adonisjs/lucid/services/db'
+import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../transformers/document_transformer.ts'
 import { listDocuments } from '../queries/list_documents.ts'
 import { documentView } from '../queries/document_view.ts'
 import { SaveDraft } from '../actions/save_draft.ts'
@@ -28,6 +29,16 @@ export default class DocumentsController {
     const { kind, issueDate, validUntil, ...fields } = await ctx.request.validateUsing(createDocumentValidator)
     const document = await new SaveDraft().create(kind, { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) }, actorOf(ctx))
     return ctx.response.created({ document: serializeDocument(await documentView(document.id)) })
+  }
+
+  /** The totals a draft would have, computed by the server's money rules and stored nowhere (the editor's live totals). */
+  async preview(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.create')
+    const { kind, issueDate, validUntil, ...fields } = await ctx.request.validateUsing(createDocumentValidator)
+    const draft = { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) }
+    // Read only; the transaction gives every read one snapshot and one connection.
+    const { attributes, priced } = await db.transaction((trx) => new SaveDraft().prepare(trx, kind, draft))
+    return { totals: serializeTotals({ currency: attributes.currency, priced }) }
   }
 
   async update(ctx: HttpContext) {

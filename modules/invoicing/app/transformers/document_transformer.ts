@@ -3,6 +3,7 @@ import { CLIENT_CATEGORIES, DISPLAYED_STATUSES, DOCUMENT_KINDS, INVOICE_TYPES, t
 import type DocumentLine from '../models/document_line.ts'
 import { balanceMinor, displayedStatus } from '../services/settlement.ts'
 import { decimalText } from '../services/decimal_text.ts'
+import type { PricedDocument } from '../services/document_lines.ts'
 
 const amount = (description?: string) => Type.String({ description: description ?? 'Decimal string of the document\'s currency, e.g. `"1500.00"`.' })
 const date = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) })
@@ -170,6 +171,43 @@ export const serializeDocument = defineSerializer(
         net: money(entry.netMinor),
       })),
       timeline: timeline.map((entry) => ({ action: entry.action, actorId: entry.actor_id, data: entry.data, at: entry.created_at.toISOString() })),
+    }
+  }
+)
+
+/** A draft's totals as the server computes them, for an editor showing them while lines are typed. */
+export const serializeTotals = defineSerializer(
+  'InvoicingTotals',
+  Type.Object(
+    {
+      currency: Type.String(),
+      lines: Type.Array(
+        Type.Object({ description: Type.String(), unitPrice: Type.String(), taxGroup: Type.String(), taxRate: Type.String(), gross: amount(), discount: amount(), net: amount() })
+      ),
+      taxTotals: Type.Array(Type.Object({ taxGroup: Type.String(), taxRate: Type.String(), base: amount(), tax: amount() })),
+      subtotal: amount(),
+      tax: amount(),
+      total: amount(),
+    },
+    { description: 'What a draft would total, computed by the money rules and stored nowhere.' }
+  ),
+  ({ currency, priced }: { currency: string; priced: PricedDocument }) => {
+    const money = (minor: string) => fromMinorUnits(minor, currency)
+    return {
+      currency,
+      lines: priced.lines.map((line) => ({
+        description: line.description,
+        unitPrice: decimalText(line.unitPrice),
+        taxGroup: line.taxGroup,
+        taxRate: decimalText(line.taxRate),
+        gross: money(line.grossMinor),
+        discount: money(line.discountMinor),
+        net: money(line.netMinor),
+      })),
+      taxTotals: priced.taxTotals,
+      subtotal: money(priced.subtotalMinor),
+      tax: money(priced.taxMinor),
+      total: money(priced.totalMinor),
     }
   }
 )

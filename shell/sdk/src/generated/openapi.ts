@@ -988,6 +988,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The totals a draft would have, stored nowhere
+         * @description The same body and refusals as creating a draft; the editor calls it while lines are typed, so totals follow the server's one rounding rule.
+         */
+        post: operations["previewInvoicingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invoicing/payments": {
         parameters: {
             query?: never;
@@ -1991,6 +2011,36 @@ export interface components {
                 /** Format: date */
                 validTo: string | null;
             }[];
+        };
+        /** @description What a draft would total, computed by the money rules and stored nowhere. */
+        InvoicingTotals: {
+            currency: string;
+            lines: {
+                description: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                discount: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                gross: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                net: string;
+                taxGroup: string;
+                taxRate: string;
+                unitPrice: string;
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            subtotal: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            tax: string;
+            taxTotals: {
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                base: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                tax: string;
+                taxGroup: string;
+                taxRate: string;
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            total: string;
         };
         /** @description Work run in the background by the workers (imports, documents, mailings...), retried with exponential backoff. */
         Job: {
@@ -5794,6 +5844,112 @@ export interface operations {
                 };
             };
             /** @description Issuing a draft failed (see issue). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    previewInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "invoice",
+                 *       "customerId": "00000000-0000-4000-8000-000000000000",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Maintenance",
+                 *           "quantity": "2",
+                 *           "unitPrice": "150.00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    clientCategory?: "PP" | "PM" | "PC" | "PL" | "AO";
+                    /** Format: uuid */
+                    creditedDocumentId?: string;
+                    currency?: string;
+                    /** Format: uuid */
+                    customerId?: string;
+                    /** @enum {unknown} */
+                    invoiceType?: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
+                    issueDate?: unknown;
+                    /** @enum {unknown} */
+                    kind: "invoice" | "quote" | "credit_note";
+                    lines?: {
+                        description?: string;
+                        discountAmount?: string | null;
+                        discountPercent?: string | null;
+                        /** Format: uuid */
+                        productId?: string | null;
+                        quantity: string;
+                        /** @enum {unknown} */
+                        taxGroup?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P";
+                        unit?: string | null;
+                        unitPrice?: string;
+                    }[];
+                    notes?: string | null;
+                    paymentTermsDays?: number;
+                    validUntil?: null;
+                };
+            };
+        };
+        responses: {
+            /** @description The totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totals: components["schemas"]["InvoicingTotals"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -53,6 +53,20 @@ test.group('Invoicing / drafts', (group) => {
     assert.deepEqual(document.timeline.map((entry: { action: string }) => entry.action), ['created'])
   })
 
+  test('previews the totals of a draft without storing it', async ({ client, assert }) => {
+    const { owner, organization } = await createInvoicingOrganization({ currency: 'USD' })
+    const customerId = await createCustomer(client, owner, organization)
+    const body = { kind: 'invoice', customerId, lines: [{ description: 'Consultation', quantity: '3', unitPrice: '33.333' }] }
+    const preview = await client.post(invoicingUrl(organization, '/documents/preview')).json(body).loginAs(owner).withCsrfToken()
+    preview.assertStatus(200)
+    assert.containsSubset(preview.body().totals, { currency: 'USD', subtotal: '100.00', tax: '16.00', total: '116.00', lines: [{ net: '100.00', taxGroup: 'B', taxRate: '16' }] })
+    const listed = await client.get(invoicingUrl(organization, '/documents')).qs({ status: 'draft' }).loginAs(owner)
+    assert.lengthOf(listed.body().data, 0)
+    const bad = await client.post(invoicingUrl(organization, '/documents/preview')).json({ ...body, lines: [{ description: 'x', quantity: '1', unitPrice: '5', discountAmount: '6' }] }).loginAs(owner).withCsrfToken()
+    bad.assertStatus(422)
+    assert.containsSubset(bad.body().errors[0], { field: 'lines.0.discountAmount' })
+  })
+
   test('takes the rate valid on the document date: C was 8 % before 2026', async ({ client, assert }) => {
     const { owner, organization } = await createInvoicingOrganization({ currency: 'CDF' })
     const customerId = await createCustomer(client, owner, organization)
