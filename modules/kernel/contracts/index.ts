@@ -21,9 +21,11 @@ export {
   describeRoute,
   defineSchemas,
   authorize,
-  documents,
+  idempotent,
   organizations,
+  documents,
 } from '../services/ports.ts'
+export type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions, ScheduleOptions, ScheduledJobPayload } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
 export {
@@ -38,7 +40,7 @@ export {
   type ModuleEvents,
 } from '../events/domain_events.ts'
 export type { FileStore, StoredFile, CheckedUpload, UploadRules } from '../ports/files.ts'
-export type { Mailer, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
+export type { Mailer, MailAttachment, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
 export type { AuditLog, AuditRecord } from '../ports/audit.ts'
 export {
   NOTIFICATION_LEVELS,

@@ -6,6 +6,7 @@
  */
 import app from '@adonisjs/core/services/app'
 import type { HttpContext } from '@adonisjs/core/http'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { JobQueue } from '../ports/jobs.ts'
 import type { EventBus } from '../ports/events.ts'
 import type { FileStore } from '../ports/files.ts'
@@ -16,8 +17,9 @@ import type { SearchIndex } from '../ports/search.ts'
 import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/openapi.ts'
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
-import type { DocumentRenderer } from '../ports/documents.ts'
+import type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 import type { OrganizationDirectory } from '../ports/organizations.ts'
+import type { DocumentRenderer } from '../ports/documents.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -31,8 +33,9 @@ declare module '@adonisjs/core/types' {
     'kernel.openapi': OpenApiRegistry
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
-    'kernel.documents': DocumentRenderer
+    'kernel.idempotency': Idempotency
     'kernel.organizations': OrganizationDirectory
+    'kernel.documents': DocumentRenderer
   }
 }
 
@@ -46,13 +49,14 @@ let search!: SearchIndex
 let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
-let documents!: DocumentRenderer
+let idempotency!: Idempotency
 let organizations!: OrganizationDirectory
+let documents!: DocumentRenderer
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, documents, organizations] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations, documents] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -63,8 +67,9 @@ await app.booted(async () => {
     app.container.make('kernel.openapi'),
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
-    app.container.make('kernel.documents'),
+    app.container.make('kernel.idempotency'),
     app.container.make('kernel.organizations'),
+    app.container.make('kernel.documents'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -85,4 +90,15 @@ export function authorize(ctx: HttpContext, permission: string) {
   return authorizer.authorize(ctx, permission)
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, documents, organizations }
+/**
+ * Answers a write that honours `Idempotency-Key` (see the `Idempotency` port): runs `work` once per key
+ * in one transaction, sets the answer's status (and `Idempotent-Replayed: true` on a replay), returns its body.
+ */
+export async function idempotent(ctx: HttpContext, work: (trx: TransactionClientContract) => Promise<IdempotentAnswer>) {
+  const answer = await idempotency.run(ctx, work)
+  if (answer.replayed) ctx.response.header('Idempotent-Replayed', 'true')
+  ctx.response.status(answer.status)
+  return answer.body
+}
+
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations, documents }

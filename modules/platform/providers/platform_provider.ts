@@ -59,6 +59,7 @@ export default class PlatformProvider {
     container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
     container.singleton('kernel.documents', async () => new (await import('../app/documents/typst_renderer.ts')).TypstRenderer())
     container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
+    container.singleton('kernel.idempotency', async () => (await import('../app/services/idempotency.ts')).idempotency)
     container.singleton('kernel.organizations', async () => (await import('../contracts/organizations.ts')).organizationDirectory)
   }
 

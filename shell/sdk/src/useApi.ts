@@ -19,7 +19,7 @@ type Call<Method extends WireMethod> = <Path extends OrganizationPathWith<Method
 ) => Promise<WireResponse<WireOperation<Method, Path>>>
 
 /** The options of any call, as the implementation reads them (each call's own are checked by its type). */
-type CallOptions = { path?: Record<string, unknown>; body?: unknown; query?: QueryParams; signal?: AbortSignal }
+type CallOptions = { path?: Record<string, unknown>; body?: unknown; query?: QueryParams; signal?: AbortSignal; headers?: Record<string, string> }
 
 /**
  * Calls of the current organisation's API, typed by the generated OpenAPI types: paths are relative
@@ -50,8 +50,8 @@ export function useApi(): OrganizationApi {
   const call =
     <Method extends WireMethod>(method: Method): Call<Method> =>
     (path, ...[options]) => {
-      const { path: params, body, query, signal } = (options ?? {}) as CallOptions
-      return http.request(method.toUpperCase() as HttpMethod, scoped(path, params), { body, query, signal })
+      const { path: params, body, query, signal, headers } = (options ?? {}) as CallOptions
+      return http.request(method.toUpperCase() as HttpMethod, scoped(path, params), { body, query, signal, headers })
     }
   return {
     url: (path, query, ...[params]) => withQuery(scoped(path, params), query as QueryParams | undefined),

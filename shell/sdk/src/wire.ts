@@ -52,11 +52,12 @@ type BodyOption<Operation> = WireBody<Operation> extends undefined ? { body?: un
 /** The query string the operation reads (never when it reads none). */
 export type WireQuery<Operation> = Operation extends { parameters: { query?: infer Query } } ? Query : never
 
-/** Options of one typed call: path parameters and body when the operation has them, query, signal. */
+/** Options of one typed call: path parameters and body when the operation has them, query, signal, extra headers (an `Idempotency-Key`). */
 export type WireCallOptions<Operation> = PathOption<Operation> &
   BodyOption<Operation> & {
     query?: WireQuery<Operation>
     signal?: AbortSignal
+    headers?: Record<string, string>
   }
 
 /** The options argument, required exactly when the operation has path parameters or a body. */

@@ -10,6 +10,11 @@ import { addMember, createOrganization, createOwnerWithOrganization, createUser,
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>
 
+/** Invoicing and the modules it needs. */
+async function enableInvoicing({ owner, organization }: Owner) {
+  for (const moduleId of ['contacts', 'currencies', 'invoicing']) await enableModule(organization, moduleId, owner)
+}
+
 /** Each list endpoint with a way to add one more row to it. */
 const LISTS: { name: string; route: string; url: (orgId: string) => string; add: (owner: Owner, index: number) => Promise<unknown>; prepare?: (owner: Owner) => Promise<unknown> }[] = [
   {
@@ -93,6 +98,29 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     add: ({ owner }, index) =>
       notifications.notify(owner.id, { title: { fr: `Note ${index}`, en: `Note ${index}` }, body: { fr: 'Corps', en: 'Body' } }),
   },
+  {
+    name: 'invoices',
+    route: 'GET /api/v1/orgs/:orgId/invoicing/documents',
+    url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/documents?perPage=100`,
+    prepare: enableInvoicing,
+    add: ({ organization }, index) =>
+      db.table('invoicing.documents').insert({
+        organization_id: organization.id, kind: 'invoice', status: 'draft', invoice_type: 'sale', client_category: 'PM',
+        customer_id: randomUUID(), customer_name: `Client ${index}`, issue_date: '2026-03-01', currency: 'CDF', reporting_currency: 'USD',
+        created_at: new Date(), updated_at: new Date(),
+      }),
+  },
+  {
+    name: 'catalogue',
+    route: 'GET /api/v1/orgs/:orgId/invoicing/products',
+    url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/products`,
+    prepare: enableInvoicing,
+    add: ({ organization }, index) =>
+      db.table('invoicing.products').insert({
+        organization_id: organization.id, kind: 'product', code: `P${index}`, name_fr: `Produit ${index}`, name_en: `Product ${index}`,
+        unit: 'u', price_minor: 100, currency: 'CDF', tax_group: 'B', created_at: new Date(), updated_at: new Date(),
+      }),
+  },
 ]
 
 /**
@@ -123,6 +151,9 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/currencies/settings': 'one record: the currencies an organisation uses (a handful) and its settings, in three queries',
   'GET /api/v1/orgs/:orgId/currencies/rates/history': 'one query for at most 366 days of one pair',
   'GET /api/v1/orgs/:orgId/currencies/rates/at': 'one rate, at most four queries (direct or inverse, then the two legs of a cross rate)',
+  'GET /api/v1/orgs/:orgId/invoicing/tax-groups': 'the sixteen DGI tax groups with their rates: two queries (groups, then their rates preloaded)',
+  'GET /api/v1/orgs/:orgId/invoicing/series': 'the three numbering series, one query',
+  'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments': "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
 }
 
 test.group('List endpoints / query count', (group) => {

@@ -24,6 +24,28 @@ type World = { client: ApiClient; a: User; b: User; orgA: Organization; orgB: Or
 /** Who calls: a user through the shell's session, or through a personal access token. */
 type Caller = { user: User } | { token: string }
 
+/** A draft invoice of A, in CDF with a rate to its reporting currency, that its owner can issue. */
+async function invoicingDraft({ client, a, orgA }: World) {
+  await client
+    .post(`/api/v1/orgs/${orgA.id}/currencies/rates`)
+    .json({ baseCurrency: 'USD', quoteCurrency: 'CDF', rate: '2850', date: '2026-01-02' })
+    .loginAs(a)
+    .withCsrfToken()
+  const customer = await client
+    .post(`/api/v1/orgs/${orgA.id}/contacts`)
+    .json({ kind: 'company', name: 'Client de A', isCustomer: true })
+    .loginAs(a)
+    .withCsrfToken()
+  customer.assertStatus(201)
+  const response = await client
+    .post(`/api/v1/orgs/${orgA.id}/invoicing/documents`)
+    .json({ kind: 'invoice', customerId: customer.body().contact.id, currency: 'CDF', lines: [{ description: 'Service', quantity: '1', unitPrice: '500' }] })
+    .loginAs(a)
+    .withCsrfToken()
+  response.assertStatus(201)
+  return response.body().document as { id: string }
+}
+
 /**
  * How to obtain, for each id parameter, a value that belongs to A (or to a):
  * - tenant: a record of organisation A; B's owner must get 404 for it, even in B's own URLs;
@@ -91,6 +113,40 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       return response.body().rate.id
     },
   },
+  documentId: {
+    kind: 'tenant',
+    obtain: async (world) => (await invoicingDraft(world)).id,
+  },
+  paymentId: {
+    kind: 'tenant',
+    obtain: async (world) => {
+      const { client, a, orgA } = world
+      const draft = await invoicingDraft(world)
+      const issued = await client.post(`/api/v1/orgs/${orgA.id}/invoicing/documents/${draft.id}/issue`).loginAs(a).withCsrfToken()
+      issued.assertStatus(200)
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/payments`)
+        .json({ method: 'cash', currency: 'CDF', allocations: [{ documentId: draft.id, amount: '100.00' }] })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().payment.id
+    },
+  },
+  productId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/products`)
+        .json({ kind: 'product', code: 'SAC-25', nameFr: 'Sac de ciment', nameEn: 'Cement bag', unit: 'sac', price: '18500', currency: 'CDF', taxGroup: 'B' })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().product.id
+    },
+  },
+  code: { kind: 'catalog', obtain: async () => 'B' },
+  kind: { kind: 'catalog', obtain: async () => 'invoice' },
   tokenId: {
     kind: 'user',
     obtain: async ({ client, a }) => {
@@ -103,7 +159,9 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
     kind: 'catalog',
     obtain: async () => {
       const registry = await app.container.make('platform.modules')
-      const module = registry.catalog.optional()[0]
+      // One no other module depends on: disabling a module others need is refused (409) while they are enabled.
+      const optional = registry.catalog.optional()
+      const module = optional.find((candidate) => !optional.some((other) => other.depends.includes(candidate.id)))
       if (!module) throw new Error('No optional module to enable and disable')
       return module.id
     },

@@ -6,8 +6,8 @@ const CHUNK = 5000
 
 /**
  * Deletes what only history needs: outbox rows published (and not failed: a failed row records why an
- * event consumer gave up) more than `afterDays` ago, and the records of handled messages as old, unless
- * a delivery of that message is still pending. A redelivery older than that could run again, so the
+ * event consumer gave up) more than `afterDays` ago, the records of handled messages as old, unless
+ * a delivery of that message is still pending, and `Idempotency-Key`s as old. A redelivery older than that could run again, so the
  * retention must exceed the longest time a message can wait in a queue.
  */
 export class OutboxPruner {
@@ -34,8 +34,17 @@ export class OutboxPruner {
       [cutoff],
       stopping
     )
-    if (outbox || processed) logger.info({ outbox, processed, olderThan: cutoff.toISOString() }, 'jobs: pruned the outbox')
-    return { outbox, processed }
+    // A client retries a write within minutes; a key kept as long as the outbox outlives any retry.
+    const idempotencyKeys = await this.#inChunks(
+      `DELETE FROM platform.idempotency_keys WHERE (scope, key) IN (
+         SELECT scope, key FROM platform.idempotency_keys WHERE created_at < ? LIMIT ${CHUNK}
+       )`,
+      [cutoff]
+    )
+    if (outbox || processed || idempotencyKeys) {
+      logger.info({ outbox, processed, idempotencyKeys, olderThan: cutoff.toISOString() }, 'jobs: pruned the outbox')
+    }
+    return { outbox, processed, idempotencyKeys }
   }
 
   async #inChunks(sql: string, bindings: unknown[], stopping?: AbortSignal) {

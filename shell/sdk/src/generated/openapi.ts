@@ -1010,6 +1010,321 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through quotes, invoices or credit notes
+         * @description `kind` is `invoice` by default; newest first by issue date. Keyset pages: send `meta.nextCursor` back as `cursor` (null at the end); a cursor made for another order is a 422 `E_DOCUMENT_INVALID_CURSOR`. `status=overdue` or `overdue=true`: open invoices past their due date.
+         */
+        get: operations["listInvoicingDocuments"];
+        put?: never;
+        /**
+         * Create a draft quote, invoice or credit note
+         * @description Amounts and quantities are decimal strings. A line names a product (its name, unit, price and tax group by default) or gives its own text and price. The customer must be a customer of the organisation (`E_CONTACT_NOT_FOUND` on `customerId` otherwise), the currency one it uses. A credit note names its invoice (`creditedDocumentId`), takes its customer, currency and rates, and without `lines` all of its lines (a full credit note).
+         */
+        post: operations["createInvoicingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document with its lines, totals per tax group and timeline */
+        get: operations["getInvoicingDocument"];
+        put?: never;
+        post?: never;
+        /** Delete a draft */
+        delete: operations["deleteInvoicingDocument"];
+        options?: never;
+        head?: never;
+        /** Change a draft (sent lines replace them all) */
+        patch: operations["updateInvoicingDocument"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/documents/{documentId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft: today's date, the next number of its series, rates and legal mentions frozen
+         * @description A credit note reduces what its invoice owes (a full one cancels it). Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.
+         */
+        post: operations["issueInvoicingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/documents/{documentId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments that settled an invoice, reversed ones included */
+        get: operations["listInvoicingDocumentPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/documents/{documentId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a document as sent to its customer, issuing it first when still a draft
+         * @description Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.
+         */
+        post: operations["sendInvoicingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/documents/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The totals a draft would have, stored nowhere
+         * @description The same body and refusals as creating a draft; the editor calls it while lines are typed, so totals follow the server's one rounding rule.
+         */
+        post: operations["previewInvoicingDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment against one or several invoices of one customer
+         * @description Each part is an amount of the payment's currency; in another currency than the invoice's it settles the invoice at the payment date's rate and the exchange difference is kept. A part above the balance is a 422 `E_PAYMENT_ABOVE_BALANCE` on `allocations.N.amount`. Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.
+         */
+        post: operations["recordInvoicingPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment and how it was split */
+        get: operations["getInvoicingPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/payments/{paymentId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reverse a payment (kept, marked reversed): what it settled is due again
+         * @description Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.
+         */
+        post: operations["reverseInvoicingPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the catalogue */
+        get: operations["listInvoicingProducts"];
+        put?: never;
+        /** Add a product or service to the catalogue */
+        post: operations["createInvoicingProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalogue entry */
+        get: operations["getInvoicingProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some of a product's fields (documents already made keep their lines) */
+        patch: operations["updateInvoicingProduct"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/products/{productId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a product (no longer offered on new lines) */
+        post: operations["archiveInvoicingProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/products/{productId}/unarchive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an archived product again */
+        post: operations["unarchiveInvoicingProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbering series and where their counters stand this year */
+        get: operations["listInvoicingSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/series/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a series' number format (numbers already taken keep theirs) */
+        put: operations["updateInvoicingSeries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/tax-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The DGI tax groups A to P with their rates by date */
+        get: operations["listInvoicingTaxGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/invoicing/tax-groups/{code}/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a group's next rate from a date, or a rate for a set period (an exemption) */
+        post: operations["addInvoicingTaxRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/jobs": {
         parameters: {
             query?: never;
@@ -1589,6 +1904,299 @@ export interface components {
             organizationName: string;
             /** @enum {unknown} */
             role: "admin" | "member";
+        };
+        /** @description A quote, invoice or credit note with its lines; immutable once issued. */
+        InvoicingDocument: {
+            /** @description What remains due. */
+            balance: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @enum {string} */
+            clientCategory: "PP" | "PM" | "PC" | "PL" | "AO";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            credited: string;
+            /** Format: uuid */
+            creditedDocumentId: string | null;
+            currency: string;
+            customer: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+                email: string | null;
+                idNat: string | null;
+                legalName?: string | null;
+                name: string;
+                nif: string | null;
+                phone: string | null;
+                rccm: string | null;
+            } | null;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description 1 unit of `currency` = this many of `reportingCurrency`, as issued (null while a draft). */
+            exchangeRate: string | null;
+            /** Format: date */
+            exchangeRateDate: string | null;
+            exchangeRateSource: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            invoiceType: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
+            /** Format: date-time */
+            issuedAt: string | null;
+            /**
+             * Format: date
+             * @description The draft's intended date; set to the day of issue when issued.
+             */
+            issueDate: string;
+            /** @enum {string} */
+            kind: "invoice" | "quote" | "credit_note";
+            lines: {
+                description: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                discount: string;
+                /** @description Decimal string, or null. */
+                discountAmount: string | null;
+                /** @description Decimal string, or null. */
+                discountPercent: string | null;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                gross: string;
+                /** Format: uuid */
+                id: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                net: string;
+                position: number;
+                /** Format: uuid */
+                productId: string | null;
+                /** @description Decimal string. */
+                quantity: string;
+                /** @description DGI tax group, A to P. */
+                taxGroup: string;
+                /** @description Percent, as valid on the document's date. */
+                taxRate: string;
+                unit: string | null;
+                /** @description Decimal string, tax excluded; may carry more digits than the currency. */
+                unitPrice: string;
+            }[];
+            notes: string | null;
+            /** @description Null while a draft. */
+            number: string | null;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            paid: string;
+            paymentTermsDays: number;
+            reportingCurrency: string;
+            /** @description The total in the reporting currency at the issue rate (null while a draft). */
+            reportingTotal: string | null;
+            seller: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+                email: string | null;
+                idNat: string | null;
+                legalName?: string | null;
+                name: string;
+                nif: string | null;
+                phone: string | null;
+                rccm: string | null;
+            } | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /**
+             * @description `overdue` is an open invoice past its due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            subtotal: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            tax: string;
+            taxTotals: {
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                base: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                tax: string;
+                taxGroup: string;
+                taxRate: string;
+            }[];
+            timeline: {
+                action: string;
+                /** Format: uuid */
+                actorId: string | null;
+                /** Format: date-time */
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            total: string;
+            /** Format: date */
+            validUntil: string | null;
+        };
+        /** @description A quote, invoice or credit note in a list. */
+        InvoicingDocumentSummary: {
+            /** @description What remains due. */
+            balance: string;
+            /** @enum {string} */
+            clientCategory: "PP" | "PM" | "PC" | "PL" | "AO";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            credited: string;
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            customerName: string;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            invoiceType: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
+            /**
+             * Format: date
+             * @description The draft's intended date; set to the day of issue when issued.
+             */
+            issueDate: string;
+            /** @enum {string} */
+            kind: "invoice" | "quote" | "credit_note";
+            /** @description Null while a draft. */
+            number: string | null;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            paid: string;
+            /**
+             * @description `overdue` is an open invoice past its due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            subtotal: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            tax: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            total: string;
+        };
+        /** @description Money received, split over invoices; reversed, never deleted. */
+        InvoicingPayment: {
+            allocations: {
+                /** @description In the payment's currency. */
+                amount: string;
+                /** @description In the invoice's currency. */
+                applied: string;
+                /** Format: uuid */
+                documentId: string;
+                exchangeDifference: string;
+                /** @description 1 unit of the payment's currency = this many of the invoice's, on the payment date. */
+                exchangeRate: string | null;
+            }[];
+            /** @description Decimal string of the payment's currency. */
+            amount: string;
+            bookCurrency: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: uuid */
+            customerId: string;
+            /** @description Gain (positive) or loss in the book currency against the invoices' issue rates. */
+            exchangeDifference: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "cash" | "transfer" | "mobile_money" | "card";
+            /** Format: date */
+            receivedOn: string;
+            reference: string | null;
+            reversalReason: string | null;
+            /** Format: date-time */
+            reversedAt: string | null;
+        };
+        /** @description A product or service of the catalogue. */
+        InvoicingProduct: {
+            /** Format: date-time */
+            archivedAt: string | null;
+            code: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "product" | "service";
+            nameEn: string;
+            nameFr: string;
+            /** @description Decimal string of `currency`, tax excluded. */
+            price: string;
+            /** @description Default DGI tax group, A to P. */
+            taxGroup: string;
+            unit: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A numbering series; counters restart every year and never skip or reuse a number. */
+        InvoicingSeries: {
+            /** @description `{YYYY}` or `{YY}` for the year, `{NNNN}` for the counter (as many digits as Ns). */
+            format: string;
+            /** @description Numbers taken this year. */
+            issued: number;
+            /** @enum {string} */
+            kind: "invoice" | "quote" | "credit_note";
+            /** @description The number the next document will take. */
+            nextNumber: string;
+            year: number;
+        };
+        /** @description A DGI tax group; on a date the period that started last among those covering it applies. */
+        InvoicingTaxGroup: {
+            /** @description A to P. */
+            code: string;
+            /** @description Percent valid today, or null when no period covers today. */
+            currentRate: string | null;
+            labelEn: string;
+            labelFr: string;
+            rates: {
+                /** Format: uuid */
+                id: string;
+                note: string | null;
+                /** @description Percent, decimal string. */
+                rate: string;
+                /** Format: date */
+                validFrom: string;
+                /** Format: date */
+                validTo: string | null;
+            }[];
+        };
+        /** @description What a draft would total, computed by the money rules and stored nowhere. */
+        InvoicingTotals: {
+            currency: string;
+            lines: {
+                description: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                discount: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                gross: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                net: string;
+                taxGroup: string;
+                taxRate: string;
+                unitPrice: string;
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            subtotal: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            tax: string;
+            taxTotals: {
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                base: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                tax: string;
+                taxGroup: string;
+                taxRate: string;
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            total: string;
         };
         /** @description Work run in the background by the workers (imports, documents, mailings...), retried with exponential backoff. */
         Job: {
@@ -5870,6 +6478,1599 @@ export interface operations {
             };
             /** @description Sent too recently: `E_INVITATION_RESEND_TOO_SOON` (see `Retry-After`). */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInvoicingDocuments: {
+        parameters: {
+            query?: {
+                currency?: string;
+                cursor?: string;
+                customerId?: string;
+                from?: unknown;
+                kind?: "invoice" | "quote" | "credit_note";
+                order?: "asc" | "desc";
+                overdue?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                page?: number;
+                perPage?: number;
+                q?: string;
+                sort?: "issueDate" | "dueDate" | "total";
+                status?: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                to?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page (25 by default). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingDocumentSummary"][];
+                        meta: {
+                            nextCursor: string | null;
+                            perPage: number;
+                            /** @description Counted on the first page only. */
+                            total: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "invoice",
+                 *       "customerId": "00000000-0000-4000-8000-000000000000",
+                 *       "currency": "USD",
+                 *       "paymentTermsDays": 30,
+                 *       "lines": [
+                 *         {
+                 *           "description": "Maintenance",
+                 *           "quantity": "2",
+                 *           "unitPrice": "150.00",
+                 *           "taxGroup": "B"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    clientCategory?: "PP" | "PM" | "PC" | "PL" | "AO";
+                    /** Format: uuid */
+                    creditedDocumentId?: string;
+                    currency?: string;
+                    /** Format: uuid */
+                    customerId?: string;
+                    /** @enum {unknown} */
+                    invoiceType?: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
+                    issueDate?: unknown;
+                    /** @enum {unknown} */
+                    kind: "invoice" | "quote" | "credit_note";
+                    lines?: {
+                        description?: string;
+                        discountAmount?: string | null;
+                        discountPercent?: string | null;
+                        /** Format: uuid */
+                        productId?: string | null;
+                        quantity: string;
+                        /** @enum {unknown} */
+                        taxGroup?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P";
+                        unit?: string | null;
+                        unitPrice?: string;
+                    }[];
+                    notes?: string | null;
+                    paymentTermsDays?: number;
+                    validUntil?: null;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    deleteInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Issued documents are never deleted: `E_DOCUMENT_NOT_DRAFT`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "notes": "Merci de votre confiance."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    clientCategory?: "PP" | "PM" | "PC" | "PL" | "AO";
+                    currency?: string;
+                    /** Format: uuid */
+                    customerId?: string;
+                    /** @enum {unknown} */
+                    invoiceType?: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
+                    issueDate?: unknown;
+                    lines?: {
+                        description?: string;
+                        discountAmount?: string | null;
+                        discountPercent?: string | null;
+                        /** Format: uuid */
+                        productId?: string | null;
+                        quantity: string;
+                        /** @enum {unknown} */
+                        taxGroup?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P";
+                        unit?: string | null;
+                        unitPrice?: string;
+                    }[];
+                    notes?: string | null;
+                    paymentTermsDays?: number;
+                    validUntil?: null;
+                };
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Issued: `E_DOCUMENT_NOT_DRAFT` (correct it with a credit note). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    issueInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issued document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already issued: `E_DOCUMENT_NOT_DRAFT`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No line, a tax group without a rate on the date, no exchange rate for the currency, a credit note above the invoice's balance, or a reused idempotency key. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInvoicingDocumentPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingPayment"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sendInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A cancelled document: `E_DOCUMENT_NOT_ISSUED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Issuing a draft failed (see issue). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    previewInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "invoice",
+                 *       "customerId": "00000000-0000-4000-8000-000000000000",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Maintenance",
+                 *           "quantity": "2",
+                 *           "unitPrice": "150.00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    clientCategory?: "PP" | "PM" | "PC" | "PL" | "AO";
+                    /** Format: uuid */
+                    creditedDocumentId?: string;
+                    currency?: string;
+                    /** Format: uuid */
+                    customerId?: string;
+                    /** @enum {unknown} */
+                    invoiceType?: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
+                    issueDate?: unknown;
+                    /** @enum {unknown} */
+                    kind: "invoice" | "quote" | "credit_note";
+                    lines?: {
+                        description?: string;
+                        discountAmount?: string | null;
+                        discountPercent?: string | null;
+                        /** Format: uuid */
+                        productId?: string | null;
+                        quantity: string;
+                        /** @enum {unknown} */
+                        taxGroup?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P";
+                        unit?: string | null;
+                        unitPrice?: string;
+                    }[];
+                    notes?: string | null;
+                    paymentTermsDays?: number;
+                    validUntil?: null;
+                };
+            };
+        };
+        responses: {
+            /** @description The totals. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        totals: components["schemas"]["InvoicingTotals"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recordInvoicingPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "method": "mobile_money",
+                 *       "reference": "MP240101.1234",
+                 *       "currency": "USD",
+                 *       "allocations": [
+                 *         {
+                 *           "documentId": "00000000-0000-4000-8000-000000000000",
+                 *           "amount": "100.00"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    allocations: {
+                        amount: string;
+                        /** Format: uuid */
+                        documentId: string;
+                    }[];
+                    currency: string;
+                    /** @enum {unknown} */
+                    method: "cash" | "transfer" | "mobile_money" | "card";
+                    receivedOn?: unknown;
+                    reference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The payment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment: components["schemas"]["InvoicingPayment"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoicingPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The payment id (uuid). */
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment: components["schemas"]["InvoicingPayment"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reverseInvoicingPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The payment id (uuid). */
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Chèque impayé"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reversed payment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payment: components["schemas"]["InvoicingPayment"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already reversed: `E_PAYMENT_ALREADY_REVERSED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInvoicingProducts: {
+        parameters: {
+            query?: {
+                archived?: "false" | "true" | "all";
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name, 500 at most. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingProduct"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createInvoicingProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "service",
+                 *       "code": "MAINT",
+                 *       "nameFr": "Maintenance",
+                 *       "nameEn": "Maintenance",
+                 *       "unit": "h",
+                 *       "price": "25.00",
+                 *       "currency": "USD",
+                 *       "taxGroup": "B"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                    currency: string;
+                    /** @enum {unknown} */
+                    kind: "product" | "service";
+                    nameEn: string;
+                    nameFr: string;
+                    price: string;
+                    /** @enum {unknown} */
+                    taxGroup: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P";
+                    unit: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The product. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: components["schemas"]["InvoicingProduct"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, or the code is taken (`E_PRODUCT_CODE_TAKEN`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoicingProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The product id (uuid). */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: components["schemas"]["InvoicingProduct"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateInvoicingProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The product id (uuid). */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "price": "30.00"
+                 *     }
+                 */
+                "application/json": {
+                    code?: string;
+                    currency?: string;
+                    /** @enum {unknown} */
+                    kind?: "product" | "service";
+                    nameEn?: string;
+                    nameFr?: string;
+                    price?: string;
+                    /** @enum {unknown} */
+                    taxGroup?: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P";
+                    unit?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: components["schemas"]["InvoicingProduct"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    archiveInvoicingProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The product id (uuid). */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: components["schemas"]["InvoicingProduct"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unarchiveInvoicingProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The product id (uuid). */
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        product: components["schemas"]["InvoicingProduct"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInvoicingSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoices, quotes and credit notes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingSeries"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateInvoicingSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description invoice, quote or credit_note. */
+                kind: "invoice" | "quote" | "credit_note";
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "format": "F{YY}-{NNNNN}"
+                 *     }
+                 */
+                "application/json": {
+                    format: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Every series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingSeries"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A format without the year or the counter: `E_SERIES_FORMAT`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listInvoicingTaxGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By letter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingTaxGroup"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    addInvoicingTaxRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's letter, A to P. */
+                code: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rate": "0",
+                 *       "validFrom": "2027-01-01",
+                 *       "validTo": "2027-06-30",
+                 *       "note": "Exonération temporaire"
+                 *     }
+                 */
+                "application/json": {
+                    note?: string | null;
+                    rate: string;
+                    validFrom: unknown;
+                    validTo?: null;
+                };
+            };
+        };
+        responses: {
+            /** @description Every group, with the new rate. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["InvoicingTaxGroup"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

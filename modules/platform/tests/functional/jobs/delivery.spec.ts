@@ -126,6 +126,11 @@ test.group('Jobs | duplicate deliveries and pruning', (group) => {
         { message_id: pendingMessage, consumer: 'platformtest.pruned', processed_at: daysAgo(10) },
       ])
 
+    await db.insertQuery().table('platform.idempotency_keys').multiInsert([
+      { scope: 'platformtest', key: 'old', fingerprint: 'f', created_at: daysAgo(10) },
+      { scope: 'platformtest', key: 'recent', fingerprint: 'f', created_at: daysAgo(1) },
+    ])
+
     const pruned = await new OutboxPruner(7).pruneOnce()
 
     assert.isAtLeast(pruned.outbox, 1)
@@ -135,5 +140,8 @@ test.group('Jobs | duplicate deliveries and pruning', (group) => {
     assert.includeMembers(left, [oldFailed.id, recentPublished.id, oldPending.id])
     const handled = (await db.from('platform.processed_messages').where('consumer', 'platformtest.pruned').select('message_id')).map((row) => row.message_id)
     assert.sameMembers(handled, [recentHandled, pendingMessage], 'a record whose message still has a delivery pending stays')
+    assert.isAtLeast(pruned.idempotencyKeys, 1)
+    const keys = (await db.from('platform.idempotency_keys').where('scope', 'platformtest').select('key')).map((row) => row.key)
+    assert.deepEqual(keys, ['recent'])
   })
 })

@@ -1,0 +1,79 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import { authorize, idempotent } from '@ia/kernel/contracts'
+import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../validators/documents.ts'
+import db from '@adonisjs/lucid/services/db'
+import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../transformers/document_transformer.ts'
+import { listDocuments } from '../queries/list_documents.ts'
+import { documentView } from '../queries/document_view.ts'
+import { SaveDraft } from '../actions/save_draft.ts'
+import { IssueDocument } from '../actions/issue_document.ts'
+import { SendDocument } from '../actions/send_document.ts'
+import { actorOf, isoDateOf } from './http.ts'
+
+/** Quotes, invoices and credit notes: list, read, draft, issue, send. */
+export default class DocumentsController {
+  async index(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.read')
+    const { perPage = 25, cursor, from, to, page: _page, ...filters } = await ctx.request.validateUsing(listDocumentsValidator, { data: ctx.request.qs() })
+    const { documents, nextCursor, total } = await listDocuments({ ...filters, from: isoDateOf(from), to: isoDateOf(to) }, perPage, cursor)
+    return { data: documents.map(serializeDocumentSummary), meta: { perPage, total, nextCursor } }
+  }
+
+  async show(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.read')
+    return { document: serializeDocument(await documentView(ctx.params.documentId)) }
+  }
+
+  async store(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.create')
+    const { kind, issueDate, validUntil, ...fields } = await ctx.request.validateUsing(createDocumentValidator)
+    const document = await new SaveDraft().create(kind, { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) }, actorOf(ctx))
+    return ctx.response.created({ document: serializeDocument(await documentView(document.id)) })
+  }
+
+  /** The totals a draft would have, computed by the server's money rules and stored nowhere (the editor's live totals). */
+  async preview(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.create')
+    const { kind, issueDate, validUntil, ...fields } = await ctx.request.validateUsing(createDocumentValidator)
+    const draft = { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) }
+    // Read only; the transaction gives every read one snapshot and one connection.
+    const { attributes, priced } = await db.transaction((trx) => new SaveDraft().prepare(trx, kind, draft))
+    return { totals: serializeTotals({ currency: attributes.currency, priced }) }
+  }
+
+  async update(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.update')
+    const { issueDate, validUntil, ...changes } = await ctx.request.validateUsing(updateDocumentValidator)
+    const document = await new SaveDraft().update(
+      ctx.params.documentId,
+      { ...changes, issueDate: isoDateOf(issueDate), ...(validUntil !== undefined ? { validUntil: isoDateOf(validUntil) ?? null } : {}) },
+      actorOf(ctx)
+    )
+    return { document: serializeDocument(await documentView(document.id)) }
+  }
+
+  async destroy(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.delete')
+    await new SaveDraft().delete(ctx.params.documentId, actorOf(ctx))
+    return ctx.response.noContent()
+  }
+
+  /** Issues a draft; honours `Idempotency-Key`. */
+  async issue(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.issue')
+    return idempotent(ctx, async (trx) => {
+      const document = await new IssueDocument().handle(trx, ctx.params.documentId, actorOf(ctx))
+      return { status: 200, body: { document: serializeDocument(await documentView(document.id, trx)) } }
+    })
+  }
+
+  /** Marks a document as sent, issuing it first when still a draft; honours `Idempotency-Key`. */
+  async send(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.issue')
+    return idempotent(ctx, async (trx) => {
+      const document = await new SendDocument().handle(trx, ctx.params.documentId, actorOf(ctx))
+      return { status: 200, body: { document: serializeDocument(await documentView(document.id, trx)) } }
+    })
+  }
+
+}

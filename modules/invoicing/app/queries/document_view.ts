@@ -1,0 +1,21 @@
+import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { notFound } from '@ia/kernel/contracts'
+import Document from '../models/document.ts'
+import DocumentLine from '../models/document_line.ts'
+import type { TimelineRow } from '../transformers/document_transformer.ts'
+
+/** A document of the current organisation with its lines and timeline (three queries), or a 404. */
+export async function documentView(documentId: string, client?: QueryClientContract) {
+  const document = await Document.query({ client }).where('id', documentId).first()
+  if (!document) throw notFound()
+  const [lines, timeline] = await Promise.all([
+    DocumentLine.query({ client }).where('document_id', document.id).orderBy('position'),
+    (client ?? Document.query().client)
+      .from('invoicing.document_events')
+      .where('document_id', document.id)
+      .where('organization_id', document.organizationId)
+      .orderBy('id')
+      .select('action', 'actor_id', 'data', 'created_at') as Promise<TimelineRow[]>,
+  ])
+  return { document, lines, timeline }
+}

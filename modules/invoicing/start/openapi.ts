@@ -1,0 +1,253 @@
+/*
+ * The invoicing module's part of the API reference (loaded by the platform): one description per
+ * route; the response schemas are the serializers' own (app/transformers).
+ */
+import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contracts'
+import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../app/transformers/document_transformer.ts'
+import { serializePayment } from '../app/transformers/payment_transformer.ts'
+import { serializeProduct, serializeSeries, serializeTaxGroup } from '../app/transformers/catalogue_transformer.ts'
+import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../app/validators/documents.ts'
+import { recordPaymentValidator, reversePaymentValidator } from '../app/validators/payments.ts'
+import {
+  addTaxRateValidator,
+  createProductValidator,
+  listProductsValidator,
+  seriesFormatValidator,
+  updateProductValidator,
+} from '../app/validators/catalogue.ts'
+
+const tags = ['Invoicing']
+const orgId = 'The organisation id (uuid).'
+const documentId = 'The document id (uuid).'
+const paymentId = 'The payment id (uuid).'
+const productId = 'The product id (uuid).'
+const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
+const document = wrapped('document', serializeDocument.ref)
+const payment = wrapped('payment', serializePayment.ref)
+const product = wrapped('product', serializeProduct.ref)
+const idempotency =
+  ' Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) ' +
+  'without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.'
+const route = (key: Parameters<typeof describeRoute>[0], doc: Omit<RouteDoc, 'tags'>) => describeRoute(key, { tags, ...doc })
+
+route('GET /api/v1/orgs/:orgId/invoicing/documents', {
+  operationId: 'listInvoicingDocuments',
+  summary: 'Page through quotes, invoices or credit notes',
+  description:
+    '`kind` is `invoice` by default; newest first by issue date. Keyset pages: send `meta.nextCursor` back as `cursor` (null at the end); ' +
+    'a cursor made for another order is a 422 `E_DOCUMENT_INVALID_CURSOR`. `status=overdue` or `overdue=true`: open invoices past their due date.',
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  query: listDocumentsValidator,
+  responses: {
+    200: {
+      description: 'One page (25 by default).',
+      schema: {
+        type: 'object',
+        properties: {
+          data: { type: 'array', items: serializeDocumentSummary.ref },
+          meta: {
+            type: 'object',
+            properties: {
+              perPage: { type: 'integer' },
+              total: { type: ['integer', 'null'], description: 'Counted on the first page only.' },
+              nextCursor: { type: ['string', 'null'] },
+            },
+            required: ['perPage', 'total', 'nextCursor'],
+          },
+        },
+        required: ['data', 'meta'],
+      },
+    },
+    403: forbidden,
+  },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/documents', {
+  operationId: 'createInvoicingDocument',
+  summary: 'Create a draft quote, invoice or credit note',
+  description:
+    'Amounts and quantities are decimal strings. A line names a product (its name, unit, price and tax group by default) or gives its own text and price. ' +
+    'The customer must be a customer of the organisation (`E_CONTACT_NOT_FOUND` on `customerId` otherwise), the currency one it uses. ' +
+    'A credit note names its invoice (`creditedDocumentId`), takes its customer, currency and rates, and without `lines` all of its lines (a full credit note).',
+  permission: 'invoicing.invoice.create',
+  params: { orgId },
+  request: createDocumentValidator,
+  requestExample: {
+    kind: 'invoice',
+    customerId: '00000000-0000-4000-8000-000000000000',
+    currency: 'USD',
+    paymentTermsDays: 30,
+    lines: [{ description: 'Maintenance', quantity: '2', unitPrice: '150.00', taxGroup: 'B' }],
+  },
+  responses: { 201: { description: 'The draft.', schema: document }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/documents/preview', {
+  operationId: 'previewInvoicingDocument',
+  summary: 'The totals a draft would have, stored nowhere',
+  description: 'The same body and refusals as creating a draft; the editor calls it while lines are typed, so totals follow the server\'s one rounding rule.',
+  permission: 'invoicing.invoice.create',
+  params: { orgId },
+  request: createDocumentValidator,
+  requestExample: { kind: 'invoice', customerId: '00000000-0000-4000-8000-000000000000', lines: [{ description: 'Maintenance', quantity: '2', unitPrice: '150.00' }] },
+  responses: { 200: { description: 'The totals.', schema: wrapped('totals', serializeTotals.ref) }, 403: forbidden },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
+  operationId: 'getInvoicingDocument',
+  summary: 'A document with its lines, totals per tax group and timeline',
+  permission: 'invoicing.invoice.read',
+  params: { orgId, documentId },
+  responses: { 200: { description: 'The document.', schema: document }, 403: forbidden },
+})
+route('PATCH /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
+  operationId: 'updateInvoicingDocument',
+  summary: 'Change a draft (sent lines replace them all)',
+  permission: 'invoicing.invoice.update',
+  params: { orgId, documentId },
+  request: updateDocumentValidator,
+  requestExample: { notes: 'Merci de votre confiance.' },
+  responses: { 200: { description: 'The draft.', schema: document }, 403: forbidden, 409: 'Issued: `E_DOCUMENT_NOT_DRAFT` (correct it with a credit note).' },
+})
+route('DELETE /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
+  operationId: 'deleteInvoicingDocument',
+  summary: 'Delete a draft',
+  permission: 'invoicing.invoice.delete',
+  params: { orgId, documentId },
+  responses: { 204: 'Deleted.', 403: forbidden, 409: 'Issued documents are never deleted: `E_DOCUMENT_NOT_DRAFT`.' },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/issue', {
+  operationId: 'issueInvoicingDocument',
+  summary: 'Issue a draft: today\'s date, the next number of its series, rates and legal mentions frozen',
+  description: 'A credit note reduces what its invoice owes (a full one cancels it).' + idempotency,
+  permission: 'invoicing.invoice.issue',
+  params: { orgId, documentId },
+  responses: {
+    200: { description: 'The issued document.', schema: document },
+    403: forbidden,
+    409: 'Already issued: `E_DOCUMENT_NOT_DRAFT`.',
+    422: 'No line, a tax group without a rate on the date, no exchange rate for the currency, a credit note above the invoice\'s balance, or a reused idempotency key.',
+  },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/send', {
+  operationId: 'sendInvoicingDocument',
+  summary: 'Mark a document as sent to its customer, issuing it first when still a draft',
+  description: idempotency.trim(),
+  permission: 'invoicing.invoice.issue',
+  params: { orgId, documentId },
+  responses: { 200: { description: 'The document.', schema: document }, 403: forbidden, 409: 'A cancelled document: `E_DOCUMENT_NOT_ISSUED`.', 422: 'Issuing a draft failed (see issue).' },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments', {
+  operationId: 'listInvoicingDocumentPayments',
+  summary: 'The payments that settled an invoice, reversed ones included',
+  permission: 'invoicing.payment.read',
+  params: { orgId, documentId },
+  responses: { 200: { description: 'Newest first.', schema: listOf(serializePayment.ref) }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/payments', {
+  operationId: 'recordInvoicingPayment',
+  summary: 'Record a payment against one or several invoices of one customer',
+  description:
+    'Each part is an amount of the payment\'s currency; in another currency than the invoice\'s it settles the invoice at the payment date\'s rate and the ' +
+    'exchange difference is kept. A part above the balance is a 422 `E_PAYMENT_ABOVE_BALANCE` on `allocations.N.amount`.' +
+    idempotency,
+  permission: 'invoicing.payment.create',
+  params: { orgId },
+  request: recordPaymentValidator,
+  requestExample: { method: 'mobile_money', reference: 'MP240101.1234', currency: 'USD', allocations: [{ documentId: '00000000-0000-4000-8000-000000000000', amount: '100.00' }] },
+  responses: { 201: { description: 'The payment.', schema: payment }, 403: forbidden },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/payments/:paymentId', {
+  operationId: 'getInvoicingPayment',
+  summary: 'A payment and how it was split',
+  permission: 'invoicing.payment.read',
+  params: { orgId, paymentId },
+  responses: { 200: { description: 'The payment.', schema: payment }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/payments/:paymentId/reverse', {
+  operationId: 'reverseInvoicingPayment',
+  summary: 'Reverse a payment (kept, marked reversed): what it settled is due again',
+  description: idempotency.trim(),
+  permission: 'invoicing.payment.reverse',
+  params: { orgId, paymentId },
+  request: reversePaymentValidator,
+  requestExample: { reason: 'Chèque impayé' },
+  responses: { 200: { description: 'The reversed payment.', schema: payment }, 403: forbidden, 409: 'Already reversed: `E_PAYMENT_ALREADY_REVERSED`.' },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/products', {
+  operationId: 'listInvoicingProducts',
+  summary: 'Search the catalogue',
+  permission: 'invoicing.product.read',
+  params: { orgId },
+  query: listProductsValidator,
+  responses: { 200: { description: 'By name, 500 at most.', schema: listOf(serializeProduct.ref) }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/products', {
+  operationId: 'createInvoicingProduct',
+  summary: 'Add a product or service to the catalogue',
+  permission: 'invoicing.product.create',
+  params: { orgId },
+  request: createProductValidator,
+  requestExample: { kind: 'service', code: 'MAINT', nameFr: 'Maintenance', nameEn: 'Maintenance', unit: 'h', price: '25.00', currency: 'USD', taxGroup: 'B' },
+  responses: { 201: { description: 'The product.', schema: product }, 403: forbidden, 422: 'Invalid input, or the code is taken (`E_PRODUCT_CODE_TAKEN`).' },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/products/:productId', {
+  operationId: 'getInvoicingProduct',
+  summary: 'A catalogue entry',
+  permission: 'invoicing.product.read',
+  params: { orgId, productId },
+  responses: { 200: { description: 'The product.', schema: product }, 403: forbidden },
+})
+route('PATCH /api/v1/orgs/:orgId/invoicing/products/:productId', {
+  operationId: 'updateInvoicingProduct',
+  summary: 'Change some of a product\'s fields (documents already made keep their lines)',
+  permission: 'invoicing.product.update',
+  params: { orgId, productId },
+  request: updateProductValidator,
+  requestExample: { price: '30.00' },
+  responses: { 200: { description: 'The product.', schema: product }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/products/:productId/archive', {
+  operationId: 'archiveInvoicingProduct',
+  summary: 'Archive a product (no longer offered on new lines)',
+  permission: 'invoicing.product.archive',
+  params: { orgId, productId },
+  responses: { 200: { description: 'The product.', schema: product }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/products/:productId/unarchive', {
+  operationId: 'unarchiveInvoicingProduct',
+  summary: 'Offer an archived product again',
+  permission: 'invoicing.product.archive',
+  params: { orgId, productId },
+  responses: { 200: { description: 'The product.', schema: product }, 403: forbidden },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/tax-groups', {
+  operationId: 'listInvoicingTaxGroups',
+  summary: 'The DGI tax groups A to P with their rates by date',
+  permission: 'invoicing.tax.read',
+  params: { orgId },
+  responses: { 200: { description: 'By letter.', schema: listOf(serializeTaxGroup.ref) }, 403: forbidden },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/tax-groups/:code/rates', {
+  operationId: 'addInvoicingTaxRate',
+  summary: 'Add a group\'s next rate from a date, or a rate for a set period (an exemption)',
+  permission: 'invoicing.tax.manage',
+  params: { orgId, code: { description: 'The group\'s letter, A to P.', schema: { type: 'string', pattern: '^[A-Pa-p]$' } } },
+  request: addTaxRateValidator,
+  requestExample: { rate: '0', validFrom: '2027-01-01', validTo: '2027-06-30', note: 'Exonération temporaire' },
+  responses: { 201: { description: 'Every group, with the new rate.', schema: listOf(serializeTaxGroup.ref) }, 403: forbidden },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/series', {
+  operationId: 'listInvoicingSeries',
+  summary: 'The numbering series and where their counters stand this year',
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  responses: { 200: { description: 'Invoices, quotes and credit notes.', schema: listOf(serializeSeries.ref) }, 403: forbidden },
+})
+route('PUT /api/v1/orgs/:orgId/invoicing/series/:kind', {
+  operationId: 'updateInvoicingSeries',
+  summary: 'Change a series\' number format (numbers already taken keep theirs)',
+  permission: 'invoicing.settings.manage',
+  params: { orgId, kind: { description: 'invoice, quote or credit_note.', schema: { type: 'string', enum: ['invoice', 'quote', 'credit_note'] } } },
+  request: seriesFormatValidator,
+  requestExample: { format: 'F{YY}-{NNNNN}' },
+  responses: { 200: { description: 'Every series.', schema: listOf(serializeSeries.ref) }, 403: forbidden, 422: 'A format without the year or the counter: `E_SERIES_FORMAT`.' },
+})

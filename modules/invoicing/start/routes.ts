@@ -1,0 +1,47 @@
+import router from '@adonisjs/core/services/router'
+import { organizationRoutes } from '@ia/kernel/contracts'
+
+const DocumentsController = () => import('../app/controllers/documents_controller.ts')
+const PaymentsController = () => import('../app/controllers/payments_controller.ts')
+const CatalogueController = () => import('../app/controllers/catalogue_controller.ts')
+const SettingsController = () => import('../app/controllers/settings_controller.ts')
+
+organizationRoutes('invoicing', () => {
+  router.get('invoicing/documents', [DocumentsController, 'index'])
+  router.post('invoicing/documents', [DocumentsController, 'store'])
+  router.post('invoicing/documents/preview', [DocumentsController, 'preview'])
+  router
+    .group(() => {
+      router.get('invoicing/documents/:documentId', [DocumentsController, 'show'])
+      router.patch('invoicing/documents/:documentId', [DocumentsController, 'update'])
+      router.delete('invoicing/documents/:documentId', [DocumentsController, 'destroy'])
+      router.post('invoicing/documents/:documentId/issue', [DocumentsController, 'issue'])
+      router.post('invoicing/documents/:documentId/send', [DocumentsController, 'send'])
+      router.get('invoicing/documents/:documentId/payments', [PaymentsController, 'forDocument'])
+    })
+    .where('documentId', router.matchers.uuid())
+
+  router.post('invoicing/payments', [PaymentsController, 'store'])
+  router
+    .group(() => {
+      router.get('invoicing/payments/:paymentId', [PaymentsController, 'show'])
+      router.post('invoicing/payments/:paymentId/reverse', [PaymentsController, 'reverse'])
+    })
+    .where('paymentId', router.matchers.uuid())
+
+  router.get('invoicing/products', [CatalogueController, 'index'])
+  router.post('invoicing/products', [CatalogueController, 'store'])
+  router
+    .group(() => {
+      router.get('invoicing/products/:productId', [CatalogueController, 'show'])
+      router.patch('invoicing/products/:productId', [CatalogueController, 'update'])
+      router.post('invoicing/products/:productId/archive', [CatalogueController, 'archive'])
+      router.post('invoicing/products/:productId/unarchive', [CatalogueController, 'unarchive'])
+    })
+    .where('productId', router.matchers.uuid())
+
+  router.get('invoicing/tax-groups', [SettingsController, 'taxGroups'])
+  router.post('invoicing/tax-groups/:code/rates', [SettingsController, 'addTaxRate'])
+  router.get('invoicing/series', [SettingsController, 'series'])
+  router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
+})
