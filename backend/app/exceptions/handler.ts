@@ -18,6 +18,18 @@ const KNOWN_ERRORS: Record<string, { status: number; key: string }> = {
   E_INVALID_JSON_BODY: { status: 400, key: 'platform.errors.E_BAD_REQUEST' },
 }
 
+/**
+ * The saved language of the user signed in on the request's session. The CSRF check runs before the
+ * auth middleware has set it, so its refusal would otherwise follow the browser's Accept-Language.
+ */
+async function sessionUserLocale(ctx: HttpContext) {
+  const userId = ctx.session?.get('auth_web')
+  if (typeof userId !== 'string') return null
+  const { User } = await import('@ia/platform/contracts')
+  const user = await User.find(userId)
+  return user ? i18nManager.locale(user.locale) : null
+}
+
 /** Every error leaves as `{ errors: [{ code, message, field? }] }`, in the user's language. */
 export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
@@ -25,8 +37,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
 
   async handle(error: unknown, ctx: HttpContext) {
     // Requests that matched no route never ran the locale middleware.
-    const i18n =
+    let i18n =
       ctx.i18n ?? i18nManager.locale(i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale)
+    const code = (error as { code?: string }).code ?? ''
+    if (code === 'E_BAD_CSRF_TOKEN') i18n = (await sessionUserLocale(ctx)) ?? i18n
     const t = (key: string, data?: Record<string, unknown>) => i18n.t(key, data)
 
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
@@ -45,7 +59,6 @@ export default class HttpExceptionHandler extends ExceptionHandler {
       return ctx.response.status(error.status).send({ errors: [body] })
     }
 
-    const code = (error as { code?: string }).code ?? ''
     const known = KNOWN_ERRORS[code]
     if (known) {
       if (code === 'E_TOO_MANY_REQUESTS') {

@@ -23,9 +23,10 @@ export {
   authorize,
   idempotent,
   organizations,
+  documents,
 } from '../services/ports.ts'
 export type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
-export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
+export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions, ScheduleOptions, ScheduledJobPayload } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
 export {
   defineEvents,
@@ -62,6 +63,7 @@ export {
   type ResponseDoc,
 } from '../ports/openapi.ts'
 export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Serializer } from '../http/wire.ts'
+export type { DocumentRenderer, DocumentRequest } from '../ports/documents.ts'
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'

@@ -46,12 +46,27 @@ export type DispatchOptions = {
   title?: JobTitle
 }
 
+/** When a scheduled job is queued: a cron expression (5 fields, or 6 with seconds) read in a time zone. */
+export type ScheduleOptions = {
+  cron: string
+  /** IANA time zone the expression is read in (default Africa/Kinshasa). */
+  timeZone?: string
+}
+
+/** What a scheduled job receives: the slot it runs for (ISO 8601), the same however late it runs. */
+export type ScheduledJobPayload = { slot: string }
+
 /** Long or retriable work, run by workers, never lost (the platform's outbox and worker implement it). */
 export interface JobQueue {
   /** Registers the handler of `<module>.<job>`; every process registers the same ones, from a provider. */
   register<P>(name: string, handler: JobHandler<P>, options?: JobOptions): void
   /** Queues a job in the caller's transaction (or its own); resolves to the job id. */
   dispatch<P>(name: string, payload: P, options?: DispatchOptions): Promise<string>
+  /**
+   * Queues the registered job `name` on a schedule, from a provider's boot(): once per slot however many
+   * worker processes run, and, after the workers were down, once for each slot missed.
+   */
+  schedule(name: string, options: ScheduleOptions): void
   /** Throws when the message broker at `url` cannot be reached (for readiness checks). */
   pingBroker(url: string, timeoutMs?: number): Promise<void>
 }

@@ -19,6 +19,7 @@ import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 import type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 import type { OrganizationDirectory } from '../ports/organizations.ts'
+import type { DocumentRenderer } from '../ports/documents.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -34,6 +35,7 @@ declare module '@adonisjs/core/types' {
     'kernel.routeGuards': OrganizationRouteGuards
     'kernel.idempotency': Idempotency
     'kernel.organizations': OrganizationDirectory
+    'kernel.documents': DocumentRenderer
   }
 }
 
@@ -49,11 +51,12 @@ let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
 let idempotency!: Idempotency
 let organizations!: OrganizationDirectory
+let documents!: DocumentRenderer
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations, documents] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -66,6 +69,7 @@ await app.booted(async () => {
     app.container.make('kernel.routeGuards'),
     app.container.make('kernel.idempotency'),
     app.container.make('kernel.organizations'),
+    app.container.make('kernel.documents'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -97,4 +101,4 @@ export async function idempotent(ctx: HttpContext, work: (trx: TransactionClient
   return answer.body
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations }
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations, documents }

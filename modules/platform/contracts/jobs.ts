@@ -1,7 +1,7 @@
 import { handlerRegistry } from '../app/jobs/registry.ts'
 import { dispatchJob, publishEvent, publishEvents } from '../app/jobs/outbox.ts'
 import { pingBroker } from '../app/jobs/broker_health.ts'
-import type { DispatchOptions, EventBus, EventHandler, JobHandler, JobOptions, JobQueue, PublishOptions } from '@ia/kernel/contracts'
+import type { DispatchOptions, EventBus, EventHandler, JobHandler, JobOptions, JobQueue, PublishOptions, ScheduleOptions } from '@ia/kernel/contracts'
 
 /** Long or retriable work, run by workers, never lost. */
 export const jobs: JobQueue = {
@@ -13,6 +13,11 @@ export const jobs: JobQueue = {
   /** Queues a job in the caller's transaction (or its own); resolves to the job id. */
   dispatch<P>(name: string, payload: P, options?: DispatchOptions): Promise<string> {
     return dispatchJob(name, payload, options)
+  },
+
+  /** Queues the registered job `name` once per slot of `options.cron`, across every worker process. */
+  schedule(name: string, options: ScheduleOptions): void {
+    handlerRegistry.registerSchedule(name, options)
   },
 
   /** Throws when the message broker at `url` cannot be reached (for readiness checks). */

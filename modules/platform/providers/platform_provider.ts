@@ -57,6 +57,7 @@ export default class PlatformProvider {
     container.singleton('kernel.search', (resolver) => resolver.make('platform.search'))
     container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
     container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
+    container.singleton('kernel.documents', async () => new (await import('../app/documents/typst_renderer.ts')).TypstRenderer())
     container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
     container.singleton('kernel.idempotency', async () => (await import('../app/services/idempotency.ts')).idempotency)
     container.singleton('kernel.organizations', async () => (await import('../contracts/organizations.ts')).organizationDirectory)
@@ -68,6 +69,8 @@ export default class PlatformProvider {
     registerMailJob()
     const { registerPasswordResetJob } = await import('../app/services/password_reset_requests.ts')
     registerPasswordResetJob()
+    const { registerOrganizationFilesPurgeJob } = await import('../app/services/account_changes.ts')
+    registerOrganizationFilesPurgeJob()
     const { registerOnboardingConsumers } = await import('../app/services/onboarding.ts')
     registerOnboardingConsumers()
     for (const module of moduleCatalog.modules) {

@@ -5,7 +5,10 @@
  */
 import {
   createAccessTokenValidator,
+  changeEmailValidator,
   changePasswordValidator,
+  confirmEmailChangeValidator,
+  deleteAccountValidator,
   endOtherSessionsValidator,
   forgotPasswordValidator,
   resetPasswordValidator,
@@ -355,6 +358,61 @@ describeRoute('POST /api/v1/auth/verify-email', {
   request: verifyEmailValidator,
   requestExample: { token: 'token-from-the-email' },
   responses: { 204: 'Verified.', 400: 'Unknown, used or expired token: `E_INVALID_TOKEN`.' },
+})
+describeRoute('POST /api/v1/auth/email', {
+  operationId: 'changeEmail',
+  summary: 'Move my account to another email address',
+  description:
+    'Mails a confirmation link to the new address and a notice to the current one; the address changes only when the link is followed. ' +
+    'Limited per client address and per account; failed checks of the current password lock the checks as failed sign-ins do.',
+  tags: ['Auth'],
+  request: changeEmailValidator,
+  requestExample: { email: 'amani.nouveau@example.cd', currentPassword: 'motdepasse-solide' },
+  responses: {
+    202: { description: 'Confirmation link sent.', schema: { type: 'object' } },
+    422: 'Invalid input, the current password is wrong (`E_WRONG_PASSWORD`), the address is taken (`E_EMAIL_TAKEN`) or already the account\'s (`E_SAME_EMAIL`).',
+    429: throttled,
+  },
+})
+describeRoute('POST /api/v1/auth/email/confirm', {
+  operationId: 'confirmEmailChange',
+  summary: 'Confirm a new email address with an emailed token',
+  description: 'The account then answers at the new address, counted as verified; the previous address is told.',
+  tags: ['Auth'],
+  request: confirmEmailChangeValidator,
+  requestExample: { token: 'token-from-the-email' },
+  responses: {
+    200: { description: 'The updated user.', schema: user },
+    400: 'Unknown, used or expired token: `E_INVALID_TOKEN`.',
+    422: 'The address was taken by another account meanwhile: `E_EMAIL_TAKEN`.',
+  },
+})
+const organizationsList = { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } }, required: ['id', 'name'] } }
+describeRoute('GET /api/v1/auth/me/deletion', {
+  operationId: 'getAccountDeletionPlan',
+  summary: 'What deleting my account would do to each of my organisations',
+  tags: ['Auth'],
+  responses: {
+    200: {
+      description: '`blocking`: owned with other members (hand ownership over first); `deleted`: I am the only member, deleted with their data; `left`: I leave them, their data stays.',
+      schema: { type: 'object', properties: { blocking: organizationsList, deleted: organizationsList, left: organizationsList }, required: ['blocking', 'deleted', 'left'] },
+    },
+  },
+})
+describeRoute('DELETE /api/v1/auth/me', {
+  operationId: 'deleteAccount',
+  summary: 'Delete my account',
+  description:
+    'In one transaction: the organisations of which the user is the only member are deleted with their data (their files by a job), the others record the departure; every session and token ends. ' +
+    'Refused while the user owns an organisation that has other members.',
+  tags: ['Auth'],
+  request: deleteAccountValidator,
+  requestExample: { currentPassword: 'motdepasse-solide' },
+  responses: {
+    204: 'Deleted.',
+    422: 'Invalid input, the current password is wrong (`E_WRONG_PASSWORD`), or the user owns organisations with other members (`E_ACCOUNT_OWNS_ORGANIZATIONS`).',
+    429: throttled,
+  },
 })
 describeRoute('POST /api/v1/auth/verify-email/resend', {
   operationId: 'resendVerificationEmail',

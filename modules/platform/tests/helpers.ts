@@ -1,4 +1,5 @@
 import app from '@adonisjs/core/services/app'
+import type mail from '@adonisjs/mail/services/main'
 import User from '../app/models/user.ts'
 import Organization from '../app/models/organization.ts'
 import Membership, { type Role } from '../app/models/membership.ts'
@@ -63,4 +64,13 @@ export async function runQueuedJobs() {
   const worker = new EmbeddedWorker({ concurrency: 1, pollMs: 1000, leaseMs: 60_000 })
   for (let round = 0; round < 100; round++) if (!(await worker.runOnce())) return
   throw new Error('The outbox still has due rows after 100 runs')
+}
+
+/** The token of the `path?token=` link in the message sent to `email`. */
+export function tokenSentTo(mails: ReturnType<typeof mail.fake>, email: string, path: string) {
+  const message = mails.messages.sent().find((sent) => sent.hasTo(email))
+  if (!message) throw new Error(`No mail sent to ${email}`)
+  const match = String(message.toJSON().message.text).match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))
+  if (!match) throw new Error(`No ${path} link in the mail to ${email}`)
+  return match[1]
 }

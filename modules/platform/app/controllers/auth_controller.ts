@@ -7,7 +7,10 @@ import User from '../models/user.ts'
 import Membership from '../models/membership.ts'
 import UserToken from '../models/user_token.ts'
 import {
+  changeEmailValidator,
   changePasswordValidator,
+  confirmEmailChangeValidator,
+  deleteAccountValidator,
   checkResetTokenValidator,
   endOtherSessionsValidator,
   forgotPasswordValidator,
@@ -31,6 +34,7 @@ import { accountLock, throttleAccountForm, tooManyAttempts, verifyCurrentPasswor
 import { queuePasswordReset } from '../services/password_reset_requests.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { invitations } from '../services/invitations.ts'
+import { accountChanges } from '../services/account_changes.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
 
 const invalidCredentials = () =>
@@ -185,7 +189,7 @@ export default class AuthController {
   async resetPassword(ctx: HttpContext) {
     const { token, password } = await ctx.request.validateUsing(resetPasswordValidator)
     const userId = await db.transaction(async (trx) => {
-      const id = await userTokens.redeem(token, 'reset_password', trx)
+      const { userId: id } = await userTokens.redeem(token, 'reset_password', trx)
       const user = await User.findOrFail(id, { client: trx })
       user.password = password
       // The reset link reached this mailbox: the address is proven.
@@ -211,7 +215,7 @@ export default class AuthController {
   async verifyEmail(ctx: HttpContext) {
     const { token } = await ctx.request.validateUsing(verifyEmailValidator)
     await db.transaction(async (trx) => {
-      const user = await User.findOrFail(await userTokens.redeem(token, 'verify_email', trx), { client: trx })
+      const user = await User.findOrFail((await userTokens.redeem(token, 'verify_email', trx)).userId, { client: trx })
       user.emailVerifiedAt = DateTime.now()
       await user.save()
     })
@@ -226,6 +230,35 @@ export default class AuthController {
     await db.transaction(async (trx) => {
       await platformMailer.sendEmailVerification(user, await userTokens.issue(user.id, 'verify_email', trx), trx)
     })
+    return ctx.response.noContent()
+  }
+
+  async changeEmail(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(changeEmailValidator)
+    const user = ctx.auth.user!
+    await throttleAccountForm(ctx, 'change-email', user.id)
+    await verifyCurrentPassword(ctx, user, payload.currentPassword)
+    await accountChanges.requestEmailChange(user, payload.email)
+    return ctx.response.accepted({})
+  }
+
+  async confirmEmailChange(ctx: HttpContext) {
+    const { token } = await ctx.request.validateUsing(confirmEmailChangeValidator)
+    const user = await accountChanges.confirmEmailChange(token, ctx.request.ip())
+    return { user: serializeUser(user) }
+  }
+
+  async deletionPlan({ auth }: HttpContext) {
+    return accountChanges.deletionPlan(auth.user!)
+  }
+
+  async deleteAccount(ctx: HttpContext) {
+    const payload = await ctx.request.validateUsing(deleteAccountValidator)
+    const user = ctx.auth.user!
+    await throttleAccountForm(ctx, 'delete-account', user.id)
+    await verifyCurrentPassword(ctx, user, payload.currentPassword)
+    await accountChanges.deleteAccount(user, ctx.request.ip())
+    if (ctx.session) ctx.session.clear()
     return ctx.response.noContent()
   }
 }

@@ -1,16 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
 import logger from '@adonisjs/core/services/logger'
 
-/** How the outbox and the idempotency records are kept small. */
-export type OutboxPrunerOptions = {
-  /** Published outbox rows and handled-message records older than this are deleted; 0 keeps everything. */
-  afterDays: number
-  /** Time between two prunes. */
-  everyMs: number
-  /** Wait before the first prune, so that starting is not slowed down (and a deploy every hour still prunes). */
-  firstAfterMs: number
-}
-
 /** Rows deleted per statement, so that no prune holds long locks or a long transaction. */
 const CHUNK = 5000
 
@@ -21,46 +11,18 @@ const CHUNK = 5000
  * retention must exceed the longest time a message can wait in a queue.
  */
 export class OutboxPruner {
-  readonly #options: OutboxPrunerOptions
-  #timer: NodeJS.Timeout | null = null
-  #running: Promise<unknown> | null = null
-  #stopping = false
+  /** Published outbox rows and handled-message records older than `afterDays` are deleted. */
+  constructor(private readonly afterDays: number) {}
 
-  constructor(options: OutboxPrunerOptions) {
-    this.#options = options
-  }
-
-  start() {
-    if (this.#options.afterDays > 0) this.#schedule(this.#options.firstAfterMs)
-  }
-
-  async stop() {
-    this.#stopping = true
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = null
-    await this.#running
-  }
-
-  #schedule(ms: number) {
-    this.#timer = setTimeout(() => {
-      this.#running = this.pruneOnce()
-        .catch((error) => logger.warn({ err: error }, 'jobs: pruning the outbox failed, trying again later'))
-        .finally(() => {
-          this.#running = null
-          if (!this.#stopping) this.#schedule(this.#options.everyMs)
-        })
-    }, ms)
-    this.#timer.unref()
-  }
-
-  /** Prunes once; answers how many rows went from each table. */
-  async pruneOnce() {
-    const cutoff = new Date(Date.now() - this.#options.afterDays * 24 * 60 * 60 * 1000)
+  /** Prunes once (between chunks, until `stopping` says to end); answers how many rows went from each table. */
+  async pruneOnce(stopping?: AbortSignal) {
+    const cutoff = new Date(Date.now() - this.afterDays * 24 * 60 * 60 * 1000)
     const outbox = await this.#inChunks(
       `DELETE FROM platform.outbox WHERE id IN (
          SELECT id FROM platform.outbox WHERE published_at < ? AND failed_at IS NULL LIMIT ${CHUNK}
        )`,
-      [cutoff]
+      [cutoff],
+      stopping
     )
     const processed = await this.#inChunks(
       `DELETE FROM platform.processed_messages WHERE (message_id, consumer) IN (
@@ -69,19 +31,20 @@ export class OutboxPruner {
            AND NOT EXISTS (SELECT 1 FROM platform.outbox pending WHERE pending.message_id = handled.message_id AND pending.published_at IS NULL)
          LIMIT ${CHUNK}
        )`,
-      [cutoff]
+      [cutoff],
+      stopping
     )
     if (outbox || processed) logger.info({ outbox, processed, olderThan: cutoff.toISOString() }, 'jobs: pruned the outbox')
     return { outbox, processed }
   }
 
-  async #inChunks(sql: string, bindings: unknown[]) {
+  async #inChunks(sql: string, bindings: unknown[], stopping?: AbortSignal) {
     let total = 0
     while (true) {
       const result = await db.rawQuery(sql, bindings)
       const deleted = Number(result.rowCount ?? 0)
       total += deleted
-      if (deleted < CHUNK || this.#stopping) return total
+      if (deleted < CHUNK || stopping?.aborted) return total
     }
   }
 }

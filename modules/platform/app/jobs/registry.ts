@@ -1,4 +1,6 @@
+import { Cron } from 'croner'
 import type { EventHandler, JobHandler, JobOptions } from './types.ts'
+import type { ScheduleOptions } from '@ia/kernel/contracts'
 
 /** Defaults of `jobs.register` options, also used for event consumers. */
 export const DEFAULT_MAX_ATTEMPTS = 5
@@ -6,6 +8,12 @@ export const DEFAULT_BACKOFF_MS = 1000
 
 /** A registered job handler with its retry policy. */
 export type RegisteredJob = { name: string; handler: JobHandler<any>; maxAttempts: number; backoffMs: number; title?: string }
+
+/** A job queued on a schedule; `cron` parses the expression in its time zone. */
+export type RegisteredSchedule = { name: string; expression: string; timeZone: string; cron: Cron }
+
+/** The time zone of schedules that name none: the product's users are in Kinshasa first. */
+export const DEFAULT_SCHEDULE_TIME_ZONE = 'Africa/Kinshasa'
 
 /** A registered event consumer. */
 export type RegisteredConsumer = { event: string; consumer: string; handler: EventHandler<any>; maxAttempts: number; backoffMs: number }
@@ -19,6 +27,7 @@ const JOB_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/
 class HandlerRegistry {
   readonly #jobs = new Map<string, RegisteredJob>()
   readonly #consumers = new Map<string, RegisteredConsumer>()
+  readonly #schedules = new Map<string, RegisteredSchedule>()
 
   registerJob(name: string, handler: JobHandler<any>, options: JobOptions = {}) {
     if (!JOB_NAME.test(name)) throw new Error(`Job name "${name}" must look like "<module>.<job>"`)
@@ -36,6 +45,23 @@ class HandlerRegistry {
     const key = consumerKey(event, consumer)
     if (this.#consumers.has(key)) throw new Error(`Consumer "${consumer}" subscribes to "${event}" twice`)
     this.#consumers.set(key, { event, consumer, handler, maxAttempts: DEFAULT_MAX_ATTEMPTS, backoffMs: DEFAULT_BACKOFF_MS })
+  }
+
+  registerSchedule(name: string, options: ScheduleOptions) {
+    if (!this.#jobs.has(name)) throw new Error(`Schedule of "${name}": register the job before its schedule`)
+    if (this.#schedules.has(name)) throw new Error(`Job "${name}" is scheduled twice`)
+    const timeZone = options.timeZone ?? DEFAULT_SCHEDULE_TIME_ZONE
+    let cron: Cron
+    try {
+      cron = new Cron(options.cron, { timezone: timeZone, paused: true })
+    } catch (error) {
+      throw new Error(`Schedule of "${name}": ${(error as Error).message}`)
+    }
+    this.#schedules.set(name, { name, expression: options.cron, timeZone, cron })
+  }
+
+  schedules() {
+    return [...this.#schedules.values()]
   }
 
   job(name: string) {

@@ -1,11 +1,12 @@
 import { hostname } from 'node:os'
 import { EmbeddedWorker } from './embedded_worker.ts'
 import { OutboxPruner } from './outbox_pruner.ts'
+import { PeriodicTask } from './periodic_task.ts'
 import { RabbitRelay } from './rabbitmq_relay.ts'
 import { RabbitTopology } from './rabbitmq_topology.ts'
 import { RabbitWorker } from './rabbitmq_worker.ts'
 import { platformConfig, type JobsConfig } from '../services/platform_config.ts'
-
+import { Scheduler } from './scheduler.ts'
 import { SessionSweeper } from './session_sweeper.ts'
 
 /** Something that runs until stopped: a worker or a relay. */
@@ -15,8 +16,11 @@ export type JobsService = { start(): Promise<void>; stop(): Promise<void> }
 const EMBEDDED_LEASE_MS = 5 * 60 * 1000
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000
+/** Wait before the first prune, so that starting is not slowed down (and a deploy every hour still prunes). */
 const FIRST_PRUNE_AFTER_MS = 60 * 1000
 const SESSION_SWEEP_EVERY_MS = 15 * 60 * 1000
+/** How often a worker looks for due scheduled jobs: a slot is queued at most this late. */
+const SCHEDULER_TICK_MS = 30 * 1000
 
 function jobsConfig(overrides: Partial<JobsConfig> = {}): JobsConfig {
   return { ...platformConfig.jobs, ...overrides }
@@ -28,16 +32,20 @@ function topologyOf(settings: JobsConfig) {
 
 /**
  * The worker the configuration selects: RabbitMQ consumers with RABBITMQ_URL, else the embedded PostgreSQL worker;
- * each prunes the outbox and sweeps expired sessions.
+ * each prunes the outbox, sweeps expired sessions and queues the scheduled jobs.
  */
 export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
-  const pruner = new OutboxPruner({
-    afterDays: settings.pruneAfterDays,
-    everyMs: PRUNE_EVERY_MS,
-    firstAfterMs: FIRST_PRUNE_AFTER_MS,
-  })
-  const sweeper = new SessionSweeper(SESSION_SWEEP_EVERY_MS)
+  const pruner = new OutboxPruner(settings.pruneAfterDays)
+  const sweeper = new SessionSweeper()
+  const scheduler = new Scheduler()
+  const background = [
+    ...(settings.pruneAfterDays > 0
+      ? [new PeriodicTask((stopping) => pruner.pruneOnce(stopping), { everyMs: PRUNE_EVERY_MS, firstAfterMs: FIRST_PRUNE_AFTER_MS, failure: 'jobs: pruning the outbox failed, trying again later' })]
+      : []),
+    new PeriodicTask(() => sweeper.sweepOnce(), { everyMs: SESSION_SWEEP_EVERY_MS, firstAfterMs: SESSION_SWEEP_EVERY_MS, failure: 'sessions: sweeping expired sessions failed' }),
+    new PeriodicTask(() => scheduler.tickOnce(), { everyMs: SCHEDULER_TICK_MS, firstAfterMs: 0, failure: 'jobs: queuing scheduled jobs failed, trying again later' }),
+  ]
   const worker = settings.rabbitmqUrl
     ? new RabbitWorker({
         url: settings.rabbitmqUrl,
@@ -49,12 +57,10 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   return {
     async start() {
       await worker.start()
-      pruner.start()
-      sweeper.start()
+      for (const task of background) task.start()
     },
     async stop() {
-      await sweeper.stop()
-      await pruner.stop()
+      await Promise.all(background.map((task) => task.stop()))
       await worker.stop()
     },
   }

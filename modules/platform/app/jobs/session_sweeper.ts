@@ -9,27 +9,6 @@ const CHUNK = 5000
  * nothing else would remove it; Redis sessions expire by themselves and leave this table empty.
  */
 export class SessionSweeper {
-  readonly #everyMs: number
-  #timer: NodeJS.Timeout | null = null
-  #running: Promise<unknown> = Promise.resolve()
-
-  constructor(everyMs: number) {
-    this.#everyMs = everyMs
-  }
-
-  start() {
-    this.#timer = setInterval(() => {
-      this.#running = this.sweepOnce().catch((error) => logger.warn({ err: error }, 'sessions: sweeping expired sessions failed'))
-    }, this.#everyMs)
-    this.#timer.unref()
-  }
-
-  async stop() {
-    if (this.#timer) clearInterval(this.#timer)
-    this.#timer = null
-    await this.#running
-  }
-
   /** Sweeps once; answers how many expired sessions were deleted. */
   async sweepOnce() {
     let swept = 0

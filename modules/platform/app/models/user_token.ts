@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import { BaseModel, column } from '@adonisjs/lucid/orm'
 
 /** What a one-time emailed token is for. */
-export type UserTokenPurpose = 'verify_email' | 'reset_password'
+export type UserTokenPurpose = 'verify_email' | 'reset_password' | 'change_email'
 
 /** A one-time token sent by email (verification, password reset); only its hash is stored. */
 export default class UserToken extends BaseModel {
@@ -19,6 +19,10 @@ export default class UserToken extends BaseModel {
 
   @column({ serializeAs: null })
   declare tokenHash: string
+
+  /** The address a `change_email` token moves the account to once the link is followed. */
+  @column()
+  declare newEmail: string | null
 
   @column.dateTime()
   declare expiresAt: DateTime

@@ -40,6 +40,13 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'Invalid input: one `E_VALIDATION` entry per field, with `field` set.',
 }
 
+/** What the request pipeline answers, before the route, to a body it cannot read. */
+const BODY_ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`).',
+  413: 'A body over the size limit: `E_PAYLOAD_TOO_LARGE`.',
+  415: 'A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`).',
+}
+
 /** Walks a compiled VineJS schema and returns the names of the top-level file fields. */
 function fileFields(validator: VineValidator<any, any>): string[] {
   const root = validator.toJSON().schema.schema as { type: string; properties?: { propertyName: string; subtype?: string }[] }
@@ -94,6 +101,7 @@ function operation(route: InspectedRoute, doc: RouteDoc | undefined) {
   if (route.authenticated) responses['401'] ??= response(401, ERROR_DESCRIPTIONS[401])
   if (route.organizationScoped || route.params.length) responses['404'] ??= response(404, ERROR_DESCRIPTIONS[404])
   if (doc?.request || doc?.query) responses['422'] ??= response(422, ERROR_DESCRIPTIONS[422])
+  if (doc?.request) for (const [status, description] of Object.entries(BODY_ERROR_DESCRIPTIONS)) responses[status] ??= response(Number(status), description)
   if (!Object.keys(responses).length) responses.default = { description: 'Not documented yet.' }
 
   const result: Record<string, unknown> = {
@@ -152,7 +160,9 @@ export async function buildOpenApiDocument(): Promise<BuiltDocument> {
         'Browsers sign in with the session cookie and send the `XSRF-TOKEN` cookie back in the `X-XSRF-TOKEN`',
         'header on every POST, PUT, PATCH and DELETE (a missing token answers 403 `E_BAD_CSRF_TOKEN`). API',
         'clients send `Authorization: Bearer <personal access token>` and need no CSRF token. Money is a string',
-        'with two decimals plus a currency code, never a number.',
+        'with two decimals plus a currency code, never a number. Any route answers 400 `E_BAD_URL` to a path that is not',
+        'valid URL encoding and 431 `E_HEADERS_TOO_LARGE` to headers over the size limit, in the same error shape;',
+        'a text field holding a NUL character or a lone UTF-16 surrogate is a 422.',
       ].join(' '),
     },
     servers: [{ url: '/' }],

@@ -18,6 +18,9 @@ export const ACCOUNT_THROTTLES = {
   'sign-up': { address: { requests: 20, duration: '1 hour', blockDuration: '1 hour' }, account: { requests: 5, duration: '15 mins' } },
   'forgot-password': { address: { requests: 20, duration: '15 mins' }, account: { requests: 5, duration: '15 mins' } },
   'current-password': { address: PER_ADDRESS },
+  // Each request mails a link to an address the requester chooses: few per account, so nobody is flooded.
+  'change-email': { address: { requests: 20, duration: '1 hour' }, account: { requests: 5, duration: '1 hour' } },
+  'delete-account': { address: PER_ADDRESS, account: { requests: 5, duration: '15 mins' } },
 } satisfies Record<string, { address: Throttle; account?: Throttle }>
 
 /** A limited account form. */
@@ -64,6 +67,8 @@ export function accountLock() {
  */
 export async function verifyCurrentPassword(ctx: HttpContext, user: User, password: string, field = 'currentPassword') {
   await throttleAccountForm(ctx, 'current-password')
+  // An account opened through an identity provider has no password to check: it sets one first.
+  if (!user.password) throw new DomainError('E_NO_PASSWORD_SET', 422, 'platform.errors.E_NO_PASSWORD_SET', {}, field)
   const [throttled] = await accountLock().penalize(`current-password:account:${user.id}`, async () => {
     if (!(await user.verifyPassword(password))) {
       throw new DomainError('E_WRONG_PASSWORD', 422, 'platform.errors.E_WRONG_PASSWORD', {}, field)

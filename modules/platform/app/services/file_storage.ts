@@ -118,6 +118,12 @@ export class FileStorage {
   async delete(organizationId: string, path: string) {
     await this.disk.delete(this.key(organizationId, path))
   }
+
+  /** Deletes every file of an organisation, once the organisation itself is gone. */
+  async deleteOrganizationFiles(organizationId: string) {
+    if (!isUuid(organizationId)) throw new Error(`Invalid organisation id "${organizationId}" for a file key`)
+    await this.disk.deleteAll(`orgs/${organizationId}`)
+  }
 }
 
 /** The local-disk driver, whose signed URLs point at the platform's signed file route. */

@@ -53,4 +53,48 @@ export const platformMailer = {
       { client, userId: inviter.id }
     )
   },
+
+  /** The link that moves the account to `newEmail`, sent to that new mailbox. */
+  async sendEmailChangeConfirmation(user: { id: string; fullName: string; locale: string }, newEmail: string, token: string, client?: TransactionClientContract) {
+    await mails.send(
+      {
+        template: 'platform.email_change',
+        to: newEmail,
+        locale: user.locale,
+        data: { name: user.fullName, email: newEmail, url: link(`/confirm-email?token=${token}`) },
+      },
+      { client, userId: user.id }
+    )
+  },
+
+  /** Tells the current mailbox that a move to `newEmail` was asked, with a way back in if it was not its owner. */
+  async sendEmailChangeRequested(user: { id: string; email: string; fullName: string; locale: string }, newEmail: string, client?: TransactionClientContract) {
+    await mails.send(
+      {
+        template: 'platform.email_change_requested',
+        to: user.email,
+        locale: user.locale,
+        data: { name: user.fullName, email: newEmail, url: link('/forgot-password') },
+      },
+      { client, userId: user.id }
+    )
+  },
+
+  /** Tells the previous mailbox that the account now answers at `newEmail`. */
+  async sendEmailChanged(previous: { email: string; fullName: string; locale: string }, newEmail: string, client?: TransactionClientContract) {
+    await mails.send(
+      {
+        template: 'platform.email_changed',
+        to: previous.email,
+        locale: previous.locale,
+        data: { name: previous.fullName, email: newEmail, url: link('/forgot-password') },
+      },
+      { client }
+    )
+  },
+
+  /** The last mail of a deleted account. */
+  async sendAccountDeleted(to: { email: string; fullName: string; locale: string }, client?: TransactionClientContract) {
+    await mails.send({ template: 'platform.account_deleted', to: to.email, locale: to.locale, data: { name: to.fullName } }, { client })
+  },
 }

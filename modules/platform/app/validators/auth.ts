@@ -33,6 +33,18 @@ export const changePasswordValidator = vine.create({
   revokeAccessTokens: vine.boolean().optional(),
 })
 
+/** A move of the account to another address, confirmed from that address's mailbox. */
+export const changeEmailValidator = vine.create({
+  email: email(),
+  currentPassword: vine.string().maxLength(128),
+})
+
+/** Use an emailed address-change token. */
+export const confirmEmailChangeValidator = vine.create({ token: vine.string().trim().maxLength(200) })
+
+/** Deleting one's own account. */
+export const deleteAccountValidator = vine.create({ currentPassword: vine.string().maxLength(128) })
+
 /** "Sign out of my other sessions", with the access tokens too unless `revokeAccessTokens` is false. */
 export const endOtherSessionsValidator = vine.create({
   revokeAccessTokens: vine.boolean().optional(),

@@ -9,7 +9,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/sign-up', name: 'sign-up', component: () => import('../views/auth/SignUpView.vue'), meta: { public: true, guestOnly: true, titleKey: 'auth.signUp.title' } },
   { path: '/forgot-password', name: 'forgot-password', component: () => import('../views/auth/ForgotPasswordView.vue'), meta: { public: true, titleKey: 'auth.forgot.title' } },
   { path: '/reset-password', name: 'reset-password', component: () => import('../views/auth/ResetPasswordView.vue'), meta: { public: true, titleKey: 'auth.reset.title' } },
-  { path: '/verify-email', name: 'verify-email', component: () => import('../views/auth/VerifyEmailView.vue'), meta: { public: true, titleKey: 'auth.verify.title' } },
+  { path: '/verify-email', name: 'verify-email', component: () => import('../views/auth/VerifyEmailView.vue'), props: { link: 'verify' }, meta: { public: true, titleKey: 'auth.verify.title' } },
+  { path: '/confirm-email', name: 'confirm-email', component: () => import('../views/auth/VerifyEmailView.vue'), props: { link: 'change' }, meta: { public: true, titleKey: 'auth.emailChange.title' } },
   { path: '/invitations/:token', name: 'invitation', component: () => import('../views/auth/InvitationView.vue'), props: true, meta: { public: true, titleKey: 'invitation.title' } },
   { path: '/unavailable', name: 'unavailable', component: () => import('../views/UnavailableView.vue'), meta: { public: true, titleKey: 'unavailable.title' } },
   {

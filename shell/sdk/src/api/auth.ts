@@ -38,6 +38,29 @@ export function endOtherSessions(input: { revokeAccessTokens: boolean }): Promis
   return http.post(`${base}/sessions/end-others`, input)
 }
 
+/** Asks to move the account to `email`: a link goes to that address, and nothing changes until it is followed. */
+export function changeEmail(input: { email: string; currentPassword: string }): Promise<void> {
+  return http.post(`${base}/email`, input)
+}
+
+/** Moves the account to the address confirmed by the token of an address-change link. */
+export function confirmEmailChange(token: string): Promise<{ user: User }> {
+  return http.post(`${base}/email/confirm`, { token })
+}
+
+/** An organisation named in the plan of an account deletion. */
+export type OrganizationRef = { id: string; name: string }
+
+/** What deleting the account would do: organisations that block it, that go with it, and that stay. */
+export function getAccountDeletionPlan(): Promise<{ blocking: OrganizationRef[]; deleted: OrganizationRef[]; left: OrganizationRef[] }> {
+  return http.get(`${base}/me/deletion`)
+}
+
+/** Deletes the signed-in user's account (and the organisations of which they are the only member). */
+export function deleteAccount(input: { currentPassword: string }): Promise<void> {
+  return http.delete(`${base}/me`, { body: input })
+}
+
 /** Sends a reset link if the address has an account (the answer never says whether it has). */
 export function forgotPassword(email: string): Promise<void> {
   return http.post(`${base}/forgot-password`, { email })

@@ -52,4 +52,15 @@ test.group('Locale / the language of errors', (group) => {
     assert.match(response.body.errors[0].message, /fullName|full name|characters/i)
     assert.notMatch(response.body.errors[0].message, /caractères/i)
   })
+
+  test('a refused CSRF token of a signed-in user is explained in their saved language, not the browser\'s', async ({ assert }) => {
+    const user = await createUser({ locale: 'en' })
+    const browser = BrowserClient.forTestServer()
+    await browser.signIn(user.email, TEST_PASSWORD)
+    browser.setCookie('XSRF-TOKEN', 'forged')
+    const response = await browser.request('PATCH', '/api/v1/auth/me', { json: { fullName: 'Amani' }, headers: { 'accept-language': 'fr' } })
+    assert.equal(response.status, 403)
+    assert.equal(response.body.errors[0].code, 'E_BAD_CSRF_TOKEN')
+    assert.equal(response.body.errors[0].message, 'Your session expired. Reload the page and try again.')
+  })
 })

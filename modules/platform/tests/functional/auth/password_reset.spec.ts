@@ -3,17 +3,8 @@ import { DateTime } from 'luxon'
 import testUtils from '@adonisjs/core/services/test_utils'
 import mail from '@adonisjs/mail/services/main'
 import User from '../../../app/models/user.ts'
-import { createUser, runQueuedJobs, TEST_PASSWORD } from '../../helpers.ts'
+import { createUser, runQueuedJobs, TEST_PASSWORD, tokenSentTo } from '../../helpers.ts'
 import { BrowserClient } from '../../browser_client.ts'
-
-/** The token of the link in the one message sent to `email`. */
-function tokenSentTo(mails: ReturnType<typeof mail.fake>, email: string, path: string) {
-  const message = mails.messages.sent().find((sent) => sent.hasTo(email))
-  if (!message) throw new Error(`No mail sent to ${email}`)
-  const match = String(message.toJSON().message.text).match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))
-  if (!match) throw new Error(`No ${path} link in the mail to ${email}`)
-  return match[1]
-}
 
 test.group('Auth / forgotten password and email verification', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())

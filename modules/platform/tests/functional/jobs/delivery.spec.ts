@@ -126,7 +126,7 @@ test.group('Jobs | duplicate deliveries and pruning', (group) => {
         { message_id: pendingMessage, consumer: 'platformtest.pruned', processed_at: daysAgo(10) },
       ])
 
-    const pruned = await new OutboxPruner({ afterDays: 7, everyMs: 60_000, firstAfterMs: 60_000 }).pruneOnce()
+    const pruned = await new OutboxPruner(7).pruneOnce()
 
     assert.isAtLeast(pruned.outbox, 1)
     assert.isAtLeast(pruned.processed, 1)
