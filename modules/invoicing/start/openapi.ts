@@ -6,7 +6,7 @@ import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contra
 import { serializeDocument, serializeDocumentSummary } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
 import { serializeProduct, serializeSeries, serializeTaxGroup } from '../app/transformers/catalogue_transformer.ts'
-import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../app/validators/documents.ts'
+import { createDocumentValidator, documentPdfValidator, listDocumentsValidator, updateDocumentValidator } from '../app/validators/documents.ts'
 import { recordPaymentValidator, reversePaymentValidator } from '../app/validators/payments.ts'
 import {
   addTaxRateValidator,
@@ -124,6 +124,17 @@ route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/send', {
   permission: 'invoicing.invoice.issue',
   params: { orgId, documentId },
   responses: { 200: { description: 'The document.', schema: document }, 403: forbidden, 409: 'A cancelled document: `E_DOCUMENT_NOT_ISSUED`.', 422: 'Issuing a draft failed (see issue).' },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf', {
+  operationId: 'getInvoicingDocumentPdf',
+  summary: 'The document as a PDF, in French or English',
+  description:
+    'Printed from what was frozen at issue (the parties\' legal mentions, lines, tax rates, totals, exchange rate): an issued document gives the same bytes every time. ' +
+    'A draft is marked as such. `lang` defaults to the reader\'s language; `download=1` asks the browser to save it rather than show it.',
+  permission: 'invoicing.invoice.read',
+  params: { orgId, documentId },
+  query: documentPdfValidator,
+  responses: { 200: { description: 'The PDF.', contentType: 'application/pdf', schema: { type: 'string', format: 'binary' } }, 403: forbidden },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments', {
   operationId: 'listInvoicingDocumentPayments',

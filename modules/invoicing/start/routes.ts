@@ -16,6 +16,7 @@ organizationRoutes('invoicing', () => {
       router.delete('invoicing/documents/:documentId', [DocumentsController, 'destroy'])
       router.post('invoicing/documents/:documentId/issue', [DocumentsController, 'issue'])
       router.post('invoicing/documents/:documentId/send', [DocumentsController, 'send'])
+      router.get('invoicing/documents/:documentId/pdf', [DocumentsController, 'pdf'])
       router.get('invoicing/documents/:documentId/payments', [PaymentsController, 'forDocument'])
     })
     .where('documentId', router.matchers.uuid())

@@ -40,7 +40,7 @@ export {
   type ModuleEvents,
 } from '../events/domain_events.ts'
 export type { FileStore, StoredFile, CheckedUpload, UploadRules } from '../ports/files.ts'
-export type { Mailer, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
+export type { Mailer, MailAttachment, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
 export type { AuditLog, AuditRecord } from '../ports/audit.ts'
 export {
   NOTIFICATION_LEVELS,

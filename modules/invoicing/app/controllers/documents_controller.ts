@@ -8,6 +8,8 @@ import { SaveDraft } from '../actions/save_draft.ts'
 import { IssueDocument } from '../actions/issue_document.ts'
 import { SendDocument } from '../actions/send_document.ts'
 import { actorOf, isoDateOf } from './http.ts'
+import { documentFileName, renderDocumentPdf } from '../services/document_pdf.ts'
+import { documentPdfValidator } from '../validators/documents.ts'
 
 /** Quotes, invoices and credit notes: list, read, draft, issue, send. */
 export default class DocumentsController {
@@ -65,4 +67,16 @@ export default class DocumentsController {
     })
   }
 
+  /** The document as a PDF, in the language asked for (else the reader's). */
+  async pdf(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.read')
+    const { lang } = await ctx.request.validateUsing(documentPdfValidator, { data: ctx.request.qs() })
+    const locale = lang ?? (ctx.i18n.locale === 'en' ? 'en' : 'fr')
+    const view = await documentView(ctx.params.documentId)
+    const pdf = await renderDocumentPdf(view, locale)
+    const disposition = ctx.request.qs().download === '1' ? 'attachment' : 'inline'
+    ctx.response.header('content-type', 'application/pdf')
+    ctx.response.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`)
+    return ctx.response.send(Buffer.from(pdf))
+  }
 }
