@@ -5,6 +5,7 @@ const DocumentsController = () => import('../app/controllers/documents_controlle
 const PaymentsController = () => import('../app/controllers/payments_controller.ts')
 const CatalogueController = () => import('../app/controllers/catalogue_controller.ts')
 const SettingsController = () => import('../app/controllers/settings_controller.ts')
+const PublicDocumentsController = () => import('../app/controllers/public_documents_controller.ts')
 
 organizationRoutes('invoicing', () => {
   router.get('invoicing/documents', [DocumentsController, 'index'])
@@ -45,3 +46,6 @@ organizationRoutes('invoicing', () => {
   router.get('invoicing/series', [SettingsController, 'series'])
   router.put('invoicing/series/:kind', [SettingsController, 'updateSeries']).where('kind', /^(invoice|quote|credit_note)$/)
 })
+
+// The customer's link from the email: no account, the signed token is the credential.
+router.get('/api/v1/public/invoicing/:token/pdf', [PublicDocumentsController, 'pdf'])

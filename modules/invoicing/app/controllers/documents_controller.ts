@@ -9,7 +9,9 @@ import { IssueDocument } from '../actions/issue_document.ts'
 import { SendDocument } from '../actions/send_document.ts'
 import { actorOf, isoDateOf } from './http.ts'
 import { documentFileName, renderDocumentPdf } from '../services/document_pdf.ts'
-import { documentPdfValidator } from '../validators/documents.ts'
+import { documentPdfValidator, sendDocumentValidator } from '../validators/documents.ts'
+import { EmailDocument } from '../actions/email_document.ts'
+import { organizations } from '@ia/kernel/contracts'
 
 /** Quotes, invoices and credit notes: list, read, draft, issue, send. */
 export default class DocumentsController {
@@ -58,11 +60,14 @@ export default class DocumentsController {
     })
   }
 
-  /** Marks a document as sent, issuing it first when still a draft; honours `Idempotency-Key`. */
+  /** Sends a document to its customer by email with its PDF, issuing it first when still a draft; honours `Idempotency-Key`. */
   async send(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.issue')
+    const { to, lang, message } = await ctx.request.validateUsing(sendDocumentValidator)
     return idempotent(ctx, async (trx) => {
       const document = await new SendDocument().handle(trx, ctx.params.documentId, actorOf(ctx))
+      const locale = lang ?? (await organizations.find(document.organizationId, trx))!.locale
+      await new EmailDocument().handle(trx, await documentView(document.id, trx), { to, locale, message }, actorOf(ctx))
       return { status: 200, body: { document: serializeDocument(await documentView(document.id, trx)) } }
     })
   }

@@ -73,3 +73,10 @@ export const documentPdfValidator = vine.create({
   lang: vine.enum(['fr', 'en'] as const).optional(),
   download: vine.enum(['0', '1'] as const).optional(),
 })
+
+/** Sending a document: to whom (else the customer's address), in which language (else the organisation's), with a message. */
+export const sendDocumentValidator = vine.create({
+  to: vine.string().trim().email().maxLength(254).optional(),
+  lang: vine.enum(['fr', 'en'] as const).optional(),
+  message: vine.string().trim().maxLength(2000).optional(),
+})
