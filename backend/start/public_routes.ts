@@ -23,6 +23,7 @@ export const publicRoutes: Record<string, string> = {
   'POST /api/v1/auth/reset-password/check': 'Whether an emailed reset token is still usable, before its form is shown (the token is the credential).',
   'POST /api/v1/auth/verify-email': 'Using the emailed verification token (the token is the credential).',
   'POST /api/v1/auth/email/confirm': 'Using the emailed address-change token (the token is the credential; the link may be opened signed out).',
+  'GET /api/v1/public/invoicing/:token/pdf': 'A document opened from its email by the customer (the signed, expiring token is the credential).',
   'GET /api/v1/auth/providers': 'The OAuth/OIDC buttons of the sign-in page.',
   'GET /api/v1/auth/oauth/:provider/redirect': 'Starts signing in with a provider.',
   'GET /api/v1/auth/oauth/:provider/callback': 'Where the provider sends the browser back to finish signing in.',

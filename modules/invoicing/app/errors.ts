@@ -57,6 +57,10 @@ export const invoicingErrors = {
   invalidCursor: () => error('E_DOCUMENT_INVALID_CURSOR', 422, 'cursor'),
   /** The database refused to change what was issued (a path the API checks before it; kept as a 409). */
   issuedImmutable: () => error('E_DOCUMENT_IMMUTABLE', 409, 'status'),
+  /** Sending by email needs an address: the customer has none and the sender gave none. */
+  noRecipient: () => error('E_NO_RECIPIENT', 422, 'to'),
+  /** A customer's link that is unknown, altered or expired. */
+  publicLinkInvalid: () => error('E_PUBLIC_LINK_INVALID', 404),
 }
 
 /** Whether a database error is one of the triggers that keep issued documents and payments unchanged. */

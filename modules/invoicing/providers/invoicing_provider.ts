@@ -8,6 +8,7 @@ export default class InvoicingProvider implements DomainModuleProvider {
 
   async start() {
     await import('../start/routes.ts')
+    await import('../app/mails/invoicing_mails.ts')
   }
 
   async installForOrganization(organizationId: string, trx: TransactionClientContract) {

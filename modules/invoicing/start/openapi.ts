@@ -6,7 +6,7 @@ import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contra
 import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
 import { serializeProduct, serializeSeries, serializeTaxGroup } from '../app/transformers/catalogue_transformer.ts'
-import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../app/validators/documents.ts'
+import { createDocumentValidator, documentPdfValidator, listDocumentsValidator, sendDocumentValidator, updateDocumentValidator } from '../app/validators/documents.ts'
 import { recordPaymentValidator, reversePaymentValidator } from '../app/validators/payments.ts'
 import {
   addTaxRateValidator,
@@ -129,11 +129,32 @@ route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/issue', {
 })
 route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/send', {
   operationId: 'sendInvoicingDocument',
-  summary: 'Mark a document as sent to its customer, issuing it first when still a draft',
-  description: idempotency.trim(),
+  summary: 'Send a document to its customer by email with its PDF, issuing it first when still a draft',
+  description:
+    'The mail goes to `to`, else the customer\'s address, in `lang`, else the organisation\'s language, with the PDF attached and a link that opens it ' +
+    'without an account for 90 days; the PDF sent is kept in the organisation\'s files and the timeline records it.' +
+    idempotency,
   permission: 'invoicing.invoice.issue',
   params: { orgId, documentId },
-  responses: { 200: { description: 'The document.', schema: document }, 403: forbidden, 409: 'A cancelled document: `E_DOCUMENT_NOT_ISSUED`.', 422: 'Issuing a draft failed (see issue).' },
+  request: sendDocumentValidator,
+  requestExample: { to: 'compta@brasserie.cd', lang: 'fr', message: 'Bonjour, voici la facture de novembre.' },
+  responses: {
+    200: { description: 'The document.', schema: document },
+    403: forbidden,
+    409: 'A cancelled document: `E_DOCUMENT_NOT_ISSUED`.',
+    422: 'Issuing a draft failed (see issue), or no address to send to: `E_NO_RECIPIENT` on `to`.',
+  },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf', {
+  operationId: 'getInvoicingDocumentPdf',
+  summary: 'The document as a PDF, in French or English',
+  description:
+    'Printed from what was frozen at issue (the parties\' legal mentions, lines, tax rates, totals, exchange rate): an issued document gives the same bytes every time. ' +
+    'A draft is marked as such. `lang` defaults to the reader\'s language; `download=1` asks the browser to save it rather than show it.',
+  permission: 'invoicing.invoice.read',
+  params: { orgId, documentId },
+  query: documentPdfValidator,
+  responses: { 200: { description: 'The PDF.', contentType: 'application/pdf', schema: { type: 'string', format: 'binary' } }, 403: forbidden },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments', {
   operationId: 'listInvoicingDocumentPayments',
@@ -250,4 +271,17 @@ route('PUT /api/v1/orgs/:orgId/invoicing/series/:kind', {
   request: seriesFormatValidator,
   requestExample: { format: 'F{YY}-{NNNNN}' },
   responses: { 200: { description: 'Every series.', schema: listOf(serializeSeries.ref) }, 403: forbidden, 422: 'A format without the year or the counter: `E_SERIES_FORMAT`.' },
+})
+
+describeRoute('GET /api/v1/public/invoicing/:token/pdf', {
+  tags,
+  operationId: 'getPublicInvoicingDocumentPdf',
+  summary: 'A document opened from the link in its email, without an account',
+  description: 'The token is signed and encrypted by the platform and expires after 90 days; drafts and cancelled documents are never shown.',
+  params: { token: 'The token of the emailed link.' },
+  query: documentPdfValidator,
+  responses: {
+    200: { description: 'The PDF.', contentType: 'application/pdf', schema: { type: 'string', format: 'binary' } },
+    404: 'Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`.',
+  },
 })

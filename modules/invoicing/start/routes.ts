@@ -5,6 +5,7 @@ const DocumentsController = () => import('../app/controllers/documents_controlle
 const PaymentsController = () => import('../app/controllers/payments_controller.ts')
 const CatalogueController = () => import('../app/controllers/catalogue_controller.ts')
 const SettingsController = () => import('../app/controllers/settings_controller.ts')
+const PublicDocumentsController = () => import('../app/controllers/public_documents_controller.ts')
 
 organizationRoutes('invoicing', () => {
   router.get('invoicing/documents', [DocumentsController, 'index'])
@@ -17,6 +18,7 @@ organizationRoutes('invoicing', () => {
       router.delete('invoicing/documents/:documentId', [DocumentsController, 'destroy'])
       router.post('invoicing/documents/:documentId/issue', [DocumentsController, 'issue'])
       router.post('invoicing/documents/:documentId/send', [DocumentsController, 'send'])
+      router.get('invoicing/documents/:documentId/pdf', [DocumentsController, 'pdf'])
       router.get('invoicing/documents/:documentId/payments', [PaymentsController, 'forDocument'])
     })
     .where('documentId', router.matchers.uuid())
@@ -45,3 +47,6 @@ organizationRoutes('invoicing', () => {
   router.get('invoicing/series', [SettingsController, 'series'])
   router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
 })
+
+// The customer's link from the email: no account, the signed token is the credential.
+router.get('/api/v1/public/invoicing/:token/pdf', [PublicDocumentsController, 'pdf'])

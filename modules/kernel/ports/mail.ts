@@ -14,6 +14,9 @@ export type MailContent = {
 /** Renders one kind of mail from its data, in the language `t` speaks. */
 export type MailTemplate<D> = (data: D, t: I18n) => MailContent
 
+/** A file of the organisation's store sent with a mail (read when the mail leaves, not copied into the queue). */
+export type MailAttachment = { path: string; filename: string; contentType: string }
+
 /** One mail to send: a template, its data, the recipient and their language, and the organisation it speaks for. */
 export type MailRequest<D = unknown> = {
   template: string
@@ -22,6 +25,8 @@ export type MailRequest<D = unknown> = {
   /** Brands the mail with the organisation's name and logo; without it the mail speaks for the product. */
   organizationId?: string | null
   data: D
+  /** Files of `organizationId`'s store attached to the mail (an invoice's PDF). */
+  attachments?: MailAttachment[]
 }
 
 /** Transactional mail: templates rendered in the recipient's language, sent by a job. */

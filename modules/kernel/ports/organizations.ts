@@ -19,6 +19,8 @@ export type OrganizationProfile = {
   defaultCurrency: string
   /** ISO 4217 code its reports are expressed in. */
   reportingCurrency: string
+  /** Where its logo is in its file store (`files.get(id, logoPath)`), or null without one. */
+  logoPath: string | null
 }
 
 /** The organisations, as the platform owns them; modules never read its tables. */

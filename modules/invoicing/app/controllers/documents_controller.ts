@@ -9,6 +9,10 @@ import { SaveDraft } from '../actions/save_draft.ts'
 import { IssueDocument } from '../actions/issue_document.ts'
 import { SendDocument } from '../actions/send_document.ts'
 import { actorOf, isoDateOf } from './http.ts'
+import { documentFileName, renderDocumentPdf } from '../services/document_pdf.ts'
+import { documentPdfValidator, sendDocumentValidator } from '../validators/documents.ts'
+import { EmailDocument } from '../actions/email_document.ts'
+import { organizations } from '@ia/kernel/contracts'
 
 /** Quotes, invoices and credit notes: list, read, draft, issue, send. */
 export default class DocumentsController {
@@ -67,13 +71,28 @@ export default class DocumentsController {
     })
   }
 
-  /** Marks a document as sent, issuing it first when still a draft; honours `Idempotency-Key`. */
+  /** Sends a document to its customer by email with its PDF, issuing it first when still a draft; honours `Idempotency-Key`. */
   async send(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.issue')
+    const { to, lang, message } = await ctx.request.validateUsing(sendDocumentValidator)
     return idempotent(ctx, async (trx) => {
       const document = await new SendDocument().handle(trx, ctx.params.documentId, actorOf(ctx))
+      const locale = lang ?? (await organizations.find(document.organizationId, trx))!.locale
+      await new EmailDocument().handle(trx, await documentView(document.id, trx), { to, locale, message }, actorOf(ctx))
       return { status: 200, body: { document: serializeDocument(await documentView(document.id, trx)) } }
     })
   }
 
+  /** The document as a PDF, in the language asked for (else the reader's). */
+  async pdf(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.read')
+    const { lang } = await ctx.request.validateUsing(documentPdfValidator, { data: ctx.request.qs() })
+    const locale = lang ?? (ctx.i18n.locale === 'en' ? 'en' : 'fr')
+    const view = await documentView(ctx.params.documentId)
+    const pdf = await renderDocumentPdf(view, locale)
+    const disposition = ctx.request.qs().download === '1' ? 'attachment' : 'inline'
+    ctx.response.header('content-type', 'application/pdf')
+    ctx.response.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`)
+    return ctx.response.send(Buffer.from(pdf))
+  }
 }

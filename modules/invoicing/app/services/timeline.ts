@@ -9,6 +9,7 @@ export type TimelineAction =
   | 'credited'
   | 'payment_recorded'
   | 'payment_reversed'
+  | 'emailed'
 
 /** Adds a line to a document's timeline, in the change's transaction. */
 export async function recordTimeline(

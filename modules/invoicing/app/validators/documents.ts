@@ -67,3 +67,16 @@ export const listDocumentsValidator = vine.create({
   cursor: vine.string().maxLength(500).optional(),
   page: vine.number().withoutDecimals().range([1, MAX_PAGE]).optional(),
 })
+
+/** The language of a printed document, and whether it is downloaded rather than shown. */
+export const documentPdfValidator = vine.create({
+  lang: vine.enum(['fr', 'en'] as const).optional(),
+  download: vine.enum(['0', '1'] as const).optional(),
+})
+
+/** Sending a document: to whom (else the customer's address), in which language (else the organisation's), with a message. */
+export const sendDocumentValidator = vine.create({
+  to: vine.string().trim().email().maxLength(254).optional(),
+  lang: vine.enum(['fr', 'en'] as const).optional(),
+  message: vine.string().trim().maxLength(2000).optional(),
+})

@@ -1090,6 +1090,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/documents/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The document as a PDF, in French or English
+         * @description Printed from what was frozen at issue (the parties' legal mentions, lines, tax rates, totals, exchange rate): an issued document gives the same bytes every time. A draft is marked as such. `lang` defaults to the reader's language; `download=1` asks the browser to save it rather than show it.
+         */
+        get: operations["getInvoicingDocumentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invoicing/documents/{documentId}/send": {
         parameters: {
             query?: never;
@@ -1100,8 +1120,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mark a document as sent to its customer, issuing it first when still a draft
-         * @description Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.
+         * Send a document to its customer by email with its PDF, issuing it first when still a draft
+         * @description The mail goes to `to`, else the customer's address, in `lang`, else the organisation's language, with the PDF attached and a link that opens it without an account for 90 days; the PDF sent is kept in the organisation's files and the timeline records it. Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.
          */
         post: operations["sendInvoicingDocument"];
         delete?: never;
@@ -1618,6 +1638,26 @@ export interface paths {
         put?: never;
         /** Hand ownership to another member (I become admin) */
         post: operations["transferOwnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoicing/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document opened from the link in its email, without an account
+         * @description The token is signed and encrypted by the platform and expires after 90 days; drafts and cancelled documents are never shown.
+         */
+        get: operations["getPublicInvoicingDocumentPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6639,6 +6679,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -6659,6 +6708,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6848,6 +6915,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -6877,6 +6953,24 @@ export interface operations {
             };
             /** @description Issued: `E_DOCUMENT_NOT_DRAFT` (correct it with a credit note). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7021,6 +7115,70 @@ export interface operations {
             };
         };
     };
+    getInvoicingDocumentPdf: {
+        parameters: {
+            query?: {
+                download?: "0" | "1";
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     sendInvoicingDocument: {
         parameters: {
             query?: never;
@@ -7033,7 +7191,24 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "to": "compta@brasserie.cd",
+                 *       "lang": "fr",
+                 *       "message": "Bonjour, voici la facture de novembre."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    lang?: "fr" | "en";
+                    message?: string;
+                    /** Format: email */
+                    to?: string;
+                };
+            };
+        };
         responses: {
             /** @description The document. */
             200: {
@@ -7044,6 +7219,15 @@ export interface operations {
                     "application/json": {
                         document: components["schemas"]["InvoicingDocument"];
                     };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
@@ -7082,7 +7266,25 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Issuing a draft failed (see issue). */
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Issuing a draft failed (see issue), or no address to send to: `E_NO_RECIPIENT` on `to`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7161,6 +7363,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -7181,6 +7392,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7250,6 +7479,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -7270,6 +7508,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7378,6 +7634,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -7407,6 +7672,24 @@ export interface operations {
             };
             /** @description Already reversed: `E_PAYMENT_ALREADY_REVERSED`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7539,6 +7822,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -7559,6 +7851,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7676,6 +7986,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -7696,6 +8015,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7910,6 +8247,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -7930,6 +8276,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8042,6 +8406,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
             401: {
                 headers: {
@@ -8062,6 +8435,24 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9229,6 +9620,50 @@ export interface operations {
             };
             /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPublicInvoicingDocumentPdf: {
+        parameters: {
+            query?: {
+                download?: "0" | "1";
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,7 +6,7 @@ import i18nManager from '@adonisjs/i18n/services/main'
 import Organization from '../../models/organization.ts'
 import { files } from '../../../contracts/files.ts'
 import { jobs } from '../../../contracts/jobs.ts'
-import type { MailRequest } from '@ia/kernel/contracts'
+import type { MailAttachment, MailRequest } from '@ia/kernel/contracts'
 import { mailTemplates, renderHtml, renderText } from './mail_templates.ts'
 
 /** The job that sends every transactional mail. */
@@ -18,18 +18,38 @@ const PURPOSE = 'platform.send_mail'
 const LOGO_CID = 'organization-logo'
 
 /** The job payload: the request with its data encrypted with the application key. */
-export type SendMailPayload = { template: string; to: string; locale: string; organizationId: string | null; data: string }
+export type SendMailPayload = {
+  template: string
+  to: string
+  locale: string
+  organizationId: string | null
+  data: string
+  attachments?: MailAttachment[]
+}
 
 /** Builds the job payload of a mail request; an unknown template fails here, in the caller, not later in a worker. */
 export function sendMailPayload(request: MailRequest): SendMailPayload {
   if (!mailTemplates.has(request.template)) throw new Error(`Unknown mail template "${request.template}"`)
+  if (request.attachments?.length && !request.organizationId) throw new Error(`Mail "${request.template}": attachments come from an organisation's files`)
   return {
     template: request.template,
     to: request.to,
     locale: request.locale,
     organizationId: request.organizationId ?? null,
     data: encryption.encrypt(request.data, undefined, PURPOSE),
+    ...(request.attachments?.length ? { attachments: request.attachments } : {}),
   }
+}
+
+/** The attachments' bytes, read from the organisation's files; a missing file fails the job (and its retries say so). */
+async function attachmentsOf(payload: SendMailPayload) {
+  return Promise.all(
+    (payload.attachments ?? []).map(async (attachment) => {
+      const bytes = await files.get(payload.organizationId!, attachment.path)
+      if (!bytes) throw new Error(`Mail "${payload.template}": its attachment ${attachment.path} is not in the organisation's files`)
+      return { ...attachment, bytes }
+    })
+  )
 }
 
 /** The `platform.send_mail` job handler: renders the template in the recipient's language and sends it. */
@@ -43,6 +63,7 @@ export async function deliverMail(payload: SendMailPayload, client?: QueryClient
   const logo = organization?.logoPath ? await files.get(organization.id, organization.logoPath) : null
   const logoType = logo ? await fileTypeFromBuffer(logo) : undefined
   const brand = { name: organization?.name ?? t.t('platform.mail.brand'), logoCid: logo && logoType ? LOGO_CID : null }
+  const attachments = await attachmentsOf(payload)
   await mail.send((message) => {
     message
       .to(payload.to)
@@ -51,6 +72,9 @@ export async function deliverMail(payload: SendMailPayload, client?: QueryClient
       .text(renderText(content, brand))
     if (logo && logoType) {
       message.embedData(Buffer.from(logo), LOGO_CID, { contentType: logoType.mime, filename: `logo.${logoType.ext}` })
+    }
+    for (const attachment of attachments) {
+      message.attachData(Buffer.from(attachment.bytes), { filename: attachment.filename, contentType: attachment.contentType })
     }
   })
 }

@@ -1,0 +1,64 @@
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { files, fromMinorUnits, mails } from '@ia/kernel/contracts'
+import type Document from '../models/document.ts'
+import type DocumentLine from '../models/document_line.ts'
+import { invoicingErrors } from '../errors.ts'
+import { documentFileName, renderDocumentPdf, type DocumentLocale } from '../services/document_pdf.ts'
+import { publicLinks } from '../services/public_links.ts'
+import { recordTimeline } from '../services/timeline.ts'
+import type { Actor } from '../services/drafts.ts'
+
+/** What the sender says: to whom (the customer's address by default), in which language, and a message of their own. */
+export type EmailOptions = { to?: string; locale: DocumentLocale; message?: string }
+
+/** The data of the `invoicing.document_sent` mail. */
+export type DocumentSentMail = {
+  kind: Document['kind']
+  number: string
+  seller: string
+  customer: string
+  total: string
+  currency: string
+  dueDate: string | null
+  message: string | null
+  url: string
+}
+
+/**
+ * Mails an issued document to its customer with its PDF attached and the link that opens it without an
+ * account. The PDF is stored in the organisation's files (the copy that was sent) and the mail queued in
+ * the sending transaction: it leaves only if the sending is committed.
+ */
+export class EmailDocument {
+  async handle(trx: TransactionClientContract, view: { document: Document; lines: DocumentLine[] }, options: EmailOptions, actor: Actor) {
+    const { document } = view
+    const to = options.to ?? document.customerSnapshot?.email ?? null
+    if (!to) throw invoicingErrors.noRecipient()
+    const pdf = await renderDocumentPdf(view, options.locale, trx)
+    const filename = documentFileName(document, options.locale)
+    const stored = await files.put(document.organizationId, `invoicing/${document.id}/${document.number}-${options.locale}.pdf`, pdf, { contentType: 'application/pdf' })
+    const token = publicLinks.token({ organizationId: document.organizationId, documentId: document.id })
+    await mails.send<DocumentSentMail>(
+      {
+        template: 'invoicing.document_sent',
+        to,
+        locale: options.locale,
+        organizationId: document.organizationId,
+        data: {
+          kind: document.kind,
+          number: document.number!,
+          seller: document.sellerSnapshot?.legalName ?? document.sellerSnapshot?.name ?? '',
+          customer: document.customerName,
+          total: fromMinorUnits(document.totalMinor, document.currency),
+          currency: document.currency,
+          dueDate: document.kind === 'invoice' ? (document.dueDate?.toISODate() ?? null) : null,
+          message: options.message?.trim() || null,
+          url: publicLinks.url(token, options.locale),
+        },
+        attachments: [{ path: stored.path, filename, contentType: 'application/pdf' }],
+      },
+      { client: trx, userId: actor.userId }
+    )
+    await recordTimeline(trx, { organizationId: document.organizationId, documentId: document.id, action: 'emailed', actorId: actor.userId, data: { to } })
+  }
+}
