@@ -21,6 +21,7 @@ export {
   describeRoute,
   defineSchemas,
   authorize,
+  organizations,
 } from '../services/ports.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
@@ -62,3 +63,27 @@ export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Se
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+export type { OrganizationProfile, OrganizationProfiles } from '../ports/organizations.ts'
+export {
+  DEFAULT_PHONE_COUNTRY,
+  normalizePhoneNumber,
+  formatPhoneNumber,
+  phoneSearchKeywords,
+  phoneSearchText,
+} from '../reference/phone_numbers.ts'
+export {
+  COUNTRY_CODES,
+  CURRENCY_CODES,
+  AMBIGUOUS_COUNTRY_NAMES,
+  isCountryCode,
+  isCurrencyCode,
+  readCountry,
+  type CountryReading,
+} from '../reference/countries.ts'
+export {
+  DR_CONGO_IDENTIFIERS,
+  compactIdentifier,
+  isDrCongoIdentifier,
+  type DrCongoIdentifier,
+} from '../reference/dr_congo_identifiers.ts'
+export { countryCode, currencyCode, drCongoIdentifier } from '../reference/validation_rules.ts'

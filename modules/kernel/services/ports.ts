@@ -16,6 +16,7 @@ import type { SearchIndex } from '../ports/search.ts'
 import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/openapi.ts'
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+import type { OrganizationProfiles } from '../ports/organizations.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -29,6 +30,7 @@ declare module '@adonisjs/core/types' {
     'kernel.openapi': OpenApiRegistry
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
+    'kernel.organizations': OrganizationProfiles
   }
 }
 
@@ -42,11 +44,12 @@ let search!: SearchIndex
 let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
+let organizations!: OrganizationProfiles
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, organizations] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -57,6 +60,7 @@ await app.booted(async () => {
     app.container.make('kernel.openapi'),
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
+    app.container.make('kernel.organizations'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -77,4 +81,4 @@ export function authorize(ctx: HttpContext, permission: string) {
   return authorizer.authorize(ctx, permission)
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards }
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations }
