@@ -1,14 +1,5 @@
+import { countryName } from '@ia/ui'
 import { useI18n } from 'vue-i18n'
-
-/**
- * A phone number stored in E.164 form, grouped for reading: DR Congo numbers as "+243 81 234 5678",
- * others left as stored.
- */
-export function formatPhone(value: string | null | undefined): string {
-  if (!value) return ''
-  const congo = /^\+243(\d{2})(\d{3})(\d{4})$/.exec(value)
-  return congo ? `+243 ${congo[1]} ${congo[2]} ${congo[3]}` : value
-}
 
 /** Formats dates in the user's language. Call in setup. */
 export function useDateFormat() {
@@ -22,17 +13,13 @@ export function useDateFormat() {
   }
 }
 
-/** A city and a country code as the reader says them: "Lubumbashi, RD Congo". */
+/**
+ * A city and its country as the reader says them ("Lubumbashi, Congo-Kinshasa"); without a city, nothing:
+ * what shows under a city's label is never a country.
+ */
 export function formatPlace(city: string | null | undefined, country: string | null | undefined, locale: string): string {
-  let countryName = country ?? ''
-  if (country) {
-    try {
-      countryName = new Intl.DisplayNames([locale], { type: 'region' }).of(country.toUpperCase()) ?? country
-    } catch {
-      // Not a region code the runtime knows: show it as stored.
-    }
-  }
-  return [city, countryName].filter(Boolean).join(', ')
+  if (!city) return ''
+  return [city, countryName(country, locale)].filter(Boolean).join(', ')
 }
 
 /** Formats places in the user's language. Call in setup. */
