@@ -887,12 +887,12 @@ try {
     fr: {
       newContact: 'Nouveau contact', name: /^Raison sociale/, phone: 'Téléphone', country: 'Pays', currency: 'Devise préférée', nif: 'NIF',
       create: 'Créer le contact', nifError: 'Saisissez le numéro sous la forme A1234567B.', city: 'Ville', call: 'Appeler', whatsapp: 'WhatsApp',
-      congoKinshasa: 'Congo-Kinshasa', congoBrazzaville: 'Congo-Brazzaville', france: 'France', dollar: /^dollar des États-Unis/i,
+      congoKinshasa: 'Congo-Kinshasa', congoBrazzaville: 'Congo-Brazzaville', france: 'France', dollar: /^dollar des États-Unis/i, timeZone: 'Fuseau horaire',
     },
     en: {
       newContact: 'New contact', name: /^Company name/, phone: 'Phone', country: 'Country', currency: 'Preferred currency', nif: 'Tax number (NIF)',
       create: 'Create contact', nifError: 'Enter the number in the form A1234567B.', city: 'City', call: 'Call', whatsapp: 'WhatsApp',
-      congoKinshasa: 'Congo - Kinshasa', congoBrazzaville: 'Congo - Brazzaville', france: 'France', dollar: /^US Dollar/i,
+      congoKinshasa: 'Congo - Kinshasa', congoBrazzaville: 'Congo - Brazzaville', france: 'France', dollar: /^US Dollar/i, timeZone: 'Time zone',
     },
   }
 
@@ -963,6 +963,13 @@ try {
       await page.goto('/contacts')
       await page.getByText('+33 6 12 34 56 78').first().waitFor()
       await shot(page, `data-contacts-list-${suffix}`)
+
+      // The organisation's own country is a picker too, beside its time zone.
+      await page.goto('/settings/organization')
+      await page.getByLabel(ui.timeZone).waitFor()
+      const organizationCountry = page.getByLabel(ui.country, { exact: true })
+      assert([await organizationCountry.inputValue(), await organizationCountry.getAttribute('placeholder')].includes(ui.congoKinshasa), 'the organisation\'s country')
+      await shot(page, `data-organization-settings-${suffix}`)
       await context.close()
     })
   }

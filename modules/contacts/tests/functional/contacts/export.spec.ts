@@ -94,7 +94,8 @@ test.group('Contacts / export', (group) => {
 
   test('writes dates in the organisation\'s time zone, in a form spreadsheets read as dates', async ({ client, assert }) => {
     const { owner, organization } = await createContactsOrganization()
-    await db.from('platform.organizations').where('id', organization.id).update({ time_zone: 'Africa/Lubumbashi' })
+    organization.timeZone = 'Africa/Lubumbashi'
+    await organization.save()
     await insertContact(organization.id, { name: 'Ancien client' })
     await db.from('contacts.contacts').where('organization_id', organization.id).update({ archived_at: new Date('2024-06-30T08:00:00.000Z'), created_at: new Date('2024-01-02T22:30:00.000Z') })
     const exported = await client.get(contactsUrl(organization.id, '/export.csv')).qs({ archived: 'all' }).loginAs(owner)

@@ -1,7 +1,6 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import app from '@adonisjs/core/services/app'
-import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { search, tenantContext } from '@ia/kernel/contracts'
 import { createOwnerWithOrganization, createUser } from '@ia/platform/testing'
@@ -184,7 +183,8 @@ test.group('Search / contacts', (group) => {
 
   test('a national number is read in the organisation\'s country', async ({ client, assert }) => {
     const { owner, organization } = await createContactsOrganization()
-    await db.from('platform.organizations').where('id', organization.id).update({ country: 'FR' })
+    organization.country = 'FR'
+    await organization.save()
     const contact = await indexedContact(organization.id, { name: 'Bureau de Paris', phone: '+33612345678' })
     for (const typed of ['06 12 34 56 78', '+33 6 12 34 56 78']) {
       const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`)).loginAs(owner)
