@@ -175,7 +175,7 @@ try {
     await page.getByLabel(/^E-mail/).fill('contact@smk.cd')
     await page.getByLabel('Téléphone').fill('0812345678')
     await page.getByRole('button', { name: 'Créer le contact' }).click()
-    await page.getByText('+243 81 234 5678').first().waitFor()
+    await page.getByText('+243 812 345 678').first().waitFor()
     await page.goto('/contacts')
     await page.getByRole('searchbox').fill('societe minière')
     await page.getByText('Société Minière de Kolwezi').first().waitFor()
@@ -859,6 +859,7 @@ try {
     const pages = [
       { path: '/', ready: (page) => page.getByRole('heading', { name: /Bonjour|Hello/ }) },
       { path: '/contacts', ready: (page) => page.getByText('Société Minière de Kolwezi').first() },
+      { path: '/contacts/new', ready: (page) => page.locator('form').first() },
       { path: '/settings/organization', ready: (page) => page.locator('form').first() },
       { path: '/settings/members', ready: (page) => page.getByRole('tablist') },
       { path: '/profile', ready: (page) => page.getByRole('heading', { name: /Mon profil|My profile/ }) },
@@ -884,6 +885,98 @@ try {
     }
     assert(problems.length === 0, `axe found:\n      ${problems.join('\n      ')}`)
   })
+
+  /** The contact form's strings, per language. */
+  const CONTACT_FORM = {
+    fr: {
+      newContact: 'Nouveau contact', name: /^Raison sociale/, phone: 'Téléphone', country: 'Pays', currency: 'Devise préférée', nif: 'NIF',
+      create: 'Créer le contact', nifError: 'Saisissez le numéro sous la forme A1234567B.', city: 'Ville', call: 'Appeler', whatsapp: 'WhatsApp',
+      congoKinshasa: 'Congo-Kinshasa', congoBrazzaville: 'Congo-Brazzaville', france: 'France', dollar: /^dollar des États-Unis/i, timeZone: 'Fuseau horaire',
+    },
+    en: {
+      newContact: 'New contact', name: /^Company name/, phone: 'Phone', country: 'Country', currency: 'Preferred currency', nif: 'Tax number (NIF)',
+      create: 'Create contact', nifError: 'Enter the number in the form A1234567B.', city: 'City', call: 'Call', whatsapp: 'WhatsApp',
+      congoKinshasa: 'Congo - Kinshasa', congoBrazzaville: 'Congo - Brazzaville', france: 'France', dollar: /^US Dollar/i, timeZone: 'Time zone',
+    },
+  }
+
+  /** Opens a code picker (country, currency) by its label, types `text` and picks the option named `option`. */
+  async function pick(page, label, text, option) {
+    const input = page.getByLabel(label, { exact: true })
+    await input.click()
+    await input.fill(text)
+    await page.getByRole('option', { name: option }).first().click()
+  }
+
+  for (const [lang, phone] of [['fr', false], ['en', true]]) {
+    const ui = CONTACT_FORM[lang]
+    const suffix = `${lang}-${phone ? 390 : 1280}`
+    await scenario(`data: country and currency pickers, DR Congo numbers checked with their form, call and WhatsApp (${lang}, ${phone ? 390 : 1280} px)`, async () => {
+      // The language is the user's: chosen at desktop width, where the switch is in the header.
+      const desktop = await newPage()
+      await signIn(desktop.page, 'amani@example.cd')
+      await useLanguage(desktop.page, lang)
+      await desktop.context.close()
+      const { context, page } = await newPage({ phone, width: 390 })
+      await signIn(page, 'amani@example.cd')
+      await page.goto('/contacts/new')
+      const name = `Pharmacie Espoir ${lang}`
+      await page.getByLabel(ui.name).fill(name)
+      await page.getByLabel(ui.phone).fill(lang === 'fr' ? '081 000 1014' : '0990001014')
+      // A DR Congo organisation: its country is the default and the first choice; "Congo" offers both Congos by name.
+      const country = page.getByLabel(ui.country, { exact: true })
+      assert((await country.getAttribute('placeholder')) === ui.congoKinshasa || (await country.inputValue()) === ui.congoKinshasa, 'the country is not DR Congo by default')
+      await country.click()
+      await country.fill('congo')
+      await page.getByRole('option', { name: new RegExp(`^${ui.congoBrazzaville}`) }).waitFor()
+      const offered = await page.getByRole('option').allTextContents()
+      assert(offered[0].startsWith(ui.congoKinshasa), `first option: ${offered[0]}`)
+      assert(!offered.some((text) => /Colombi/.test(text)), 'Colombia offered for "congo"')
+      await shot(page, `data-country-picker-${suffix}`)
+      // Closing the list keeps the organisation's country.
+      await page.keyboard.press('Escape')
+      await page.getByRole('option').first().waitFor({ state: 'detached' })
+      assert([await country.inputValue(), await country.getAttribute('placeholder')].includes(ui.congoKinshasa), 'the country changed on closing the list')
+      await pick(page, ui.currency, 'dollar', ui.dollar)
+      await page.getByLabel(ui.nif, { exact: true }).fill('!!!')
+      await page.getByRole('button', { name: ui.create }).click()
+      await page.getByText(ui.nifError).waitFor()
+      await shot(page, `data-nif-error-${suffix}`)
+      await page.getByLabel(ui.nif, { exact: true }).fill('a1234567b')
+      await page.getByRole('button', { name: ui.create }).click()
+      const digits = lang === 'fr' ? '243810001014' : '243990001014'
+      const whatsapp = page.getByRole('link', { name: new RegExp(ui.whatsapp) })
+      await whatsapp.waitFor()
+      assert((await whatsapp.getAttribute('href')) === `https://wa.me/${digits}`, `WhatsApp link ${await whatsapp.getAttribute('href')}`)
+      assert((await page.getByRole('link', { name: new RegExp(ui.call) }).getAttribute('href')) === `tel:+${digits}`, 'call link')
+      await page.getByText(lang === 'fr' ? '+243 810 001 014' : '+243 990 001 014').first().waitFor()
+      await page.getByText('A1234567B').waitFor()
+      // No city: the city says so, and the country has its own row.
+      const cityValue = await page.locator('dt', { hasText: new RegExp(`^${ui.city}$`) }).locator('xpath=following-sibling::dd').textContent()
+      assert(!cityValue.includes('Congo'), `the city shows "${cityValue}"`)
+      await page.locator('dd', { hasText: ui.congoKinshasa }).first().waitFor()
+      await shot(page, `data-contact-detail-${suffix}`)
+
+      // A foreign number is formatted like a Congolese one.
+      await page.goto('/contacts/new')
+      await page.getByLabel(ui.name).fill(`Bureau de Paris ${lang}`)
+      await pick(page, ui.country, 'fran', ui.france)
+      await page.getByLabel(ui.phone).fill('06 12 34 56 78')
+      await page.getByRole('button', { name: ui.create }).click()
+      await page.getByText('+33 6 12 34 56 78').first().waitFor()
+      await page.goto('/contacts')
+      await page.getByText('+33 6 12 34 56 78').first().waitFor()
+      await shot(page, `data-contacts-list-${suffix}`)
+
+      // The organisation's own country is a picker too, beside its time zone.
+      await page.goto('/settings/organization')
+      await page.getByLabel(ui.timeZone).waitFor()
+      const organizationCountry = page.getByLabel(ui.country, { exact: true })
+      assert([await organizationCountry.inputValue(), await organizationCountry.getAttribute('placeholder')].includes(ui.congoKinshasa), 'the organisation\'s country')
+      await shot(page, `data-organization-settings-${suffix}`)
+      await context.close()
+    })
+  }
 
   await scenario('money input on /dev/ui: an amount typed in French and in English, refusals said in each language', async () => {
     const rounds = [

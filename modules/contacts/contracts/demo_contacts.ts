@@ -1,5 +1,5 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { normalizePhoneNumber } from '../app/services/phone_number.ts'
+import { normalizePhoneNumber } from '@ia/kernel/contracts'
 
 type DemoContact = {
   kind: 'company' | 'person'

@@ -89,3 +89,24 @@ export {
   type MoneyTaxGroupTotals,
   type MoneyTotals,
 } from '../money/money.ts'
+export {
+  DEFAULT_PHONE_COUNTRY,
+  normalizePhoneNumber,
+  formatPhoneNumber,
+  phoneSearchKeywords,
+  phoneSearchText,
+} from '../reference/phone_numbers.ts'
+export {
+  COUNTRY_CODES,
+  AMBIGUOUS_COUNTRY_NAMES,
+  isCountryCode,
+  readCountry,
+  type CountryReading,
+} from '../reference/countries.ts'
+export {
+  DR_CONGO_IDENTIFIERS,
+  compactIdentifier,
+  isDrCongoIdentifier,
+  type DrCongoIdentifier,
+} from '../reference/dr_congo_identifiers.ts'
+export { countryCode, currencyCode, drCongoIdentifier } from '../reference/validation_rules.ts'

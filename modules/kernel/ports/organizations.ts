@@ -19,6 +19,8 @@ export type OrganizationProfile = {
   defaultCurrency: string
   /** ISO 4217 code its reports are expressed in. */
   reportingCurrency: string
+  /** IANA time zone in which its dates are shown and exported, e.g. `Africa/Kinshasa`. */
+  timeZone: string
   /** Where its logo is in its file store (`files.get(id, logoPath)`), or null without one. */
   logoPath: string | null
 }

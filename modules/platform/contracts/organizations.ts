@@ -3,8 +3,8 @@ import Organization from '../app/models/organization.ts'
 import { auditLog } from '../app/services/audit_log.ts'
 
 function toProfile(organization: Organization): OrganizationProfile {
-  const { id, name, legalName, rccm, idNat, nif, address, city, country, phone, email, locale, defaultCurrency, reportingCurrency, logoPath } = organization
-  return { id, name, legalName, rccm, idNat, nif, address, city, country, phone, email, locale, defaultCurrency, reportingCurrency, logoPath }
+  const { id, name, legalName, rccm, idNat, nif, address, city, country, phone, email, locale, defaultCurrency, reportingCurrency, logoPath, timeZone } = organization
+  return { id, name, legalName, rccm, idNat, nif, address, city, country, phone, email, locale, defaultCurrency, reportingCurrency, logoPath, timeZone }
 }
 
 /** The platform's implementation of the kernel's organisations port. */

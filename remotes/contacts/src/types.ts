@@ -50,9 +50,6 @@ export type ContactCursorPage = Extract<WireResponse<WireOperation<'get', '/cont
 /** Body of a create request (an update sends part of it). */
 export type ContactInput = WireBody<WireOperation<'post', '/contacts'>>
 
-/** Currencies a contact may prefer, in the order the form offers them (the validator's list). */
-export const CONTACT_CURRENCIES = ['CDF', 'USD', 'EUR'] as const satisfies readonly NonNullable<ContactInput['preferredCurrency']>[]
-
 /** What the server found in a CSV file before importing it. */
 export type ImportPreview = Schemas['ContactImportPreview']
 

@@ -19,7 +19,7 @@ export const Blank = defineComponent({ name: 'Blank', render: () => null })
 export function organization(id: number, name: string): Organization {
   return {
     id, name, legalName: null, rccm: null, idNat: null, nif: null, address: null, city: null, country: null, phone: null, email: null,
-    defaultCurrency: 'CDF', reportingCurrency: null, locale: 'fr', logoUrl: null, createdAt: '2025-01-01T00:00:00Z',
+    defaultCurrency: 'CDF', reportingCurrency: null, locale: 'fr', timeZone: 'Africa/Kinshasa', logoUrl: null, createdAt: '2025-01-01T00:00:00Z',
   }
 }
 

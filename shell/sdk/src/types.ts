@@ -63,6 +63,8 @@ export interface Organization {
   defaultCurrency: CurrencyCode
   reportingCurrency: CurrencyCode | null
   locale: Locale
+  /** IANA time zone its dates are shown and exported in, e.g. Africa/Kinshasa. */
+  timeZone: string
   logoUrl: string | null
   createdAt: string
 }
@@ -72,7 +74,7 @@ export type OrganizationUpdate = Partial<
   Pick<
     Organization,
     | 'name' | 'legalName' | 'rccm' | 'idNat' | 'nif' | 'address' | 'city' | 'country'
-    | 'phone' | 'email' | 'defaultCurrency' | 'reportingCurrency' | 'locale'
+    | 'phone' | 'email' | 'defaultCurrency' | 'reportingCurrency' | 'locale' | 'timeZone'
   >
 >
 

@@ -53,6 +53,12 @@ export const UiDateInput = defineAsyncComponent(() => import('./components/UiDat
 export const UiDateRangeInput = defineAsyncComponent(() => import('./components/UiDateRangeInput.vue'))
 /** A text box suggesting records from the server as one types (Reka UI Combobox). */
 export const UiRemoteAutocomplete = defineAsyncComponent(() => import('./components/UiRemoteAutocomplete.vue'))
+/** A searchable list of countries named in the user's language, the preferred ones (the organisation's) first. */
+export const UiCountryPicker = defineAsyncComponent(() => import('./components/code-pickers').then((pickers) => pickers.UiCountryPicker))
+/** A searchable list of ISO 4217 currencies named in the user's language, the organisation's first. */
+export const UiCurrencyPicker = defineAsyncComponent(() => import('./components/code-pickers').then((pickers) => pickers.UiCurrencyPicker))
+/** A searchable list of the `preferred` languages, named in the user's language. */
+export const UiLanguagePicker = defineAsyncComponent(() => import('./components/code-pickers').then((pickers) => pickers.UiLanguagePicker))
 /** A drop zone sending files through an upload function, with each file's progress bar. */
 export const UiFileDrop = defineAsyncComponent(() => import('./components/UiFileDrop.vue'))
 const ConfirmDialogBody = defineAsyncComponent(() => import('./components/UiConfirmDialog.vue'))
@@ -98,6 +104,7 @@ export { useConfirm, type ConfirmOptions } from './composables/useConfirm'
 export { currencyDigits, formatMoney, parseMoney, type MinorUnits, type MoneyParseError, type MoneyParseResult } from './money'
 export { icons } from './components/icons'
 export { setPreferenceStore, type PreferenceStore } from './preferences'
+export { COUNTRY_CODES, CURRENCY_CODES, countryName, displayName, formatPhone, phoneLinks, type CodeOption } from './reference'
 export type * from './types'
 
 /** The kit's own strings, to merge into the application's vue-i18n messages under `ui.*`. */
@@ -135,6 +142,9 @@ const components: Record<string, Component> = {
   UiDateInput,
   UiDateRangeInput,
   UiRemoteAutocomplete,
+  UiCountryPicker,
+  UiCurrencyPicker,
+  UiLanguagePicker,
   UiStatusChip,
   UiTimeline,
   UiFileDrop,

@@ -10,13 +10,17 @@ import { ArchiveContact } from '../actions/archive_contact.ts'
 
 const actorOf = (ctx: HttpContext) => ({ userId: ctx.auth.user!.id, ip: ctx.request.ip() })
 
+/** The current organisation's country (loaded with the membership): phone numbers written without a country are read in it. */
+const organizationCountry = (ctx: HttpContext) => ctx.organization.country
+
 /** The organisation's contacts: list, read, create, change, archive. */
 export default class ContactsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.read')
-    const { page = 1, perPage = 25, paging, cursor, ...filters } = await ctx.request.validateUsing(listContactsValidator, {
+    const { page = 1, perPage = 25, paging, cursor, ...query } = await ctx.request.validateUsing(listContactsValidator, {
       data: ctx.request.qs(),
     })
+    const filters = { ...query, phoneCountry: organizationCountry(ctx) }
     if (paging === 'cursor' || cursor !== undefined) {
       const { contacts, nextCursor, total } = await contactsAfter(filters, perPage, cursor)
       return { data: contacts.map(serializeContact), meta: { perPage, total, nextCursor } }
@@ -34,7 +38,7 @@ export default class ContactsController {
 
   async store(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.create')
-    const payload = await ctx.request.validateUsing(createContactValidator)
+    const payload = await ctx.request.validateUsing(createContactValidator, { meta: { organizationCountry: organizationCountry(ctx) } })
     const contact = await new CreateContact().handle(payload, actorOf(ctx))
     return ctx.response.created({ contact: serializeContact(contact) })
   }
@@ -44,7 +48,9 @@ export default class ContactsController {
     // A phone number sent alone is read in the contact's own country.
     const stored = await Contact.query().where('id', ctx.params.contactId).select('country').first()
     if (!stored) throw notFound()
-    const changes = await ctx.request.validateUsing(updateContactValidator, { meta: { storedCountry: stored.country } })
+    const changes = await ctx.request.validateUsing(updateContactValidator, {
+      meta: { storedCountry: stored.country, organizationCountry: organizationCountry(ctx) },
+    })
     const contact = await new UpdateContact().handle(ctx.params.contactId, changes, actorOf(ctx))
     return { contact: serializeContact(contact) }
   }

@@ -1,15 +1,17 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import type { Infer } from '@vinejs/vine/types'
-import { tenantContext } from '@ia/kernel/contracts'
+import { normalizePhoneNumber, tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import type { ContactAttributes } from '../transformers/contact_transformer.ts'
 import type { exportContactsValidator } from '../validators/contact.ts'
-import { normalizePhoneNumber } from '../services/phone_number.ts'
 import { decodeContactCursor, encodeContactCursor, type ContactSort } from '../services/contact_cursor.ts'
 
-/** The filters and order shared by the list and the export. */
-export type ContactFilters = Infer<typeof exportContactsValidator>
+/**
+ * The filters and order shared by the list and the export, and the country a phone number searched
+ * without its international prefix is read in (the organisation's).
+ */
+export type ContactFilters = Infer<typeof exportContactsValidator> & { phoneCountry?: string }
 
 const folded = (column: string) => `lower(contacts.immutable_unaccent(${column}))`
 const FOLDED_QUERY = 'lower(contacts.immutable_unaccent(?))'
@@ -39,7 +41,7 @@ export function contactsQuery(filters: ContactFilters, client?: QueryClientContr
   if (q) {
     const pattern = escapeLike(q)
     const digits = q.replace(/\D/g, '')
-    const phone = normalizePhoneNumber(q)
+    const phone = normalizePhoneNumber(q, filters.phoneCountry ?? null)
     query.where((search) => {
       for (const column of ['name', 'city', 'email']) {
         search.orWhereRaw(`${folded(column)} LIKE ${CONTAINS}`, [pattern])

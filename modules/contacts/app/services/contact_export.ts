@@ -1,11 +1,13 @@
 import type { I18n } from '@adonisjs/i18n'
 import db from '@adonisjs/lucid/services/db'
-import { tenantContext } from '@ia/kernel/contracts'
+import type { DateTime } from 'luxon'
+import { organizations, tenantContext } from '@ia/kernel/contracts'
 import type Contact from '../models/contact.ts'
 import { type ContactFilters, contactsQuery } from '../queries/list_contacts.ts'
 import type ContactImport from '../models/contact_import.ts'
 import { CSV_FIELDS, IMPORT_FIELDS, type ImportField } from './contact_columns.ts'
 import { formatCsvLine } from './csv.ts'
+import { EXPORT_DATE_TIME } from './contact_values.ts'
 
 /** Rows read per query while exporting: memory stays flat whatever the number of contacts. */
 const EXPORT_BATCH = 1000
@@ -18,7 +20,12 @@ export function exportDelimiter(i18n: I18n) {
   return i18n.locale === 'fr' ? ';' : ','
 }
 
-function cells(contact: Contact, i18n: I18n) {
+/** A date and time in the organisation's time zone, written the way spreadsheets read a date ("2025-03-31 14:05:00"). */
+function spreadsheetDate(date: DateTime, timeZone: string) {
+  return date.setZone(timeZone).toFormat(EXPORT_DATE_TIME)
+}
+
+function cells(contact: Contact, i18n: I18n, timeZone: string) {
   const yesNo = (value: boolean) => i18n.t(value ? 'contacts.csv.yes' : 'contacts.csv.no')
   const values: Record<(typeof CSV_FIELDS)[number], string | null> = {
     name: contact.name,
@@ -38,16 +45,20 @@ function cells(contact: Contact, i18n: I18n) {
     tags: contact.tags.join(', '),
     notes: contact.notes,
   }
-  return [...CSV_FIELDS.map((field) => values[field]), contact.archivedAt?.toISO() ?? null, contact.createdAt.toISO()]
+  const dates = [contact.archivedAt ? spreadsheetDate(contact.archivedAt, timeZone) : null, spreadsheetDate(contact.createdAt, timeZone)]
+  return [...CSV_FIELDS.map((field) => values[field]), ...dates]
 }
 
 /**
  * The organisation's contacts matching `filters` as CSV, produced batch by batch so a large
- * export never sits in memory. It runs after the request handler has returned, hence the
- * explicit organisation.
+ * export never sits in memory; dates are in the organisation's time zone. It runs after the
+ * request handler has returned, hence the explicit organisation. What it writes, the import
+ * reads back unchanged.
  */
 export async function* contactsCsv(organizationId: string, filters: ContactFilters, i18n: I18n) {
   const delimiter = exportDelimiter(i18n)
+  const { timeZone, country } = (await organizations.find(organizationId))!
+  const query = { ...filters, phoneCountry: country }
   yield BOM + formatCsvLine(columnHeaders([...CSV_FIELDS, 'archivedAt', 'createdAt'], i18n), delimiter)
   // One snapshot for every batch: contacts created or edited meanwhile can neither shift a row
   // out of the file nor into it twice.
@@ -56,9 +67,9 @@ export async function* contactsCsv(organizationId: string, filters: ContactFilte
     await snapshot.rawQuery('SET TRANSACTION READ ONLY')
     for (let offset = 0; ; offset += EXPORT_BATCH) {
       const batch = await tenantContext.run(organizationId, () =>
-        contactsQuery(filters, snapshot).limit(EXPORT_BATCH).offset(offset).exec()
+        contactsQuery(query, snapshot).limit(EXPORT_BATCH).offset(offset).exec()
       )
-      if (batch.length) yield batch.map((contact) => formatCsvLine(cells(contact, i18n), delimiter)).join('')
+      if (batch.length) yield batch.map((contact) => formatCsvLine(cells(contact, i18n, timeZone), delimiter)).join('')
       if (batch.length < EXPORT_BATCH) return
     }
   } finally {

@@ -2,6 +2,7 @@ import type { I18n } from '@adonisjs/i18n'
 import { errors as vineErrors } from '@vinejs/vine'
 import type { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
+import { organizations, readCountry, tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import { createContactValidator } from '../validators/contact.ts'
 import { contactErrors } from '../errors.ts'
@@ -148,6 +149,7 @@ export async function analyseImport(
   if (missing.length) return { ...table, rows: [], valid: 0, invalid: 0, contacts: [], rejected: [] }
 
   const messagesProvider = i18n.createMessagesProvider()
+  const profile = (await organizations.find(tenantContext.require(), options.client))!
   const checked: CheckedRow[] = []
   for (const [index, record] of records.entries()) {
     const raw: Record<string, unknown> = { kind: 'company' }
@@ -158,11 +160,16 @@ export async function analyseImport(
       source[field] = cell
       if (cell !== '') raw[field] = field === 'archivedAt' ? cell : cellValue(field, cell)
     })
-    const archivedAt = typeof raw.archivedAt === 'string' ? parseArchivedAt(raw.archivedAt) : null
+    const archivedAt = typeof raw.archivedAt === 'string' ? parseArchivedAt(raw.archivedAt, profile.timeZone) : null
     let contact: NewContact | null = null
     const errors: ImportFieldError[] = []
+    const country = typeof raw.country === 'string' ? readCountry(raw.country) : null
+    if (country && 'ambiguous' in country) {
+      errors.push({ field: 'country', message: ambiguousCountryMessage(raw.country as string, country.ambiguous, i18n) })
+      delete raw.country
+    } else if (country) raw.country = country.code
     try {
-      contact = await createContactValidator.validate(raw, { messagesProvider })
+      contact = await createContactValidator.validate(raw, { messagesProvider, meta: { organizationCountry: profile.country } })
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
       for (const { field, message } of error.messages as ImportFieldError[]) errors.push({ field, message })
@@ -182,6 +189,13 @@ export async function analyseImport(
   const rejected = checked.flatMap((entry) => (entry.importable ? [] : [{ line: entry.row.line, values: entry.source }]))
   const rows = checked.map((entry) => entry.row)
   return { ...table, rows, valid: contacts.length, invalid: rows.length - contacts.length, contacts, rejected }
+}
+
+/** Why a country name such as "Congo" is refused, with the names of the countries it may mean. */
+function ambiguousCountryMessage(text: string, codes: readonly string[], i18n: I18n) {
+  const names = new Intl.DisplayNames([i18n.locale], { type: 'region' })
+  const [first, second] = codes.map((code) => names.of(code) ?? code)
+  return i18n.t('contacts.import.countryAmbiguous', { text, first, second })
 }
 
 /** One row once checked: as the preview shows it, what would be saved, and whether it is archived. */

@@ -1,5 +1,5 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { events, search, tenantContext, type SearchDocumentInput } from '@ia/kernel/contracts'
+import { events, formatPhoneNumber, phoneSearchKeywords, search, tenantContext, type SearchDocumentInput } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 
 /** The search record type of contacts. */
@@ -7,14 +7,18 @@ export const CONTACT_SEARCH_TYPE = 'contacts.contact'
 
 const PAGE = 500
 
-/** What the global search knows of a contact: its name, where and how to reach it, its identifiers. */
+/**
+ * What the global search knows of a contact: its name, where and how to reach it (the phone number
+ * formatted for reading, and indexed in every form a person types it), its identifiers.
+ */
 export function contactSearchDocument(contact: Contact): SearchDocumentInput {
+  const phone = contact.phone ? formatPhoneNumber(contact.phone) : null
   return {
     title: contact.name,
-    subtitle: [contact.city, contact.email, contact.phone].filter(Boolean).join(' · ') || null,
+    subtitle: [contact.city, contact.email, phone].filter(Boolean).join(' · ') || null,
     body: [contact.address, contact.notes].filter(Boolean).join('\n') || null,
     url: `/contacts/${contact.id}`,
-    keywords: [contact.email, contact.phone, contact.rccm, contact.idNat, contact.nif, ...contact.tags].filter(
+    keywords: [contact.email, ...(contact.phone ? phoneSearchKeywords(contact.phone) : []), contact.rccm, contact.idNat, contact.nif, ...contact.tags].filter(
       (keyword): keyword is string => Boolean(keyword)
     ),
   }

@@ -1,27 +1,23 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
-import { MAX_PAGE } from '@ia/kernel/contracts'
+import { countryCode, currencyCode, drCongoIdentifier, MAX_PAGE, normalizePhoneNumber } from '@ia/kernel/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../models/contact.ts'
-import { normalizePhoneNumber } from '../services/phone_number.ts'
 import { IMPORT_FIELDS, type ImportField } from '../services/contact_columns.ts'
-
-/** ISO 4217 codes known to the runtime's ICU data. */
-export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf('currency')
 
 const MAX_TAGS = 20
 
 /**
  * Replaces a phone number by its E.164 form; a number without an international prefix is read
  * in the contact's country (the one sent, else the stored one given as `meta.storedCountry`),
- * else in DR Congo.
+ * else in the organisation's (`meta.organizationCountry`).
  */
 const phoneNumber = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
     if (typeof value !== 'string') return
     const sent = field.parent?.country
     const stored = field.meta?.storedCountry
-    const country = typeof sent === 'string' ? sent.trim() : typeof stored === 'string' ? stored : ''
-    const normalized = normalizePhoneNumber(value, /^[a-z]{2}$/i.test(country) ? country : null)
+    const country = typeof sent === 'string' && sent.trim() ? sent.trim() : typeof stored === 'string' ? stored : field.meta?.organizationCountry
+    const normalized = normalizePhoneNumber(value, typeof country === 'string' ? country : null)
     if (!normalized) {
       field.report('Enter a valid phone number.', 'phoneNumber', field)
       return
@@ -51,11 +47,11 @@ const fields = {
   phone: vine.string().trim().maxLength(40).use(phoneNumber()).nullable().optional(),
   address: optionalText(300),
   city: optionalText(100),
-  country: vine.string().trim().regex(/^[A-Za-z]{2}$/).toUpperCase().nullable().optional(),
-  rccm: optionalText(60),
-  idNat: optionalText(60),
-  nif: optionalText(60),
-  preferredCurrency: vine.string().trim().toUpperCase().in(CURRENCY_CODES as string[]).nullable().optional(),
+  country: vine.string().trim().toUpperCase().use(countryCode()).nullable().optional(),
+  rccm: vine.string().trim().maxLength(60).use(drCongoIdentifier('rccm')).nullable().optional(),
+  idNat: vine.string().trim().maxLength(60).use(drCongoIdentifier('idNat')).nullable().optional(),
+  nif: vine.string().trim().maxLength(60).use(drCongoIdentifier('nif')).nullable().optional(),
+  preferredCurrency: vine.string().trim().toUpperCase().use(currencyCode()).nullable().optional(),
   preferredLocale: vine.enum(CONTACT_LOCALES).nullable().optional(),
   tags: vine
     .array(vine.string().trim().minLength(1).maxLength(40))
@@ -65,15 +61,18 @@ const fields = {
   notes: vine.string().trim().maxLength(5000).nullable().optional(),
 }
 
+/** What a contact's rules read besides its fields: the organisation's country, and the contact's stored one on an update. */
+type ContactValidationMeta = { organizationCountry: string; storedCountry?: string | null }
+
 /** Create a contact (also each row of a CSV import). */
-export const createContactValidator = vine.create({
+export const createContactValidator = vine.withMetaData<ContactValidationMeta>().create({
   kind: vine.enum(CONTACT_KINDS),
   name: vine.string().trim().minLength(1).maxLength(200),
   ...fields,
 })
 
 /** Change some of a contact's fields. */
-export const updateContactValidator = vine.withMetaData<{ storedCountry: string | null }>().create({
+export const updateContactValidator = vine.withMetaData<ContactValidationMeta>().create({
   kind: vine.enum(CONTACT_KINDS).optional(),
   name: vine.string().trim().minLength(1).maxLength(200).optional(),
   ...fields,

@@ -4,29 +4,35 @@ import { parseArchivedAt } from '../../app/services/contact_values.ts'
 import { fieldForHeader } from '../../app/services/contact_columns.ts'
 
 const NOW = DateTime.fromISO('2025-06-01T12:00:00.000Z')
+const KINSHASA = 'Africa/Kinshasa'
 
 test.group('Archived-at cell', () => {
-  test('reads the ISO date an export writes, keeping its offset', ({ assert }) => {
-    assert.equal(parseArchivedAt('2024-03-01T10:00:00.000+01:00', NOW)!.toUTC().toISO(), '2024-03-01T09:00:00.000Z')
-    assert.equal(parseArchivedAt('2024-03-01', NOW)!.toISODate(), '2024-03-01')
+  test('reads the date an export writes in the organisation\'s time zone', ({ assert }) => {
+    assert.equal(parseArchivedAt('2024-03-01 10:00:00', KINSHASA, NOW)!.toUTC().toISO(), '2024-03-01T09:00:00.000Z')
+    assert.equal(parseArchivedAt('2024-03-01 10:00:00', 'Africa/Lubumbashi', NOW)!.toUTC().toISO(), '2024-03-01T08:00:00.000Z')
+  })
+
+  test('reads an ISO date, keeping its offset', ({ assert }) => {
+    assert.equal(parseArchivedAt('2024-03-01T10:00:00.000+01:00', KINSHASA, NOW)!.toUTC().toISO(), '2024-03-01T09:00:00.000Z')
+    assert.equal(parseArchivedAt('2024-03-01', KINSHASA, NOW)!.toISODate(), '2024-03-01')
   })
 
   test('reads "{$self}" day first, as French spreadsheets show dates')
     .with(['15/01/2024', '15/01/2024 08:30', '15.01.2024', '15-01-2024 08h30'])
     .run(({ assert }, cell) => {
-      assert.equal(parseArchivedAt(cell, NOW)!.toISODate(), '2024-01-15')
+      assert.equal(parseArchivedAt(cell, KINSHASA, NOW)!.toISODate(), '2024-01-15')
     })
 
   test('reads yes as archived now and no as active', ({ assert }) => {
-    assert.equal(parseArchivedAt('oui', NOW)!.toMillis(), NOW.toMillis())
-    assert.equal(parseArchivedAt('Yes', NOW)!.toMillis(), NOW.toMillis())
-    assert.isNull(parseArchivedAt('non', NOW))
+    assert.equal(parseArchivedAt('oui', KINSHASA, NOW)!.toMillis(), NOW.toMillis())
+    assert.equal(parseArchivedAt('Yes', KINSHASA, NOW)!.toMillis(), NOW.toMillis())
+    assert.isNull(parseArchivedAt('non', KINSHASA, NOW))
   })
 
   test('refuses "{$self}"')
     .with(['31/02/2024', 'hier', '2999-01-01', '2025-06-02'])
     .run(({ assert }, cell) => {
-      assert.isUndefined(parseArchivedAt(cell, NOW))
+      assert.isUndefined(parseArchivedAt(cell, KINSHASA, NOW))
     })
 
   test('is named by the export headers in both languages', ({ assert }) => {

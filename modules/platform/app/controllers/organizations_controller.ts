@@ -50,8 +50,8 @@ export default class OrganizationsController {
 
   async update(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const payload = await ctx.request.validateUsing(updateOrganizationValidator)
     const organization = ctx.organization
+    const payload = await ctx.request.validateUsing(updateOrganizationValidator, { meta: { storedCountry: organization.country } })
     await db.transaction(async (trx) => {
       organization.useTransaction(trx)
       organization.merge(payload)

@@ -50,6 +50,10 @@ export default class Organization extends BaseModel {
   @column()
   declare locale: 'fr' | 'en'
 
+  /** IANA time zone its dates are shown and exported in. */
+  @column()
+  declare timeZone: string
+
   @column()
   declare logoPath: string | null
 

@@ -28,6 +28,7 @@ export const serializeOrganization = defineSerializer(
     defaultCurrency: currency,
     reportingCurrency: currencyOrNull,
     locale: wire.oneOf(['fr', 'en']),
+    timeZone: Type.String({ description: 'IANA time zone its dates are shown and exported in, e.g. Africa/Kinshasa.' }),
     logoUrl: wire.text('Where to fetch the logo (signed-in members only).'),
     createdAt: wire.dateTime(),
   }),
@@ -46,6 +47,7 @@ export const serializeOrganization = defineSerializer(
     defaultCurrency: organization.defaultCurrency,
     reportingCurrency: organization.reportingCurrency,
     locale: organization.locale,
+    timeZone: organization.timeZone,
     logoUrl: organization.logoPath ? `/api/v1/orgs/${organization.id}/logo` : null,
     createdAt: isoTimestamp(organization.createdAt),
   })

@@ -1,5 +1,8 @@
 import vine from '@vinejs/vine'
-import { MAX_PAGE } from '@ia/kernel/contracts'
+import { countryCode, drCongoIdentifier, MAX_PAGE } from '@ia/kernel/contracts'
+
+/** IANA time zones known to the runtime. */
+export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone')
 
 /** ISO 4217 codes the platform handles, DR Congo's first. */
 export const CURRENCIES = ['CDF', 'USD', 'EUR', 'XAF', 'XOF', 'RWF', 'UGX', 'KES', 'TZS', 'ZAR', 'AOA', 'BIF', 'ZMW'] as const
@@ -14,16 +17,20 @@ export const createOrganizationValidator = vine.create({
   locale: vine.enum(['fr', 'en'] as const).optional(),
 })
 
-/** Change an organisation's settings. */
-export const updateOrganizationValidator = vine.create({
+/**
+ * Change an organisation's settings; the registration numbers of an organisation in DR Congo (the
+ * country sent, else the stored one given as `meta.storedCountry`) must have their official shapes.
+ */
+export const updateOrganizationValidator = vine.withMetaData<{ storedCountry: string }>().create({
   name: vine.string().trim().minLength(2).maxLength(120).optional(),
   legalName: optionalText(200),
-  rccm: optionalText(60),
-  idNat: optionalText(60),
-  nif: optionalText(60),
+  rccm: vine.string().trim().maxLength(60).use(drCongoIdentifier('rccm')).nullable().optional(),
+  idNat: vine.string().trim().maxLength(60).use(drCongoIdentifier('idNat')).nullable().optional(),
+  nif: vine.string().trim().maxLength(60).use(drCongoIdentifier('nif')).nullable().optional(),
   address: optionalText(300),
   city: optionalText(100),
-  country: vine.string().trim().fixedLength(2).toUpperCase().optional(),
+  country: vine.string().trim().toUpperCase().use(countryCode()).optional(),
+  timeZone: vine.string().trim().in(TIME_ZONES as string[]).optional(),
   phone: optionalText(30),
   email: vine.string().trim().email().maxLength(254).nullable().optional(),
   defaultCurrency: currency().optional(),

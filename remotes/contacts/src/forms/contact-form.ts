@@ -1,4 +1,4 @@
-import { CONTACT_CURRENCIES, type Contact, type ContactInput, type ContactKind } from '../types'
+import type { Contact, ContactInput, ContactKind } from '../types'
 
 /** What the contact form edits: text inputs hold strings, tags are typed comma-separated. */
 export interface ContactFormValues {
@@ -25,7 +25,7 @@ export type ContactField = keyof ContactFormValues
 
 /** A client-side validation message: an i18n key under `contacts.validation` and its parameters. */
 export interface FieldProblem {
-  key: 'required' | 'email' | 'phone' | 'tooLong' | 'country' | 'tooManyTags'
+  key: 'required' | 'email' | 'phone' | 'tooLong' | 'tooManyTags'
   params?: Record<string, number>
 }
 
@@ -45,15 +45,14 @@ export const MAX_LENGTHS: Partial<Record<ContactField, number>> = {
 /** Most tags a contact may carry, and the longest tag. */
 export const TAG_LIMITS = { count: 20, length: 40 } as const
 
-const TEXT_FIELDS = ['email', 'phone', 'address', 'city', 'country', 'rccm', 'idNat', 'nif', 'notes'] as const
+const TEXT_FIELDS = ['email', 'phone', 'address', 'city', 'country', 'rccm', 'idNat', 'nif', 'preferredCurrency', 'notes'] as const
 
 // Deliberately loose: the server owns the real rules; this only catches typos before a round trip.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const PHONE_CHARACTERS = /^[\d\s().\/+-]+$/
-const COUNTRY_PATTERN = /^[A-Za-z]{2}$/
 
-/** A blank form for a new contact: a company customer in DR Congo. */
-export function emptyContactForm(): ContactFormValues {
+/** A blank form for a new contact: a company customer in the organisation's country (DR Congo unless said). */
+export function emptyContactForm(country = 'CD'): ContactFormValues {
   return {
     kind: 'company',
     name: '',
@@ -63,7 +62,7 @@ export function emptyContactForm(): ContactFormValues {
     phone: '',
     address: '',
     city: '',
-    country: 'CD',
+    country,
     rccm: '',
     idNat: '',
     nif: '',
@@ -110,10 +109,6 @@ export function parseTags(text: string): string[] {
   return tags
 }
 
-function isCurrency(value: string): value is (typeof CONTACT_CURRENCIES)[number] {
-  return (CONTACT_CURRENCIES as readonly string[]).includes(value)
-}
-
 /**
  * The request body for the form. Blank optional fields become `null` so that an update clears them;
  * a creation leaves them out.
@@ -128,13 +123,9 @@ export function formToInput(values: ContactFormValues, mode: 'create' | 'update'
   }
   for (const field of TEXT_FIELDS) {
     const value = values[field].trim()
-    const normalised = field === 'country' ? value.toUpperCase() : value
-    if (normalised) input[field] = normalised
+    if (value) input[field] = value
     else if (mode === 'update') input[field] = null
   }
-  const currency = values.preferredCurrency
-  if (isCurrency(currency)) input.preferredCurrency = currency
-  else if (mode === 'update') input.preferredCurrency = null
   const locale = values.preferredLocale
   if (locale === 'fr' || locale === 'en') input.preferredLocale = locale
   else if (mode === 'update') input.preferredLocale = null
@@ -152,8 +143,6 @@ export function validateContactForm(values: ContactFormValues): Partial<Record<C
     const digits = phone.replace(/\D/g, '').length
     if (!PHONE_CHARACTERS.test(phone) || digits < 6 || digits > 15) problems.phone = { key: 'phone' }
   }
-  const country = values.country.trim()
-  if (country && !COUNTRY_PATTERN.test(country)) problems.country = { key: 'country' }
   const tags = parseTags(values.tags)
   if (tags.length > TAG_LIMITS.count) problems.tags = { key: 'tooManyTags', params: { max: TAG_LIMITS.count } }
   else if (tags.some((tag) => tag.length > TAG_LIMITS.length)) problems.tags = { key: 'tooLong', params: { max: TAG_LIMITS.length } }

@@ -2388,6 +2388,8 @@ export interface components {
             rccm: string | null;
             /** @enum {unknown} */
             reportingCurrency: "CDF" | "USD" | "EUR" | "XAF" | "XOF" | "RWF" | "UGX" | "KES" | "TZS" | "ZAR" | "AOA" | "BIF" | "ZMW" | null;
+            /** @description IANA time zone its dates are shown and exported in, e.g. Africa/Kinshasa. */
+            timeZone: string;
         };
         /** @description An organisation the user belongs to, with their role in it. */
         OrganizationMembership: {
@@ -4437,6 +4439,7 @@ export interface operations {
                     rccm?: string | null;
                     /** @enum {unknown} */
                     reportingCurrency?: "CDF" | "USD" | "EUR" | "XAF" | "XOF" | "RWF" | "UGX" | "KES" | "TZS" | "ZAR" | "AOA" | "BIF" | "ZMW";
+                    timeZone?: string;
                 };
             };
         };

@@ -13,8 +13,8 @@ const BOM = '\uFEFF'
 const FRENCH_EXCEL = [
   'Nom;Type;Client;Fournisseur;E-mail;Téléphone;Ville;Pays;Devise;Langue;Étiquettes;Colonne inconnue',
   'Société Minière du Katanga;société;oui;non;achats@smk.example.cd;0812345678;Lubumbashi;CD;usd;fr;mines, export;x',
-  'Jean Mbuyi;personne;x;;jean@example.cd;+243 99 123 4567;Kinshasa;;CDF;;;',
-  ';société;oui;;pas-un-email;123;Goma;RDC;XYZ;ln;;',
+  'Jean Mbuyi;particulier;x;;jean@example.cd;+243 99 123 4567;Kinshasa;République démocratique du Congo;CDF;;;',
+  ';société;oui;;pas-un-email;123;Goma;Congo;XYZ;ln;;',
   'Doublon;société;oui;;jean@example.cd;;Goma;;;;;',
 ].join('\r\n')
 
@@ -71,11 +71,12 @@ test.group('Contacts / import', (group) => {
       name: 'Société Minière du Katanga', kind: 'company', isCustomer: true, isSupplier: false,
       phone: '+243812345678', preferredCurrency: 'USD', tags: ['mines', 'export'], archivedAt: null,
     })
-    assert.containsSubset(body.rows[1].data, { kind: 'person', isCustomer: true, phone: '+243991234567' })
+    assert.containsSubset(body.rows[1].data, { kind: 'person', isCustomer: true, phone: '+243991234567', country: 'CD' })
 
     const errors = Object.fromEntries(body.rows[2].errors.map((error: { field: string; message: string }) => [error.field, error.message]))
     assert.sameMembers(Object.keys(errors), ['name', 'email', 'phone', 'country', 'preferredCurrency', 'preferredLocale'])
     assert.equal(errors.email, 'Saisissez une adresse e-mail valide.')
+    assert.equal(errors.country, '« Congo » désigne deux pays : écrivez Congo-Kinshasa ou Congo-Brazzaville.')
     assert.deepEqual(body.rows[3].errors, [{ field: 'email', message: 'Cette adresse e-mail figure déjà à la ligne 3 du fichier.' }])
 
     assert.equal(await count(), 0)
@@ -377,4 +378,31 @@ test.group('Contacts / import', (group) => {
     const body = (await client.get(contactsUrl(organization.id, `/imports/${id}`)).loginAs(owner)).body().import
     assert.containsSubset(body, { status: 'completed', imported: 5000, skipped: 0, errors: [] })
   }).timeout(120000)
+
+  test('reads countries by name in either language and checks DR Congo numbers with their expected shape', async ({ client, assert }) => {
+    const { owner, organization } = await owned()
+    const file = [
+      'name;country;nif;rccm;id_nat;phone',
+      'Kin SARL;RDC;A1234567B;CD/KIN/RCCM/14-B-04334;01-83-N12345P;0810001014',
+      'Brazza SA;Congo-Brazzaville;;;;',
+      'Bruxelles SPRL;Belgium;BE 0123.456.789;;;02 555 12 12',
+      'Faux NIF;CD;!!!;14-B;123;',
+    ].join('\n')
+    const response = await client
+      .post(contactsUrl(organization.id, '/import/preview'))
+      .loginAs(owner)
+      .withCsrfToken()
+      .file('file', Buffer.from(file, 'utf8'), { filename: 'contacts.csv' })
+    response.assertStatus(200)
+    const rows = response.body().rows
+    assert.containsSubset(rows[0].data, { country: 'CD', nif: 'A1234567B', rccm: 'CD/KIN/RCCM/14-B-04334', idNat: '01-83-N12345P', phone: '+243810001014' })
+    assert.containsSubset(rows[1].data, { country: 'CG' })
+    assert.deepEqual(rows[2].errors, [], 'a national number is read in the contact\'s country, foreign numbers are kept as written')
+    assert.containsSubset(rows[2].data, { country: 'BE', nif: 'BE 0123.456.789', phone: '+3225551212' })
+    assert.deepEqual(rows[3].errors, [
+      { field: 'rccm', message: 'Saisissez le numéro sous la forme CD/KNG/RCCM/14-B-1234.' },
+      { field: 'idNat', message: 'Saisissez le numéro sous la forme 01-83-N12345P.' },
+      { field: 'nif', message: 'Saisissez le numéro sous la forme A1234567B.' },
+    ])
+  })
 })

@@ -168,4 +168,27 @@ test.group('Search / contacts', (group) => {
     const stored = await tenantContext.run(organization.id, () => Contact.findOrFail(contact.id))
     assert.isNotNull(stored.archivedAt)
   })
+
+  test('a phone number typed as "{$self}" finds its contact, shown formatted')
+    .with(['0810001014', '810001014', '081 000 1014', '+243810001014', '+243 810 001 014', '00243810001014', '0810 001'])
+    .run(async ({ client, assert }, typed) => {
+      const { owner, organization } = await createContactsOrganization()
+      const contact = await indexedContact(organization.id, { name: 'Pharmacie Espoir', city: 'Kinshasa', phone: '+243810001014' })
+      await indexedContact(organization.id, { name: 'Garage Mwangaza', phone: '+243991234567' })
+      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`)).loginAs(owner)
+      response.assertStatus(200)
+      assert.deepEqual(response.body().data.map((result: { id: string }) => result.id), [contact.id])
+      assert.equal(response.body().data[0].subtitle, 'Kinshasa · +243 810 001 014')
+    })
+
+  test('a national number is read in the organisation\'s country', async ({ client, assert }) => {
+    const { owner, organization } = await createContactsOrganization()
+    organization.country = 'FR'
+    await organization.save()
+    const contact = await indexedContact(organization.id, { name: 'Bureau de Paris', phone: '+33612345678' })
+    for (const typed of ['06 12 34 56 78', '+33 6 12 34 56 78']) {
+      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`)).loginAs(owner)
+      assert.deepEqual(response.body().data.map((result: { id: string }) => result.id), [contact.id], typed)
+    }
+  })
 })

@@ -2,11 +2,12 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Client } from '@elastic/elasticsearch'
-import { tenantContext, type SearchIndex, type SearchOptions, type SearchResult, type SearchType } from '@ia/kernel/contracts'
+import { phoneSearchText, tenantContext, type SearchIndex, type SearchOptions, type SearchResult, type SearchType } from '@ia/kernel/contracts'
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
 import { PostgresSearchEngine } from './postgres_search_engine.ts'
 import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
 import { platformConfig } from '../platform_config.ts'
+import { organizationDirectory } from '../../../contracts/organizations.ts'
 
 const TYPE_NAME = /^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/
 const MAX_LIMIT = 50
@@ -69,7 +70,7 @@ export class SearchService implements SearchIndex {
     const wanted = options.types ? new Set(options.types) : null
     const types = this.types().filter((definition) => enabled.has(definition.moduleId) && (!wanted || wanted.has(definition.type)))
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_LIMIT)
-    const hits = await this.engine().query({ organizationId, text, types: types.map((definition) => definition.type), limit })
+    const hits = await this.engine().query({ organizationId, text: await this.#searchText(organizationId, text), types: types.map((definition) => definition.type), limit })
     return hits.map((hit) => ({
       type: hit.type,
       moduleId: this.#types.get(hit.type)!.moduleId,
@@ -94,6 +95,17 @@ export class SearchService implements SearchIndex {
       counts.push({ type: definition.type, count })
     }
     return counts
+  }
+
+  /**
+   * What the engines look for: the text as typed, except a phone number ("081 000 1014", "0810001014",
+   * "+243810001014"), which is read in the organisation's country and looked for as the international
+   * digits the documents index for it (see `phoneSearchKeywords`).
+   */
+  async #searchText(organizationId: string, text: string) {
+    if (!/^[\d\s.\-()/+]+$/.test(text)) return text
+    const { country } = (await organizationDirectory.find(organizationId))!
+    return phoneSearchText(text, country) ?? text
   }
 
   #type(type: string) {

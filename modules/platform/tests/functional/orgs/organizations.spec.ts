@@ -49,18 +49,41 @@ test.group('Organisations', (group) => {
     await addMember(organization, admin, 'admin')
     await addMember(organization, member, 'member')
 
-    const changes = { legalName: 'Kasaï Services SARL', rccm: 'CD/KIN/RCCM/23-B-01234', idNat: '01-83-N12345', nif: 'A1234567B', city: 'Kinshasa', country: 'cd', email: 'contact@kasai.cd', reportingCurrency: 'EUR' }
+    const changes = { legalName: 'Kasaï Services SARL', rccm: 'CD/KIN/RCCM/23-B-01234', idNat: '01-83-N12345P', nif: 'A1234567B', city: 'Kinshasa', country: 'cd', email: 'contact@kasai.cd', reportingCurrency: 'EUR', timeZone: 'Africa/Lubumbashi' }
     const updated = await client.patch(`/api/v1/orgs/${organization.id}`).loginAs(admin).json(changes).withCsrfToken()
     updated.assertStatus(200)
     assert.containsSubset(updated.body().organization, { ...changes, country: 'CD' })
     const audit = await AuditEntry.query().where({ organizationId: organization.id, action: 'organization.updated' }).firstOrFail()
-    assert.sameMembers(audit.metadata.fields as string[], ['legalName', 'rccm', 'idNat', 'nif', 'city', 'email', 'reportingCurrency'])
+    assert.sameMembers(audit.metadata.fields as string[], ['legalName', 'rccm', 'idNat', 'nif', 'city', 'email', 'reportingCurrency', 'timeZone'])
 
     const forbidden = await client.patch(`/api/v1/orgs/${organization.id}`).loginAs(member).json({ name: 'Pirate' }).withCsrfToken()
     forbidden.assertStatus(403)
     forbidden.assertBodyContains({ errors: [{ code: 'E_FORBIDDEN' }] })
     await organization.refresh()
     assert.notEqual(organization.name, 'Pirate')
+  })
+
+  test('a DR Congo organisation\'s numbers must have their official shapes, the expected one in the message; a country is an ISO code', async ({ client, assert }) => {
+    const { owner, organization } = await createOwnerWithOrganization()
+    const response = await client
+      .patch(`/api/v1/orgs/${organization.id}`)
+      .loginAs(owner)
+      .json({ nif: '!!!', rccm: '14-B-1234', idNat: 'x', timeZone: 'Mars/Olympus' })
+      .withCsrfToken()
+    response.assertStatus(422)
+    const messages = Object.fromEntries(response.body().errors.map((error: { field: string; message: string }) => [error.field, error.message]))
+    assert.deepEqual(messages, {
+      nif: 'Saisissez le numéro sous la forme A1234567B.',
+      rccm: 'Saisissez le numéro sous la forme CD/KNG/RCCM/14-B-1234.',
+      idNat: 'Saisissez le numéro sous la forme 01-83-N12345P.',
+      timeZone: 'Choisissez une valeur de la liste.',
+    })
+    const country = await client.patch(`/api/v1/orgs/${organization.id}`).loginAs(owner).json({ country: 'ZZ' }).withCsrfToken()
+    country.assertStatus(422)
+    assert.equal(country.body().errors[0].message, 'Choisissez un pays dans la liste.')
+    const abroad = await client.patch(`/api/v1/orgs/${organization.id}`).loginAs(owner).json({ country: 'BE', nif: 'BE 0123.456.789' }).withCsrfToken()
+    abroad.assertStatus(200)
+    assert.equal(abroad.body().organization.nif, 'BE 0123.456.789')
   })
 
   test('validation answers 422 with one entry per field, in the language of the user', async ({ client, assert }) => {

@@ -7,6 +7,7 @@ import {
   INDEX_SETTINGS,
 } from '../../../app/services/search/elasticsearch_search_engine.ts'
 import type { SearchDocument } from '../../../app/services/search/search_engine.ts'
+import { phoneSearchKeywords, phoneSearchText } from '@ia/kernel/contracts'
 
 const ORG = '6a1f4c1e-3b2d-4e5f-8a9b-0c1d2e3f4a5b'
 const OTHER_ORG = '7b2e5d2f-4c3e-4f60-9bac-1d2e3f4a5b6c'
@@ -273,9 +274,35 @@ class FakeCluster {
           return { deleted: 0, failures: [] }
         },
       },
+      {
+        method: 'POST',
+        path: '/:index/_search',
+        reply: (request) => {
+          // The organisation filter, and the query's `bool_prefix` clause as the standard tokenizer
+          // and lowercase filter read it: every word a token of a searched field, the last one a prefix.
+          const organizationId = request.body.query.bool.filter[0].term.organization_id
+          const words = tokens(request.body.query.bool.should[2].multi_match.query)
+          const hits = this.#targets(name(request)).flatMap((index) =>
+            [...this.indices.get(index)!.documents.values()]
+              .map((document) => document.source)
+              .filter((source) => source.organization_id === organizationId)
+              .filter((source) => {
+                const indexed = tokens([source.title, source.subtitle, ...source.keywords].join(' '))
+                return words.every((word, at) => indexed.some((token) => (at === words.length - 1 ? token.startsWith(word) : token === word)))
+              })
+              .map((source) => ({ _index: index, _id: `${source.organization_id}:${source.record_id}`, _score: 1, _source: source }))
+          )
+          return { hits: { hits } }
+        },
+      },
     ]
     return routes.map((route) => ({ ...route, reply: record(route.reply) }))
   }
+}
+
+/** Text split as Elasticsearch's standard tokenizer and lowercase filter split it (letters and digits). */
+function tokens(text: string) {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
 }
 
 async function* each(documents: SearchDocument[]) {
@@ -672,5 +699,25 @@ test.group('Search / Elasticsearch engine', () => {
 
     cluster.create(`${ALIAS}-1`, { settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS, aliases: { [REBUILDING]: { is_write_index: true } } })
     await assert.rejects(() => ace.rebuild('contacts.contact', each([])), /already filling ia-search-contacts\.contact-1/)
+  })
+
+  test('a number typed as "{$self}" finds its contact once read as the organisation\'s phone number')
+    .with(['0810001014', '810001014', '081 000 1014', '+243810001014', '+243 810 001 014', '0810 00'])
+    .run(async ({ assert }, typed) => {
+      const cluster = new FakeCluster()
+      const engine = cluster.process()
+      await engine.upsert([
+        { ...titled('c1', 'Pharmacie Espoir'), keywords: phoneSearchKeywords('+243810001014') },
+        { ...titled('c2', 'Garage Mwangaza'), keywords: phoneSearchKeywords('+243991234567') },
+      ])
+      const found = async (text: string) => (await engine.query({ organizationId: ORG, text, types: ['contacts.contact'], limit: 10 })).map((hit) => hit.recordId)
+      assert.deepEqual(await found(phoneSearchText(typed, 'CD')!), ['c1'])
+    })
+
+  test('without the phone normaliser, a spaced national number would find nothing', async ({ assert }) => {
+    const cluster = new FakeCluster()
+    const engine = cluster.process()
+    await engine.upsert([{ ...titled('c1', 'Pharmacie Espoir'), keywords: phoneSearchKeywords('+243810001014') }])
+    assert.deepEqual(await engine.query({ organizationId: ORG, text: '081 000 1014', types: ['contacts.contact'], limit: 10 }), [])
   })
 })
