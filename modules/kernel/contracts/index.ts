@@ -3,12 +3,13 @@
  * files, mails, search...) are ports the platform implements and binds in the container at boot.
  */
 export type { LocalizedText, ModuleManifest, DiscoveredModule, ModuleNavigationItem } from '../catalog/module_catalog.ts'
+export type { ModuleState, ShellModule } from '../catalog/shell_manifest.ts'
 export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
 export { TenantModel } from '../tenancy/tenant_model.ts'
 export { DomainError, notFound } from '../http/domain_error.ts'
 export { isUuid } from '../http/identifiers.ts'
 export { MAX_PAGE } from '../http/pagination.ts'
-export { organizationRoutes } from '../http/routes.ts'
+export { organizationRoutes, userRoutes, platformAdminRoutes } from '../http/routes.ts'
 export type { DomainModuleProvider, DomainModuleProviderClass } from '../provider/domain_module.ts'
 export {
   jobs,
@@ -62,3 +63,4 @@ export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Se
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+export type { VendorModuleSource, ModuleActor } from '../ports/vendor_modules.ts'

@@ -16,6 +16,7 @@ import type { SearchIndex } from '../ports/search.ts'
 import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/openapi.ts'
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
+import type { VendorModuleSource } from '../ports/vendor_modules.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -29,6 +30,8 @@ declare module '@adonisjs/core/types' {
     'kernel.openapi': OpenApiRegistry
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
+    /** Bound by the marketplace when it is installed; the platform checks `hasBinding` first. */
+    'kernel.vendorModules': VendorModuleSource
   }
 }
 

@@ -40,6 +40,10 @@ export default class User extends BaseModel {
   @column.dateTime()
   declare disabledAt: DateTime | null
 
+  /** Runs the platform itself: approves marketplace vendors, reviews their packages, stages roll-outs (`node ace users:platform-admin`). */
+  @column()
+  declare isPlatformAdmin: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 
