@@ -198,3 +198,74 @@ export async function installVersion(client: ApiClient, admin: User, organizatio
   response.assertStatus(201)
   return response.body().install.id as string
 }
+
+const worlds = new WeakMap<Organization, Promise<MarketplaceWorld>>()
+
+/** What the platform's generated security tests need of the marketplace, owned by `a` (vendor and platform administrator) and `orgA`. */
+export type MarketplaceWorld = { keyId: string; vendorId: string; submittedVersionId: string; moduleId: string; installId: string }
+
+/**
+ * `a` becomes a platform administrator and an approved vendor publishing `acme-timesheets` 1.0.0
+ * (approved, installed in `orgA`, which has the marketplace enabled) and 1.1.0 (submitted). Made once
+ * per organisation; the marketplace signing key it sets stays set for the rest of the run.
+ */
+export function marketplaceWorld({ client, a, orgA }: { client: ApiClient; a: User; orgA: Organization }) {
+  if (!worlds.has(orgA)) {
+    worlds.set(
+      orgA,
+      (async () => {
+        await useMarketplaceKey()
+        await makePlatformAdmin(a)
+        const vendor = await approvedVendor(client, a, a)
+        const approvedId = await publishVersion(client, { user: a, privateKey: vendor.privateKey }, a, 'acme-timesheets', '1.0.0')
+        const submittedVersionId = await publishVersion(client, { user: a, privateKey: vendor.privateKey }, a, 'acme-timesheets', '1.1.0', { approve: false })
+        const installId = await installVersion(client, a, orgA, approvedId)
+        return { keyId: vendor.keyId, vendorId: vendor.vendorId, submittedVersionId, moduleId: 'acme-timesheets', installId }
+      })()
+    )
+  }
+  return worlds.get(orgA)!
+}
+
+/** Rows written straight to the database for the list query-count measures: one more vendor, module or install each call. */
+export const marketplaceRows = {
+  /** A pending vendor profile of a new user, with one key. */
+  async vendor(user: User, index: number) {
+    const { default: Vendor } = await import('../app/models/vendor.ts')
+    const { default: VendorKey } = await import('../app/models/vendor_key.ts')
+    const vendor = await Vendor.create({ userId: user.id, name: `Éditeur ${index}`, prefix: `v${index}x${user.id.slice(0, 6)}`, email: `v${index}@vendor.example`, status: 'approved', audited: false })
+    await VendorKey.create({ vendorId: vendor.id, name: 'k', publicKey: vendorKeyPair().publicKey, fingerprint: `${vendor.id}`.padEnd(64, '0') })
+    return vendor
+  },
+  /** A module of `vendorId` with one approved version offered to everyone (and `submitted` when asked). */
+  async module(vendorId: string, moduleId: string, status: 'approved' | 'submitted' = 'approved') {
+    const { default: Listing } = await import('../app/models/listing.ts')
+    const { default: ModuleVersion } = await import('../app/models/module_version.ts')
+    const { default: VendorKey } = await import('../app/models/vendor_key.ts')
+    const key = await VendorKey.query().where('vendor_id', vendorId).firstOrFail()
+    const listing = await Listing.create({ vendorId, moduleId })
+    const manifest = exampleManifest(moduleId, '1.0.0') as never
+    return ModuleVersion.create({
+      listingId: listing.id,
+      version: '1.0.0',
+      manifest,
+      files: { 'remoteEntry.js': { hash: `sha384-${'A'.repeat(64)}`, size: 1, contentType: 'text/javascript' } },
+      scopes: ['contacts:read'],
+      hashList: '',
+      vendorKeyId: key.id,
+      vendorSignature: '',
+      archiveSize: 1,
+      status,
+      rolloutPercent: 100,
+      rolloutOrganizations: [],
+    })
+  },
+  /** An install of `versionId` in the organisation. */
+  async install(organizationId: string, versionId: string) {
+    const { tenantContext } = await import('@ia/kernel/contracts')
+    const { default: Install } = await import('../app/models/install.ts')
+    const { default: ModuleVersion } = await import('../app/models/module_version.ts')
+    const version = await ModuleVersion.findOrFail(versionId)
+    return tenantContext.run(organizationId, () => Install.create({ listingId: version.listingId, versionId, scopes: version.scopes, enabled: true, installedBy: null }))
+  },
+}

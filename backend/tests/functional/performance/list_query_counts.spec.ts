@@ -7,8 +7,18 @@ import { randomUUID } from 'node:crypto'
 import { auditLog, jobs, notifications, search } from '@ia/platform/contracts'
 import { Invitation, User, inspectRoutes } from '@ia/platform/testing'
 import { addMember, createOrganization, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { makePlatformAdmin, marketplaceRows } from '@ia/marketplace/testing'
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>
+
+/** The marketplace vendor of the owner being measured (set by each marketplace list's `prepare`). */
+let vendorId = ''
+/** The owner becomes a platform administrator and an approved vendor, with the marketplace enabled. */
+const marketplaceOwner = async ({ owner, organization }: Owner) => {
+  await makePlatformAdmin(owner)
+  await enableModule(organization, 'marketplace', owner)
+  vendorId = (await marketplaceRows.vendor(owner, 0)).id
+}
 
 /** Each list endpoint with a way to add one more row to it. */
 const LISTS: { name: string; route: string; url: (orgId: string) => string; add: (owner: Owner, index: number) => Promise<unknown>; prepare?: (owner: Owner) => Promise<unknown> }[] = [
@@ -75,6 +85,41 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     add: ({ owner }, index) =>
       notifications.notify(owner.id, { title: { fr: `Note ${index}`, en: `Note ${index}` }, body: { fr: 'Corps', en: 'Body' } }),
   },
+  {
+    name: 'marketplace vendors',
+    route: 'GET /api/v1/admin/marketplace/vendors',
+    url: () => '/api/v1/admin/marketplace/vendors',
+    prepare: marketplaceOwner,
+    add: async (_owner, index) => marketplaceRows.vendor(await createUser(), index + 1),
+  },
+  {
+    name: 'marketplace submissions',
+    route: 'GET /api/v1/admin/marketplace/submissions',
+    url: () => '/api/v1/admin/marketplace/submissions',
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`, 'submitted'),
+  },
+  {
+    name: "a vendor's modules",
+    route: 'GET /api/v1/marketplace/vendor/listings',
+    url: () => '/api/v1/marketplace/vendor/listings',
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`),
+  },
+  {
+    name: 'marketplace catalogue',
+    route: 'GET /api/v1/orgs/:orgId/marketplace/modules',
+    url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/modules`,
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`),
+  },
+  {
+    name: 'vendor module installs',
+    route: 'GET /api/v1/orgs/:orgId/marketplace/installs',
+    url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/installs`,
+    prepare: marketplaceOwner,
+    add: async ({ organization }, index) => marketplaceRows.install(organization.id, (await marketplaceRows.module(vendorId, `mesure-module${index}`)).id),
+  },
 ]
 
 /**
@@ -98,6 +143,7 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/oauth/:provider/redirect': 'a redirect to the provider',
   'GET /api/v1/auth/oauth/:provider/callback': 'one sign-in',
   'GET /api/v1/files/*': 'one file',
+  'GET /api/v1/marketplace/vendor': 'one record',
 }
 
 test.group('List endpoints / query count', (group) => {

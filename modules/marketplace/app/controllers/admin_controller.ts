@@ -8,7 +8,7 @@ import { reviewValidator, rolloutValidator } from '../validators/marketplace.ts'
 import { reviewVendor } from '../services/vendors.ts'
 import { reviewVersion, rollBack, setRollout } from '../actions/review_version.ts'
 import { serializeModuleVersion, serializeReviewItem } from '../transformers/marketplace_transformers.ts'
-import { vendorView } from './vendor_controller.ts'
+import { vendorView, vendorViews } from './vendor_controller.ts'
 
 async function versionWithListing(versionId: string) {
   const version = await ModuleVersion.find(versionId)
@@ -20,7 +20,7 @@ async function versionWithListing(versionId: string) {
 export default class AdminController {
   async vendors() {
     const vendors = await Vendor.query().orderBy('created_at', 'asc')
-    return { data: await Promise.all(vendors.map(vendorView)) }
+    return { data: await vendorViews(vendors) }
   }
 
   async reviewVendor(ctx: HttpContext) {

@@ -10,9 +10,15 @@ import { serializeCatalogueModule, serializeCatalogueModulePage, serializeInstal
 
 const actorOf = (ctx: HttpContext) => ({ id: ctx.auth.user!.id, ip: ctx.request.ip() })
 
+/** Installs as the wire shows them, their modules and versions read in two queries. */
+async function installViews(installs: Install[]) {
+  const listings = new Map((await Listing.query().whereIn('id', installs.map((install) => install.listingId))).map((row) => [row.id, row]))
+  const versions = new Map((await ModuleVersion.query().whereIn('id', installs.map((install) => install.versionId))).map((row) => [row.id, row]))
+  return installs.map((install) => serializeInstall({ install, listing: listings.get(install.listingId)!, version: versions.get(install.versionId)! }))
+}
+
 async function installView(install: Install) {
-  const [listing, version] = await Promise.all([Listing.findOrFail(install.listingId), ModuleVersion.findOrFail(install.versionId)])
-  return serializeInstall({ install, listing, version })
+  return (await installViews([install]))[0]
 }
 
 /** The organisation's side: the catalogue, and installing, upgrading, disabling and uninstalling vendor modules. */
@@ -33,7 +39,7 @@ export default class CatalogueController {
   async installs(ctx: HttpContext) {
     await authorize(ctx, 'marketplace.catalog.read')
     const installs = await Install.query().orderBy('created_at', 'asc')
-    return { data: await Promise.all(installs.map(installView)) }
+    return { data: await installViews(installs) }
   }
 
   async install(ctx: HttpContext) {

@@ -10,10 +10,15 @@ import { UploadVersion } from '../actions/upload_version.ts'
 import { installCounts } from '../queries/catalogue.ts'
 import { serializeModuleVersion, serializeVendor, serializeVendorKey, serializeVendorListing } from '../transformers/marketplace_transformers.ts'
 
-/** A vendor profile with its keys, as the wire shows it. */
+/** Vendor profiles with their keys, as the wire shows them (the keys of all of them in one query). */
+export async function vendorViews(vendors: Vendor[]) {
+  const keys = await VendorKey.query().whereIn('vendor_id', vendors.map((vendor) => vendor.id)).orderBy('created_at', 'asc')
+  return vendors.map((vendor) => serializeVendor({ vendor, keys: keys.filter((key) => key.vendorId === vendor.id) }))
+}
+
+/** One vendor profile with its keys. */
 export async function vendorView(vendor: Vendor) {
-  const keys = await VendorKey.query().where('vendor_id', vendor.id).orderBy('created_at', 'asc')
-  return serializeVendor({ vendor, keys })
+  return (await vendorViews([vendor]))[0]
 }
 
 /** The vendor's side: its profile and keys, package uploads, its modules with their versions and installs. */

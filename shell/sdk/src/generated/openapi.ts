@@ -3,6 +3,108 @@
  * Do not edit: change the serializer, validator or route description, then run the command again.
  */
 export interface paths {
+    "/api/v1/admin/marketplace/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions waiting for review, with manifest, files and the diff against the previous version */
+        get: operations["listMarketplaceSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/marketplace/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every vendor profile (platform administrators) */
+        get: operations["listMarketplaceVendors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/marketplace/vendors/{vendorId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (optionally as audited: its modules run unsandboxed) or reject a vendor */
+        post: operations["reviewMarketplaceVendor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/marketplace/versions/{versionId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve (counter-signing its hash list with the marketplace's key) or reject, with a reason the vendor reads */
+        post: operations["reviewMarketplaceVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/marketplace/versions/{versionId}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roll a version back: offered to nobody, its installs moved back to the previous version */
+        post: operations["rollBackMarketplaceVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/marketplace/versions/{versionId}/rollout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Offer a version to a share of organisations and to named ones (staged roll-out) */
+        put: operations["setMarketplaceRollout"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/csrf": {
         parameters: {
             query?: never;
@@ -463,6 +565,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketplace/vendor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's vendor profile and signing keys */
+        get: operations["getMyVendor"];
+        put?: never;
+        /** Open a vendor profile (a platform administrator approves it) */
+        post: operations["openVendorProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/vendor/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an Ed25519 public key (PEM, or the raw 32 bytes in base64) */
+        post: operations["addVendorKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/vendor/keys/{keyId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a signing key: it signs no new upload */
+        post: operations["revokeVendorKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/vendor/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The vendor's modules: versions and review states, installs count */
+        get: operations["listVendorModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/vendor/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a signed package (.tar.gz or .zip) of a new version
+         * @description The package holds `module.json`, the built remote (`remoteEntry.js` and its chunks), `integrity.json` (`{ "files": { "<path>": "sha384-…" } }`, every file but itself and `signature.json`) and `signature.json` (`{ "signature": "<base64>" }`: Ed25519 over the canonical hash list, one `<hash> <path>\n` line per file sorted by path). Everything is checked before anything is stored; each refusal is a 422 whose `field` names the file (its path in the archive, or `package`) or the manifest field (`module.json:<field>`).
+         */
+        post: operations["uploadVendorPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -824,6 +1015,126 @@ export interface paths {
          * @description PNG, JPEG or WebP, 2 MB at most (413 `E_FILE_TOO_LARGE` above); the type is read from the bytes, not the file name (422 `E_FILE_TYPE_NOT_ALLOWED`).
          */
         post: operations["uploadOrganizationLogo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/installs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's installed vendor modules */
+        get: operations["listMarketplaceInstalls"];
+        put?: never;
+        /** Install a version, consenting to exactly the scopes it asks for */
+        post: operations["installVendorModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/installs/{installId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Uninstall a vendor module */
+        delete: operations["uninstallVendorModule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/installs/{installId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable an installed vendor module (kept installed and pinned) */
+        post: operations["disableVendorModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/installs/{installId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable an installed vendor module */
+        post: operations["enableVendorModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/installs/{installId}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upgrade to the highest version offered (consent again when it asks for more scopes) */
+        post: operations["upgradeVendorModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue: vendor modules offered to the organisation */
+        get: operations["listCatalogueModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/modules/{vendorModuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A module's catalogue page */
+        get: operations["getCatalogueModule"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1241,6 +1552,300 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        MarketplaceCatalogueModule: {
+            category: string;
+            description: {
+                en: string;
+                fr: string;
+            };
+            /** @description URL of the icon. */
+            icon: string;
+            /** @description This organisation's install, if any. */
+            installed: {
+                enabled: boolean;
+                /** Format: uuid */
+                id: string;
+                version: string;
+            } | null;
+            /** @description Organisations that have it installed. */
+            installs: number;
+            /** @description The highest version offered to this organisation. */
+            latestVersion: {
+                /** Format: uuid */
+                id: string;
+                /** @description Scopes such as `contacts:read`. */
+                scopes: string[];
+                version: string;
+            };
+            moduleId: string;
+            name: {
+                en: string;
+                fr: string;
+            };
+            vendor: {
+                audited: boolean;
+                name: string;
+            };
+        };
+        MarketplaceCatalogueModulePage: {
+            category: string;
+            description: {
+                en: string;
+                fr: string;
+            };
+            /** @description Outside hosts the module calls (nothing else is allowed). */
+            hosts: string[];
+            /** @description URL of the icon. */
+            icon: string;
+            /** @description This organisation's install, if any. */
+            installed: {
+                enabled: boolean;
+                /** Format: uuid */
+                id: string;
+                version: string;
+            } | null;
+            /** @description Organisations that have it installed. */
+            installs: number;
+            /** @description The highest version offered to this organisation. */
+            latestVersion: {
+                /** Format: uuid */
+                id: string;
+                /** @description Scopes such as `contacts:read`. */
+                scopes: string[];
+                version: string;
+            };
+            moduleId: string;
+            name: {
+                en: string;
+                fr: string;
+            };
+            scopes: {
+                /** @description In the reader's language. */
+                description: string;
+                scope: string;
+            }[];
+            /** @description URLs. */
+            screenshots: string[];
+            vendor: {
+                audited: boolean;
+                name: string;
+            };
+            /** @description Versions offered to this organisation, newest first. */
+            versions: {
+                changelog: {
+                    en: string;
+                    fr: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                /** @description Scopes such as `contacts:read`. */
+                scopes: string[];
+                version: string;
+            }[];
+            webhookEvents: string[];
+        };
+        MarketplaceInstall: {
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            moduleId: string;
+            /** @description Granted by consent. */
+            scopes: string[];
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The pinned version: nothing upgrades by itself. */
+            version: string;
+            /** Format: uuid */
+            versionId: string;
+        };
+        MarketplaceModuleVersion: {
+            archiveSize: number;
+            changelog: {
+                en: string;
+                fr: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            files: {
+                /** @description SHA-384, SRI form. */
+                hash: string;
+                path: string;
+                size: number;
+            }[];
+            /** Format: uuid */
+            id: string;
+            moduleId: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description Why it was rejected (or a note on approval), for the vendor. */
+            reviewReason: string | null;
+            /** @description Organisations it is offered to whatever the percentage. */
+            rolloutOrganizations: string[];
+            /** @description Share of organisations it is offered to (stable per organisation). */
+            rolloutPercent: number;
+            /** @description Scopes such as `contacts:read`. */
+            scopes: string[];
+            /** @enum {string} */
+            status: "submitted" | "approved" | "rejected";
+            version: string;
+            /**
+             * Format: date-time
+             * @description Rolled back: offered to nobody.
+             */
+            withdrawnAt: string | null;
+        };
+        MarketplaceReviewItem: {
+            /** @description Against the highest earlier version (none for a first version). */
+            diff: {
+                filesAdded: string[];
+                filesChanged: string[];
+                filesRemoved: string[];
+                previousVersion: string | null;
+                scopesAdded: string[];
+                scopesRemoved: string[];
+            };
+            /** @description The module.json as uploaded. */
+            manifest: {
+                [key: string]: unknown;
+            };
+            vendor: {
+                audited: boolean;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            version: {
+                archiveSize: number;
+                changelog: {
+                    en: string;
+                    fr: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                files: {
+                    /** @description SHA-384, SRI form. */
+                    hash: string;
+                    path: string;
+                    size: number;
+                }[];
+                /** Format: uuid */
+                id: string;
+                moduleId: string;
+                /** Format: date-time */
+                reviewedAt: string | null;
+                /** @description Why it was rejected (or a note on approval), for the vendor. */
+                reviewReason: string | null;
+                /** @description Organisations it is offered to whatever the percentage. */
+                rolloutOrganizations: string[];
+                /** @description Share of organisations it is offered to (stable per organisation). */
+                rolloutPercent: number;
+                /** @description Scopes such as `contacts:read`. */
+                scopes: string[];
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected";
+                version: string;
+                /**
+                 * Format: date-time
+                 * @description Rolled back: offered to nobody.
+                 */
+                withdrawnAt: string | null;
+            };
+        };
+        MarketplaceVendor: {
+            /** @description Audited vendors' modules run in the page; the others in a sandboxed iframe. */
+            audited: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            keys: {
+                /** Format: date-time */
+                createdAt: string;
+                /** @description SHA-256 of the key (DER), hex. */
+                fingerprint: string;
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description SPKI PEM. */
+                publicKey: string;
+                /** Format: date-time */
+                revokedAt: string | null;
+            }[];
+            name: string;
+            /** @description Every module id of the vendor starts with `<prefix>-`. */
+            prefix: string;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            /** @description Why a platform administrator decided so. */
+            reviewReason: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            website: string | null;
+        };
+        MarketplaceVendorKey: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description SHA-256 of the key (DER), hex. */
+            fingerprint: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description SPKI PEM. */
+            publicKey: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        MarketplaceVendorListing: {
+            /** Format: uuid */
+            id: string;
+            /** @description Organisations that have it installed. */
+            installs: number;
+            moduleId: string;
+            /** @description Newest first. */
+            versions: {
+                archiveSize: number;
+                changelog: {
+                    en: string;
+                    fr: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                files: {
+                    /** @description SHA-384, SRI form. */
+                    hash: string;
+                    path: string;
+                    size: number;
+                }[];
+                /** Format: uuid */
+                id: string;
+                moduleId: string;
+                /** Format: date-time */
+                reviewedAt: string | null;
+                /** @description Why it was rejected (or a note on approval), for the vendor. */
+                reviewReason: string | null;
+                /** @description Organisations it is offered to whatever the percentage. */
+                rolloutOrganizations: string[];
+                /** @description Share of organisations it is offered to (stable per organisation). */
+                rolloutPercent: number;
+                /** @description Scopes such as `contacts:read`. */
+                scopes: string[];
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected";
+                version: string;
+                /**
+                 * Format: date-time
+                 * @description Rolled back: offered to nobody.
+                 */
+                withdrawnAt: string | null;
+            }[];
+            /** @description Where granted events are POSTed. */
+            webhookUrl: string | null;
+        };
         Member: {
             /** Format: email */
             email: string;
@@ -1278,6 +1883,11 @@ export interface components {
             };
             /** @description Where the module's pages live in the shell (`/contacts`); null when it has none. */
             routeBase: string | null;
+            /** @description The vendor of a module installed from the marketplace (audited vendors run in the page, others in a sandbox); null for the platform's own modules. */
+            vendor: {
+                audited: boolean;
+                name: string;
+            } | null;
             version: string;
         };
         NewAccessToken: {
@@ -1406,6 +2016,13 @@ export interface components {
                     name: string;
                 };
                 routeBase: string;
+                /** @description A vendor module's hash list with the vendor's and the marketplace's Ed25519 signatures (URL); null for the platform's own modules. */
+                signedHashList: string | null;
+                /**
+                 * @description How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin.
+                 * @enum {unknown}
+                 */
+                trust: "first-party" | "audited" | "sandboxed";
                 version: string;
             }[];
         };
@@ -1430,6 +2047,349 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listMarketplaceSubmissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceReviewItem"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listMarketplaceVendors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vendors. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceVendor"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reviewMarketplaceVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The vendor id (uuid). */
+                vendorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "approve",
+                 *       "audited": false
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    audited?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    /** @enum {unknown} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        vendor: components["schemas"]["MarketplaceVendor"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    reviewMarketplaceVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version id (uuid). */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "decision": "reject",
+                 *       "reason": "Le module demande contacts:write sans en expliquer la raison."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    audited?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    /** @enum {unknown} */
+                    decision: "approve" | "reject";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: components["schemas"]["MarketplaceModuleVersion"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already reviewed: `E_VERSION_ALREADY_REVIEWED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No `MARKETPLACE_SIGNING_KEY` is configured: `E_MARKETPLACE_KEY_MISSING`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rollBackMarketplaceVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version id (uuid). */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version and how many installs moved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        movedInstalls: number;
+                        version: components["schemas"]["MarketplaceModuleVersion"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setMarketplaceRollout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The version id (uuid). */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "percent": 25,
+                 *       "organizations": []
+                 *     }
+                 */
+                "application/json": {
+                    organizations?: string[];
+                    percent: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: components["schemas"]["MarketplaceModuleVersion"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getCsrfCookie: {
         parameters: {
             query?: never;
@@ -2509,6 +3469,323 @@ export interface operations {
             };
             /** @description Unknown, used or expired invitation: `E_INVITATION_INVALID`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMyVendor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        vendor: components["schemas"]["MarketplaceVendor"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The signed-in user has no vendor profile: `E_VENDOR_MISSING`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    openVendorProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Logiciels",
+                 *       "prefix": "acme",
+                 *       "email": "contact@acme.example",
+                 *       "website": "https://acme.example"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name: string;
+                    prefix: string;
+                    /** Format: uri */
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The profile, pending. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        vendor: components["schemas"]["MarketplaceVendor"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The user has a profile already: `E_VENDOR_EXISTS`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    addVendorKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "CI",
+                 *       "publicKey": "SU5zQ6ctcjbWbF73nWlcRd0VtJEzCnr9yuu7IRNmpV0="
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    publicKey: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["MarketplaceVendorKey"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The signed-in user has no vendor profile: `E_VENDOR_MISSING`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    revokeVendorKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key id (uuid). */
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: components["schemas"]["MarketplaceVendorKey"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listVendorModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every module of the vendor. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceVendorListing"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The signed-in user has no vendor profile: `E_VENDOR_MISSING`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    uploadVendorPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    package: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The version, submitted for review. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: components["schemas"]["MarketplaceModuleVersion"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The vendor profile is not approved: `E_VENDOR_NOT_APPROVED`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The signed-in user has no vendor profile: `E_VENDOR_MISSING`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4112,6 +5389,490 @@ export interface operations {
             };
             /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listMarketplaceInstalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The installs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceInstall"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    installVendorModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "versionId": "00000000-0000-4000-8000-000000000000",
+                 *       "consentedScopes": [
+                 *         "contacts:read"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    consentedScopes: ("platform:read" | "contacts:read" | "contacts:write")[];
+                    /** Format: uuid */
+                    versionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The install. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        install: components["schemas"]["MarketplaceInstall"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Installed already: `E_MODULE_ALREADY_INSTALLED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    uninstallVendorModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The install id (uuid). */
+                installId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Uninstalled. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    disableVendorModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The install id (uuid). */
+                installId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The install. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        install: components["schemas"]["MarketplaceInstall"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    enableVendorModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The install id (uuid). */
+                installId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The install. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        install: components["schemas"]["MarketplaceInstall"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    upgradeVendorModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The install id (uuid). */
+                installId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example {} */
+                "application/json": {
+                    consentedScopes?: ("platform:read" | "contacts:read" | "contacts:write")[];
+                };
+            };
+        };
+        responses: {
+            /** @description The install (unchanged when on the highest version already). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        install: components["schemas"]["MarketplaceInstall"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listCatalogueModules: {
+        parameters: {
+            query?: {
+                category?: "crm" | "sales" | "accounting" | "inventory" | "hr" | "productivity" | "communication" | "reporting" | "integrations" | "other";
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching modules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceCatalogueModule"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCatalogueModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The vendor module id, e.g. `acme-timesheets`. */
+                vendorModuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        module: components["schemas"]["MarketplaceCatalogueModulePage"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

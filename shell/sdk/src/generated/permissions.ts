@@ -6,6 +6,7 @@
 /** The permissions each module declares in its module.json, by module id. */
 export interface ModulePermissions {
   "contacts": "contacts.contact.read" | "contacts.contact.create" | "contacts.contact.update" | "contacts.contact.archive" | "contacts.contact.import" | "contacts.contact.export"
+  "marketplace": "marketplace.catalog.read" | "marketplace.install.manage" | "marketplace.apikey.manage"
   "platform": "platform.organization.read" | "platform.organization.update" | "platform.member.read" | "platform.member.manage" | "platform.module.manage" | "platform.audit.read"
 }
 
