@@ -14,6 +14,8 @@ export default class MarketplaceProvider implements DomainModuleProvider {
   }
 
   async start() {
+    const { registerWebhooks } = await import('../app/services/webhooks.ts')
+    registerWebhooks()
     await import('../start/routes.ts')
   }
 }

@@ -11,6 +11,7 @@ import {
   serializeVendor,
   serializeVendorKey,
   serializeVendorListing,
+  serializeWebhookDelivery,
 } from '../app/transformers/marketplace_transformers.ts'
 import {
   addVendorKeyValidator,
@@ -21,6 +22,7 @@ import {
   rolloutValidator,
   upgradeValidator,
   uploadPackageValidator,
+  webhookSettingsValidator,
 } from '../app/validators/marketplace.ts'
 
 const tags = ['Marketplace']
@@ -84,6 +86,36 @@ describeRoute('GET /api/v1/marketplace/vendor/listings', {
   summary: "The vendor's modules: versions and review states, installs count",
   tags,
   responses: { 200: { description: 'Every module of the vendor.', schema: listOf(serializeVendorListing.ref) }, 404: noVendor },
+})
+
+describeRoute('PUT /api/v1/marketplace/vendor/listings/:listingId/webhook', {
+  operationId: 'setVendorWebhook',
+  summary: "Set where the module's granted events are POSTed; answers a new signing secret, shown once",
+  description:
+    'Each delivery carries `x-ia-webhook-timestamp` (Unix seconds) and `x-ia-webhook-signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>">` ' +
+    'keyed by the secret; refuse a timestamp older than five minutes. Only https URLs on public addresses: anything else is a 422 ' +
+    '`E_WEBHOOK_URL_NOT_ALLOWED` on `url`.',
+  tags,
+  params: { listingId: 'The id of one of your modules (uuid).' },
+  request: webhookSettingsValidator,
+  requestExample: { url: 'https://93.184.215.14/ia-solution' },
+  responses: {
+    200: {
+      description: 'The URL and its secret.',
+      schema: {
+        type: 'object',
+        properties: { webhook: { type: 'object', properties: { url: { type: 'string' }, secret: { type: 'string' } }, required: ['url', 'secret'] } },
+        required: ['webhook'],
+      },
+    },
+  },
+})
+describeRoute('GET /api/v1/marketplace/vendor/listings/:listingId/deliveries', {
+  operationId: 'listVendorWebhookDeliveries',
+  summary: "The module's latest webhook deliveries (100), newest first",
+  tags,
+  params: { listingId: 'The id of one of your modules (uuid).' },
+  responses: { 200: { description: 'The delivery log.', schema: listOf(serializeWebhookDelivery.ref) } },
 })
 
 describeRoute('GET /api/v1/admin/marketplace/vendors', {

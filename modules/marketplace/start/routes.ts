@@ -17,6 +17,8 @@ userRoutes('marketplace/vendor', () => {
   router.post('keys/:keyId/revoke', [VendorController, 'revokeKey']).where('keyId', router.matchers.uuid())
   router.post('packages', [VendorController, 'upload'])
   router.get('listings', [VendorController, 'listings'])
+  router.put('listings/:listingId/webhook', [VendorController, 'setWebhook']).where('listingId', router.matchers.uuid())
+  router.get('listings/:listingId/deliveries', [VendorController, 'deliveries']).where('listingId', router.matchers.uuid())
 })
 
 platformAdminRoutes('marketplace', () => {

@@ -202,7 +202,7 @@ export async function installVersion(client: ApiClient, admin: User, organizatio
 const worlds = new WeakMap<Organization, Promise<MarketplaceWorld>>()
 
 /** What the platform's generated security tests need of the marketplace, owned by `a` (vendor and platform administrator) and `orgA`. */
-export type MarketplaceWorld = { keyId: string; vendorId: string; submittedVersionId: string; moduleId: string; installId: string }
+export type MarketplaceWorld = { keyId: string; vendorId: string; listingId: string; submittedVersionId: string; moduleId: string; installId: string }
 
 /**
  * `a` becomes a platform administrator and an approved vendor publishing `acme-timesheets` 1.0.0
@@ -220,7 +220,9 @@ export function marketplaceWorld({ client, a, orgA }: { client: ApiClient; a: Us
         const approvedId = await publishVersion(client, { user: a, privateKey: vendor.privateKey }, a, 'acme-timesheets', '1.0.0')
         const submittedVersionId = await publishVersion(client, { user: a, privateKey: vendor.privateKey }, a, 'acme-timesheets', '1.1.0', { approve: false })
         const installId = await installVersion(client, a, orgA, approvedId)
-        return { keyId: vendor.keyId, vendorId: vendor.vendorId, submittedVersionId, moduleId: 'acme-timesheets', installId }
+        const listings = await client.get('/api/v1/marketplace/vendor/listings').loginAs(a)
+        const listingId = listings.body().data[0].id as string
+        return { keyId: vendor.keyId, vendorId: vendor.vendorId, listingId, submittedVersionId, moduleId: 'acme-timesheets', installId }
       })()
     )
   }

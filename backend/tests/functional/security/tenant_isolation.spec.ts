@@ -113,6 +113,7 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
   // b is neither, so b gets 404 for all of them.
   keyId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).keyId },
   vendorId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).vendorId },
+  listingId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).listingId },
   versionId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).submittedVersionId },
   vendorModuleId: { kind: 'catalog', obtain: async (world) => (await marketplaceWorld(world)).moduleId },
   installId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).installId },

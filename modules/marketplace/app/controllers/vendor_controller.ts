@@ -4,11 +4,18 @@ import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
 import VendorKey from '../models/vendor_key.ts'
 import type Vendor from '../models/vendor.ts'
-import { addVendorKeyValidator, createVendorValidator, uploadPackageValidator } from '../validators/marketplace.ts'
+import { addVendorKeyValidator, createVendorValidator, uploadPackageValidator, webhookSettingsValidator } from '../validators/marketplace.ts'
+import { recentDeliveries, setWebhook } from '../services/webhooks.ts'
 import { addVendorKey, openVendorProfile, revokeVendorKey, vendorOf } from '../services/vendors.ts'
 import { UploadVersion } from '../actions/upload_version.ts'
 import { installCounts } from '../queries/catalogue.ts'
-import { serializeModuleVersion, serializeVendor, serializeVendorKey, serializeVendorListing } from '../transformers/marketplace_transformers.ts'
+import {
+  serializeModuleVersion,
+  serializeVendor,
+  serializeVendorKey,
+  serializeVendorListing,
+  serializeWebhookDelivery,
+} from '../transformers/marketplace_transformers.ts'
 
 /** Vendor profiles with their keys, as the wire shows them (the keys of all of them in one query). */
 export async function vendorViews(vendors: Vendor[]) {
@@ -61,6 +68,19 @@ export default class VendorController {
         serializeVendorListing({ listing, versions: versions.filter((version) => version.listingId === listing.id), installs: counts.get(listing.id) ?? 0 })
       ),
     }
+  }
+
+  /** Sets where the module's granted events go; answers the new signing secret, shown this once. */
+  async setWebhook(ctx: HttpContext) {
+    const listing = await ownListing(ctx)
+    const { url } = await ctx.request.validateUsing(webhookSettingsValidator)
+    const secret = await setWebhook(listing, url)
+    return { webhook: { url, secret } }
+  }
+
+  async deliveries(ctx: HttpContext) {
+    const listing = await ownListing(ctx)
+    return { data: (await recentDeliveries(listing)).map(serializeWebhookDelivery) }
   }
 }
 

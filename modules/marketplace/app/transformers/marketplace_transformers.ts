@@ -8,6 +8,7 @@ import type VendorKey from '../models/vendor_key.ts'
 import type Listing from '../models/listing.ts'
 import type ModuleVersion from '../models/module_version.ts'
 import type Install from '../models/install.ts'
+import type WebhookDelivery from '../models/webhook_delivery.ts'
 import { filesBase } from '../services/vendor_modules.ts'
 
 const localized = Type.Object({ fr: Type.String(), en: Type.String() })
@@ -263,4 +264,31 @@ export const serializeCatalogueModulePage = defineSerializer(
         .map((version) => ({ id: version.id, version: version.version, changelog: version.manifest.changelog, scopes: version.scopes, createdAt: isoTimestamp(version.createdAt) })),
     }
   }
+)
+
+/** One webhook delivery as its vendor reads it in the log. */
+export const serializeWebhookDelivery = defineSerializer(
+  'MarketplaceWebhookDelivery',
+  Type.Object({
+    id: wire.uuid(),
+    organizationId: wire.uuid(),
+    event: Type.String(),
+    status: wire.oneOf(['pending', 'delivered', 'failed'] as const, '`pending` while attempts remain (retried with exponential backoff).'),
+    attempts: Type.Integer(),
+    lastStatusCode: wire.integerOrNull('HTTP status of the last attempt; null when no answer came.'),
+    lastError: wire.text(),
+    deliveredAt: wire.dateTimeOrNull(),
+    createdAt: wire.dateTime(),
+  }),
+  (delivery: WebhookDelivery) => ({
+    id: delivery.id,
+    organizationId: delivery.organizationId,
+    event: delivery.event,
+    status: delivery.status,
+    attempts: delivery.attempts,
+    lastStatusCode: delivery.lastStatusCode,
+    lastError: delivery.lastError,
+    deliveredAt: isoTimestampOrNull(delivery.deliveredAt),
+    createdAt: isoTimestamp(delivery.createdAt),
+  })
 )

@@ -634,6 +634,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/marketplace/vendor/listings/{listingId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The module's latest webhook deliveries (100), newest first */
+        get: operations["listVendorWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/vendor/listings/{listingId}/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set where the module's granted events are POSTed; answers a new signing secret, shown once
+         * @description Each delivery carries `x-ia-webhook-timestamp` (Unix seconds) and `x-ia-webhook-signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>">` keyed by the secret; refuse a timestamp older than five minutes. Only https URLs on public addresses: anything else is a 422 `E_WEBHOOK_URL_NOT_ALLOWED` on `url`.
+         */
+        put: operations["setVendorWebhook"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/marketplace/vendor/packages": {
         parameters: {
             query?: never;
@@ -1845,6 +1882,26 @@ export interface components {
             }[];
             /** @description Where granted events are POSTed. */
             webhookUrl: string | null;
+        };
+        MarketplaceWebhookDelivery: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            event: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            /** @description HTTP status of the last attempt; null when no answer came. */
+            lastStatusCode: number | null;
+            /** Format: uuid */
+            organizationId: string;
+            /**
+             * @description `pending` while attempts remain (retried with exponential backoff).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
         };
         Member: {
             /** Format: email */
@@ -3722,6 +3779,116 @@ export interface operations {
             };
             /** @description The signed-in user has no vendor profile: `E_VENDOR_MISSING`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listVendorWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one of your modules (uuid). */
+                listingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceWebhookDelivery"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setVendorWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id of one of your modules (uuid). */
+                listingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://93.184.215.14/ia-solution"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uri */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The URL and its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: {
+                            secret: string;
+                            url: string;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
