@@ -8,6 +8,7 @@ export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
 export { TenantModel } from '../tenancy/tenant_model.ts'
 export { DomainError, notFound } from '../http/domain_error.ts'
 export { isUuid } from '../http/identifiers.ts'
+export { scopeForPermission } from '../http/scopes.ts'
 export { MAX_PAGE } from '../http/pagination.ts'
 export { organizationRoutes, userRoutes, platformAdminRoutes } from '../http/routes.ts'
 export type { DomainModuleProvider, DomainModuleProviderClass } from '../provider/domain_module.ts'
@@ -22,6 +23,7 @@ export {
   describeRoute,
   defineSchemas,
   authorize,
+  scopedTokens,
 } from '../services/ports.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions } from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
@@ -64,3 +66,4 @@ export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts
 export type { Authorizer } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 export type { VendorModuleSource, ModuleActor } from '../ports/vendor_modules.ts'
+export type { ScopedTokens, ScopedGrant, IssuedToken } from '../ports/scoped_tokens.ts'

@@ -17,6 +17,7 @@ import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/o
 import type { Authorizer } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 import type { VendorModuleSource } from '../ports/vendor_modules.ts'
+import type { ScopedTokens } from '../ports/scoped_tokens.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -30,6 +31,7 @@ declare module '@adonisjs/core/types' {
     'kernel.openapi': OpenApiRegistry
     'kernel.authorizer': Authorizer
     'kernel.routeGuards': OrganizationRouteGuards
+    'kernel.scopedTokens': ScopedTokens
     /** Bound by the marketplace when it is installed; the platform checks `hasBinding` first. */
     'kernel.vendorModules': VendorModuleSource
   }
@@ -45,11 +47,12 @@ let search!: SearchIndex
 let openapi!: OpenApiRegistry
 let authorizer!: Authorizer
 let routeGuards!: OrganizationRouteGuards
+let scopedTokens!: ScopedTokens
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, scopedTokens] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -60,6 +63,7 @@ await app.booted(async () => {
     app.container.make('kernel.openapi'),
     app.container.make('kernel.authorizer'),
     app.container.make('kernel.routeGuards'),
+    app.container.make('kernel.scopedTokens'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -80,4 +84,4 @@ export function authorize(ctx: HttpContext, permission: string) {
   return authorizer.authorize(ctx, permission)
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards }
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, scopedTokens }

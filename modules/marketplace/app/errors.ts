@@ -83,6 +83,4 @@ export const marketplaceErrors = {
   consentRequired: (scopes: string) => refusal('E_CONSENT_REQUIRED', 'consentedScopes', { scopes }),
   /** The organisation has this module installed already (upgrade it instead). */
   alreadyInstalled: () => new DomainError('E_MODULE_ALREADY_INSTALLED', 409, 'marketplace.errors.E_MODULE_ALREADY_INSTALLED'),
-  /** The call is outside the scopes the credential was granted. */
-  scopeDenied: (scope: string) => new DomainError('E_SCOPE_DENIED', 403, 'marketplace.errors.E_SCOPE_DENIED', { scope }),
 }

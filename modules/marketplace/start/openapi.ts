@@ -12,10 +12,12 @@ import {
   serializeVendorKey,
   serializeVendorListing,
   serializeWebhookDelivery,
+  serializeApiKey,
 } from '../app/transformers/marketplace_transformers.ts'
 import {
   addVendorKeyValidator,
   catalogueQueryValidator,
+  createApiKeyValidator,
   createVendorValidator,
   installValidator,
   reviewValidator,
@@ -245,4 +247,72 @@ describeRoute('DELETE /api/v1/orgs/:orgId/marketplace/installs/:installId', {
   permission: 'marketplace.install.manage',
   params: { orgId, installId },
   responses: { 204: 'Uninstalled.', 403: forbidden },
+})
+
+const scopedCalls =
+  'A scoped token (`Bearer iasc_…`) reaches only its organisation (any other answers 404) and only routes whose permission needs a granted ' +
+  'scope (`contacts.contact.update` needs `contacts:write`); anything else, routes declaring no permission included, answers 403 `E_SCOPE_DENIED`.'
+describeRoute('POST /api/v1/orgs/:orgId/marketplace/installs/:installId/token', {
+  operationId: 'issueVendorModuleToken',
+  summary: "A short-lived token for an installed vendor module, bound to the organisation, the member and the module's granted scopes",
+  description: `Lives 15 minutes; disabling or uninstalling the module ends it. ${scopedCalls}`,
+  tags,
+  permission: 'marketplace.catalog.read',
+  params: { orgId, installId },
+  responses: {
+    200: {
+      description: 'The token (its secret, once).',
+      schema: {
+        type: 'object',
+        properties: {
+          token: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              token: { type: 'string' },
+              expiresAt: { type: ['string', 'null'], format: 'date-time' },
+              moduleId: { type: 'string' },
+              scopes: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['id', 'token', 'expiresAt', 'moduleId', 'scopes'],
+          },
+        },
+        required: ['token'],
+      },
+    },
+    403: forbidden,
+  },
+})
+describeRoute('GET /api/v1/orgs/:orgId/marketplace/api-keys', {
+  operationId: 'listApiKeys',
+  summary: "The organisation's API keys for integrations, with when each was last used",
+  tags,
+  permission: 'marketplace.apikey.manage',
+  params: { orgId },
+  responses: { 200: { description: 'Newest first.', schema: listOf(serializeApiKey.ref) }, 403: forbidden },
+})
+describeRoute('POST /api/v1/orgs/:orgId/marketplace/api-keys', {
+  operationId: 'createApiKey',
+  summary: 'Create a scoped API key (its secret is shown once)',
+  description: scopedCalls,
+  tags,
+  permission: 'marketplace.apikey.manage',
+  params: { orgId },
+  request: createApiKeyValidator,
+  requestExample: { name: 'Comptabilité externe', scopes: ['contacts:read'] },
+  responses: {
+    201: {
+      description: 'The key and its secret.',
+      schema: { type: 'object', properties: { apiKey: serializeApiKey.ref, token: { type: 'string' } }, required: ['apiKey', 'token'] },
+    },
+    403: forbidden,
+  },
+})
+describeRoute('POST /api/v1/orgs/:orgId/marketplace/api-keys/:apiKeyId/revoke', {
+  operationId: 'revokeApiKey',
+  summary: 'Revoke an API key: it stops working at once',
+  tags,
+  permission: 'marketplace.apikey.manage',
+  params: { orgId, apiKeyId: 'The API key id (uuid).' },
+  responses: { 200: { description: 'The key.', schema: wrapped('apiKey', serializeApiKey.ref) }, 403: forbidden },
 })

@@ -5,6 +5,7 @@ const VendorController = () => import('../app/controllers/vendor_controller.ts')
 const AdminController = () => import('../app/controllers/admin_controller.ts')
 const CatalogueController = () => import('../app/controllers/catalogue_controller.ts')
 const FilesController = () => import('../app/controllers/files_controller.ts')
+const ScopedAccessController = () => import('../app/controllers/scoped_access_controller.ts')
 
 const MODULE_ID = /^[a-z][a-z0-9]{1,19}-[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$/
 const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/
@@ -45,8 +46,12 @@ organizationRoutes('marketplace', () => {
       router.post('marketplace/installs/:installId/enable', [CatalogueController, 'enable'])
       router.post('marketplace/installs/:installId/disable', [CatalogueController, 'disable'])
       router.delete('marketplace/installs/:installId', [CatalogueController, 'uninstall'])
+      router.post('marketplace/installs/:installId/token', [ScopedAccessController, 'vendorToken'])
     })
     .where('installId', router.matchers.uuid())
+  router.get('marketplace/api-keys', [ScopedAccessController, 'index'])
+  router.post('marketplace/api-keys', [ScopedAccessController, 'store'])
+  router.post('marketplace/api-keys/:apiKeyId/revoke', [ScopedAccessController, 'revoke']).where('apiKeyId', router.matchers.uuid())
 })
 
 router

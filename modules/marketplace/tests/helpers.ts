@@ -202,7 +202,7 @@ export async function installVersion(client: ApiClient, admin: User, organizatio
 const worlds = new WeakMap<Organization, Promise<MarketplaceWorld>>()
 
 /** What the platform's generated security tests need of the marketplace, owned by `a` (vendor and platform administrator) and `orgA`. */
-export type MarketplaceWorld = { keyId: string; vendorId: string; listingId: string; submittedVersionId: string; moduleId: string; installId: string }
+export type MarketplaceWorld = { keyId: string; vendorId: string; listingId: string; submittedVersionId: string; moduleId: string; installId: string; apiKeyId: string }
 
 /**
  * `a` becomes a platform administrator and an approved vendor publishing `acme-timesheets` 1.0.0
@@ -222,7 +222,10 @@ export function marketplaceWorld({ client, a, orgA }: { client: ApiClient; a: Us
         const installId = await installVersion(client, a, orgA, approvedId)
         const listings = await client.get('/api/v1/marketplace/vendor/listings').loginAs(a)
         const listingId = listings.body().data[0].id as string
-        return { keyId: vendor.keyId, vendorId: vendor.vendorId, listingId, submittedVersionId, moduleId: 'acme-timesheets', installId }
+        const apiKey = await client.post(`/api/v1/orgs/${orgA.id}/marketplace/api-keys`).json({ name: 'Intégration de A', scopes: ['contacts:read'] }).loginAs(a).withCsrfToken()
+        apiKey.assertStatus(201)
+        const apiKeyId = apiKey.body().apiKey.id as string
+        return { keyId: vendor.keyId, vendorId: vendor.vendorId, listingId, submittedVersionId, moduleId: 'acme-timesheets', installId, apiKeyId }
       })()
     )
   }
@@ -261,6 +264,17 @@ export const marketplaceRows = {
       rolloutPercent: 100,
       rolloutOrganizations: [],
     })
+  },
+  /** A delivery of the module's webhook log. */
+  async delivery(listingId: string, organizationId: string) {
+    const { default: WebhookDelivery } = await import('../app/models/webhook_delivery.ts')
+    return WebhookDelivery.create({ organizationId, listingId, event: 'contacts.contact.created', payload: {}, status: 'delivered', attempts: 1 })
+  },
+  /** An API key of `user` in the organisation. */
+  async apiKey(organizationId: string, user: User, index: number) {
+    const { tenantContext } = await import('@ia/kernel/contracts')
+    const { ManageApiKeys } = await import('../app/actions/scoped_access.ts')
+    return tenantContext.run(organizationId, () => new ManageApiKeys().create({ name: `Clé ${index}`, scopes: ['contacts:read'] }, { id: user.id, ip: null }))
   },
   /** An install of `versionId` in the organisation. */
   async install(organizationId: string, versionId: string) {

@@ -60,6 +60,7 @@ export default class PlatformProvider {
     container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
     container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
     container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
+    container.singleton('kernel.scopedTokens', async () => (await import('../app/services/scoped_tokens.ts')).scopedTokens)
   }
 
   async boot() {

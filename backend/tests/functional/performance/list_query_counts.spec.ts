@@ -11,8 +11,9 @@ import { makePlatformAdmin, marketplaceRows } from '@ia/marketplace/testing'
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>
 
-/** The marketplace vendor of the owner being measured (set by each marketplace list's `prepare`). */
+/** The marketplace vendor of the owner being measured, and one of its modules (set by each marketplace list's `prepare`). */
 let vendorId = ''
+let listingId = ''
 /** The owner becomes a platform administrator and an approved vendor, with the marketplace enabled. */
 const marketplaceOwner = async ({ owner, organization }: Owner) => {
   await makePlatformAdmin(owner)
@@ -119,6 +120,23 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/installs`,
     prepare: marketplaceOwner,
     add: async ({ organization }, index) => marketplaceRows.install(organization.id, (await marketplaceRows.module(vendorId, `mesure-module${index}`)).id),
+  },
+  {
+    name: 'webhook deliveries',
+    route: 'GET /api/v1/marketplace/vendor/listings/:listingId/deliveries',
+    url: () => `/api/v1/marketplace/vendor/listings/${listingId}/deliveries`,
+    prepare: async (owner) => {
+      await marketplaceOwner(owner)
+      listingId = (await marketplaceRows.module(vendorId, 'mesure-module')).listingId
+    },
+    add: ({ organization }) => marketplaceRows.delivery(listingId, organization.id),
+  },
+  {
+    name: 'API keys',
+    route: 'GET /api/v1/orgs/:orgId/marketplace/api-keys',
+    url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/api-keys`,
+    prepare: marketplaceOwner,
+    add: ({ organization, owner }, index) => marketplaceRows.apiKey(organization.id, owner, index),
   },
 ]
 

@@ -117,6 +117,7 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
   versionId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).submittedVersionId },
   vendorModuleId: { kind: 'catalog', obtain: async (world) => (await marketplaceWorld(world)).moduleId },
   installId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).installId },
+  apiKeyId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).apiKeyId },
 }
 
 /** Signed-in API routes of an organisation that name nothing else (its lists, creations, settings...). */

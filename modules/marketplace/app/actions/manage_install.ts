@@ -1,12 +1,13 @@
 import db from '@adonisjs/lucid/services/db'
 import semver from 'semver'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { auditLog, notFound, tenantContext } from '@ia/kernel/contracts'
+import { auditLog, notFound, scopedTokens, tenantContext } from '@ia/kernel/contracts'
 import Install from '../models/install.ts'
 import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
 import { marketplaceErrors } from '../errors.ts'
 import { isOffered } from '../services/offering.ts'
+import { installBinding } from './scoped_access.ts'
 
 /** Who acts, for the audit log. */
 export type Actor = { id: string; ip: string | null }
@@ -86,9 +87,9 @@ export class ManageInstall {
     })
   }
 
-  /** Enables or disables an installed module (kept installed, pinned to its version). */
+  /** Enables or disables an installed module (kept installed, pinned to its version); disabling ends its tokens. */
   async setEnabled(installId: string, enabled: boolean, actor: Actor) {
-    return db.transaction(async (trx) => {
+    const changed = await db.transaction(async (trx) => {
       const { install, listing } = await lockedInstall(installId, trx)
       if (install.enabled === enabled) return install
       install.enabled = enabled
@@ -96,6 +97,8 @@ export class ManageInstall {
       await record(enabled ? 'enabled' : 'disabled', install, listing, actor, trx)
       return install
     })
+    if (!enabled) await scopedTokens.revokeBinding(installBinding(installId))
+    return changed
   }
 
   /** Uninstalls: the organisation's grant ends; the module's tokens and webhooks stop with it. */
@@ -105,5 +108,6 @@ export class ManageInstall {
       await record('uninstalled', install, listing, actor, trx)
       await install.useTransaction(trx).delete()
     })
+    await scopedTokens.revokeBinding(installBinding(installId))
   }
 }

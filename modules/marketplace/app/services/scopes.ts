@@ -1,7 +1,7 @@
 /*
- * What a vendor module may ask for. A scope is `<module>:read` or `<module>:write`; the API derives the
- * scope a route needs from the permission it declares (`contacts.contact.update` needs `contacts:write`),
- * so every route is covered the day it is added. Each scope is explained to the tenant admin in
+ * What a vendor module may ask for. A scope is `<module>:read` or `<module>:write`; the platform derives
+ * the scope a route needs from the permission it declares (the kernel's `scopeForPermission`), so every
+ * route is covered the day it is added. Each scope is explained to the tenant admin in
  * `marketplace.scopes.<scope>` (fr and en).
  */
 
@@ -10,16 +10,6 @@ export const KNOWN_SCOPES = ['platform:read', 'contacts:read', 'contacts:write']
 
 /** One scope of the known list. */
 export type Scope = (typeof KNOWN_SCOPES)[number]
-
-/** Actions that only read: a `<module>:read` scope covers them. */
-const READ_ACTIONS = new Set(['read', 'export'])
-
-/** The scope a route declaring `permission` (`<module>.<resource>.<action>`) needs. */
-export function scopeForPermission(permission: string): string {
-  const [module] = permission.split('.')
-  const action = permission.split('.').at(-1) ?? ''
-  return `${module}:${READ_ACTIONS.has(action) ? 'read' : 'write'}`
-}
 
 /** The events a vendor module may receive as webhooks, each with the scope that must be granted for it. */
 export const WEBHOOK_EVENTS: Record<string, Scope> = {

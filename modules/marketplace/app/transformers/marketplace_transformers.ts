@@ -9,6 +9,7 @@ import type Listing from '../models/listing.ts'
 import type ModuleVersion from '../models/module_version.ts'
 import type Install from '../models/install.ts'
 import type WebhookDelivery from '../models/webhook_delivery.ts'
+import type ApiKey from '../models/api_key.ts'
 import { filesBase } from '../services/vendor_modules.ts'
 
 const localized = Type.Object({ fr: Type.String(), en: Type.String() })
@@ -290,5 +291,26 @@ export const serializeWebhookDelivery = defineSerializer(
     lastError: delivery.lastError,
     deliveredAt: isoTimestampOrNull(delivery.deliveredAt),
     createdAt: isoTimestamp(delivery.createdAt),
+  })
+)
+
+/** A tenant admin's API key (never its secret, shown once at creation). */
+export const serializeApiKey = defineSerializer(
+  'MarketplaceApiKey',
+  Type.Object({
+    id: wire.uuid(),
+    name: Type.String(),
+    scopes,
+    lastUsedAt: wire.dateTimeOrNull('To the minute; null when never used.'),
+    revokedAt: wire.dateTimeOrNull(),
+    createdAt: wire.dateTime(),
+  }),
+  ({ key, lastUsedAt }: { key: ApiKey; lastUsedAt: string | null }) => ({
+    id: key.id,
+    name: key.name,
+    scopes: key.scopes,
+    lastUsedAt,
+    revokedAt: isoTimestampOrNull(key.revokedAt),
+    createdAt: isoTimestamp(key.createdAt),
   })
 )

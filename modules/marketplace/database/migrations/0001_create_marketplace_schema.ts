@@ -104,9 +104,9 @@ export default class extends BaseSchema {
       table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
       table.string('name', 100).notNullable()
       table.specificType('scopes', 'text[]').notNullable()
-      table.string('token_hash', 64).notNullable().unique()
-      table.uuid('created_by').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
-      table.timestamp('last_used_at', { useTz: true }).nullable()
+      // The platform's scoped token behind the key (its secret is shown once; last use is read from it).
+      table.string('token_id', 40).notNullable()
+      table.uuid('created_by').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
       table.timestamp('revoked_at', { useTz: true }).nullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
     })

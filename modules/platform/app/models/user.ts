@@ -16,6 +16,17 @@ export default class User extends BaseModel {
     prefix: 'ias_',
   })
 
+  /**
+   * Tokens narrowed to one organisation and some scopes (a vendor module's, an integration's API key),
+   * issued through the kernel's scoped-tokens port, kept apart from the personal tokens the user lists.
+   */
+  static scopedTokens = new PersonalAccessTokens({
+    tokenableModel: User,
+    table: 'platform.auth_access_tokens',
+    type: 'scoped_token',
+    prefix: 'iasc_',
+  })
+
   /** The personal access token of the current request, when it authenticated with one. */
   declare currentAccessToken?: AccessToken
 
