@@ -37,7 +37,7 @@ platformAdminRoutes('marketplace', () => {
 
 organizationRoutes('marketplace', () => {
   router.get('marketplace/modules', [CatalogueController, 'index'])
-  router.get('marketplace/modules/:vendorModuleId', [CatalogueController, 'show']).where('vendorModuleId', MODULE_ID)
+  router.get('marketplace/modules/:vendorModuleId', [CatalogueController, 'show'])
   router.get('marketplace/installs', [CatalogueController, 'installs'])
   router.post('marketplace/installs', [CatalogueController, 'install'])
   router

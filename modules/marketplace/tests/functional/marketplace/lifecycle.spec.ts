@@ -3,7 +3,9 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { addMember, auditTrail, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { files } from '@ia/kernel/contracts'
 import { approvedVendor, installVersion, makePlatformAdmin, publishVersion, useMarketplaceKey } from '../../helpers.ts'
+import { storedPath } from '../../../app/services/package_files.ts'
 
 /** A platform admin, an approved vendor, and an organisation with the marketplace enabled. */
 async function world(client: Parameters<typeof approvedVendor>[0]) {
@@ -82,6 +84,11 @@ test.group('Marketplace / review, catalogue, installs', (group) => {
     ;(await client.get('/marketplace/files/acme-timesheets/1.1.0/remoteEntry.js')).assertStatus(404)
     ;(await client.get('/marketplace/files/acme-timesheets/1.0.0/integrity.json')).assertStatus(404)
     ;(await client.get('/marketplace/files/acme-timesheets/1.0.0/unlisted.js')).assertStatus(404)
+
+    // A stored file changed after approval is not served (the shell, which checks every file too, never gets it).
+    const stored = storedPath('acme-timesheets', '1.0.0', { hash: body.files['remoteEntry.js'], size: 0, contentType: 'text/javascript' })
+    await files.putShared(stored, Buffer.from('alert("changed after review")'), { contentType: 'text/javascript' })
+    ;(await client.get('/marketplace/files/acme-timesheets/1.0.0/remoteEntry.js')).assertStatus(404)
   })
 
   test('install after consent, side by side with first-party modules, in the shell manifest of that organisation only', async ({ client, assert }) => {
