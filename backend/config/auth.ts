@@ -19,6 +19,13 @@ const authConfig = defineConfig({
         model: async () => ({ default: (await import('@ia/platform/contracts')).User }),
       }),
     }),
+    // Tokens narrowed to one organisation and some scopes (vendor modules, integrations' API keys).
+    scoped: tokensGuard({
+      provider: new TokenUserProvider({
+        tokens: 'scopedTokens',
+        model: async () => ({ default: (await import('@ia/platform/contracts')).User }),
+      }),
+    }),
   },
 })
 

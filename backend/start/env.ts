@@ -127,6 +127,8 @@ const env = await Env.create(new URL('../', import.meta.url), {
   OIDC_CLIENT_SECRET: Env.schema.string.optional(),
   OIDC_DISPLAY_NAME: Env.schema.string.optional(),
 
+  MARKETPLACE_SIGNING_KEY: Env.schema.string.optional(),
+
   SIGN_IN_MAX_ATTEMPTS: integer(1, 100),
   SIGN_IN_LOCK_MINUTES: integer(1, 10080),
 })

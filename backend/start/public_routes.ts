@@ -30,4 +30,8 @@ export const publicRoutes: Record<string, string> = {
 
   'GET /api/v1/invitations/:token': 'Shows an invitation before the invitee has an account (the token is the credential).',
   'GET /api/v1/files/*': "Reads a file of the local disk through a short-lived signed URL (the signature is the credential; 403 without it).",
+
+  'GET /marketplace/files/:moduleId/:version/*':
+    'Files of approved vendor modules, immutable: the catalogue shows them to every organisation, and the sandboxed iframe of another origin has no session.',
+  'GET /marketplace/signatures/:moduleId/:version': 'The signed hash list the shell checks those files against.',
 }

@@ -6,7 +6,7 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import shieldConfig from '#config/shield'
 
 const SHELL_DIST = app.makePath('../shell/app/dist')
-const API_PATHS = /^\/(api|health|__transmit)(\/|$)/
+const API_PATHS = /^\/(api|health|__transmit|marketplace)(\/|$)/
 const REMOTE_PATH = /^\/remotes\/([a-z][a-z0-9-]*)\/(.+)$/
 const SOURCE_MAP = /\.map$/i
 

@@ -17,6 +17,8 @@ export type ModuleState = {
   enabledAt: string | null
   /** Where the module's pages live in the shell (`/contacts`), so a bookmark of a disabled module is recognised; null without pages. */
   routeBase: string | null
+  /** The vendor of a module installed from the marketplace; null for the platform's own modules. */
+  vendor: { name: string; audited: boolean } | null
 }
 
 /** One enabled module as the shell needs it to load its remote. */
@@ -27,6 +29,12 @@ export type ShellModule = {
   remote: { name: string; entry: string; integrity: Record<string, string> }
   routeBase: string
   navigation: NonNullable<DiscoveredModule['remote']>['navigation']
+  /**
+   * How the shell runs the remote: `first-party` and `audited` in the page, `sandboxed` in an iframe of
+   * another origin. A vendor module also names its hash list counter-signed by the marketplace.
+   */
+  trust: 'first-party' | 'audited' | 'sandboxed'
+  signedHashList: string | null
 }
 
 /** A file of a built remote: a relative path without `..`, and its SHA-384 hash (the only one the shell checks). */
@@ -66,6 +74,8 @@ export function shellModule(module: DiscoveredModule, remote: NonNullable<Discov
     },
     routeBase: remote.routeBase,
     navigation: remote.navigation,
+    trust: 'first-party',
+    signedHashList: null,
   }
 }
 

@@ -3,12 +3,14 @@
  * files, mails, search...) are ports the platform implements and binds in the container at boot.
  */
 export type { LocalizedText, ModuleManifest, DiscoveredModule, ModuleNavigationItem } from '../catalog/module_catalog.ts'
+export type { ModuleState, ShellModule } from '../catalog/shell_manifest.ts'
 export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
 export { TenantModel } from '../tenancy/tenant_model.ts'
 export { DomainError, notFound } from '../http/domain_error.ts'
 export { isUuid } from '../http/identifiers.ts'
+export { scopeForPermission } from '../http/scopes.ts'
 export { MAX_PAGE } from '../http/pagination.ts'
-export { organizationRoutes } from '../http/routes.ts'
+export { organizationRoutes, userRoutes, platformAdminRoutes } from '../http/routes.ts'
 export type { DomainModuleProvider, DomainModuleProviderClass } from '../provider/domain_module.ts'
 export {
   jobs,
@@ -24,6 +26,7 @@ export {
   idempotent,
   organizations,
   documents,
+  scopedTokens,
 } from '../services/ports.ts'
 export type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions, ScheduleOptions, ScheduledJobPayload } from '../ports/jobs.ts'
@@ -110,3 +113,5 @@ export {
   type DrCongoIdentifier,
 } from '../reference/dr_congo_identifiers.ts'
 export { countryCode, currencyCode, drCongoIdentifier } from '../reference/validation_rules.ts'
+export type { VendorModuleSource, ModuleActor } from '../ports/vendor_modules.ts'
+export type { ScopedTokens, ScopedGrant, IssuedToken } from '../ports/scoped_tokens.ts'

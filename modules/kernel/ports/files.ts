@@ -31,6 +31,10 @@ export interface FileStore {
   exists(organizationId: string, path: string): Promise<boolean>
   /** Deletes the file (a missing file is not an error). */
   delete(organizationId: string, path: string): Promise<void>
+  /** Stores a file of the platform itself, in no organisation (a marketplace package): same paths, key `shared/<path>`. */
+  putShared(path: string, contents: Uint8Array, options: { contentType: string }): Promise<StoredFile>
+  /** A shared file's bytes, or null when there is none. */
+  getShared(path: string): Promise<Uint8Array | null>
   /** Checks an upload's size (413) and the type sniffed from its bytes (422), both on `rules.field`. */
   checkUpload(file: MultipartFile | Uint8Array, rules: UploadRules): Promise<CheckedUpload>
 }

@@ -44,6 +44,8 @@ export type DispatchOptions = {
   label?: LocalizedText
   /** What the job does, translated when queued (e.g. "Envoi de l'invitation à {to}"). */
   title?: JobTitle
+  /** Runs no sooner than this many milliseconds after the dispatch commits (a retry schedule of the caller's own). */
+  delayMs?: number
 }
 
 /** When a scheduled job is queued: a cron expression (5 fields, or 6 with seconds) read in a time zone. */

@@ -20,6 +20,8 @@ import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 import type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 import type { OrganizationDirectory } from '../ports/organizations.ts'
 import type { DocumentRenderer } from '../ports/documents.ts'
+import type { VendorModuleSource } from '../ports/vendor_modules.ts'
+import type { ScopedTokens } from '../ports/scoped_tokens.ts'
 
 declare module '@adonisjs/core/types' {
   interface ContainerBindings {
@@ -36,6 +38,9 @@ declare module '@adonisjs/core/types' {
     'kernel.idempotency': Idempotency
     'kernel.organizations': OrganizationDirectory
     'kernel.documents': DocumentRenderer
+    'kernel.scopedTokens': ScopedTokens
+    /** Bound by the marketplace when it is installed; the platform checks `hasBinding` first. */
+    'kernel.vendorModules': VendorModuleSource
   }
 }
 
@@ -52,11 +57,12 @@ let routeGuards!: OrganizationRouteGuards
 let idempotency!: Idempotency
 let organizations!: OrganizationDirectory
 let documents!: DocumentRenderer
+let scopedTokens!: ScopedTokens
 // Response shapes are declared where their serializers are, which modules may import before the app boots.
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations, documents] = await Promise.all([
+  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations, documents, scopedTokens] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -70,6 +76,7 @@ await app.booted(async () => {
     app.container.make('kernel.idempotency'),
     app.container.make('kernel.organizations'),
     app.container.make('kernel.documents'),
+    app.container.make('kernel.scopedTokens'),
   ])
   for (const schemas of schemasBeforeBoot.splice(0)) openapi.defineSchemas(schemas)
 })
@@ -101,4 +108,4 @@ export async function idempotent(ctx: HttpContext, work: (trx: TransactionClient
   return answer.body
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations, documents }
+export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations, documents, scopedTokens }

@@ -9,8 +9,9 @@ import UsersDisable from './users_disable.ts'
 import UsersEnable from './users_enable.ts'
 import OpenapiTypes from './openapi_types.ts'
 import MakeModule from './make_module.ts'
+import UsersPlatformAdmin from './users_platform_admin.ts'
 
-const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable, OpenapiTypes, MakeModule])
+const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable, OpenapiTypes, MakeModule, UsersPlatformAdmin])
 
 /** The commands' metadata, for ace's help and lookup. */
 export const getMetaData = () => loader.getMetaData()

@@ -32,6 +32,14 @@ export const files: FileStore = {
   async delete(organizationId: string, path: string) {
     return (await storage()).delete(organizationId, path)
   },
+  /** Stores a file of the platform itself, in no organisation, under `shared/<path>`. */
+  async putShared(path: string, contents: Uint8Array, options: { contentType: string }) {
+    return (await storage()).putShared(path, contents, options)
+  },
+  /** A shared file's bytes, or null when there is none. */
+  async getShared(path: string) {
+    return (await storage()).getShared(path)
+  },
   /** Checks an upload's size (413) and the type sniffed from its bytes (422), both on `rules.field`. */
   checkUpload(file: MultipartFile | Uint8Array, rules: UploadRules): Promise<CheckedUpload> {
     return checkUpload(file, rules)

@@ -33,7 +33,9 @@ export default class PlatformProvider {
   register() {
     this.app.container.singleton('platform.modules', async (resolver) => {
       const cache = await resolver.make('cache.manager')
-      return new ModuleRegistry(moduleCatalog, this.#modules, cache, platformConfig.modulesCacheTtl, this.app.inProduction)
+      // The marketplace, when installed, binds the vendor modules; the platform never imports it.
+      const vendorModules = async () => (this.app.container.hasBinding('kernel.vendorModules') ? resolver.make('kernel.vendorModules') : null)
+      return new ModuleRegistry(moduleCatalog, this.#modules, cache, platformConfig.modulesCacheTtl, this.app.inProduction, vendorModules)
     })
     this.app.container.singleton('platform.files', async (resolver) => {
       const drive = await resolver.make('drive.manager')
@@ -61,6 +63,7 @@ export default class PlatformProvider {
     container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
     container.singleton('kernel.idempotency', async () => (await import('../app/services/idempotency.ts')).idempotency)
     container.singleton('kernel.organizations', async () => (await import('../contracts/organizations.ts')).organizationDirectory)
+    container.singleton('kernel.scopedTokens', async () => (await import('../app/services/scoped_tokens.ts')).scopedTokens)
   }
 
   async boot() {

@@ -6,6 +6,7 @@ const createNamed = () =>
     auth: () => import('../app/middleware/auth_middleware.ts'),
     organization: () => import('../app/middleware/organization_middleware.ts'),
     moduleEnabled: () => import('../app/middleware/module_enabled_middleware.ts'),
+    platformAdmin: () => import('../app/middleware/platform_admin_middleware.ts'),
   })
 
 let named: ReturnType<typeof createNamed> | undefined
@@ -18,9 +19,12 @@ export const platformMiddleware = {
   auth: () => collection().auth(),
   organization: () => collection().organization(),
   moduleEnabled: (options: { moduleId: string }) => collection().moduleEnabled(options),
+  platformAdmin: () => collection().platformAdmin(),
 }
 
-/** What every module's organisation routes run behind: the member's session, the organisation, the module enabled. */
+/** What modules' routes run behind: organisation routes the member's session, the organisation, the module enabled. */
 export const organizationRouteGuards: OrganizationRouteGuards = {
   forModule: (moduleId) => [platformMiddleware.auth(), platformMiddleware.organization(), platformMiddleware.moduleEnabled({ moduleId })],
+  signedIn: () => [platformMiddleware.auth()],
+  platformAdmin: () => [platformMiddleware.auth(), platformMiddleware.platformAdmin()],
 }

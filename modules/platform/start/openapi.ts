@@ -147,8 +147,14 @@ defineSchemas({
       enabled: { type: 'boolean' },
       enabledAt: { type: ['string', 'null'], format: 'date-time' },
       routeBase: { type: ['string', 'null'], description: "Where the module's pages live in the shell (`/contacts`); null when it has none." },
+      vendor: {
+        type: ['object', 'null'],
+        description: 'The vendor of a module installed from the marketplace (audited vendors run in the page, others in a sandbox); null for the platform\'s own modules.',
+        properties: { name: { type: 'string' }, audited: { type: 'boolean' } },
+        required: ['name', 'audited'],
+      },
     },
-    required: ['id', 'version', 'name', 'description', 'category', 'depends', 'dependants', 'enabled', 'enabledAt', 'routeBase'],
+    required: ['id', 'version', 'name', 'description', 'category', 'depends', 'dependants', 'enabled', 'enabledAt', 'routeBase', 'vendor'],
   },
   ShellManifest: {
     type: 'object',
@@ -180,8 +186,16 @@ defineSchemas({
                 required: ['path', 'label'],
               },
             },
+            trust: {
+              enum: ['first-party', 'audited', 'sandboxed'],
+              description: 'How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin.',
+            },
+            signedHashList: {
+              type: ['string', 'null'],
+              description: "A vendor module's hash list with the vendor's and the marketplace's Ed25519 signatures (URL); null for the platform's own modules.",
+            },
           },
-          required: ['id', 'version', 'name', 'remote', 'routeBase', 'navigation'],
+          required: ['id', 'version', 'name', 'remote', 'routeBase', 'navigation', 'trust', 'signedHashList'],
         },
       },
     },

@@ -7,12 +7,23 @@ import { randomUUID } from 'node:crypto'
 import { auditLog, jobs, notifications, search } from '@ia/platform/contracts'
 import { Invitation, User, inspectRoutes } from '@ia/platform/testing'
 import { addMember, createOrganization, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import { makePlatformAdmin, marketplaceRows } from '@ia/marketplace/testing'
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>
 
 /** Invoicing and the modules it needs. */
 async function enableInvoicing({ owner, organization }: Owner) {
   for (const moduleId of ['contacts', 'currencies', 'invoicing']) await enableModule(organization, moduleId, owner)
+}
+
+/** The marketplace vendor of the owner being measured, and one of its modules (set by each marketplace list's `prepare`). */
+let vendorId = ''
+let listingId = ''
+/** The owner becomes a platform administrator and an approved vendor, with the marketplace enabled. */
+const marketplaceOwner = async ({ owner, organization }: Owner) => {
+  await makePlatformAdmin(owner)
+  await enableModule(organization, 'marketplace', owner)
+  vendorId = (await marketplaceRows.vendor(owner, 0)).id
 }
 
 /** Each list endpoint with a way to add one more row to it. */
@@ -121,6 +132,58 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
         unit: 'u', price_minor: 100, currency: 'CDF', tax_group: 'B', created_at: new Date(), updated_at: new Date(),
       }),
   },
+  {
+    name: 'marketplace vendors',
+    route: 'GET /api/v1/admin/marketplace/vendors',
+    url: () => '/api/v1/admin/marketplace/vendors',
+    prepare: marketplaceOwner,
+    add: async (_owner, index) => marketplaceRows.vendor(await createUser(), index + 1),
+  },
+  {
+    name: 'marketplace submissions',
+    route: 'GET /api/v1/admin/marketplace/submissions',
+    url: () => '/api/v1/admin/marketplace/submissions',
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`, 'submitted'),
+  },
+  {
+    name: "a vendor's modules",
+    route: 'GET /api/v1/marketplace/vendor/listings',
+    url: () => '/api/v1/marketplace/vendor/listings',
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`),
+  },
+  {
+    name: 'marketplace catalogue',
+    route: 'GET /api/v1/orgs/:orgId/marketplace/modules',
+    url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/modules`,
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`),
+  },
+  {
+    name: 'vendor module installs',
+    route: 'GET /api/v1/orgs/:orgId/marketplace/installs',
+    url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/installs`,
+    prepare: marketplaceOwner,
+    add: async ({ organization }, index) => marketplaceRows.install(organization.id, (await marketplaceRows.module(vendorId, `mesure-module${index}`)).id),
+  },
+  {
+    name: 'webhook deliveries',
+    route: 'GET /api/v1/marketplace/vendor/listings/:listingId/deliveries',
+    url: () => `/api/v1/marketplace/vendor/listings/${listingId}/deliveries`,
+    prepare: async (owner) => {
+      await marketplaceOwner(owner)
+      listingId = (await marketplaceRows.module(vendorId, 'mesure-module')).listingId
+    },
+    add: ({ organization }) => marketplaceRows.delivery(listingId, organization.id),
+  },
+  {
+    name: 'API keys',
+    route: 'GET /api/v1/orgs/:orgId/marketplace/api-keys',
+    url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/api-keys`,
+    prepare: marketplaceOwner,
+    add: ({ organization, owner }, index) => marketplaceRows.apiKey(organization.id, owner, index),
+  },
 ]
 
 /**
@@ -156,6 +219,7 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/invoicing/tax-groups': 'the sixteen DGI tax groups with their rates: two queries (groups, then their rates preloaded)',
   'GET /api/v1/orgs/:orgId/invoicing/series': 'the three numbering series, one query',
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments': "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
+  'GET /api/v1/marketplace/vendor': 'one record',
 }
 
 test.group('List endpoints / query count', (group) => {

@@ -16,6 +16,7 @@ import type { ApiClient } from '@japa/api-client'
 import { User, type Organization } from '@ia/platform/testing'
 import { addMember, createOwnerWithOrganization, createUser, enableModule, runQueuedJobs } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
+import { marketplaceWorld } from '@ia/marketplace/testing'
 import { inspectRoutes, isApiRoute, buildOpenApiDocument, openApiPath, type InspectedRoute } from '@ia/platform/testing'
 
 /** Organisation A with its owner a (the victim), organisation B with its owner b (the outsider). */
@@ -183,6 +184,15 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
   },
   token: { kind: 'capability' },
   key: { kind: 'own' },
+  // The marketplace: a is the vendor (its key, its version) and a platform administrator (versions, vendors);
+  // b is neither, so b gets 404 for all of them.
+  keyId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).keyId },
+  vendorId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).vendorId },
+  listingId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).listingId },
+  versionId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).submittedVersionId },
+  vendorModuleId: { kind: 'catalog', obtain: async (world) => (await marketplaceWorld(world)).moduleId },
+  installId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).installId },
+  apiKeyId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).apiKeyId },
 }
 
 /** Signed-in API routes of an organisation that name nothing else (its lists, creations, settings...). */

@@ -78,7 +78,8 @@ export async function dispatchJob<P>(name: string, payload: P, options: Dispatch
       created_at: now,
       updated_at: now,
     })
-    await insertOutboxRow(trx, { messageId: id, kind: 'job', name, payload, organizationId, userId })
+    const availableAt = options.delayMs ? new Date(now.getTime() + options.delayMs) : undefined
+    await insertOutboxRow(trx, { messageId: id, kind: 'job', name, payload, organizationId, userId, availableAt })
     trx.after('commit', () => {
       emitJobProgress({ jobId: id, organizationId, userId, name, label, status: 'queued', percent: 0, message: null })
     })

@@ -17,6 +17,17 @@ export default class User extends BaseModel {
     prefix: 'ias_',
   })
 
+  /**
+   * Tokens narrowed to one organisation and some scopes (a vendor module's, an integration's API key),
+   * issued through the kernel's scoped-tokens port, kept apart from the personal tokens the user lists.
+   */
+  static scopedTokens = new PersonalAccessTokens({
+    tokenableModel: User,
+    table: 'platform.auth_access_tokens',
+    type: 'scoped_token',
+    prefix: 'iasc_',
+  })
+
   /** The personal access token of the current request, when it authenticated with one. */
   declare currentAccessToken?: AccessToken
 
@@ -40,6 +51,10 @@ export default class User extends BaseModel {
 
   @column.dateTime()
   declare disabledAt: DateTime | null
+
+  /** Runs the platform itself: approves marketplace vendors, reviews their packages, stages roll-outs (`node ace users:platform-admin`). */
+  @column()
+  declare isPlatformAdmin: boolean
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

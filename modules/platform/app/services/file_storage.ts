@@ -17,6 +17,14 @@ export const LOCAL_FILE_PURPOSE = 'platform.file'
 /** A path inside an organisation's storage: `<module>/<name>` segments of safe characters, no `..`. */
 const SAFE_PATH = /^[a-z0-9][a-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)+$/
 
+/** `path` when it cannot climb out of the folder it is stored in; throws otherwise. */
+function checkedPath(path: string) {
+  if (!SAFE_PATH.test(path) || path.split('/').some((segment) => segment === '..' || segment === '.')) {
+    throw new Error(`Invalid file path "${path}": use "<module>/<name>" with letters, digits, ".", "_" and "-"`)
+  }
+  return path
+}
+
 function formatBytes(bytes: number) {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
   return `${Math.ceil(bytes / 1024)} KB`
@@ -66,10 +74,21 @@ export class FileStorage {
   /** The storage key of `path` within an organisation; throws on anything that could escape it. */
   key(organizationId: string, path: string) {
     if (!isUuid(organizationId)) throw new Error(`Invalid organisation id "${organizationId}" for a file key`)
-    if (!SAFE_PATH.test(path) || path.split('/').some((segment) => segment === '..' || segment === '.')) {
-      throw new Error(`Invalid file path "${path}": use "<module>/<name>" with letters, digits, ".", "_" and "-"`)
-    }
-    return `orgs/${organizationId}/${path}`
+    return `orgs/${organizationId}/${checkedPath(path)}`
+  }
+
+  /** Stores a file that belongs to no organisation (a marketplace package) under `shared/<path>`. */
+  async putShared(path: string, contents: Uint8Array, options: { contentType: string }): Promise<StoredFile> {
+    const key = `shared/${checkedPath(path)}`
+    await this.disk.put(key, contents, { contentType: options.contentType, visibility: 'private' })
+    return { path, key, contentType: options.contentType, size: contents.byteLength }
+  }
+
+  /** A shared file's bytes, or null when there is none. */
+  async getShared(path: string): Promise<Uint8Array | null> {
+    const key = `shared/${checkedPath(path)}`
+    if (!(await this.disk.exists(key))) return null
+    return this.disk.getBytes(key)
   }
 
   /**

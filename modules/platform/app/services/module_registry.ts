@@ -6,7 +6,7 @@ import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { parseIntegrity, shellModule, type DiscoveredModule, type ModuleCatalog, type ModuleRegistryContract, type ModuleState, type ShellModule } from '@ia/kernel/catalog'
-import { type DomainModuleProvider, DomainError, tenantContext } from '@ia/kernel/contracts'
+import { type DomainModuleProvider, type VendorModuleSource, DomainError, tenantContext } from '@ia/kernel/contracts'
 import OrganizationModule from '../models/organization_module.ts'
 import { auditLog } from './audit_log.ts'
 
@@ -26,7 +26,8 @@ export class ModuleRegistry implements ModuleRegistryContract {
     private readonly providers: Map<string, DomainModuleProvider>,
     private readonly cache: CacheProvider,
     private readonly cacheTtl: string,
-    private readonly pinIntegrity = false
+    private readonly pinIntegrity = false,
+    private readonly vendorModules: () => Promise<VendorModuleSource | null> = async () => null
   ) {}
 
   #cacheKey(organizationId: string) {
@@ -68,7 +69,9 @@ export class ModuleRegistry implements ModuleRegistryContract {
   async list(organizationId: string): Promise<ModuleState[]> {
     const rows = await OrganizationModule.query().where('organization_id', organizationId)
     const byId = new Map(rows.map((row) => [row.moduleId, row]))
-    return this.catalog.optional().map((module) => this.#state(module, byId.get(module.id)))
+    const vendorModules = await this.vendorModules()
+    // Side by side: the platform's own modules, then those the organisation installed from the marketplace.
+    return [...this.catalog.optional().map((module) => this.#state(module, byId.get(module.id))), ...((await vendorModules?.list(organizationId)) ?? [])]
   }
 
   #state(module: DiscoveredModule, row?: OrganizationModule): ModuleState {
@@ -86,6 +89,7 @@ export class ModuleRegistry implements ModuleRegistryContract {
       enabled: row?.enabled ?? false,
       enabledAt: row?.enabled ? (row.enabledAt?.toISO() ?? null) : null,
       routeBase: module.remote?.routeBase ?? null,
+      vendor: null,
     }
   }
 
@@ -97,8 +101,17 @@ export class ModuleRegistry implements ModuleRegistryContract {
     return module
   }
 
+  /** A vendor module's new state, when `moduleId` is one the organisation installed from the marketplace. */
+  async #setVendorModule(organizationId: string, moduleId: string, enabled: boolean, actor: { id: string; ip: string | null }) {
+    if (this.catalog.find(moduleId)) return null
+    const vendorModules = await this.vendorModules()
+    return (await vendorModules?.setEnabled(organizationId, moduleId, enabled, actor)) ?? null
+  }
+
   /** Enables a module; its dependencies must be enabled first. Runs its install hook once. */
   async enable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }) {
+    const vendorState = await this.#setVendorModule(organizationId, moduleId, true, actor)
+    if (vendorState) return vendorState
     const module = this.#optionalModule(moduleId)
     const state = await db.transaction(async (trx) => {
       // Serialises concurrent enable/disable calls of one organisation.
@@ -185,6 +198,8 @@ export class ModuleRegistry implements ModuleRegistryContract {
 
   /** Disables a module, keeping its data; modules that depend on it must be disabled first. */
   async disable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }) {
+    const vendorState = await this.#setVendorModule(organizationId, moduleId, false, actor)
+    if (vendorState) return vendorState
     const module = this.#optionalModule(moduleId)
     const state = await db.transaction(async (trx) => {
       await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`modules:${organizationId}`])
@@ -240,6 +255,8 @@ export class ModuleRegistry implements ModuleRegistryContract {
       const integrity = await this.#integrity(module)
       if (integrity) modules.push(shellModule(module, module.remote, integrity))
     }
+    const vendorModules = await this.vendorModules()
+    if (vendorModules) modules.push(...(await vendorModules.shellModules(organizationId)))
     return { modules }
   }
 

@@ -22,6 +22,8 @@ test.group('Shell manifest', () => {
       remote: { name: 'ledger', entry: '/remotes/ledger/remoteEntry.js', integrity: { '/remotes/ledger/remoteEntry.js': HASH } },
       routeBase: '/ledger',
       navigation: [],
+      trust: 'first-party',
+      signedHashList: null,
     })
   })
 })

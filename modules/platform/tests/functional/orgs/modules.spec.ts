@@ -50,6 +50,8 @@ test.group('Organisations / modules (with the probe fixture module)', (group) =>
         },
         routeBase: '/probe',
         navigation: [{ path: '/probe', label: { fr: 'Sonde', en: 'Probe' }, permission: 'probe.note.read' }],
+        trust: 'first-party',
+        signedHashList: null,
       },
     ])
 

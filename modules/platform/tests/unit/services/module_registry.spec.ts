@@ -152,6 +152,8 @@ test.group('ModuleRegistry', (group) => {
         },
         routeBase: '/ledger',
         navigation: [{ path: '/ledger', label: text('ledger') }],
+        trust: 'first-party',
+        signedHashList: null,
       },
     ])
   })
