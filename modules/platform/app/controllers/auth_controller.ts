@@ -32,6 +32,7 @@ import { queuePasswordReset } from '../services/password_reset_requests.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { invitations } from '../services/invitations.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
+import { serializeOrganizationMembership } from '../transformers/organization_transformer.ts'
 
 const invalidCredentials = () =>
   new DomainError('E_INVALID_CREDENTIALS', 400, 'platform.errors.E_INVALID_CREDENTIALS')
@@ -136,9 +137,7 @@ export default class AuthController {
     const memberships = await Membership.query().where('user_id', user.id).preload('organization')
     return {
       user: serializeUser(user),
-      organizations: memberships
-        .map((membership) => ({ id: membership.organizationId, name: membership.organization.name, role: membership.role }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      organizations: memberships.map(serializeOrganizationMembership).sort((a, b) => a.name.localeCompare(b.name)),
     }
   }
 

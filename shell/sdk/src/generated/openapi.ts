@@ -1051,7 +1051,10 @@ export interface components {
         AccessToken: {
             /** Format: date-time */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description Null when the token never expires.
+             */
             expiresAt: string | null;
             id: string;
             /** Format: date-time */
@@ -1068,17 +1071,20 @@ export interface components {
             };
             /** Format: date-time */
             createdAt: string;
+            /** @description The line number in the log, as a string. */
             id: string;
-            ip?: string | null;
+            ip: string | null;
             /** @description The action in the reader's language (the action code when no module names it). */
             label: string;
-            metadata?: Record<string, never> | null;
-            subjectId?: string | null;
+            metadata: null | {
+                [key: string]: unknown;
+            };
+            subjectId: string | null;
             /** @description The subject's type in the reader's language. */
-            subjectLabel?: string | null;
+            subjectLabel: string | null;
             /** @description The subject by name: a user or module as called now, else the name the line recorded. */
-            subjectName?: string | null;
-            subjectType?: string | null;
+            subjectName: string | null;
+            subjectType: string | null;
         };
         /** @description A customer or supplier of the organisation, company or person. */
         Contact: {
@@ -1199,14 +1205,13 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "member";
         };
-        /** @description What the person holding an invitation link may see before accepting it. */
         InvitationPreview: {
             /** Format: email */
             email: string;
             /** Format: date-time */
             expiresAt: string;
             organizationName: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             role: "admin" | "member";
         };
         /** @description Work run in the background by the workers (imports, documents, mailings...), retried with exponential backoff. */
@@ -1240,6 +1245,23 @@ export interface components {
             status: "queued" | "running" | "completed" | "failed" | "discarded";
             /** Format: date-time */
             updatedAt: string;
+        };
+        JobProgress: {
+            jobId: string;
+            label: null | {
+                en: string;
+                fr: string;
+            };
+            message: null | {
+                en: string;
+                fr: string;
+            };
+            /** @description `<module>.<job>`, e.g. `contacts.import`. */
+            name: string;
+            organizationId: string | null;
+            percent: number;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
         };
         Member: {
             /** Format: email */
@@ -1296,14 +1318,11 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             id: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             level: "info" | "success" | "warning" | "error";
             /** @description A path of the shell to open, e.g. `/orgs/<id>/contacts`. */
             link: string | null;
-            /**
-             * Format: uuid
-             * @description The organisation it is about, if any.
-             */
+            /** @description The organisation it is about, if any. */
             organizationId: string | null;
             /** Format: date-time */
             readAt: string | null;
@@ -1311,6 +1330,17 @@ export interface components {
                 en: string;
                 fr: string;
             };
+        };
+        NotificationMessage: {
+            notification: components["schemas"]["Notification"];
+            /** @constant */
+            type: "created";
+            unread: number;
+        } | {
+            ids: string[];
+            /** @constant */
+            type: "read";
+            unread: number;
         };
         /** @description A new organisation's first day, each step computed from the state it describes. */
         OnboardingChecklist: {
@@ -1353,12 +1383,14 @@ export interface components {
             /** @enum {unknown} */
             reportingCurrency: "CDF" | "USD" | "EUR" | "XAF" | "XOF" | "RWF" | "UGX" | "KES" | "TZS" | "ZAR" | "AOA" | "BIF" | "ZMW" | null;
         };
-        /** @description An organisation the user belongs to, with their role in it. */
         OrganizationMembership: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description The organisation id.
+             */
             id: string;
             name: string;
-            /** @enum {unknown} */
+            /** @enum {string} */
             role: "owner" | "admin" | "member";
         };
         PaginationMeta: {

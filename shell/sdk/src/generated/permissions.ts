@@ -6,7 +6,7 @@
 /** The permissions each module declares in its module.json, by module id. */
 export interface ModulePermissions {
   "contacts": "contacts.contact.read" | "contacts.contact.create" | "contacts.contact.update" | "contacts.contact.archive" | "contacts.contact.import" | "contacts.contact.export"
-  "platform": "platform.organization.read" | "platform.organization.update" | "platform.member.read" | "platform.member.manage" | "platform.module.manage" | "platform.audit.read"
+  "platform": "platform.organization.read" | "platform.organization.update" | "platform.member.read" | "platform.member.manage" | "platform.module.manage" | "platform.audit.read" | "platform.job.manage"
 }
 
 /** A permission some module declares: `<module>.<resource>.<action>`. */
