@@ -49,9 +49,10 @@ export default class PlatformProvider {
     this.app.container.singleton('platform.search', () => new SearchService())
     this.app.container.singleton('platform.notifications', () => new NotificationsService())
     this.app.container.singleton('platform.live', async () => {
-      const { default: transmit } = await import('@adonisjs/transmit/services/main')
+      // Read through the module namespace: transmit's service is set once the application has booted.
+      const transmit = await import('@adonisjs/transmit/services/main')
       const { LiveChannels } = await import('../app/services/live/live_channels.ts')
-      return new LiveChannels(() => transmit)
+      return new LiveChannels(() => transmit.default)
     })
     this.#bindKernelPorts()
   }
