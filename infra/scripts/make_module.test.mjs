@@ -1,6 +1,7 @@
 /*
  * `node ace make:module` in a temporary copy of the workspace (its tracked and new files, no
- * node_modules): the generated module installs, passes its own tests and its remote builds.
+ * node_modules): the generated module installs, shows in module administration and passes its own
+ * tests; its remote typechecks, passes its own tests and builds.
  * Run by `npm test` with TEST_DATABASE_URL (the backend tests' database, used in turn).
  */
 import { test } from 'node:test'
@@ -21,7 +22,7 @@ function sh(command, args, cwd, env = {}) {
   return output
 }
 
-test('make:module writes a module that installs, passes its tests and builds its remote', { timeout: 20 * 60_000 }, (t) => {
+test('make:module writes a module that installs and passes its tests, and a remote that passes its tests and builds', { timeout: 20 * 60_000 }, (t) => {
   const copy = mkdtempSync(join(tmpdir(), 'ia-make-module-'))
   t.after(() => rmSync(copy, { recursive: true, force: true }))
   const files = sh('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], ROOT).split('\0').filter(Boolean)
@@ -36,7 +37,7 @@ test('make:module writes a module that installs, passes its tests and builds its
   const env = { NODE_ENV: 'test', DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_test' }
 
   sh(node, ['ace.js', 'make:module', 'sample'], backend, env)
-  for (const file of ['modules/sample/module.json', 'modules/sample/start/routes.ts', 'remotes/sample/src/module.ts']) {
+  for (const file of ['modules/sample/module.json', 'modules/sample/start/routes.ts', 'remotes/sample/src/module.ts', 'remotes/sample/tests/sample.test.ts']) {
     assert.ok(existsSync(join(copy, file)), `${file} was written`)
   }
 
@@ -45,9 +46,12 @@ test('make:module writes a module that installs, passes its tests and builds its
   assert.match(tests, /Sample \/ items/)
   // The new route is described and the SDK's types were regenerated with it: the platform's checks still pass.
   assert.match(sh(node, ['ace.js', 'test', 'functional', '--files', 'openapi/'], backend, env), /passed/)
+  // The backend typechecks with the module in it (its permission, in the regenerated types, included).
+  sh(node, [join(copy, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], backend)
 
   for (const pkg of ['@ia/sdk', '@ia/ui', '@ia/remote-sample']) sh('npx', [...PNPM, '--filter', pkg, 'run', 'build'], copy)
   assert.ok(existsSync(join(copy, 'remotes/sample/dist/remoteEntry.js')), 'the remote is built')
   assert.ok(existsSync(join(copy, 'remotes/sample/dist/integrity.json')), 'with its integrity list')
-  sh('npx', [...PNPM, '--filter', '@ia/remote-sample', 'run', 'test'], copy)
+  const remoteTests = sh('npx', [...PNPM, '--filter', '@ia/remote-sample', 'run', 'test'], copy)
+  assert.match(remoteTests.replace(/\x1b\[[0-9;]*m/g, ''), /Tests\s+2 passed/)
 })

@@ -1,11 +1,3 @@
-import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vitest/config'
+import { defineTestConfig } from '@ia/vendor-kit/vitest'
 
-export default defineConfig({
-  plugins: [vue()],
-  resolve: { conditions: ['development'] },
-  test: {
-    environment: 'happy-dom',
-    include: ['tests/**/*.test.ts'],
-  },
-})
+export default defineTestConfig()

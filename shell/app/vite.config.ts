@@ -1,6 +1,6 @@
 import { federation } from '@module-federation/vite'
 import vue from '@vitejs/plugin-vue'
-import { defineConfig } from 'vitest/config'
+import { defineConfig } from 'vite'
 import { shellServiceWorker } from './vite/service-worker-plugin.ts'
 
 const backend = process.env.IA_BACKEND_URL ?? 'http://localhost:3333'
@@ -49,9 +49,5 @@ export default defineConfig({
     target: 'es2022',
     // No source maps in the build: the backend serves dist as it is, and would hand out the sources.
     sourcemap: false,
-  },
-  test: {
-    environment: 'happy-dom',
-    include: ['tests/**/*.test.ts'],
   },
 })

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitest/config'
+import { defineConfig } from 'vite'
 
 export default defineConfig({
   build: {
@@ -10,9 +10,5 @@ export default defineConfig({
     },
     rollupOptions: { external: ['vue', 'pinia', 'vue-router', 'vue-i18n'] },
     sourcemap: true,
-  },
-  test: {
-    environment: 'happy-dom',
-    include: ['tests/**/*.test.ts'],
   },
 })

@@ -1,8 +1,3 @@
-import { defineConfig } from 'vitest/config'
+import { defineTestConfig } from './src/define-test-config.ts'
 
-export default defineConfig({
-  test: {
-    environment: 'node',
-    include: ['test/**/*.test.ts'],
-  },
-})
+export default defineTestConfig({ environment: 'node', include: ['test/**/*.test.ts'] })

@@ -32,7 +32,6 @@ export default class ContactsProvider implements DomainModuleProvider {
     const { jobs } = await import('@ia/kernel/contracts')
     const { IMPORT_CONTACTS_JOB, ImportContacts } = await import('../app/actions/import_contacts.ts')
     jobs.register(IMPORT_CONTACTS_JOB, (payload: ImportContactsPayload, context) => new ImportContacts().handle(payload, context))
-    await import('../start/routes.ts')
   }
 
   async seedDemo(organizationId: string, trx: TransactionClientContract) {

@@ -3,7 +3,7 @@ import { organizationRoutes } from '@ia/kernel/contracts'
 
 const DocumentsController = () => import('../app/controllers/documents_controller.ts')
 const PaymentsController = () => import('../app/controllers/payments_controller.ts')
-const CatalogueController = () => import('../app/controllers/catalogue_controller.ts')
+const ProductsController = () => import('../app/controllers/products_controller.ts')
 const SettingsController = () => import('../app/controllers/settings_controller.ts')
 const PublicDocumentsController = () => import('../app/controllers/public_documents_controller.ts')
 
@@ -31,14 +31,14 @@ organizationRoutes('invoicing', () => {
     })
     .where('paymentId', router.matchers.uuid())
 
-  router.get('invoicing/products', [CatalogueController, 'index'])
-  router.post('invoicing/products', [CatalogueController, 'store'])
+  router.get('invoicing/products', [ProductsController, 'index'])
+  router.post('invoicing/products', [ProductsController, 'store'])
   router
     .group(() => {
-      router.get('invoicing/products/:productId', [CatalogueController, 'show'])
-      router.patch('invoicing/products/:productId', [CatalogueController, 'update'])
-      router.post('invoicing/products/:productId/archive', [CatalogueController, 'archive'])
-      router.post('invoicing/products/:productId/unarchive', [CatalogueController, 'unarchive'])
+      router.get('invoicing/products/:productId', [ProductsController, 'show'])
+      router.patch('invoicing/products/:productId', [ProductsController, 'update'])
+      router.post('invoicing/products/:productId/archive', [ProductsController, 'archive'])
+      router.post('invoicing/products/:productId/unarchive', [ProductsController, 'unarchive'])
     })
     .where('productId', router.matchers.uuid())
 

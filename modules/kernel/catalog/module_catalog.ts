@@ -24,7 +24,8 @@ export type ModuleManifest = {
   depends: string[]
   permissions: string[]
   events?: { publishes?: string[]; consumes?: string[] }
-  provider: string | null
+  /** The module's provider file, relative to module.json; none when the module needs no hook (its `start/routes.ts` is loaded anyway). */
+  provider?: string | null
   remote: {
     name: string
     dist: string

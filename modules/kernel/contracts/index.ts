@@ -65,10 +65,10 @@ export {
   type RouteDoc,
   type ResponseDoc,
 } from '../ports/openapi.ts'
-export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Serializer } from '../http/wire.ts'
+export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Serializer, type Static } from '../http/wire.ts'
 export type { DocumentRenderer, DocumentRequest } from '../ports/documents.ts'
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
-export type { Authorizer } from '../ports/authorization.ts'
+export type { Authorizer, ModulePermissions, Permission } from '../ports/authorization.ts'
 export type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 export type { OrganizationDirectory, OrganizationProfile } from '../ports/organizations.ts'
 export {

@@ -61,9 +61,13 @@ export const wire = {
   /** One of fixed values, or null. */
   oneOfOrNull: <const Values extends readonly string[]>(values: Values, description?: string): TUnsafe<Values[number] | null> =>
     Type.Unsafe<Values[number] | null>({ type: ['string', 'null'], enum: [...values, null], ...described(description) }),
+  /** A text in every product language. */
+  localized: (description?: string) => Type.Object({ fr: Type.String(), en: Type.String() }, described(description)),
+  /** `schema`, or null. */
+  nullable: <Shape extends TSchema>(schema: Shape) => Type.Union([Type.Null(), schema]),
   /** A whole number, or null. */
   integerOrNull: (description?: string): TUnsafe<number | null> =>
     Type.Unsafe<number | null>({ type: ['integer', 'null'], ...described(description) }),
 }
 
-export { Type }
+export { Type, type Static }

@@ -5,6 +5,7 @@
  *   describeRoute('GET /api/v1/orgs/:orgId/invoices/:invoiceId', { operationId, summary, tags, request?, query?, responses })
  * Request schemas come from the VineJS validators; 401, 404 and 422 answers are added from the route.
  */
+import type { Permission } from './authorization.ts'
 import type { VineValidator } from '@vinejs/vine'
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1), written as a plain object. */
@@ -27,7 +28,7 @@ export type RouteDoc = {
   description?: string
   tags: string[]
   /** The permission the caller needs, e.g. `platform.member.manage`. */
-  permission?: string
+  permission?: Permission
   /** Descriptions (and schemas when not a plain string) of the path parameters. */
   params?: Record<string, string | { description: string; schema: JsonSchema }>
   /** The validator of the query string. */

@@ -1,3 +1,4 @@
+import type { Permission } from './authorization.ts'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 
 /** What a module gives the search index about one of its records. */
@@ -21,7 +22,7 @@ export type SearchType = {
   /** The module that owns the records: its results appear only while it is enabled. */
   moduleId: string
   /** The permission a member needs to see these results (`<module>.<resource>.read`). */
-  permission?: string
+  permission?: Permission
   /** Every searchable record of one organisation, read inside that organisation's tenant context. */
   /** The records to index; read them through `client` when one is given (the caller's transaction). */
   reindex(organizationId: string, client?: QueryClientContract): AsyncIterable<{ id: string } & SearchDocumentInput>

@@ -11,7 +11,7 @@ export interface DomainModuleProvider {
   readonly events?: DeclaredEvents
   register?(): void
   boot?(): void | Promise<void>
-  /** Registers the module's routes and listeners. */
+  /** Registers the module's jobs and listeners; its `start/routes.ts` is loaded right after, by the platform. */
   start?(): void | Promise<void>
   ready?(): void | Promise<void>
   shutdown?(): void | Promise<void>

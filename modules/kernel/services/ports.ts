@@ -15,7 +15,7 @@ import type { AuditLog } from '../ports/audit.ts'
 import type { Notifier } from '../ports/notifications.ts'
 import type { SearchIndex } from '../ports/search.ts'
 import type { JsonSchema, OpenApiRegistry, RouteDoc, RouteKey } from '../ports/openapi.ts'
-import type { Authorizer } from '../ports/authorization.ts'
+import type { Authorizer, Permission } from '../ports/authorization.ts'
 import type { OrganizationRouteGuards } from '../ports/route_guards.ts'
 import type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
 import type { OrganizationDirectory } from '../ports/organizations.ts'
@@ -93,7 +93,7 @@ export function defineSchemas(schemas: Record<string, JsonSchema>) {
 }
 
 /** Fails with 403 unless the current member's role grants `permission` (`<module>.<resource>.<action>`). */
-export function authorize(ctx: HttpContext, permission: string) {
+export function authorize(ctx: HttpContext, permission: Permission) {
   return authorizer.authorize(ctx, permission)
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { ApplicationService } from '@adonisjs/core/types'
@@ -9,6 +10,10 @@ import { FileStorage } from '../app/services/file_storage.ts'
 import { platformConfig } from '../app/services/platform_config.ts'
 import { SearchService } from '../app/services/search/search_service.ts'
 import { NotificationsService } from '../app/services/notifications.ts'
+import type { LiveChannels } from '../app/services/live/live_channels.ts'
+
+/** The file, relative to a module's root, that declares its routes (loaded after the providers' start()). */
+const MODULE_ROUTES_FILE = join('start', 'routes.ts')
 
 type TransmitConfig = Parameters<typeof TransmitDefineConfig>[0]
 
@@ -18,12 +23,13 @@ declare module '@adonisjs/core/types' {
     'platform.files': FileStorage
     'platform.search': SearchService
     'platform.notifications': NotificationsService
+    'platform.live': LiveChannels
   }
 }
 
 /**
  * The module kernel: discovers every domain module from its module.json, runs its provider's
- * lifecycle alongside the platform's own, and loads the platform routes.
+ * lifecycle alongside the platform's own, and loads every module's routes (`start/routes.ts`).
  */
 export default class PlatformProvider {
   readonly #modules = new Map<string, DomainModuleProvider>()
@@ -44,6 +50,12 @@ export default class PlatformProvider {
     // Bound rather than module-level instances, so a test can swap one before the application boots.
     this.app.container.singleton('platform.search', () => new SearchService())
     this.app.container.singleton('platform.notifications', () => new NotificationsService())
+    this.app.container.singleton('platform.live', async () => {
+      // Read through the module namespace: transmit's service is set once the application has booted.
+      const transmit = await import('@adonisjs/transmit/services/main')
+      const { LiveChannels } = await import('../app/services/live/live_channels.ts')
+      return new LiveChannels(() => transmit.default)
+    })
     this.#bindKernelPorts()
   }
 
@@ -98,6 +110,11 @@ export default class PlatformProvider {
     await import('../start/routes.ts')
     await import('../start/live.ts')
     for (const provider of this.#modules.values()) await provider.start?.()
+    // Every module's routes, by convention: a module whose provider would only load them needs none.
+    for (const module of moduleCatalog.modules) {
+      const routes = join(module.root, MODULE_ROUTES_FILE)
+      if (existsSync(routes)) await import(pathToFileURL(routes).href)
+    }
   }
 
   async ready() {
@@ -108,8 +125,8 @@ export default class PlatformProvider {
     if (this.app.getEnvironment() === 'web') await accessCache.enable(transport())
     else if (this.app.getEnvironment() !== 'test') accessCache.publishThrough(transport)
     if (this.app.getEnvironment() === 'web') {
-      const { live } = await import('../app/services/live/live.ts')
-      await live.start(transport())
+      const live = await this.app.container.make('platform.live')
+      await live.start(this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null)
       if (platformConfig.jobs.inWebProcess) {
         const { createWorker } = await import('../app/jobs/runtime.ts')
         const worker = createWorker()
@@ -121,7 +138,7 @@ export default class PlatformProvider {
   }
 
   async shutdown() {
-    const { live } = await import('../app/services/live/live.ts')
+    const live = await this.app.container.make('platform.live')
     await live.close()
     const { accessCache } = await import('../app/services/access_cache.ts')
     await accessCache.disable()

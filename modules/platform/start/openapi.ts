@@ -1,6 +1,6 @@
 /*
  * The platform's part of the API reference: one description per route, and the schemas that have no
- * serializer yet (User, Organization, Member and Invitation are their serializers' own).
+ * serializer yet (the others are their serializers' own, in app/transformers/).
  * A test fails when a route has no description here (or in its module's start/openapi.ts).
  */
 import {
@@ -30,9 +30,13 @@ import { searchValidator } from '../app/validators/search.ts'
 import { serializeUser } from '../app/transformers/user_transformer.ts'
 import {
   serializeInvitation,
+  serializeInvitationPreview,
   serializeMember,
   serializeOrganization,
+  serializeOrganizationMembership,
 } from '../app/transformers/organization_transformer.ts'
+import { serializeAccessToken, serializeNewAccessToken } from '../app/transformers/access_token_transformer.ts'
+import { serializeAuditEntry } from '../app/transformers/audit_entry_transformer.ts'
 import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
 import './openapi_notifications.ts'
 import './openapi_jobs.ts'
@@ -40,7 +44,6 @@ import './openapi_onboarding.ts'
 import './openapi_preferences.ts'
 
 const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
-const dateTime = { type: 'string', format: 'date-time' }
 const localized = { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } }, required: ['fr', 'en'] }
 const role = { enum: ['owner', 'admin', 'member'] }
 
@@ -73,65 +76,6 @@ defineSchemas({
       lastPage: { type: 'integer' },
     },
     required: ['total', 'perPage', 'currentPage', 'lastPage'],
-  },
-  OrganizationMembership: {
-    type: 'object',
-    description: 'An organisation the user belongs to, with their role in it.',
-    properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' }, role },
-    required: ['id', 'name', 'role'],
-  },
-  InvitationPreview: {
-    type: 'object',
-    description: 'What the person holding an invitation link may see before accepting it.',
-    properties: {
-      organizationName: { type: 'string' },
-      email: { type: 'string', format: 'email' },
-      role: { enum: ['admin', 'member'] },
-      expiresAt: dateTime,
-    },
-    required: ['organizationName', 'email', 'role', 'expiresAt'],
-  },
-  AccessToken: {
-    type: 'object',
-    properties: {
-      id: { type: 'string' },
-      name: { type: ['string', 'null'] },
-      lastUsedAt: { type: ['string', 'null'], format: 'date-time' },
-      expiresAt: { type: ['string', 'null'], format: 'date-time' },
-      createdAt: dateTime,
-    },
-    required: ['id', 'name', 'lastUsedAt', 'expiresAt', 'createdAt'],
-  },
-  NewAccessToken: {
-    type: 'object',
-    properties: {
-      id: { type: 'string' },
-      name: { type: ['string', 'null'] },
-      value: { type: 'string', description: 'The secret, shown this once only: send it as `Authorization: Bearer <value>`.' },
-    },
-    required: ['id', 'name', 'value'],
-  },
-  AuditEntry: {
-    type: 'object',
-    properties: {
-      id: { type: 'string' },
-      action: { type: 'string', description: 'e.g. `member.role_changed`, `module.enabled`.' },
-      label: { type: 'string', description: "The action in the reader's language (the action code when no module names it)." },
-      actor: {
-        oneOf: [
-          { type: 'null' },
-          { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, fullName: { type: 'string' } }, required: ['id', 'fullName'] },
-        ],
-      },
-      subjectType: text(),
-      subjectId: text(),
-      subjectLabel: text("The subject's type in the reader's language."),
-      subjectName: text('The subject by name: a user or module as called now, else the name the line recorded.'),
-      metadata: { type: ['object', 'null'] },
-      ip: text(),
-      createdAt: dateTime,
-    },
-    required: ['id', 'action', 'label', 'actor', 'createdAt'],
   },
   Module: {
     type: 'object',
@@ -314,7 +258,7 @@ describeRoute('GET /api/v1/auth/me', {
       description: 'The user.',
       schema: {
         type: 'object',
-        properties: { user: serializeUser.ref, organizations: { type: 'array', items: schemaRef('OrganizationMembership') } },
+        properties: { user: serializeUser.ref, organizations: { type: 'array', items: serializeOrganizationMembership.ref } },
         required: ['user', 'organizations'],
       },
     },
@@ -439,7 +383,7 @@ describeRoute('GET /api/v1/auth/tokens', {
   operationId: 'listAccessTokens',
   summary: 'My personal access tokens',
   tags: ['Access tokens'],
-  responses: { 200: { description: 'The tokens (never their secret).', schema: listOf(schemaRef('AccessToken')) } },
+  responses: { 200: { description: 'The tokens (never their secret).', schema: listOf(serializeAccessToken.ref) } },
 })
 describeRoute('POST /api/v1/auth/tokens', {
   operationId: 'createAccessToken',
@@ -447,7 +391,7 @@ describeRoute('POST /api/v1/auth/tokens', {
   tags: ['Access tokens'],
   request: createAccessTokenValidator,
   requestExample: { name: 'Comptabilité', expiresInDays: 90 },
-  responses: { 201: { description: 'The token, with its secret shown once.', schema: wrapped('token', schemaRef('NewAccessToken')) } },
+  responses: { 201: { description: 'The token, with its secret shown once.', schema: wrapped('token', serializeNewAccessToken.ref) } },
 })
 describeRoute('DELETE /api/v1/auth/tokens/:tokenId', {
   operationId: 'deleteAccessToken',
@@ -463,7 +407,7 @@ describeRoute('GET /api/v1/invitations/:token', {
   tags: ['Invitations'],
   params: { token: params.token },
   responses: {
-    200: { description: 'The invitation.', schema: wrapped('invitation', schemaRef('InvitationPreview')) },
+    200: { description: 'The invitation.', schema: wrapped('invitation', serializeInvitationPreview.ref) },
     404: 'Unknown, used or expired invitation: `E_INVITATION_INVALID`.',
   },
 })
@@ -474,7 +418,7 @@ describeRoute('POST /api/v1/invitations/:token/accept', {
   tags: ['Invitations'],
   params: { token: params.token },
   responses: {
-    200: { description: 'The organisation joined.', schema: wrapped('organization', schemaRef('OrganizationMembership')) },
+    200: { description: 'The organisation joined.', schema: wrapped('organization', serializeOrganizationMembership.ref) },
     403: 'Signed in with another email address: `E_INVITATION_OTHER_EMAIL`.',
     404: 'Unknown, used or expired invitation: `E_INVITATION_INVALID`.',
   },
@@ -484,7 +428,7 @@ describeRoute('GET /api/v1/orgs', {
   operationId: 'listOrganizations',
   summary: 'The organisations I belong to',
   tags: ['Organisations'],
-  responses: { 200: { description: 'Sorted by name.', schema: listOf(schemaRef('OrganizationMembership')) } },
+  responses: { 200: { description: 'Sorted by name.', schema: listOf(serializeOrganizationMembership.ref) } },
 })
 describeRoute('POST /api/v1/orgs', {
   operationId: 'createOrganization',
@@ -633,7 +577,7 @@ describeRoute('GET /api/v1/orgs/:orgId/audit-log', {
   permission: 'platform.audit.read',
   params: { orgId: params.orgId },
   query: pageValidator,
-  responses: { 200: { description: 'One page (50 entries by default).', schema: pageOf(schemaRef('AuditEntry')) }, 403: adminOnly },
+  responses: { 200: { description: 'One page (50 entries by default).', schema: pageOf(serializeAuditEntry.ref) }, 403: adminOnly },
 })
 
 describeRoute('GET /api/v1/orgs/:orgId/modules', {

@@ -3,27 +3,8 @@
  * server-sent-event endpoints) are transmit's protocol, described in the API contract, not here.
  */
 import { notificationsPageValidator } from '../app/validators/live.ts'
-import { defineSchemas, describeRoute, schemaRef } from '../app/openapi/registry.ts'
-
-const localized = { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } }, required: ['fr', 'en'] }
-
-defineSchemas({
-  Notification: {
-    type: 'object',
-    description: 'Something the platform told the user. Also pushed live on the channel `users/<userId>/notifications`.',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      organizationId: { type: ['string', 'null'], format: 'uuid', description: 'The organisation it is about, if any.' },
-      title: localized,
-      body: localized,
-      link: { type: ['string', 'null'], description: 'A path of the shell to open, e.g. `/orgs/<id>/contacts`.' },
-      level: { enum: ['info', 'success', 'warning', 'error'] },
-      readAt: { type: ['string', 'null'], format: 'date-time' },
-      createdAt: { type: 'string', format: 'date-time' },
-    },
-    required: ['id', 'organizationId', 'title', 'body', 'link', 'level', 'readAt', 'createdAt'],
-  },
-})
+import { describeRoute, schemaRef } from '../app/openapi/registry.ts'
+import { serializeNotification } from '../app/transformers/live_transformer.ts'
 
 describeRoute('GET /api/v1/auth/notifications', {
   operationId: 'listNotifications',
@@ -36,7 +17,7 @@ describeRoute('GET /api/v1/auth/notifications', {
       schema: {
         type: 'object',
         properties: {
-          data: { type: 'array', items: schemaRef('Notification') },
+          data: { type: 'array', items: serializeNotification.ref },
           meta: {
             allOf: [schemaRef('PaginationMeta')],
             type: 'object',

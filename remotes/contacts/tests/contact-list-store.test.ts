@@ -120,7 +120,7 @@ describe('contacts-list store', () => {
     const list = useContactListStore()
     await list.setFilters({ q: 'kin' })
     const session = (await import('@ia/sdk')).usePlatformSession()
-    session.currentOrganization = { ...session.currentOrganization!, id: 77 }
+    session.currentOrganization = { ...session.currentOrganization!, id: '77' }
     await nextTick()
     expect(list.contacts).toEqual([])
     expect(list.total).toBeNull()

@@ -1,38 +1,5 @@
-import { usePlatformSession, type Organization } from '@ia/sdk'
-import { createPinia, setActivePinia } from 'pinia'
-import { vi } from 'vitest'
+export { signedInOrganization, stubFetch, type FetchCall } from '@ia/sdk/testing'
 import type { Contact, ContactImport } from '../src/types'
-
-/** One recorded fetch call. */
-export interface FetchCall {
-  url: string
-  method: string
-  body: BodyInit | null | undefined
-}
-
-/** Replaces fetch with one that answers `respond(url, method)` as JSON and records every call. */
-export function stubFetch(respond: (url: string, method: string) => unknown = () => ({})): FetchCall[] {
-  const calls: FetchCall[] = []
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init: RequestInit = {}) => {
-      const method = init.method ?? 'GET'
-      calls.push({ url, method, body: init.body })
-      if (url.endsWith('/auth/csrf')) return new Response(null, { status: 204 })
-      return new Response(JSON.stringify(respond(url, method)), { status: 200, headers: { 'content-type': 'application/json' } })
-    })
-  )
-  return calls
-}
-
-/** A fresh Pinia with organisation 42 selected, as the shell leaves it before loading a remote. */
-export function signedInOrganization(id = 42) {
-  setActivePinia(createPinia())
-  const session = usePlatformSession()
-  session.currentOrganization = { id, name: 'Kin Marché' } as Organization
-  session.role = 'member'
-  return session
-}
 
 /** A contact as the API returns it. */
 export function contactFixture(overrides: Partial<Contact> = {}): Contact {

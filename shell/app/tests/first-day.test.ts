@@ -33,7 +33,7 @@ const checklist = (done: string[], dismissed = false, sampleData = { available: 
 })
 const contacts: ModuleCatalogueEntry = {
   id: 'contacts', version: '0.1.0', name: { fr: 'Contacts', en: 'Contacts' }, description: { fr: '', en: '' }, category: 'crm',
-  depends: [], enabled: false, enabledAt: null, routeBase: '/contacts',
+  depends: [], dependants: [], enabled: false, enabledAt: null, routeBase: '/contacts',
 }
 
 let wrapper: VueWrapper | undefined
@@ -75,7 +75,7 @@ describe('OnboardingChecklist', () => {
     get.mockResolvedValue({ onboarding: checklist(['confirm_email', 'enable_module']) })
     wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
     await flushPromises()
-    expect(get).toHaveBeenCalledWith(10)
+    expect(get).toHaveBeenCalledWith('10')
     expect(plain(wrapper.get('.onboarding__count').text())).toBe('2 sur 5')
     const done = wrapper.findAll('[data-done="true"]').map((step) => step.attributes('data-step'))
     expect(done).toEqual(['confirm_email', 'enable_module'])
@@ -104,7 +104,7 @@ describe('OnboardingChecklist', () => {
     const button = wrapper.findAll('button').find((candidate) => candidate.text() === 'Masquer cette liste')!
     await button.trigger('click')
     await flushPromises()
-    expect(dismiss).toHaveBeenCalledWith(10)
+    expect(dismiss).toHaveBeenCalledWith('10')
     expect(wrapper.find('[data-testid="onboarding"]').exists()).toBe(false)
   })
 
@@ -205,9 +205,9 @@ describe('a bookmark of a disabled module', () => {
   it('tells a member the module is disabled and names the admins who can enable it', async () => {
     members.mockResolvedValue({
       data: [
-        { id: 1, userId: 1, fullName: 'Amani Kabila', email: 'a@example.cd', role: 'owner', joinedAt: '' },
-        { id: 2, userId: 2, fullName: 'Bea Mwamba', email: 'b@example.cd', role: 'admin', joinedAt: '' },
-        { id: 3, userId: 3, fullName: 'Chris Ilunga', email: 'c@example.cd', role: 'member', joinedAt: '' },
+        { id: '1', userId: '1', fullName: 'Amani Kabila', email: 'a@example.cd', role: 'owner', joinedAt: '' },
+        { id: '2', userId: '2', fullName: 'Bea Mwamba', email: 'b@example.cd', role: 'admin', joinedAt: '' },
+        { id: '3', userId: '3', fullName: 'Chris Ilunga', email: 'c@example.cd', role: 'member', joinedAt: '' },
       ],
     })
     wrapper = (await mountInShell(DisabledModulePanel, { pinia: signedInAs('member'), props: { module: contacts }, router: shellRouter() })).wrapper

@@ -16,9 +16,9 @@ export const plain = (text: string | null | undefined) => (text ?? '').replace(/
 export const Blank = defineComponent({ name: 'Blank', render: () => null })
 
 /** An organisation as the API returns it. */
-export function organization(id: number, name: string): Organization {
+export function organization(id: number | string, name: string): Organization {
   return {
-    id, name, legalName: null, rccm: null, idNat: null, nif: null, address: null, city: null, country: null, phone: null, email: null,
+    id: String(id), name, legalName: null, rccm: null, idNat: null, nif: null, address: null, city: null, country: null, phone: null, email: null,
     defaultCurrency: 'CDF', reportingCurrency: null, locale: 'fr', timeZone: 'Africa/Kinshasa', logoUrl: null, createdAt: '2025-01-01T00:00:00Z',
   }
 }

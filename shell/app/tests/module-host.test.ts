@@ -117,14 +117,14 @@ describe('manifest helpers', () => {
 describe('module host', () => {
   it('sends the hashes to the service worker before registering or loading any remote', async () => {
     const { host, steps } = setup('owner')
-    await host.load(1)
+    await host.load('1')
     expect(steps[0]).toBe('integrity')
     expect(steps.slice(1).sort()).toEqual(['load:contacts', 'load:invoicing', 'register:contacts', 'register:invoicing'])
   })
 
   it('adds a working module under its routeBase with only the routes the role allows, and merges its messages', async () => {
     const { host, router, deps } = setup('member')
-    await host.load(1)
+    await host.load('1')
     expect(router.resolve('/contacts').name).toBe('contacts-list')
     expect(router.resolve('/contacts/42').name).toBe('contacts-show')
     expect(router.resolve('/contacts/42').matched[1]!.meta.moduleId).toBe('contacts')
@@ -135,7 +135,7 @@ describe('module host', () => {
 
   it('keeps a failed module in the navigation and routes its whole area to the outlet that shows the error', async () => {
     const { host, router } = setup('owner')
-    await host.load(1)
+    await host.load('1')
     const entry = host.module('invoicing')!
     expect(entry.status).toBe('failed')
     expect(String(entry.error)).toContain('RUNTIME-008')
@@ -146,7 +146,7 @@ describe('module host', () => {
 
   it('loads no remote at all when the service worker cannot enforce the hashes', async () => {
     const { host, deps, router } = setup('owner', { prepareIntegrity: vi.fn(async () => Promise.reject(new Error('no service worker'))) })
-    await host.load(1)
+    await host.load('1')
     expect(deps.registerRemote).not.toHaveBeenCalled()
     expect(deps.loadRemoteModule).not.toHaveBeenCalled()
     expect(host.state.modules.every((entry) => entry.status === 'failed')).toBe(true)
@@ -156,10 +156,10 @@ describe('module host', () => {
   it('re-reads the manifest and replaces the routes when the organisation changes', async () => {
     const fetchManifest = vi.fn(async (orgId: string | number) => (orgId === 1 ? manifest : { modules: [] }))
     const { host, router } = setup('owner', { fetchManifest })
-    await host.load(1)
-    await host.load(1)
+    await host.load('1')
+    await host.load('1')
     expect(fetchManifest).toHaveBeenCalledTimes(1)
-    await host.load(2)
+    await host.load('2')
     expect(fetchManifest).toHaveBeenCalledTimes(2)
     expect(router.hasRoute('module:contacts')).toBe(false)
     expect(router.resolve('/contacts').name).toBe('not-found')
@@ -168,7 +168,7 @@ describe('module host', () => {
 
   it('reports a manifest that cannot be read without adding anything', async () => {
     const { host, router } = setup('owner', { fetchManifest: vi.fn(async () => Promise.reject(new Error('503'))) })
-    await host.load(1)
+    await host.load('1')
     expect(host.state.status).toBe('failed')
     expect(router.getRoutes().some((route) => String(route.name).startsWith('module:'))).toBe(false)
   })

@@ -19,7 +19,7 @@ async function mountSwitcher(locale: 'fr' | 'en' = 'fr') {
   const host = fakeModuleHost()
   const mounted = await mountInShell(OrganizationSwitcher, { router, host, locale })
   const session = usePlatformSession()
-  session.organizations = [{ id: 10, name: 'Démo Kinshasa SARL', role: 'owner' }, { id: 20, name: 'Brasserie du Kivu', role: 'member' }]
+  session.organizations = [{ id: '10', name: 'Démo Kinshasa SARL', role: 'owner' }, { id: '20', name: 'Brasserie du Kivu', role: 'member' }]
   session.currentOrganization = organization(10, 'Démo Kinshasa SARL')
   session.selectOrganization = vi.fn(async (id) => {
     session.currentOrganization = organization(Number(id), 'Brasserie du Kivu')
@@ -65,8 +65,8 @@ describe('OrganizationSwitcher', () => {
     await button.trigger('click')
     await items()[1]!.trigger('click')
     await flushPromises()
-    expect(session.selectOrganization).toHaveBeenCalledWith(20)
-    expect(host.load).toHaveBeenCalledWith(20)
+    expect(session.selectOrganization).toHaveBeenCalledWith('20')
+    expect(host.load).toHaveBeenCalledWith('20')
     expect(router.currentRoute.value.name).toBe('home')
   })
 

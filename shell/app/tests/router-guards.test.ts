@@ -92,7 +92,7 @@ describe('router guards', () => {
       const { router, host } = setup()
       expect((await land(router, '/')).name).toBe('home')
       expect(fetch).toHaveBeenCalledWith('/api/v1/orgs/20', expect.anything())
-      expect(host.load).toHaveBeenCalledWith(20)
+      expect(host.load).toHaveBeenCalledWith('20')
     })
 
     it('sends sign-in and sign-up back home', async () => {

@@ -1,137 +1,58 @@
-/** Identifier of a backend record. */
-export type Id = string | number
+/*
+ * The SDK's names for the wire shapes, every one read from the generated OpenAPI types (the backend's
+ * serializers, validators and route descriptions): nothing here is written by hand, so a renamed field
+ * fails the shell's and the remotes' typecheck.
+ */
+import type { operations as ApiOperations } from './generated/openapi'
+import type { Schemas, WireBody, WireResponse } from './wire'
+
+/** Identifier of a backend record (a uuid, or a token's number as a string). */
+export type Id = Schemas['User']['id']
 
 /** A language the product speaks. */
-export type Locale = 'fr' | 'en'
+export type Locale = Schemas['User']['locale']
 
 /** Text given in every product language. */
-export type LocalizedText = Record<Locale, string>
+export type LocalizedText = Schemas['Module']['name']
 
 /** A member's role in an organisation. */
-export type Role = 'owner' | 'admin' | 'member'
+export type Role = Schemas['Member']['role']
 
-/** ISO 4217 code of a currency. */
-export type CurrencyCode = string
+/** ISO 4217 code of a currency an organisation may keep its books in. */
+export type CurrencyCode = Schemas['Organization']['defaultCurrency']
 
 /** The signed-in person. */
-export interface User {
-  id: Id
-  email: string
-  fullName: string
-  locale: Locale
-  emailVerified: boolean
-  createdAt: string
-}
+export type User = Schemas['User']
 
 /** A personal access token of the signed-in user, as listed (never with its secret). */
-export interface AccessToken {
-  id: string
-  name: string | null
-  lastUsedAt: string | null
-  /** Null when the token never expires. */
-  expiresAt: string | null
-  createdAt: string
-}
+export type AccessToken = Schemas['AccessToken']
 
 /** A token just created: `value` is its secret, returned this once only (`Authorization: Bearer <value>`). */
-export interface NewAccessToken {
-  id: string
-  name: string | null
-  value: string
-}
+export type NewAccessToken = Schemas['NewAccessToken']
 
 /** An organisation as listed for its members, with the caller's role. */
-export interface OrganizationSummary {
-  id: Id
-  name: string
-  role: Role
-}
+export type OrganizationSummary = Schemas['OrganizationMembership']
 
 /** A tenant: the business whose data a member works on. */
-export interface Organization {
-  id: Id
-  name: string
-  legalName: string | null
-  rccm: string | null
-  idNat: string | null
-  nif: string | null
-  address: string | null
-  city: string | null
-  country: string | null
-  phone: string | null
-  email: string | null
-  defaultCurrency: CurrencyCode
-  reportingCurrency: CurrencyCode | null
-  locale: Locale
-  /** IANA time zone its dates are shown and exported in, e.g. Africa/Kinshasa. */
-  timeZone: string
-  logoUrl: string | null
-  createdAt: string
-}
+export type Organization = Schemas['Organization']
 
 /** Fields an admin may change on an organisation. */
-export type OrganizationUpdate = Partial<
-  Pick<
-    Organization,
-    | 'name' | 'legalName' | 'rccm' | 'idNat' | 'nif' | 'address' | 'city' | 'country'
-    | 'phone' | 'email' | 'defaultCurrency' | 'reportingCurrency' | 'locale' | 'timeZone'
-  >
->
+export type OrganizationUpdate = WireBody<ApiOperations['updateOrganization']>
 
 /** A person's membership of an organisation. */
-export interface Member {
-  id: Id
-  userId: Id
-  fullName: string
-  email: string
-  role: Role
-  joinedAt: string
-}
+export type Member = Schemas['Member']
 
 /** A pending invitation to join an organisation. */
-export interface Invitation {
-  id: Id
-  email: string
-  role: Exclude<Role, 'owner'>
-  expiresAt: string
-  createdAt: string
-  /** When the link was last sent again; null if only sent once. */
-  lastSentAt: string | null
-}
+export type Invitation = Schemas['Invitation']
 
 /** What an invitation link shows before it is accepted. */
-export interface InvitationPreview {
-  organizationName: string
-  email: string
-  role: Exclude<Role, 'owner'>
-  expiresAt: string
-}
+export type InvitationPreview = Schemas['InvitationPreview']
 
 /** One entry of an organisation's audit log. */
-export interface AuditLogEntry {
-  id: Id
-  action: string
-  /** The action in the reader's language. */
-  label: string
-  actor: { id: Id; fullName: string } | null
-  subjectType: string | null
-  subjectId: Id | null
-  /** The subject's type in the reader's language. */
-  subjectLabel: string | null
-  /** The subject by name, when known. */
-  subjectName: string | null
-  metadata: Record<string, unknown> | null
-  ip: string | null
-  createdAt: string
-}
+export type AuditLogEntry = Schemas['AuditEntry']
 
 /** Pagination facts returned beside a page of data. */
-export interface PaginationMeta {
-  total: number
-  perPage: number
-  currentPage: number
-  lastPage: number
-}
+export type PaginationMeta = Schemas['PaginationMeta']
 
 /** One page of a paginated list. */
 export interface Paginated<T> {
@@ -140,108 +61,40 @@ export interface Paginated<T> {
 }
 
 /** An OAuth/OIDC provider offered on the sign-in screen. */
-export interface AuthProvider {
-  id: string
-  name: string
-}
+export type AuthProvider = WireResponse<ApiOperations['listSignInProviders']>['providers'][number]
 
 /** A module of the catalogue, with its state in the current organisation. */
-export interface ModuleCatalogueEntry {
-  id: string
-  version: string
-  name: LocalizedText
-  description: LocalizedText
-  category: string
-  depends: string[]
-  enabled: boolean
-  enabledAt: string | null
-  /** Where the module's pages live in the shell (`/contacts`); null when it has none. */
-  routeBase: string | null
-  blockedBy?: unknown
-}
-
-/** A navigation link a module adds to the shell. */
-export interface NavigationItem {
-  path: string
-  label: LocalizedText
-  icon?: string
-  permission?: string
-}
-
-/** Where a module's remote is served from and the hashes its files must match. */
-export interface RemoteDescriptor {
-  name: string
-  entry: string
-  /** URL path -> `sha384-<base64>` for every file the remote may load. */
-  integrity: Record<string, string>
-}
-
-/** An enabled module as the shell needs it. */
-export interface ShellManifestModule {
-  id: string
-  version: string
-  name: LocalizedText
-  remote: RemoteDescriptor
-  routeBase: string
-  navigation: NavigationItem[]
-}
+export type ModuleCatalogueEntry = Schemas['Module']
 
 /** The modules enabled for the current organisation. */
-export interface ShellManifest {
-  modules: ShellManifestModule[]
-}
+export type ShellManifest = Schemas['ShellManifest']
+
+/** An enabled module as the shell needs it. */
+export type ShellManifestModule = ShellManifest['modules'][number]
+
+/** A navigation link a module adds to the shell. */
+export type NavigationItem = ShellManifestModule['navigation'][number]
+
+/** Where a module's remote is served from and the hashes its files must match. */
+export type RemoteDescriptor = ShellManifestModule['remote']
 
 /** One record found by the global search (`GET /orgs/:orgId/search`). */
-export interface SearchResult {
-  /** `<module>.<record>`, e.g. `contacts.contact`. */
-  type: string
-  moduleId: string
-  id: string
-  title: string
-  subtitle: string | null
-  /** The shell route that opens the record. */
-  url: string
-}
-
-/** How a notification is shown. */
-export type NotificationLevel = 'info' | 'success' | 'warning' | 'error'
+export type SearchResult = Schemas['SearchResult']
 
 /** Something the platform told the signed-in user (the shell's bell). */
-export interface PlatformNotification {
-  id: string
-  organizationId: string | null
-  title: LocalizedText
-  body: LocalizedText
-  /** A path of the shell to open, or null. */
-  link: string | null
-  level: NotificationLevel
-  readAt: string | null
-  createdAt: string
-}
+export type PlatformNotification = Schemas['Notification']
+
+/** How a notification is shown. */
+export type NotificationLevel = PlatformNotification['level']
 
 /** A page of notifications, with the count of all unread ones. */
-export interface NotificationPage {
-  data: PlatformNotification[]
-  meta: PaginationMeta & { unread: number }
-}
+export type NotificationPage = WireResponse<ApiOperations['listNotifications']>
 
 /** What arrives on the live channel `users/<userId>/notifications`. */
-export type NotificationMessage =
-  | { type: 'created'; notification: PlatformNotification; unread: number }
-  | { type: 'read'; ids: string[]; unread: number }
-
-/** Where a background job stands. */
-export type JobStatus = 'queued' | 'running' | 'completed' | 'failed'
+export type NotificationMessage = Schemas['NotificationMessage']
 
 /** A job's progress as pushed on `users/<userId>/jobs` and `orgs/<orgId>/jobs`. */
-export interface JobProgress {
-  jobId: string
-  organizationId: string | null
-  /** `<module>.<job>`, e.g. `contacts.import`. */
-  name: string
-  label: LocalizedText | null
-  status: JobStatus
-  /** 0 to 100. */
-  percent: number
-  message: LocalizedText | null
-}
+export type JobProgress = Schemas['JobProgress']
+
+/** Where a background job stands. */
+export type JobStatus = JobProgress['status']

@@ -1,21 +1,14 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '../models/user.ts'
 import { createAccessTokenValidator } from '../validators/auth.ts'
+import { serializeAccessToken, serializeNewAccessToken } from '../transformers/access_token_transformer.ts'
 import { notFound } from '@ia/kernel/contracts'
 
 /** Personal access tokens for API clients (sent as `Authorization: Bearer <token>`). */
 export default class AccessTokensController {
   async index({ auth }: HttpContext) {
     const tokens = await User.accessTokens.all(auth.user!)
-    return {
-      data: tokens.map((token) => ({
-        id: String(token.identifier),
-        name: token.name,
-        lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
-        expiresAt: token.expiresAt?.toISOString() ?? null,
-        createdAt: token.createdAt.toISOString(),
-      })),
-    }
+    return { data: tokens.map(serializeAccessToken) }
   }
 
   async store(ctx: HttpContext) {
@@ -24,9 +17,7 @@ export default class AccessTokensController {
       name,
       expiresIn: expiresInDays ? `${expiresInDays} days` : undefined,
     })
-    return ctx.response.created({
-      token: { id: String(token.identifier), name: token.name, value: token.value!.release() },
-    })
+    return ctx.response.created({ token: serializeNewAccessToken(token) })
   }
 
   async destroy({ auth, params, response }: HttpContext) {

@@ -3,6 +3,7 @@ import type { I18n } from '@adonisjs/i18n'
 import AuditEntry from '../models/audit_entry.ts'
 import User from '../models/user.ts'
 import { pageValidator } from '../validators/organization.ts'
+import { serializeAuditEntry } from '../transformers/audit_entry_transformer.ts'
 import { moduleCatalog } from '@ia/kernel/catalog'
 
 /**
@@ -42,19 +43,14 @@ export default class AuditLogController {
     const userIds = entries.all().flatMap((entry) => (entry.subjectType === 'user' && entry.subjectId ? [entry.subjectId] : []))
     const users = new Map((await User.query().whereIn('id', [...new Set(userIds)]).select('id', 'full_name')).map((user) => [user.id, user.fullName]))
     return {
-      data: entries.all().map((entry) => ({
-        id: entry.id,
-        action: entry.action,
-        label: label(ctx.i18n, entry.action) ?? entry.action,
-        actor: entry.actor ? { id: entry.actor.id, fullName: entry.actor.fullName } : null,
-        subjectType: entry.subjectType,
-        subjectId: entry.subjectId,
-        subjectLabel: entry.subjectType ? (label(ctx.i18n, `subjects.${entry.subjectType}`) ?? entry.subjectType) : null,
-        subjectName: subjectName(entry, users, ctx.i18n.locale),
-        metadata: entry.metadata,
-        ip: entry.ip,
-        createdAt: entry.createdAt.toISO(),
-      })),
+      data: entries.all().map((entry) =>
+        serializeAuditEntry({
+          entry,
+          label: label(ctx.i18n, entry.action) ?? entry.action,
+          subjectLabel: entry.subjectType ? (label(ctx.i18n, `subjects.${entry.subjectType}`) ?? entry.subjectType) : null,
+          subjectName: subjectName(entry, users, ctx.i18n.locale),
+        })
+      ),
       meta: { total: entries.total, perPage: entries.perPage, currentPage: entries.currentPage, lastPage: entries.lastPage },
     }
   }

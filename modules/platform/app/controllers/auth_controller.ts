@@ -36,6 +36,7 @@ import { platformMailer } from '../services/platform_mailer.ts'
 import { invitations } from '../services/invitations.ts'
 import { accountChanges } from '../services/account_changes.ts'
 import { serializeUser } from '../transformers/user_transformer.ts'
+import { serializeOrganizationMembership } from '../transformers/organization_transformer.ts'
 
 const invalidCredentials = () =>
   new DomainError('E_INVALID_CREDENTIALS', 400, 'platform.errors.E_INVALID_CREDENTIALS')
@@ -140,9 +141,7 @@ export default class AuthController {
     const memberships = await Membership.query().where('user_id', user.id).preload('organization')
     return {
       user: serializeUser(user),
-      organizations: memberships
-        .map((membership) => ({ id: membership.organizationId, name: membership.organization.name, role: membership.role }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      organizations: memberships.map(serializeOrganizationMembership).sort((a, b) => a.name.localeCompare(b.name)),
     }
   }
 

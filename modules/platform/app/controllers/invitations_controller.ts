@@ -5,7 +5,7 @@ import Invitation from '../models/invitation.ts'
 import Membership from '../models/membership.ts'
 import User from '../models/user.ts'
 import { createInvitationValidator } from '../validators/organization.ts'
-import { serializeInvitation, serializeOrganization } from '../transformers/organization_transformer.ts'
+import { serializeInvitation, serializeInvitationPreview, serializeOrganizationMembership } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { createOneTimeToken } from '../services/one_time_token.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
@@ -112,14 +112,7 @@ export default class InvitationsController {
 
   async show({ params }: HttpContext) {
     const invitation = await invitations.findPending(params.token)
-    return {
-      invitation: {
-        organizationName: invitation.organization.name,
-        email: invitation.email,
-        role: invitation.role,
-        expiresAt: invitation.expiresAt.toISO(),
-      },
-    }
+    return { invitation: serializeInvitationPreview(invitation) }
   }
 
   async accept(ctx: HttpContext) {
@@ -129,7 +122,6 @@ export default class InvitationsController {
       throw new DomainError('E_INVITATION_OTHER_EMAIL', 403, 'platform.errors.E_INVITATION_OTHER_EMAIL', { email: invitation.email })
     }
     await db.transaction((trx) => invitations.accept(invitation, user, ctx.request.ip(), trx))
-    const organization = serializeOrganization(invitation.organization)
-    return { organization: { id: organization.id, name: organization.name, role: invitation.role } }
+    return { organization: serializeOrganizationMembership({ organizationId: invitation.organizationId, organization: invitation.organization, role: invitation.role }) }
   }
 }

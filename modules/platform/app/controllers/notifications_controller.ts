@@ -1,7 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Notification from '../models/notification.ts'
 import { notFound, isUuid } from '@ia/kernel/contracts'
-import { notifications, presentNotification, visibleToMember } from '../services/notifications.ts'
+import { notifications, visibleToMember } from '../services/notifications.ts'
+import { serializeNotification } from '../transformers/live_transformer.ts'
 import { notificationsPageValidator } from '../validators/live.ts'
 
 /** The signed-in user's notifications: newest first, with the unread count; marking them read. */
@@ -17,7 +18,7 @@ export default class NotificationsController {
     if (unread) query.whereNull('read_at')
     const result = await query.paginate(page, perPage)
     return {
-      data: result.all().map(presentNotification),
+      data: result.all().map(serializeNotification),
       meta: {
         total: result.total,
         perPage: result.perPage,

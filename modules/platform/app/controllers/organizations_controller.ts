@@ -4,7 +4,7 @@ import type { HttpContext } from '@adonisjs/core/http'
 import Organization from '../models/organization.ts'
 import Membership from '../models/membership.ts'
 import { createOrganizationValidator, logoValidator, updateOrganizationValidator } from '../validators/organization.ts'
-import { serializeOrganization } from '../transformers/organization_transformer.ts'
+import { serializeOrganization, serializeOrganizationMembership } from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { notFound } from '@ia/kernel/contracts'
 import { files } from '../../contracts/files.ts'
@@ -19,9 +19,7 @@ export default class OrganizationsController {
   async index({ auth }: HttpContext) {
     const memberships = await Membership.query().where('user_id', auth.user!.id).preload('organization')
     return {
-      data: memberships
-        .map((membership) => ({ id: membership.organizationId, name: membership.organization.name, role: membership.role }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      data: memberships.map(serializeOrganizationMembership).sort((a, b) => a.name.localeCompare(b.name)),
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url'
 import openapiTS, { astToString } from 'openapi-typescript'
-import { moduleCatalog } from '@ia/kernel/catalog'
+import { ModuleCatalog, moduleCatalog, type DiscoveredModule } from '@ia/kernel/catalog'
 import { buildOpenApiDocument } from './document_builder.ts'
 
 /** Where the generated types live, in the SDK package of the workspace. */
@@ -13,6 +13,9 @@ export const API_TYPES_FILE = fileURLToPath(new URL('../../../../shell/sdk/src/g
 
 /** Where the permission types live, beside them. */
 export const PERMISSION_TYPES_FILE = fileURLToPath(new URL('../../../../shell/sdk/src/generated/permissions.ts', import.meta.url))
+
+/** Where the backend's permission types live: the host's, since it is the one that knows every module. */
+export const BACKEND_PERMISSION_TYPES_FILE = fileURLToPath(new URL('../../../../backend/types/module_permissions.ts', import.meta.url))
 
 const HEADER = [
   '/*',
@@ -35,28 +38,57 @@ export async function generateApiTypes(): Promise<string> {
   return HEADER + astToString(ast)
 }
 
+const PERMISSIONS_HEADER = HEADER.replace('from GET /api/v1/openapi.json with openapi-typescript', "from the modules' module.json").replace(
+  'change the serializer, validator or route description',
+  "change the module's module.json"
+)
+
+/** `  "contacts": "contacts.contact.read" | ...` for each module, by id. */
+function permissionEntries(modules: DiscoveredModule[], indent: string): string[] {
+  return [...modules]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((module) => {
+      const union = module.permissions.length ? module.permissions.map((permission) => JSON.stringify(permission)).join(' | ') : 'never'
+      return `${indent}${JSON.stringify(module.id)}: ${union}`
+    })
+}
+
 /**
  * The permissions each module declares in its module.json, as types only: a remote's reference to a
  * permission is checked against the list (`'contacts.contact.read' satisfies ModulePermissions['contacts']`)
  * and no remote keeps a copy of it. Types, because at run time the SDK is the host's build.
  */
 export function generatePermissionTypes(): string {
-  const entries = moduleCatalog.modules
-    .filter((module) => !moduleCatalog.testFixtureIds.has(module.id))
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .map((module) => {
-      const union = module.permissions.length ? module.permissions.map((permission) => JSON.stringify(permission)).join(' | ') : 'never'
-      return `  ${JSON.stringify(module.id)}: ${union}`
-    })
   return [
-    HEADER.replace('from GET /api/v1/openapi.json with openapi-typescript', "from the modules' module.json").replace('change the serializer, validator or route description', "change the module's module.json"),
+    PERMISSIONS_HEADER,
     '/** The permissions each module declares in its module.json, by module id. */',
     'export interface ModulePermissions {',
-    ...entries,
+    ...permissionEntries(moduleCatalog.modules.filter((module) => !moduleCatalog.testFixtureIds.has(module.id)), '  '),
     '}',
     '',
     '/** A permission some module declares: `<module>.<resource>.<action>`. */',
     'export type Permission = ModulePermissions[keyof ModulePermissions]',
+    '',
+  ].join('\n')
+}
+
+/**
+ * The same lists for the backend, filling the kernel's `ModulePermissions`: `authorize(ctx, ...)`, a route
+ * description's or a search type's permission is checked against the manifests. The test fixture modules
+ * are listed too, whatever NODE_ENV, since the backend's typecheck reads their code.
+ */
+export function generateBackendPermissionTypes(): string {
+  const catalog = new ModuleCatalog(moduleCatalog.modulesRoot, fileURLToPath(new URL('../../../../backend/', import.meta.url)), { testFixtures: true })
+  return [
+    PERMISSIONS_HEADER,
+    "declare module '@ia/kernel/contracts' {",
+    '  /** The permissions each module declares in its module.json, by module id. */',
+    '  interface ModulePermissions {',
+    ...permissionEntries(catalog.modules, '    '),
+    '  }',
+    '}',
+    '',
+    'export {}',
     '',
   ].join('\n')
 }

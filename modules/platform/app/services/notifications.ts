@@ -3,33 +3,15 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { NOTIFICATION_LEVELS, type LocalizedText, type NotificationInput, type NotificationView, type Notifier } from '@ia/kernel/contracts'
+import { NOTIFICATION_LEVELS, type LocalizedText, type NotificationInput, type Notifier } from '@ia/kernel/contracts'
 import Notification from '../models/notification.ts'
 import Membership from '../models/membership.ts'
 import { live } from './live/live.ts'
-
-/** What arrives on `users/<userId>/notifications`. */
-export type NotificationMessage =
-  | { type: 'created'; notification: NotificationView; unread: number }
-  | { type: 'read'; ids: string[]; unread: number }
+import { serializeNotification, type NotificationMessage } from '../transformers/live_transformer.ts'
 
 /** The live channel of a user's notifications. */
 export function notificationsChannel(userId: string) {
   return `users/${userId}/notifications`
-}
-
-/** The API and live shape of a notification. */
-export function presentNotification(notification: Notification): NotificationView {
-  return {
-    id: notification.id,
-    organizationId: notification.organizationId,
-    title: notification.title,
-    body: notification.body,
-    link: notification.link,
-    level: notification.level,
-    readAt: notification.readAt?.toISO() ?? null,
-    createdAt: notification.createdAt.toISO()!,
-  }
 }
 
 function isLocalized(value: unknown): value is LocalizedText {
@@ -59,7 +41,7 @@ export class NotificationsService implements Notifier {
     const push = async () => {
       const message: NotificationMessage = {
         type: 'created',
-        notification: presentNotification(notification),
+        notification: serializeNotification(notification),
         unread: await this.unreadCount(userId),
       }
       live.broadcast(notificationsChannel(userId), message)

@@ -94,3 +94,31 @@ export const serializeInvitation = defineSerializer(
     lastSentAt: isoTimestampOrNull(invitation.lastSentAt),
   })
 )
+
+/** An organisation the user belongs to, with their role in it: a membership, its organisation preloaded (the `OrganizationMembership` schema). */
+export const serializeOrganizationMembership = defineSerializer(
+  'OrganizationMembership',
+  Type.Object({ id: wire.uuid('The organisation id.'), name: Type.String(), role: wire.oneOf(ROLES) }),
+  (membership: Pick<Membership, 'organizationId' | 'organization' | 'role'>) => ({
+    id: membership.organizationId,
+    name: membership.organization.name,
+    role: membership.role,
+  })
+)
+
+/** What the person holding an invitation link may see before accepting it, its organisation preloaded (the `InvitationPreview` schema). */
+export const serializeInvitationPreview = defineSerializer(
+  'InvitationPreview',
+  Type.Object({
+    organizationName: Type.String(),
+    email: Type.String({ format: 'email' }),
+    role: wire.oneOf(INVITED_ROLES),
+    expiresAt: wire.dateTime(),
+  }),
+  (invitation: Invitation) => ({
+    organizationName: invitation.organization.name,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: isoTimestamp(invitation.expiresAt),
+  })
+)

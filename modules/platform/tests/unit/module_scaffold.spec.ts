@@ -15,7 +15,6 @@ test.group('make:module / scaffold', (group) => {
     const written = await scaffoldModule(workspace, 'fleet')
     assert.includeMembers(written, [
       'modules/fleet/module.json',
-      'modules/fleet/providers/fleet_provider.ts',
       'modules/fleet/start/routes.ts',
       'modules/fleet/start/openapi.ts',
       'modules/fleet/database/migrations/0001_create_fleet_schema.ts',
@@ -25,6 +24,8 @@ test.group('make:module / scaffold', (group) => {
       'remotes/fleet/src/module.ts',
       'remotes/fleet/src/views/FleetView.vue',
       'remotes/fleet/vite.config.ts',
+      'remotes/fleet/vitest.config.ts',
+      'remotes/fleet/tests/fleet.test.ts',
     ])
     for (const file of written) {
       const text = await readFile(join(workspace, file), 'utf8')

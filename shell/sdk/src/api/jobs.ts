@@ -1,28 +1,13 @@
 import { http } from '../config'
-import type { Id, LocalizedText, Paginated } from '../types'
+import type { Id, Paginated } from '../types'
+import type { Schemas } from '../wire'
 import { orgPath } from './organizations'
 
-/** Where a background job stands on the admin page (`discarded`: given up by an admin). */
-export type BackgroundJobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'discarded'
-
 /** A background job of the organisation, as the admin page lists it. */
-export interface BackgroundJob {
-  id: Id
-  /** `<module>.<job>`, e.g. `contacts.import`. */
-  name: string
-  label: LocalizedText | null
-  status: BackgroundJobStatus
-  percent: number
-  message: LocalizedText | null
-  attempts: number
-  maxAttempts: number
-  /** The error of the last failed run. */
-  error: string | null
-  createdAt: string
-  updatedAt: string
-  startedAt: string | null
-  finishedAt: string | null
-}
+export type BackgroundJob = Schemas['Job']
+
+/** Where a background job stands on the admin page (`discarded`: given up by an admin). */
+export type BackgroundJobStatus = BackgroundJob['status']
 
 /** One page of the organisation's jobs, newest first (admins only). */
 export function listJobs(orgId: Id, options: { status?: BackgroundJobStatus; page?: number } = {}): Promise<Paginated<BackgroundJob>> {

@@ -1,20 +1,13 @@
 import { http } from '../config'
 import type { Id, Invitation } from '../types'
+import type { Schemas } from '../wire'
 import { orgPath } from './organizations'
 
-/** One step of a new organisation's first day. */
-export type OnboardingStepId = 'confirm_email' | 'legal_details' | 'enable_module' | 'import_contacts' | 'invite_colleague'
-
 /** The first-day checklist, computed by the server from what really happened. */
-export interface OnboardingChecklist {
-  steps: { id: OnboardingStepId; done: boolean }[]
-  /** Every step is done. */
-  complete: boolean
-  /** An admin put the finished list away. */
-  dismissed: boolean
-  /** The offer of sample data: whether an enabled module has some, and whether it is loaded (or being loaded). */
-  sampleData: { available: boolean; loaded: boolean }
-}
+export type OnboardingChecklist = Schemas['OnboardingChecklist']
+
+/** One step of a new organisation's first day. */
+export type OnboardingStepId = OnboardingChecklist['steps'][number]['id']
 
 /** The organisation's first-day checklist (admins). */
 export function getOnboarding(orgId: Id): Promise<{ onboarding: OnboardingChecklist }> {

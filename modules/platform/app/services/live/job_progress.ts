@@ -1,8 +1,9 @@
 import type { LocalizedText } from '@ia/kernel/contracts'
 import type { LiveChannels } from './live_channels.ts'
+import { serializeJobProgress, type JOB_STATUSES } from '../../transformers/live_transformer.ts'
 
 /** Where a job stands. */
-export type JobStatus = 'queued' | 'running' | 'completed' | 'failed'
+export type JobStatus = (typeof JOB_STATUSES)[number]
 
 /** The AdonisJS event 'platform:job.progress', emitted by the jobs engine on start, progress, completion and failure. */
 export type JobProgressEvent = {
@@ -15,17 +16,6 @@ export type JobProgressEvent = {
   percent: number
   message?: LocalizedText | null
   error?: unknown
-}
-
-/** What the browser receives on `users/<userId>/jobs` and `orgs/<orgId>/jobs` (never the internal error). */
-export type JobProgressMessage = {
-  jobId: string
-  organizationId: string | null
-  name: string
-  label: LocalizedText | null
-  status: JobStatus
-  percent: number
-  message: LocalizedText | null
 }
 
 declare module '@adonisjs/core/types' {
@@ -43,14 +33,6 @@ export function jobProgressChannels(event: Pick<JobProgressEvent, 'userId' | 'or
 
 /** Forwards one progress event to the browsers allowed to see it. */
 export function forwardJobProgress(live: LiveChannels, event: JobProgressEvent) {
-  const message: JobProgressMessage = {
-    jobId: event.jobId,
-    organizationId: event.organizationId,
-    name: event.name,
-    label: event.label ?? null,
-    status: event.status,
-    percent: Math.max(0, Math.min(100, Math.round(event.percent))),
-    message: event.message ?? null,
-  }
+  const message = serializeJobProgress(event)
   for (const channel of jobProgressChannels(event)) live.broadcast(channel, message)
 }

@@ -24,7 +24,7 @@ async function priceOf(client: TransactionClientContract, price: string, currenc
 }
 
 /** The catalogue: products and services with their price and default tax group. */
-export default class CatalogueController {
+export default class ProductsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.product.read')
     const { q, archived = 'false' } = await ctx.request.validateUsing(listProductsValidator, { data: ctx.request.qs() })
