@@ -33,7 +33,7 @@ const checklist = (done: string[], dismissed = false, sampleData = { available: 
 })
 const contacts: ModuleCatalogueEntry = {
   id: 'contacts', version: '0.1.0', name: { fr: 'Contacts', en: 'Contacts' }, description: { fr: '', en: '' }, category: 'crm',
-  depends: [], dependants: [], enabled: false, enabledAt: null, routeBase: '/contacts',
+  depends: [], dependants: [], enabled: false, enabledAt: null, routeBase: '/contacts', vendor: null,
 }
 
 let wrapper: VueWrapper | undefined

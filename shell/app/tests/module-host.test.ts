@@ -16,6 +16,8 @@ const manifest: ShellManifest = {
       name: { fr: 'Contacts', en: 'Contacts' },
       remote: { name: 'contacts', entry: '/remotes/contacts/remoteEntry.js', integrity: { '/remotes/contacts/remoteEntry.js': 'sha384-a', '/remotes/contacts/assets/x.js': 'sha384-b' } },
       routeBase: '/contacts',
+      trust: 'first-party',
+      signedHashList: null,
       navigation: [
         { path: '/contacts', label: { fr: 'Contacts', en: 'Contacts' }, icon: 'users', permission: 'contacts.contact.read' },
         { path: '/contacts/import', label: { fr: 'Importer', en: 'Import' }, permission: 'contacts.contact.import' },
@@ -27,6 +29,8 @@ const manifest: ShellManifest = {
       name: { fr: 'Facturation', en: 'Invoicing' },
       remote: { name: 'invoicing', entry: '/remotes/invoicing/remoteEntry.js', integrity: { '/remotes/invoicing/remoteEntry.js': 'sha384-c' } },
       routeBase: '/invoicing/',
+      trust: 'first-party',
+      signedHashList: null,
       navigation: [{ path: '/invoicing', label: { fr: 'Factures', en: 'Invoices' }, icon: 'receipt' }],
     },
   ],
