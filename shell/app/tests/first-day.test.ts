@@ -143,7 +143,7 @@ describe('OnboardingChecklist sample data', () => {
     expect(offer.text()).toContain('Essayer avec des données d’exemple')
     await offer.get('button').trigger('click')
     await flushPromises()
-    expect(loadSampleData).toHaveBeenCalledWith(10)
+    expect(loadSampleData).toHaveBeenCalledWith('10')
     useJobsStore().apply(job('job-7', 'running', 40))
     await flushPromises()
     expect(wrapper.get('[data-testid="sample-data"] [role="progressbar"]').attributes('aria-valuenow')).toBe('40')
@@ -164,7 +164,7 @@ describe('OnboardingChecklist sample data', () => {
     expect(wrapper.findAll('[data-step]')).toHaveLength(0)
     await wrapper.get('[data-testid="sample-data"] button').trigger('click')
     await flushPromises()
-    expect(removeSampleData).toHaveBeenCalledWith(10)
+    expect(removeSampleData).toHaveBeenCalledWith('10')
     wrapper.unmount()
 
     get.mockResolvedValue({ onboarding: checklist([]) })
