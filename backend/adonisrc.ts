@@ -38,7 +38,11 @@ export default defineConfig({
   tests: {
     suites: [
       { name: 'unit', files: ['../modules/*/tests/unit/**/*.spec.ts'], timeout: 10000 },
-      { name: 'functional', files: ['../modules/*/tests/functional/**/*.spec.ts', 'tests/functional/**/*.spec.ts'], timeout: 60000 },
+      {
+        name: 'functional',
+        files: ['../modules/*/tests/functional/**/*.spec.ts', 'tests/functional/**/*.spec.ts'],
+        timeout: 60000,
+      },
     ],
     forceExit: false,
   },

@@ -64,7 +64,10 @@ class CycleQueue {
     this.#running = true
     try {
       while (true) {
-        const index = this.#owner === null ? 0 : this.#waiting.findIndex((entry) => entry.handlerId === this.#owner)
+        const index =
+          this.#owner === null
+            ? 0
+            : this.#waiting.findIndex((entry) => entry.handlerId === this.#owner)
         // The owner's next message has not arrived yet: everyone else waits for it.
         if (index === -1 || !this.#waiting.length) return
         const [entry] = this.#waiting.splice(index, 1)
@@ -171,7 +174,9 @@ function lockDirectory(lockFile) {
       )
       process.exit(DIRECTORY_IN_USE)
     }
-    console.error(`embedded PostgreSQL: taking over the stale lock ${lockFile}${holder?.pid ? ` of process ${holder.pid}` : ''}`)
+    console.error(
+      `embedded PostgreSQL: taking over the stale lock ${lockFile}${holder?.pid ? ` of process ${holder.pid}` : ''}`
+    )
     rmSync(lockFile, { force: true })
   }
   console.error(`embedded PostgreSQL: could not take the lock ${lockFile}`)
@@ -187,7 +192,10 @@ const lockFile = `${directory.replace(/\/+$/, '')}.lock`
 lockDirectory(lockFile)
 
 const instanceId = randomUUID()
-const db = await PGlite.create({ dataDir: directory, extensions: { unaccent, pg_trgm, fuzzystrmatch } })
+const db = await PGlite.create({
+  dataDir: directory,
+  extensions: { unaccent, pg_trgm, fuzzystrmatch },
+})
 // PGlite is one session that every connection shares: a session setting made here is what each of them reads.
 await db.query(`SELECT set_config('ia.embedded_instance', $1, false)`, [instanceId])
 const queue = new CycleQueue(db)
@@ -204,7 +212,9 @@ const server = createServer(async (socket) => {
 })
 server.maxConnections = MAX_CONNECTIONS
 server.once('error', async (error) => {
-  console.error(`embedded PostgreSQL could not listen on 127.0.0.1:${requestedPort}: ${error.message}`)
+  console.error(
+    `embedded PostgreSQL could not listen on 127.0.0.1:${requestedPort}: ${error.message}`
+  )
   await db.close()
   rmSync(lockFile, { force: true })
   process.exit(1)

@@ -6,10 +6,24 @@ import { safeStringify } from '@poppinss/utils/json'
 import { answerBadUrl } from '#exceptions/raw_http_errors'
 
 /** The addresses behind each range name that TRUSTED_PROXIES accepts. */
-const PROXY_RANGES: Record<(typeof PROXY_RANGE_NAMES)[number], Array<[string, number, 'ipv4' | 'ipv6']>> = {
-  loopback: [['127.0.0.0', 8, 'ipv4'], ['::1', 128, 'ipv6']],
-  linklocal: [['169.254.0.0', 16, 'ipv4'], ['fe80::', 10, 'ipv6']],
-  uniquelocal: [['10.0.0.0', 8, 'ipv4'], ['172.16.0.0', 12, 'ipv4'], ['192.168.0.0', 16, 'ipv4'], ['fc00::', 7, 'ipv6']],
+const PROXY_RANGES: Record<
+  (typeof PROXY_RANGE_NAMES)[number],
+  Array<[string, number, 'ipv4' | 'ipv6']>
+> = {
+  loopback: [
+    ['127.0.0.0', 8, 'ipv4'],
+    ['::1', 128, 'ipv6'],
+  ],
+  linklocal: [
+    ['169.254.0.0', 16, 'ipv4'],
+    ['fe80::', 10, 'ipv6'],
+  ],
+  uniquelocal: [
+    ['10.0.0.0', 8, 'ipv4'],
+    ['172.16.0.0', 12, 'ipv4'],
+    ['192.168.0.0', 16, 'ipv4'],
+    ['fc00::', 7, 'ipv6'],
+  ],
 }
 
 /**
@@ -30,7 +44,8 @@ function trustedProxies(setting: string) {
     else list.addSubnet(address, Number(bits), family)
   }
   return (address: string) => {
-    const mapped = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
+    const mapped =
+      address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
     return list.check(mapped, mapped.includes(':') ? 'ipv6' : 'ipv4')
   }
 }

@@ -10,7 +10,9 @@ const authConfig = defineConfig({
     web: sessionGuard({
       useRememberMeTokens: false,
       // Reads the session's user through the access cache.
-      provider: new SessionUserProvider({ model: async () => ({ default: (await import('@ia/platform/contracts')).User }) }),
+      provider: new SessionUserProvider({
+        model: async () => ({ default: (await import('@ia/platform/contracts')).User }),
+      }),
     }),
     api: tokensGuard({
       // Reads the user with the token in one query (instead of tokensUserProvider's two).

@@ -8,15 +8,20 @@ import { moduleCatalog } from '@ia/kernel/catalog'
  */
 function sameEmbeddedInstance(instanceId: string) {
   return (connection: any, done: (error: Error | null, connection: any) => void) => {
-    connection.query(`SELECT current_setting('ia.embedded_instance', true) AS id`, (error: Error | null, result: any) => {
-      const found = result?.rows[0]?.id
-      if (!error && found !== instanceId) {
-        error = new Error(`DATABASE_URL reaches another embedded PostgreSQL (instance ${found ?? 'none'}) than the one this app started (${instanceId})`)
+    connection.query(
+      `SELECT current_setting('ia.embedded_instance', true) AS id`,
+      (error: Error | null, result: any) => {
+        const found = result?.rows[0]?.id
+        if (!error && found !== instanceId) {
+          error = new Error(
+            `DATABASE_URL reaches another embedded PostgreSQL (instance ${found ?? 'none'}) than the one this app started (${instanceId})`
+          )
+        }
+        // The pool does not close a connection it refuses: left open, it would hold one of the other server's few.
+        if (error) connection.end()
+        done(error, connection)
       }
-      // The pool does not close a connection it refuses: left open, it would hold one of the other server's few.
-      if (error) connection.end()
-      done(error, connection)
-    })
+    )
   }
 }
 

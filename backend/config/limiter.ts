@@ -4,7 +4,10 @@ import { defineConfig, stores } from '@adonisjs/limiter'
 import type { LimiterConsumptionOptions } from '@adonisjs/limiter/types'
 
 type PooledConnection = object
-type KnexPool = { acquireConnection(): Promise<PooledConnection>; releaseConnection(connection: PooledConnection): Promise<unknown> }
+type KnexPool = {
+  acquireConnection(): Promise<PooledConnection>
+  releaseConnection(connection: PooledConnection): Promise<unknown>
+}
 
 /**
  * The database store, taking each connection from the client current at that query and giving it
@@ -32,7 +35,8 @@ function databaseStore(config: { tableName: string }) {
       },
     }
     const client = { dialect: db.connection().dialect, getWriteClient: () => ({ client: pool }) }
-    return (options: LimiterConsumptionOptions) => new LimiterDatabaseStore(client as never, { ...config, ...options })
+    return (options: LimiterConsumptionOptions) =>
+      new LimiterDatabaseStore(client as never, { ...config, ...options })
   })
 }
 

@@ -14,7 +14,9 @@ function fileStorageOrigins(): string[] {
     return [`https://${bucket}.s3.${region}.amazonaws.com`, `https://s3.${region}.amazonaws.com`]
   }
   const url = new URL(endpoint)
-  return [env.get('S3_FORCE_PATH_STYLE', false) ? url.origin : `${url.protocol}//${bucket}.${url.host}`]
+  return [
+    env.get('S3_FORCE_PATH_STYLE', false) ? url.origin : `${url.protocol}//${bucket}.${url.host}`,
+  ]
 }
 
 const shieldConfig = defineConfig({

@@ -22,7 +22,9 @@ function serviceUrl(protocols: string[], optional: boolean) {
       throw new Error(`Invalid environment variable "${name}": not a URL`)
     }
     if (!protocols.includes(url.protocol)) {
-      throw new Error(`Invalid environment variable "${name}": expected ${protocols.join(' or ')} URL`)
+      throw new Error(
+        `Invalid environment variable "${name}": expected ${protocols.join(' or ')} URL`
+      )
     }
     return value
   }
@@ -34,7 +36,9 @@ function integer(min: number, max: number) {
     if (value === undefined || value === '') return undefined
     const parsed = Number(value)
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      throw new Error(`Invalid environment variable "${name}": a whole number from ${min} to ${max}`)
+      throw new Error(
+        `Invalid environment variable "${name}": a whole number from ${min} to ${max}`
+      )
     }
     return parsed
   }
@@ -43,7 +47,10 @@ function integer(min: number, max: number) {
 /** Validates TRUSTED_PROXIES: comma-separated addresses, CIDR ranges or range names. */
 function proxyList(name: string, value?: string) {
   if (!value) return undefined
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean)
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
   for (const entry of entries) {
     if ((PROXY_RANGE_NAMES as readonly string[]).includes(entry)) continue
     const [address, bits, extra] = entry.split('/')
@@ -51,7 +58,9 @@ function proxyList(name: string, value?: string) {
     const maxBits = family === 4 ? 32 : 128
     const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits)
     if (!family || !bitsOk || extra !== undefined) {
-      throw new Error(`Invalid environment variable "${name}": "${entry}" is not an address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')}`)
+      throw new Error(
+        `Invalid environment variable "${name}": "${entry}" is not an address, a CIDR range or one of ${PROXY_RANGE_NAMES.join(', ')}`
+      )
     }
   }
   return entries.join(',')
@@ -67,10 +76,21 @@ const env = await Env.create(new URL('../', import.meta.url), {
   HOST: Env.schema.string({ format: 'host' }),
   APP_KEY: Env.schema.secret(),
   APP_URL: Env.schema.string({ format: 'url', tld: false }),
-  LOG_LEVEL: Env.schema.enum.optional(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  LOG_LEVEL: Env.schema.enum.optional([
+    'fatal',
+    'error',
+    'warn',
+    'info',
+    'debug',
+    'trace',
+    'silent',
+  ] as const),
   TRUSTED_PROXIES: proxyList,
 
-  DATABASE_URL: serviceUrl(['postgres:', 'postgresql:'], false) as (name: string, value?: string) => string,
+  DATABASE_URL: serviceUrl(['postgres:', 'postgresql:'], false) as (
+    name: string,
+    value?: string
+  ) => string,
   DATABASE_POOL_MAX: integer(1, 200),
   EMBEDDED_DB_INSTANCE: Env.schema.string.optional({ format: 'uuid' }),
 
@@ -78,7 +98,9 @@ const env = await Env.create(new URL('../', import.meta.url), {
   REDIS_URL: (name: string, value?: string) => {
     const url = serviceUrl(['redis:', 'rediss:'], true)(name, value)
     if (url && !/^\/?\d{0,2}$/.test(new URL(url).pathname)) {
-      throw new Error(`Invalid environment variable "${name}": the path must be a database number, as in redis://host:6379/0`)
+      throw new Error(
+        `Invalid environment variable "${name}": the path must be a database number, as in redis://host:6379/0`
+      )
     }
     return url
   },
@@ -86,7 +108,9 @@ const env = await Env.create(new URL('../', import.meta.url), {
   RABBITMQ_URL: serviceUrl(['amqp:', 'amqps:'], true),
   RABBITMQ_PREFIX: (name: string, value?: string) => {
     if (value && !/^[a-z0-9][a-z0-9_.-]{0,40}$/.test(value)) {
-      throw new Error(`Invalid environment variable "${name}": lower-case letters, digits, ".", "-" and "_" only`)
+      throw new Error(
+        `Invalid environment variable "${name}": lower-case letters, digits, ".", "-" and "_" only`
+      )
     }
     return value || undefined
   },
@@ -99,7 +123,9 @@ const env = await Env.create(new URL('../', import.meta.url), {
   ELASTICSEARCH_URL: serviceUrl(['http:', 'https:'], true),
   ELASTICSEARCH_INDEX_PREFIX: (name: string, value?: string) => {
     if (value && !/^[a-z0-9][a-z0-9_-]{0,40}$/.test(value)) {
-      throw new Error(`Invalid environment variable "${name}": lower-case letters, digits, "-" and "_" only`)
+      throw new Error(
+        `Invalid environment variable "${name}": lower-case letters, digits, "-" and "_" only`
+      )
     }
     return value || undefined
   },
@@ -146,13 +172,17 @@ for (const { names, when } of TOGETHER) {
   const required = when ? read(when) : set.length > 0
   const missing = names.filter((name) => !read(name))
   if (required && missing.length) {
-    const reason = when ? `required when ${when} is set` : `set ${names.join(', ')} together or none of them`
+    const reason = when
+      ? `required when ${when} is set`
+      : `set ${names.join(', ')} together or none of them`
     throw new Error(`Missing environment variable "${missing[0]}" (${reason})`)
   }
 }
 
 if (env.get('RATE_LIMIT_STORE') === 'redis' && !env.get('REDIS_URL')) {
-  throw new Error('Missing environment variable "REDIS_URL" (required when RATE_LIMIT_STORE is redis)')
+  throw new Error(
+    'Missing environment variable "REDIS_URL" (required when RATE_LIMIT_STORE is redis)'
+  )
 }
 
 export default env

@@ -13,25 +13,36 @@ export const publicRoutes: Record<string, string> = {
 
   'GET /api/v1/openapi.json': 'The API description integrators build on.',
   'GET /api/v1/docs': 'The API reference page.',
-  'GET /api/v1/docs/scalar.js': 'The script that draws the API reference page (Scalar, served from here).',
+  'GET /api/v1/docs/scalar.js':
+    'The script that draws the API reference page (Scalar, served from here).',
 
   'GET /api/v1/auth/csrf': 'Sets the CSRF cookie the sign-in form needs.',
   'POST /api/v1/auth/sign-up': 'Creating an account.',
   'POST /api/v1/auth/sign-in': 'Signing in (throttled per address and per account).',
-  'POST /api/v1/auth/forgot-password': 'Asking for a reset link when the password is lost (answers the same for unknown emails).',
-  'POST /api/v1/auth/reset-password': 'Using the emailed reset token (the token is the credential).',
-  'POST /api/v1/auth/reset-password/check': 'Whether an emailed reset token is still usable, before its form is shown (the token is the credential).',
-  'POST /api/v1/auth/verify-email': 'Using the emailed verification token (the token is the credential).',
-  'POST /api/v1/auth/email/confirm': 'Using the emailed address-change token (the token is the credential; the link may be opened signed out).',
-  'GET /api/v1/public/invoicing/:token/pdf': 'A document opened from its email by the customer (the signed, expiring token is the credential).',
+  'POST /api/v1/auth/forgot-password':
+    'Asking for a reset link when the password is lost (answers the same for unknown emails).',
+  'POST /api/v1/auth/reset-password':
+    'Using the emailed reset token (the token is the credential).',
+  'POST /api/v1/auth/reset-password/check':
+    'Whether an emailed reset token is still usable, before its form is shown (the token is the credential).',
+  'POST /api/v1/auth/verify-email':
+    'Using the emailed verification token (the token is the credential).',
+  'POST /api/v1/auth/email/confirm':
+    'Using the emailed address-change token (the token is the credential; the link may be opened signed out).',
+  'GET /api/v1/public/invoicing/:token/pdf':
+    'A document opened from its email by the customer (the signed, expiring token is the credential).',
   'GET /api/v1/auth/providers': 'The OAuth/OIDC buttons of the sign-in page.',
   'GET /api/v1/auth/oauth/:provider/redirect': 'Starts signing in with a provider.',
-  'GET /api/v1/auth/oauth/:provider/callback': 'Where the provider sends the browser back to finish signing in.',
+  'GET /api/v1/auth/oauth/:provider/callback':
+    'Where the provider sends the browser back to finish signing in.',
 
-  'GET /api/v1/invitations/:token': 'Shows an invitation before the invitee has an account (the token is the credential).',
-  'GET /api/v1/files/*': "Reads a file of the local disk through a short-lived signed URL (the signature is the credential; 403 without it).",
+  'GET /api/v1/invitations/:token':
+    'Shows an invitation before the invitee has an account (the token is the credential).',
+  'GET /api/v1/files/*':
+    'Reads a file of the local disk through a short-lived signed URL (the signature is the credential; 403 without it).',
 
   'GET /marketplace/files/:moduleId/:version/*':
     'Files of approved vendor modules, immutable: the catalogue shows them to every organisation, and the sandboxed iframe of another origin has no session.',
-  'GET /marketplace/signatures/:moduleId/:version': 'The signed hash list the shell checks those files against.',
+  'GET /marketplace/signatures/:moduleId/:version':
+    'The signed hash list the shell checks those files against.',
 }

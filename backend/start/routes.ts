@@ -16,7 +16,11 @@ const checks = {
     status: { enum: ['ok', 'unavailable'] },
     checks: {
       type: 'array',
-      items: { type: 'object', properties: { name: { enum: ['database', 'redis', 'rabbitmq'] }, ok: { type: 'boolean' } }, required: ['name', 'ok'] },
+      items: {
+        type: 'object',
+        properties: { name: { enum: ['database', 'redis', 'rabbitmq'] }, ok: { type: 'boolean' } },
+        required: ['name', 'ok'],
+      },
     },
   },
   required: ['status', 'checks'],
@@ -25,11 +29,20 @@ describeRoute('GET /health/live', {
   operationId: 'healthLive',
   summary: 'Liveness: the process answers',
   tags: ['Health'],
-  responses: { 200: { description: 'Alive', schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } },
+  responses: {
+    200: {
+      description: 'Alive',
+      schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] },
+    },
+  },
 })
 describeRoute('GET /health/ready', {
   operationId: 'healthReady',
-  summary: 'Readiness: the database, and Redis and RabbitMQ when configured, answer within 2 s each',
+  summary:
+    'Readiness: the database, and Redis and RabbitMQ when configured, answer within 2 s each',
   tags: ['Health'],
-  responses: { 200: { description: 'Every service answers', schema: checks }, 503: { description: 'A service does not answer', schema: checks } },
+  responses: {
+    200: { description: 'Every service answers', schema: checks },
+    503: { description: 'A service does not answer', schema: checks },
+  },
 })

@@ -29,32 +29,51 @@ const failures = []
 
 const shellDist = join(ROOT, 'shell/app/dist')
 const html = readFileSync(join(shellDist, 'index.html'), 'utf8')
-const initial = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => join(shellDist, m[1].replace(/^\//, '')))
+const initial = [
+  ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g),
+].map((m) => join(shellDist, m[1].replace(/^\//, '')))
 let total = 0
 for (const file of initial) {
   const size = gz(file)
   total += size
   console.log(`shell initial  ${file.slice(shellDist.length)}  ${kb(size)} gzip`)
 }
-console.log(`shell initial JavaScript: ${kb(total)} gzip in ${initial.length} files (budget ${kb(SHELL_INITIAL_BUDGET)})`)
-if (total > SHELL_INITIAL_BUDGET) failures.push(`shell initial JavaScript ${kb(total)} is over its budget of ${kb(SHELL_INITIAL_BUDGET)}`)
+console.log(
+  `shell initial JavaScript: ${kb(total)} gzip in ${initial.length} files (budget ${kb(SHELL_INITIAL_BUDGET)})`
+)
+if (total > SHELL_INITIAL_BUDGET)
+  failures.push(
+    `shell initial JavaScript ${kb(total)} is over its budget of ${kb(SHELL_INITIAL_BUDGET)}`
+  )
 
 const assets = join(shellDist, 'assets')
-const chunks = readdirSync(assets).filter((name) => name.endsWith('.js')).map((name) => join(assets, name))
+const chunks = readdirSync(assets)
+  .filter((name) => name.endsWith('.js'))
+  .map((name) => join(assets, name))
 for (const library of LAZY_LIBRARIES) {
   const holders = chunks.filter((file) => readFileSync(file, 'utf8').includes(library.marker))
   const eager = holders.filter((file) => initial.includes(file))
   const size = holders.reduce((sum, file) => sum + gz(file), 0)
-  console.log(`on demand      ${library.name}: ${kb(size)} gzip in ${holders.length} file(s)${eager.length ? ', IN THE INITIAL JAVASCRIPT' : ''}`)
-  if (eager.length) failures.push(`${library.name} is in the shell's initial JavaScript (${eager.map((file) => file.slice(shellDist.length)).join(', ')})`)
+  console.log(
+    `on demand      ${library.name}: ${kb(size)} gzip in ${holders.length} file(s)${eager.length ? ', IN THE INITIAL JAVASCRIPT' : ''}`
+  )
+  if (eager.length)
+    failures.push(
+      `${library.name} is in the shell's initial JavaScript (${eager.map((file) => file.slice(shellDist.length)).join(', ')})`
+    )
 }
 
 for (const remote of readdirSync(join(ROOT, 'remotes'))) {
   const entry = join(ROOT, 'remotes', remote, 'dist', 'remoteEntry.js')
   if (!existsSync(entry)) continue
   const size = gz(entry)
-  console.log(`remote ${remote} remoteEntry.js: ${kb(size)} gzip (budget: under ${kb(REMOTE_ENTRY_BUDGET)})`)
-  if (size >= REMOTE_ENTRY_BUDGET) failures.push(`remote ${remote}: remoteEntry.js ${kb(size)} is not under ${kb(REMOTE_ENTRY_BUDGET)}`)
+  console.log(
+    `remote ${remote} remoteEntry.js: ${kb(size)} gzip (budget: under ${kb(REMOTE_ENTRY_BUDGET)})`
+  )
+  if (size >= REMOTE_ENTRY_BUDGET)
+    failures.push(
+      `remote ${remote}: remoteEntry.js ${kb(size)} is not under ${kb(REMOTE_ENTRY_BUDGET)}`
+    )
 }
 
 if (failures.length) {

@@ -18,21 +18,22 @@ import { httpSession } from '../e2e/http_session.mjs'
 
 const { values: options } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '10' },
-    rows: { type: 'string', default: '100000' },
-    stages: { type: 'boolean', default: false },
+    'seconds': { type: 'string', default: '10' },
+    'connections': { type: 'string', default: '10' },
+    'rows': { type: 'string', default: '100000' },
+    'stages': { type: 'boolean', default: false },
     'stage-seconds': { type: 'string', default: '5' },
     // Four consecutive ports: the API, the bare pg server, bare AdonisJS, bare Fastify.
-    port: { type: 'string', default: '3360' },
-    database: { type: 'string', default: 'ia_bench' },
+    'port': { type: 'string', default: '3360' },
+    'database': { type: 'string', default: 'ia_bench' },
   },
 })
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const BACKEND = join(ROOT, 'backend')
 const NODE = process.execPath
 const DATABASE = options.database
-if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE)) throw new Error(`--database ${DATABASE}: letters, digits and _ only`)
+if (!/^[a-z_][a-z0-9_]*$/.test(DATABASE))
+  throw new Error(`--database ${DATABASE}: letters, digits and _ only`)
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`
 const API_PORT = Number(options.port)
@@ -58,7 +59,11 @@ async function resetDatabase() {
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
   await admin.query(`CREATE DATABASE ${DATABASE}`)
   await admin.end()
-  const migrated = spawnSync(NODE, ['ace.js', 'migration:run', '--force'], { cwd: BACKEND, env, stdio: 'inherit' })
+  const migrated = spawnSync(NODE, ['ace.js', 'migration:run', '--force'], {
+    cwd: BACKEND,
+    env,
+    stdio: 'inherit',
+  })
   if (migrated.status !== 0) throw new Error('migration failed')
 }
 
@@ -90,7 +95,11 @@ async function prepareTenant() {
     if (status >= 300) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(answer)}`)
     return answer
   }
-  await call('POST', '/api/v1/auth/sign-up', { fullName: 'Bench Mark', email: 'bench@example.cd', password: 'motdepasse-solide' })
+  await call('POST', '/api/v1/auth/sign-up', {
+    fullName: 'Bench Mark',
+    email: 'bench@example.cd',
+    password: 'motdepasse-solide',
+  })
   const { organization } = await call('POST', '/api/v1/orgs', { name: 'Bench SARL' })
   await call('POST', `/api/v1/orgs/${organization.id}/modules/contacts/enable`)
   const { token } = await call('POST', '/api/v1/auth/tokens', { name: 'bench' })
@@ -121,7 +130,10 @@ function startBareServer(organizationId) {
   const server = createServer(async (_request, response) => {
     try {
       const [count, page] = await Promise.all([
-        pool.query('SELECT count(*)::int AS total FROM contacts.contacts WHERE organization_id = $1 AND archived_at IS NULL', [organizationId]),
+        pool.query(
+          'SELECT count(*)::int AS total FROM contacts.contacts WHERE organization_id = $1 AND archived_at IS NULL',
+          [organizationId]
+        ),
         pool.query(
           `SELECT * FROM contacts.contacts WHERE organization_id = $1 AND archived_at IS NULL
            ORDER BY lower(contacts.immutable_unaccent(name)) ASC, id ASC LIMIT 50 OFFSET 0`,
@@ -130,7 +142,12 @@ function startBareServer(organizationId) {
       ])
       const total = count.rows[0].total
       response.writeHead(200, { 'content-type': 'application/json' })
-      response.end(JSON.stringify({ data: page.rows, meta: { total, perPage: 50, currentPage: 1, lastPage: Math.ceil(total / 50) } }))
+      response.end(
+        JSON.stringify({
+          data: page.rows,
+          meta: { total, perPage: 50, currentPage: 1, lastPage: Math.ceil(total / 50) },
+        })
+      )
     } catch (error) {
       response.writeHead(500)
       response.end(String(error))
@@ -147,7 +164,8 @@ function load(url, headers, seconds = Number(options.seconds)) {
 async function measure(url, headers = {}, seconds = Number(options.seconds)) {
   await load(url, headers, Math.min(seconds, 3))
   const result = await load(url, headers, seconds)
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  if (result.non2xx || result.errors)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
   return result
 }
 
@@ -163,9 +181,13 @@ async function compare([urlA, headersA], [urlB, headersB]) {
     { requests: 0, seconds: 0, p50: [], p99: [] },
   ]
   for (let turn = 0; turn < Math.ceil(Number(options.seconds) / 2); turn++) {
-    for (const [index, url, headers] of [[0, urlA, headersA], [1, urlB, headersB]]) {
+    for (const [index, url, headers] of [
+      [0, urlA, headersA],
+      [1, urlB, headersB],
+    ]) {
       const result = await load(url, headers, 2)
-      if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+      if (result.non2xx || result.errors)
+        throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`)
       totals[index].requests += result.requests.total
       totals[index].seconds += result.duration
       totals[index].p50.push(result.latency.p50)
@@ -173,12 +195,17 @@ async function compare([urlA, headersA], [urlB, headersB]) {
     }
   }
   const median = (values) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]
-  return totals.map((total) => ({ rps: total.requests / total.seconds, p50: median(total.p50), p99: median(total.p99) }))
+  return totals.map((total) => ({
+    rps: total.requests / total.seconds,
+    p50: median(total.p50),
+    p99: median(total.p99),
+  }))
 }
 
 /** Statements the API sent to the database for one request to `url`, counted over 50 requests in a row. */
 async function queriesPerRequest(url, headers = {}) {
-  const counter = async () => (await (await fetch(`http://127.0.0.1:${API_PORT}/api/__bench/queries`)).json()).queries
+  const counter = async () =>
+    (await (await fetch(`http://127.0.0.1:${API_PORT}/api/__bench/queries`)).json()).queries
   const first = await counter()
   const second = await counter()
   for (let i = 0; i < 50; i++) await (await fetch(url, { headers })).arrayBuffer()
@@ -186,7 +213,6 @@ async function queriesPerRequest(url, headers = {}) {
   // Reading the counter is a request too (an anonymous one): its own statements are taken off.
   return (third - second - (second - first)) / 50
 }
-
 
 /** Median time of one request to `url` (µs), one at a time over a kept-alive connection: what a stage adds, waits included. */
 async function medianLatency(url, headers = {}, count = 300) {
@@ -217,33 +243,62 @@ async function stageTable(organizationId, token, cookie, listUrl) {
   const bearer = { authorization: `Bearer ${token}` }
   const stages = [
     ['bare AdonisJS route (no middleware)', `http://127.0.0.1:${ADONIS_PORT}/`, {}],
-    ['+ server and router middleware, anonymous, no cookie (body parser, NUL check, locale, session, shield)', `${api}/api/__bench/global`, {}],
+    [
+      '+ server and router middleware, anonymous, no cookie (body parser, NUL check, locale, session, shield)',
+      `${api}/api/__bench/global`,
+      {},
+    ],
     ['router middleware with a Bearer token (no session)', `${api}/api/__bench/global`, bearer],
     ['+ auth (access token, user)', `${api}/api/__bench/auth`, bearer],
-    ['+ organisation and membership', `${api}/api/__bench/orgs/${organizationId}/organization`, bearer],
+    [
+      '+ organisation and membership',
+      `${api}/api/__bench/orgs/${organizationId}/organization`,
+      bearer,
+    ],
     ['+ module enabled', `${api}/api/__bench/orgs/${organizationId}/module`, bearer],
-    ['+ permission (the empty authenticated route)', `${api}/api/__bench/orgs/${organizationId}/authorized`, bearer],
+    [
+      '+ permission (the empty authenticated route)',
+      `${api}/api/__bench/orgs/${organizationId}/authorized`,
+      bearer,
+    ],
     ['+ validation, the two queries, rows, transformer, JSON (the list)', listUrl, bearer],
-    ['the empty authenticated route with the session cookie instead of the token (session read, CSRF token)', `${api}/api/__bench/orgs/${organizationId}/authorized`, { cookie }],
+    [
+      'the empty authenticated route with the session cookie instead of the token (session read, CSRF token)',
+      `${api}/api/__bench/orgs/${organizationId}/authorized`,
+      { cookie },
+    ],
   ]
   const seconds = Number(options['stage-seconds'])
-  console.log(`\n| stage | req/s (${options.connections} connections) | median µs, one at a time | added µs | queries per request |\n|---|---|---|---|---|`)
+  console.log(
+    `\n| stage | req/s (${options.connections} connections) | median µs, one at a time | added µs | queries per request |\n|---|---|---|---|---|`
+  )
   let previous = null
   for (const [name, url, headers] of stages) {
     const result = await measure(url, headers, seconds)
     const median = await medianLatency(url, headers)
     const queries = url.startsWith(api) ? (await queriesPerRequest(url, headers)).toFixed(1) : '0'
     const added = previous === null || !name.startsWith('+') ? '' : (median - previous).toFixed(0)
-    console.log(`| ${name} | ${result.requests.average.toFixed(0)} | ${median.toFixed(0)} | ${added} | ${queries} |`)
+    console.log(
+      `| ${name} | ${result.requests.average.toFixed(0)} | ${median.toFixed(0)} | ${added} | ${queries} |`
+    )
     previous = median
   }
 }
 
 try {
   await resetDatabase()
-  startProcess(['--import', '@poppinss/ts-exec', join(ROOT, 'infra/bench/servers/api_with_probes.ts')], BACKEND)
-  startProcess([join(ROOT, 'infra/bench/servers/bare_adonis.ts'), String(ADONIS_PORT)], join(ROOT, 'infra/bench'))
-  startProcess([join(ROOT, 'infra/bench/servers/bare_fastify.mjs'), String(FASTIFY_PORT)], join(ROOT, 'infra/bench'))
+  startProcess(
+    ['--import', '@poppinss/ts-exec', join(ROOT, 'infra/bench/servers/api_with_probes.ts')],
+    BACKEND
+  )
+  startProcess(
+    [join(ROOT, 'infra/bench/servers/bare_adonis.ts'), String(ADONIS_PORT)],
+    join(ROOT, 'infra/bench')
+  )
+  startProcess(
+    [join(ROOT, 'infra/bench/servers/bare_fastify.mjs'), String(FASTIFY_PORT)],
+    join(ROOT, 'infra/bench')
+  )
   await waitFor(`http://127.0.0.1:${API_PORT}/health/live`)
   await waitFor(`http://127.0.0.1:${ADONIS_PORT}/`)
   await waitFor(`http://127.0.0.1:${FASTIFY_PORT}/`)
@@ -259,23 +314,49 @@ try {
     throw new Error(`API answered ${check.status}: ${JSON.stringify(body).slice(0, 300)}`)
   }
 
-  const [apiResult, bareResult] = await compare([apiUrl, headers], [`http://127.0.0.1:${BARE_PORT}/`, {}])
-  const [stackResult, adonisResult] = await compare([emptyUrl, headers], [`http://127.0.0.1:${ADONIS_PORT}/`, {}])
-  const [adonisAgain, fastifyResult] = await compare([`http://127.0.0.1:${ADONIS_PORT}/`, {}], [`http://127.0.0.1:${FASTIFY_PORT}/`, {}])
+  const [apiResult, bareResult] = await compare(
+    [apiUrl, headers],
+    [`http://127.0.0.1:${BARE_PORT}/`, {}]
+  )
+  const [stackResult, adonisResult] = await compare(
+    [emptyUrl, headers],
+    [`http://127.0.0.1:${ADONIS_PORT}/`, {}]
+  )
+  const [adonisAgain, fastifyResult] = await compare(
+    [`http://127.0.0.1:${ADONIS_PORT}/`, {}],
+    [`http://127.0.0.1:${FASTIFY_PORT}/`, {}]
+  )
   const listQueries = await queriesPerRequest(apiUrl, headers)
   const emptyQueries = await queriesPerRequest(emptyUrl, headers)
 
-  const line = (name, result, extra = '') => console.log(`${name}: ${result.rps.toFixed(0)} req/s, latency p50 ${result.p50} ms, p99 ${result.p99} ms${extra}`)
+  const line = (name, result, extra = '') =>
+    console.log(
+      `${name}: ${result.rps.toFixed(0)} req/s, latency p50 ${result.p50} ms, p99 ${result.p99} ms${extra}`
+    )
   const ratio = (a, b, goal) => `${(a.rps / b.rps).toFixed(2)} (goal ${goal})`
-  console.log(`\n${options.rows} contacts, 50 a page, ${options.connections} connections, ${options.seconds}s each, in alternating 2s turns`)
-  line('contacts list, API (AdonisJS)', apiResult, `, ${listQueries.toFixed(1)} queries per request`)
+  console.log(
+    `\n${options.rows} contacts, 50 a page, ${options.connections} connections, ${options.seconds}s each, in alternating 2s turns`
+  )
+  line(
+    'contacts list, API (AdonisJS)',
+    apiResult,
+    `, ${listQueries.toFixed(1)} queries per request`
+  )
   line('contacts list, bare node:http + pg', bareResult, ', 2 queries per request')
-  line('empty authenticated route, full middleware stack', stackResult, `, ${emptyQueries.toFixed(1)} queries per request`)
+  line(
+    'empty authenticated route, full middleware stack',
+    stackResult,
+    `, ${emptyQueries.toFixed(1)} queries per request`
+  )
   line('empty route, bare AdonisJS (no middleware)', adonisResult)
   line('empty route, bare AdonisJS (second turn, against Fastify)', adonisAgain)
   line('empty route, bare Fastify', fastifyResult)
-  console.log(`ratio contacts list API / bare node:http + pg: ${ratio(apiResult, bareResult, '0.70')}`)
-  console.log(`ratio full middleware stack / no middleware: ${ratio(stackResult, adonisResult, '0.60')}`)
+  console.log(
+    `ratio contacts list API / bare node:http + pg: ${ratio(apiResult, bareResult, '0.70')}`
+  )
+  console.log(
+    `ratio full middleware stack / no middleware: ${ratio(stackResult, adonisResult, '0.60')}`
+  )
   console.log(`ratio bare AdonisJS / bare Fastify: ${ratio(adonisAgain, fastifyResult, '0.90')}`)
 
   if (options.stages) await stageTable(organizationId, token, cookie, apiUrl)

@@ -15,11 +15,14 @@ import { promisify } from 'node:util'
 import pg from 'pg'
 
 // amqplib is a dependency of the platform module, which owns the broker code.
-const amqplib = createRequire(new URL('../../modules/platform/package.json', import.meta.url))('amqplib')
+const amqplib = createRequire(new URL('../../modules/platform/package.json', import.meta.url))(
+  'amqplib'
+)
 
 const BACKEND = fileURLToPath(new URL('../../backend/', import.meta.url))
 const NODE = fileURLToPath(new URL('../../node_modules/.bin/node', import.meta.url))
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_bench_jobs'
+const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_bench_jobs'
 const RABBITMQ_URL = process.env.BENCH_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
 const LATENCY_JOBS = Number(process.env.LATENCY_JOBS ?? 300)
 const THROUGHPUT_JOBS = Number(process.env.THROUGHPUT_JOBS ?? 3000)
@@ -41,14 +44,24 @@ function vhost() {
 async function listBenchQueues() {
   const ours = (names) => names.filter((name) => name.startsWith(`${PREFIX}.`))
   try {
-    const { stdout } = await promisify(execFile)('rabbitmqctl', ['-q', 'list_queues', '-p', vhost(), 'name'])
+    const { stdout } = await promisify(execFile)('rabbitmqctl', [
+      '-q',
+      'list_queues',
+      '-p',
+      vhost(),
+      'name',
+    ])
     return ours(stdout.split('\n').map((line) => line.trim()))
   } catch {}
   try {
     const url = new URL(RABBITMQ_URL)
     const api = process.env.BENCH_RABBITMQ_API ?? `http://${url.hostname}:15672`
-    const credentials = Buffer.from(`${decodeURIComponent(url.username || 'guest')}:${decodeURIComponent(url.password || 'guest')}`).toString('base64')
-    const response = await fetch(`${api}/api/queues/${encodeURIComponent(vhost())}?columns=name`, { headers: { authorization: `Basic ${credentials}` } })
+    const credentials = Buffer.from(
+      `${decodeURIComponent(url.username || 'guest')}:${decodeURIComponent(url.password || 'guest')}`
+    ).toString('base64')
+    const response = await fetch(`${api}/api/queues/${encodeURIComponent(vhost())}?columns=name`, {
+      headers: { authorization: `Basic ${credentials}` },
+    })
     if (response.ok) return ours((await response.json()).map((queue) => queue.name))
   } catch {}
   return null
@@ -61,26 +74,44 @@ async function deleteBrokerTopology() {
   const connection = await amqplib.connect(RABBITMQ_URL)
   const channel = await connection.createChannel()
   for (const queue of queues) await channel.deleteQueue(queue)
-  for (const exchange of [`${PREFIX}.jobs`, `${PREFIX}.events`, `${PREFIX}.dead`]) await channel.deleteExchange(exchange)
+  for (const exchange of [`${PREFIX}.jobs`, `${PREFIX}.events`, `${PREFIX}.dead`])
+    await channel.deleteExchange(exchange)
   await connection.close()
   console.log(`broker: deleted ${queues.length} queues and 3 exchanges named ${PREFIX}.*`)
-  if (!listed) console.warn(`broker: could not list the queues (no rabbitmqctl, no management API): delete the queues named ${PREFIX}.event.* by hand`)
+  if (!listed)
+    console.warn(
+      `broker: could not list the queues (no rabbitmqctl, no management API): delete the queues named ${PREFIX}.event.* by hand`
+    )
 }
 
 async function ensureDatabase() {
   const url = new URL(DATABASE_URL)
   const name = url.pathname.slice(1)
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).href })
+  const admin = new pg.Client({
+    connectionString: Object.assign(new URL(DATABASE_URL), { pathname: '/postgres' }).href,
+  })
   await admin.connect()
   const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
   if (!rowCount) await admin.query(`CREATE DATABASE "${name}"`)
   await admin.end()
 }
 
-const env = (extra = {}) => ({ ...process.env, NODE_ENV: 'test', DATABASE_URL, LOG_LEVEL: 'error', JOBS_CONCURRENCY: CONCURRENCY, JOBS_POLL_MS: '1000', ...extra })
+const env = (extra = {}) => ({
+  ...process.env,
+  NODE_ENV: 'test',
+  DATABASE_URL,
+  LOG_LEVEL: 'error',
+  JOBS_CONCURRENCY: CONCURRENCY,
+  JOBS_POLL_MS: '1000',
+  ...extra,
+})
 
 function startProcess(command, extra) {
-  return spawn(NODE, ['--import', '@poppinss/ts-exec', 'tests/support/jobs_process.ts', command], { cwd: BACKEND, env: env(extra), stdio: ['ignore', 'inherit', 'inherit'] })
+  return spawn(NODE, ['--import', '@poppinss/ts-exec', 'tests/support/jobs_process.ts', command], {
+    cwd: BACKEND,
+    env: env(extra),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
 }
 
 function stop(child) {
@@ -112,7 +143,10 @@ async function dispatch(client, count) {
 async function waitDone(client, ids, ms) {
   const deadline = Date.now() + ms
   while (Date.now() < deadline) {
-    const { rows } = await client.query('SELECT count(DISTINCT job_id)::int AS n FROM jobs_test.effects WHERE job_id = ANY($1)', [ids])
+    const { rows } = await client.query(
+      'SELECT count(DISTINCT job_id)::int AS n FROM jobs_test.effects WHERE job_id = ANY($1)',
+      [ids]
+    )
     if (rows[0].n === ids.length) return true
     await sleep(20)
   }
@@ -125,13 +159,15 @@ function percentile(sorted, p) {
 
 async function measure(client, label) {
   // Warm-up: the processes are up and connected when one job has run.
-  if (!(await waitDone(client, await dispatch(client, 1), 60_000))) throw new Error(`${label}: the worker never ran the warm-up job`)
+  if (!(await waitDone(client, await dispatch(client, 1), 60_000)))
+    throw new Error(`${label}: the worker never ran the warm-up job`)
   const ids = []
   for (let i = 0; i < LATENCY_JOBS; i++) {
     ids.push(...(await dispatch(client, 1)))
     await sleep(10)
   }
-  if (!(await waitDone(client, ids, 60_000))) throw new Error(`${label}: latency jobs did not all complete`)
+  if (!(await waitDone(client, ids, 60_000)))
+    throw new Error(`${label}: latency jobs did not all complete`)
   const { rows } = await client.query(
     `SELECT EXTRACT(EPOCH FROM (e.at - o.created_at)) * 1000 AS ms FROM jobs_test.effects e JOIN platform.outbox o ON o.message_id = e.job_id WHERE e.job_id = ANY($1) ORDER BY 1`,
     [ids]
@@ -139,13 +175,16 @@ async function measure(client, label) {
   const latencies = rows.map((row) => Number(row.ms))
   const started = Date.now()
   const batch = await dispatch(client, THROUGHPUT_JOBS)
-  if (!(await waitDone(client, batch, 180_000))) throw new Error(`${label}: throughput jobs did not all complete`)
+  if (!(await waitDone(client, batch, 180_000)))
+    throw new Error(`${label}: throughput jobs did not all complete`)
   const { rows: span } = await client.query(
     `SELECT EXTRACT(EPOCH FROM (max(e.at) - min(o.created_at))) AS s FROM jobs_test.effects e JOIN platform.outbox o ON o.message_id = e.job_id WHERE e.job_id = ANY($1)`,
     [batch]
   )
   const seconds = Number(span[0].s)
-  const { rows: dup } = await client.query('SELECT count(*)::int - count(DISTINCT job_id)::int AS n FROM jobs_test.effects')
+  const { rows: dup } = await client.query(
+    'SELECT count(*)::int - count(DISTINCT job_id)::int AS n FROM jobs_test.effects'
+  )
   return {
     label,
     median: percentile(latencies, 50),
@@ -157,20 +196,30 @@ async function measure(client, label) {
 }
 
 async function reset(client) {
-  await client.query(`DELETE FROM platform.processed_messages WHERE consumer LIKE 'job:platformtest.%'`)
+  await client.query(
+    `DELETE FROM platform.processed_messages WHERE consumer LIKE 'job:platformtest.%'`
+  )
   await client.query(`DELETE FROM platform.outbox WHERE name LIKE 'platformtest.%'`)
   await client.query(`DELETE FROM platform.jobs WHERE name LIKE 'platformtest.%'`)
   await client.query('TRUNCATE jobs_test.effects, jobs_test.runs')
 }
 
 await ensureDatabase()
-const migrated = spawnSync(NODE, ['ace.js', 'migration:run', '--force'], { cwd: BACKEND, env: env(), stdio: 'inherit' })
+const migrated = spawnSync(NODE, ['ace.js', 'migration:run', '--force'], {
+  cwd: BACKEND,
+  env: env(),
+  stdio: 'inherit',
+})
 if (migrated.status !== 0) process.exit(1)
 const client = new pg.Client({ connectionString: DATABASE_URL })
 await client.connect()
 await client.query('CREATE SCHEMA IF NOT EXISTS jobs_test')
-await client.query('CREATE TABLE IF NOT EXISTS jobs_test.effects (job_id uuid NOT NULL, seq integer, at timestamptz NOT NULL DEFAULT clock_timestamp())')
-await client.query('CREATE TABLE IF NOT EXISTS jobs_test.runs (job_id uuid NOT NULL, attempt integer, pid integer, at timestamptz NOT NULL DEFAULT clock_timestamp())')
+await client.query(
+  'CREATE TABLE IF NOT EXISTS jobs_test.effects (job_id uuid NOT NULL, seq integer, at timestamptz NOT NULL DEFAULT clock_timestamp())'
+)
+await client.query(
+  'CREATE TABLE IF NOT EXISTS jobs_test.runs (job_id uuid NOT NULL, attempt integer, pid integer, at timestamptz NOT NULL DEFAULT clock_timestamp())'
+)
 
 const results = []
 const children = new Set()
@@ -180,7 +229,13 @@ let cleaning = null
 function cleanUp() {
   cleaning ??= (async () => {
     await Promise.all([...children].map(stop))
-    if (brokerUsed) await deleteBrokerTopology().catch((error) => console.error(`broker: could not delete the ${PREFIX}.* queues and exchanges:`, error.message))
+    if (brokerUsed)
+      await deleteBrokerTopology().catch((error) =>
+        console.error(
+          `broker: could not delete the ${PREFIX}.* queues and exchanges:`,
+          error.message
+        )
+      )
   })()
   return cleaning
 }
@@ -203,7 +258,9 @@ try {
   const embedded = startProcess('jobs:work', { RABBITMQ_URL: '' })
   children.add(embedded)
   try {
-    results.push(await measure(client, `embedded PostgreSQL worker (1 process, concurrency ${CONCURRENCY})`))
+    results.push(
+      await measure(client, `embedded PostgreSQL worker (1 process, concurrency ${CONCURRENCY})`)
+    )
   } finally {
     await stop(embedded)
     children.clear()
@@ -214,7 +271,9 @@ try {
   await client.end()
 }
 
-console.log(`\njobs: ${LATENCY_JOBS} dispatched one by one (latency), then ${THROUGHPUT_JOBS} in one transaction (throughput)`)
+console.log(
+  `\njobs: ${LATENCY_JOBS} dispatched one by one (latency), then ${THROUGHPUT_JOBS} in one transaction (throughput)`
+)
 for (const result of results) {
   console.log(
     `${result.label}: latency median ${result.median.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms; throughput ${result.throughput.toFixed(0)} jobs/s; duplicates ${result.duplicates}`

@@ -40,16 +40,32 @@ const env = {
   DATABASE_URL,
   DATA_DIR: join(ROOT, '.data', 'bench'),
 }
-const api = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '--import', '@poppinss/ts-exec', join(ROOT, 'infra/bench/servers/api_with_probes.ts')], {
-  cwd: join(ROOT, 'backend'),
-  env,
-  stdio: 'inherit',
-})
+const api = spawn(
+  process.execPath,
+  [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profiles}`,
+    '--import',
+    '@poppinss/ts-exec',
+    join(ROOT, 'infra/bench/servers/api_with_probes.ts'),
+  ],
+  {
+    cwd: join(ROOT, 'backend'),
+    env,
+    stdio: 'inherit',
+  }
+)
 const exited = new Promise((done) => api.once('exit', done))
 
 for (let attempt = 0; ; attempt++) {
   if (attempt === 240) throw new Error(`${BASE} did not answer`)
-  if (await fetch(`${BASE}/health/live`).then((response) => response.ok, () => false)) break
+  if (
+    await fetch(`${BASE}/health/live`).then(
+      (response) => response.ok,
+      () => false
+    )
+  )
+    break
   await new Promise((done) => setTimeout(done, 250))
 }
 const session = httpSession(BASE)
@@ -58,7 +74,11 @@ const call = async (method, path, body) => {
   if (status >= 300) throw new Error(`${method} ${path}: ${status} ${JSON.stringify(answer)}`)
   return answer
 }
-await call('POST', '/api/v1/auth/sign-up', { fullName: 'Profile Run', email: `profile-${Date.now()}@example.cd`, password: 'motdepasse-solide' })
+await call('POST', '/api/v1/auth/sign-up', {
+  fullName: 'Profile Run',
+  email: `profile-${Date.now()}@example.cd`,
+  password: 'motdepasse-solide',
+})
 const { organization } = await call('POST', '/api/v1/orgs', { name: 'Profile SARL' })
 await call('POST', `/api/v1/orgs/${organization.id}/modules/contacts/enable`)
 const { token } = await call('POST', '/api/v1/auth/tokens', { name: 'profile' })
@@ -84,8 +104,14 @@ const routes = {
 if (!routes[options.route]) throw new Error(`--route: one of ${Object.keys(routes).join(', ')}`)
 const headers = options.route === 'global' ? {} : { authorization: `Bearer ${token.value}` }
 const seconds = Number(options.seconds)
-const result = await autocannon({ url: BASE + routes[options.route], headers, connections: 10, duration: seconds })
-if (result.non2xx || result.errors) throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`)
+const result = await autocannon({
+  url: BASE + routes[options.route],
+  headers,
+  connections: 10,
+  duration: seconds,
+})
+if (result.non2xx || result.errors)
+  throw new Error(`${result.non2xx} non-2xx, ${result.errors} errors`)
 api.kill('SIGTERM')
 await exited
 
@@ -94,7 +120,9 @@ await exited
 const file = readdirSync(profiles).find((name) => /\.0\.\d+\.cpuprofile$/.test(name))
 const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8'))
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]))
-const parents = new Map(profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id])))
+const parents = new Map(
+  profile.nodes.flatMap((node) => (node.children ?? []).map((child) => [child, node.id]))
+)
 const name = ({ callFrame: { functionName, url, lineNumber } }) =>
   `${functionName || '(anonymous)'} ${url.replace(/.*node_modules\/\.pnpm\/([^/]+)\/node_modules\//, (_, pkg) => `[${pkg.split('_')[0]}] `).replace(`file://${ROOT}/`, '')}:${lineNumber + 1}`
 const end = profile.endTime - 500_000
@@ -119,10 +147,16 @@ profile.samples.forEach((id, index) => {
 const requests = result.requests.average * (total / 1_000_000)
 const print = (title, entries) => {
   console.log(`\n${title}\n| µs per request | share | function |\n|---|---|---|`)
-  for (const [key, spent] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, Number(options.top))) {
-    console.log(`| ${(spent / requests).toFixed(1)} | ${((spent / total) * 100).toFixed(1)}% | ${key} |`)
+  for (const [key, spent] of [...entries]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(options.top))) {
+    console.log(
+      `| ${(spent / requests).toFixed(1)} | ${((spent / total) * 100).toFixed(1)}% | ${key} |`
+    )
   }
 }
-console.log(`${options.route}: ${result.requests.average.toFixed(0)} req/s; ${(total / requests).toFixed(0)} µs of the API process's CPU per request`)
+console.log(
+  `${options.route}: ${result.requests.average.toFixed(0)} req/s; ${(total / requests).toFixed(0)} µs of the API process's CPU per request`
+)
 print('Self time', self)
 print('Including what it calls', inclusive)

@@ -37,13 +37,22 @@ export async function startApp({ port, database }) {
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
     DATA_DIR: dataDir,
   }
-  const migrated = spawnSync(process.execPath, ['ace.js', 'migration:run', '--force'], { cwd: BACKEND, env, stdio: 'inherit' })
+  const migrated = spawnSync(process.execPath, ['ace.js', 'migration:run', '--force'], {
+    cwd: BACKEND,
+    env,
+    stdio: 'inherit',
+  })
   if (migrated.status !== 0) throw new Error('migrations failed')
-  const server = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { cwd: BACKEND, env, stdio: 'inherit' })
+  const server = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], {
+    cwd: BACKEND,
+    env,
+    stdio: 'inherit',
+  })
   const baseUrl = `http://localhost:${port}`
   for (let attempt = 0; attempt < 240; attempt++) {
     try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) return { baseUrl, dataDir, env, stop: () => server.kill('SIGTERM') }
+      if ((await fetch(`${baseUrl}/health/ready`)).ok)
+        return { baseUrl, dataDir, env, stop: () => server.kill('SIGTERM') }
     } catch {}
     await new Promise((r) => setTimeout(r, 250))
   }

@@ -17,7 +17,7 @@ export function httpSession(baseUrl) {
       redirect: 'manual',
       headers: {
         'content-type': 'application/json',
-        cookie: cookieHeader(),
+        'cookie': cookieHeader(),
         ...(xsrf && method !== 'GET' ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

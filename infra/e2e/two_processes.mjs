@@ -25,11 +25,16 @@ const BACKEND = join(ROOT, 'backend')
 const pg = createRequire(join(BACKEND, 'package.json'))('pg')
 const amqp = createRequire(join(ROOT, 'modules', 'platform', 'package.json'))('amqplib')
 const DATABASE = process.env.CLUSTER_DATABASE ?? 'ia_cluster'
-const PORTS = [Number(process.env.CLUSTER_PORT ?? 3381), Number(process.env.CLUSTER_PORT ?? 3381) + 1]
+const PORTS = [
+  Number(process.env.CLUSTER_PORT ?? 3381),
+  Number(process.env.CLUSTER_PORT ?? 3381) + 1,
+]
 const REDIS_URL = process.env.CLUSTER_REDIS_URL ?? 'redis://127.0.0.1:6379/6'
 const RABBITMQ_URL = process.env.CLUSTER_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
 const OWN_PREFIX = !process.env.RABBITMQ_PREFIX
-const RABBITMQ_PREFIX = process.env.RABBITMQ_PREFIX ?? `e2e.${DATABASE.toLowerCase().replace(/[^a-z0-9_]/g, '_')}.${process.pid}`.slice(0, 41)
+const RABBITMQ_PREFIX =
+  process.env.RABBITMQ_PREFIX ??
+  `e2e.${DATABASE.toLowerCase().replace(/[^a-z0-9_]/g, '_')}.${process.pid}`.slice(0, 41)
 const DATABASE_URL = `postgres://postgres@127.0.0.1:5432/${DATABASE}`
 /** How long a process has to stop after SIGTERM before it counts as hung (and is killed). */
 const STOP_TIMEOUT_MS = 15000
@@ -62,7 +67,11 @@ async function resetDatabase() {
 }
 
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'ia-cluster-'))
-const { RABBITMQ_URL: _ignoredBroker, JOBS_IN_WEB_PROCESS: _ignoredInWeb, ...inherited } = process.env
+const {
+  RABBITMQ_URL: _ignoredBroker,
+  JOBS_IN_WEB_PROCESS: _ignoredInWeb,
+  ...inherited
+} = process.env
 /** Redis, no RabbitMQ: the worker reads the outbox in PostgreSQL, no web process runs jobs. */
 const baseEnv = {
   ...inherited,
@@ -91,7 +100,11 @@ process.on('exit', () => {
 
 /** Spawns `args` in backend/; `readyLine` (a regexp on its output) or `ready()` says when it is up. */
 async function startProcess(name, args, env, { ready, readyLine, timeoutMs = 60000 }) {
-  const child = spawn(process.execPath, args, { cwd: BACKEND, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, args, {
+    cwd: BACKEND,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   running.add(child)
   const exited = new Promise((resolveExit) =>
     child.once('exit', (code, signal) => {
@@ -123,7 +136,10 @@ async function startProcess(name, args, env, { ready, readyLine, timeoutMs = 600
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return exited
       child.kill('SIGTERM')
-      const outcome = await Promise.race([exited, new Promise((r) => setTimeout(() => r('timeout'), STOP_TIMEOUT_MS))])
+      const outcome = await Promise.race([
+        exited,
+        new Promise((r) => setTimeout(() => r('timeout'), STOP_TIMEOUT_MS)),
+      ])
       if (outcome === 'timeout') {
         child.kill('SIGKILL')
         await exited
@@ -145,15 +161,22 @@ async function startProcess(name, args, env, { ready, readyLine, timeoutMs = 600
 /** A web process on `port`, ready once /health/ready answers 200. */
 async function startWeb(port, env) {
   const baseUrl = `http://127.0.0.1:${port}`
-  const handle = await startProcess(`web ${port}`, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { ...env, PORT: String(port), APP_URL: `http://localhost:${port}` }, {
-    ready: async () => (await fetch(`${baseUrl}/health/ready`)).ok,
-  })
+  const handle = await startProcess(
+    `web ${port}`,
+    ['--import', '@poppinss/ts-exec', 'bin/server.ts'],
+    { ...env, PORT: String(port), APP_URL: `http://localhost:${port}` },
+    {
+      ready: async () => (await fetch(`${baseUrl}/health/ready`)).ok,
+    }
+  )
   return { ...handle, baseUrl }
 }
 
 /** `node ace.js jobs:work`, a process of its own. */
 function startWorker(env) {
-  return startProcess('worker', ['ace.js', 'jobs:work', '--concurrency', '2'], env, { readyLine: /jobs worker started/ })
+  return startProcess('worker', ['ace.js', 'jobs:work', '--concurrency', '2'], env, {
+    readyLine: /jobs worker started/,
+  })
 }
 
 /** `node ace.js jobs:relay`, publishing the outbox to RabbitMQ. */
@@ -163,7 +186,9 @@ function startRelay(env) {
 
 /** Stops `processes` together and asserts each exited by itself within the time limit. */
 async function stopAll(processes) {
-  const outcomes = await Promise.all(processes.map(async (handle) => [handle.name, await handle.stop()]))
+  const outcomes = await Promise.all(
+    processes.map(async (handle) => [handle.name, await handle.stop()])
+  )
   for (const [name, outcome] of outcomes) {
     assert(outcome !== 'timeout', `${name} did not exit within ${STOP_TIMEOUT_MS} ms of SIGTERM`)
     assert(outcome.code === 0, `${name} exited with ${JSON.stringify(outcome)}`)
@@ -175,12 +200,14 @@ async function removeTopology() {
   if (!OWN_PREFIX) return
   const listed = spawnSync('rabbitmqctl', ['-q', 'list_queues', 'name'], { encoding: 'utf8' })
   const queues = new Set([`${RABBITMQ_PREFIX}.jobs`, `${RABBITMQ_PREFIX}.dead-letter`])
-  for (const line of listed.stdout?.split('\n') ?? []) if (line.startsWith(`${RABBITMQ_PREFIX}.`)) queues.add(line.trim())
+  for (const line of listed.stdout?.split('\n') ?? [])
+    if (line.startsWith(`${RABBITMQ_PREFIX}.`)) queues.add(line.trim())
   const connection = await amqp.connect(RABBITMQ_URL)
   try {
     const channel = await connection.createChannel()
     for (const queue of queues) await channel.deleteQueue(queue)
-    for (const exchange of ['jobs', 'events', 'dead']) await channel.deleteExchange(`${RABBITMQ_PREFIX}.${exchange}`)
+    for (const exchange of ['jobs', 'events', 'dead'])
+      await channel.deleteExchange(`${RABBITMQ_PREFIX}.${exchange}`)
   } finally {
     await connection.close()
   }
@@ -206,10 +233,16 @@ class Browser {
   }
 
   async request(server, method, path, json) {
-    if (method !== 'GET' && !this.cookies.has('XSRF-TOKEN')) await this.request(server, 'GET', '/api/v1/auth/csrf')
+    if (method !== 'GET' && !this.cookies.has('XSRF-TOKEN'))
+      await this.request(server, 'GET', '/api/v1/auth/csrf')
     const headers = this.headers(json === undefined ? {} : { 'content-type': 'application/json' })
-    if (method !== 'GET') headers['x-xsrf-token'] = decodeURIComponent(this.cookies.get('XSRF-TOKEN'))
-    const response = await fetch(`${server.baseUrl}${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) })
+    if (method !== 'GET')
+      headers['x-xsrf-token'] = decodeURIComponent(this.cookies.get('XSRF-TOKEN'))
+    const response = await fetch(`${server.baseUrl}${path}`, {
+      method,
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
+    })
     this.#store(response)
     const text = await response.text()
     return { status: response.status, body: text ? JSON.parse(text) : null }
@@ -294,91 +327,175 @@ const email = `cluster-${Date.now()}@example.cd`
 let user
 let organization
 
-await scenario('a session opened on one process works on the other (sessions in Redis)', async () => {
-  const signUp = await browser.request(first, 'POST', '/api/v1/auth/sign-up', { fullName: 'Amani Kabila', email, password: 'motdepasse-solide' })
-  assert(signUp.status === 201, `sign-up: ${signUp.status}`)
-  user = signUp.body.user
-  const me = await browser.request(second, 'GET', '/api/v1/auth/me')
-  assert(me.status === 200 && me.body.user.id === user.id, `me on the other process: ${me.status}`)
-  const created = await browser.request(second, 'POST', '/api/v1/orgs', { name: 'Boulangerie du Fleuve', defaultCurrency: 'CDF', locale: 'fr' })
-  assert(created.status === 201, `a write (CSRF from the session) on the other process: ${created.status}`)
-  organization = created.body.organization
-  const rows = await database.query('SELECT count(*)::int AS total FROM sessions')
-  assert(rows.rows[0].total === 0, 'no session row in PostgreSQL: the Redis store holds them')
-})
-
-await scenario('a role lowered, a token revoked or an account disabled through one process applies to the next request on the other (access cache)', async () => {
-  // A second member with a token, whose membership and token each process has read (hence keeps in memory).
-  const colleague = new Browser()
-  const colleagueEmail = `colleague-${Date.now()}@example.cd`
-  const signUp = await colleague.request(first, 'POST', '/api/v1/auth/sign-up', { fullName: 'Mbuyi Tshala', email: colleagueEmail, password: 'motdepasse-solide' })
-  assert(signUp.status === 201, `sign-up: ${signUp.status}`)
-  const { rows } = await database.query(
-    `INSERT INTO platform.memberships (organization_id, user_id, role, created_at, updated_at) VALUES ($1, $2, 'admin', now(), now()) RETURNING id`,
-    [organization.id, signUp.body.user.id]
-  )
-  const memberPath = `/api/v1/orgs/${organization.id}/members/${rows[0].id}`
-  const created = await colleague.request(second, 'POST', '/api/v1/auth/tokens', { name: 'CLI' })
-  assert(created.status === 201, `token: ${created.status}`)
-  const token = created.body.token
-  const withToken = async (server, path) =>
-    (await fetch(`${server.baseUrl}${path}`, { headers: { accept: 'application/json', authorization: `Bearer ${token.value}` } })).status
-  const auditLog = `/api/v1/orgs/${organization.id}/audit-log`
-  for (const server of [first, second]) assert((await withToken(server, auditLog)) === 200, `an admin reads the audit log on ${server.baseUrl}`)
-
-  for (const [writer, reader, role, status] of [[first, second, 'member', 403], [second, first, 'admin', 200]]) {
-    const changed = await browser.request(writer, 'PATCH', memberPath, { role })
-    assert(changed.status === 200, `role ${role} through ${writer.baseUrl}: ${changed.status}`)
-    assert((await withToken(reader, auditLog)) === status, `the next request on ${reader.baseUrl} as ${role}: not ${status}`)
+await scenario(
+  'a session opened on one process works on the other (sessions in Redis)',
+  async () => {
+    const signUp = await browser.request(first, 'POST', '/api/v1/auth/sign-up', {
+      fullName: 'Amani Kabila',
+      email,
+      password: 'motdepasse-solide',
+    })
+    assert(signUp.status === 201, `sign-up: ${signUp.status}`)
+    user = signUp.body.user
+    const me = await browser.request(second, 'GET', '/api/v1/auth/me')
+    assert(
+      me.status === 200 && me.body.user.id === user.id,
+      `me on the other process: ${me.status}`
+    )
+    const created = await browser.request(second, 'POST', '/api/v1/orgs', {
+      name: 'Boulangerie du Fleuve',
+      defaultCurrency: 'CDF',
+      locale: 'fr',
+    })
+    assert(
+      created.status === 201,
+      `a write (CSRF from the session) on the other process: ${created.status}`
+    )
+    organization = created.body.organization
+    const rows = await database.query('SELECT count(*)::int AS total FROM sessions')
+    assert(rows.rows[0].total === 0, 'no session row in PostgreSQL: the Redis store holds them')
   }
+)
 
-  const revoked = await colleague.request(first, 'DELETE', `/api/v1/auth/tokens/${token.id}`)
-  assert(revoked.status === 204, `revoke: ${revoked.status}`)
-  assert((await withToken(second, '/api/v1/auth/me')) === 401, 'the revoked token still works on the other process')
-
-  // A command is a third process: what it changes reaches both web processes.
-  assert((await colleague.request(second, 'GET', '/api/v1/auth/me')).status === 200, 'the colleague is signed in')
-  // Not spawnSync: a blocked event loop would miss the servers closing idle keep-alive sockets, then reuse one.
-  const disabled = await execFileAsync(process.execPath, ['ace.js', 'users:disable', colleagueEmail], { cwd: BACKEND, env: baseEnv }).catch((error) => error)
-  assert(!(disabled instanceof Error), `users:disable: ${disabled.stderr}`)
-  for (const server of [first, second]) {
-    assert((await colleague.request(server, 'GET', '/api/v1/auth/me')).status === 401, `the disabled account is still served on ${server.baseUrl}`)
-  }
-})
-
-await scenario('a subscription sent to the other process reaches the stream, and an event published there arrives', async () => {
-  const uid = randomUUID()
-  const stream = await browser.openStream(first, uid)
-  try {
-    const subscribed = await browser.request(second, 'POST', '/__transmit/subscribe', { uid, channel: `users/${user.id}/notifications` })
-    assert(subscribed.status === 204, `subscribe relayed by the other process: ${subscribed.status}`)
-    const refused = await browser.request(second, 'POST', '/__transmit/subscribe', { uid, channel: `users/${randomUUID()}/notifications` })
-    assert(refused.status === 403, `someone else's channel is refused: ${refused.status}`)
-    const foreignOrg = await browser.request(first, 'POST', '/__transmit/subscribe', { uid, channel: `orgs/${randomUUID()}/jobs` })
-    assert(foreignOrg.status === 403, `another organisation's channel is refused: ${foreignOrg.status}`)
-
+await scenario(
+  'a role lowered, a token revoked or an account disabled through one process applies to the next request on the other (access cache)',
+  async () => {
+    // A second member with a token, whose membership and token each process has read (hence keeps in memory).
+    const colleague = new Browser()
+    const colleagueEmail = `colleague-${Date.now()}@example.cd`
+    const signUp = await colleague.request(first, 'POST', '/api/v1/auth/sign-up', {
+      fullName: 'Mbuyi Tshala',
+      email: colleagueEmail,
+      password: 'motdepasse-solide',
+    })
+    assert(signUp.status === 201, `sign-up: ${signUp.status}`)
     const { rows } = await database.query(
-      `INSERT INTO platform.notifications (user_id, title, body, level, created_at)
+      `INSERT INTO platform.memberships (organization_id, user_id, role, created_at, updated_at) VALUES ($1, $2, 'admin', now(), now()) RETURNING id`,
+      [organization.id, signUp.body.user.id]
+    )
+    const memberPath = `/api/v1/orgs/${organization.id}/members/${rows[0].id}`
+    const created = await colleague.request(second, 'POST', '/api/v1/auth/tokens', { name: 'CLI' })
+    assert(created.status === 201, `token: ${created.status}`)
+    const token = created.body.token
+    const withToken = async (server, path) =>
+      (
+        await fetch(`${server.baseUrl}${path}`, {
+          headers: { accept: 'application/json', authorization: `Bearer ${token.value}` },
+        })
+      ).status
+    const auditLog = `/api/v1/orgs/${organization.id}/audit-log`
+    for (const server of [first, second])
+      assert(
+        (await withToken(server, auditLog)) === 200,
+        `an admin reads the audit log on ${server.baseUrl}`
+      )
+
+    for (const [writer, reader, role, status] of [
+      [first, second, 'member', 403],
+      [second, first, 'admin', 200],
+    ]) {
+      const changed = await browser.request(writer, 'PATCH', memberPath, { role })
+      assert(changed.status === 200, `role ${role} through ${writer.baseUrl}: ${changed.status}`)
+      assert(
+        (await withToken(reader, auditLog)) === status,
+        `the next request on ${reader.baseUrl} as ${role}: not ${status}`
+      )
+    }
+
+    const revoked = await colleague.request(first, 'DELETE', `/api/v1/auth/tokens/${token.id}`)
+    assert(revoked.status === 204, `revoke: ${revoked.status}`)
+    assert(
+      (await withToken(second, '/api/v1/auth/me')) === 401,
+      'the revoked token still works on the other process'
+    )
+
+    // A command is a third process: what it changes reaches both web processes.
+    assert(
+      (await colleague.request(second, 'GET', '/api/v1/auth/me')).status === 200,
+      'the colleague is signed in'
+    )
+    // Not spawnSync: a blocked event loop would miss the servers closing idle keep-alive sockets, then reuse one.
+    const disabled = await execFileAsync(
+      process.execPath,
+      ['ace.js', 'users:disable', colleagueEmail],
+      { cwd: BACKEND, env: baseEnv }
+    ).catch((error) => error)
+    assert(!(disabled instanceof Error), `users:disable: ${disabled.stderr}`)
+    for (const server of [first, second]) {
+      assert(
+        (await colleague.request(server, 'GET', '/api/v1/auth/me')).status === 401,
+        `the disabled account is still served on ${server.baseUrl}`
+      )
+    }
+  }
+)
+
+await scenario(
+  'a subscription sent to the other process reaches the stream, and an event published there arrives',
+  async () => {
+    const uid = randomUUID()
+    const stream = await browser.openStream(first, uid)
+    try {
+      const subscribed = await browser.request(second, 'POST', '/__transmit/subscribe', {
+        uid,
+        channel: `users/${user.id}/notifications`,
+      })
+      assert(
+        subscribed.status === 204,
+        `subscribe relayed by the other process: ${subscribed.status}`
+      )
+      const refused = await browser.request(second, 'POST', '/__transmit/subscribe', {
+        uid,
+        channel: `users/${randomUUID()}/notifications`,
+      })
+      assert(refused.status === 403, `someone else's channel is refused: ${refused.status}`)
+      const foreignOrg = await browser.request(first, 'POST', '/__transmit/subscribe', {
+        uid,
+        channel: `orgs/${randomUUID()}/jobs`,
+      })
+      assert(
+        foreignOrg.status === 403,
+        `another organisation's channel is refused: ${foreignOrg.status}`
+      )
+
+      const { rows } = await database.query(
+        `INSERT INTO platform.notifications (user_id, title, body, level, created_at)
        VALUES ($1, '{"fr":"Import terminé","en":"Import finished"}', '{"fr":"1000 contacts","en":"1000 contacts"}', 'success', now())
        RETURNING id`,
-      [user.id]
-    )
-    const read = await browser.request(second, 'POST', `/api/v1/auth/notifications/${rows[0].id}/read`)
-    assert(read.status === 204, `mark read on the other process: ${read.status}`)
-    const frame = await stream.next()
-    assert(frame.channel === `users/${user.id}/notifications`, `channel: ${frame.channel}`)
-    assert(frame.payload.type === 'read' && frame.payload.ids[0] === rows[0].id && frame.payload.unread === 0, JSON.stringify(frame.payload))
-  } finally {
-    await stream.close()
+        [user.id]
+      )
+      const read = await browser.request(
+        second,
+        'POST',
+        `/api/v1/auth/notifications/${rows[0].id}/read`
+      )
+      assert(read.status === 204, `mark read on the other process: ${read.status}`)
+      const frame = await stream.next()
+      assert(frame.channel === `users/${user.id}/notifications`, `channel: ${frame.channel}`)
+      assert(
+        frame.payload.type === 'read' &&
+          frame.payload.ids[0] === rows[0].id &&
+          frame.payload.unread === 0,
+        JSON.stringify(frame.payload)
+      )
+    } finally {
+      await stream.close()
+    }
   }
-})
+)
 
 await scenario('an event published by either process reaches streams held by both', async () => {
   const uids = [randomUUID(), randomUUID()]
-  const streams = [await browser.openStream(first, uids[0]), await browser.openStream(second, uids[1])]
+  const streams = [
+    await browser.openStream(first, uids[0]),
+    await browser.openStream(second, uids[1]),
+  ]
   try {
     for (const [index, server] of [second, first].entries()) {
-      const subscribed = await browser.request(server, 'POST', '/__transmit/subscribe', { uid: uids[index], channel: `users/${user.id}/notifications` })
+      const subscribed = await browser.request(server, 'POST', '/__transmit/subscribe', {
+        uid: uids[index],
+        channel: `users/${user.id}/notifications`,
+      })
       assert(subscribed.status === 204, `subscribe: ${subscribed.status}`)
     }
     for (const publisher of [first, second]) {
@@ -387,11 +504,18 @@ await scenario('an event published by either process reaches streams held by bot
          VALUES ($1, $2, '{"fr":"T","en":"T"}', '{"fr":"C","en":"B"}', 'info', now()) RETURNING id`,
         [user.id, organization.id]
       )
-      const readAll = await browser.request(publisher, 'POST', '/api/v1/auth/notifications/read-all')
+      const readAll = await browser.request(
+        publisher,
+        'POST',
+        '/api/v1/auth/notifications/read-all'
+      )
       assert(readAll.status === 204, `read-all: ${readAll.status}`)
       for (const stream of streams) {
         const frame = await stream.next()
-        assert(frame.payload.type === 'read' && frame.payload.ids.includes(rows[0].id), `published by ${publisher.baseUrl}: ${JSON.stringify(frame)}`)
+        assert(
+          frame.payload.type === 'read' && frame.payload.ids.includes(rows[0].id),
+          `published by ${publisher.baseUrl}: ${JSON.stringify(frame)}`
+        )
       }
     }
   } finally {
@@ -399,17 +523,31 @@ await scenario('an event published by either process reaches streams held by bot
   }
 })
 
-await scenario('a subscription sent to a process for a stream that no process holds is refused, not reported done', async () => {
-  const refused = await browser.request(second, 'POST', '/__transmit/subscribe', { uid: randomUUID(), channel: `users/${user.id}/notifications` })
-  assert(refused.status === 404 && refused.body.errors[0].code === 'E_STREAM_NOT_FOUND', `relayed to nobody: ${refused.status}`)
-})
+await scenario(
+  'a subscription sent to a process for a stream that no process holds is refused, not reported done',
+  async () => {
+    const refused = await browser.request(second, 'POST', '/__transmit/subscribe', {
+      uid: randomUUID(),
+      channel: `users/${user.id}/notifications`,
+    })
+    assert(
+      refused.status === 404 && refused.body.errors[0].code === 'E_STREAM_NOT_FOUND',
+      `relayed to nobody: ${refused.status}`
+    )
+  }
+)
 
 const JOBS_CHANNEL = () => `users/${user.id}/jobs`
 
 /** Invites someone through `server`: the invitation mail is a job (`platform.send_mail`) of the inviting user. */
 async function invite(server) {
   const invitee = `invitee-${randomUUID()}@example.cd`
-  const response = await browser.request(server, 'POST', `/api/v1/orgs/${organization.id}/invitations`, { email: invitee, role: 'member' })
+  const response = await browser.request(
+    server,
+    'POST',
+    `/api/v1/orgs/${organization.id}/invitations`,
+    { email: invitee, role: 'member' }
+  )
   assert(response.status === 201, `invitation through ${server.baseUrl}: ${response.status}`)
   return invitee
 }
@@ -417,10 +555,22 @@ async function invite(server) {
 /** The `queued` frame that dispatching through a web process publishes, for the job row it names. */
 async function queuedFrame(stream) {
   const frame = await stream.next()
-  assert(frame.channel === JOBS_CHANNEL() && frame.payload.status === 'queued', `first frame: ${JSON.stringify(frame)}`)
-  assert(frame.payload.name === 'platform.send_mail' && frame.payload.organizationId === organization.id, JSON.stringify(frame.payload))
-  const { rows } = await database.query('SELECT name, organization_id FROM platform.jobs WHERE id = $1', [frame.payload.jobId])
-  assert(rows[0]?.name === 'platform.send_mail' && rows[0].organization_id === organization.id, `the job row of ${frame.payload.jobId}`)
+  assert(
+    frame.channel === JOBS_CHANNEL() && frame.payload.status === 'queued',
+    `first frame: ${JSON.stringify(frame)}`
+  )
+  assert(
+    frame.payload.name === 'platform.send_mail' && frame.payload.organizationId === organization.id,
+    JSON.stringify(frame.payload)
+  )
+  const { rows } = await database.query(
+    'SELECT name, organization_id FROM platform.jobs WHERE id = $1',
+    [frame.payload.jobId]
+  )
+  assert(
+    rows[0]?.name === 'platform.send_mail' && rows[0].organization_id === organization.id,
+    `the job row of ${frame.payload.jobId}`
+  )
   return frame.payload
 }
 
@@ -439,7 +589,10 @@ async function framesUntilDone(stream, jobId) {
   const payloads = []
   for (;;) {
     const frame = await stream.next(30000)
-    assert(frame.channel === JOBS_CHANNEL() && frame.payload.jobId === jobId, `while waiting for ${jobId}: ${JSON.stringify(frame)}`)
+    assert(
+      frame.channel === JOBS_CHANNEL() && frame.payload.jobId === jobId,
+      `while waiting for ${jobId}: ${JSON.stringify(frame)}`
+    )
     payloads.push(frame.payload)
     if (frame.payload.status === 'completed' || frame.payload.status === 'failed') return payloads
   }
@@ -452,18 +605,37 @@ async function framesUntilDone(stream, jobId) {
  */
 function assertLifecycle(payloads) {
   const statuses = payloads.map((payload) => payload.status)
-  assert(statuses.length >= 3 && statuses[0] === 'queued' && statuses[1] === 'running' && statuses.at(-1) === 'completed', `frames: ${statuses.join(', ')}`)
-  assert(statuses.slice(1, -1).every((status) => status === 'running'), `frames: ${statuses.join(', ')}`)
+  assert(
+    statuses.length >= 3 &&
+      statuses[0] === 'queued' &&
+      statuses[1] === 'running' &&
+      statuses.at(-1) === 'completed',
+    `frames: ${statuses.join(', ')}`
+  )
+  assert(
+    statuses.slice(1, -1).every((status) => status === 'running'),
+    `frames: ${statuses.join(', ')}`
+  )
   const percents = payloads.slice(1).map((payload) => payload.percent)
-  assert(percents[0] === 0 && percents.at(-1) === 100 && percents.every((percent, index) => index === 0 || percent >= percents[index - 1]), `percents: ${percents}`)
-  assert(payloads.every((payload) => !('error' in payload)), 'an internal error reached the browser')
+  assert(
+    percents[0] === 0 &&
+      percents.at(-1) === 100 &&
+      percents.every((percent, index) => index === 0 || percent >= percents[index - 1]),
+    `percents: ${percents}`
+  )
+  assert(
+    payloads.every((payload) => !('error' in payload)),
+    'an internal error reached the browser'
+  )
 }
 
 /** Whether the mail to `address` was written to `$DATA_DIR/mails` (no SMTP_HOST): what the job did. */
 function mailedTo(address) {
   const mails = join(DATA_DIR, 'mails')
   try {
-    return readdirSync(mails).some((file) => readFileSync(join(mails, file), 'utf8').includes(address))
+    return readdirSync(mails).some((file) =>
+      readFileSync(join(mails, file), 'utf8').includes(address)
+    )
   } catch {
     return false
   }
@@ -478,13 +650,22 @@ async function jobReachesTheOtherProcess(startRunner) {
   const uid = randomUUID()
   const stream = await browser.openStream(second, uid)
   try {
-    const subscribed = await browser.request(first, 'POST', '/__transmit/subscribe', { uid, channel: JOBS_CHANNEL() })
-    assert(subscribed.status === 204, `subscribe relayed to the process holding the stream: ${subscribed.status}`)
+    const subscribed = await browser.request(first, 'POST', '/__transmit/subscribe', {
+      uid,
+      channel: JOBS_CHANNEL(),
+    })
+    assert(
+      subscribed.status === 204,
+      `subscribe relayed to the process holding the stream: ${subscribed.status}`
+    )
 
     const invitee = await invite(first)
     const queued = await queuedFrame(stream)
     await nothingFor(stream, 1500, 'no worker runs yet')
-    const { rows: waiting } = await database.query('SELECT status FROM platform.jobs WHERE id = $1', [queued.jobId])
+    const { rows: waiting } = await database.query(
+      'SELECT status FROM platform.jobs WHERE id = $1',
+      [queued.jobId]
+    )
     assert(waiting[0].status === 'queued', `before the worker: ${waiting[0].status}`)
     await startRunner()
     assertLifecycle([queued, ...(await framesUntilDone(stream, queued.jobId))])
@@ -494,52 +675,78 @@ async function jobReachesTheOtherProcess(startRunner) {
     const nextQueued = await queuedFrame(stream)
     assertLifecycle([nextQueued, ...(await framesUntilDone(stream, nextQueued.jobId))])
     assert(mailedTo(nextInvitee), 'the worker sent the second invitation mail')
-    const { rows } = await database.query('SELECT status, percent FROM platform.jobs WHERE id = ANY($1)', [[queued.jobId, nextQueued.jobId]])
-    assert(rows.length === 2 && rows.every((row) => row.status === 'completed' && row.percent === 100), JSON.stringify(rows))
+    const { rows } = await database.query(
+      'SELECT status, percent FROM platform.jobs WHERE id = ANY($1)',
+      [[queued.jobId, nextQueued.jobId]]
+    )
+    assert(
+      rows.length === 2 && rows.every((row) => row.status === 'completed' && row.percent === 100),
+      JSON.stringify(rows)
+    )
   } finally {
     await stream.close()
   }
 }
 
-await scenario('a job dispatched through one process and run by a separate worker (outbox in PostgreSQL) reports to a browser on the other', async () => {
-  await jobReachesTheOtherProcess(async () => {
-    worker = await startWorker(baseEnv)
-  })
-})
+await scenario(
+  'a job dispatched through one process and run by a separate worker (outbox in PostgreSQL) reports to a browser on the other',
+  async () => {
+    await jobReachesTheOtherProcess(async () => {
+      worker = await startWorker(baseEnv)
+    })
+  }
+)
 
-await scenario('the web processes and the worker stop cleanly on SIGTERM (Redis connections closed)', async () => {
-  const processes = [first, second, worker].filter(Boolean)
-  worker = null
-  await stopAll(processes)
-})
+await scenario(
+  'the web processes and the worker stop cleanly on SIGTERM (Redis connections closed)',
+  async () => {
+    const processes = [first, second, worker].filter(Boolean)
+    worker = null
+    await stopAll(processes)
+  }
+)
 
 let brokerUp = false
-await scenario('with RabbitMQ: both web processes restart, the session survives in Redis, the worker consumes', async () => {
-  ;[first, second] = await Promise.all(PORTS.map((port) => startWeb(port, brokerEnv)))
-  const ready = await fetch(`${first.baseUrl}/health/ready`).then((response) => response.json())
-  assert(ready.checks.some((check) => check.name === 'rabbitmq' && check.ok), `readiness: ${JSON.stringify(ready)}`)
-  const me = await browser.request(second, 'GET', '/api/v1/auth/me')
-  assert(me.status === 200 && me.body.user.id === user.id, `me after the restart: ${me.status}`)
-  worker = await startWorker(brokerEnv)
-  brokerUp = true
-})
+await scenario(
+  'with RabbitMQ: both web processes restart, the session survives in Redis, the worker consumes',
+  async () => {
+    ;[first, second] = await Promise.all(PORTS.map((port) => startWeb(port, brokerEnv)))
+    const ready = await fetch(`${first.baseUrl}/health/ready`).then((response) => response.json())
+    assert(
+      ready.checks.some((check) => check.name === 'rabbitmq' && check.ok),
+      `readiness: ${JSON.stringify(ready)}`
+    )
+    const me = await browser.request(second, 'GET', '/api/v1/auth/me')
+    assert(me.status === 200 && me.body.user.id === user.id, `me after the restart: ${me.status}`)
+    worker = await startWorker(brokerEnv)
+    brokerUp = true
+  }
+)
 
 if (brokerUp) {
-  await scenario('with RabbitMQ: a job dispatched through one process, published by jobs:relay and run by jobs:work, reports to a browser on the other', async () => {
-    await jobReachesTheOtherProcess(async () => {
-      relay = await startRelay(brokerEnv)
-    })
-  })
+  await scenario(
+    'with RabbitMQ: a job dispatched through one process, published by jobs:relay and run by jobs:work, reports to a browser on the other',
+    async () => {
+      await jobReachesTheOtherProcess(async () => {
+        relay = await startRelay(brokerEnv)
+      })
+    }
+  )
 }
 
 await database.end()
-await scenario('every process stops cleanly on SIGTERM (broker and Redis connections closed)', async () => {
-  const processes = [first, second, relay, worker].filter(Boolean)
-  relay = worker = null
-  await stopAll(processes)
-})
+await scenario(
+  'every process stops cleanly on SIGTERM (broker and Redis connections closed)',
+  async () => {
+    const processes = [first, second, relay, worker].filter(Boolean)
+    relay = worker = null
+    await stopAll(processes)
+  }
+)
 
-await removeTopology().catch((error) => console.log(`  (RabbitMQ queues under ${RABBITMQ_PREFIX} not deleted: ${error.message})`))
+await removeTopology().catch((error) =>
+  console.log(`  (RabbitMQ queues under ${RABBITMQ_PREFIX} not deleted: ${error.message})`)
+)
 
 const failed = results.filter((result) => !result.ok).length
 console.log(`\n${results.length - failed} passed, ${failed} failed`)

@@ -14,8 +14,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** Every rule the check enforces, with the reason printed beside each violation. */
 export const RULES = {
-  'no-foreign-tables': 'a module never reads or writes another module\'s tables; it calls that module\'s contracts',
-  'module-id-matches-folder': 'the host finds a module, its schema and its package by one name: module.json\'s id is its folder\'s name',
+  'no-foreign-tables':
+    "a module never reads or writes another module's tables; it calls that module's contracts",
+  'module-id-matches-folder':
+    "the host finds a module, its schema and its package by one name: module.json's id is its folder's name",
 }
 
 /** A migration may declare a foreign key to these platform tables (tenancy integrity). */
@@ -61,7 +63,9 @@ function withSchemaPattern(schema) {
 export function checkBoundaries(root) {
   const modulesDir = join(root, 'modules')
   const moduleIds = readdirSync(modulesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(modulesDir, entry.name, 'module.json')))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(modulesDir, entry.name, 'module.json'))
+    )
     .map((entry) => entry.name)
   const violations = []
 
@@ -75,7 +79,11 @@ export function checkBoundaries(root) {
       declaredId = `unreadable module.json (${error.message})`
     }
     if (declaredId !== moduleId) {
-      violations.push(['module-id-matches-folder', relative(root, manifest), `id ${JSON.stringify(declaredId)} in folder "${moduleId}"`])
+      violations.push([
+        'module-id-matches-folder',
+        relative(root, manifest),
+        `id ${JSON.stringify(declaredId)} in folder "${moduleId}"`,
+      ])
     }
 
     const foreignSchemas = moduleIds.filter((id) => id !== moduleId)
@@ -87,11 +95,20 @@ export function checkBoundaries(root) {
       for (const schema of foreignSchemas) {
         for (const match of text.matchAll(tablePattern(schema))) {
           const table = match[1].toLowerCase()
-          if (inMigrations && schema === 'platform' && PLATFORM_TABLES_FOR_MIGRATIONS.has(table)) continue
-          violations.push(['no-foreign-tables', `${rel}:${lineOf(text, match.index)}`, `${schema}.${table}`])
+          if (inMigrations && schema === 'platform' && PLATFORM_TABLES_FOR_MIGRATIONS.has(table))
+            continue
+          violations.push([
+            'no-foreign-tables',
+            `${rel}:${lineOf(text, match.index)}`,
+            `${schema}.${table}`,
+          ])
         }
         for (const match of text.matchAll(withSchemaPattern(schema))) {
-          violations.push(['no-foreign-tables', `${rel}:${lineOf(text, match.index)}`, `withSchema('${schema}')`])
+          violations.push([
+            'no-foreign-tables',
+            `${rel}:${lineOf(text, match.index)}`,
+            `withSchema('${schema}')`,
+          ])
         }
       }
     }
@@ -99,12 +116,14 @@ export function checkBoundaries(root) {
   return { moduleIds, violations }
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href
+const invokedDirectly =
+  process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href
 if (invokedDirectly) {
   const root = resolve(process.argv[2] ?? fileURLToPath(new URL('../..', import.meta.url)))
   const { moduleIds, violations } = checkBoundaries(root)
   if (violations.length) {
-    for (const [rule, where, what] of violations) console.error(`${rule}: ${where} -> ${what}\n  why: ${RULES[rule]}`)
+    for (const [rule, where, what] of violations)
+      console.error(`${rule}: ${where} -> ${what}\n  why: ${RULES[rule]}`)
     console.error(`\nboundaries: 0 passed, ${violations.length} failed`)
     process.exit(1)
   }

@@ -91,24 +91,84 @@ describe('check_boundaries', () => {
   describe('no-foreign-tables', () => {
     const file = 'modules/invoicing/app/queries/list_invoices.ts'
     assertEachFails('no-foreign-tables', [
-      ['upper-case raw SQL', file, `db.rawQuery('SELECT * FROM contacts.contacts')`, 'contacts.contacts'],
-      ['lower-case raw SQL', file, 'db.rawQuery(`select name from contacts.contacts where id = ?`)', 'contacts.contacts'],
-      ['quoted identifiers', file, `db.rawQuery('SELECT 1 FROM "contacts"."contacts"')`, 'contacts.contacts'],
-      ['a quoted schema only', file, `db.rawQuery('SELECT 1 FROM invoicing.invoices i JOIN "contacts".contacts c ON true')`, 'contacts.contacts'],
-      ['a write', file, `db.rawQuery('insert into contacts.contact_imports (id) values (?)')`, 'contacts.contact_imports'],
-      ['a query-builder call', file, `db.from('contacts.contacts').select('id')`, 'contacts.contacts'],
-      ['a model on another module\'s table', file, `class Contact { static table = 'contacts.contacts' }`, 'contacts.contacts'],
-      ['a query on another module\'s schema', file, `db.query().withSchema('contacts').from('contacts')`, `withSchema('contacts')`],
-      ['a platform table other than organisations and users', 'modules/contacts/database/migrations/0009_x.ts', `table.uuid('job_id').references('id').inTable('platform.jobs')`, 'platform.jobs'],
-      ['platform users outside migrations', 'modules/contacts/app/queries/owners.ts', `db.rawQuery('SELECT email FROM platform.users')`, 'platform.users'],
+      [
+        'upper-case raw SQL',
+        file,
+        `db.rawQuery('SELECT * FROM contacts.contacts')`,
+        'contacts.contacts',
+      ],
+      [
+        'lower-case raw SQL',
+        file,
+        'db.rawQuery(`select name from contacts.contacts where id = ?`)',
+        'contacts.contacts',
+      ],
+      [
+        'quoted identifiers',
+        file,
+        `db.rawQuery('SELECT 1 FROM "contacts"."contacts"')`,
+        'contacts.contacts',
+      ],
+      [
+        'a quoted schema only',
+        file,
+        `db.rawQuery('SELECT 1 FROM invoicing.invoices i JOIN "contacts".contacts c ON true')`,
+        'contacts.contacts',
+      ],
+      [
+        'a write',
+        file,
+        `db.rawQuery('insert into contacts.contact_imports (id) values (?)')`,
+        'contacts.contact_imports',
+      ],
+      [
+        'a query-builder call',
+        file,
+        `db.from('contacts.contacts').select('id')`,
+        'contacts.contacts',
+      ],
+      [
+        "a model on another module's table",
+        file,
+        `class Contact { static table = 'contacts.contacts' }`,
+        'contacts.contacts',
+      ],
+      [
+        "a query on another module's schema",
+        file,
+        `db.query().withSchema('contacts').from('contacts')`,
+        `withSchema('contacts')`,
+      ],
+      [
+        'a platform table other than organisations and users',
+        'modules/contacts/database/migrations/0009_x.ts',
+        `table.uuid('job_id').references('id').inTable('platform.jobs')`,
+        'platform.jobs',
+      ],
+      [
+        'platform users outside migrations',
+        'modules/contacts/app/queries/owners.ts',
+        `db.rawQuery('SELECT email FROM platform.users')`,
+        'platform.users',
+      ],
     ])
   })
 
   describe('module-id-matches-folder', () => {
     const manifest = 'modules/invoicing/module.json'
     assertEachFails('module-id-matches-folder', [
-      ['an id that is not the folder\'s name', manifest, JSON.stringify({ id: 'billing' }), 'id "billing" in folder "invoicing"'],
-      ['no id', manifest, JSON.stringify({ version: '1.0.0' }), 'id undefined in folder "invoicing"'],
+      [
+        "an id that is not the folder's name",
+        manifest,
+        JSON.stringify({ id: 'billing' }),
+        'id "billing" in folder "invoicing"',
+      ],
+      [
+        'no id',
+        manifest,
+        JSON.stringify({ version: '1.0.0' }),
+        'id undefined in folder "invoicing"',
+      ],
     ])
     test('an unreadable module.json', () => {
       const [[rule, what]] = violationsOf({ [manifest]: '{ "id": ' })
@@ -118,10 +178,15 @@ describe('check_boundaries', () => {
   })
 
   test('the command exits 1 and names the rule and the line on a violation, 0 on a clean tree', () => {
-    const broken = tree({ 'modules/invoicing/app/x.ts': `\n\ndb.rawQuery('SELECT 1 FROM contacts.contacts')\n` })
+    const broken = tree({
+      'modules/invoicing/app/x.ts': `\n\ndb.rawQuery('SELECT 1 FROM contacts.contacts')\n`,
+    })
     const failed = spawnSync(process.execPath, [SCRIPT, broken], { encoding: 'utf8' })
     assert.equal(failed.status, 1)
-    assert.match(failed.stderr, /no-foreign-tables: modules\/invoicing\/app\/x\.ts:3 -> contacts\.contacts/)
+    assert.match(
+      failed.stderr,
+      /no-foreign-tables: modules\/invoicing\/app\/x\.ts:3 -> contacts\.contacts/
+    )
     assert.match(failed.stderr, /boundaries: 0 passed, 1 failed/)
 
     const clean = spawnSync(process.execPath, [SCRIPT, tree()], { encoding: 'utf8' })

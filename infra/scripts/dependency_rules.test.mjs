@@ -21,11 +21,17 @@ const pkg = (name, exports) => JSON.stringify({ name, type: 'module', exports })
 
 /** A kernel, the platform, two domain modules, the shell's packages and a remote, importing only what they may. */
 const CLEAN = {
-  'modules/kernel/package.json': pkg('@ia/kernel', { './contracts': './contracts/index.ts', './catalog': './catalog/module_catalog.ts' }),
+  'modules/kernel/package.json': pkg('@ia/kernel', {
+    './contracts': './contracts/index.ts',
+    './catalog': './catalog/module_catalog.ts',
+  }),
   'modules/kernel/contracts/index.ts': `export { tenantContext } from '../tenancy/tenant_context.ts'\n`,
   'modules/kernel/tenancy/tenant_context.ts': `export const tenantContext = {}\n`,
   'modules/kernel/catalog/module_catalog.ts': `export const moduleCatalog = []\n`,
-  'modules/platform/package.json': pkg('@ia/platform', { './contracts': './contracts/index.ts', './testing': './tests/helpers.ts' }),
+  'modules/platform/package.json': pkg('@ia/platform', {
+    './contracts': './contracts/index.ts',
+    './testing': './tests/helpers.ts',
+  }),
   'modules/platform/contracts/index.ts': `export { default as User } from '../app/models/user.ts'\n`,
   'modules/platform/app/models/user.ts': `import { tenantContext } from '@ia/kernel/contracts'\nimport { moduleCatalog } from '@ia/kernel/catalog'\nexport default class User {}\n`,
   'modules/platform/tests/helpers.ts': `import User from '../app/models/user.ts'\nexport const createUser = () => new User()\n`,
@@ -70,14 +76,22 @@ function tree(extra = {}) {
     writeFileSync(join(root, path), text)
   }
   mkdirSync(join(root, 'node_modules', '@ia'), { recursive: true })
-  for (const [name, folder] of Object.entries(LINKS)) symlinkSync(join(root, folder), join(root, 'node_modules', name), 'dir')
+  for (const [name, folder] of Object.entries(LINKS))
+    symlinkSync(join(root, folder), join(root, 'node_modules', name), 'dir')
   return root
 }
 
 /** Runs the rules as `npm test` does; answers the exit status and the [rule, from] pairs it printed. */
 function cruise(root) {
-  const result = spawnSync(process.execPath, [CLI, 'backend', 'modules', 'shell', 'remotes', '--config', CONFIG], { cwd: root, encoding: 'utf8' })
-  const violations = [...result.stdout.matchAll(/^\s*error (\S+): (\S+) → /gm)].map((match) => [match[1], match[2]])
+  const result = spawnSync(
+    process.execPath,
+    [CLI, 'backend', 'modules', 'shell', 'remotes', '--config', CONFIG],
+    { cwd: root, encoding: 'utf8' }
+  )
+  const violations = [...result.stdout.matchAll(/^\s*error (\S+): (\S+) → /gm)].map((match) => [
+    match[1],
+    match[2],
+  ])
   return { status: result.status, violations, output: result.stdout + result.stderr }
 }
 
@@ -92,18 +106,84 @@ describe('dependency rules', () => {
 
   /** Each case: [label, file, its text, the rules it must break]. */
   const CASES = [
-    ['a deep import past another package\'s exports', 'modules/invoicing/app/x.ts', `import Contact from '@ia/contacts/app/models/contact.ts'\n`, ['imports-resolve-through-package-exports']],
-    ['a relative import into another module\'s models', 'modules/invoicing/app/x.ts', `import Contact from '../../contacts/app/models/contact.ts'\n`, ['no-relative-reach-into-another-package', 'modules-reach-other-modules-only-through-contracts']],
-    ['the kernel importing the platform', 'modules/kernel/tenancy/x.ts', `import { User } from '@ia/platform/contracts'\n`, ['kernel-imports-nothing-from-the-platform']],
-    ['a domain module importing the platform', 'modules/invoicing/app/x.ts', `import { User } from '@ia/platform/contracts'\n`, ['domain-modules-use-the-kernel-not-the-platform']],
-    ['a domain module\'s test reaching the platform\'s models', 'modules/invoicing/tests/x.spec.ts', `import { User } from '@ia/platform/contracts'\n`, ['module-tests-use-only-the-platform-testing-entry']],
-    ['a domain module reading the catalogue', 'modules/invoicing/app/x.ts', `import { moduleCatalog } from '@ia/kernel/catalog'\n`, ['only-the-host-and-platform-read-the-module-catalogue']],
-    ['a module importing the host', 'modules/invoicing/app/x.ts', `import env from '#start/env'\n`, ['modules-never-import-the-host']],
-    ['a remote importing the shell app', 'remotes/invoicing/src/Bad.vue', `<script setup lang="ts">\nimport '../../../shell/app/src/main.ts'\n</script>\n`, ['no-relative-reach-into-another-package', 'remotes-import-only-the-sdk-the-kit-and-themselves']],
-    ['a remote importing the SDK\'s internals', 'remotes/invoicing/src/x.ts', `import { client } from '@ia/sdk/src/client.ts'\n`, ['imports-resolve-through-package-exports']],
-    ['the shell importing a remote', 'shell/app/src/x.ts', `import { routes } from '../../../remotes/invoicing/src/routes.ts'\n`, ['no-relative-reach-into-another-package', 'the-shell-never-imports-a-remote']],
-    ['the SDK importing the shell app', 'shell/sdk/src/x.ts', `import '../../app/src/main.ts'\n`, ['no-relative-reach-into-another-package', 'shell-packages-never-import-the-app']],
-    ['browser code importing backend code', 'shell/ui/src/x.ts', `import { tenantContext } from '@ia/kernel/contracts'\n`, ['the-frontend-never-imports-backend-code']],
+    [
+      "a deep import past another package's exports",
+      'modules/invoicing/app/x.ts',
+      `import Contact from '@ia/contacts/app/models/contact.ts'\n`,
+      ['imports-resolve-through-package-exports'],
+    ],
+    [
+      "a relative import into another module's models",
+      'modules/invoicing/app/x.ts',
+      `import Contact from '../../contacts/app/models/contact.ts'\n`,
+      [
+        'no-relative-reach-into-another-package',
+        'modules-reach-other-modules-only-through-contracts',
+      ],
+    ],
+    [
+      'the kernel importing the platform',
+      'modules/kernel/tenancy/x.ts',
+      `import { User } from '@ia/platform/contracts'\n`,
+      ['kernel-imports-nothing-from-the-platform'],
+    ],
+    [
+      'a domain module importing the platform',
+      'modules/invoicing/app/x.ts',
+      `import { User } from '@ia/platform/contracts'\n`,
+      ['domain-modules-use-the-kernel-not-the-platform'],
+    ],
+    [
+      "a domain module's test reaching the platform's models",
+      'modules/invoicing/tests/x.spec.ts',
+      `import { User } from '@ia/platform/contracts'\n`,
+      ['module-tests-use-only-the-platform-testing-entry'],
+    ],
+    [
+      'a domain module reading the catalogue',
+      'modules/invoicing/app/x.ts',
+      `import { moduleCatalog } from '@ia/kernel/catalog'\n`,
+      ['only-the-host-and-platform-read-the-module-catalogue'],
+    ],
+    [
+      'a module importing the host',
+      'modules/invoicing/app/x.ts',
+      `import env from '#start/env'\n`,
+      ['modules-never-import-the-host'],
+    ],
+    [
+      'a remote importing the shell app',
+      'remotes/invoicing/src/Bad.vue',
+      `<script setup lang="ts">\nimport '../../../shell/app/src/main.ts'\n</script>\n`,
+      [
+        'no-relative-reach-into-another-package',
+        'remotes-import-only-the-sdk-the-kit-and-themselves',
+      ],
+    ],
+    [
+      "a remote importing the SDK's internals",
+      'remotes/invoicing/src/x.ts',
+      `import { client } from '@ia/sdk/src/client.ts'\n`,
+      ['imports-resolve-through-package-exports'],
+    ],
+    [
+      'the shell importing a remote',
+      'shell/app/src/x.ts',
+      `import { routes } from '../../../remotes/invoicing/src/routes.ts'\n`,
+      ['no-relative-reach-into-another-package', 'the-shell-never-imports-a-remote'],
+    ],
+    [
+      'the SDK importing the shell app',
+      'shell/sdk/src/x.ts',
+      `import '../../app/src/main.ts'\n`,
+      ['no-relative-reach-into-another-package', 'shell-packages-never-import-the-app'],
+    ],
+    [
+      'browser code importing backend code',
+      'shell/ui/src/x.ts',
+      `import { tenantContext } from '@ia/kernel/contracts'\n`,
+      ['the-frontend-never-imports-backend-code'],
+    ],
   ]
   for (const [label, file, text, rules] of CASES) {
     test(`${label} fails ${rules.join(' and ')}`, () => {

@@ -43,22 +43,37 @@ export const DIRECTORY_IN_USE = 3
  */
 export async function startEmbeddedPostgres(directory, port = 0, node = process.execPath) {
   mkdirSync(directory, { recursive: true })
-  const server = spawn(node, [join(BACKEND, 'bin', 'embedded_postgres.mjs'), directory, String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    cwd: BACKEND,
-  })
+  const server = spawn(
+    node,
+    [join(BACKEND, 'bin', 'embedded_postgres.mjs'), directory, String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: BACKEND,
+    }
+  )
   const lines = createInterface({ input: server.stdout })
   try {
     const ready = await new Promise((resolveReady, rejectReady) => {
-      const timer = setTimeout(() => rejectReady(new Error(`embedded PostgreSQL did not start within 60 s (${directory})`)), 60_000)
+      const timer = setTimeout(
+        () =>
+          rejectReady(new Error(`embedded PostgreSQL did not start within 60 s (${directory})`)),
+        60_000
+      )
       lines.once('line', (line) => {
         clearTimeout(timer)
         resolveReady(JSON.parse(line))
       })
       server.once('exit', (code) => {
         clearTimeout(timer)
-        const reason = code === DIRECTORY_IN_USE ? 'its data directory is used by another running instance' : `it exited with code ${code}`
-        rejectReady(Object.assign(new Error(`embedded PostgreSQL did not start: ${reason} (${directory})`), { exitCode: code }))
+        const reason =
+          code === DIRECTORY_IN_USE
+            ? 'its data directory is used by another running instance'
+            : `it exited with code ${code}`
+        rejectReady(
+          Object.assign(new Error(`embedded PostgreSQL did not start: ${reason} (${directory})`), {
+            exitCode: code,
+          })
+        )
       })
     })
     return {

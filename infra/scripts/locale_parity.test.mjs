@@ -14,7 +14,9 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 function folders(parent) {
   const path = join(ROOT, parent)
   if (!existsSync(path)) return []
-  return readdirSync(path, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(path, entry.name))
+  return readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(path, entry.name))
 }
 
 /** Every [French file, English file] pair of the workspace. */
@@ -37,7 +39,9 @@ function messagePairs() {
 /** `a.b.c` for every message of a tree, with its text. */
 function messages(tree, prefix = '') {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? messages(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value]]
+    typeof value === 'object' && value !== null
+      ? messages(value, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, value]]
   )
 }
 
@@ -45,7 +49,12 @@ const pairs = messagePairs()
 
 test('finds the message files of the shell, the remotes and the modules', () => {
   const names = pairs.map(([fr]) => relative(ROOT, fr))
-  for (const expected of ['shell/app/src/locales/fr.json', 'shell/ui/src/locales/fr.json', 'shell/sdk/src/locales/fr.json', 'modules/platform/resources/lang/fr/platform.json']) {
+  for (const expected of [
+    'shell/app/src/locales/fr.json',
+    'shell/ui/src/locales/fr.json',
+    'shell/sdk/src/locales/fr.json',
+    'modules/platform/resources/lang/fr/platform.json',
+  ]) {
     assert.ok(names.includes(expected), `${expected} is checked`)
   }
 })
@@ -56,7 +65,9 @@ for (const [frFile, enFile] of pairs) {
     const fr = messages(JSON.parse(readFileSync(frFile, 'utf8')))
     const en = messages(JSON.parse(readFileSync(enFile, 'utf8')))
     assert.deepEqual(en.map(([key]) => key).sort(), fr.map(([key]) => key).sort())
-    const empty = [...fr, ...en].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key)
+    const empty = [...fr, ...en]
+      .filter(([, text]) => typeof text !== 'string' || text.trim() === '')
+      .map(([key]) => key)
     assert.deepEqual(empty, [], 'messages without text')
   })
 }

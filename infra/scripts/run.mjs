@@ -16,7 +16,13 @@ const BACKEND = join(ROOT, 'backend')
 const PNPM = ['-y', 'pnpm@12.4.2']
 const NODE24 = join(ROOT, 'node_modules', '.bin', 'node')
 const DATA_DIR = resolve(process.env.DATA_DIR ?? join(ROOT, '.data'))
-const FRONTEND_PACKAGES = ['shell/ui', 'shell/sdk', 'shell/vendor-kit', 'shell/app', ...listDirs('remotes')]
+const FRONTEND_PACKAGES = [
+  'shell/ui',
+  'shell/sdk',
+  'shell/vendor-kit',
+  'shell/app',
+  ...listDirs('remotes'),
+]
 
 function listDirs(folder) {
   const path = join(ROOT, folder)
@@ -57,7 +63,12 @@ function newestMtime(path) {
 function ensureInstalled() {
   const marker = join(ROOT, 'node_modules', '.modules.yaml')
   const lock = join(ROOT, 'pnpm-lock.yaml')
-  if (existsSync(marker) && existsSync(NODE24) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return
+  if (
+    existsSync(marker) &&
+    existsSync(NODE24) &&
+    statSync(marker).mtimeMs >= statSync(lock).mtimeMs
+  )
+    return
   log('installing dependencies (pnpm 12.4.2, Node 24 included)...')
   run('npx', [...PNPM, 'install', '--frozen-lockfile'])
 }
@@ -111,7 +122,9 @@ async function start() {
   if (!env.DATABASE_URL) {
     const requestedPort = process.env.EMBEDDED_DB_PORT ?? '0'
     if (!/^\d+$/.test(requestedPort) || Number(requestedPort) > 65535) {
-      console.error(`\n[ia-solution] EMBEDDED_DB_PORT must be a port number (0 to 65535), not "${requestedPort}"`)
+      console.error(
+        `\n[ia-solution] EMBEDDED_DB_PORT must be a port number (0 to 65535), not "${requestedPort}"`
+      )
       process.exit(2)
     }
     const directory = join(DATA_DIR, 'pglite')
@@ -142,13 +155,22 @@ async function start() {
   const workerInWeb = Boolean(embedded) && !env.REDIS_URL
   // Its single session also makes named statements clash across connections: the rate limits of that
   // one web process live in its memory.
-  const serverEnv = workerInWeb ? { ...env, JOBS_IN_WEB_PROCESS: 'true', JOBS_CONCURRENCY: '1', RATE_LIMIT_STORE: 'memory' } : env
-  const server = spawn(NODE24, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], { stdio: 'inherit', cwd: BACKEND, env: serverEnv })
+  const serverEnv = workerInWeb
+    ? { ...env, JOBS_IN_WEB_PROCESS: 'true', JOBS_CONCURRENCY: '1', RATE_LIMIT_STORE: 'memory' }
+    : env
+  const server = spawn(NODE24, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], {
+    stdio: 'inherit',
+    cwd: BACKEND,
+    env: serverEnv,
+  })
   // Otherwise the jobs worker (and, with RabbitMQ, the outbox relay) run beside the web server and stop with it.
   // On the embedded PostgreSQL (8 connections, shared with the server), one job at a time on 2 connections.
   const workerEnv = embedded ? { ...env, DATABASE_POOL_MAX: '2', JOBS_CONCURRENCY: '1' } : env
-  const helpers = workerInWeb ? [] : [spawn(NODE24, ['ace.js', 'jobs:work'], { stdio: 'inherit', cwd: BACKEND, env: workerEnv })]
-  if (env.RABBITMQ_URL) helpers.push(spawn(NODE24, ['ace.js', 'jobs:relay'], { stdio: 'inherit', cwd: BACKEND, env }))
+  const helpers = workerInWeb
+    ? []
+    : [spawn(NODE24, ['ace.js', 'jobs:work'], { stdio: 'inherit', cwd: BACKEND, env: workerEnv })]
+  if (env.RABBITMQ_URL)
+    helpers.push(spawn(NODE24, ['ace.js', 'jobs:relay'], { stdio: 'inherit', cwd: BACKEND, env }))
   const stop = () => {
     server.kill('SIGTERM')
     for (const helper of helpers) helper.kill('SIGTERM')
@@ -163,7 +185,14 @@ async function start() {
   })
   server.on('exit', async (code) => {
     for (const helper of helpers) helper.kill('SIGTERM')
-    await Promise.all(helpers.map((helper) => helper.exitCode === null && helper.signalCode === null && new Promise((done) => helper.once('exit', done))))
+    await Promise.all(
+      helpers.map(
+        (helper) =>
+          helper.exitCode === null &&
+          helper.signalCode === null &&
+          new Promise((done) => helper.once('exit', done))
+      )
+    )
     embedded?.server.kill('SIGTERM')
     process.exit(code ?? 0)
   })
@@ -171,7 +200,10 @@ async function start() {
 
 const SERVICE_STARTERS = {
   5432: ['PostgreSQL', 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start'],
-  6379: ['Redis', 'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log'],
+  6379: [
+    'Redis',
+    'redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log',
+  ],
   5672: ['RabbitMQ', 'rabbitmq-server -detached'],
 }
 
@@ -201,7 +233,11 @@ function ensureDatabase(name) {
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return true
   log('installing Debian chromium for the browser tests...')
-  spawnSync('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' })
+  spawnSync(
+    'bash',
+    ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+    { stdio: 'inherit' }
+  )
   return existsSync('/usr/bin/chromium')
 }
 
@@ -214,12 +250,37 @@ async function test() {
     log(`${ok ? 'PASS' : 'FAIL'} ${name}`)
   }
 
-  const depcruise = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruiser.mjs')
-  step('architecture: package boundaries (dependency-cruiser)', run(NODE24, [depcruise, 'backend', 'modules', 'shell', 'remotes', '--config', '.dependency-cruiser.cjs'], { allowFailure: true }))
-  step('architecture: dependency rule tests', run(NODE24, ['--test', 'infra/scripts/dependency_rules.test.mjs'], { allowFailure: true }))
-  step('architecture: module tables and ids', run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true }))
-  step('architecture: table checker tests', run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true }))
-  step('messages: every fr file has its en twin with the same keys', run(NODE24, ['--test', 'infra/scripts/locale_parity.test.mjs'], { allowFailure: true }))
+  const depcruise = join(
+    ROOT,
+    'node_modules',
+    'dependency-cruiser',
+    'bin',
+    'dependency-cruiser.mjs'
+  )
+  step(
+    'architecture: package boundaries (dependency-cruiser)',
+    run(
+      NODE24,
+      [depcruise, 'backend', 'modules', 'shell', 'remotes', '--config', '.dependency-cruiser.cjs'],
+      { allowFailure: true }
+    )
+  )
+  step(
+    'architecture: dependency rule tests',
+    run(NODE24, ['--test', 'infra/scripts/dependency_rules.test.mjs'], { allowFailure: true })
+  )
+  step(
+    'architecture: module tables and ids',
+    run(NODE24, ['infra/scripts/check_boundaries.mjs'], { allowFailure: true })
+  )
+  step(
+    'architecture: table checker tests',
+    run(NODE24, ['--test', 'infra/scripts/check_boundaries.test.mjs'], { allowFailure: true })
+  )
+  step(
+    'messages: every fr file has its en twin with the same keys',
+    run(NODE24, ['--test', 'infra/scripts/locale_parity.test.mjs'], { allowFailure: true })
+  )
   // ESLint checks the code with Prettier inside it (eslint-plugin-prettier); Prettier alone checks styles, JSON and YAML.
   const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js')
   const prettier = join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs')
@@ -228,32 +289,71 @@ async function test() {
     run(NODE24, [eslint, '.'], { allowFailure: true }) &&
       run(NODE24, [prettier, '--check', '**/*.{css,json,yml,yaml,html}'], { allowFailure: true })
   )
-  step('typecheck: backend and modules', run(NODE24, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'], { cwd: BACKEND, allowFailure: true }))
+  step(
+    'typecheck: backend and modules',
+    run(
+      NODE24,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', 'tsconfig.json'],
+      { cwd: BACKEND, allowFailure: true }
+    )
+  )
 
   ensureDatabase('ia_test')
-  const testEnv = { ...process.env, NODE_ENV: 'test', DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_test' }
+  const testEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/ia_test',
+  }
   step('backend: unit + functional on PostgreSQL', ace(['test'], testEnv, { allowFailure: true }))
-  step('make:module: a generated module installs, passes its tests and builds (temporary copy)', run(NODE24, ['--test', 'infra/scripts/make_module.test.mjs'], { allowFailure: true }))
+  step(
+    'make:module: a generated module installs, passes its tests and builds (temporary copy)',
+    run(NODE24, ['--test', 'infra/scripts/make_module.test.mjs'], { allowFailure: true })
+  )
 
   const smokeDir = join(DATA_DIR, `pglite-smoke-${process.pid}`)
   const embedded = await startEmbeddedPostgres(smokeDir, 0, NODE24)
   try {
     const smokeEnv = { ...testEnv, DATABASE_URL: embedded.url, DATABASE_POOL_MAX: '6' }
-    step('backend: smoke run on PGlite', run(NODE24, ['ace.js', 'test', '--tags=@smoke'], { cwd: BACKEND, env: smokeEnv, allowFailure: true }))
+    step(
+      'backend: smoke run on PGlite',
+      run(NODE24, ['ace.js', 'test', '--tags=@smoke'], {
+        cwd: BACKEND,
+        env: smokeEnv,
+        allowFailure: true,
+      })
+    )
   } finally {
     embedded.server.kill('SIGTERM')
   }
 
-  step('embedded defaults: PGlite, mail by job, search kept in step by events', run(NODE24, ['infra/e2e/embedded_default.mjs'], { allowFailure: true }))
-  step('cluster: two app processes share sessions and live events through Redis', run(NODE24, ['infra/e2e/two_processes.mjs'], { allowFailure: true }))
+  step(
+    'embedded defaults: PGlite, mail by job, search kept in step by events',
+    run(NODE24, ['infra/e2e/embedded_default.mjs'], { allowFailure: true })
+  )
+  step(
+    'cluster: two app processes share sessions and live events through Redis',
+    run(NODE24, ['infra/e2e/two_processes.mjs'], { allowFailure: true })
+  )
 
-  step('frontend: unit tests', pnpm(['-r', '--filter', './shell/**', '--filter', './remotes/**', '--if-present', 'run', 'test'], { allowFailure: true }))
+  step(
+    'frontend: unit tests',
+    pnpm(
+      ['-r', '--filter', './shell/**', '--filter', './remotes/**', '--if-present', 'run', 'test'],
+      { allowFailure: true }
+    )
+  )
 
   buildFrontend()
-  step('two instances: own embedded database, jobs and mails each; a data directory in use refused', run(NODE24, ['infra/e2e/two_instances.mjs'], { allowFailure: true }))
+  step(
+    'two instances: own embedded database, jobs and mails each; a data directory in use refused',
+    run(NODE24, ['infra/e2e/two_instances.mjs'], { allowFailure: true })
+  )
   if (ensureChromium()) {
     ensureDatabase('ia_e2e')
-    step('browser: end-to-end in chromium', run(NODE24, ['infra/e2e/run.mjs'], { allowFailure: true }))
+    step(
+      'browser: end-to-end in chromium',
+      run(NODE24, ['infra/e2e/run.mjs'], { allowFailure: true })
+    )
   } else {
     step('browser: chromium could not be installed', false)
   }

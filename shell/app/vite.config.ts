@@ -14,9 +14,9 @@ export default defineConfig({
       name: 'shell',
       remotes: {},
       shared: {
-        vue: singleton,
+        'vue': singleton,
         'vue-router': singleton,
-        pinia: singleton,
+        'pinia': singleton,
         'vue-i18n': singleton,
         '@ia/ui': singleton,
         '@ia/sdk': singleton,

@@ -13,7 +13,11 @@ const CHECK_TIMEOUT_MS = 2000
  * Runs `probe`, failed when it throws or takes longer than `timeoutMs`: an orchestrator's probe gives
  * up after a few seconds, and a pool waiting for a connection would otherwise hold it far longer.
  */
-export async function check(name: string, probe: () => Promise<unknown>, timeoutMs = CHECK_TIMEOUT_MS): Promise<Check> {
+export async function check(
+  name: string,
+  probe: () => Promise<unknown>,
+  timeoutMs = CHECK_TIMEOUT_MS
+): Promise<Check> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
@@ -43,7 +47,8 @@ export default class HealthController {
       probes.push(check('redis', () => redis.ping()))
     }
     const rabbitmqUrl = env.get('RABBITMQ_URL')
-    if (rabbitmqUrl) probes.push(check('rabbitmq', () => jobs.pingBroker(rabbitmqUrl, CHECK_TIMEOUT_MS)))
+    if (rabbitmqUrl)
+      probes.push(check('rabbitmq', () => jobs.pingBroker(rabbitmqUrl, CHECK_TIMEOUT_MS)))
     const checks = await Promise.all(probes)
     const ok = checks.every((entry) => entry.ok)
     return response.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks })

@@ -38,13 +38,18 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   async handle(error: unknown, ctx: HttpContext) {
     // Requests that matched no route never ran the locale middleware.
     let i18n =
-      ctx.i18n ?? i18nManager.locale(i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale)
+      ctx.i18n ??
+      i18nManager.locale(
+        i18nManager.getSupportedLocaleFor(ctx.request.languages()) ?? i18nManager.defaultLocale
+      )
     const code = (error as { code?: string }).code ?? ''
     if (code === 'E_BAD_CSRF_TOKEN') i18n = (await sessionUserLocale(ctx)) ?? i18n
     const t = (key: string, data?: Record<string, unknown>) => i18n.t(key, data)
 
     if (error instanceof vineErrors.E_VALIDATION_ERROR) {
-      const errors: ApiError[] = (error.messages as { field: string; message: string; rule: string }[]).map((entry) => ({
+      const errors: ApiError[] = (
+        error.messages as { field: string; message: string; rule: string }[]
+      ).map((entry) => ({
         code: 'E_VALIDATION',
         field: entry.field,
         message: entry.message,
@@ -66,14 +71,20 @@ export default class HttpExceptionHandler extends ExceptionHandler {
         if (retryAfter) ctx.response.header('retry-after', String(retryAfter))
       }
       const publicCode = known.key.split('.').at(-1)!
-      return ctx.response.status(known.status).send({ errors: [{ code: publicCode, message: t(known.key) }] })
+      return ctx.response
+        .status(known.status)
+        .send({ errors: [{ code: publicCode, message: t(known.key) }] })
     }
 
     const status = (error as { status?: number }).status ?? 500
     if (status >= 400 && status < 500) {
-      return ctx.response.status(status).send({ errors: [{ code: code || 'E_BAD_REQUEST', message: t('platform.errors.E_BAD_REQUEST') }] })
+      return ctx.response.status(status).send({
+        errors: [{ code: code || 'E_BAD_REQUEST', message: t('platform.errors.E_BAD_REQUEST') }],
+      })
     }
-    return ctx.response.status(500).send({ errors: [{ code: 'E_INTERNAL', message: t('platform.errors.E_INTERNAL') }] })
+    return ctx.response
+      .status(500)
+      .send({ errors: [{ code: 'E_INTERNAL', message: t('platform.errors.E_INTERNAL') }] })
   }
 
   async report(error: unknown, ctx: HttpContext) {

@@ -43,7 +43,10 @@ async function buildPipeline(): Promise<Pipeline> {
     config,
     emitter: await app.container.make('emitter'),
     shield: new ShieldMiddleware(shieldConfig, encryption),
-    shieldWithoutCsrf: new ShieldMiddleware({ ...shieldConfig, csrf: { ...shieldConfig.csrf, enabled: false } }, encryption),
+    shieldWithoutCsrf: new ShieldMiddleware(
+      { ...shieldConfig, csrf: { ...shieldConfig.csrf, enabled: false } },
+      encryption
+    ),
   }
 }
 
@@ -60,10 +63,16 @@ export default class BrowserSessionMiddleware {
     const { config, emitter, shield, shieldWithoutCsrf } = await (pipeline ??= buildPipeline())
     const hadCookie = ctx.request.cookiesList()[config.cookieName] !== undefined
     const store = config.stores[config.store]
-    const session = new Session(config, hadCookie ? store : (...args) => withNothingStored(store(...args)), emitter, ctx)
+    const session = new Session(
+      config,
+      hadCookie ? store : (...args) => withNothingStored(store(...args)),
+      emitter,
+      ctx
+    )
     ctx.session = session
     await session.initiate(false)
-    const opensSession = hadCookie || !SAFE_METHODS.has(ctx.request.method()) || ctx.route?.pattern === CSRF_ROUTE
+    const opensSession =
+      hadCookie || !SAFE_METHODS.has(ctx.request.method()) || ctx.route?.pattern === CSRF_ROUTE
     await (opensSession ? shield : shieldWithoutCsrf).handle(ctx, next)
     if (hadCookie || !session.isEmpty) await session.commit()
   }

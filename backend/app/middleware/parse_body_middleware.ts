@@ -34,29 +34,49 @@ function nestsTooDeep(value: unknown) {
  * in the route, keeps its own status.
  */
 // Built once per process: the router makes a new instance of this middleware for every request.
-let configuredParser: Promise<{ parser: BodyParserMiddleware; methods: string[]; types: string[] }> | undefined
+let configuredParser:
+  Promise<{ parser: BodyParserMiddleware; methods: string[]; types: string[] }> | undefined
 
 /** The configured parser, with the methods and content types it reads. */
 function configured() {
   configuredParser ??= app.container.make(BodyParserMiddleware).then((parser) => {
-    const config = app.config.get<{ allowedMethods: string[] } & Record<'json' | 'form' | 'multipart' | 'raw', { types?: string[] }>>('bodyparser')
-    const types = [config.json, config.form, config.multipart, config.raw].flatMap((section) => section?.types ?? [])
+    const config = app.config.get<
+      { allowedMethods: string[] } & Record<
+        'json' | 'form' | 'multipart' | 'raw',
+        { types?: string[] }
+      >
+    >('bodyparser')
+    const types = [config.json, config.form, config.multipart, config.raw].flatMap(
+      (section) => section?.types ?? []
+    )
     return { parser, methods: config.allowedMethods, types }
   })
   return configuredParser
 }
 
 export default class ParseBodyMiddleware {
-
   async handle(ctx: HttpContext, next: NextFn) {
     const { parser, methods, types } = await configured()
     const { request } = ctx
-    if (methods.includes(request.method()) && request.hasBody() && request.header('content-length') !== '0') {
+    if (
+      methods.includes(request.method()) &&
+      request.hasBody() &&
+      request.header('content-length') !== '0'
+    ) {
       const encoding = (request.header('content-encoding') ?? 'identity').trim().toLowerCase()
       if (!CONTENT_ENCODINGS.has(encoding)) {
-        throw new DomainError('E_UNSUPPORTED_CONTENT_ENCODING', 415, 'platform.errors.E_UNSUPPORTED_CONTENT_ENCODING')
+        throw new DomainError(
+          'E_UNSUPPORTED_CONTENT_ENCODING',
+          415,
+          'platform.errors.E_UNSUPPORTED_CONTENT_ENCODING'
+        )
       }
-      if (!request.is(types)) throw new DomainError('E_UNSUPPORTED_MEDIA_TYPE', 415, 'platform.errors.E_UNSUPPORTED_MEDIA_TYPE')
+      if (!request.is(types))
+        throw new DomainError(
+          'E_UNSUPPORTED_MEDIA_TYPE',
+          415,
+          'platform.errors.E_UNSUPPORTED_MEDIA_TYPE'
+        )
     }
 
     let bodyRead = false
@@ -74,7 +94,9 @@ export default class ParseBodyMiddleware {
 }
 
 function tooDeep() {
-  return new DomainError('E_NESTING_TOO_DEEP', 422, 'platform.errors.E_NESTING_TOO_DEEP', { max: MAX_DEPTH })
+  return new DomainError('E_NESTING_TOO_DEEP', 422, 'platform.errors.E_NESTING_TOO_DEEP', {
+    max: MAX_DEPTH,
+  })
 }
 
 /** What went wrong while reading a body, as the client's error it is. */
@@ -84,11 +106,22 @@ function bodyError(error: unknown) {
   if (typeof errno === 'number' && errno < 0) {
     return new DomainError('E_BAD_CONTENT_ENCODING', 400, 'platform.errors.E_BAD_CONTENT_ENCODING')
   }
-  if (error instanceof SyntaxError) return new DomainError('E_INVALID_JSON', 400, 'platform.errors.E_INVALID_JSON')
+  if (error instanceof SyntaxError)
+    return new DomainError('E_INVALID_JSON', 400, 'platform.errors.E_INVALID_JSON')
   // The JSON parser's reviver recurses: nesting deep enough to exhaust its stack fails in parsing already.
   if (error instanceof RangeError) return tooDeep()
   // raw-body's "encoding" is the charset of the content type; inflation's 415 is the Content-Encoding.
-  if (code === 'E_ENCODING_UNSUPPORTED') return new DomainError('E_UNSUPPORTED_MEDIA_TYPE', 415, 'platform.errors.E_UNSUPPORTED_MEDIA_TYPE')
-  if (status === 415) return new DomainError('E_UNSUPPORTED_CONTENT_ENCODING', 415, 'platform.errors.E_UNSUPPORTED_CONTENT_ENCODING')
+  if (code === 'E_ENCODING_UNSUPPORTED')
+    return new DomainError(
+      'E_UNSUPPORTED_MEDIA_TYPE',
+      415,
+      'platform.errors.E_UNSUPPORTED_MEDIA_TYPE'
+    )
+  if (status === 415)
+    return new DomainError(
+      'E_UNSUPPORTED_CONTENT_ENCODING',
+      415,
+      'platform.errors.E_UNSUPPORTED_CONTENT_ENCODING'
+    )
   return error
 }

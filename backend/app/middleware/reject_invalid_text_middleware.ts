@@ -36,7 +36,14 @@ function findDefect(value: unknown, path: string): { field: string; defect: Text
 export default class RejectInvalidTextMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const found = findDefect(ctx.request.all(), '') ?? findDefect(ctx.request.url(), 'url')
-    if (found) throw new DomainError(found.defect, 422, `platform.errors.${found.defect}`, {}, found.field || undefined)
+    if (found)
+      throw new DomainError(
+        found.defect,
+        422,
+        `platform.errors.${found.defect}`,
+        {},
+        found.field || undefined
+      )
     return next()
   }
 }

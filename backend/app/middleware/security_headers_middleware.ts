@@ -21,7 +21,8 @@ export default class SecurityHeadersMiddleware {
   handle({ request, response }: HttpContext, next: NextFn) {
     response.header('referrer-policy', 'strict-origin-when-cross-origin')
     response.header('permissions-policy', PERMISSIONS_POLICY)
-    if (request.secure()) response.header('strict-transport-security', `max-age=${HSTS_MAX_AGE_SECONDS}`)
+    if (request.secure())
+      response.header('strict-transport-security', `max-age=${HSTS_MAX_AGE_SECONDS}`)
     return next()
   }
 }

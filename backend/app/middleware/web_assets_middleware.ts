@@ -31,7 +31,10 @@ async function fileInside(root: string, relativePath: string) {
  * never sees them.
  */
 const CONTENT_SECURITY_POLICY = Object.entries(shieldConfig.csp.directives ?? {})
-  .map(([name, sources]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${(sources as string[]).join(' ')}`)
+  .map(
+    ([name, sources]) =>
+      `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${(sources as string[]).join(' ')}`
+  )
   .join('; ')
 
 /** Headers of every shell and remote file: the page may not be framed, and no file is read as another type. */
@@ -67,13 +70,18 @@ export default class WebAssetsMiddleware {
 
     const file = path === '/' ? null : await fileInside(SHELL_DIST, path.slice(1))
     if (file) {
-      response.header('cache-control', file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache')
+      response.header(
+        'cache-control',
+        file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
+      )
       return response.download(file)
     }
     if (/\.[a-z0-9]+$/i.test(path)) return response.notFound('Not found')
     const index = join(SHELL_DIST, 'index.html')
     if (!(await stat(index).catch(() => null))) {
-      return response.status(503).send('The shell is not built: run `npm start` from the repository root.')
+      return response
+        .status(503)
+        .send('The shell is not built: run `npm start` from the repository root.')
     }
     response.header('cache-control', 'no-cache')
     return response.download(index)

@@ -12,7 +12,12 @@ export default class DemoSeeder extends BaseSeeder {
     if (await User.findByEmail(DEMO_ACCOUNT.email)) return
     const organization = await db.transaction(async (trx) => {
       const user = await User.create(
-        { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password, fullName: 'Grâce Mbuyi', locale: 'fr' },
+        {
+          email: DEMO_ACCOUNT.email,
+          password: DEMO_ACCOUNT.password,
+          fullName: 'Grâce Mbuyi',
+          locale: 'fr',
+        },
         { client: trx }
       )
       const created = await Organization.create(
@@ -31,7 +36,10 @@ export default class DemoSeeder extends BaseSeeder {
         },
         { client: trx }
       )
-      await Membership.create({ organizationId: created.id, userId: user.id, role: 'owner' }, { client: trx })
+      await Membership.create(
+        { organizationId: created.id, userId: user.id, role: 'owner' },
+        { client: trx }
+      )
       return { organization: created, user }
     })
     // Each module with demo records is enabled and contributes them through its provider's seedDemo hook (then indexed for search).

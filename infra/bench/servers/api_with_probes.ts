@@ -18,22 +18,34 @@ createIgnitor((app) => {
     // Every statement any request sends, counted where Lucid hands it to knex.
     const db = await app.container.make('lucid.db')
     let queries = 0
-    db.connection().getWriteClient().on('query', () => queries++)
+    db.connection()
+      .getWriteClient()
+      .on('query', () => queries++)
     router
       .group(() => {
         router.get('queries', () => ({ queries }))
         router.get('global', empty)
         router.get('auth', empty).use(platformMiddleware.auth())
-        router.get('orgs/:orgId/organization', empty).use([platformMiddleware.auth(), platformMiddleware.organization()])
+        router
+          .get('orgs/:orgId/organization', empty)
+          .use([platformMiddleware.auth(), platformMiddleware.organization()])
         router
           .get('orgs/:orgId/module', empty)
-          .use([platformMiddleware.auth(), platformMiddleware.organization(), platformMiddleware.moduleEnabled({ moduleId: 'contacts' })])
+          .use([
+            platformMiddleware.auth(),
+            platformMiddleware.organization(),
+            platformMiddleware.moduleEnabled({ moduleId: 'contacts' }),
+          ])
         router
           .get('orgs/:orgId/authorized', async (ctx: HttpContext) => {
             await authorize(ctx, 'contacts.contact.read')
             return {}
           })
-          .use([platformMiddleware.auth(), platformMiddleware.organization(), platformMiddleware.moduleEnabled({ moduleId: 'contacts' })])
+          .use([
+            platformMiddleware.auth(),
+            platformMiddleware.organization(),
+            platformMiddleware.moduleEnabled({ moduleId: 'contacts' }),
+          ])
       })
       .prefix('/api/__bench')
   })

@@ -49,7 +49,11 @@ function forOrganization<T>(organizationId: string, work: () => Promise<T>) {
 /** Reads contacts for other modules; the organisation is always explicit and foreign ids look unknown. */
 export const contactsDirectory = {
   /** The contact `contactId` of `organizationId`, or null when unknown there. */
-  async findForOrganization(organizationId: string, contactId: string, client?: QueryClientContract) {
+  async findForOrganization(
+    organizationId: string,
+    contactId: string,
+    client?: QueryClientContract
+  ) {
     if (!UUID.test(contactId)) return null
     const contact = await forOrganization(organizationId, () =>
       Contact.query({ client }).where('id', contactId).first()
@@ -58,10 +62,16 @@ export const contactsDirectory = {
   },
 
   /** The contacts of `organizationId` among `contactIds`, by id (unknown ids are absent): one query for a whole list. */
-  async findManyForOrganization(organizationId: string, contactIds: string[], client?: QueryClientContract) {
+  async findManyForOrganization(
+    organizationId: string,
+    contactIds: string[],
+    client?: QueryClientContract
+  ) {
     const ids = [...new Set(contactIds.filter((id) => UUID.test(id)))]
     if (!ids.length) return new Map<string, ContactSummary>()
-    const contacts = await forOrganization(organizationId, () => Contact.query({ client }).whereIn('id', ids).exec())
+    const contacts = await forOrganization(organizationId, () =>
+      Contact.query({ client }).whereIn('id', ids).exec()
+    )
     return new Map(contacts.map((contact) => [contact.id, toSummary(contact)]))
   },
 

@@ -2,7 +2,13 @@ import { defineEvents, payload, type EventPayloads } from '@ia/kernel/contracts'
 import type { ContactKind } from '../app/models/contact.ts'
 
 /** A contact was created, one by one or by an import. */
-export type ContactCreated = { contactId: string; kind: ContactKind; name: string; isCustomer: boolean; isSupplier: boolean }
+export type ContactCreated = {
+  contactId: string
+  kind: ContactKind
+  name: string
+  isCustomer: boolean
+  isSupplier: boolean
+}
 /** Some fields of a contact changed (unarchiving is a change of `archivedAt`). */
 export type ContactUpdated = { contactId: string; fields: string[] }
 /** A contact was archived. */

@@ -8,4 +8,9 @@ export {
   type ContactRequirements,
 } from './contacts_directory.ts'
 export { seedDemoContacts } from './demo_contacts.ts'
-export { contactsEvents, type ContactCreated, type ContactUpdated, type ContactArchived } from './events.ts'
+export {
+  contactsEvents,
+  type ContactCreated,
+  type ContactUpdated,
+  type ContactArchived,
+} from './events.ts'

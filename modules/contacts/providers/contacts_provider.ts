@@ -30,8 +30,11 @@ export default class ContactsProvider implements DomainModuleProvider {
     const { registerContactSearch } = await import('../app/services/contact_search.ts')
     registerContactSearch()
     const { jobs } = await import('@ia/kernel/contracts')
-    const { IMPORT_CONTACTS_JOB, ImportContacts } = await import('../app/actions/import_contacts.ts')
-    jobs.register(IMPORT_CONTACTS_JOB, (payload: ImportContactsPayload, context) => new ImportContacts().handle(payload, context))
+    const { IMPORT_CONTACTS_JOB, ImportContacts } =
+      await import('../app/actions/import_contacts.ts')
+    jobs.register(IMPORT_CONTACTS_JOB, (payload: ImportContactsPayload, context) =>
+      new ImportContacts().handle(payload, context)
+    )
   }
 
   async seedDemo(organizationId: string, trx: TransactionClientContract) {

@@ -29,7 +29,11 @@ const cursorPageOf = (item: Record<string, unknown>) => ({
       type: 'object',
       properties: {
         perPage: { type: 'integer' },
-        total: { type: ['integer', 'null'], description: 'Contacts matching the filters; counted on the first page only (null after).' },
+        total: {
+          type: ['integer', 'null'],
+          description:
+            'Contacts matching the filters; counted on the first page only (null after).',
+        },
         nextCursor: { type: ['string', 'null'], description: 'Opaque; null on the last page.' },
       },
       required: ['perPage', 'total', 'nextCursor'],
@@ -41,7 +45,11 @@ const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
 const badFile =
   'Not a CSV text file, empty, malformed, too long or with two columns for one field: `E_IMPORT_*` with `field: "file"`; ' +
   'a `mapping` naming a column the file lacks or giving one column two fields: `E_IMPORT_MAPPING_*` on `mapping.<field>`.'
-const csvFile = (description: string) => ({ description, schema: { type: 'string' }, contentType: 'text/csv' })
+const csvFile = (description: string) => ({
+  description,
+  schema: { type: 'string' },
+  contentType: 'text/csv',
+})
 
 describeRoute('GET /api/v1/orgs/:orgId/contacts', {
   operationId: 'listContacts',
@@ -55,7 +63,10 @@ describeRoute('GET /api/v1/orgs/:orgId/contacts', {
   params: { orgId },
   query: listContactsValidator,
   responses: {
-    200: { description: 'One page (25 contacts by default).', schema: { oneOf: [pageOf(serializeContact.ref), cursorPageOf(serializeContact.ref)] } },
+    200: {
+      description: 'One page (25 contacts by default).',
+      schema: { oneOf: [pageOf(serializeContact.ref), cursorPageOf(serializeContact.ref)] },
+    },
     403: forbidden,
   },
 })
@@ -66,7 +77,15 @@ describeRoute('POST /api/v1/orgs/:orgId/contacts', {
   permission: 'contacts.contact.create',
   params: { orgId },
   request: createContactValidator,
-  requestExample: { kind: 'company', name: 'Brasserie de Kinshasa', isCustomer: true, isSupplier: false, phone: '0810000000', country: 'CD', tags: ['grossiste'] },
+  requestExample: {
+    kind: 'company',
+    name: 'Brasserie de Kinshasa',
+    isCustomer: true,
+    isSupplier: false,
+    phone: '0810000000',
+    country: 'CD',
+    tags: ['grossiste'],
+  },
   responses: {
     201: { description: 'Created.', schema: contact },
     403: forbidden,
@@ -88,7 +107,10 @@ describeRoute('GET /api/v1/orgs/:orgId/contacts/import/template.csv', {
   tags,
   permission: 'contacts.contact.import',
   params: { orgId },
-  responses: { 200: csvFile('The header line (UTF-8 with BOM; `;` in French, `,` in English).'), 403: forbidden },
+  responses: {
+    200: csvFile('The header line (UTF-8 with BOM; `;` in French, `,` in English).'),
+    403: forbidden,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts/import/preview', {
   operationId: 'previewContactImport',
@@ -100,7 +122,11 @@ describeRoute('POST /api/v1/orgs/:orgId/contacts/import/preview', {
   permission: 'contacts.contact.import',
   params: { orgId },
   request: importContactsValidator,
-  responses: { 200: { description: 'Each row, with its errors.', schema: serializeContactImportPreview.ref }, 403: forbidden, 422: badFile },
+  responses: {
+    200: { description: 'Each row, with its errors.', schema: serializeContactImportPreview.ref },
+    403: forbidden,
+    422: badFile,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/contacts/import', {
   operationId: 'importContacts',
@@ -112,7 +138,11 @@ describeRoute('POST /api/v1/orgs/:orgId/contacts/import', {
   permission: 'contacts.contact.import',
   params: { orgId },
   request: importContactsValidator,
-  responses: { 202: { description: 'The import, queued.', schema: contactImport }, 403: forbidden, 422: badFile },
+  responses: {
+    202: { description: 'The import, queued.', schema: contactImport },
+    403: forbidden,
+    422: badFile,
+  },
 })
 describeRoute('GET /api/v1/orgs/:orgId/contacts/imports/:importId', {
   operationId: 'getContactImport',
@@ -125,7 +155,8 @@ describeRoute('GET /api/v1/orgs/:orgId/contacts/imports/:importId', {
 describeRoute('GET /api/v1/orgs/:orgId/contacts/imports/:importId/rejected.csv', {
   operationId: 'getContactImportRejectedRows',
   summary: 'The rows a completed import refused, with the reason, to correct and import again',
-  description: 'The refused rows as the file had them, under the headers exports write, and a last column with the reasons (ignored by the import). 404 until the import is completed.',
+  description:
+    'The refused rows as the file had them, under the headers exports write, and a last column with the reasons (ignored by the import). 404 until the import is completed.',
   tags,
   permission: 'contacts.contact.import',
   params: { orgId, importId: 'The import id (uuid).' },

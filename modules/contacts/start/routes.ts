@@ -2,7 +2,8 @@ import router from '@adonisjs/core/services/router'
 import { organizationRoutes } from '@ia/kernel/contracts'
 
 const ContactsController = () => import('../app/controllers/contacts_controller.ts')
-const ContactTransfersController = () => import('../app/controllers/contact_transfers_controller.ts')
+const ContactTransfersController = () =>
+  import('../app/controllers/contact_transfers_controller.ts')
 
 organizationRoutes('contacts', () => {
   router.get('contacts', [ContactsController, 'index'])
@@ -14,7 +15,10 @@ organizationRoutes('contacts', () => {
   router
     .group(() => {
       router.get('contacts/imports/:importId', [ContactTransfersController, 'showImport'])
-      router.get('contacts/imports/:importId/rejected.csv', [ContactTransfersController, 'rejectedRows'])
+      router.get('contacts/imports/:importId/rejected.csv', [
+        ContactTransfersController,
+        'rejectedRows',
+      ])
     })
     .where('importId', router.matchers.uuid())
   router

@@ -1,7 +1,14 @@
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { currencyPrecision, Decimal, formatAmount, fromMinorUnits, organizations, toMinorUnits } from '@ia/kernel/contracts'
+import {
+  currencyPrecision,
+  Decimal,
+  formatAmount,
+  fromMinorUnits,
+  organizations,
+  toMinorUnits,
+} from '@ia/kernel/contracts'
 import { currencyErrors } from '../app/errors.ts'
 
 /** A currency the organisation uses, with its ISO 4217 precision and its role. */
@@ -61,9 +68,21 @@ export type CurrencyCallOptions = {
 /** A calendar date: `YYYY-MM-DD` or a luxon DateTime (its calendar date in its own zone). */
 export type CalendarDate = string | DateTime
 
-type StoredRate = { base_currency: string; quote_currency: string; rate: string; rate_date: string; source: string }
+type StoredRate = {
+  base_currency: string
+  quote_currency: string
+  rate: string
+  rate_date: string
+  source: string
+}
 /** 1 `from` = numerator / denominator `to`; kept as a fraction so an inverse rate converts exactly. */
-type Leg = { numerator: Decimal; denominator: Decimal; date: string; source: string; inverse: boolean }
+type Leg = {
+  numerator: Decimal
+  denominator: Decimal
+  date: string
+  source: string
+  inverse: boolean
+}
 
 function isoDate(date: CalendarDate): string {
   if (typeof date !== 'string') {
@@ -71,7 +90,8 @@ function isoDate(date: CalendarDate): string {
     if (iso === null) throw new RangeError(`Invalid date: ${date.invalidReason}`)
     return iso
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new RangeError(`Invalid date: ${date}`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)
+    throw new RangeError(`Invalid date: ${date}`)
   return date
 }
 
@@ -86,18 +106,32 @@ async function profileOf(organizationId: string, client: QueryClientContract) {
 }
 
 /** The nearest stored rate of from -> to or to -> from on or before `date`, or null. */
-async function findLeg(organizationId: string, from: string, to: string, date: string, client: QueryClientContract): Promise<Leg | null> {
+async function findLeg(
+  organizationId: string,
+  from: string,
+  to: string,
+  date: string,
+  client: QueryClientContract
+): Promise<Leg | null> {
   const row: StoredRate | null = await client
     .from('currencies.rates')
     .where('organization_id', organizationId)
     .where('rate_date', '<=', date)
     .where((query) => {
-      query.where({ base_currency: from, quote_currency: to }).orWhere({ base_currency: to, quote_currency: from })
+      query
+        .where({ base_currency: from, quote_currency: to })
+        .orWhere({ base_currency: to, quote_currency: from })
     })
     .orderBy('rate_date', 'desc')
     // On the same day, the rate entered in the asked direction wins over its inverse.
     .orderByRaw('(base_currency = ?) desc', [from])
-    .select('base_currency', 'quote_currency', 'rate', db.raw("to_char(rate_date, 'YYYY-MM-DD') as rate_date"), 'source')
+    .select(
+      'base_currency',
+      'quote_currency',
+      'rate',
+      db.raw("to_char(rate_date, 'YYYY-MM-DD') as rate_date"),
+      'source'
+    )
     .first()
   if (!row) return null
   const inverse = row.base_currency !== from
@@ -112,16 +146,35 @@ async function findLeg(organizationId: string, from: string, to: string, date: s
 }
 
 /** The rate from -> to at `date`, as a fraction, with what it was made of. */
-async function resolveRate(organizationId: string, from: string, to: string, date: string, options: CurrencyCallOptions) {
+async function resolveRate(
+  organizationId: string,
+  from: string,
+  to: string,
+  date: string,
+  options: CurrencyCallOptions
+) {
   const client = clientOf(options)
   const identity = { from, to, requestedDate: date }
   if (from === to) {
-    return { leg: { numerator: new Decimal(1), denominator: new Decimal(1) }, used: { ...identity, rate: '1', date, source: null, inverse: false, via: null } }
+    return {
+      leg: { numerator: new Decimal(1), denominator: new Decimal(1) },
+      used: { ...identity, rate: '1', date, source: null, inverse: false, via: null },
+    }
   }
   const direct = await findLeg(organizationId, from, to, date, client)
   if (direct) {
     const rate = direct.numerator.div(direct.denominator).toSignificantDigits(15).toString()
-    return { leg: direct, used: { ...identity, rate, date: direct.date, source: direct.source, inverse: direct.inverse, via: null } }
+    return {
+      leg: direct,
+      used: {
+        ...identity,
+        rate,
+        date: direct.date,
+        source: direct.source,
+        inverse: direct.inverse,
+        via: null,
+      },
+    }
   }
   const { defaultCurrency } = await profileOf(organizationId, client)
   if (from !== defaultCurrency && to !== defaultCurrency) {
@@ -130,7 +183,10 @@ async function resolveRate(organizationId: string, from: string, to: string, dat
       findLeg(organizationId, defaultCurrency, to, date, client),
     ])
     if (first && second) {
-      const leg = { numerator: first.numerator.times(second.numerator), denominator: first.denominator.times(second.denominator) }
+      const leg = {
+        numerator: first.numerator.times(second.numerator),
+        denominator: first.denominator.times(second.denominator),
+      }
       const sources = [...new Set([first.source, second.source])].join(' / ')
       const used: RateUsed = {
         ...identity,
@@ -146,11 +202,20 @@ async function resolveRate(organizationId: string, from: string, to: string, dat
   throw currencyErrors.rateNotFound(from, to, date, options.field)
 }
 
-function sortCurrencies(codes: Iterable<string>, defaultCurrency: string, reportingCurrency: string): OrganizationCurrency[] {
+function sortCurrencies(
+  codes: Iterable<string>,
+  defaultCurrency: string,
+  reportingCurrency: string
+): OrganizationCurrency[] {
   const rank = (code: string) => (code === defaultCurrency ? 0 : code === reportingCurrency ? 1 : 2)
   return [...new Set(codes)]
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((code) => ({ code, precision: currencyPrecision(code), isDefault: code === defaultCurrency, isReporting: code === reportingCurrency }))
+    .map((code) => ({
+      code,
+      precision: currencyPrecision(code),
+      isDefault: code === defaultCurrency,
+      isReporting: code === reportingCurrency,
+    }))
 }
 
 /**
@@ -160,13 +225,23 @@ function sortCurrencies(codes: Iterable<string>, defaultCurrency: string, report
  */
 export const currenciesService = {
   /** The organisation's default and reporting currency and every currency it uses. */
-  async settings(organizationId: string, options: CurrencyCallOptions = {}): Promise<CurrencySettings> {
+  async settings(
+    organizationId: string,
+    options: CurrencyCallOptions = {}
+  ): Promise<CurrencySettings> {
     const client = clientOf(options)
     const [profile, rows] = await Promise.all([
       profileOf(organizationId, client),
-      client.from('currencies.organization_currencies').where('organization_id', organizationId).select('code'),
+      client
+        .from('currencies.organization_currencies')
+        .where('organization_id', organizationId)
+        .select('code'),
     ])
-    const codes = [profile.defaultCurrency, profile.reportingCurrency, ...rows.map((row: { code: string }) => row.code)]
+    const codes = [
+      profile.defaultCurrency,
+      profile.reportingCurrency,
+      ...rows.map((row: { code: string }) => row.code),
+    ]
     return {
       defaultCurrency: profile.defaultCurrency,
       reportingCurrency: profile.reportingCurrency,
@@ -190,8 +265,14 @@ export const currenciesService = {
   },
 
   /** The currency `code` of the organisation; a 422 naming `options.field` when the organisation does not use it. */
-  async assertCurrencyUsed(organizationId: string, code: string, options: CurrencyCallOptions = {}) {
-    const currency = (await this.listCurrencies(organizationId, options)).find((candidate) => candidate.code === code)
+  async assertCurrencyUsed(
+    organizationId: string,
+    code: string,
+    options: CurrencyCallOptions = {}
+  ) {
+    const currency = (await this.listCurrencies(organizationId, options)).find(
+      (candidate) => candidate.code === code
+    )
     if (!currency) throw currencyErrors.currencyNotUsed(code, options.field)
     return currency
   },
@@ -201,7 +282,13 @@ export const currenciesService = {
    * else its inverse, else a cross rate through the default currency), with the date and source
    * of what was used. No such rate: a 422 (`E_RATE_NOT_FOUND`) naming the pair and the date.
    */
-  async rateAt(organizationId: string, from: string, to: string, date: CalendarDate, options: CurrencyCallOptions = {}): Promise<RateUsed> {
+  async rateAt(
+    organizationId: string,
+    from: string,
+    to: string,
+    date: CalendarDate,
+    options: CurrencyCallOptions = {}
+  ): Promise<RateUsed> {
     return (await resolveRate(organizationId, from, to, isoDate(date), options)).used
   },
 
@@ -215,7 +302,10 @@ export const currenciesService = {
     options: CurrencyCallOptions = {}
   ): Promise<Conversion> {
     const { leg, used } = await resolveRate(organizationId, from, to, isoDate(date), options)
-    const amount = formatAmount(new Decimal(fromMinorUnits(amountMinor, from)).times(leg.numerator).div(leg.denominator), to)
+    const amount = formatAmount(
+      new Decimal(fromMinorUnits(amountMinor, from)).times(leg.numerator).div(leg.denominator),
+      to
+    )
     return { amountMinor: toMinorUnits(amount, to), amount, currency: to, rate: used }
   },
 }

@@ -16,14 +16,24 @@ export default class CurrenciesProvider implements DomainModuleProvider {
   constructor(protected app: import('@adonisjs/core/types').ApplicationService) {}
 
   register() {
-    this.app.container.singleton('currencies.service', async () => (await import('../contracts/currencies_service.ts')).currenciesService)
+    this.app.container.singleton(
+      'currencies.service',
+      async () => (await import('../contracts/currencies_service.ts')).currenciesService
+    )
   }
 
   async start() {
     const { jobs } = await import('@ia/kernel/contracts')
-    const { FETCH_RATES_JOB, FETCH_RATES_SCHEDULE, fetchRates, queueDailyFetches } = await import('../app/jobs/fetch_rates.ts')
-    jobs.register(FETCH_RATES_JOB, fetchRates, { title: 'currencies.jobs.fetchRates', maxAttempts: 3, backoffMs: 60_000 })
-    jobs.register<ScheduledJobPayload>(FETCH_RATES_SCHEDULE.name, (payload, context) => queueDailyFetches(new Date(payload.slot), context.client))
+    const { FETCH_RATES_JOB, FETCH_RATES_SCHEDULE, fetchRates, queueDailyFetches } =
+      await import('../app/jobs/fetch_rates.ts')
+    jobs.register(FETCH_RATES_JOB, fetchRates, {
+      title: 'currencies.jobs.fetchRates',
+      maxAttempts: 3,
+      backoffMs: 60_000,
+    })
+    jobs.register<ScheduledJobPayload>(FETCH_RATES_SCHEDULE.name, (payload, context) =>
+      queueDailyFetches(new Date(payload.slot), context.client)
+    )
     jobs.schedule(FETCH_RATES_SCHEDULE.name, { cron: FETCH_RATES_SCHEDULE.cron })
     await import('../start/routes.ts')
   }

@@ -4,7 +4,11 @@
  */
 import { describeRoute, listOf, wrapped } from '@ia/kernel/contracts'
 import { serializeCurrencySettings } from '../app/transformers/settings_transformer.ts'
-import { serializeRate, serializeRateHistory, serializeRateUsed } from '../app/transformers/rate_transformer.ts'
+import {
+  serializeRate,
+  serializeRateHistory,
+  serializeRateUsed,
+} from '../app/transformers/rate_transformer.ts'
 import {
   importRatesValidator,
   listRatesValidator,
@@ -29,7 +33,15 @@ describeRoute('GET /api/v1/orgs/:orgId/currencies/iso', {
   responses: {
     200: {
       description: 'By code.',
-      schema: listOf({ type: 'object', properties: { code: { type: 'string' }, precision: { type: 'integer' }, name: { type: 'string' } }, required: ['code', 'precision', 'name'] }),
+      schema: listOf({
+        type: 'object',
+        properties: {
+          code: { type: 'string' },
+          precision: { type: 'integer' },
+          name: { type: 'string' },
+        },
+        required: ['code', 'precision', 'name'],
+      }),
     },
     403: forbidden,
   },
@@ -40,28 +52,46 @@ describeRoute('GET /api/v1/orgs/:orgId/currencies/settings', {
   tags,
   permission: 'currencies.rate.read',
   params,
-  responses: { 200: { description: 'Default and reporting currency, every currency used, rate source and provider.', schema: settings }, 403: forbidden },
+  responses: {
+    200: {
+      description: 'Default and reporting currency, every currency used, rate source and provider.',
+      schema: settings,
+    },
+    403: forbidden,
+  },
 })
 describeRoute('PUT /api/v1/orgs/:orgId/currencies/settings', {
   operationId: 'updateCurrencySettings',
-  summary: 'Change the organisation’s currencies, default and reporting currency, rate source and provider URL',
-  description: 'The default and the reporting currency must be among `currencies` (else `E_CURRENCY_NOT_USED` on that field).',
+  summary:
+    'Change the organisation’s currencies, default and reporting currency, rate source and provider URL',
+  description:
+    'The default and the reporting currency must be among `currencies` (else `E_CURRENCY_NOT_USED` on that field).',
   tags,
   permission: 'currencies.settings.manage',
   params,
   request: updateSettingsValidator,
-  requestExample: { currencies: ['CDF', 'USD', 'EUR'], defaultCurrency: 'CDF', reportingCurrency: 'USD', rateSource: 'Banque Centrale du Congo - taux indicatif', providerUrl: null },
+  requestExample: {
+    currencies: ['CDF', 'USD', 'EUR'],
+    defaultCurrency: 'CDF',
+    reportingCurrency: 'USD',
+    rateSource: 'Banque Centrale du Congo - taux indicatif',
+    providerUrl: null,
+  },
   responses: { 200: { description: 'The settings as saved.', schema: settings }, 403: forbidden },
 })
 describeRoute('POST /api/v1/orgs/:orgId/currencies/provider/fetch', {
   operationId: 'fetchCurrencyRates',
   summary: 'Fetch the provider’s rates now',
-  description: 'Queues the job that reads the provider URL (it also runs daily). No provider URL: `E_RATE_NO_PROVIDER`.',
+  description:
+    'Queues the job that reads the provider URL (it also runs daily). No provider URL: `E_RATE_NO_PROVIDER`.',
   tags,
   permission: 'currencies.settings.manage',
   params,
   responses: {
-    202: { description: 'Queued.', schema: { type: 'object', properties: { jobId: { type: 'string' } }, required: ['jobId'] } },
+    202: {
+      description: 'Queued.',
+      schema: { type: 'object', properties: { jobId: { type: 'string' } }, required: ['jobId'] },
+    },
     403: forbidden,
   },
 })
@@ -80,7 +110,11 @@ describeRoute('GET /api/v1/orgs/:orgId/currencies/rates', {
         type: 'object',
         properties: {
           data: { type: 'array', items: serializeRate.ref },
-          meta: { type: 'object', properties: { perPage: { type: 'integer' }, nextCursor: { type: ['string', 'null'] } }, required: ['perPage', 'nextCursor'] },
+          meta: {
+            type: 'object',
+            properties: { perPage: { type: 'integer' }, nextCursor: { type: ['string', 'null'] } },
+            required: ['perPage', 'nextCursor'],
+          },
         },
         required: ['data', 'meta'],
       },
@@ -90,18 +124,25 @@ describeRoute('GET /api/v1/orgs/:orgId/currencies/rates', {
 })
 describeRoute('POST /api/v1/orgs/:orgId/currencies/rates', {
   operationId: 'recordCurrencyRate',
-  summary: 'Record the rate of a day (1 base = rate quote); the same pair and day again replaces it',
+  summary:
+    'Record the rate of a day (1 base = rate quote); the same pair and day again replaces it',
   tags,
   permission: 'currencies.rate.create',
   params,
   request: recordRateValidator,
-  requestExample: { baseCurrency: 'USD', quoteCurrency: 'CDF', rate: '2850.50', date: '2026-03-02' },
+  requestExample: {
+    baseCurrency: 'USD',
+    quoteCurrency: 'CDF',
+    rate: '2850.50',
+    date: '2026-03-02',
+  },
   responses: { 201: { description: 'Recorded.', schema: rate }, 403: forbidden },
 })
 describeRoute('POST /api/v1/orgs/:orgId/currencies/rates/import', {
   operationId: 'importCurrencyRates',
   summary: 'Import daily rates from a CSV file (date, base, quote, rate)',
-  description: 'Valid rows are recorded; each refused row is named with its line, column and reason. An unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`.',
+  description:
+    'Valid rows are recorded; each refused row is named with its line, column and reason. An unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`.',
   tags,
   permission: 'currencies.rate.create',
   params,
@@ -115,7 +156,15 @@ describeRoute('POST /api/v1/orgs/:orgId/currencies/rates/import', {
           imported: { type: 'integer' },
           rejected: {
             type: 'array',
-            items: { type: 'object', properties: { line: { type: 'integer' }, field: { type: 'string' }, message: { type: 'string' } }, required: ['line', 'field', 'message'] },
+            items: {
+              type: 'object',
+              properties: {
+                line: { type: 'integer' },
+                field: { type: 'string' },
+                message: { type: 'string' },
+              },
+              required: ['line', 'field', 'message'],
+            },
           },
         },
         required: ['imported', 'rejected'],
@@ -131,17 +180,27 @@ describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/history', {
   permission: 'currencies.rate.read',
   params,
   query: rateHistoryValidator,
-  responses: { 200: { description: 'The points of the chart.', schema: wrapped('history', serializeRateHistory.ref) }, 403: forbidden },
+  responses: {
+    200: {
+      description: 'The points of the chart.',
+      schema: wrapped('history', serializeRateHistory.ref),
+    },
+    403: forbidden,
+  },
 })
 describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/at', {
   operationId: 'getCurrencyRateAt',
-  summary: 'The rate that applies to a pair at a date: the nearest on or before it, with its date and source',
+  summary:
+    'The rate that applies to a pair at a date: the nearest on or before it, with its date and source',
   description: 'No rate: 422 `E_RATE_NOT_FOUND` naming the pair and the date.',
   tags,
   permission: 'currencies.rate.read',
   params,
   query: rateAtValidator,
-  responses: { 200: { description: 'The rate used.', schema: wrapped('rate', serializeRateUsed.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'The rate used.', schema: wrapped('rate', serializeRateUsed.ref) },
+    403: forbidden,
+  },
 })
 describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/:rateId', {
   operationId: 'getCurrencyRate',

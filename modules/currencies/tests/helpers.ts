@@ -9,7 +9,10 @@ export async function createCurrenciesOrganization(name?: string) {
 }
 
 /** Stores rates straight in the database: [base, quote, rate, date, source?]. */
-export async function insertRates(organizationId: string, rates: Array<[string, string, string, string, string?]>) {
+export async function insertRates(
+  organizationId: string,
+  rates: Array<[string, string, string, string, string?]>
+) {
   const now = new Date()
   await db.table('currencies.rates').multiInsert(
     rates.map(([base, quote, rate, date, source]) => ({
@@ -27,4 +30,5 @@ export async function insertRates(organizationId: string, rates: Array<[string, 
 }
 
 /** The path of the currencies API of an organisation. */
-export const currenciesUrl = (organizationId: string, rest = '') => `/api/v1/orgs/${organizationId}/currencies${rest}`
+export const currenciesUrl = (organizationId: string, rest = '') =>
+  `/api/v1/orgs/${organizationId}/currencies${rest}`

@@ -6,9 +6,11 @@ const error = (code: string, status: number, field?: string, data: Record<string
 /** The invoicing module's expected failures, each with its code, HTTP status, message key and field. */
 export const invoicingErrors = {
   /** No tax group with this letter in the organisation. */
-  taxGroupUnknown: (field: string, code: string) => error('E_TAX_GROUP_UNKNOWN', 422, field, { code }),
+  taxGroupUnknown: (field: string, code: string) =>
+    error('E_TAX_GROUP_UNKNOWN', 422, field, { code }),
   /** The tax group has no rate on the document's date. */
-  taxRateMissing: (field: string, code: string, date: string) => error('E_TAX_RATE_MISSING', 422, field, { code, date }),
+  taxRateMissing: (field: string, code: string, date: string) =>
+    error('E_TAX_RATE_MISSING', 422, field, { code, date }),
   /** The group already has a rate starting that day. */
   taxRateTaken: (date: string) => error('E_TAX_RATE_TAKEN', 422, 'validFrom', { date }),
   /** Another product of the organisation has this code. */
@@ -16,7 +18,8 @@ export const invoicingErrors = {
   /** A line names a product the organisation does not have (or archived). */
   productUnknown: (field: string) => error('E_PRODUCT_UNKNOWN', 422, field),
   /** A price with more digits than its currency allows. */
-  amountDigits: (field: string, currency: string) => error('E_AMOUNT_DIGITS', 422, field, { currency }),
+  amountDigits: (field: string, currency: string) =>
+    error('E_AMOUNT_DIGITS', 422, field, { currency }),
   /** A line with both a percentage and an amount of discount. */
   discountTwice: (field: string) => error('E_DISCOUNT_TWICE', 422, field),
   /** A free-text line without its text. */
@@ -30,21 +33,25 @@ export const invoicingErrors = {
   /** A line's discount is more than the line. */
   discountAboveLine: (field: string) => error('E_DISCOUNT_ABOVE_LINE', 422, field),
   /** The organisation does not use this currency. */
-  currencyNotUsed: (field: string, currency: string) => error('E_CURRENCY_NOT_USED', 422, field, { currency }),
+  currencyNotUsed: (field: string, currency: string) =>
+    error('E_CURRENCY_NOT_USED', 422, field, { currency }),
   /** Only a draft can be changed, deleted or issued. */
-  notDraft: (number: string | null) => error('E_DOCUMENT_NOT_DRAFT', 409, 'status', { number: number ?? '' }),
+  notDraft: (number: string | null) =>
+    error('E_DOCUMENT_NOT_DRAFT', 409, 'status', { number: number ?? '' }),
   /** Sending, crediting or paying needs an issued document. */
   notIssued: () => error('E_DOCUMENT_NOT_ISSUED', 409, 'status'),
   /** A credit note refers to something that is not an issued invoice of the organisation. */
   creditSourceInvalid: () => error('E_CREDIT_SOURCE_INVALID', 422, 'creditedDocumentId'),
   /** A credit note above what remains of the invoice (neither paid nor credited). */
-  creditAboveBalance: (balance: string, currency: string) => error('E_CREDIT_ABOVE_BALANCE', 422, 'lines', { balance, currency }),
+  creditAboveBalance: (balance: string, currency: string) =>
+    error('E_CREDIT_ABOVE_BALANCE', 422, 'lines', { balance, currency }),
   /** A payment line names something that is not an open invoice of the organisation. */
   paymentDocumentInvalid: (field: string) => error('E_PAYMENT_DOCUMENT_INVALID', 422, field),
   /** The invoices of one payment belong to one customer. */
   paymentCustomerMismatch: (field: string) => error('E_PAYMENT_CUSTOMER_MISMATCH', 422, field),
   /** A payment above what remains due on the invoice. */
-  paymentAboveBalance: (field: string, balance: string, currency: string) => error('E_PAYMENT_ABOVE_BALANCE', 422, field, { balance, currency }),
+  paymentAboveBalance: (field: string, balance: string, currency: string) =>
+    error('E_PAYMENT_ABOVE_BALANCE', 422, field, { balance, currency }),
   /** The same invoice twice in one payment. */
   paymentDuplicateDocument: (field: string) => error('E_PAYMENT_DUPLICATE_DOCUMENT', 422, field),
   /** A payment part of nothing. */
@@ -64,7 +71,10 @@ export const invoicingErrors = {
 }
 
 /** Whether a database error is one of the triggers that keep issued documents and payments unchanged. */
-export function isImmutabilityViolation(error: unknown) {
-  const { code, constraint } = error as { code?: string; constraint?: string }
-  return code === 'P0001' && (constraint === 'invoicing_issued_immutable' || constraint === 'invoicing_payment_immutable')
+export function isImmutabilityViolation(failure: unknown) {
+  const { code, constraint } = failure as { code?: string; constraint?: string }
+  return (
+    code === 'P0001' &&
+    (constraint === 'invoicing_issued_immutable' || constraint === 'invoicing_payment_immutable')
+  )
 }

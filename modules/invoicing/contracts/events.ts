@@ -34,7 +34,10 @@ export type IssuedDocumentFacts = {
 /** An invoice was issued with its number. */
 export type InvoiceIssued = IssuedDocumentFacts
 /** A credit note was issued against an invoice. */
-export type CreditNoteIssued = IssuedDocumentFacts & { creditedDocumentId: string; creditedNumber: string }
+export type CreditNoteIssued = IssuedDocumentFacts & {
+  creditedDocumentId: string
+  creditedNumber: string
+}
 
 /** The part of a payment that settled one invoice. */
 export type PaymentAllocationFacts = {

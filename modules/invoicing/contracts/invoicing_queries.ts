@@ -38,7 +38,10 @@ function summaryOf(invoice: Document): InvoiceSummary {
  */
 export const invoicingQueries = {
   /** Open invoices past their due date on `asOf` (today by default), oldest due first, `limit` at most. */
-  async overdueInvoices(organizationId: string, options: { asOf?: string; limit?: number; client?: QueryClientContract } = {}) {
+  async overdueInvoices(
+    organizationId: string,
+    options: { asOf?: string; limit?: number; client?: QueryClientContract } = {}
+  ) {
     const invoices = await tenantContext.run(organizationId, () =>
       Document.query({ client: options.client })
         .where('kind', 'invoice')
@@ -61,7 +64,11 @@ export const invoicingQueries = {
         .whereIn('status', [...OPEN_STATUSES])
         .groupBy('currency')
         .select('currency')
-        .select(Document.query().client.raw('sum(total_minor - paid_minor - credited_minor)::text AS balance'))
+        .select(
+          Document.query().client.raw(
+            'sum(total_minor - paid_minor - credited_minor)::text AS balance'
+          )
+        )
         .select(Document.query().client.raw('count(*)::int AS open_invoices'))
         .exec()
     )

@@ -3,10 +3,24 @@
  * route; the response schemas are the serializers' own (app/transformers).
  */
 import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contracts'
-import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../app/transformers/document_transformer.ts'
+import {
+  serializeDocument,
+  serializeDocumentSummary,
+  serializeTotals,
+} from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
-import { serializeProduct, serializeSeries, serializeTaxGroup } from '../app/transformers/catalogue_transformer.ts'
-import { createDocumentValidator, documentPdfValidator, listDocumentsValidator, sendDocumentValidator, updateDocumentValidator } from '../app/validators/documents.ts'
+import {
+  serializeProduct,
+  serializeSeries,
+  serializeTaxGroup,
+} from '../app/transformers/catalogue_transformer.ts'
+import {
+  createDocumentValidator,
+  documentPdfValidator,
+  listDocumentsValidator,
+  sendDocumentValidator,
+  updateDocumentValidator,
+} from '../app/validators/documents.ts'
 import { recordPaymentValidator, reversePaymentValidator } from '../app/validators/payments.ts'
 import {
   addTaxRateValidator,
@@ -28,7 +42,8 @@ const product = wrapped('product', serializeProduct.ref)
 const idempotency =
   ' Send an `Idempotency-Key` header to make a retry safe: the same key again answers the first answer (with `Idempotent-Replayed: true`) ' +
   'without a second effect, even when both arrive together; the same key with another body is a 422 `E_IDEMPOTENCY_KEY_REUSED` on `Idempotency-Key`.'
-const route = (key: Parameters<typeof describeRoute>[0], doc: Omit<RouteDoc, 'tags'>) => describeRoute(key, { tags, ...doc })
+const route = (key: Parameters<typeof describeRoute>[0], doc: Omit<RouteDoc, 'tags'>) =>
+  describeRoute(key, { tags, ...doc })
 
 route('GET /api/v1/orgs/:orgId/invoicing/documents', {
   operationId: 'listInvoicingDocuments',
@@ -84,12 +99,20 @@ route('POST /api/v1/orgs/:orgId/invoicing/documents', {
 route('POST /api/v1/orgs/:orgId/invoicing/documents/preview', {
   operationId: 'previewInvoicingDocument',
   summary: 'The totals a draft would have, stored nowhere',
-  description: 'The same body and refusals as creating a draft; the editor calls it while lines are typed, so totals follow the server\'s one rounding rule.',
+  description:
+    "The same body and refusals as creating a draft; the editor calls it while lines are typed, so totals follow the server's one rounding rule.",
   permission: 'invoicing.invoice.create',
   params: { orgId },
   request: createDocumentValidator,
-  requestExample: { kind: 'invoice', customerId: '00000000-0000-4000-8000-000000000000', lines: [{ description: 'Maintenance', quantity: '2', unitPrice: '150.00' }] },
-  responses: { 200: { description: 'The totals.', schema: wrapped('totals', serializeTotals.ref) }, 403: forbidden },
+  requestExample: {
+    kind: 'invoice',
+    customerId: '00000000-0000-4000-8000-000000000000',
+    lines: [{ description: 'Maintenance', quantity: '2', unitPrice: '150.00' }],
+  },
+  responses: {
+    200: { description: 'The totals.', schema: wrapped('totals', serializeTotals.ref) },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
   operationId: 'getInvoicingDocument',
@@ -105,18 +128,27 @@ route('PATCH /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
   params: { orgId, documentId },
   request: updateDocumentValidator,
   requestExample: { notes: 'Merci de votre confiance.' },
-  responses: { 200: { description: 'The draft.', schema: document }, 403: forbidden, 409: 'Issued: `E_DOCUMENT_NOT_DRAFT` (correct it with a credit note).' },
+  responses: {
+    200: { description: 'The draft.', schema: document },
+    403: forbidden,
+    409: 'Issued: `E_DOCUMENT_NOT_DRAFT` (correct it with a credit note).',
+  },
 })
 route('DELETE /api/v1/orgs/:orgId/invoicing/documents/:documentId', {
   operationId: 'deleteInvoicingDocument',
   summary: 'Delete a draft',
   permission: 'invoicing.invoice.delete',
   params: { orgId, documentId },
-  responses: { 204: 'Deleted.', 403: forbidden, 409: 'Issued documents are never deleted: `E_DOCUMENT_NOT_DRAFT`.' },
+  responses: {
+    204: 'Deleted.',
+    403: forbidden,
+    409: 'Issued documents are never deleted: `E_DOCUMENT_NOT_DRAFT`.',
+  },
 })
 route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/issue', {
   operationId: 'issueInvoicingDocument',
-  summary: 'Issue a draft: today\'s date, the next number of its series, rates and legal mentions frozen',
+  summary:
+    "Issue a draft: today's date, the next number of its series, rates and legal mentions frozen",
   description: 'A credit note reduces what its invoice owes (a full one cancels it).' + idempotency,
   permission: 'invoicing.invoice.issue',
   params: { orgId, documentId },
@@ -124,20 +156,25 @@ route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/issue', {
     200: { description: 'The issued document.', schema: document },
     403: forbidden,
     409: 'Already issued: `E_DOCUMENT_NOT_DRAFT`.',
-    422: 'No line, a tax group without a rate on the date, no exchange rate for the currency, a credit note above the invoice\'s balance, or a reused idempotency key.',
+    422: "No line, a tax group without a rate on the date, no exchange rate for the currency, a credit note above the invoice's balance, or a reused idempotency key.",
   },
 })
 route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/send', {
   operationId: 'sendInvoicingDocument',
-  summary: 'Send a document to its customer by email with its PDF, issuing it first when still a draft',
+  summary:
+    'Send a document to its customer by email with its PDF, issuing it first when still a draft',
   description:
-    'The mail goes to `to`, else the customer\'s address, in `lang`, else the organisation\'s language, with the PDF attached and a link that opens it ' +
-    'without an account for 90 days; the PDF sent is kept in the organisation\'s files and the timeline records it.' +
+    "The mail goes to `to`, else the customer's address, in `lang`, else the organisation's language, with the PDF attached and a link that opens it " +
+    "without an account for 90 days; the PDF sent is kept in the organisation's files and the timeline records it." +
     idempotency,
   permission: 'invoicing.invoice.issue',
   params: { orgId, documentId },
   request: sendDocumentValidator,
-  requestExample: { to: 'compta@brasserie.cd', lang: 'fr', message: 'Bonjour, voici la facture de novembre.' },
+  requestExample: {
+    to: 'compta@brasserie.cd',
+    lang: 'fr',
+    message: 'Bonjour, voici la facture de novembre.',
+  },
   responses: {
     200: { description: 'The document.', schema: document },
     403: forbidden,
@@ -149,31 +186,46 @@ route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf', {
   operationId: 'getInvoicingDocumentPdf',
   summary: 'The document as a PDF, in French or English',
   description:
-    'Printed from what was frozen at issue (the parties\' legal mentions, lines, tax rates, totals, exchange rate): an issued document gives the same bytes every time. ' +
-    'A draft is marked as such. `lang` defaults to the reader\'s language; `download=1` asks the browser to save it rather than show it.',
+    "Printed from what was frozen at issue (the parties' legal mentions, lines, tax rates, totals, exchange rate): an issued document gives the same bytes every time. " +
+    "A draft is marked as such. `lang` defaults to the reader's language; `download=1` asks the browser to save it rather than show it.",
   permission: 'invoicing.invoice.read',
   params: { orgId, documentId },
   query: documentPdfValidator,
-  responses: { 200: { description: 'The PDF.', contentType: 'application/pdf', schema: { type: 'string', format: 'binary' } }, 403: forbidden },
+  responses: {
+    200: {
+      description: 'The PDF.',
+      contentType: 'application/pdf',
+      schema: { type: 'string', format: 'binary' },
+    },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments', {
   operationId: 'listInvoicingDocumentPayments',
   summary: 'The payments that settled an invoice, reversed ones included',
   permission: 'invoicing.payment.read',
   params: { orgId, documentId },
-  responses: { 200: { description: 'Newest first.', schema: listOf(serializePayment.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'Newest first.', schema: listOf(serializePayment.ref) },
+    403: forbidden,
+  },
 })
 route('POST /api/v1/orgs/:orgId/invoicing/payments', {
   operationId: 'recordInvoicingPayment',
   summary: 'Record a payment against one or several invoices of one customer',
   description:
-    'Each part is an amount of the payment\'s currency; in another currency than the invoice\'s it settles the invoice at the payment date\'s rate and the ' +
+    "Each part is an amount of the payment's currency; in another currency than the invoice's it settles the invoice at the payment date's rate and the " +
     'exchange difference is kept. A part above the balance is a 422 `E_PAYMENT_ABOVE_BALANCE` on `allocations.N.amount`.' +
     idempotency,
   permission: 'invoicing.payment.create',
   params: { orgId },
   request: recordPaymentValidator,
-  requestExample: { method: 'mobile_money', reference: 'MP240101.1234', currency: 'USD', allocations: [{ documentId: '00000000-0000-4000-8000-000000000000', amount: '100.00' }] },
+  requestExample: {
+    method: 'mobile_money',
+    reference: 'MP240101.1234',
+    currency: 'USD',
+    allocations: [{ documentId: '00000000-0000-4000-8000-000000000000', amount: '100.00' }],
+  },
   responses: { 201: { description: 'The payment.', schema: payment }, 403: forbidden },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/payments/:paymentId', {
@@ -191,7 +243,11 @@ route('POST /api/v1/orgs/:orgId/invoicing/payments/:paymentId/reverse', {
   params: { orgId, paymentId },
   request: reversePaymentValidator,
   requestExample: { reason: 'Chèque impayé' },
-  responses: { 200: { description: 'The reversed payment.', schema: payment }, 403: forbidden, 409: 'Already reversed: `E_PAYMENT_ALREADY_REVERSED`.' },
+  responses: {
+    200: { description: 'The reversed payment.', schema: payment },
+    403: forbidden,
+    409: 'Already reversed: `E_PAYMENT_ALREADY_REVERSED`.',
+  },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/products', {
   operationId: 'listInvoicingProducts',
@@ -199,7 +255,10 @@ route('GET /api/v1/orgs/:orgId/invoicing/products', {
   permission: 'invoicing.product.read',
   params: { orgId },
   query: listProductsValidator,
-  responses: { 200: { description: 'By name, 500 at most.', schema: listOf(serializeProduct.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'By name, 500 at most.', schema: listOf(serializeProduct.ref) },
+    403: forbidden,
+  },
 })
 route('POST /api/v1/orgs/:orgId/invoicing/products', {
   operationId: 'createInvoicingProduct',
@@ -207,8 +266,21 @@ route('POST /api/v1/orgs/:orgId/invoicing/products', {
   permission: 'invoicing.product.create',
   params: { orgId },
   request: createProductValidator,
-  requestExample: { kind: 'service', code: 'MAINT', nameFr: 'Maintenance', nameEn: 'Maintenance', unit: 'h', price: '25.00', currency: 'USD', taxGroup: 'B' },
-  responses: { 201: { description: 'The product.', schema: product }, 403: forbidden, 422: 'Invalid input, or the code is taken (`E_PRODUCT_CODE_TAKEN`).' },
+  requestExample: {
+    kind: 'service',
+    code: 'MAINT',
+    nameFr: 'Maintenance',
+    nameEn: 'Maintenance',
+    unit: 'h',
+    price: '25.00',
+    currency: 'USD',
+    taxGroup: 'B',
+  },
+  responses: {
+    201: { description: 'The product.', schema: product },
+    403: forbidden,
+    422: 'Invalid input, or the code is taken (`E_PRODUCT_CODE_TAKEN`).',
+  },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/products/:productId', {
   operationId: 'getInvoicingProduct',
@@ -219,7 +291,7 @@ route('GET /api/v1/orgs/:orgId/invoicing/products/:productId', {
 })
 route('PATCH /api/v1/orgs/:orgId/invoicing/products/:productId', {
   operationId: 'updateInvoicingProduct',
-  summary: 'Change some of a product\'s fields (documents already made keep their lines)',
+  summary: "Change some of a product's fields (documents already made keep their lines)",
   permission: 'invoicing.product.update',
   params: { orgId, productId },
   request: updateProductValidator,
@@ -245,43 +317,78 @@ route('GET /api/v1/orgs/:orgId/invoicing/tax-groups', {
   summary: 'The DGI tax groups A to P with their rates by date',
   permission: 'invoicing.tax.read',
   params: { orgId },
-  responses: { 200: { description: 'By letter.', schema: listOf(serializeTaxGroup.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'By letter.', schema: listOf(serializeTaxGroup.ref) },
+    403: forbidden,
+  },
 })
 route('POST /api/v1/orgs/:orgId/invoicing/tax-groups/:code/rates', {
   operationId: 'addInvoicingTaxRate',
-  summary: 'Add a group\'s next rate from a date, or a rate for a set period (an exemption)',
+  summary: "Add a group's next rate from a date, or a rate for a set period (an exemption)",
   permission: 'invoicing.tax.manage',
-  params: { orgId, code: { description: 'The group\'s letter, A to P.', schema: { type: 'string', pattern: '^[A-Pa-p]$' } } },
+  params: {
+    orgId,
+    code: {
+      description: "The group's letter, A to P.",
+      schema: { type: 'string', pattern: '^[A-Pa-p]$' },
+    },
+  },
   request: addTaxRateValidator,
-  requestExample: { rate: '0', validFrom: '2027-01-01', validTo: '2027-06-30', note: 'Exonération temporaire' },
-  responses: { 201: { description: 'Every group, with the new rate.', schema: listOf(serializeTaxGroup.ref) }, 403: forbidden },
+  requestExample: {
+    rate: '0',
+    validFrom: '2027-01-01',
+    validTo: '2027-06-30',
+    note: 'Exonération temporaire',
+  },
+  responses: {
+    201: { description: 'Every group, with the new rate.', schema: listOf(serializeTaxGroup.ref) },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/series', {
   operationId: 'listInvoicingSeries',
   summary: 'The numbering series and where their counters stand this year',
   permission: 'invoicing.invoice.read',
   params: { orgId },
-  responses: { 200: { description: 'Invoices, quotes and credit notes.', schema: listOf(serializeSeries.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'Invoices, quotes and credit notes.', schema: listOf(serializeSeries.ref) },
+    403: forbidden,
+  },
 })
 route('PUT /api/v1/orgs/:orgId/invoicing/series/:kind', {
   operationId: 'updateInvoicingSeries',
-  summary: 'Change a series\' number format (numbers already taken keep theirs)',
+  summary: "Change a series' number format (numbers already taken keep theirs)",
   permission: 'invoicing.settings.manage',
-  params: { orgId, kind: { description: 'invoice, quote or credit_note.', schema: { type: 'string', enum: ['invoice', 'quote', 'credit_note'] } } },
+  params: {
+    orgId,
+    kind: {
+      description: 'invoice, quote or credit_note.',
+      schema: { type: 'string', enum: ['invoice', 'quote', 'credit_note'] },
+    },
+  },
   request: seriesFormatValidator,
   requestExample: { format: 'F{YY}-{NNNNN}' },
-  responses: { 200: { description: 'Every series.', schema: listOf(serializeSeries.ref) }, 403: forbidden, 422: 'A format without the year or the counter: `E_SERIES_FORMAT`.' },
+  responses: {
+    200: { description: 'Every series.', schema: listOf(serializeSeries.ref) },
+    403: forbidden,
+    422: 'A format without the year or the counter: `E_SERIES_FORMAT`.',
+  },
 })
 
 describeRoute('GET /api/v1/public/invoicing/:token/pdf', {
   tags,
   operationId: 'getPublicInvoicingDocumentPdf',
   summary: 'A document opened from the link in its email, without an account',
-  description: 'The token is signed and encrypted by the platform and expires after 90 days; drafts and cancelled documents are never shown.',
+  description:
+    'The token is signed and encrypted by the platform and expires after 90 days; drafts and cancelled documents are never shown.',
   params: { token: 'The token of the emailed link.' },
   query: documentPdfValidator,
   responses: {
-    200: { description: 'The PDF.', contentType: 'application/pdf', schema: { type: 'string', format: 'binary' } },
+    200: {
+      description: 'The PDF.',
+      contentType: 'application/pdf',
+      schema: { type: 'string', format: 'binary' },
+    },
     404: 'Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`.',
   },
 })

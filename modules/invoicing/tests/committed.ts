@@ -13,9 +13,11 @@ const GUARDED_TABLES = ['documents', 'document_lines', 'payments', 'payment_allo
  */
 export async function dropOrganization(organization: Organization, owner: User) {
   await db.transaction(async (trx) => {
-    for (const table of GUARDED_TABLES) await trx.rawQuery(`ALTER TABLE invoicing.${table} DISABLE TRIGGER USER`)
+    for (const table of GUARDED_TABLES)
+      await trx.rawQuery(`ALTER TABLE invoicing.${table} DISABLE TRIGGER USER`)
     await Organization.query({ client: trx }).where('id', organization.id).delete()
-    for (const table of GUARDED_TABLES) await trx.rawQuery(`ALTER TABLE invoicing.${table} ENABLE TRIGGER USER`)
+    for (const table of GUARDED_TABLES)
+      await trx.rawQuery(`ALTER TABLE invoicing.${table} ENABLE TRIGGER USER`)
   })
   await User.query().where('id', owner.id).delete()
 }

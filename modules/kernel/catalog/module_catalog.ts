@@ -41,22 +41,36 @@ const MODULE_ID = /^[a-z][a-z0-9-]{1,40}$/
 
 function isLocalized(text: unknown): text is LocalizedText {
   const value = text as Partial<LocalizedText> | null
-  return typeof value?.fr === 'string' && value.fr !== '' && typeof value.en === 'string' && value.en !== ''
+  return (
+    typeof value?.fr === 'string' &&
+    value.fr !== '' &&
+    typeof value.en === 'string' &&
+    value.en !== ''
+  )
 }
 
 /** The shell relies on every field of a remote: refuse a manifest that would break it at run time. */
 function checkRemote(file: string, id: string, remote: NonNullable<ModuleManifest['remote']>) {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(remote.name ?? '')) throw new Error(`${file}: "remote.name" must be a JavaScript identifier`)
-  if (typeof remote.dist !== 'string' || !remote.dist) throw new Error(`${file}: "remote.dist" is required`)
-  if (!/^\/[a-z0-9-]+$/.test(remote.routeBase ?? '')) throw new Error(`${file}: "remote.routeBase" must look like "/${id}"`)
-  if (!Array.isArray(remote.navigation)) throw new Error(`${file}: "remote.navigation" must be an array`)
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(remote.name ?? ''))
+    throw new Error(`${file}: "remote.name" must be a JavaScript identifier`)
+  if (typeof remote.dist !== 'string' || !remote.dist)
+    throw new Error(`${file}: "remote.dist" is required`)
+  if (!/^\/[a-z0-9-]+$/.test(remote.routeBase ?? ''))
+    throw new Error(`${file}: "remote.routeBase" must look like "/${id}"`)
+  if (!Array.isArray(remote.navigation))
+    throw new Error(`${file}: "remote.navigation" must be an array`)
   for (const item of remote.navigation) {
     if (typeof item.path !== 'string' || !item.path.startsWith(remote.routeBase)) {
-      throw new Error(`${file}: navigation path "${item.path}" must start with "${remote.routeBase}"`)
+      throw new Error(
+        `${file}: navigation path "${item.path}" must start with "${remote.routeBase}"`
+      )
     }
-    if (!isLocalized(item.label)) throw new Error(`${file}: navigation "${item.path}" needs "fr" and "en" labels`)
+    if (!isLocalized(item.label))
+      throw new Error(`${file}: navigation "${item.path}" needs "fr" and "en" labels`)
     if (item.permission !== undefined && !item.permission.startsWith(`${id}.`)) {
-      throw new Error(`${file}: navigation "${item.path}" names permission "${item.permission}" of another module`)
+      throw new Error(
+        `${file}: navigation "${item.path}" names permission "${item.permission}" of another module`
+      )
     }
   }
 }
@@ -71,12 +85,15 @@ function readManifest(root: string): DiscoveredModule {
   }
   if (!MODULE_ID.test(manifest.id ?? '')) throw new Error(`${file}: "id" must match ${MODULE_ID}`)
   // The boundary check and the module's schema are named after its folder: the two must agree.
-  if (manifest.id !== basename(root)) throw new Error(`${file}: "id" must be the folder's name, "${basename(root)}"`)
+  if (manifest.id !== basename(root))
+    throw new Error(`${file}: "id" must be the folder's name, "${basename(root)}"`)
   for (const key of ['version', 'category'] as const) {
-    if (typeof manifest[key] !== 'string' || !manifest[key]) throw new Error(`${file}: "${key}" is required`)
+    if (typeof manifest[key] !== 'string' || !manifest[key])
+      throw new Error(`${file}: "${key}" is required`)
   }
   for (const key of ['name', 'description'] as const) {
-    if (!isLocalized(manifest[key])) throw new Error(`${file}: "${key}" needs both "fr" and "en" texts`)
+    if (!isLocalized(manifest[key]))
+      throw new Error(`${file}: "${key}" needs both "fr" and "en" texts`)
   }
   if (manifest.remote) checkRemote(file, manifest.id, manifest.remote)
   if (!Array.isArray(manifest.depends) || !Array.isArray(manifest.permissions)) {
@@ -103,7 +120,8 @@ function sortByDependencies(modules: DiscoveredModule[]): DiscoveredModule[] {
     state.set(module.id, 'visiting')
     for (const dependency of module.depends) {
       const target = byId.get(dependency)
-      if (!target) throw new Error(`Module "${module.id}" depends on unknown module "${dependency}"`)
+      if (!target)
+        throw new Error(`Module "${module.id}" depends on unknown module "${dependency}"`)
       visit(target, [...path, module.id])
     }
     state.set(module.id, 'done')
@@ -140,7 +158,11 @@ export class ModuleCatalog {
   ) {
     const packages = moduleFolders(modulesRoot)
     const isModule = (root: string) => existsSync(join(root, 'module.json'))
-    const fixtures = options.testFixtures ? packages.flatMap((root) => moduleFolders(join(root, 'tests', 'fixtures', 'modules'))).filter(isModule) : []
+    const fixtures = options.testFixtures
+      ? packages
+          .flatMap((root) => moduleFolders(join(root, 'tests', 'fixtures', 'modules')))
+          .filter(isModule)
+      : []
     this.modules = sortByDependencies([...packages.filter(isModule), ...fixtures].map(readManifest))
     this.testFixtureIds = new Set(fixtures.map((root) => basename(root)))
   }
@@ -175,4 +197,6 @@ const here = fileURLToPath(new URL('.', import.meta.url))
 const backendRoot = resolve(here, '../../../backend')
 
 /** The catalog of the modules of the repository's `modules/` folder (and their test fixtures under NODE_ENV=test). */
-export const moduleCatalog = new ModuleCatalog(resolve(here, '../..'), backendRoot, { testFixtures: process.env.NODE_ENV === 'test' })
+export const moduleCatalog = new ModuleCatalog(resolve(here, '../..'), backendRoot, {
+  testFixtures: process.env.NODE_ENV === 'test',
+})

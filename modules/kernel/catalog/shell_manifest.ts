@@ -53,7 +53,10 @@ export function parseIntegrity(text: string): Record<string, string> | null {
   if (!files || typeof files !== 'object') return null
   const entries = Object.entries(files as Record<string, unknown>).filter(
     (entry): entry is [string, string] =>
-      SAFE_PATH.test(entry[0]) && !entry[0].startsWith('/') && typeof entry[1] === 'string' && SRI_HASH.test(entry[1])
+      SAFE_PATH.test(entry[0]) &&
+      !entry[0].startsWith('/') &&
+      typeof entry[1] === 'string' &&
+      SRI_HASH.test(entry[1])
   )
   const hashes = Object.fromEntries(entries)
   // Without a hash for its entry the shell could not verify anything the remote loads.
@@ -61,7 +64,11 @@ export function parseIntegrity(text: string): Record<string, string> | null {
 }
 
 /** The shell's entry for one enabled module, its remote served under `/remotes/<id>/`, from its checked hashes. */
-export function shellModule(module: DiscoveredModule, remote: NonNullable<DiscoveredModule['remote']>, integrity: Record<string, string>): ShellModule {
+export function shellModule(
+  module: DiscoveredModule,
+  remote: NonNullable<DiscoveredModule['remote']>,
+  integrity: Record<string, string>
+): ShellModule {
   const base = `/remotes/${module.id}/`
   return {
     id: module.id,
@@ -70,7 +77,9 @@ export function shellModule(module: DiscoveredModule, remote: NonNullable<Discov
     remote: {
       name: remote.name,
       entry: `${base}remoteEntry.js`,
-      integrity: Object.fromEntries(Object.entries(integrity).map(([file, hash]) => [base + file, hash])),
+      integrity: Object.fromEntries(
+        Object.entries(integrity).map(([file, hash]) => [base + file, hash])
+      ),
     },
     routeBase: remote.routeBase,
     navigation: remote.navigation,
@@ -86,8 +95,16 @@ export interface ModuleRegistryContract {
   isEnabled(organizationId: string, moduleId: string): Promise<boolean>
   /** The optional modules with their state for the organisation. */
   list(organizationId: string): Promise<ModuleState[]>
-  enable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }): Promise<ModuleState>
-  disable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }): Promise<ModuleState>
+  enable(
+    organizationId: string,
+    moduleId: string,
+    actor: { id: string; ip: string | null }
+  ): Promise<ModuleState>
+  disable(
+    organizationId: string,
+    moduleId: string,
+    actor: { id: string; ip: string | null }
+  ): Promise<ModuleState>
   /** The remotes the shell loads for the organisation. */
   shellManifest(organizationId: string): Promise<{ modules: ShellModule[] }>
 }

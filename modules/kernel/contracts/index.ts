@@ -2,7 +2,12 @@
  * The kernel's public surface: what every module and the host build on. Services (jobs, events,
  * files, mails, search...) are ports the platform implements and binds in the container at boot.
  */
-export type { LocalizedText, ModuleManifest, DiscoveredModule, ModuleNavigationItem } from '../catalog/module_catalog.ts'
+export type {
+  LocalizedText,
+  ModuleManifest,
+  DiscoveredModule,
+  ModuleNavigationItem,
+} from '../catalog/module_catalog.ts'
 export type { ModuleState, ShellModule } from '../catalog/shell_manifest.ts'
 export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
 export { TenantModel } from '../tenancy/tenant_model.ts'
@@ -29,7 +34,16 @@ export {
   scopedTokens,
 } from '../services/ports.ts'
 export type { Idempotency, IdempotentAnswer } from '../ports/idempotency.ts'
-export type { JobQueue, JobContext, JobHandler, JobOptions, JobTitle, DispatchOptions, ScheduleOptions, ScheduledJobPayload } from '../ports/jobs.ts'
+export type {
+  JobQueue,
+  JobContext,
+  JobHandler,
+  JobOptions,
+  JobTitle,
+  DispatchOptions,
+  ScheduleOptions,
+  ScheduledJobPayload,
+} from '../ports/jobs.ts'
 export type { EventBus, EventHandler, EventMeta, PublishOptions } from '../ports/events.ts'
 export {
   defineEvents,
@@ -43,7 +57,13 @@ export {
   type ModuleEvents,
 } from '../events/domain_events.ts'
 export type { FileStore, StoredFile, CheckedUpload, UploadRules } from '../ports/files.ts'
-export type { Mailer, MailAttachment, MailContent, MailRequest, MailTemplate } from '../ports/mail.ts'
+export type {
+  Mailer,
+  MailAttachment,
+  MailContent,
+  MailRequest,
+  MailTemplate,
+} from '../ports/mail.ts'
 export type { AuditLog, AuditRecord } from '../ports/audit.ts'
 export {
   NOTIFICATION_LEVELS,
@@ -52,7 +72,13 @@ export {
   type NotificationView,
   type NotificationLevel,
 } from '../ports/notifications.ts'
-export type { SearchIndex, SearchType, SearchResult, SearchOptions, SearchDocumentInput } from '../ports/search.ts'
+export type {
+  SearchIndex,
+  SearchType,
+  SearchResult,
+  SearchOptions,
+  SearchDocumentInput,
+} from '../ports/search.ts'
 export {
   schemaRef,
   listOf,
@@ -65,7 +91,15 @@ export {
   type RouteDoc,
   type ResponseDoc,
 } from '../ports/openapi.ts'
-export { defineSerializer, isoTimestamp, isoTimestampOrNull, wire, Type, type Serializer, type Static } from '../http/wire.ts'
+export {
+  defineSerializer,
+  isoTimestamp,
+  isoTimestampOrNull,
+  wire,
+  Type,
+  type Serializer,
+  type Static,
+} from '../http/wire.ts'
 export type { DocumentRenderer, DocumentRequest } from '../ports/documents.ts'
 export type { AiTool, AiToolContext, AiToolRegistry } from '../ports/ai_tools.ts'
 export type { Authorizer, ModulePermissions, Permission } from '../ports/authorization.ts'

@@ -29,7 +29,9 @@ export type DeclaredEvents = { readonly moduleId: string; readonly names: readon
 
 /** The payload type of each event of a `defineEvents` result, by name. */
 export type EventPayloads<Events> =
-  Events extends ModuleEvents<infer Declared> ? { [Name in keyof Declared]: Declared[Name] extends EventPayload<infer P> ? P : never } : never
+  Events extends ModuleEvents<infer Declared>
+    ? { [Name in keyof Declared]: Declared[Name] extends EventPayload<infer P> ? P : never }
+    : never
 
 /**
  * Every published event's payload type by name, filled by each module's `contracts/events.ts`
@@ -49,11 +51,16 @@ export function payload<P>(): EventPayload<P> {
 }
 
 /** Declares the events `moduleId` publishes; every name is `<moduleId>.<resource>.<verb-ed>`. */
-export function defineEvents<Declared extends Record<string, EventPayload<unknown>>>(moduleId: string, declared: Declared): ModuleEvents<Declared> {
+export function defineEvents<Declared extends Record<string, EventPayload<unknown>>>(
+  moduleId: string,
+  declared: Declared
+): ModuleEvents<Declared> {
   const names = Object.keys(declared)
   for (const name of names) {
     if (!EVENT_NAME.test(name) || !name.startsWith(`${moduleId}.`)) {
-      throw new Error(`Event "${name}" of module "${moduleId}" must be named "${moduleId}.<resource>.<verb-ed>"`)
+      throw new Error(
+        `Event "${name}" of module "${moduleId}" must be named "${moduleId}.<resource>.<verb-ed>"`
+      )
     }
   }
   return { moduleId, names }
@@ -63,16 +70,29 @@ export function defineEvents<Declared extends Record<string, EventPayload<unknow
  * Compares a module's declared events with its module.json `events.publishes`; answers what is wrong
  * (empty when both name the same events), so a mismatch stops the boot instead of surprising a consumer.
  */
-export function eventListMismatches(moduleId: string, manifestPublishes: readonly string[], declared: DeclaredEvents | undefined) {
-  if (declared && declared.moduleId !== moduleId) return [`module "${moduleId}": its provider declares the events of module "${declared.moduleId}"`]
+export function eventListMismatches(
+  moduleId: string,
+  manifestPublishes: readonly string[],
+  declared: DeclaredEvents | undefined
+) {
+  if (declared && declared.moduleId !== moduleId)
+    return [
+      `module "${moduleId}": its provider declares the events of module "${declared.moduleId}"`,
+    ]
   const inContract = new Set(declared?.names ?? [])
   const inManifest = new Set(manifestPublishes)
   const problems: string[] = []
   for (const name of inManifest) {
-    if (!inContract.has(name)) problems.push(`module "${moduleId}": event "${name}" is in module.json but not declared in its contracts (defineEvents)`)
+    if (!inContract.has(name))
+      problems.push(
+        `module "${moduleId}": event "${name}" is in module.json but not declared in its contracts (defineEvents)`
+      )
   }
   for (const name of inContract) {
-    if (!inManifest.has(name)) problems.push(`module "${moduleId}": event "${name}" is declared in its contracts but missing from module.json's events.publishes`)
+    if (!inManifest.has(name))
+      problems.push(
+        `module "${moduleId}": event "${name}" is declared in its contracts but missing from module.json's events.publishes`
+      )
   }
   return problems
 }

@@ -49,20 +49,37 @@ export const wire = {
   /** A uuid string. */
   uuid: (description?: string) => Type.String({ format: 'uuid', ...described(description) }),
   /** An ISO 8601 timestamp. */
-  dateTime: (description?: string) => Type.String({ format: 'date-time', ...described(description) }),
+  dateTime: (description?: string) =>
+    Type.String({ format: 'date-time', ...described(description) }),
   /** An ISO 8601 timestamp, or null. */
   dateTimeOrNull: (description?: string): TUnsafe<string | null> =>
-    Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date-time', ...described(description) }),
+    Type.Unsafe<string | null>({
+      type: ['string', 'null'],
+      format: 'date-time',
+      ...described(description),
+    }),
   /** A string, or null. */
-  text: (description?: string): TUnsafe<string | null> => Type.Unsafe<string | null>({ type: ['string', 'null'], ...described(description) }),
+  text: (description?: string): TUnsafe<string | null> =>
+    Type.Unsafe<string | null>({ type: ['string', 'null'], ...described(description) }),
   /** One of fixed values. */
-  oneOf: <const Values extends readonly string[]>(values: Values, description?: string): TUnsafe<Values[number]> =>
+  oneOf: <const Values extends readonly string[]>(
+    values: Values,
+    description?: string
+  ): TUnsafe<Values[number]> =>
     Type.Unsafe<Values[number]>({ type: 'string', enum: [...values], ...described(description) }),
   /** One of fixed values, or null. */
-  oneOfOrNull: <const Values extends readonly string[]>(values: Values, description?: string): TUnsafe<Values[number] | null> =>
-    Type.Unsafe<Values[number] | null>({ type: ['string', 'null'], enum: [...values, null], ...described(description) }),
+  oneOfOrNull: <const Values extends readonly string[]>(
+    values: Values,
+    description?: string
+  ): TUnsafe<Values[number] | null> =>
+    Type.Unsafe<Values[number] | null>({
+      type: ['string', 'null'],
+      enum: [...values, null],
+      ...described(description),
+    }),
   /** A text in every product language. */
-  localized: (description?: string) => Type.Object({ fr: Type.String(), en: Type.String() }, described(description)),
+  localized: (description?: string) =>
+    Type.Object({ fr: Type.String(), en: Type.String() }, described(description)),
   /** `schema`, or null. */
   nullable: <Shape extends TSchema>(schema: Shape) => Type.Union([Type.Null(), schema]),
   /** A whole number, or null. */

@@ -12,7 +12,12 @@ import { Decimal as DecimalJs } from 'decimal.js'
  * The one decimal type of the code base: decimal.js with enough significant digits for any amount
  * times any rate, rounding half away from zero, and never an exponent in `toString()`.
  */
-export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -60, toExpPos: 60 })
+export const Decimal = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+})
 /** What the money functions accept: a decimal string ("12.50") or a Decimal, never a JavaScript number. */
 export type DecimalValue = string | DecimalJs
 /** An instance of the one decimal type. */
@@ -34,7 +39,10 @@ export type IsoCurrency = {
 const ISO_CURRENCIES: ReadonlyMap<string, IsoCurrency> = new Map(
   currencyCodes.data
     .filter((record) => !record.countries.every((country) => country.startsWith('Zz')))
-    .map((record) => [record.code, { code: record.code, number: record.number, precision: record.digits, name: record.currency }])
+    .map((record) => [
+      record.code,
+      { code: record.code, number: record.number, precision: record.digits, name: record.currency },
+    ])
 )
 
 /** Every currency of the ISO 4217 list a business can hold, sorted by code. */
@@ -60,7 +68,9 @@ export function currencyPrecision(currency: string): number {
 
 /** The currency's name in `locale` (`fr`, `en`), from the runtime's CLDR data. */
 export function currencyName(currency: string, locale: string): string {
-  return new Intl.DisplayNames([locale], { type: 'currency' }).of(isoCurrency(currency).code) ?? currency
+  return (
+    new Intl.DisplayNames([locale], { type: 'currency' }).of(isoCurrency(currency).code) ?? currency
+  )
 }
 
 /**
@@ -80,13 +90,18 @@ export function formatAmount(amount: DecimalValue, currency: string): string {
 export function toMinorUnits(amount: DecimalValue, currency: string): bigint {
   const value = new Decimal(amount)
   const minor = value.times(new Decimal(10).pow(currencyPrecision(currency)))
-  if (!minor.isInteger()) throw new RangeError(`${value.toString()} has more digits than ${currency} allows (${currencyPrecision(currency)})`)
+  if (!minor.isInteger())
+    throw new RangeError(
+      `${value.toString()} has more digits than ${currency} allows (${currencyPrecision(currency)})`
+    )
   return BigInt(minor.toFixed(0))
 }
 
 /** The decimal string of `minor` units of `currency` (`150000n` CDF -> "1500.00"). */
 export function fromMinorUnits(minor: bigint | string, currency: string): string {
-  return new Decimal(minor.toString()).div(new Decimal(10).pow(currencyPrecision(currency))).toFixed(currencyPrecision(currency))
+  return new Decimal(minor.toString())
+    .div(new Decimal(10).pow(currencyPrecision(currency)))
+    .toFixed(currencyPrecision(currency))
 }
 
 /** Whether `amount` is a decimal string with at most the currency's digits (what a form may send). */
@@ -158,7 +173,8 @@ function lineTotals(line: MoneyLineInput, index: number, currency: string) {
     : 'percent' in line.discount
       ? roundMoney(gross.times(line.discount.percent).div(100), currency)
       : roundMoney(line.discount.amount, currency)
-  if (discount.isNegative() || discount.greaterThan(gross)) throw new MoneyLineError(index, 'discount', 'discount is negative or above the line')
+  if (discount.isNegative() || discount.greaterThan(gross))
+    throw new MoneyLineError(index, 'discount', 'discount is negative or above the line')
   return { gross, discount, net: gross.minus(discount) }
 }
 
@@ -175,17 +191,35 @@ export function computeTotals(currency: string, lines: MoneyLineInput[]): MoneyT
     const rate = new Decimal(line.taxRate)
     if (rate.isNegative()) throw new MoneyLineError(index, 'taxRate', 'tax rate is negative')
     const group = groups.get(line.taxGroup)
-    if (group && !group.rate.equals(rate)) throw new MoneyLineError(index, 'taxRate', `tax group ${line.taxGroup} has two rates`)
-    groups.set(line.taxGroup, { rate, base: (group?.base ?? new Decimal(0)).plus(computed[index].net) })
+    if (group && !group.rate.equals(rate))
+      throw new MoneyLineError(index, 'taxRate', `tax group ${line.taxGroup} has two rates`)
+    groups.set(line.taxGroup, {
+      rate,
+      base: (group?.base ?? new Decimal(0)).plus(computed[index].net),
+    })
   })
-  const taxGroups = [...groups].map(([taxGroup, { rate, base }]) => ({ taxGroup, rate, base, tax: roundMoney(base.times(rate).div(100), currency) }))
+  const taxGroups = [...groups].map(([taxGroup, { rate, base }]) => ({
+    taxGroup,
+    rate,
+    base,
+    tax: roundMoney(base.times(rate).div(100), currency),
+  }))
   const net = taxGroups.reduce((sum, group) => sum.plus(group.base), new Decimal(0))
   const tax = taxGroups.reduce((sum, group) => sum.plus(group.tax), new Decimal(0))
   const format = (amount: Decimal) => formatAmount(amount, currency)
   return {
     currency,
-    lines: computed.map((line) => ({ gross: format(line.gross), discount: format(line.discount), net: format(line.net) })),
-    taxGroups: taxGroups.map((group) => ({ taxGroup: group.taxGroup, taxRate: group.rate.toString(), base: format(group.base), tax: format(group.tax) })),
+    lines: computed.map((line) => ({
+      gross: format(line.gross),
+      discount: format(line.discount),
+      net: format(line.net),
+    })),
+    taxGroups: taxGroups.map((group) => ({
+      taxGroup: group.taxGroup,
+      taxRate: group.rate.toString(),
+      base: format(group.base),
+      tax: format(group.tax),
+    })),
     net: format(net),
     tax: format(tax),
     total: format(net.plus(tax)),

@@ -8,7 +8,9 @@ import type { HttpContext } from '@adonisjs/core/http'
 export interface ModulePermissions {}
 
 /** A permission some module declares (`<module>.<resource>.<action>`); any string until the list is generated. */
-export type Permission = keyof ModulePermissions extends never ? string : ModulePermissions[keyof ModulePermissions]
+export type Permission = keyof ModulePermissions extends never
+  ? string
+  : ModulePermissions[keyof ModulePermissions]
 
 /** Decides whether the current member may do something. */
 export interface Authorizer {

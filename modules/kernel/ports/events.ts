@@ -26,9 +26,21 @@ export type PublishOptions = {
  */
 export interface EventBus {
   /** Records an event in the caller's transaction (or its own); resolves to the event id. */
-  publish<Name extends DomainEventName>(name: Name, payload: DomainEvents[Name], options: PublishOptions): Promise<string>
+  publish<Name extends DomainEventName>(
+    name: Name,
+    payload: DomainEvents[Name],
+    options: PublishOptions
+  ): Promise<string>
   /** Records one event per payload in a single write (bulk changes such as an import); resolves to their ids in order. */
-  publishMany<Name extends DomainEventName>(name: Name, payloads: DomainEvents[Name][], options: PublishOptions): Promise<string[]>
+  publishMany<Name extends DomainEventName>(
+    name: Name,
+    payloads: DomainEvents[Name][],
+    options: PublishOptions
+  ): Promise<string[]>
   /** Delivers each `name` event to `consumer` at least once and handles it once in effect. */
-  subscribe<Name extends DomainEventName>(name: Name, consumer: string, handler: EventHandler<DomainEvents[Name]>): void
+  subscribe<Name extends DomainEventName>(
+    name: Name,
+    consumer: string,
+    handler: EventHandler<DomainEvents[Name]>
+  ): void
 }

@@ -22,9 +22,18 @@ export type UploadRules = { field: string; maxBytes: number; types: string[] }
  */
 export interface FileStore {
   /** Stores bytes or a stream (give `contentLength` for a stream when known); replaces a file of the same path. */
-  put(organizationId: string, path: string, contents: Uint8Array | Readable, options: { contentType: string; contentLength?: number }): Promise<StoredFile>
+  put(
+    organizationId: string,
+    path: string,
+    contents: Uint8Array | Readable,
+    options: { contentType: string; contentLength?: number }
+  ): Promise<StoredFile>
   /** A URL that reads the file until it expires (seconds; default FILE_URL_TTL_SECONDS). */
-  signedUrl(organizationId: string, path: string, options?: { expiresIn?: number; contentDisposition?: string }): Promise<string>
+  signedUrl(
+    organizationId: string,
+    path: string,
+    options?: { expiresIn?: number; contentDisposition?: string }
+  ): Promise<string>
   /** The file's bytes, or null when there is none. */
   get(organizationId: string, path: string): Promise<Uint8Array | null>
   /** Whether the file exists. */
@@ -32,7 +41,11 @@ export interface FileStore {
   /** Deletes the file (a missing file is not an error). */
   delete(organizationId: string, path: string): Promise<void>
   /** Stores a file of the platform itself, in no organisation (a marketplace package): same paths, key `shared/<path>`. */
-  putShared(path: string, contents: Uint8Array, options: { contentType: string }): Promise<StoredFile>
+  putShared(
+    path: string,
+    contents: Uint8Array,
+    options: { contentType: string }
+  ): Promise<StoredFile>
   /** A shared file's bytes, or null when there is none. */
   getShared(path: string): Promise<Uint8Array | null>
   /** Checks an upload's size (413) and the type sniffed from its bytes (422), both on `rules.field`. */

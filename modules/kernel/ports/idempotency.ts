@@ -12,5 +12,8 @@ export type IdempotentAnswer = { status: number; body: Record<string, unknown> }
  */
 export interface Idempotency {
   /** Runs `work` in one transaction at most once per organisation and key, and answers its result (or the stored one). */
-  run(ctx: HttpContext, work: (trx: TransactionClientContract) => Promise<IdempotentAnswer>): Promise<IdempotentAnswer & { replayed: boolean }>
+  run(
+    ctx: HttpContext,
+    work: (trx: TransactionClientContract) => Promise<IdempotentAnswer>
+  ): Promise<IdempotentAnswer & { replayed: boolean }>
 }

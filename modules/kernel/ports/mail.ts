@@ -37,5 +37,8 @@ export interface Mailer {
    * Queues the mail in the caller's transaction when given one: it leaves only if that transaction
    * commits. `userId` names who caused it: its progress goes to that user's jobs.
    */
-  send<D>(request: MailRequest<D>, options?: { client?: TransactionClientContract; userId?: string }): Promise<string>
+  send<D>(
+    request: MailRequest<D>,
+    options?: { client?: TransactionClientContract; userId?: string }
+  ): Promise<string>
 }

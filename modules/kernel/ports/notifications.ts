@@ -31,5 +31,9 @@ export type NotificationView = {
 /** Tells users what happened, in the application and on their live channel. */
 export interface Notifier {
   /** Stores the notification for `userId` (in the caller's transaction when given), pushes it live once committed; resolves to its id. */
-  notify(userId: string, input: NotificationInput, options?: { client?: TransactionClientContract }): Promise<string>
+  notify(
+    userId: string,
+    input: NotificationInput,
+    options?: { client?: TransactionClientContract }
+  ): Promise<string>
 }

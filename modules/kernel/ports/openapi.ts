@@ -18,7 +18,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 export type RouteKey = `${HttpMethod} /${string}`
 
 /** One documented response: a description alone (no body, or the error body for 4xx/5xx), or with its schema. */
-export type ResponseDoc = string | { description: string; schema?: JsonSchema; contentType?: string }
+export type ResponseDoc =
+  string | { description: string; schema?: JsonSchema; contentType?: string }
 
 /** What a route declares about itself for the API reference. */
 export type RouteDoc = {
@@ -56,7 +57,11 @@ export function schemaRef(name: string): JsonSchema {
 
 /** `{ data: [item, ...] }`, the shape of an unpaginated list. */
 export function listOf(item: JsonSchema): JsonSchema {
-  return { type: 'object', properties: { data: { type: 'array', items: item } }, required: ['data'] }
+  return {
+    type: 'object',
+    properties: { data: { type: 'array', items: item } },
+    required: ['data'],
+  }
 }
 
 /** `{ data: [item, ...], meta }`, the shape of a page of a list. */

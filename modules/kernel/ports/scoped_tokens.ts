@@ -15,7 +15,11 @@ export type IssuedToken = { id: string; token: string; expiresAt: string | null 
  * scopes (or declaring no permission) 403.
  */
 export interface ScopedTokens {
-  issue(userId: string, grant: ScopedGrant, options: { name: string; expiresInSeconds?: number }): Promise<IssuedToken>
+  issue(
+    userId: string,
+    grant: ScopedGrant,
+    options: { name: string; expiresInSeconds?: number }
+  ): Promise<IssuedToken>
   /** Deletes every token issued for `binding`. */
   revokeBinding(binding: string): Promise<void>
   /** When each token (by id) was last used, at the minute; null when never, absent when revoked. */

@@ -25,7 +25,10 @@ export type SearchType = {
   permission?: Permission
   /** Every searchable record of one organisation, read inside that organisation's tenant context. */
   /** The records to index; read them through `client` when one is given (the caller's transaction). */
-  reindex(organizationId: string, client?: QueryClientContract): AsyncIterable<{ id: string } & SearchDocumentInput>
+  reindex(
+    organizationId: string,
+    client?: QueryClientContract
+  ): AsyncIterable<{ id: string } & SearchDocumentInput>
 }
 
 /** One search result as modules and the API see it. */
@@ -46,11 +49,26 @@ export interface SearchIndex {
   /** Makes a record type searchable (from a provider's start()). */
   registerType(definition: SearchType): void
   /** Adds or replaces one record's document (in the caller's transaction when given). */
-  index(organizationId: string, type: string, id: string, input: SearchDocumentInput, options?: { client?: QueryClientContract }): Promise<void>
+  index(
+    organizationId: string,
+    type: string,
+    id: string,
+    input: SearchDocumentInput,
+    options?: { client?: QueryClientContract }
+  ): Promise<void>
   /** Removes one record's document. */
-  remove(organizationId: string, type: string, id: string, options?: { client?: QueryClientContract }): Promise<void>
+  remove(
+    organizationId: string,
+    type: string,
+    id: string,
+    options?: { client?: QueryClientContract }
+  ): Promise<void>
   /** The organisation's results for `q`. */
   query(organizationId: string, q: string, options?: SearchOptions): Promise<SearchResult[]>
   /** Rebuilds the index of one type, one organisation, or everything; resolves to the count per type. */
-  rebuild(options?: { type?: string; organizationId?: string; client?: QueryClientContract }): Promise<{ type: string; count: number }[]>
+  rebuild(options?: {
+    type?: string
+    organizationId?: string
+    client?: QueryClientContract
+  }): Promise<{ type: string; count: number }[]>
 }

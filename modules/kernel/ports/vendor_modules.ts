@@ -14,5 +14,10 @@ export interface VendorModuleSource {
   /** The remotes of the organisation's enabled vendor modules, each file with its signed hash. */
   shellModules(organizationId: string): Promise<ShellModule[]>
   /** Enables or disables an installed vendor module; null when the organisation has no such vendor module. */
-  setEnabled(organizationId: string, moduleId: string, enabled: boolean, actor: ModuleActor): Promise<ModuleState | null>
+  setEnabled(
+    organizationId: string,
+    moduleId: string,
+    enabled: boolean,
+    actor: ModuleActor
+  ): Promise<ModuleState | null>
 }

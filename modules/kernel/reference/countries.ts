@@ -29,7 +29,9 @@ function nameKey(name: string) {
  * Brazzaville (CG) the one ISO and the dictionaries call "Congo": rather than guess wrong without a
  * word, a file saying "Congo" is refused with both names to choose from.
  */
-export const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = { congo: ['CD', 'CG'] }
+export const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  congo: ['CD', 'CG'],
+}
 
 /** Names people write that neither ISO's list nor the runtime's gives. */
 const EXTRA_NAMES: Record<string, string> = {
@@ -86,5 +88,3 @@ export function readCountry(text: string): CountryReading {
   const code = nameIndex.get(key)
   return code ? { code } : null
 }
-
-

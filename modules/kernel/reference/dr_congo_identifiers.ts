@@ -8,7 +8,10 @@
  * Each is compared upper-case without spaces.
  */
 export const DR_CONGO_IDENTIFIERS = {
-  rccm: { pattern: /^(?:CD\/)?[A-Z]{2,5}\/RCCM\/\d{2}-[A-Z]{1,2}-\d{1,7}$/, example: 'CD/KNG/RCCM/14-B-1234' },
+  rccm: {
+    pattern: /^(?:CD\/)?[A-Z]{2,5}\/RCCM\/\d{2}-[A-Z]{1,2}-\d{1,7}$/,
+    example: 'CD/KNG/RCCM/14-B-1234',
+  },
   idNat: { pattern: /^(?:\d{1,2}-)?[A-Z0-9]{1,5}-[A-Z]\d{4,7}[A-Z]$/, example: '01-83-N12345P' },
   nif: { pattern: /^[A-Z]\d{7}[A-Z]$/, example: 'A1234567B' },
 } as const

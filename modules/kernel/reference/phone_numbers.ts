@@ -12,7 +12,9 @@ function parse(input: string, defaultCountry: string | null | undefined) {
   const compact = input.trim().replace(SEPARATORS, '')
   if (!PHONE_LIKE.test(compact)) return null
   const international = compact.startsWith('00') ? `+${compact.slice(2)}` : compact
-  const country = (defaultCountry && /^[A-Za-z]{2}$/.test(defaultCountry) ? defaultCountry : DEFAULT_PHONE_COUNTRY).toUpperCase()
+  const country = (
+    defaultCountry && /^[A-Za-z]{2}$/.test(defaultCountry) ? defaultCountry : DEFAULT_PHONE_COUNTRY
+  ).toUpperCase()
   const parsed = parsePhoneNumberFromString(international, country as CountryCode)
   return parsed?.isValid() ? parsed : null
 }
@@ -22,7 +24,10 @@ function parse(input: string, defaultCountry: string | null | undefined) {
  * form ("+243812345678"), or null when it is not a valid number. A number without an international
  * prefix is read in `defaultCountry` (the contact's or the organisation's), else in DR Congo.
  */
-export function normalizePhoneNumber(input: string, defaultCountry: string | null = DEFAULT_PHONE_COUNTRY): string | null {
+export function normalizePhoneNumber(
+  input: string,
+  defaultCountry: string | null = DEFAULT_PHONE_COUNTRY
+): string | null {
   return parse(input, defaultCountry)?.number ?? null
 }
 

@@ -2,12 +2,17 @@ import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
 import { isCountryCode } from './countries.ts'
 import { isCurrencyCode } from '../money/money.ts'
-import { compactIdentifier, DR_CONGO_IDENTIFIERS, type DrCongoIdentifier } from './dr_congo_identifiers.ts'
+import {
+  compactIdentifier,
+  DR_CONGO_IDENTIFIERS,
+  type DrCongoIdentifier,
+} from './dr_congo_identifiers.ts'
 
 /** Refuses a value that is not an ISO 3166-1 alpha-2 code (put after `toUpperCase()`). */
 export const countryCode = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
-    if (typeof value === 'string' && !isCountryCode(value)) field.report('Choose a country from the list.', 'countryCode', field)
+    if (typeof value === 'string' && !isCountryCode(value))
+      field.report('Choose a country from the list.', 'countryCode', field)
   },
   { name: 'countryCode' }
 )
@@ -15,7 +20,8 @@ export const countryCode = vine.createRule(
 /** Refuses a value that is not an ISO 4217 code (put after `toUpperCase()`). */
 export const currencyCode = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
-    if (typeof value === 'string' && !isCurrencyCode(value)) field.report('Choose a currency from the list.', 'currencyCode', field)
+    if (typeof value === 'string' && !isCurrencyCode(value))
+      field.report('Choose a currency from the list.', 'currencyCode', field)
   },
   { name: 'currencyCode' }
 )
@@ -42,7 +48,10 @@ export const drCongoIdentifier = vine.createRule(
     const compact = compactIdentifier(value)
     const { pattern, example } = DR_CONGO_IDENTIFIERS[kind]
     if (pattern.test(compact)) field.mutate(compact, field)
-    else field.report(`Enter the number in the form ${example}.`, 'drCongoIdentifier', field, { example })
+    else
+      field.report(`Enter the number in the form ${example}.`, 'drCongoIdentifier', field, {
+        example,
+      })
   },
   { name: 'drCongoIdentifier' }
 )

@@ -62,7 +62,22 @@ let scopedTokens!: ScopedTokens
 const schemasBeforeBoot: Array<Record<string, JsonSchema>> = []
 
 await app.booted(async () => {
-  ;[jobs, events, files, mails, auditLog, notifications, search, openapi, authorizer, routeGuards, idempotency, organizations, documents, scopedTokens] = await Promise.all([
+  ;[
+    jobs,
+    events,
+    files,
+    mails,
+    auditLog,
+    notifications,
+    search,
+    openapi,
+    authorizer,
+    routeGuards,
+    idempotency,
+    organizations,
+    documents,
+    scopedTokens,
+  ] = await Promise.all([
     app.container.make('kernel.jobs'),
     app.container.make('kernel.events'),
     app.container.make('kernel.files'),
@@ -101,11 +116,26 @@ export function authorize(ctx: HttpContext, permission: Permission) {
  * Answers a write that honours `Idempotency-Key` (see the `Idempotency` port): runs `work` once per key
  * in one transaction, sets the answer's status (and `Idempotent-Replayed: true` on a replay), returns its body.
  */
-export async function idempotent(ctx: HttpContext, work: (trx: TransactionClientContract) => Promise<IdempotentAnswer>) {
+export async function idempotent(
+  ctx: HttpContext,
+  work: (trx: TransactionClientContract) => Promise<IdempotentAnswer>
+) {
   const answer = await idempotency.run(ctx, work)
   if (answer.replayed) ctx.response.header('Idempotent-Replayed', 'true')
   ctx.response.status(answer.status)
   return answer.body
 }
 
-export { jobs, events, files, mails, auditLog, notifications, search, routeGuards, organizations, documents, scopedTokens }
+export {
+  jobs,
+  events,
+  files,
+  mails,
+  auditLog,
+  notifications,
+  search,
+  routeGuards,
+  organizations,
+  documents,
+  scopedTokens,
+}

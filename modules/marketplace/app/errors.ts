@@ -15,7 +15,8 @@ export const marketplaceErrors = {
   /** The signed-in user has no vendor profile. */
   noVendor: () => new DomainError('E_VENDOR_MISSING', 404, 'marketplace.errors.E_VENDOR_MISSING'),
   /** Only an approved vendor uploads packages. */
-  vendorNotApproved: () => new DomainError('E_VENDOR_NOT_APPROVED', 403, 'marketplace.errors.E_VENDOR_NOT_APPROVED'),
+  vendorNotApproved: () =>
+    new DomainError('E_VENDOR_NOT_APPROVED', 403, 'marketplace.errors.E_VENDOR_NOT_APPROVED'),
   /** Not an Ed25519 public key. */
   invalidKey: () => refusal('E_VENDOR_KEY_INVALID', 'publicKey'),
   /** The vendor registered this key already. */
@@ -28,11 +29,13 @@ export const marketplaceErrors = {
   /** The archive itself is over the limit. */
   packageTooLarge: (max: string) => refusal('E_PACKAGE_TOO_LARGE', 'package', { max }),
   /** All files together unpack to more than the limit: an archive bomb, or simply too much. */
-  packageUnpackedTooLarge: (max: string) => refusal('E_PACKAGE_UNPACKED_TOO_LARGE', 'package', { max }),
+  packageUnpackedTooLarge: (max: string) =>
+    refusal('E_PACKAGE_UNPACKED_TOO_LARGE', 'package', { max }),
   /** More files than a package may hold. */
   tooManyFiles: (max: number) => refusal('E_PACKAGE_TOO_MANY_FILES', 'package', { max }),
   /** One file is over the limit. */
-  fileTooLarge: (path: string, max: string) => refusal('E_PACKAGE_FILE_TOO_LARGE', path, { path, max }),
+  fileTooLarge: (path: string, max: string) =>
+    refusal('E_PACKAGE_FILE_TOO_LARGE', path, { path, max }),
   /** A path climbing out of the package with `..`. */
   pathTraversal: (path: string) => refusal('E_PACKAGE_PATH_TRAVERSAL', path, { path }),
   /** An absolute path. */
@@ -56,31 +59,53 @@ export const marketplaceErrors = {
   /** The signature matches none of the vendor's active keys. */
   signatureInvalid: () => refusal('E_PACKAGE_SIGNATURE_INVALID', 'signature.json'),
   /** module.json does not follow the schema. */
-  manifestInvalid: (field: string, message: string) => refusal('E_PACKAGE_MANIFEST_INVALID', `module.json:${field}`, { field, message }),
+  manifestInvalid: (field: string, message: string) =>
+    refusal('E_PACKAGE_MANIFEST_INVALID', `module.json:${field}`, { field, message }),
   /** The module id does not start with the vendor's prefix. */
-  manifestIdPrefix: (prefix: string) => refusal('E_PACKAGE_MODULE_ID_PREFIX', 'module.json:id', { prefix }),
+  manifestIdPrefix: (prefix: string) =>
+    refusal('E_PACKAGE_MODULE_ID_PREFIX', 'module.json:id', { prefix }),
   /** The remote's pages must live under `/<module id>`, so no module takes another's paths. */
-  routeBase: (expected: string) => refusal('E_PACKAGE_ROUTE_BASE', 'module.json:remote.routeBase', { expected }),
+  routeBase: (expected: string) =>
+    refusal('E_PACKAGE_ROUTE_BASE', 'module.json:remote.routeBase', { expected }),
   /** A navigation item outside the module's pages. */
   navigationPath: (index: number, routeBase: string) =>
-    refusal('E_PACKAGE_NAVIGATION_PATH', `module.json:remote.navigation.${index}.path`, { routeBase }),
+    refusal('E_PACKAGE_NAVIGATION_PATH', `module.json:remote.navigation.${index}.path`, {
+      routeBase,
+    }),
   /** Another vendor publishes this module id. */
   moduleTaken: () => refusal('E_PACKAGE_MODULE_TAKEN', 'module.json:id'),
   /** The platform's version is outside the range the module supports. */
-  platformRange: (platform: string) => refusal('E_PACKAGE_PLATFORM_RANGE', 'module.json:platform', { platform }),
+  platformRange: (platform: string) =>
+    refusal('E_PACKAGE_PLATFORM_RANGE', 'module.json:platform', { platform }),
   /** The version is not above every version uploaded before. */
-  versionNotHigher: (last: string) => refusal('E_PACKAGE_VERSION_NOT_HIGHER', 'module.json:version', { last }),
+  versionNotHigher: (last: string) =>
+    refusal('E_PACKAGE_VERSION_NOT_HIGHER', 'module.json:version', { last }),
   /** A webhook URL that is not https on a public address. */
   webhookUrl: (field: string) => refusal('E_WEBHOOK_URL_NOT_ALLOWED', field),
 
   /** Only submitted versions are reviewed. */
-  alreadyReviewed: () => new DomainError('E_VERSION_ALREADY_REVIEWED', 409, 'marketplace.errors.E_VERSION_ALREADY_REVIEWED'),
+  alreadyReviewed: () =>
+    new DomainError(
+      'E_VERSION_ALREADY_REVIEWED',
+      409,
+      'marketplace.errors.E_VERSION_ALREADY_REVIEWED'
+    ),
   /** No marketplace signing key is configured. */
-  signingKeyMissing: () => new DomainError('E_MARKETPLACE_KEY_MISSING', 503, 'marketplace.errors.E_MARKETPLACE_KEY_MISSING'),
+  signingKeyMissing: () =>
+    new DomainError(
+      'E_MARKETPLACE_KEY_MISSING',
+      503,
+      'marketplace.errors.E_MARKETPLACE_KEY_MISSING'
+    ),
   /** The version is not offered to this organisation (not approved, withdrawn, or outside its roll-out). */
   versionNotOffered: () => refusal('E_VERSION_NOT_OFFERED', 'versionId'),
   /** Installing or upgrading needs consent to exactly the scopes the version asks for. */
   consentRequired: (scopes: string) => refusal('E_CONSENT_REQUIRED', 'consentedScopes', { scopes }),
   /** The organisation has this module installed already (upgrade it instead). */
-  alreadyInstalled: () => new DomainError('E_MODULE_ALREADY_INSTALLED', 409, 'marketplace.errors.E_MODULE_ALREADY_INSTALLED'),
+  alreadyInstalled: () =>
+    new DomainError(
+      'E_MODULE_ALREADY_INSTALLED',
+      409,
+      'marketplace.errors.E_MODULE_ALREADY_INSTALLED'
+    ),
 }

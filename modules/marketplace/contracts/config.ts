@@ -17,11 +17,21 @@ export function parseSigningKey(text: string): KeyObject {
   try {
     key = trimmed.startsWith('-----BEGIN')
       ? createPrivateKey(trimmed)
-      : createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), Buffer.from(trimmed, 'base64')]), format: 'der', type: 'pkcs8' })
+      : createPrivateKey({
+          key: Buffer.concat([
+            Buffer.from('302e020100300506032b657004220420', 'hex'),
+            Buffer.from(trimmed, 'base64'),
+          ]),
+          format: 'der',
+          type: 'pkcs8',
+        })
   } catch {
-    throw new Error('Invalid environment variable "MARKETPLACE_SIGNING_KEY": not a private key (PKCS#8 PEM or a base64 Ed25519 seed)')
+    throw new Error(
+      'Invalid environment variable "MARKETPLACE_SIGNING_KEY": not a private key (PKCS#8 PEM or a base64 Ed25519 seed)'
+    )
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('Invalid environment variable "MARKETPLACE_SIGNING_KEY": not an Ed25519 key')
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error('Invalid environment variable "MARKETPLACE_SIGNING_KEY": not an Ed25519 key')
   return key
 }
 

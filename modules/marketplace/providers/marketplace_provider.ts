@@ -10,7 +10,10 @@ export default class MarketplaceProvider implements DomainModuleProvider {
   constructor(protected app: ApplicationService) {}
 
   register() {
-    this.app.container.singleton('kernel.vendorModules', async () => (await import('../app/services/vendor_modules.ts')).vendorModules)
+    this.app.container.singleton(
+      'kernel.vendorModules',
+      async () => (await import('../app/services/vendor_modules.ts')).vendorModules
+    )
   }
 
   async start() {

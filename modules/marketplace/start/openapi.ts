@@ -49,8 +49,16 @@ describeRoute('POST /api/v1/marketplace/vendor', {
   summary: 'Open a vendor profile (a platform administrator approves it)',
   tags,
   request: createVendorValidator,
-  requestExample: { name: 'Acme Logiciels', prefix: 'acme', email: 'contact@acme.example', website: 'https://acme.example' },
-  responses: { 201: { description: 'The profile, pending.', schema: vendor }, 409: 'The user has a profile already: `E_VENDOR_EXISTS`.' },
+  requestExample: {
+    name: 'Acme Logiciels',
+    prefix: 'acme',
+    email: 'contact@acme.example',
+    website: 'https://acme.example',
+  },
+  responses: {
+    201: { description: 'The profile, pending.', schema: vendor },
+    409: 'The user has a profile already: `E_VENDOR_EXISTS`.',
+  },
 })
 describeRoute('POST /api/v1/marketplace/vendor/keys', {
   operationId: 'addVendorKey',
@@ -58,7 +66,10 @@ describeRoute('POST /api/v1/marketplace/vendor/keys', {
   tags,
   request: addVendorKeyValidator,
   requestExample: { name: 'CI', publicKey: 'SU5zQ6ctcjbWbF73nWlcRd0VtJEzCnr9yuu7IRNmpV0=' },
-  responses: { 201: { description: 'The key.', schema: wrapped('key', serializeVendorKey.ref) }, 404: noVendor },
+  responses: {
+    201: { description: 'The key.', schema: wrapped('key', serializeVendorKey.ref) },
+    404: noVendor,
+  },
 })
 describeRoute('POST /api/v1/marketplace/vendor/keys/:keyId/revoke', {
   operationId: 'revokeVendorKey',
@@ -87,12 +98,16 @@ describeRoute('GET /api/v1/marketplace/vendor/listings', {
   operationId: 'listVendorModules',
   summary: "The vendor's modules: versions and review states, installs count",
   tags,
-  responses: { 200: { description: 'Every module of the vendor.', schema: listOf(serializeVendorListing.ref) }, 404: noVendor },
+  responses: {
+    200: { description: 'Every module of the vendor.', schema: listOf(serializeVendorListing.ref) },
+    404: noVendor,
+  },
 })
 
 describeRoute('PUT /api/v1/marketplace/vendor/listings/:listingId/webhook', {
   operationId: 'setVendorWebhook',
-  summary: "Set where the module's granted events are POSTed; answers a new signing secret, shown once",
+  summary:
+    "Set where the module's granted events are POSTed; answers a new signing secret, shown once",
   description:
     'Each delivery carries `x-ia-webhook-timestamp` (Unix seconds) and `x-ia-webhook-signature: v1=<hex HMAC-SHA256 of "<timestamp>.<body>">` ' +
     'keyed by the secret; refuse a timestamp older than five minutes. Only https URLs on public addresses: anything else is a 422 ' +
@@ -106,7 +121,13 @@ describeRoute('PUT /api/v1/marketplace/vendor/listings/:listingId/webhook', {
       description: 'The URL and its secret.',
       schema: {
         type: 'object',
-        properties: { webhook: { type: 'object', properties: { url: { type: 'string' }, secret: { type: 'string' } }, required: ['url', 'secret'] } },
+        properties: {
+          webhook: {
+            type: 'object',
+            properties: { url: { type: 'string' }, secret: { type: 'string' } },
+            required: ['url', 'secret'],
+          },
+        },
         required: ['webhook'],
       },
     },
@@ -117,14 +138,19 @@ describeRoute('GET /api/v1/marketplace/vendor/listings/:listingId/deliveries', {
   summary: "The module's latest webhook deliveries (100), newest first",
   tags,
   params: { listingId: 'The id of one of your modules (uuid).' },
-  responses: { 200: { description: 'The delivery log.', schema: listOf(serializeWebhookDelivery.ref) } },
+  responses: {
+    200: { description: 'The delivery log.', schema: listOf(serializeWebhookDelivery.ref) },
+  },
 })
 
 describeRoute('GET /api/v1/admin/marketplace/vendors', {
   operationId: 'listMarketplaceVendors',
   summary: 'Every vendor profile (platform administrators)',
   tags,
-  responses: { 200: { description: 'The vendors.', schema: listOf(serializeVendor.ref) }, 404: adminOnly },
+  responses: {
+    200: { description: 'The vendors.', schema: listOf(serializeVendor.ref) },
+    404: adminOnly,
+  },
 })
 describeRoute('POST /api/v1/admin/marketplace/vendors/:vendorId/review', {
   operationId: 'reviewMarketplaceVendor',
@@ -137,17 +163,25 @@ describeRoute('POST /api/v1/admin/marketplace/vendors/:vendorId/review', {
 })
 describeRoute('GET /api/v1/admin/marketplace/submissions', {
   operationId: 'listMarketplaceSubmissions',
-  summary: 'Versions waiting for review, with manifest, files and the diff against the previous version',
+  summary:
+    'Versions waiting for review, with manifest, files and the diff against the previous version',
   tags,
-  responses: { 200: { description: 'Oldest first.', schema: listOf(serializeReviewItem.ref) }, 404: adminOnly },
+  responses: {
+    200: { description: 'Oldest first.', schema: listOf(serializeReviewItem.ref) },
+    404: adminOnly,
+  },
 })
 describeRoute('POST /api/v1/admin/marketplace/versions/:versionId/review', {
   operationId: 'reviewMarketplaceVersion',
-  summary: "Approve (counter-signing its hash list with the marketplace's key) or reject, with a reason the vendor reads",
+  summary:
+    "Approve (counter-signing its hash list with the marketplace's key) or reject, with a reason the vendor reads",
   tags,
   params: { versionId },
   request: reviewValidator,
-  requestExample: { decision: 'reject', reason: 'Le module demande contacts:write sans en expliquer la raison.' },
+  requestExample: {
+    decision: 'reject',
+    reason: 'Le module demande contacts:write sans en expliquer la raison.',
+  },
   responses: {
     200: { description: 'The version.', schema: version },
     404: adminOnly,
@@ -166,13 +200,18 @@ describeRoute('PUT /api/v1/admin/marketplace/versions/:versionId/rollout', {
 })
 describeRoute('POST /api/v1/admin/marketplace/versions/:versionId/rollback', {
   operationId: 'rollBackMarketplaceVersion',
-  summary: 'Roll a version back: offered to nobody, its installs moved back to the previous version',
+  summary:
+    'Roll a version back: offered to nobody, its installs moved back to the previous version',
   tags,
   params: { versionId },
   responses: {
     200: {
       description: 'The version and how many installs moved.',
-      schema: { type: 'object', properties: { version: serializeModuleVersion.ref, movedInstalls: { type: 'integer' } }, required: ['version', 'movedInstalls'] },
+      schema: {
+        type: 'object',
+        properties: { version: serializeModuleVersion.ref, movedInstalls: { type: 'integer' } },
+        required: ['version', 'movedInstalls'],
+      },
     },
     404: adminOnly,
   },
@@ -185,7 +224,10 @@ describeRoute('GET /api/v1/orgs/:orgId/marketplace/modules', {
   permission: 'marketplace.catalog.read',
   params: { orgId },
   query: catalogueQueryValidator,
-  responses: { 200: { description: 'Matching modules.', schema: listOf(serializeCatalogueModule.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'Matching modules.', schema: listOf(serializeCatalogueModule.ref) },
+    403: forbidden,
+  },
 })
 describeRoute('GET /api/v1/orgs/:orgId/marketplace/modules/:vendorModuleId', {
   operationId: 'getCatalogueModule',
@@ -193,7 +235,10 @@ describeRoute('GET /api/v1/orgs/:orgId/marketplace/modules/:vendorModuleId', {
   tags,
   permission: 'marketplace.catalog.read',
   params: { orgId, vendorModuleId: 'The vendor module id, e.g. `acme-timesheets`.' },
-  responses: { 200: { description: 'The page.', schema: wrapped('module', serializeCatalogueModulePage.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'The page.', schema: wrapped('module', serializeCatalogueModulePage.ref) },
+    403: forbidden,
+  },
 })
 describeRoute('GET /api/v1/orgs/:orgId/marketplace/installs', {
   operationId: 'listMarketplaceInstalls',
@@ -201,7 +246,10 @@ describeRoute('GET /api/v1/orgs/:orgId/marketplace/installs', {
   tags,
   permission: 'marketplace.catalog.read',
   params: { orgId },
-  responses: { 200: { description: 'The installs.', schema: listOf(serializeInstall.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'The installs.', schema: listOf(serializeInstall.ref) },
+    403: forbidden,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/marketplace/installs', {
   operationId: 'installVendorModule',
@@ -210,7 +258,10 @@ describeRoute('POST /api/v1/orgs/:orgId/marketplace/installs', {
   permission: 'marketplace.install.manage',
   params: { orgId },
   request: installValidator,
-  requestExample: { versionId: '00000000-0000-4000-8000-000000000000', consentedScopes: ['contacts:read'] },
+  requestExample: {
+    versionId: '00000000-0000-4000-8000-000000000000',
+    consentedScopes: ['contacts:read'],
+  },
   responses: {
     201: { description: 'The install.', schema: install },
     403: forbidden,
@@ -225,7 +276,13 @@ describeRoute('POST /api/v1/orgs/:orgId/marketplace/installs/:installId/upgrade'
   params: { orgId, installId },
   request: upgradeValidator,
   requestExample: {},
-  responses: { 200: { description: 'The install (unchanged when on the highest version already).', schema: install }, 403: forbidden },
+  responses: {
+    200: {
+      description: 'The install (unchanged when on the highest version already).',
+      schema: install,
+    },
+    403: forbidden,
+  },
 })
 for (const [action, summary] of [
   ['enable', 'Enable an installed vendor module'],
@@ -254,7 +311,8 @@ const scopedCalls =
   'scope (`contacts.contact.update` needs `contacts:write`); anything else, routes declaring no permission included, answers 403 `E_SCOPE_DENIED`.'
 describeRoute('POST /api/v1/orgs/:orgId/marketplace/installs/:installId/token', {
   operationId: 'issueVendorModuleToken',
-  summary: "A short-lived token for an installed vendor module, bound to the organisation, the member and the module's granted scopes",
+  summary:
+    "A short-lived token for an installed vendor module, bound to the organisation, the member and the module's granted scopes",
   description: `Lives 15 minutes; disabling or uninstalling the module ends it. ${scopedCalls}`,
   tags,
   permission: 'marketplace.catalog.read',
@@ -289,7 +347,10 @@ describeRoute('GET /api/v1/orgs/:orgId/marketplace/api-keys', {
   tags,
   permission: 'marketplace.apikey.manage',
   params: { orgId },
-  responses: { 200: { description: 'Newest first.', schema: listOf(serializeApiKey.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'Newest first.', schema: listOf(serializeApiKey.ref) },
+    403: forbidden,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/marketplace/api-keys', {
   operationId: 'createApiKey',
@@ -303,7 +364,11 @@ describeRoute('POST /api/v1/orgs/:orgId/marketplace/api-keys', {
   responses: {
     201: {
       description: 'The key and its secret.',
-      schema: { type: 'object', properties: { apiKey: serializeApiKey.ref, token: { type: 'string' } }, required: ['apiKey', 'token'] },
+      schema: {
+        type: 'object',
+        properties: { apiKey: serializeApiKey.ref, token: { type: 'string' } },
+        required: ['apiKey', 'token'],
+      },
     },
     403: forbidden,
   },
@@ -314,5 +379,8 @@ describeRoute('POST /api/v1/orgs/:orgId/marketplace/api-keys/:apiKeyId/revoke', 
   tags,
   permission: 'marketplace.apikey.manage',
   params: { orgId, apiKeyId: 'The API key id (uuid).' },
-  responses: { 200: { description: 'The key.', schema: wrapped('apiKey', serializeApiKey.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'The key.', schema: wrapped('apiKey', serializeApiKey.ref) },
+    403: forbidden,
+  },
 })

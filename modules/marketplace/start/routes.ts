@@ -15,16 +15,24 @@ userRoutes('marketplace/vendor', () => {
   router.get('/', [VendorController, 'show'])
   router.post('/', [VendorController, 'store'])
   router.post('keys', [VendorController, 'addKey'])
-  router.post('keys/:keyId/revoke', [VendorController, 'revokeKey']).where('keyId', router.matchers.uuid())
+  router
+    .post('keys/:keyId/revoke', [VendorController, 'revokeKey'])
+    .where('keyId', router.matchers.uuid())
   router.post('packages', [VendorController, 'upload'])
   router.get('listings', [VendorController, 'listings'])
-  router.put('listings/:listingId/webhook', [VendorController, 'setWebhook']).where('listingId', router.matchers.uuid())
-  router.get('listings/:listingId/deliveries', [VendorController, 'deliveries']).where('listingId', router.matchers.uuid())
+  router
+    .put('listings/:listingId/webhook', [VendorController, 'setWebhook'])
+    .where('listingId', router.matchers.uuid())
+  router
+    .get('listings/:listingId/deliveries', [VendorController, 'deliveries'])
+    .where('listingId', router.matchers.uuid())
 })
 
 platformAdminRoutes('marketplace', () => {
   router.get('vendors', [AdminController, 'vendors'])
-  router.post('vendors/:vendorId/review', [AdminController, 'reviewVendor']).where('vendorId', router.matchers.uuid())
+  router
+    .post('vendors/:vendorId/review', [AdminController, 'reviewVendor'])
+    .where('vendorId', router.matchers.uuid())
   router.get('submissions', [AdminController, 'submissions'])
   router
     .group(() => {
@@ -51,7 +59,9 @@ organizationRoutes('marketplace', () => {
     .where('installId', router.matchers.uuid())
   router.get('marketplace/api-keys', [ScopedAccessController, 'index'])
   router.post('marketplace/api-keys', [ScopedAccessController, 'store'])
-  router.post('marketplace/api-keys/:apiKeyId/revoke', [ScopedAccessController, 'revoke']).where('apiKeyId', router.matchers.uuid())
+  router
+    .post('marketplace/api-keys/:apiKeyId/revoke', [ScopedAccessController, 'revoke'])
+    .where('apiKeyId', router.matchers.uuid())
 })
 
 router

@@ -4,7 +4,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /** Publishes the outbox to RabbitMQ until stopped. */
 export default class JobsRelay extends BaseCommand {
   static commandName = 'jobs:relay'
-  static description = 'Publish the outbox (jobs and domain events) to RabbitMQ with publisher confirms'
+  static description =
+    'Publish the outbox (jobs and domain events) to RabbitMQ with publisher confirms'
   static options: CommandOptions = { startApp: true, staysAlive: true }
 
   async run() {

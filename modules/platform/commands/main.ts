@@ -11,10 +11,20 @@ import OpenapiTypes from './openapi_types.ts'
 import MakeModule from './make_module.ts'
 import UsersPlatformAdmin from './users_platform_admin.ts'
 
-const loader = new ListLoader([SearchRebuild, JobsWork, JobsRelay, UsersDisable, UsersEnable, OpenapiTypes, MakeModule, UsersPlatformAdmin])
+const loader = new ListLoader([
+  SearchRebuild,
+  JobsWork,
+  JobsRelay,
+  UsersDisable,
+  UsersEnable,
+  OpenapiTypes,
+  MakeModule,
+  UsersPlatformAdmin,
+])
 
 /** The commands' metadata, for ace's help and lookup. */
 export const getMetaData = () => loader.getMetaData()
 
 /** The class of one command. */
-export const getCommand = (metaData: Parameters<typeof loader.getCommand>[0]) => loader.getCommand(metaData)
+export const getCommand = (metaData: Parameters<typeof loader.getCommand>[0]) =>
+  loader.getCommand(metaData)

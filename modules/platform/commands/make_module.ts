@@ -18,7 +18,10 @@ export default class MakeModule extends BaseCommand {
   @args.string({ description: 'Module id: lower-case letters and digits (e.g. inventory)' })
   declare id: string
 
-  @flags.boolean({ description: 'Only write the files (no pnpm install, no openapi:types)', default: false })
+  @flags.boolean({
+    description: 'Only write the files (no pnpm install, no openapi:types)',
+    default: false,
+  })
   declare filesOnly: boolean
 
   async run() {
@@ -48,6 +51,8 @@ export default class MakeModule extends BaseCommand {
         return
       }
     }
-    this.logger.success(`Module "${this.id}" is ready: node ace test --files "${this.id}/" in backend/`)
+    this.logger.success(
+      `Module "${this.id}" is ready: node ace test --files "${this.id}/" in backend/`
+    )
   }
 }

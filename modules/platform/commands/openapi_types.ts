@@ -6,7 +6,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 /** Regenerates the SDK's wire types from the OpenAPI document. */
 export default class OpenapiTypes extends BaseCommand {
   static commandName = 'openapi:types'
-  static description = 'Write the SDK types (shell/sdk/src/generated/): the API from the OpenAPI document, the permissions from module.json (also for the backend: backend/types/)'
+  static description =
+    'Write the SDK types (shell/sdk/src/generated/): the API from the OpenAPI document, the permissions from module.json (also for the backend: backend/types/)'
   static options: CommandOptions = { startApp: true }
 
   async run() {

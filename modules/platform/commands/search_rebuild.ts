@@ -23,7 +23,9 @@ export default class SearchRebuild extends BaseCommand {
     const { search } = await import('../app/services/search/search_service.ts')
     const known = search.types().map((definition) => definition.type)
     if (this.type && !known.includes(this.type)) {
-      this.logger.error(`Unknown search type "${this.type}". Known types: ${known.join(', ') || 'none'}`)
+      this.logger.error(
+        `Unknown search type "${this.type}". Known types: ${known.join(', ') || 'none'}`
+      )
       this.exitCode = 1
       return
     }

@@ -21,7 +21,8 @@ export default class UsersDisable extends BaseCommand {
   async run() {
     const { user, userAccounts } = await findAccountOrFail(this, this.email)
     if (!user) return
-    if (await userAccounts.disable(user, this.reason ?? '')) this.logger.success(`${user.email} is disabled; their sessions are ended`)
+    if (await userAccounts.disable(user, this.reason ?? ''))
+      this.logger.success(`${user.email} is disabled; their sessions are ended`)
     else this.logger.info(`${user.email} was already disabled`)
   }
 }

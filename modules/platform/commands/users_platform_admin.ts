@@ -5,7 +5,8 @@ import { findAccountOrFail } from './find_account.ts'
 /** Grants (or with --revoke withdraws) platform administration: the only way to make a platform administrator. */
 export default class UsersPlatformAdmin extends BaseCommand {
   static commandName = 'users:platform-admin'
-  static description = 'Make an account a platform administrator (marketplace approvals and reviews), or --revoke it'
+  static description =
+    'Make an account a platform administrator (marketplace approvals and reviews), or --revoke it'
   static options: CommandOptions = { startApp: true }
 
   @args.string({ description: 'Email address of the account' })
@@ -24,6 +25,8 @@ export default class UsersPlatformAdmin extends BaseCommand {
     }
     user.isPlatformAdmin = wanted
     await user.save()
-    this.logger.success(`${user.email} ${wanted ? 'is now' : 'is no longer'} a platform administrator`)
+    this.logger.success(
+      `${user.email} ${wanted ? 'is now' : 'is no longer'} a platform administrator`
+    )
   }
 }

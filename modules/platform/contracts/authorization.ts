@@ -9,7 +9,8 @@ const declared = new Set(moduleCatalog.modules.flatMap((module) => module.permis
 /** Fails with 403 unless the current member's role grants `permission` (`<module>.<resource>.<action>`). */
 export async function authorize(ctx: HttpContext, permission: string) {
   // A typo would otherwise be a permission nobody reviews: the route's first test fails instead.
-  if (!declared.has(permission)) throw new Error(`Permission "${permission}" is not declared in any module.json`)
+  if (!declared.has(permission))
+    throw new Error(`Permission "${permission}" is not declared in any module.json`)
   await ctx.bouncer.authorize(holdsPermission, ctx.membership, permission)
 }
 

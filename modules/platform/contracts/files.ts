@@ -13,11 +13,20 @@ const storage = () => app.container.make('platform.files')
  */
 export const files: FileStore = {
   /** Stores bytes or a stream (give `contentLength` for a stream when known); replaces a file of the same path. */
-  async put(organizationId: string, path: string, contents: Uint8Array | Readable, options: { contentType: string; contentLength?: number }) {
+  async put(
+    organizationId: string,
+    path: string,
+    contents: Uint8Array | Readable,
+    options: { contentType: string; contentLength?: number }
+  ) {
     return (await storage()).put(organizationId, path, contents, options)
   },
   /** A URL that reads the file until it expires (seconds; default FILE_URL_TTL_SECONDS). */
-  async signedUrl(organizationId: string, path: string, options?: { expiresIn?: number; contentDisposition?: string }) {
+  async signedUrl(
+    organizationId: string,
+    path: string,
+    options?: { expiresIn?: number; contentDisposition?: string }
+  ) {
     return (await storage()).signedUrl(organizationId, path, options)
   },
   /** The file's bytes, or null when there is none. */

@@ -1,7 +1,16 @@
 import { handlerRegistry } from '../app/jobs/registry.ts'
 import { dispatchJob, publishEvent, publishEvents } from '../app/jobs/outbox.ts'
 import { pingBroker } from '../app/jobs/broker_health.ts'
-import type { DispatchOptions, EventBus, EventHandler, JobHandler, JobOptions, JobQueue, PublishOptions, ScheduleOptions } from '@ia/kernel/contracts'
+import type {
+  DispatchOptions,
+  EventBus,
+  EventHandler,
+  JobHandler,
+  JobOptions,
+  JobQueue,
+  PublishOptions,
+  ScheduleOptions,
+} from '@ia/kernel/contracts'
 
 /** Long or retriable work, run by workers, never lost. */
 export const jobs: JobQueue = {

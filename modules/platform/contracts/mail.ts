@@ -19,7 +19,10 @@ export const mails: Mailer = {
    * commits. `userId` names who caused it: its progress goes to that user's jobs, not to the whole
    * organisation's.
    */
-  send<D>(request: MailRequest<D>, options: { client?: TransactionClientContract; userId?: string } = {}): Promise<string> {
+  send<D>(
+    request: MailRequest<D>,
+    options: { client?: TransactionClientContract; userId?: string } = {}
+  ): Promise<string> {
     return jobs.dispatch(SEND_MAIL_JOB, sendMailPayload(request), {
       client: options.client,
       organizationId: request.organizationId ?? null,

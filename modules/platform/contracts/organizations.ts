@@ -3,8 +3,42 @@ import Organization from '../app/models/organization.ts'
 import { auditLog } from '../app/services/audit_log.ts'
 
 function toProfile(organization: Organization): OrganizationProfile {
-  const { id, name, legalName, rccm, idNat, nif, address, city, country, phone, email, locale, defaultCurrency, reportingCurrency, logoPath, timeZone } = organization
-  return { id, name, legalName, rccm, idNat, nif, address, city, country, phone, email, locale, defaultCurrency, reportingCurrency, logoPath, timeZone }
+  const {
+    id,
+    name,
+    legalName,
+    rccm,
+    idNat,
+    nif,
+    address,
+    city,
+    country,
+    phone,
+    email,
+    locale,
+    defaultCurrency,
+    reportingCurrency,
+    logoPath,
+    timeZone,
+  } = organization
+  return {
+    id,
+    name,
+    legalName,
+    rccm,
+    idNat,
+    nif,
+    address,
+    city,
+    country,
+    phone,
+    email,
+    locale,
+    defaultCurrency,
+    reportingCurrency,
+    logoPath,
+    timeZone,
+  }
 }
 
 /** The platform's implementation of the kernel's organisations port. */
@@ -15,11 +49,24 @@ export const organizationDirectory: OrganizationDirectory = {
   },
 
   async setCurrencies(organizationId, currencies, actorId, trx) {
-    const organization = await Organization.query({ client: trx }).where('id', organizationId).forUpdate().firstOrFail()
+    const organization = await Organization.query({ client: trx })
+      .where('id', organizationId)
+      .forUpdate()
+      .firstOrFail()
     organization.merge(currencies)
     const changed = Object.keys(organization.$dirty)
     if (!changed.length) return
     await organization.save()
-    await auditLog.record({ organizationId, actorId, action: 'organization.updated', subjectType: 'organization', subjectId: organizationId, metadata: { fields: changed } }, trx)
+    await auditLog.record(
+      {
+        organizationId,
+        actorId,
+        action: 'organization.updated',
+        subjectType: 'organization',
+        subjectId: organizationId,
+        metadata: { fields: changed },
+      },
+      trx
+    )
   },
 }

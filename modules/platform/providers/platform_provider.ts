@@ -4,7 +4,11 @@ import { pathToFileURL } from 'node:url'
 import type { ApplicationService } from '@adonisjs/core/types'
 import type { defineConfig as TransmitDefineConfig } from '@adonisjs/transmit'
 import { moduleCatalog } from '@ia/kernel/catalog'
-import { eventListMismatches, type DomainModuleProvider, type DomainModuleProviderClass } from '@ia/kernel/contracts'
+import {
+  eventListMismatches,
+  type DomainModuleProvider,
+  type DomainModuleProviderClass,
+} from '@ia/kernel/contracts'
 import { ModuleRegistry } from '../app/services/module_registry.ts'
 import { FileStorage } from '../app/services/file_storage.ts'
 import { platformConfig } from '../app/services/platform_config.ts'
@@ -40,8 +44,18 @@ export default class PlatformProvider {
     this.app.container.singleton('platform.modules', async (resolver) => {
       const cache = await resolver.make('cache.manager')
       // The marketplace, when installed, binds the vendor modules; the platform never imports it.
-      const vendorModules = async () => (this.app.container.hasBinding('kernel.vendorModules') ? resolver.make('kernel.vendorModules') : null)
-      return new ModuleRegistry(moduleCatalog, this.#modules, cache, platformConfig.modulesCacheTtl, this.app.inProduction, vendorModules)
+      const vendorModules = async () =>
+        this.app.container.hasBinding('kernel.vendorModules')
+          ? resolver.make('kernel.vendorModules')
+          : null
+      return new ModuleRegistry(
+        moduleCatalog,
+        this.#modules,
+        cache,
+        platformConfig.modulesCacheTtl,
+        this.app.inProduction,
+        vendorModules
+      )
     })
     this.app.container.singleton('platform.files', async (resolver) => {
       const drive = await resolver.make('drive.manager')
@@ -66,16 +80,42 @@ export default class PlatformProvider {
     container.singleton('kernel.events', async () => (await import('../contracts/jobs.ts')).events)
     container.singleton('kernel.files', async () => (await import('../contracts/files.ts')).files)
     container.singleton('kernel.mail', async () => (await import('../contracts/mail.ts')).mails)
-    container.singleton('kernel.audit', async () => (await import('../app/services/audit_log.ts')).auditLog)
-    container.singleton('kernel.notifications', (resolver) => resolver.make('platform.notifications'))
+    container.singleton(
+      'kernel.audit',
+      async () => (await import('../app/services/audit_log.ts')).auditLog
+    )
+    container.singleton('kernel.notifications', (resolver) =>
+      resolver.make('platform.notifications')
+    )
     container.singleton('kernel.search', (resolver) => resolver.make('platform.search'))
-    container.singleton('kernel.openapi', async () => (await import('../app/openapi/registry.ts')).openApiRegistry)
-    container.singleton('kernel.authorizer', async () => (await import('../contracts/authorization.ts')).authorizer)
-    container.singleton('kernel.documents', async () => new (await import('../app/documents/typst_renderer.ts')).TypstRenderer())
-    container.singleton('kernel.routeGuards', async () => (await import('../start/middleware.ts')).organizationRouteGuards)
-    container.singleton('kernel.idempotency', async () => (await import('../app/services/idempotency.ts')).idempotency)
-    container.singleton('kernel.organizations', async () => (await import('../contracts/organizations.ts')).organizationDirectory)
-    container.singleton('kernel.scopedTokens', async () => (await import('../app/services/scoped_tokens.ts')).scopedTokens)
+    container.singleton(
+      'kernel.openapi',
+      async () => (await import('../app/openapi/registry.ts')).openApiRegistry
+    )
+    container.singleton(
+      'kernel.authorizer',
+      async () => (await import('../contracts/authorization.ts')).authorizer
+    )
+    container.singleton(
+      'kernel.documents',
+      async () => new (await import('../app/documents/typst_renderer.ts')).TypstRenderer()
+    )
+    container.singleton(
+      'kernel.routeGuards',
+      async () => (await import('../start/middleware.ts')).organizationRouteGuards
+    )
+    container.singleton(
+      'kernel.idempotency',
+      async () => (await import('../app/services/idempotency.ts')).idempotency
+    )
+    container.singleton(
+      'kernel.organizations',
+      async () => (await import('../contracts/organizations.ts')).organizationDirectory
+    )
+    container.singleton(
+      'kernel.scopedTokens',
+      async () => (await import('../app/services/scoped_tokens.ts')).scopedTokens
+    )
   }
 
   async boot() {
@@ -100,9 +140,14 @@ export default class PlatformProvider {
     }
     // A consumer relies on module.json's list: it must name exactly the events the module's contracts declare.
     const mismatches = moduleCatalog.modules.flatMap((module) =>
-      eventListMismatches(module.id, module.events?.publishes ?? [], this.#modules.get(module.id)?.events)
+      eventListMismatches(
+        module.id,
+        module.events?.publishes ?? [],
+        this.#modules.get(module.id)?.events
+      )
     )
-    if (mismatches.length) throw new Error(`Module events do not match their module.json:\n${mismatches.join('\n')}`)
+    if (mismatches.length)
+      throw new Error(`Module events do not match their module.json:\n${mismatches.join('\n')}`)
     for (const provider of this.#modules.values()) await provider.boot?.()
   }
 
@@ -118,7 +163,8 @@ export default class PlatformProvider {
   }
 
   async ready() {
-    const transport = () => this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null
+    const transport = () =>
+      this.app.config.get<TransmitConfig>('transmit').transport?.driver() ?? null
     const { accessCache } = await import('../app/services/access_cache.ts')
     // The web process serves access from memory and hears other processes' changes on the transport live
     // events use; a worker or a command only tells the web processes what it changed.

@@ -24,7 +24,11 @@ export const platformMiddleware = {
 
 /** What modules' routes run behind: organisation routes the member's session, the organisation, the module enabled. */
 export const organizationRouteGuards: OrganizationRouteGuards = {
-  forModule: (moduleId) => [platformMiddleware.auth(), platformMiddleware.organization(), platformMiddleware.moduleEnabled({ moduleId })],
+  forModule: (moduleId) => [
+    platformMiddleware.auth(),
+    platformMiddleware.organization(),
+    platformMiddleware.moduleEnabled({ moduleId }),
+  ],
   signedIn: () => [platformMiddleware.auth()],
   platformAdmin: () => [platformMiddleware.auth(), platformMiddleware.platformAdmin()],
 }

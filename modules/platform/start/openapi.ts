@@ -35,16 +35,33 @@ import {
   serializeOrganization,
   serializeOrganizationMembership,
 } from '../app/transformers/organization_transformer.ts'
-import { serializeAccessToken, serializeNewAccessToken } from '../app/transformers/access_token_transformer.ts'
+import {
+  serializeAccessToken,
+  serializeNewAccessToken,
+} from '../app/transformers/access_token_transformer.ts'
 import { serializeAuditEntry } from '../app/transformers/audit_entry_transformer.ts'
-import { defineSchemas, describeRoute, listOf, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
+import {
+  defineSchemas,
+  describeRoute,
+  listOf,
+  pageOf,
+  schemaRef,
+  wrapped,
+} from '../app/openapi/registry.ts'
 import './openapi_notifications.ts'
 import './openapi_jobs.ts'
 import './openapi_onboarding.ts'
 import './openapi_preferences.ts'
 
-const text = (description?: string) => ({ type: ['string', 'null'], ...(description ? { description } : {}) })
-const localized = { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } }, required: ['fr', 'en'] }
+const text = (description?: string) => ({
+  type: ['string', 'null'],
+  ...(description ? { description } : {}),
+})
+const localized = {
+  type: 'object',
+  properties: { fr: { type: 'string' }, en: { type: 'string' } },
+  required: ['fr', 'en'],
+}
 const role = { enum: ['owner', 'admin', 'member'] }
 
 defineSchemas({
@@ -57,7 +74,10 @@ defineSchemas({
         items: {
           type: 'object',
           properties: {
-            code: { type: 'string', description: 'Stable code, e.g. `E_NOT_FOUND`, `E_VALIDATION`.' },
+            code: {
+              type: 'string',
+              description: 'Stable code, e.g. `E_NOT_FOUND`, `E_VALIDATION`.',
+            },
             message: { type: 'string', description: "In the caller's language." },
             field: { type: 'string', description: 'The input field at fault (validation errors).' },
           },
@@ -86,23 +106,49 @@ defineSchemas({
       name: localized,
       description: localized,
       category: { type: 'string' },
-      depends: { type: 'array', items: { type: 'string' }, description: 'Modules to enable first.' },
-      dependants: { type: 'array', items: { type: 'string' }, description: 'Modules that need this one.' },
+      depends: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Modules to enable first.',
+      },
+      dependants: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Modules that need this one.',
+      },
       enabled: { type: 'boolean' },
       enabledAt: { type: ['string', 'null'], format: 'date-time' },
-      routeBase: { type: ['string', 'null'], description: "Where the module's pages live in the shell (`/contacts`); null when it has none." },
+      routeBase: {
+        type: ['string', 'null'],
+        description:
+          "Where the module's pages live in the shell (`/contacts`); null when it has none.",
+      },
       vendor: {
         type: ['object', 'null'],
-        description: 'The vendor of a module installed from the marketplace (audited vendors run in the page, others in a sandbox); null for the platform\'s own modules.',
+        description:
+          "The vendor of a module installed from the marketplace (audited vendors run in the page, others in a sandbox); null for the platform's own modules.",
         properties: { name: { type: 'string' }, audited: { type: 'boolean' } },
         required: ['name', 'audited'],
       },
     },
-    required: ['id', 'version', 'name', 'description', 'category', 'depends', 'dependants', 'enabled', 'enabledAt', 'routeBase', 'vendor'],
+    required: [
+      'id',
+      'version',
+      'name',
+      'description',
+      'category',
+      'depends',
+      'dependants',
+      'enabled',
+      'enabledAt',
+      'routeBase',
+      'vendor',
+    ],
   },
   ShellManifest: {
     type: 'object',
-    description: "What the shell loads: each enabled module's remote, with the hash of every file it may load.",
+    description:
+      "What the shell loads: each enabled module's remote, with the hash of every file it may load.",
     properties: {
       modules: {
         type: 'array',
@@ -117,7 +163,11 @@ defineSchemas({
               properties: {
                 name: { type: 'string' },
                 entry: { type: 'string' },
-                integrity: { type: 'object', additionalProperties: { type: 'string' }, description: 'Path → SRI hash.' },
+                integrity: {
+                  type: 'object',
+                  additionalProperties: { type: 'string' },
+                  description: 'Path → SRI hash.',
+                },
               },
               required: ['name', 'entry', 'integrity'],
             },
@@ -126,20 +176,36 @@ defineSchemas({
               type: 'array',
               items: {
                 type: 'object',
-                properties: { path: { type: 'string' }, label: localized, icon: { type: 'string' }, permission: { type: 'string' } },
+                properties: {
+                  path: { type: 'string' },
+                  label: localized,
+                  icon: { type: 'string' },
+                  permission: { type: 'string' },
+                },
                 required: ['path', 'label'],
               },
             },
             trust: {
               enum: ['first-party', 'audited', 'sandboxed'],
-              description: 'How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin.',
+              description:
+                'How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin.',
             },
             signedHashList: {
               type: ['string', 'null'],
-              description: "A vendor module's hash list with the vendor's and the marketplace's Ed25519 signatures (URL); null for the platform's own modules.",
+              description:
+                "A vendor module's hash list with the vendor's and the marketplace's Ed25519 signatures (URL); null for the platform's own modules.",
             },
           },
-          required: ['id', 'version', 'name', 'remote', 'routeBase', 'navigation', 'trust', 'signedHashList'],
+          required: [
+            'id',
+            'version',
+            'name',
+            'remote',
+            'routeBase',
+            'navigation',
+            'trust',
+            'signedHashList',
+          ],
         },
       },
     },
@@ -149,7 +215,8 @@ defineSchemas({
 
 const user = wrapped('user', serializeUser.ref)
 const organization = wrapped('organization', serializeOrganization.ref)
-const throttled = 'Too many attempts from this address or for this account: `E_TOO_MANY_REQUESTS` (see `Retry-After`).'
+const throttled =
+  'Too many attempts from this address or for this account: `E_TOO_MANY_REQUESTS` (see `Retry-After`).'
 const adminOnly = 'The caller is a member without the admin role: `E_FORBIDDEN`.'
 const params = {
   orgId: 'The organisation id (uuid).',
@@ -170,19 +237,24 @@ describeRoute('GET /api/v1/docs', {
   operationId: 'getApiReference',
   summary: 'This API reference as a web page',
   tags: ['Reference'],
-  responses: { 200: { description: 'An HTML page.', schema: { type: 'string' }, contentType: 'text/html' } },
+  responses: {
+    200: { description: 'An HTML page.', schema: { type: 'string' }, contentType: 'text/html' },
+  },
 })
 describeRoute('GET /api/v1/docs/scalar.js', {
   operationId: 'getApiReferenceScript',
   summary: 'The script of the reference page (Scalar, self-hosted)',
   tags: ['Reference'],
-  responses: { 200: { description: 'JavaScript.', schema: { type: 'string' }, contentType: 'text/javascript' } },
+  responses: {
+    200: { description: 'JavaScript.', schema: { type: 'string' }, contentType: 'text/javascript' },
+  },
 })
 
 describeRoute('GET /api/v1/auth/csrf', {
   operationId: 'getCsrfCookie',
   summary: 'Set the XSRF-TOKEN cookie',
-  description: 'Browsers call it once, then send the cookie value in the `X-XSRF-TOKEN` header on every write.',
+  description:
+    'Browsers call it once, then send the cookie value in the `X-XSRF-TOKEN` header on every write.',
   tags: ['Auth'],
   responses: { 204: 'The cookie is set.' },
 })
@@ -193,7 +265,12 @@ describeRoute('POST /api/v1/auth/sign-up', {
     'Sends an email with a verification link. With `invitationToken` (from an invitation link) the address must be the invited one: it counts as verified and the invitation is accepted at once (`organization` in the answer).',
   tags: ['Auth'],
   request: signUpValidator,
-  requestExample: { fullName: 'Amani Kabila', email: 'amani@example.cd', password: 'motdepasse-solide', locale: 'fr' },
+  requestExample: {
+    fullName: 'Amani Kabila',
+    email: 'amani@example.cd',
+    password: 'motdepasse-solide',
+    locale: 'fr',
+  },
   responses: {
     201: { description: 'Signed in.', schema: user },
     404: 'Unknown, used or expired `invitationToken`: `E_INVITATION_INVALID`.',
@@ -222,7 +299,11 @@ describeRoute('GET /api/v1/auth/providers', {
       description: 'May be empty.',
       schema: wrapped('providers', {
         type: 'array',
-        items: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } }, required: ['id', 'name'] },
+        items: {
+          type: 'object',
+          properties: { id: { type: 'string' }, name: { type: 'string' } },
+          required: ['id', 'name'],
+        },
       }),
     },
   },
@@ -238,7 +319,8 @@ describeRoute('GET /api/v1/auth/oauth/:provider/redirect', {
 describeRoute('GET /api/v1/auth/oauth/:provider/callback', {
   operationId: 'finishOauthSignIn',
   summary: 'Where the provider sends the browser back (browser navigation)',
-  description: 'Signs the user in (creating or linking the account) and redirects to `/`; on failure to `/sign-in?error=<code>`.',
+  description:
+    'Signs the user in (creating or linking the account) and redirects to `/`; on failure to `/sign-in?error=<code>`.',
   tags: ['Auth'],
   params: { provider: 'A provider id from `GET /api/v1/auth/providers`.' },
   responses: { 302: 'To `/` signed in, or to `/sign-in?error=<code>`.' },
@@ -258,7 +340,10 @@ describeRoute('GET /api/v1/auth/me', {
       description: 'The user.',
       schema: {
         type: 'object',
-        properties: { user: serializeUser.ref, organizations: { type: 'array', items: serializeOrganizationMembership.ref } },
+        properties: {
+          user: serializeUser.ref,
+          organizations: { type: 'array', items: serializeOrganizationMembership.ref },
+        },
         required: ['user', 'organizations'],
       },
     },
@@ -280,13 +365,22 @@ describeRoute('POST /api/v1/auth/password', {
     'Failed checks of the current password lock the checks as failed sign-ins do.',
   tags: ['Auth'],
   request: changePasswordValidator,
-  requestExample: { currentPassword: 'motdepasse-solide', password: 'nouveau-mot-de-passe', revokeAccessTokens: true },
-  responses: { 204: 'Changed.', 422: 'Invalid input, or the current password is wrong (`E_WRONG_PASSWORD`).', 429: throttled },
+  requestExample: {
+    currentPassword: 'motdepasse-solide',
+    password: 'nouveau-mot-de-passe',
+    revokeAccessTokens: true,
+  },
+  responses: {
+    204: 'Changed.',
+    422: 'Invalid input, or the current password is wrong (`E_WRONG_PASSWORD`).',
+    429: throttled,
+  },
 })
 describeRoute('POST /api/v1/auth/sessions/end-others', {
   operationId: 'endOtherSessions',
   summary: 'Sign out of my other sessions',
-  description: 'Ends every session of the user but this one and, unless `revokeAccessTokens` is false, every personal access token but the one making the request.',
+  description:
+    'Ends every session of the user but this one and, unless `revokeAccessTokens` is false, every personal access token but the one making the request.',
   tags: ['Auth'],
   request: endOtherSessionsValidator,
   requestExample: { revokeAccessTokens: true },
@@ -295,7 +389,8 @@ describeRoute('POST /api/v1/auth/sessions/end-others', {
 describeRoute('POST /api/v1/auth/forgot-password', {
   operationId: 'forgotPassword',
   summary: 'Email a password-reset link',
-  description: 'Answers 202, in the same time, whether or not the address has an account: the mail is sent by a job.',
+  description:
+    'Answers 202, in the same time, whether or not the address has an account: the mail is sent by a job.',
   tags: ['Auth'],
   request: forgotPasswordValidator,
   requestExample: { email: 'amani@example.cd' },
@@ -329,14 +424,15 @@ describeRoute('POST /api/v1/auth/email', {
   requestExample: { email: 'amani.nouveau@example.cd', currentPassword: 'motdepasse-solide' },
   responses: {
     202: { description: 'Confirmation link sent.', schema: { type: 'object' } },
-    422: 'Invalid input, the current password is wrong (`E_WRONG_PASSWORD`), the address is taken (`E_EMAIL_TAKEN`) or already the account\'s (`E_SAME_EMAIL`).',
+    422: "Invalid input, the current password is wrong (`E_WRONG_PASSWORD`), the address is taken (`E_EMAIL_TAKEN`) or already the account's (`E_SAME_EMAIL`).",
     429: throttled,
   },
 })
 describeRoute('POST /api/v1/auth/email/confirm', {
   operationId: 'confirmEmailChange',
   summary: 'Confirm a new email address with an emailed token',
-  description: 'The account then answers at the new address, counted as verified; the previous address is told.',
+  description:
+    'The account then answers at the new address, counted as verified; the previous address is told.',
   tags: ['Auth'],
   request: confirmEmailChangeValidator,
   requestExample: { token: 'token-from-the-email' },
@@ -346,15 +442,31 @@ describeRoute('POST /api/v1/auth/email/confirm', {
     422: 'The address was taken by another account meanwhile: `E_EMAIL_TAKEN`.',
   },
 })
-const organizationsList = { type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } }, required: ['id', 'name'] } }
+const organizationsList = {
+  type: 'array',
+  items: {
+    type: 'object',
+    properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } },
+    required: ['id', 'name'],
+  },
+}
 describeRoute('GET /api/v1/auth/me/deletion', {
   operationId: 'getAccountDeletionPlan',
   summary: 'What deleting my account would do to each of my organisations',
   tags: ['Auth'],
   responses: {
     200: {
-      description: '`blocking`: owned with other members (hand ownership over first); `deleted`: I am the only member, deleted with their data; `left`: I leave them, their data stays.',
-      schema: { type: 'object', properties: { blocking: organizationsList, deleted: organizationsList, left: organizationsList }, required: ['blocking', 'deleted', 'left'] },
+      description:
+        '`blocking`: owned with other members (hand ownership over first); `deleted`: I am the only member, deleted with their data; `left`: I leave them, their data stays.',
+      schema: {
+        type: 'object',
+        properties: {
+          blocking: organizationsList,
+          deleted: organizationsList,
+          left: organizationsList,
+        },
+        required: ['blocking', 'deleted', 'left'],
+      },
     },
   },
 })
@@ -383,7 +495,12 @@ describeRoute('GET /api/v1/auth/tokens', {
   operationId: 'listAccessTokens',
   summary: 'My personal access tokens',
   tags: ['Access tokens'],
-  responses: { 200: { description: 'The tokens (never their secret).', schema: listOf(serializeAccessToken.ref) } },
+  responses: {
+    200: {
+      description: 'The tokens (never their secret).',
+      schema: listOf(serializeAccessToken.ref),
+    },
+  },
 })
 describeRoute('POST /api/v1/auth/tokens', {
   operationId: 'createAccessToken',
@@ -391,7 +508,12 @@ describeRoute('POST /api/v1/auth/tokens', {
   tags: ['Access tokens'],
   request: createAccessTokenValidator,
   requestExample: { name: 'Comptabilité', expiresInDays: 90 },
-  responses: { 201: { description: 'The token, with its secret shown once.', schema: wrapped('token', serializeNewAccessToken.ref) } },
+  responses: {
+    201: {
+      description: 'The token, with its secret shown once.',
+      schema: wrapped('token', serializeNewAccessToken.ref),
+    },
+  },
 })
 describeRoute('DELETE /api/v1/auth/tokens/:tokenId', {
   operationId: 'deleteAccessToken',
@@ -407,7 +529,10 @@ describeRoute('GET /api/v1/invitations/:token', {
   tags: ['Invitations'],
   params: { token: params.token },
   responses: {
-    200: { description: 'The invitation.', schema: wrapped('invitation', serializeInvitationPreview.ref) },
+    200: {
+      description: 'The invitation.',
+      schema: wrapped('invitation', serializeInvitationPreview.ref),
+    },
     404: 'Unknown, used or expired invitation: `E_INVITATION_INVALID`.',
   },
 })
@@ -418,7 +543,10 @@ describeRoute('POST /api/v1/invitations/:token/accept', {
   tags: ['Invitations'],
   params: { token: params.token },
   responses: {
-    200: { description: 'The organisation joined.', schema: wrapped('organization', serializeOrganizationMembership.ref) },
+    200: {
+      description: 'The organisation joined.',
+      schema: wrapped('organization', serializeOrganizationMembership.ref),
+    },
     403: 'Signed in with another email address: `E_INVITATION_OTHER_EMAIL`.',
     404: 'Unknown, used or expired invitation: `E_INVITATION_INVALID`.',
   },
@@ -428,7 +556,9 @@ describeRoute('GET /api/v1/orgs', {
   operationId: 'listOrganizations',
   summary: 'The organisations I belong to',
   tags: ['Organisations'],
-  responses: { 200: { description: 'Sorted by name.', schema: listOf(serializeOrganizationMembership.ref) } },
+  responses: {
+    200: { description: 'Sorted by name.', schema: listOf(serializeOrganizationMembership.ref) },
+  },
 })
 describeRoute('POST /api/v1/orgs', {
   operationId: 'createOrganization',
@@ -446,7 +576,11 @@ describeRoute('GET /api/v1/orgs/:orgId', {
   responses: {
     200: {
       description: 'The organisation.',
-      schema: { type: 'object', properties: { organization: serializeOrganization.ref, role }, required: ['organization', 'role'] },
+      schema: {
+        type: 'object',
+        properties: { organization: serializeOrganization.ref, role },
+        required: ['organization', 'role'],
+      },
     },
   },
 })
@@ -458,12 +592,16 @@ describeRoute('PATCH /api/v1/orgs/:orgId', {
   params: { orgId: params.orgId },
   request: updateOrganizationValidator,
   requestExample: { legalName: 'Boulangerie du Fleuve SARL', city: 'Kinshasa', country: 'CD' },
-  responses: { 200: { description: 'The updated organisation.', schema: organization }, 403: adminOnly },
+  responses: {
+    200: { description: 'The updated organisation.', schema: organization },
+    403: adminOnly,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/logo', {
   operationId: 'uploadOrganizationLogo',
   summary: "Upload the organisation's logo",
-  description: 'PNG, JPEG or WebP, 2 MB at most (413 `E_FILE_TOO_LARGE` above); the type is read from the bytes, not the file name (422 `E_FILE_TYPE_NOT_ALLOWED`).',
+  description:
+    'PNG, JPEG or WebP, 2 MB at most (413 `E_FILE_TOO_LARGE` above); the type is read from the bytes, not the file name (422 `E_FILE_TYPE_NOT_ALLOWED`).',
   tags: ['Organisations'],
   permission: 'platform.organization.update',
   params: { orgId: params.orgId },
@@ -477,10 +615,13 @@ describeRoute('POST /api/v1/orgs/:orgId/logo', {
 describeRoute('GET /api/v1/orgs/:orgId/logo', {
   operationId: 'getOrganizationLogo',
   summary: "The organisation's logo",
-  description: 'Redirects to a signed URL of the image valid 5 minutes (the local file route, or the S3 bucket).',
+  description:
+    'Redirects to a signed URL of the image valid 5 minutes (the local file route, or the S3 bucket).',
   tags: ['Organisations'],
   params: { orgId: params.orgId },
-  responses: { 302: { description: 'Redirect to the signed URL of the image (`Location` header).' } },
+  responses: {
+    302: { description: 'Redirect to the signed URL of the image (`Location` header).' },
+  },
 })
 describeRoute('GET /api/v1/files/*', {
   operationId: 'getSignedFile',
@@ -488,9 +629,15 @@ describeRoute('GET /api/v1/files/*', {
   description:
     'Only URLs the API hands out (e.g. the logo redirect) work: the signature covers the path and the expiry. Served with its type, `nosniff` and a sandboxing CSP. With S3, signed URLs point at the bucket instead.',
   tags: ['Files'],
-  params: { '*': 'The storage key, `orgs/<organizationId>/<module>/<name>`, followed by the signature query string.' },
+  params: {
+    '*': 'The storage key, `orgs/<organizationId>/<module>/<name>`, followed by the signature query string.',
+  },
   responses: {
-    200: { description: 'The file.', schema: { type: 'string', contentMediaType: 'application/octet-stream' }, contentType: 'application/octet-stream' },
+    200: {
+      description: 'The file.',
+      schema: { type: 'string', contentMediaType: 'application/octet-stream' },
+      contentType: 'application/octet-stream',
+    },
     403: 'Missing, tampered or expired signature: `E_FILE_LINK_INVALID`.',
   },
 })
@@ -511,7 +658,10 @@ describeRoute('PATCH /api/v1/orgs/:orgId/members/:memberId', {
   params: { orgId: params.orgId, memberId: params.memberId },
   request: updateMemberValidator,
   requestExample: { role: 'member' },
-  responses: { 200: { description: 'The member.', schema: wrapped('member', serializeMember.ref) }, 403: adminOnly },
+  responses: {
+    200: { description: 'The member.', schema: wrapped('member', serializeMember.ref) },
+    403: adminOnly,
+  },
 })
 describeRoute('DELETE /api/v1/orgs/:orgId/members/:memberId', {
   operationId: 'removeMember',
@@ -526,7 +676,10 @@ describeRoute('POST /api/v1/orgs/:orgId/leave', {
   summary: 'Leave an organisation',
   tags: ['Members'],
   params: { orgId: params.orgId },
-  responses: { 204: 'Left.', 409: 'The owner must transfer ownership first: `E_OWNER_CANNOT_LEAVE`.' },
+  responses: {
+    204: 'Left.',
+    409: 'The owner must transfer ownership first: `E_OWNER_CANNOT_LEAVE`.',
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/transfer-ownership', {
   operationId: 'transferOwnership',
@@ -544,12 +697,16 @@ describeRoute('GET /api/v1/orgs/:orgId/invitations', {
   tags: ['Invitations'],
   permission: 'platform.member.manage',
   params: { orgId: params.orgId },
-  responses: { 200: { description: 'Newest first.', schema: listOf(serializeInvitation.ref) }, 403: adminOnly },
+  responses: {
+    200: { description: 'Newest first.', schema: listOf(serializeInvitation.ref) },
+    403: adminOnly,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/invitations', {
   operationId: 'createInvitation',
   summary: 'Invite someone by email',
-  description: 'Emails a link `/invitations/<token>`, valid 7 days; replaces a pending invitation to the same address.',
+  description:
+    'Emails a link `/invitations/<token>`, valid 7 days; replaces a pending invitation to the same address.',
   tags: ['Invitations'],
   permission: 'platform.member.manage',
   params: { orgId: params.orgId },
@@ -577,7 +734,13 @@ describeRoute('GET /api/v1/orgs/:orgId/audit-log', {
   permission: 'platform.audit.read',
   params: { orgId: params.orgId },
   query: pageValidator,
-  responses: { 200: { description: 'One page (50 entries by default).', schema: pageOf(serializeAuditEntry.ref) }, 403: adminOnly },
+  responses: {
+    200: {
+      description: 'One page (50 entries by default).',
+      schema: pageOf(serializeAuditEntry.ref),
+    },
+    403: adminOnly,
+  },
 })
 
 describeRoute('GET /api/v1/orgs/:orgId/modules', {
@@ -624,12 +787,18 @@ defineSchemas({
     type: 'object',
     description: 'One record found by the global search.',
     properties: {
-      type: { type: 'string', description: 'The record type, `<module>.<record>`, e.g. `contacts.contact`.' },
+      type: {
+        type: 'string',
+        description: 'The record type, `<module>.<record>`, e.g. `contacts.contact`.',
+      },
       moduleId: { type: 'string', description: 'The module that owns the record.' },
       id: { type: 'string', description: 'The record id within its module.' },
       title: { type: 'string' },
       subtitle: text(),
-      url: { type: 'string', description: 'The shell route that opens the record, e.g. `/contacts/<id>`.' },
+      url: {
+        type: 'string',
+        description: 'The shell route that opens the record, e.g. `/contacts/<id>`.',
+      },
     },
     required: ['type', 'moduleId', 'id', 'title', 'subtitle', 'url'],
   },
@@ -644,5 +813,10 @@ describeRoute('GET /api/v1/orgs/:orgId/search', {
   tags: ['Search'],
   params: { orgId: params.orgId },
   query: searchValidator,
-  responses: { 200: { description: 'The best matches first (20 by default, at most 50).', schema: listOf(schemaRef('SearchResult')) } },
+  responses: {
+    200: {
+      description: 'The best matches first (20 by default, at most 50).',
+      schema: listOf(schemaRef('SearchResult')),
+    },
+  },
 })

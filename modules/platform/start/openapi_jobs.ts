@@ -2,9 +2,19 @@
  * The API reference of an organisation's background jobs (the admin page of failed jobs).
  */
 import { listJobsValidator, JOB_STATUSES } from '../app/validators/jobs.ts'
-import { defineSchemas, describeRoute, pageOf, schemaRef, wrapped } from '../app/openapi/registry.ts'
+import {
+  defineSchemas,
+  describeRoute,
+  pageOf,
+  schemaRef,
+  wrapped,
+} from '../app/openapi/registry.ts'
 
-const localized = { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } }, required: ['fr', 'en'] }
+const localized = {
+  type: 'object',
+  properties: { fr: { type: 'string' }, en: { type: 'string' } },
+  required: ['fr', 'en'],
+}
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [{ type: 'null' }, schema] })
 const dateTime = { type: 'string', format: 'date-time' }
 const adminOnly = 'The caller is a member without the admin role: `E_FORBIDDEN`.'
@@ -13,7 +23,8 @@ const params = { orgId: 'The organisation id (uuid).', jobId: 'The job id (uuid)
 defineSchemas({
   Job: {
     type: 'object',
-    description: 'Work run in the background by the workers (imports, documents, mailings...), retried with exponential backoff.',
+    description:
+      'Work run in the background by the workers (imports, documents, mailings...), retried with exponential backoff.',
     properties: {
       id: { type: 'string', format: 'uuid' },
       name: { type: 'string', description: '`<module>.<job>`, e.g. `contacts.import`.' },
@@ -29,7 +40,21 @@ defineSchemas({
       startedAt: { type: ['string', 'null'], format: 'date-time' },
       finishedAt: { type: ['string', 'null'], format: 'date-time' },
     },
-    required: ['id', 'name', 'label', 'status', 'percent', 'message', 'attempts', 'maxAttempts', 'error', 'createdAt', 'updatedAt', 'startedAt', 'finishedAt'],
+    required: [
+      'id',
+      'name',
+      'label',
+      'status',
+      'percent',
+      'message',
+      'attempts',
+      'maxAttempts',
+      'error',
+      'createdAt',
+      'updatedAt',
+      'startedAt',
+      'finishedAt',
+    ],
   },
 })
 
@@ -41,7 +66,10 @@ describeRoute('GET /api/v1/orgs/:orgId/jobs', {
   permission: 'platform.job.manage',
   params: { orgId: params.orgId },
   query: listJobsValidator,
-  responses: { 200: { description: 'One page (25 jobs by default).', schema: pageOf(schemaRef('Job')) }, 403: adminOnly },
+  responses: {
+    200: { description: 'One page (25 jobs by default).', schema: pageOf(schemaRef('Job')) },
+    403: adminOnly,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/jobs/:jobId/retry', {
   operationId: 'retryJob',

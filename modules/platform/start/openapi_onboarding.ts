@@ -48,7 +48,13 @@ describeRoute('GET /api/v1/orgs/:orgId/onboarding', {
   tags: ['Organisations'],
   permission: 'platform.organization.update',
   params: { orgId },
-  responses: { 200: { description: 'The checklist.', schema: wrapped('onboarding', schemaRef('OnboardingChecklist')) }, 403: adminOnly },
+  responses: {
+    200: {
+      description: 'The checklist.',
+      schema: wrapped('onboarding', schemaRef('OnboardingChecklist')),
+    },
+    403: adminOnly,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/onboarding/dismiss', {
   operationId: 'dismissOnboardingChecklist',
@@ -57,16 +63,24 @@ describeRoute('POST /api/v1/orgs/:orgId/onboarding/dismiss', {
   permission: 'platform.organization.update',
   params: { orgId },
   responses: {
-    200: { description: 'The checklist, dismissed.', schema: wrapped('onboarding', schemaRef('OnboardingChecklist')) },
+    200: {
+      description: 'The checklist, dismissed.',
+      schema: wrapped('onboarding', schemaRef('OnboardingChecklist')),
+    },
     403: adminOnly,
     409: 'A step is not done yet: `E_ONBOARDING_NOT_DONE`.',
   },
 })
-const jobQueued = { type: 'object', properties: { jobId: { type: 'string', format: 'uuid' } }, required: ['jobId'] }
+const jobQueued = {
+  type: 'object',
+  properties: { jobId: { type: 'string', format: 'uuid' } },
+  required: ['jobId'],
+}
 describeRoute('POST /api/v1/orgs/:orgId/onboarding/sample-data', {
   operationId: 'loadSampleData',
   summary: "Load the enabled modules' sample data",
-  description: "Queues a job that adds each enabled module's demo records, marked as sample data; follow its progress on the live jobs channel. Audited.",
+  description:
+    "Queues a job that adds each enabled module's demo records, marked as sample data; follow its progress on the live jobs channel. Audited.",
   tags: ['Organisations'],
   permission: 'platform.organization.update',
   params: { orgId },
@@ -79,11 +93,16 @@ describeRoute('POST /api/v1/orgs/:orgId/onboarding/sample-data', {
 describeRoute('DELETE /api/v1/orgs/:orgId/onboarding/sample-data', {
   operationId: 'removeSampleData',
   summary: 'Remove the sample data, and nothing else',
-  description: "Queues a job that deletes the records marked as sample data; the organisation's own records stay. Audited.",
+  description:
+    "Queues a job that deletes the records marked as sample data; the organisation's own records stay. Audited.",
   tags: ['Organisations'],
   permission: 'platform.organization.update',
   params: { orgId },
-  responses: { 202: { description: 'The job, queued.', schema: jobQueued }, 403: adminOnly, 409: 'No sample data is loaded: `E_SAMPLE_DATA_NONE`.' },
+  responses: {
+    202: { description: 'The job, queued.', schema: jobQueued },
+    403: adminOnly,
+    409: 'No sample data is loaded: `E_SAMPLE_DATA_NONE`.',
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/invitations/:invitationId/resend', {
   operationId: 'resendInvitation',
@@ -102,7 +121,8 @@ describeRoute('POST /api/v1/orgs/:orgId/invitations/:invitationId/resend', {
 describeRoute('POST /api/v1/auth/reset-password/check', {
   operationId: 'checkResetPasswordToken',
   summary: 'Whether a password-reset link can still be used',
-  description: 'Lets the page offer a new link instead of a form that would fail. Does not use the token.',
+  description:
+    'Lets the page offer a new link instead of a form that would fail. Does not use the token.',
   tags: ['Auth'],
   request: checkResetTokenValidator,
   requestExample: { token: 'token-from-the-email' },

@@ -6,14 +6,20 @@ import { serializePreference } from '../app/transformers/preference_transformer.
 import { MAX_PREFERENCE_BYTES, savePreferenceValidator } from '../app/validators/preferences.ts'
 import { describeRoute, wrapped } from '../app/openapi/registry.ts'
 
-const key = 'Letters, digits, `.`, `_` and `-`, 120 characters at most, e.g. `data-table.contacts.list.hidden-columns`.'
+const key =
+  'Letters, digits, `.`, `_` and `-`, 120 characters at most, e.g. `data-table.contacts.list.hidden-columns`.'
 
 describeRoute('GET /api/v1/me/preferences/:key', {
   operationId: 'getMyPreference',
   summary: 'One of my interface preferences',
   tags: ['Auth'],
   params: { key },
-  responses: { 200: { description: 'The preference; its `value` is null while never saved.', schema: wrapped('preference', serializePreference.ref) } },
+  responses: {
+    200: {
+      description: 'The preference; its `value` is null while never saved.',
+      schema: wrapped('preference', serializePreference.ref),
+    },
+  },
 })
 describeRoute('PUT /api/v1/me/preferences/:key', {
   operationId: 'saveMyPreference',
@@ -23,5 +29,10 @@ describeRoute('PUT /api/v1/me/preferences/:key', {
   params: { key },
   request: savePreferenceValidator,
   requestExample: { value: ['email', 'phone'] },
-  responses: { 200: { description: 'The saved preference.', schema: wrapped('preference', serializePreference.ref) } },
+  responses: {
+    200: {
+      description: 'The saved preference.',
+      schema: wrapped('preference', serializePreference.ref),
+    },
+  },
 })

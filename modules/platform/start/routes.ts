@@ -68,7 +68,9 @@ router
 
 router.get('/api/v1/invitations/:token', [InvitationsController, 'show'])
 router.get(LOCAL_FILE_ROUTE, [FilesController, 'serve'])
-router.post('/api/v1/invitations/:token/accept', [InvitationsController, 'accept']).use(middleware.auth())
+router
+  .post('/api/v1/invitations/:token/accept', [InvitationsController, 'accept'])
+  .use(middleware.auth())
 
 router
   .group(() => {

@@ -11,7 +11,9 @@ export class BrowserClient {
 
   /** The test HTTP server the functional suite starts. */
   static forTestServer() {
-    return new BrowserClient(`http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3333'}`)
+    return new BrowserClient(
+      `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '3333'}`
+    )
   }
 
   cookie(name: string, host = new URL(this.baseUrl).host) {
@@ -42,10 +44,20 @@ export class BrowserClient {
   }
 
   /** One request, without following redirects; cookies of the target host are sent and stored. */
-  async request(method: string, target: string, options: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  async request(
+    method: string,
+    target: string,
+    options: {
+      json?: unknown
+      form?: Record<string, string>
+      headers?: Record<string, string>
+    } = {}
+  ) {
     const url = new URL(target, this.baseUrl)
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
-    const cookies = [...(this.jar.get(url.host) ?? new Map()).entries()].map(([name, value]) => `${name}=${value}`)
+    const cookies = [...(this.jar.get(url.host) ?? new Map()).entries()].map(
+      ([name, value]) => `${name}=${value}`
+    )
     if (cookies.length) headers.cookie = cookies.join('; ')
     let body: string | undefined
     if (options.json !== undefined) {
@@ -109,7 +121,10 @@ export class BrowserClient {
         if (name) fields[name] = value
       }
       const action = new URL(form[1].replace(/&amp;/g, '&'), response.url)
-      response = await this.request('POST', action.toString(), { form: { ...fields, ...fill }, headers: { accept: 'text/html' } })
+      response = await this.request('POST', action.toString(), {
+        form: { ...fields, ...fill },
+        headers: { accept: 'text/html' },
+      })
     }
     throw new Error(`Too many redirects from ${start}`)
   }

@@ -7,7 +7,12 @@ import Membership, { type Role } from '../app/models/membership.ts'
 export type { JobProgressEvent } from '../app/services/live/job_progress.ts'
 export { User, Organization, Membership }
 export { default as Invitation } from '../app/models/invitation.ts'
-export { inspectRoutes, isApiRoute, isDocumentedRoute, type InspectedRoute } from '../app/openapi/route_inspection.ts'
+export {
+  inspectRoutes,
+  isApiRoute,
+  isDocumentedRoute,
+  type InspectedRoute,
+} from '../app/openapi/route_inspection.ts'
 export { buildOpenApiDocument, openApiPath } from '../app/openapi/document_builder.ts'
 
 /** The password every test user gets. */
@@ -16,7 +21,9 @@ export const TEST_PASSWORD = 'motdepasse-solide'
 let sequence = 0
 
 /** Creates a user with a unique email. */
-export async function createUser(overrides: Partial<Pick<User, 'email' | 'fullName' | 'locale'>> = {}) {
+export async function createUser(
+  overrides: Partial<Pick<User, 'email' | 'fullName' | 'locale'>> = {}
+) {
   sequence += 1
   return User.create({
     fullName: overrides.fullName ?? `Utilisateur ${sequence}`,
@@ -70,7 +77,9 @@ export async function runQueuedJobs() {
 export function tokenSentTo(mails: ReturnType<typeof mail.fake>, email: string, path: string) {
   const message = mails.messages.sent().find((sent) => sent.hasTo(email))
   if (!message) throw new Error(`No mail sent to ${email}`)
-  const match = String(message.toJSON().message.text).match(new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`))
+  const match = String(message.toJSON().message.text).match(
+    new RegExp(`${path}\\?token=([A-Za-z0-9_-]+)`)
+  )
   if (!match) throw new Error(`No ${path} link in the mail to ${email}`)
   return match[1]
 }

@@ -9,7 +9,9 @@ export type LiveFrame = { channel: string; payload: any }
  */
 export async function openLiveStream(browser: BrowserClient, uid: string) {
   const url = new URL(`/__transmit/events?uid=${uid}`, browser.baseUrl)
-  const cookies = [...(browser.jar.get(url.host) ?? new Map()).entries()].map(([name, value]) => `${name}=${value}`)
+  const cookies = [...(browser.jar.get(url.host) ?? new Map()).entries()].map(
+    ([name, value]) => `${name}=${value}`
+  )
   const controller = new AbortController()
   const response = await fetch(url, {
     headers: { accept: 'text/event-stream', cookie: cookies.join('; ') },
@@ -50,7 +52,10 @@ export async function openLiveStream(browser: BrowserClient, uid: string) {
       const queued = frames.shift()
       if (queued) return Promise.resolve(queued)
       return new Promise<LiveFrame>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('No live frame within the time limit')), timeoutMs)
+        const timer = setTimeout(
+          () => reject(new Error('No live frame within the time limit')),
+          timeoutMs
+        )
         waiting.push((frame) => {
           clearTimeout(timer)
           resolve(frame)

@@ -12,7 +12,9 @@ export const routes: RouteRecordRaw[] = [
     // The first page and the table's code are requested while the view's own code loads, not after it.
     beforeEnter: () => {
       void preloadDataTable()
-      void import('./stores/contact-list').then(({ useContactListStore }) => useContactListStore().loadIfEmpty())
+      void import('./stores/contact-list').then(({ useContactListStore }) =>
+        useContactListStore().loadIfEmpty()
+      )
     },
   },
   {

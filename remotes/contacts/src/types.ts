@@ -2,7 +2,14 @@
  * The contacts wire types, all read from the SDK's generated OpenAPI types (the backend's serializers
  * and validators): none is written here by hand. The rest is the list screen's own state.
  */
-import type { ApiOperations, Schemas, WireBody, WireOperation, WireQuery, WireResponse } from '@ia/sdk'
+import type {
+  ApiOperations,
+  Schemas,
+  WireBody,
+  WireOperation,
+  WireQuery,
+  WireResponse,
+} from '@ia/sdk'
 
 /** A customer or supplier, company or person, as the API answers it. */
 export type Contact = Schemas['Contact']
@@ -14,7 +21,9 @@ export type ContactKind = Contact['kind']
 export type ContactListQuery = NonNullable<WireQuery<WireOperation<'get', '/contacts'>>>
 
 /** The query string of the CSV export (the list's filters). */
-export type ContactExportQuery = NonNullable<WireQuery<WireOperation<'get', '/contacts/export.csv'>>>
+export type ContactExportQuery = NonNullable<
+  WireQuery<WireOperation<'get', '/contacts/export.csv'>>
+>
 
 /** Role filter of the list: customers or suppliers. */
 export type ContactRole = NonNullable<ContactListQuery['role']>
@@ -45,7 +54,10 @@ export interface ContactListParams extends ContactFilters {
 }
 
 /** One keyset page of contacts (the list answers one when asked for `paging=cursor`). */
-export type ContactCursorPage = Extract<WireResponse<WireOperation<'get', '/contacts'>>, { meta: { nextCursor: unknown } }>
+export type ContactCursorPage = Extract<
+  WireResponse<WireOperation<'get', '/contacts'>>,
+  { meta: { nextCursor: unknown } }
+>
 
 /** Body of a create request (an update sends part of it). */
 export type ContactInput = WireBody<WireOperation<'post', '/contacts'>>
@@ -54,7 +66,9 @@ export type ContactInput = WireBody<WireOperation<'post', '/contacts'>>
 export type ImportPreview = Schemas['ContactImportPreview']
 
 /** A field a CSV column can fill. */
-export type ImportField = keyof NonNullable<ApiOperations['importContacts']['requestBody']['content']['multipart/form-data']['mapping']>
+export type ImportField = keyof NonNullable<
+  ApiOperations['importContacts']['requestBody']['content']['multipart/form-data']['mapping']
+>
 
 /** Which column (0 for the first) fills each field; null leaves a field out. */
 export type ImportMapping = Partial<Record<ImportField, number | null>>

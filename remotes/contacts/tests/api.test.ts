@@ -33,8 +33,20 @@ describe('contacts API', () => {
   })
 
   it('lists a keyset page under the current organisation with only the filters that are set', async () => {
-    const calls = stubFetch(() => ({ data: [], meta: { total: null, perPage: 50, nextCursor: null } }))
-    await listContacts(params({ cursor: 'eyJhIjoxfQ', perPage: 50, sort: 'updatedAt', order: 'desc', q: '  Société Générale ', role: 'customer' }))
+    const calls = stubFetch(() => ({
+      data: [],
+      meta: { total: null, perPage: 50, nextCursor: null },
+    }))
+    await listContacts(
+      params({
+        cursor: 'eyJhIjoxfQ',
+        perPage: 50,
+        sort: 'updatedAt',
+        order: 'desc',
+        q: '  Société Générale ',
+        role: 'customer',
+      })
+    )
     expect(calls).toHaveLength(1)
     expect(calls[0]!.method).toBe('GET')
     expect(calls[0]!.url.split('?')[0]).toBe('/api/v1/orgs/42/contacts')
@@ -69,8 +81,17 @@ describe('contacts API', () => {
 
   it('creates with a JSON body after fetching the CSRF cookie', async () => {
     const calls = stubFetch(() => ({ contact: contactFixture() }))
-    await createContact({ kind: 'company', name: 'Brasserie du Fleuve', isCustomer: true, isSupplier: false, tags: [] })
-    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual(['GET /api/v1/auth/csrf', 'POST /api/v1/orgs/42/contacts'])
+    await createContact({
+      kind: 'company',
+      name: 'Brasserie du Fleuve',
+      isCustomer: true,
+      isSupplier: false,
+      tags: [],
+    })
+    expect(calls.map((call) => `${call.method} ${call.url}`)).toEqual([
+      'GET /api/v1/auth/csrf',
+      'POST /api/v1/orgs/42/contacts',
+    ])
     expect(JSON.parse(String(calls[1]!.body))).toEqual({
       kind: 'company',
       name: 'Brasserie du Fleuve',
@@ -95,13 +116,18 @@ describe('contacts API', () => {
   })
 
   it('uploads the CSV as multipart field "file" for the preview and the import', async () => {
-    const calls = stubFetch((url) => (url.endsWith('/preview') ? { rows: [], valid: 0, invalid: 0 } : { import: importFixture() }))
+    const calls = stubFetch((url) =>
+      url.endsWith('/preview') ? { rows: [], valid: 0, invalid: 0 } : { import: importFixture() }
+    )
     const file = new File(['name\nBrasserie du Fleuve\n'], 'contacts.csv', { type: 'text/csv' })
     await previewContactImport(file)
     const queued = await importContacts(file)
     expect(queued).toEqual(importFixture())
     const writes = calls.filter((call) => !call.url.endsWith('/auth/csrf'))
-    expect(writes.map((call) => call.url)).toEqual(['/api/v1/orgs/42/contacts/import/preview', '/api/v1/orgs/42/contacts/import'])
+    expect(writes.map((call) => call.url)).toEqual([
+      '/api/v1/orgs/42/contacts/import/preview',
+      '/api/v1/orgs/42/contacts/import',
+    ])
     for (const write of writes) {
       expect(write.body).toBeInstanceOf(FormData)
       expect((write.body as FormData).get('file')).toBeInstanceOf(File)
@@ -109,9 +135,13 @@ describe('contacts API', () => {
   })
 
   it('reads an import by id and unwraps it', async () => {
-    const calls = stubFetch(() => ({ import: importFixture({ status: 'completed', imported: 3, skipped: 0 }) }))
+    const calls = stubFetch(() => ({
+      import: importFixture({ status: 'completed', imported: 3, skipped: 0 }),
+    }))
     const read = await getContactImport('0f6d3c1e-1111-4aaa-8bbb-123456789abc')
-    expect(calls[0]!.url).toBe('/api/v1/orgs/42/contacts/imports/0f6d3c1e-1111-4aaa-8bbb-123456789abc')
+    expect(calls[0]!.url).toBe(
+      '/api/v1/orgs/42/contacts/imports/0f6d3c1e-1111-4aaa-8bbb-123456789abc'
+    )
     expect(read.imported).toBe(3)
   })
 

@@ -30,7 +30,12 @@ describe('validateContactForm', () => {
   })
 
   it('accepts Congolese numbers written locally or with +243', () => {
-    for (const phone of ['081 234 5678', '+243 81 234 5678', '+243-812-345-678', '(+243) 812345678']) {
+    for (const phone of [
+      '081 234 5678',
+      '+243 81 234 5678',
+      '+243-812-345-678',
+      '(+243) 812345678',
+    ]) {
       expect(validateContactForm(form({ phone })).phone, phone).toBeUndefined()
     }
   })
@@ -41,19 +46,32 @@ describe('validateContactForm', () => {
   })
 
   it('reports the maximum length', () => {
-    expect(validateContactForm(form({ name: 'x'.repeat(201) })).name).toEqual({ key: 'tooLong', params: { max: 200 } })
+    expect(validateContactForm(form({ name: 'x'.repeat(201) })).name).toEqual({
+      key: 'tooLong',
+      params: { max: 200 },
+    })
   })
 
   it('limits the number and the length of tags', () => {
     const many = Array.from({ length: 21 }, (_, index) => `tag${index}`).join(',')
-    expect(validateContactForm(form({ tags: many })).tags).toEqual({ key: 'tooManyTags', params: { max: 20 } })
-    expect(validateContactForm(form({ tags: 'x'.repeat(41) })).tags).toEqual({ key: 'tooLong', params: { max: 40 } })
+    expect(validateContactForm(form({ tags: many })).tags).toEqual({
+      key: 'tooManyTags',
+      params: { max: 20 },
+    })
+    expect(validateContactForm(form({ tags: 'x'.repeat(41) })).tags).toEqual({
+      key: 'tooLong',
+      params: { max: 40 },
+    })
   })
 })
 
 describe('parseTags', () => {
   it('trims, drops blanks and case-insensitive duplicates, keeps the first spelling', () => {
-    expect(parseTags(' Grossiste, boissons,, grossiste ,VIP ')).toEqual(['Grossiste', 'boissons', 'VIP'])
+    expect(parseTags(' Grossiste, boissons,, grossiste ,VIP ')).toEqual([
+      'Grossiste',
+      'boissons',
+      'VIP',
+    ])
   })
 })
 
@@ -108,7 +126,7 @@ describe('isContactField', () => {
 })
 
 describe('formatPlace', () => {
-  it('names the country in the reader\'s language after the city, and never shows a country alone under the city', () => {
+  it("names the country in the reader's language after the city, and never shows a country alone under the city", () => {
     expect(formatPlace('Lubumbashi', 'CD', 'fr')).toMatch(/^Lubumbashi, (RD Congo|Congo-Kinshasa)$/)
     expect(formatPlace(null, 'CD', 'en')).toBe('')
     expect(formatPlace('Paris', null, 'en')).toBe('Paris')

@@ -38,7 +38,11 @@ const completed = importFixture({
   finishedAt: '2025-03-01T10:00:05.000Z',
   errors: [
     { line: 4, field: 'email', message: 'Saisissez une adresse e-mail valide.' },
-    { line: 5, field: 'email', message: 'Cette adresse e-mail figure déjà à la ligne 3 du fichier.' },
+    {
+      line: 5,
+      field: 'email',
+      message: 'Cette adresse e-mail figure déjà à la ligne 3 du fichier.',
+    },
   ],
 })
 
@@ -58,8 +62,20 @@ function previewOf(mapping: Record<string, number> = { name: 0, kind: 1, email: 
         ? []
         : [
             { line: 2, data: { name: 'Société Minière', kind: 'company' }, errors: [] },
-            { line: 3, data: { name: 'Jean Mbuyi', kind: 'person', archivedAt: '2024-01-15T00:00:00.000+01:00' }, errors: [] },
-            { line: 4, data: { name: 'Pharmacie', kind: 'company' }, errors: [{ field: 'email', message: 'Saisissez une adresse e-mail valide.' }] },
+            {
+              line: 3,
+              data: {
+                name: 'Jean Mbuyi',
+                kind: 'person',
+                archivedAt: '2024-01-15T00:00:00.000+01:00',
+              },
+              errors: [],
+            },
+            {
+              line: 4,
+              data: { name: 'Pharmacie', kind: 'company' },
+              errors: [{ field: 'email', message: 'Saisissez une adresse e-mail valide.' }],
+            },
           ],
     valid: mapping.name === undefined ? 0 : 2,
     invalid: mapping.name === undefined ? 0 : 1,
@@ -106,14 +122,19 @@ async function mountView(locale: 'fr' | 'en', path = '/contacts/import') {
   })
   await router.push(path)
   await router.isReady()
-  const wrapper = mount(ContactImportView, { global: { plugins: [router, i18n] }, attachTo: document.body })
+  const wrapper = mount(ContactImportView, {
+    global: { plugins: [router, i18n] },
+    attachTo: document.body,
+  })
   await flushPromises()
   return { wrapper, router }
 }
 
 async function chooseFile(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) {
   const input = wrapper.find('input[type="file"]')
-  Object.defineProperty(input.element, 'files', { value: [new File(['nom\nA\n'], 'clients.csv', { type: 'text/csv' })] })
+  Object.defineProperty(input.element, 'files', {
+    value: [new File(['nom\nA\n'], 'clients.csv', { type: 'text/csv' })],
+  })
   await input.trigger('change')
   await wrapper.find('form').trigger('submit')
   await flushPromises()
@@ -121,7 +142,9 @@ async function chooseFile(wrapper: Awaited<ReturnType<typeof mountView>>['wrappe
 
 async function chooseAndConfirm(wrapper: Awaited<ReturnType<typeof mountView>>['wrapper']) {
   await chooseFile(wrapper)
-  const confirm = wrapper.findAll('button').find((button) => /Importer 2 contacts|Import 2 contacts/.test(button.text()))!
+  const confirm = wrapper
+    .findAll('button')
+    .find((button) => /Importer 2 contacts|Import 2 contacts/.test(button.text()))!
   await confirm.trigger('click')
   await flushPromises()
 }
@@ -142,7 +165,12 @@ describe('contact import', () => {
   it('follows the job: live progress, then the result read from the server once the job completes', async () => {
     const state = { import: importFixture() }
     const calls = server(state)
-    const follower = mount(defineComponent({ setup: () => ({ follow: useContactImport({ pollMs: 60_000 }) }), render: () => h('div') }))
+    const follower = mount(
+      defineComponent({
+        setup: () => ({ follow: useContactImport({ pollMs: 60_000 }) }),
+        render: () => h('div'),
+      })
+    )
     const { follow } = follower.vm as unknown as { follow: ReturnType<typeof useContactImport> }
     expect(follow.phase.value).toBe('idle')
 
@@ -151,7 +179,12 @@ describe('contact import', () => {
     expect(follow.percent.value).toBe(0)
 
     const jobs = useJobsStore()
-    jobs.apply(progress({ percent: 40, message: { fr: 'Enregistrement des contacts : 2 sur 4', en: 'Saving contacts: 2 of 4' } }))
+    jobs.apply(
+      progress({
+        percent: 40,
+        message: { fr: 'Enregistrement des contacts : 2 sur 4', en: 'Saving contacts: 2 of 4' },
+      })
+    )
     await flushPromises()
     expect(follow.percent.value).toBe(40)
     expect(follow.message.value?.fr).toBe('Enregistrement des contacts : 2 sur 4')
@@ -173,7 +206,12 @@ describe('contact import', () => {
     vi.useFakeTimers()
     const state = { import: importFixture() }
     const calls = server(state)
-    const follower = mount(defineComponent({ setup: () => ({ follow: useContactImport({ pollMs: 1000 }) }), render: () => h('div') }))
+    const follower = mount(
+      defineComponent({
+        setup: () => ({ follow: useContactImport({ pollMs: 1000 }) }),
+        render: () => h('div'),
+      })
+    )
     const { follow } = follower.vm as unknown as { follow: ReturnType<typeof useContactImport> }
     await follow.resume('imp-1')
     state.import = completed
@@ -187,14 +225,24 @@ describe('contact import', () => {
 
   it('says so when the job fails for good, or when the server refused the file as a whole', async () => {
     server({ import: importFixture() })
-    const follower = mount(defineComponent({ setup: () => ({ follow: useContactImport({ pollMs: 60_000 }) }), render: () => h('div') }))
+    const follower = mount(
+      defineComponent({
+        setup: () => ({ follow: useContactImport({ pollMs: 60_000 }) }),
+        render: () => h('div'),
+      })
+    )
     const { follow } = follower.vm as unknown as { follow: ReturnType<typeof useContactImport> }
     await follow.start(new File(['nom\nA\n'], 'clients.csv'))
     useJobsStore().apply(progress({ status: 'failed', percent: 10 }))
     await flushPromises()
     expect(follow.phase.value).toBe('failed')
 
-    server({ import: importFixture({ status: 'failed', error: { code: 'E_IMPORT_FILE_MISSING', message: 'Le fichier…' } }) })
+    server({
+      import: importFixture({
+        status: 'failed',
+        error: { code: 'E_IMPORT_FILE_MISSING', message: 'Le fichier…' },
+      }),
+    })
     await follow.resume('imp-1')
     expect(follow.phase.value).toBe('failed')
     follower.unmount()
@@ -213,7 +261,9 @@ describe('contact import', () => {
     expect(wrapper.text()).toContain('clients.csv · 4 lignes')
     expect(wrapper.text()).toContain('En attente de traitement…')
 
-    useJobsStore().apply(progress({ percent: 55, message: { fr: 'Finalisation : 1 sur 2', en: 'Finishing: 1 of 2' } }))
+    useJobsStore().apply(
+      progress({ percent: 55, message: { fr: 'Finalisation : 1 sur 2', en: 'Finishing: 1 of 2' } })
+    )
     await flushPromises()
     expect(bar.attributes('aria-valuenow')).toBe('55')
     expect(wrapper.text()).toContain('55 %')
@@ -234,7 +284,7 @@ describe('contact import', () => {
     wrapper.unmount()
   })
 
-  it('shows the rows to fix first, each problem under the field\'s label, and the import button above the rows', async () => {
+  it("shows the rows to fix first, each problem under the field's label, and the import button above the rows", async () => {
     server({ import: importFixture() })
     const { wrapper } = await mountView('fr')
     await chooseFile(wrapper)
@@ -249,7 +299,10 @@ describe('contact import', () => {
   })
 
   it('maps a column by hand: the file is checked again with the mapping, and imported with it', async () => {
-    const state: Parameters<typeof server>[0] = { import: importFixture(), preview: previewOf({ kind: 1, email: 2 }) }
+    const state: Parameters<typeof server>[0] = {
+      import: importFixture(),
+      preview: previewOf({ kind: 1, email: 2 }),
+    }
     const calls = server(state)
     const { wrapper } = await mountView('en')
     await chooseFile(wrapper)
@@ -260,17 +313,27 @@ describe('contact import', () => {
     expect(wrapper.find('[data-field="name"]').text()).toContain('No value')
 
     state.preview = previewOf({ name: 0, kind: 1, email: 2 })
-    const select = wrapper.findAllComponents({ name: 'UiSelect' }).find((component) => component.element.closest?.('[data-field="name"]'))
-    ;(select ?? wrapper.findAllComponents({ name: 'UiSelect' })[0]).vm.$emit('update:modelValue', '0')
+    const select = wrapper
+      .findAllComponents({ name: 'UiSelect' })
+      .find((component) => component.element.closest?.('[data-field="name"]'))
+    ;(select ?? wrapper.findAllComponents({ name: 'UiSelect' })[0]).vm.$emit(
+      'update:modelValue',
+      '0'
+    )
     await flushPromises()
     const previews = calls.filter((call) => call.url.endsWith('/contacts/import/preview'))
     expect(previews).toHaveLength(2)
     expect(sentMapping(previews[1].body)).toMatchObject({ name: 0, kind: 1, email: 2, phone: null })
     expect(wrapper.find('[data-field="name"]').text()).toContain('Société Minière')
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Import 2 contacts')!.trigger('click')
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Import 2 contacts')!
+      .trigger('click')
     await flushPromises()
-    const sent = calls.find((call) => call.url.endsWith('/contacts/import') && call.method === 'POST')!
+    const sent = calls.find(
+      (call) => call.url.endsWith('/contacts/import') && call.method === 'POST'
+    )!
     expect(sentMapping(sent.body)).toMatchObject({ name: 0, kind: 1, email: 2, phone: null })
     wrapper.unmount()
   })
@@ -282,10 +345,15 @@ describe('contact import', () => {
     expect(wrapper.text()).toContain('2 contacts imported')
     expect(wrapper.text()).toContain('2 rows skipped')
     expect(wrapper.text()).toContain('Skipped rows and their problems')
-    const rejected = wrapper.findAll('a').find((link) => link.text() === 'Download the skipped rows (CSV)')!
+    const rejected = wrapper
+      .findAll('a')
+      .find((link) => link.text() === 'Download the skipped rows (CSV)')!
     expect(rejected.attributes('href')).toBe('/api/v1/orgs/42/contacts/imports/imp-1/rejected.csv')
 
-    wrapper.findAll('button').find((button) => button.text() === 'Import another file')!.trigger('click')
+    wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Import another file')!
+      .trigger('click')
     await flushPromises()
     expect(wrapper.find('input[type="file"]').exists()).toBe(true)
     wrapper.unmount()

@@ -4,7 +4,10 @@ import { useContactListStore } from '../src/stores/contact-list'
 import { contactFixture, signedInOrganization, stubFetch } from './helpers'
 
 function page(ids: number[], total: number | null, nextCursor: string | null) {
-  return { data: ids.map((id) => contactFixture({ id: String(id) })), meta: { total, perPage: 50, nextCursor } }
+  return {
+    data: ids.map((id) => contactFixture({ id: String(id) })),
+    meta: { total, perPage: 50, nextCursor },
+  }
 }
 
 function query(url: string): Record<string, string> {
@@ -28,7 +31,13 @@ describe('contacts-list store', () => {
     const calls = stubFetch(() => page([1], 1, null))
     const list = useContactListStore()
     await list.load()
-    expect(query(calls[0]!.url)).toEqual({ paging: 'cursor', perPage: '50', sort: 'name', order: 'asc', archived: 'false' })
+    expect(query(calls[0]!.url)).toEqual({
+      paging: 'cursor',
+      perPage: '50',
+      sort: 'name',
+      order: 'asc',
+      archived: 'false',
+    })
     expect(list.contacts).toHaveLength(1)
     expect(list.total).toBe(1)
     expect(list.hasMore).toBe(false)
@@ -54,7 +63,9 @@ describe('contacts-list store', () => {
   })
 
   it('starts again from the first page when a filter or the order changes', async () => {
-    const calls = stubFetch((url) => (query(url).cursor ? page([3], null, null) : page([1, 2], 3, 'c2')))
+    const calls = stubFetch((url) =>
+      query(url).cursor ? page([3], null, null) : page([1, 2], 3, 'c2')
+    )
     const list = useContactListStore()
     await list.load()
     await list.loadMore()
@@ -77,7 +88,18 @@ describe('contacts-list store', () => {
   })
 
   it('keeps the error of a failed load for the table to show', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ errors: [{ code: 'E_VALIDATION', field: 'tag', message: 'Étiquette trop longue' }] }), { status: 422, headers: { 'content-type': 'application/json' } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              errors: [{ code: 'E_VALIDATION', field: 'tag', message: 'Étiquette trop longue' }],
+            }),
+            { status: 422, headers: { 'content-type': 'application/json' } }
+          )
+      )
+    )
     const list = useContactListStore()
     await list.load()
     expect(list.error).toMatchObject({ status: 422, message: 'Étiquette trop longue' })
@@ -95,7 +117,11 @@ describe('contacts-list store', () => {
           return response
         })
       }
-      return Promise.resolve(new Response(JSON.stringify(page([1, 2], 2, null)), { headers: { 'content-type': 'application/json' } }))
+      return Promise.resolve(
+        new Response(JSON.stringify(page([1, 2], 2, null)), {
+          headers: { 'content-type': 'application/json' },
+        })
+      )
     })
     vi.stubGlobal('fetch', fetchMock)
     const list = useContactListStore()

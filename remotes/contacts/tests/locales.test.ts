@@ -21,7 +21,11 @@ describe('module entry', () => {
 
   it('renders the format help whole: a bare "|" would split it into plural forms', () => {
     const i18n = createI18n({ legacy: false, locale: 'fr', messages: { fr, en } })
-    expect(i18n.global.t('contacts.import.formatText')).toMatch(/« \| »\. Une colonne « archivé le »/)
-    expect(i18n.global.t('contacts.import.formatText', {}, { locale: 'en' })).toMatch(/“\|”\. An “archived at” column/)
+    expect(i18n.global.t('contacts.import.formatText')).toMatch(
+      /« \| »\. Une colonne « archivé le »/
+    )
+    expect(i18n.global.t('contacts.import.formatText', {}, { locale: 'en' })).toMatch(
+      /“\|”\. An “archived at” column/
+    )
   })
 })

@@ -20,8 +20,10 @@ export async function callTheApiWrongly(contact: Contact) {
   // @ts-expect-error: `kind` is company or person
   await api.post('/contacts', { body: { kind: 'shop', name: 'Kin Marché' } })
 
-  // @ts-expect-error: the body has no `fullName`
-  await api.post('/contacts', { body: { kind: 'company', name: 'Kin Marché', fullName: 'Kin Marché' } })
+  await api.post('/contacts', {
+    // @ts-expect-error: the body has no `fullName`
+    body: { kind: 'company', name: 'Kin Marché', fullName: 'Kin Marché' },
+  })
 
   // @ts-expect-error: a create needs its body
   await api.post('/contacts')
@@ -35,7 +37,9 @@ export async function callTheApiWrongly(contact: Contact) {
   // @ts-expect-error: module.json declares no such permission
   void ('contacts.contact.delete' satisfies ModulePermissions['contacts'])
 
-  const { contact: answered } = await api.get('/contacts/{contactId}', { path: { contactId: contact.id } })
+  const { contact: answered } = await api.get('/contacts/{contactId}', {
+    path: { contactId: contact.id },
+  })
   // @ts-expect-error: a contact has no `fullName`
   return answered.fullName
 }

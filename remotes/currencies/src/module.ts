@@ -4,7 +4,12 @@ import en from './locales/en.json'
 import fr from './locales/fr.json'
 
 const routes: RouteRecordRaw[] = [
-  { path: '', name: 'currencies.rates', component: () => import('./views/RatesView.vue'), meta: { permission: 'currencies.rate.read' satisfies ModulePermissions['currencies'] } },
+  {
+    path: '',
+    name: 'currencies.rates',
+    component: () => import('./views/RatesView.vue'),
+    meta: { permission: 'currencies.rate.read' satisfies ModulePermissions['currencies'] },
+  },
   {
     path: 'settings',
     name: 'currencies.settings',

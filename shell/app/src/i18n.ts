@@ -24,7 +24,9 @@ function initialLocale(): Locale {
   } catch {
     // Storage can be blocked (private mode); the browser's languages still apply.
   }
-  const preferred = (navigator.languages ?? [navigator.language]).map((tag) => tag.slice(0, 2).toLowerCase())
+  const preferred = (navigator.languages ?? [navigator.language]).map((tag) =>
+    tag.slice(0, 2).toLowerCase()
+  )
   return preferred.find(isLocale) ?? 'fr'
 }
 

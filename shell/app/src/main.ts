@@ -1,6 +1,12 @@
 import '@ia/ui/style.css'
 import './styles/shell.css'
-import { configureSdk, getMyPreference, getShellManifest, saveMyPreference, usePlatformSession } from '@ia/sdk'
+import {
+  configureSdk,
+  getMyPreference,
+  getShellManifest,
+  saveMyPreference,
+  usePlatformSession,
+} from '@ia/sdk'
 import { install as installUi, setPreferenceStore, useToast } from '@ia/ui'
 import { createPinia } from 'pinia'
 import { createApp, h, markRaw } from 'vue'
@@ -23,7 +29,8 @@ const moduleHost = createModuleHost({
   router,
   parentRoute: 'app',
   outlet: markRaw(ModuleOutlet),
-  chunkError: (moduleId, error) => markRaw({ render: () => h(ModuleChunkError, { moduleId, error }) }),
+  chunkError: (moduleId, error) =>
+    markRaw({ render: () => h(ModuleChunkError, { moduleId, error }) }),
   can: (permission) => session.can(permission),
   fetchManifest: getShellManifest,
   prepareIntegrity: sendIntegrityMap,
@@ -35,7 +42,12 @@ installGuards(router, moduleHost)
 
 configureSdk({
   getLocale: currentLocale,
-  notifier: { success: toast.success, info: toast.info, warning: toast.warning, error: toast.error },
+  notifier: {
+    success: toast.success,
+    info: toast.info,
+    warning: toast.warning,
+    error: toast.error,
+  },
   onUnauthorized: () => {
     if (!session.isAuthenticated) return
     session.reset()

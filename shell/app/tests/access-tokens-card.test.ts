@@ -1,4 +1,10 @@
-import { ApiError, createAccessToken, listAccessTokens, revokeAccessToken, type AccessToken } from '@ia/sdk'
+import {
+  ApiError,
+  createAccessToken,
+  listAccessTokens,
+  revokeAccessToken,
+  type AccessToken,
+} from '@ia/sdk'
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import AccessTokensCard from '../src/components/AccessTokensCard.vue'
@@ -17,16 +23,36 @@ const revoke = vi.mocked(revokeAccessToken)
 
 const SECRET = 'oat_MTI.c2VjcmV0LXZhbHVlLXNob3duLW9uY2U'
 const existing: AccessToken[] = [
-  { id: '1', name: 'Script de sauvegarde', createdAt: '2025-03-01T08:00:00Z', lastUsedAt: '2025-03-05T09:30:00Z', expiresAt: null },
-  { id: '2', name: 'Ancien export', createdAt: '2024-01-01T08:00:00Z', lastUsedAt: null, expiresAt: '2024-04-01T08:00:00Z' },
+  {
+    id: '1',
+    name: 'Script de sauvegarde',
+    createdAt: '2025-03-01T08:00:00Z',
+    lastUsedAt: '2025-03-05T09:30:00Z',
+    expiresAt: null,
+  },
+  {
+    id: '2',
+    name: 'Ancien export',
+    createdAt: '2024-01-01T08:00:00Z',
+    lastUsedAt: null,
+    expiresAt: '2024-04-01T08:00:00Z',
+  },
 ]
-const accounting: AccessToken = { id: '3', name: 'Comptabilité', createdAt: new Date().toISOString(), lastUsedAt: null, expiresAt: new Date(Date.now() + 90 * 86400_000).toISOString() }
+const accounting: AccessToken = {
+  id: '3',
+  name: 'Comptabilité',
+  createdAt: new Date().toISOString(),
+  lastUsedAt: null,
+  expiresAt: new Date(Date.now() + 90 * 86400_000).toISOString(),
+}
 
 let wrapper: VueWrapper | undefined
 const body = () => document.body
 const rows = () => wrapper!.findAll('tbody tr')
 const buttonNamed = (root: { findAll: VueWrapper['findAll'] } | VueWrapper, name: string) =>
-  (root.findAll('button') as DOMWrapper<HTMLButtonElement>[]).find((button) => button.text() === name)
+  (root.findAll('button') as DOMWrapper<HTMLButtonElement>[]).find(
+    (button) => button.text() === name
+  )
 
 async function mountCard() {
   const notifier = spyNotifier()
@@ -44,7 +70,9 @@ async function chooseLifetime(lifetime: string) {
   await wrapper!.get('form button[role="combobox"]').trigger('keydown', { key: 'Enter' })
   await flushPromises()
   const label = i18n.global.t(`profile.tokens.lifetimes.${lifetime}`)
-  const option = [...body().querySelectorAll<HTMLElement>('[role="option"]')].find((item) => item.textContent?.trim() === label)
+  const option = [...body().querySelectorAll<HTMLElement>('[role="option"]')].find(
+    (item) => item.textContent?.trim() === label
+  )
   option!.dispatchEvent(new PointerEvent('pointerup', { bubbles: true }))
   await flushPromises()
 }
@@ -58,7 +86,9 @@ async function createNamed(name: string, lifetime = '90') {
 
 /** The dialog is teleported to <body>; returns its buttons by label. */
 function dialogButton(name: string): HTMLButtonElement | undefined {
-  return [...body().querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find((button) => button.textContent?.trim() === name)
+  return [...body().querySelectorAll<HTMLButtonElement>('[role="dialog"] button')].find(
+    (button) => button.textContent?.trim() === name
+  )
 }
 
 describe('AccessTokensCard', () => {
@@ -128,7 +158,11 @@ describe('AccessTokensCard', () => {
 
   it('shows the backend’s message under the field it refuses, and no secret', async () => {
     await mountCard()
-    create.mockRejectedValue(new ApiError(422, [{ code: 'E_VALIDATION_ERROR', message: 'Le nom est obligatoire.', field: 'name' }]))
+    create.mockRejectedValue(
+      new ApiError(422, [
+        { code: 'E_VALIDATION_ERROR', message: 'Le nom est obligatoire.', field: 'name' },
+      ])
+    )
     await createNamed('')
     expect(wrapper!.get('.ia-field__error').text()).toBe('Le nom est obligatoire.')
     expect(wrapper!.find('.access-tokens__secret').exists()).toBe(false)
@@ -138,7 +172,9 @@ describe('AccessTokensCard', () => {
     const { notifier } = await mountCard()
     await buttonNamed(rows()[0]!, 'Révoquer')!.trigger('click')
     await flushPromises()
-    expect(plain(body().querySelector('[role="dialog"]')?.textContent)).toContain('Les logiciels qui utilisent « Script de sauvegarde » perdront l’accès immédiatement.')
+    expect(plain(body().querySelector('[role="dialog"]')?.textContent)).toContain(
+      'Les logiciels qui utilisent « Script de sauvegarde » perdront l’accès immédiatement.'
+    )
     dialogButton('Annuler')!.click()
     await flushPromises()
     expect(revoke).not.toHaveBeenCalled()
@@ -151,7 +187,9 @@ describe('AccessTokensCard', () => {
     await flushPromises()
     expect(revoke).toHaveBeenCalledWith('1')
     expect(rows().map((row) => row.find('td').text())).toEqual(['Ancien export'])
-    expect(plain(notifier.success.mock.calls[0]?.[0])).toBe('Le jeton « Script de sauvegarde » est révoqué.')
+    expect(plain(notifier.success.mock.calls[0]?.[0])).toBe(
+      'Le jeton « Script de sauvegarde » est révoqué.'
+    )
     expect(body().querySelector('[role="dialog"]')).toBeNull()
   })
 

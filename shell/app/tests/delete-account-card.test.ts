@@ -53,10 +53,16 @@ describe('DeleteAccountCard', () => {
   })
 
   it('says which organisations go with the account and which stay, then deletes after confirmation and goes to sign-in', async () => {
-    plan.mockResolvedValue({ blocking: [], deleted: [{ id: 'a', name: 'Seul SARL' }], left: [{ id: 'b', name: 'Équipe SA' }] })
+    plan.mockResolvedValue({
+      blocking: [],
+      deleted: [{ id: 'a', name: 'Seul SARL' }],
+      left: [{ id: 'b', name: 'Équipe SA' }],
+    })
     const { notifier, router } = await mountCard()
     const text = plain(wrapper!.text())
-    expect(text).toContain('Supprimées avec toutes leurs données, car vous en êtes le seul membre : Seul SARL.')
+    expect(text).toContain(
+      'Supprimées avec toutes leurs données, car vous en êtes le seul membre : Seul SARL.'
+    )
     expect(text).toContain('Vous quitterez : Équipe SA. Leurs données restent.')
 
     await submitWith('motdepasse-solide')
@@ -74,7 +80,11 @@ describe('DeleteAccountCard', () => {
   })
 
   it('offers no form while the user owns an organisation with other members', async () => {
-    plan.mockResolvedValue({ blocking: [{ id: 'c', name: 'Partagée SARL' }], deleted: [], left: [] })
+    plan.mockResolvedValue({
+      blocking: [{ id: 'c', name: 'Partagée SARL' }],
+      deleted: [],
+      left: [],
+    })
     await mountCard()
     expect(plain(wrapper!.text())).toContain('Transférez-en la propriété (Membres)')
     expect(wrapper!.find('form').exists()).toBe(false)
@@ -83,7 +93,13 @@ describe('DeleteAccountCard', () => {
   it('shows a wrong password under its field', async () => {
     plan.mockResolvedValue({ blocking: [], deleted: [], left: [] })
     remove.mockRejectedValue(
-      new ApiError(422, [{ code: 'E_WRONG_PASSWORD', message: 'Le mot de passe actuel est incorrect.', field: 'currentPassword' }]),
+      new ApiError(422, [
+        {
+          code: 'E_WRONG_PASSWORD',
+          message: 'Le mot de passe actuel est incorrect.',
+          field: 'currentPassword',
+        },
+      ])
     )
     await mountCard()
     await submitWith('pas-le-bon')

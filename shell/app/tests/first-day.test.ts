@@ -1,4 +1,17 @@
-import { ApiError, dismissOnboarding, getOnboarding, loadSampleData, removeSampleData, useJobsStore, listMembers, listModules, resendEmailVerification, usePlatformSession, type ModuleCatalogueEntry, type OnboardingChecklist } from '@ia/sdk'
+import {
+  ApiError,
+  dismissOnboarding,
+  getOnboarding,
+  loadSampleData,
+  removeSampleData,
+  useJobsStore,
+  listMembers,
+  listModules,
+  resendEmailVerification,
+  usePlatformSession,
+  type ModuleCatalogueEntry,
+  type OnboardingChecklist,
+} from '@ia/sdk'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -24,16 +37,35 @@ const dismiss = vi.mocked(dismissOnboarding)
 const members = vi.mocked(listMembers)
 vi.mocked(listModules)
 
-const STEPS = ['confirm_email', 'legal_details', 'enable_module', 'import_contacts', 'invite_colleague'] as const
-const checklist = (done: string[], dismissed = false, sampleData = { available: false, loaded: false }): OnboardingChecklist => ({
+const STEPS = [
+  'confirm_email',
+  'legal_details',
+  'enable_module',
+  'import_contacts',
+  'invite_colleague',
+] as const
+const checklist = (
+  done: string[],
+  dismissed = false,
+  sampleData = { available: false, loaded: false }
+): OnboardingChecklist => ({
   steps: STEPS.map((id) => ({ id, done: done.includes(id) })),
   complete: done.length === STEPS.length,
   dismissed,
   sampleData,
 })
 const contacts: ModuleCatalogueEntry = {
-  id: 'contacts', version: '0.1.0', name: { fr: 'Contacts', en: 'Contacts' }, description: { fr: '', en: '' }, category: 'crm',
-  depends: [], dependants: [], enabled: false, enabledAt: null, routeBase: '/contacts', vendor: null,
+  id: 'contacts',
+  version: '0.1.0',
+  name: { fr: 'Contacts', en: 'Contacts' },
+  description: { fr: '', en: '' },
+  category: 'crm',
+  depends: [],
+  dependants: [],
+  enabled: false,
+  enabledAt: null,
+  routeBase: '/contacts',
+  vendor: null,
 }
 
 let wrapper: VueWrapper | undefined
@@ -73,7 +105,13 @@ afterEach(() => {
 describe('OnboardingChecklist', () => {
   it('lists the five steps with the count done, and links each open step to where it is done', async () => {
     get.mockResolvedValue({ onboarding: checklist(['confirm_email', 'enable_module']) })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: true },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(get).toHaveBeenCalledWith('10')
     expect(plain(wrapper.get('.onboarding__count').text())).toBe('2 sur 5')
@@ -86,22 +124,39 @@ describe('OnboardingChecklist', () => {
 
   it('offers to resend the confirmation link while the address is not confirmed', async () => {
     get.mockResolvedValue({ onboarding: checklist([]) })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('admin'), props: { contactsEnabled: false }, locale: 'en', router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('admin'),
+        props: { contactsEnabled: false },
+        locale: 'en',
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     const confirm = wrapper.get('[data-step="confirm_email"]')
     expect(confirm.find('button').text()).toBe('Send the link again')
     expect(wrapper.get('[data-step="import_contacts"] a').text()).toBe('Import')
     // Contacts is not enabled yet: importing starts in the catalogue.
-    expect(wrapper.get('[data-step="import_contacts"] a').attributes('href')).toBe('/settings/modules')
+    expect(wrapper.get('[data-step="import_contacts"] a').attributes('href')).toBe(
+      '/settings/modules'
+    )
   })
 
   it('once complete, can be put away and disappears', async () => {
     get.mockResolvedValue({ onboarding: checklist([...STEPS]) })
     dismiss.mockResolvedValue({ onboarding: checklist([...STEPS], true) })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: true },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(wrapper.text()).toContain('Tout est prêt')
-    const button = wrapper.findAll('button').find((candidate) => candidate.text() === 'Masquer cette liste')!
+    const button = wrapper
+      .findAll('button')
+      .find((candidate) => candidate.text() === 'Masquer cette liste')!
     await button.trigger('click')
     await flushPromises()
     expect(dismiss).toHaveBeenCalledWith('10')
@@ -109,20 +164,38 @@ describe('OnboardingChecklist', () => {
   })
 
   it('shows nothing to a member, nor once dismissed, and survives a failed load', async () => {
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('member'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('member'),
+        props: { contactsEnabled: true },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(get).not.toHaveBeenCalled()
     expect(wrapper.find('[data-testid="onboarding"]').exists()).toBe(false)
     wrapper.unmount()
 
     get.mockResolvedValue({ onboarding: checklist([...STEPS], true) })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: true },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(wrapper.find('[data-testid="onboarding"]').exists()).toBe(false)
     wrapper.unmount()
 
     get.mockRejectedValue(new ApiError(500, [{ code: 'E_INTERNAL', message: 'boom' }]))
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: true },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(wrapper.find('[data-testid="onboarding"]').exists()).toBe(false)
   })
@@ -130,14 +203,30 @@ describe('OnboardingChecklist', () => {
 
 describe('OnboardingChecklist sample data', () => {
   const job = (jobId: string, status: 'running' | 'completed', percent: number) => ({
-    jobId, organizationId: '10', name: 'platform.sample_data.load', label: { fr: '', en: '' }, status, percent,
-    message: status === 'running' ? { fr: 'Modules remplis : 0 sur 1', en: 'Modules filled: 0 of 1' } : null,
+    jobId,
+    organizationId: '10',
+    name: 'platform.sample_data.load',
+    label: { fr: '', en: '' },
+    status,
+    percent,
+    message:
+      status === 'running'
+        ? { fr: 'Modules remplis : 0 sur 1', en: 'Modules filled: 0 of 1' }
+        : null,
   })
 
   it('offers sample data once a module has some, follows its job, then offers to remove it', async () => {
-    get.mockResolvedValue({ onboarding: checklist(['enable_module'], false, { available: true, loaded: false }) })
+    get.mockResolvedValue({
+      onboarding: checklist(['enable_module'], false, { available: true, loaded: false }),
+    })
     vi.mocked(loadSampleData).mockResolvedValue({ jobId: 'job-7' })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: true },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     const offer = wrapper.get('[data-testid="sample-data"]')
     expect(offer.text()).toContain('Essayer avec des données d’exemple')
@@ -146,10 +235,14 @@ describe('OnboardingChecklist sample data', () => {
     expect(loadSampleData).toHaveBeenCalledWith('10')
     useJobsStore().apply(job('job-7', 'running', 40))
     await flushPromises()
-    expect(wrapper.get('[data-testid="sample-data"] [role="progressbar"]').attributes('aria-valuenow')).toBe('40')
+    expect(
+      wrapper.get('[data-testid="sample-data"] [role="progressbar"]').attributes('aria-valuenow')
+    ).toBe('40')
     expect(wrapper.text()).toContain('Modules remplis : 0 sur 1')
 
-    get.mockResolvedValue({ onboarding: checklist(['enable_module'], false, { available: true, loaded: true }) })
+    get.mockResolvedValue({
+      onboarding: checklist(['enable_module'], false, { available: true, loaded: true }),
+    })
     useJobsStore().apply(job('job-7', 'completed', 100))
     await flushPromises()
     expect(notifier.success).toHaveBeenCalledWith('Les données d’exemple sont chargées.')
@@ -157,9 +250,18 @@ describe('OnboardingChecklist sample data', () => {
   })
 
   it('keeps the removal within reach after the list is put away, and hides the offer when no module has samples', async () => {
-    get.mockResolvedValue({ onboarding: checklist([...STEPS], true, { available: true, loaded: true }) })
+    get.mockResolvedValue({
+      onboarding: checklist([...STEPS], true, { available: true, loaded: true }),
+    })
     vi.mocked(removeSampleData).mockResolvedValue({ jobId: 'job-8' })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: true }, locale: 'en', router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: true },
+        locale: 'en',
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(wrapper.findAll('[data-step]')).toHaveLength(0)
     await wrapper.get('[data-testid="sample-data"] button').trigger('click')
@@ -168,7 +270,13 @@ describe('OnboardingChecklist sample data', () => {
     wrapper.unmount()
 
     get.mockResolvedValue({ onboarding: checklist([]) })
-    wrapper = (await mountInShell(OnboardingChecklistCard, { pinia: signedInAs('owner'), props: { contactsEnabled: false }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(OnboardingChecklistCard, {
+        pinia: signedInAs('owner'),
+        props: { contactsEnabled: false },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(wrapper.find('[data-testid="sample-data"]').exists()).toBe(false)
   })
@@ -182,9 +290,13 @@ describe('ResendVerificationButton', () => {
     await wrapper.get('button').trigger('click')
     await flushPromises()
     expect(resend).toHaveBeenCalledTimes(1)
-    expect(notifier.success).toHaveBeenCalledWith('Un nouveau lien de confirmation vous a été envoyé.')
+    expect(notifier.success).toHaveBeenCalledWith(
+      'Un nouveau lien de confirmation vous a été envoyé.'
+    )
 
-    const limited = new ApiError(429, [{ code: 'E_TOO_MANY_REQUESTS', message: 'Trop de demandes.' }])
+    const limited = new ApiError(429, [
+      { code: 'E_TOO_MANY_REQUESTS', message: 'Trop de demandes.' },
+    ])
     resend.mockRejectedValueOnce(limited)
     await wrapper.get('button').trigger('click')
     await flushPromises()
@@ -205,22 +317,56 @@ describe('a bookmark of a disabled module', () => {
   it('tells a member the module is disabled and names the admins who can enable it', async () => {
     members.mockResolvedValue({
       data: [
-        { id: '1', userId: '1', fullName: 'Amani Kabila', email: 'a@example.cd', role: 'owner', joinedAt: '' },
-        { id: '2', userId: '2', fullName: 'Bea Mwamba', email: 'b@example.cd', role: 'admin', joinedAt: '' },
-        { id: '3', userId: '3', fullName: 'Chris Ilunga', email: 'c@example.cd', role: 'member', joinedAt: '' },
+        {
+          id: '1',
+          userId: '1',
+          fullName: 'Amani Kabila',
+          email: 'a@example.cd',
+          role: 'owner',
+          joinedAt: '',
+        },
+        {
+          id: '2',
+          userId: '2',
+          fullName: 'Bea Mwamba',
+          email: 'b@example.cd',
+          role: 'admin',
+          joinedAt: '',
+        },
+        {
+          id: '3',
+          userId: '3',
+          fullName: 'Chris Ilunga',
+          email: 'c@example.cd',
+          role: 'member',
+          joinedAt: '',
+        },
       ],
     })
-    wrapper = (await mountInShell(DisabledModulePanel, { pinia: signedInAs('member'), props: { module: contacts }, router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(DisabledModulePanel, {
+        pinia: signedInAs('member'),
+        props: { module: contacts },
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(plain(wrapper.text())).toContain('Le module Contacts est désactivé')
     expect(plain(wrapper.get('[data-testid="disabled-module-admins"]').text())).toBe(
-      'Seuls les administrateurs de l’organisation peuvent le réactiver : Amani Kabila, Bea Mwamba.',
+      'Seuls les administrateurs de l’organisation peuvent le réactiver : Amani Kabila, Bea Mwamba.'
     )
     expect(wrapper.text()).not.toContain('Ouvrir le catalogue')
   })
 
   it('offers an admin the catalogue, in English', async () => {
-    wrapper = (await mountInShell(DisabledModulePanel, { pinia: signedInAs('admin'), props: { module: contacts }, locale: 'en', router: shellRouter() })).wrapper
+    wrapper = (
+      await mountInShell(DisabledModulePanel, {
+        pinia: signedInAs('admin'),
+        props: { module: contacts },
+        locale: 'en',
+        router: shellRouter(),
+      })
+    ).wrapper
     await flushPromises()
     expect(members).not.toHaveBeenCalled()
     expect(wrapper.text()).toContain('The Contacts module is disabled')

@@ -5,25 +5,64 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import GlobalSearch from '../src/components/GlobalSearch.vue'
 import { Blank, fakeModuleHost, mountInShell, organization } from './helpers'
 
-vi.mock('@ia/sdk', async (importOriginal) => ({ ...(await importOriginal<typeof import('@ia/sdk')>()), searchOrganization: vi.fn() }))
+vi.mock('@ia/sdk', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@ia/sdk')>()),
+  searchOrganization: vi.fn(),
+}))
 const search = vi.mocked(searchOrganization)
 
 const results: SearchResult[] = [
-  { type: 'contacts.contact', moduleId: 'contacts', id: '1', title: 'Société Minière de Kolwezi', subtitle: 'contact@smk.cd', url: '/contacts/1' },
-  { type: 'invoicing.invoice', moduleId: 'invoicing', id: '7', title: 'Facture F-0007', subtitle: 'Kolwezi', url: '/invoicing/7' },
+  {
+    type: 'contacts.contact',
+    moduleId: 'contacts',
+    id: '1',
+    title: 'Société Minière de Kolwezi',
+    subtitle: 'contact@smk.cd',
+    url: '/contacts/1',
+  },
+  {
+    type: 'invoicing.invoice',
+    moduleId: 'invoicing',
+    id: '7',
+    title: 'Facture F-0007',
+    subtitle: 'Kolwezi',
+    url: '/invoicing/7',
+  },
 ]
 
 let wrapper: VueWrapper | undefined
 
 async function mountSearch() {
-  const names = ['home', 'profile', 'organization-settings', 'members', 'modules', 'audit-log', 'jobs']
+  const names = [
+    'home',
+    'profile',
+    'organization-settings',
+    'members',
+    'modules',
+    'audit-log',
+    'jobs',
+  ]
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [...names.map((name) => ({ path: `/${name === 'home' ? '' : name}`, name, component: Blank })), { path: '/:any(.*)*', component: Blank }],
+    routes: [
+      ...names.map((name) => ({ path: `/${name === 'home' ? '' : name}`, name, component: Blank })),
+      { path: '/:any(.*)*', component: Blank },
+    ],
   })
-  const host = fakeModuleHost({ contacts: { fr: 'Contacts', en: 'Contacts' }, invoicing: { fr: 'Facturation', en: 'Invoicing' } }, [
-    { moduleId: 'contacts', path: '/contacts', label: { fr: 'Contacts', en: 'Contacts' }, icon: 'users' },
-  ])
+  const host = fakeModuleHost(
+    {
+      contacts: { fr: 'Contacts', en: 'Contacts' },
+      invoicing: { fr: 'Facturation', en: 'Invoicing' },
+    },
+    [
+      {
+        moduleId: 'contacts',
+        path: '/contacts',
+        label: { fr: 'Contacts', en: 'Contacts' },
+        icon: 'users',
+      },
+    ]
+  )
   const mounted = await mountInShell(GlobalSearch, { router, host })
   usePlatformSession().currentOrganization = organization(10, 'Démo Kinshasa SARL')
   await flushPromises()
@@ -35,7 +74,10 @@ async function mountSearch() {
 }
 
 const input = () => document.querySelector<HTMLInputElement>('.ia-palette__input')!
-const optionTexts = () => [...document.querySelectorAll('[role="option"] .ia-palette__item-label')].map((option) => option.textContent)
+const optionTexts = () =>
+  [...document.querySelectorAll('[role="option"] .ia-palette__item-label')].map(
+    (option) => option.textContent
+  )
 
 async function type(text: string) {
   input().value = text
@@ -66,7 +108,10 @@ describe('GlobalSearch', () => {
     search.mockResolvedValueOnce({ data: [] })
     await type('memb')
     expect(optionTexts()).toEqual(['Membres'])
-    expect(search).toHaveBeenCalledWith('memb', expect.objectContaining({ signal: expect.any(AbortSignal) }))
+    expect(search).toHaveBeenCalledWith(
+      'memb',
+      expect.objectContaining({ signal: expect.any(AbortSignal) })
+    )
   })
 
   it('finds records through the platform search, listed under their module, and opens one with the keyboard', async () => {
@@ -76,7 +121,9 @@ describe('GlobalSearch', () => {
     await type('kol')
     expect(search).toHaveBeenCalledTimes(1)
     expect(optionTexts()).toEqual(['Société Minière de Kolwezi', 'Facture F-0007'])
-    expect([...document.querySelectorAll('.ia-palette__group-label')].map((label) => label.textContent)).toEqual(['Contacts', 'Facturation'])
+    expect(
+      [...document.querySelectorAll('.ia-palette__group-label')].map((label) => label.textContent)
+    ).toEqual(['Contacts', 'Facturation'])
     input().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }))
     input().dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }))
     input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))

@@ -10,7 +10,8 @@ import type { ModuleNavLink } from '../src/modules/manifest'
 import { moduleHostKey, type ModuleHost } from '../src/modules/module-host'
 
 /** Text with French typography's no-break spaces («\u00a0…\u00a0», "\u00a0:") made plain, to compare with readable literals. */
-export const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ')
+export const plain = (text: string | null | undefined) =>
+  (text ?? '').replace(/[\u00a0\u202f]/g, ' ')
 
 /** A page that renders nothing, for routes a test only navigates to. */
 export const Blank = defineComponent({ name: 'Blank', render: () => null })
@@ -18,8 +19,23 @@ export const Blank = defineComponent({ name: 'Blank', render: () => null })
 /** An organisation as the API returns it. */
 export function organization(id: number | string, name: string): Organization {
   return {
-    id: String(id), name, legalName: null, rccm: null, idNat: null, nif: null, address: null, city: null, country: null, phone: null, email: null,
-    defaultCurrency: 'CDF', reportingCurrency: null, locale: 'fr', timeZone: 'Africa/Kinshasa', logoUrl: null, createdAt: '2025-01-01T00:00:00Z',
+    id: String(id),
+    name,
+    legalName: null,
+    rccm: null,
+    idNat: null,
+    nif: null,
+    address: null,
+    city: null,
+    country: null,
+    phone: null,
+    email: null,
+    defaultCurrency: 'CDF',
+    reportingCurrency: null,
+    locale: 'fr',
+    timeZone: 'Africa/Kinshasa',
+    logoUrl: null,
+    createdAt: '2025-01-01T00:00:00Z',
   }
 }
 
@@ -31,11 +47,15 @@ export function spyNotifier() {
 }
 
 /** A module host that knows the given modules' names (and navigation links) and loads nothing. */
-export function fakeModuleHost(names: Record<string, { fr: string; en: string }> = {}, navigation: ModuleNavLink[] = []): ModuleHost {
+export function fakeModuleHost(
+  names: Record<string, { fr: string; en: string }> = {},
+  navigation: ModuleNavLink[] = []
+): ModuleHost {
   return {
     load: vi.fn(async () => {}),
     navigation: computed(() => navigation),
-    module: (moduleId: string) => (names[moduleId] ? { manifest: { id: moduleId, name: names[moduleId] } } : undefined),
+    module: (moduleId: string) =>
+      names[moduleId] ? { manifest: { id: moduleId, name: names[moduleId] } } : undefined,
   } as unknown as ModuleHost
 }
 
@@ -45,12 +65,23 @@ export function fakeModuleHost(names: Record<string, { fr: string; en: string }>
  */
 export async function mountInShell<C extends Component>(
   component: C,
-  options: { locale?: 'fr' | 'en'; router?: Router; pinia?: Pinia; host?: ModuleHost; props?: ComponentMountingOptions<C>['props'] } = {},
+  options: {
+    locale?: 'fr' | 'en'
+    router?: Router
+    pinia?: Pinia
+    host?: ModuleHost
+    props?: ComponentMountingOptions<C>['props']
+  } = {}
 ) {
   const pinia = options.pinia ?? createPinia()
   setActivePinia(pinia)
   applyLocale(options.locale ?? 'fr')
-  const router = options.router ?? createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: Blank }] })
+  const router =
+    options.router ??
+    createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:any(.*)*', component: Blank }],
+    })
   await router.push('/')
   await router.isReady()
   const wrapper = mount(component as Component, {

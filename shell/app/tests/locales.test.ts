@@ -7,7 +7,9 @@ import fr from '../src/locales/fr.json'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
-  return Object.entries(value).flatMap(([key, child]) => keys(child, prefix ? `${prefix}.${key}` : key))
+  return Object.entries(value).flatMap(([key, child]) =>
+    keys(child, prefix ? `${prefix}.${key}` : key)
+  )
 }
 
 function sources(dir: string): string[] {
@@ -20,9 +22,19 @@ function sources(dir: string): string[] {
 
 describe('shell messages', () => {
   it('compiles every message in both languages (an unescaped @ or brace would break the page at run time)', () => {
-    for (const [locale, messages] of [['fr', fr], ['en', en]] as const) {
-      const i18n = createI18n({ legacy: false, locale, messages: { [locale]: messages }, missingWarn: false, fallbackWarn: false })
-      for (const key of keys(messages)) expect(() => i18n.global.t(key), `${locale} ${key}`).not.toThrow()
+    for (const [locale, messages] of [
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
+      const i18n = createI18n({
+        legacy: false,
+        locale,
+        messages: { [locale]: messages },
+        missingWarn: false,
+        fallbackWarn: false,
+      })
+      for (const key of keys(messages))
+        expect(() => i18n.global.t(key), `${locale} ${key}`).not.toThrow()
     }
   })
 
@@ -34,7 +46,9 @@ describe('shell messages', () => {
       for (const match of text.matchAll(/\bt\(\s*'([a-zA-Z][\w.]+)'/g)) used.add(match[1]!)
       for (const match of text.matchAll(/titleKey: '([\w.]+)'/g)) used.add(match[1]!)
     }
-    const missing = [...used].filter((key) => !defined.has(key) && !key.startsWith('ui.') && !key.startsWith('sdk.'))
+    const missing = [...used].filter(
+      (key) => !defined.has(key) && !key.startsWith('ui.') && !key.startsWith('sdk.')
+    )
     expect(missing).toEqual([])
   })
 })

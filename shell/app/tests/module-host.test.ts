@@ -2,7 +2,13 @@ import { roleCan, type Role, type ShellManifest } from '@ia/sdk'
 import { describe, expect, it, vi } from 'vitest'
 import { defineComponent } from 'vue'
 import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-router'
-import { allowedRoutes, guardLazyComponents, integrityMapOf, navigationOf, toRemoteModule } from '../src/modules/manifest'
+import {
+  allowedRoutes,
+  guardLazyComponents,
+  integrityMapOf,
+  navigationOf,
+  toRemoteModule,
+} from '../src/modules/manifest'
 import { createModuleHost, type ModuleHostDeps } from '../src/modules/module-host'
 
 const Page = defineComponent({ render: () => null })
@@ -14,24 +20,46 @@ const manifest: ShellManifest = {
       id: 'contacts',
       version: '0.1.0',
       name: { fr: 'Contacts', en: 'Contacts' },
-      remote: { name: 'contacts', entry: '/remotes/contacts/remoteEntry.js', integrity: { '/remotes/contacts/remoteEntry.js': 'sha384-a', '/remotes/contacts/assets/x.js': 'sha384-b' } },
+      remote: {
+        name: 'contacts',
+        entry: '/remotes/contacts/remoteEntry.js',
+        integrity: {
+          '/remotes/contacts/remoteEntry.js': 'sha384-a',
+          '/remotes/contacts/assets/x.js': 'sha384-b',
+        },
+      },
       routeBase: '/contacts',
       trust: 'first-party',
       signedHashList: null,
       navigation: [
-        { path: '/contacts', label: { fr: 'Contacts', en: 'Contacts' }, icon: 'users', permission: 'contacts.contact.read' },
-        { path: '/contacts/import', label: { fr: 'Importer', en: 'Import' }, permission: 'contacts.contact.import' },
+        {
+          path: '/contacts',
+          label: { fr: 'Contacts', en: 'Contacts' },
+          icon: 'users',
+          permission: 'contacts.contact.read',
+        },
+        {
+          path: '/contacts/import',
+          label: { fr: 'Importer', en: 'Import' },
+          permission: 'contacts.contact.import',
+        },
       ],
     },
     {
       id: 'invoicing',
       version: '0.2.0',
       name: { fr: 'Facturation', en: 'Invoicing' },
-      remote: { name: 'invoicing', entry: '/remotes/invoicing/remoteEntry.js', integrity: { '/remotes/invoicing/remoteEntry.js': 'sha384-c' } },
+      remote: {
+        name: 'invoicing',
+        entry: '/remotes/invoicing/remoteEntry.js',
+        integrity: { '/remotes/invoicing/remoteEntry.js': 'sha384-c' },
+      },
       routeBase: '/invoicing/',
       trust: 'first-party',
       signedHashList: null,
-      navigation: [{ path: '/invoicing', label: { fr: 'Factures', en: 'Invoices' }, icon: 'receipt' }],
+      navigation: [
+        { path: '/invoicing', label: { fr: 'Factures', en: 'Invoices' }, icon: 'receipt' },
+      ],
     },
   ],
 }
@@ -40,9 +68,24 @@ const contactsModule = {
   default: {
     id: 'contacts',
     routes: [
-      { path: '', name: 'contacts-list', component: Page, meta: { permission: 'contacts.contact.read' } },
-      { path: '/import', name: 'contacts-import', component: Page, meta: { permission: 'contacts.contact.import' } },
-      { path: ':contactId', name: 'contacts-show', component: Page, meta: { permission: 'contacts.contact.read' } },
+      {
+        path: '',
+        name: 'contacts-list',
+        component: Page,
+        meta: { permission: 'contacts.contact.read' },
+      },
+      {
+        path: '/import',
+        name: 'contacts-import',
+        component: Page,
+        meta: { permission: 'contacts.contact.import' },
+      },
+      {
+        path: ':contactId',
+        name: 'contacts-show',
+        component: Page,
+        meta: { permission: 'contacts.contact.read' },
+      },
     ],
     messages: { fr: { contacts: { title: 'Contacts' } }, en: { contacts: { title: 'Contacts' } } },
   },
@@ -51,7 +94,14 @@ const contactsModule = {
 function setup(role: Role, overrides: Partial<ModuleHostDeps> = {}) {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/', name: 'app', component: Page, children: [{ path: ':pathMatch(.*)*', name: 'not-found', component: Page }] }],
+    routes: [
+      {
+        path: '/',
+        name: 'app',
+        component: Page,
+        children: [{ path: ':pathMatch(.*)*', name: 'not-found', component: Page }],
+      },
+    ],
   })
   const steps: string[] = []
   const deps: ModuleHostDeps = {
@@ -86,7 +136,11 @@ describe('manifest helpers', () => {
   it('builds the navigation, hiding links whose permission the role lacks', () => {
     const member = navigationOf(manifest.modules, (permission) => roleCan('member', permission))
     expect(member.map((link) => link.path)).toEqual(['/contacts', '/invoicing'])
-    expect(member[1]).toMatchObject({ moduleId: 'invoicing', icon: 'receipt', label: { en: 'Invoices' } })
+    expect(member[1]).toMatchObject({
+      moduleId: 'invoicing',
+      icon: 'receipt',
+      label: { en: 'Invoices' },
+    })
     const admin = navigationOf(manifest.modules, (permission) => roleCan('admin', permission))
     expect(admin.map((link) => link.path)).toEqual(['/contacts', '/contacts/import', '/invoicing'])
     expect(admin[1]!.icon).toBe('grid')
@@ -94,7 +148,12 @@ describe('manifest helpers', () => {
 
   it('filters routes and their children by permission and makes their paths relative', () => {
     const routes: RouteRecordRaw[] = [
-      { path: '/list', component: Page, meta: { permission: 'x.item.read' }, children: [{ path: 'purge', component: Page, meta: { permission: 'x.item.delete' } }] },
+      {
+        path: '/list',
+        component: Page,
+        meta: { permission: 'x.item.read' },
+        children: [{ path: 'purge', component: Page, meta: { permission: 'x.item.delete' } }],
+      },
       { path: 'settings', component: Page, meta: { permission: 'x.settings.configure' } },
     ]
     const allowed = allowedRoutes(routes, (permission) => roleCan('member', permission))
@@ -105,15 +164,31 @@ describe('manifest helpers', () => {
 
   it('turns a lazy page whose chunk is blocked into the fallback, leaving real components alone', async () => {
     const Fallback = defineComponent({ render: () => null })
-    const blocked = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-    const [lazy, eager] = guardLazyComponents([{ path: 'a', component: blocked }, { path: 'b', component: Page }], () => Fallback)
-    await expect((lazy as { component: () => Promise<unknown> }).component()).resolves.toBe(Fallback)
+    const blocked = () =>
+      Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+    const [lazy, eager] = guardLazyComponents(
+      [
+        { path: 'a', component: blocked },
+        { path: 'b', component: Page },
+      ],
+      () => Fallback
+    )
+    await expect((lazy as { component: () => Promise<unknown> }).component()).resolves.toBe(
+      Fallback
+    )
     expect((eager as { component: unknown }).component).toBe(Page)
   })
 
   it('rejects a remote whose export does not follow the contract', () => {
-    expect(() => toRemoteModule({ default: { id: 'other', routes: [], messages: { fr: {}, en: {} } } }, 'contacts')).toThrow(/declares the id "other"/)
-    expect(() => toRemoteModule({ default: { id: 'contacts', routes: [], messages: { fr: {} } } }, 'contacts')).toThrow(/fr and en/)
+    expect(() =>
+      toRemoteModule(
+        { default: { id: 'other', routes: [], messages: { fr: {}, en: {} } } },
+        'contacts'
+      )
+    ).toThrow(/declares the id "other"/)
+    expect(() =>
+      toRemoteModule({ default: { id: 'contacts', routes: [], messages: { fr: {} } } }, 'contacts')
+    ).toThrow(/fr and en/)
     expect(toRemoteModule(contactsModule, 'contacts').id).toBe('contacts')
   })
 })
@@ -123,7 +198,12 @@ describe('module host', () => {
     const { host, steps } = setup('owner')
     await host.load('1')
     expect(steps[0]).toBe('integrity')
-    expect(steps.slice(1).sort()).toEqual(['load:contacts', 'load:invoicing', 'register:contacts', 'register:invoicing'])
+    expect(steps.slice(1).sort()).toEqual([
+      'load:contacts',
+      'load:invoicing',
+      'register:contacts',
+      'register:invoicing',
+    ])
   })
 
   it('adds a working module under its routeBase with only the routes the role allows, and merges its messages', async () => {
@@ -143,22 +223,30 @@ describe('module host', () => {
     const entry = host.module('invoicing')!
     expect(entry.status).toBe('failed')
     expect(String(entry.error)).toContain('RUNTIME-008')
-    expect(router.resolve('/invoicing/anything/deep').matched.map((record) => record.name)).toContain('module:invoicing')
+    expect(
+      router.resolve('/invoicing/anything/deep').matched.map((record) => record.name)
+    ).toContain('module:invoicing')
     expect(host.navigation.value.map((link) => link.moduleId)).toContain('invoicing')
     expect(host.state.status).toBe('ready')
   })
 
   it('loads no remote at all when the service worker cannot enforce the hashes', async () => {
-    const { host, deps, router } = setup('owner', { prepareIntegrity: vi.fn(async () => Promise.reject(new Error('no service worker'))) })
+    const { host, deps, router } = setup('owner', {
+      prepareIntegrity: vi.fn(async () => Promise.reject(new Error('no service worker'))),
+    })
     await host.load('1')
     expect(deps.registerRemote).not.toHaveBeenCalled()
     expect(deps.loadRemoteModule).not.toHaveBeenCalled()
     expect(host.state.modules.every((entry) => entry.status === 'failed')).toBe(true)
-    expect(router.resolve('/contacts').matched.map((record) => record.name)).toContain('module:contacts')
+    expect(router.resolve('/contacts').matched.map((record) => record.name)).toContain(
+      'module:contacts'
+    )
   })
 
   it('re-reads the manifest and replaces the routes when the organisation changes', async () => {
-    const fetchManifest = vi.fn(async (orgId: string | number) => (orgId === 1 ? manifest : { modules: [] }))
+    const fetchManifest = vi.fn(async (orgId: string | number) =>
+      orgId === 1 ? manifest : { modules: [] }
+    )
     const { host, router } = setup('owner', { fetchManifest })
     await host.load('1')
     await host.load('1')
@@ -171,7 +259,9 @@ describe('module host', () => {
   })
 
   it('reports a manifest that cannot be read without adding anything', async () => {
-    const { host, router } = setup('owner', { fetchManifest: vi.fn(async () => Promise.reject(new Error('503'))) })
+    const { host, router } = setup('owner', {
+      fetchManifest: vi.fn(async () => Promise.reject(new Error('503'))),
+    })
     await host.load('1')
     expect(host.state.status).toBe('failed')
     expect(router.getRoutes().some((route) => String(route.name).startsWith('module:'))).toBe(false)

@@ -19,7 +19,10 @@ async function mountSwitcher(locale: 'fr' | 'en' = 'fr') {
   const host = fakeModuleHost()
   const mounted = await mountInShell(OrganizationSwitcher, { router, host, locale })
   const session = usePlatformSession()
-  session.organizations = [{ id: '10', name: 'Démo Kinshasa SARL', role: 'owner' }, { id: '20', name: 'Brasserie du Kivu', role: 'member' }]
+  session.organizations = [
+    { id: '10', name: 'Démo Kinshasa SARL', role: 'owner' },
+    { id: '20', name: 'Brasserie du Kivu', role: 'member' },
+  ]
   session.currentOrganization = organization(10, 'Démo Kinshasa SARL')
   session.selectOrganization = vi.fn(async (id) => {
     session.currentOrganization = organization(Number(id), 'Brasserie du Kivu')
@@ -41,11 +44,17 @@ describe('OrganizationSwitcher', () => {
   it('names the current organisation and lists every one with the user’s role, then “New organisation”', async () => {
     const { button } = await mountSwitcher()
     expect(button.text()).toContain('Démo Kinshasa SARL')
-    expect(plain(button.attributes('aria-label'))).toBe('Organisation courante : Démo Kinshasa SARL')
+    expect(plain(button.attributes('aria-label'))).toBe(
+      'Organisation courante : Démo Kinshasa SARL'
+    )
     expect(button.attributes('aria-expanded')).toBe('false')
     await button.trigger('click')
     expect(button.attributes('aria-expanded')).toBe('true')
-    expect(items().map((item) => item.text())).toEqual(['Démo Kinshasa SARL, Propriétaire', 'Brasserie du Kivu, Membre', 'Nouvelle organisation'])
+    expect(items().map((item) => item.text())).toEqual([
+      'Démo Kinshasa SARL, Propriétaire',
+      'Brasserie du Kivu, Membre',
+      'Nouvelle organisation',
+    ])
     expect(items()[0]!.attributes('aria-checked')).toBe('true')
     expect(document.activeElement).toBe(items()[0]!.element)
   })

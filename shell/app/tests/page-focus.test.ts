@@ -10,7 +10,13 @@ const slowPage = (title: string, action?: string) =>
     setup() {
       const ready = ref(false)
       setTimeout(() => (ready.value = true), 20)
-      return () => (ready.value ? h('div', [h('h1', title), action ? h('a', { href: '#', 'data-main-action': '' }, action) : null]) : h('p', '…'))
+      return () =>
+        ready.value
+          ? h('div', [
+              h('h1', title),
+              action ? h('a', { 'href': '#', 'data-main-action': '' }, action) : null,
+            ])
+          : h('p', '…')
     },
   })
 
@@ -26,7 +32,12 @@ function setup() {
     setup() {
       const main = ref<HTMLElement | null>(null)
       const focus = usePageFocus(main)
-      return () => h('div', [h('a', { href: '#x', id: 'nav' }, 'Contacts'), h('main', { ref: main, tabindex: -1 }, [h(RouterView)]), h('span', { id: 'action' }, focus.mainAction.value?.textContent ?? '')])
+      return () =>
+        h('div', [
+          h('a', { href: '#x', id: 'nav' }, 'Contacts'),
+          h('main', { ref: main, tabindex: -1 }, [h(RouterView)]),
+          h('span', { id: 'action' }, focus.mainAction.value?.textContent ?? ''),
+        ])
     },
   })
   return { router, Layout }

@@ -6,8 +6,16 @@ import { Blank, fakeModuleHost, organization } from './helpers'
 
 type Routes = Record<string, unknown>
 
-const user = { id: 1, email: 'amani@example.cd', fullName: 'Amani Kabila', locale: 'fr', emailVerified: true, createdAt: '2025-01-01T00:00:00Z' }
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const user = {
+  id: 1,
+  email: 'amani@example.cd',
+  fullName: 'Amani Kabila',
+  locale: 'fr',
+  emailVerified: true,
+  createdAt: '2025-01-01T00:00:00Z',
+}
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** Answers the API calls the guards make from `routes` (path → body); anything else is 404. */
 function backend(routes: Routes) {
@@ -21,11 +29,21 @@ function backend(routes: Routes) {
   return fetch
 }
 
-const signedOut = () => backend({ '/api/v1/auth/me': json(401, { errors: [{ code: 'E_UNAUTHORIZED_ACCESS', message: 'Non connecté.' }] }) })
+const signedOut = () =>
+  backend({
+    '/api/v1/auth/me': json(401, {
+      errors: [{ code: 'E_UNAUTHORIZED_ACCESS', message: 'Non connecté.' }],
+    }),
+  })
 const signedIn = (organizations: { id: number; name: string; role: string }[], role = 'owner') =>
   backend({
     '/api/v1/auth/me': { user, organizations },
-    ...Object.fromEntries(organizations.map((org) => [`/api/v1/orgs/${org.id}`, { organization: organization(org.id, org.name), role }])),
+    ...Object.fromEntries(
+      organizations.map((org) => [
+        `/api/v1/orgs/${org.id}`,
+        { organization: organization(org.id, org.name), role },
+      ])
+    ),
   })
 
 function setup(host = fakeModuleHost()) {
@@ -48,9 +66,18 @@ describe('router guards', () => {
     it('sends every private page to sign-in, remembering where the user was going', async () => {
       signedOut()
       const { router } = setup()
-      expect(await land(router, '/settings/members?tab=invitations')).toEqual({ name: 'sign-in', query: { redirect: '/settings/members?tab=invitations' } })
-      expect(await land(router, '/profile')).toEqual({ name: 'sign-in', query: { redirect: '/profile' } })
-      expect(await land(router, '/organizations/new')).toEqual({ name: 'sign-in', query: { redirect: '/organizations/new' } })
+      expect(await land(router, '/settings/members?tab=invitations')).toEqual({
+        name: 'sign-in',
+        query: { redirect: '/settings/members?tab=invitations' },
+      })
+      expect(await land(router, '/profile')).toEqual({
+        name: 'sign-in',
+        query: { redirect: '/profile' },
+      })
+      expect(await land(router, '/organizations/new')).toEqual({
+        name: 'sign-in',
+        query: { redirect: '/organizations/new' },
+      })
     })
 
     it('sends the home page to sign-in without a redirect', async () => {
@@ -87,7 +114,10 @@ describe('router guards', () => {
 
   describe('signed in with organisations', () => {
     it('restores the organisation used last time and loads its modules', async () => {
-      const fetch = signedIn([{ id: 10, name: 'A', role: 'owner' }, { id: 20, name: 'B', role: 'owner' }])
+      const fetch = signedIn([
+        { id: 10, name: 'A', role: 'owner' },
+        { id: 20, name: 'B', role: 'owner' },
+      ])
       localStorage.setItem('ia.lastOrganizationId', '20')
       const { router, host } = setup()
       expect((await land(router, '/')).name).toBe('home')
@@ -126,7 +156,8 @@ describe('router guards', () => {
       const host = fakeModuleHost()
       const { router } = setup(host)
       vi.mocked(host.load).mockImplementation(async () => {
-        if (!router.hasRoute('contacts')) router.addRoute('app', { path: '/contacts/:id?', name: 'contacts', component: Blank })
+        if (!router.hasRoute('contacts'))
+          router.addRoute('app', { path: '/contacts/:id?', name: 'contacts', component: Blank })
       })
       expect(await land(router, '/contacts/7')).toEqual({ name: 'contacts', query: {} })
       expect((await land(router, '/nowhere')).name).toBe('not-found')
@@ -134,8 +165,14 @@ describe('router guards', () => {
   })
 
   it('shows the unavailable page, with the way back, when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch')))
+    )
     const { router } = setup()
-    expect(await land(router, '/settings/members')).toEqual({ name: 'unavailable', query: { redirect: '/settings/members' } })
+    expect(await land(router, '/settings/members')).toEqual({
+      name: 'unavailable',
+      query: { redirect: '/settings/members' },
+    })
   })
 })

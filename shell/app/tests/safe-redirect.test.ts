@@ -35,7 +35,10 @@ describe('safeRedirect', () => {
     expect(safeRedirect(target, ORIGIN)).toBe('/')
   })
 
-  it.each([undefined, null, 42, ['/contacts'], { path: '/contacts' }])('sends a value that is not a string (%j) to the home page', (target) => {
-    expect(safeRedirect(target, ORIGIN)).toBe('/')
-  })
+  it.each([undefined, null, 42, ['/contacts'], { path: '/contacts' }])(
+    'sends a value that is not a string (%j) to the home page',
+    (target) => {
+      expect(safeRedirect(target, ORIGIN)).toBe('/')
+    }
+  )
 })

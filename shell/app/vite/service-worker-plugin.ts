@@ -43,7 +43,11 @@ export function shellServiceWorker(): Plugin {
     },
     async generateBundle() {
       if (config.command !== 'build') return
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source: await bundleServiceWorker(config.mode) })
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: await bundleServiceWorker(config.mode),
+      })
     },
   }
 }

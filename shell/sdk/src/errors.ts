@@ -24,7 +24,8 @@ export class ApiError extends Error {
     this.code = errors[0]?.code ?? `E_HTTP_${status}`
     this.fieldErrors = {}
     for (const error of errors) {
-      if (error.field && !(error.field in this.fieldErrors)) this.fieldErrors[error.field] = error.message
+      if (error.field && !(error.field in this.fieldErrors))
+        this.fieldErrors[error.field] = error.message
     }
   }
 
@@ -40,7 +41,9 @@ export function isApiError(value: unknown, code?: string): value is ApiError {
 }
 
 function isErrorItem(value: unknown): value is ApiErrorItem {
-  return typeof value === 'object' && value !== null && typeof (value as ApiErrorItem).code === 'string'
+  return (
+    typeof value === 'object' && value !== null && typeof (value as ApiErrorItem).code === 'string'
+  )
 }
 
 /** Builds the ApiError for a response body, whatever shape the body has. */

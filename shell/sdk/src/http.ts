@@ -52,7 +52,8 @@ export function readDocumentCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
     const separator = part.indexOf('=')
     if (separator === -1) continue
-    if (part.slice(0, separator).trim() === name) return decodeURIComponent(part.slice(separator + 1).trim())
+    if (part.slice(0, separator).trim() === name)
+      return decodeURIComponent(part.slice(separator + 1).trim())
   }
   return null
 }
@@ -86,24 +87,39 @@ async function readBody(response: Response): Promise<unknown> {
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const baseUrl = options.baseUrl ?? ''
   const readCookie = options.readCookie ?? readDocumentCookie
-  const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init)
+  const doFetch = (input: string, init: RequestInit) =>
+    (options.fetch ?? globalThis.fetch)(input, init)
   let csrfReady: Promise<void> | null = null
 
   function ensureCsrf(): Promise<void> {
-    csrfReady ??= doFetch(`${baseUrl}${CSRF_PATH}`, { method: 'GET', credentials: 'include', headers: { Accept: 'application/json' } })
+    csrfReady ??= doFetch(`${baseUrl}${CSRF_PATH}`, {
+      method: 'GET',
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    })
       .then(async (response) => {
         if (!response.ok) throw toApiError(response.status, await readBody(response))
       })
       .catch((error: unknown) => {
         csrfReady = null
-        throw error instanceof ApiError ? error : new ApiError(0, [{ code: 'E_NETWORK', message: '' }])
+        throw error instanceof ApiError
+          ? error
+          : new ApiError(0, [{ code: 'E_NETWORK', message: '' }])
       })
     return csrfReady
   }
 
-  async function send<T>(method: HttpMethod, path: string, requestOptions: RequestOptions, retried: boolean): Promise<T> {
+  async function send<T>(
+    method: HttpMethod,
+    path: string,
+    requestOptions: RequestOptions,
+    retried: boolean
+  ): Promise<T> {
     const writes = method !== 'GET'
-    const headers: Record<string, string> = { Accept: 'application/json', ...requestOptions.headers }
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...requestOptions.headers,
+    }
     const locale = options.getLocale?.()
     if (locale) headers['Accept-Language'] = locale
     let body: BodyInit | undefined
@@ -143,7 +159,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     throw error
   }
 
-  const request = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}) => send<T>(method, path, requestOptions, false)
+  const request = <T>(method: HttpMethod, path: string, requestOptions: RequestOptions = {}) =>
+    send<T>(method, path, requestOptions, false)
 
   return {
     request,

@@ -1,7 +1,7 @@
 import en from './locales/en.json'
 import fr from './locales/fr.json'
 
-export * from './api/access_tokens'
+export * from './api/access-tokens'
 export * from './api/auth'
 export * from './api/jobs'
 export * from './api/modules'
@@ -25,8 +25,21 @@ export {
 } from './http'
 export { useErrorMessage, useNotifications } from './messages'
 export { FINISHED_JOB_VISIBLE_MS, useJobProgress, useJobsStore, type TrackedJob } from './jobs'
-export { closeLive, configureLive, subscribe, useLiveChannel, useLiveStatus, type LiveHandler, type LiveOptions, type LiveStatus } from './live'
-export { NOTIFICATION_LIST_SIZE, useLiveNotifications, useNotificationCentre } from './notification_centre'
+export {
+  closeLive,
+  configureLive,
+  subscribe,
+  useLiveChannel,
+  useLiveStatus,
+  type LiveHandler,
+  type LiveOptions,
+  type LiveStatus,
+} from './live'
+export {
+  NOTIFICATION_LIST_SIZE,
+  useLiveNotifications,
+  useNotificationCentre,
+} from './notification-centre'
 export { roleCan } from './permissions'
 export { defineRemoteModule, type MessageTree, type RemoteModule } from './remote'
 export { usePlatformSession } from './session'
@@ -44,7 +57,11 @@ export type {
   WireQuery,
   WireResponse,
 } from './wire'
-export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './generated/openapi'
+export type {
+  components as ApiComponents,
+  operations as ApiOperations,
+  paths as ApiPaths,
+} from './generated/openapi'
 export type { ModulePermissions, Permission } from './generated/permissions'
 
 /** The SDK's own strings, to merge into the application's vue-i18n messages under `sdk.*`. */

@@ -18,7 +18,9 @@ export const useJobsStore = defineStore('platform-jobs', () => {
   const jobs = ref<TrackedJob[]>([])
   const timers = new Map<string, ReturnType<typeof setTimeout>>()
 
-  const running = computed(() => jobs.value.filter((job) => job.status === 'queued' || job.status === 'running'))
+  const running = computed(() =>
+    jobs.value.filter((job) => job.status === 'queued' || job.status === 'running')
+  )
   const visible = computed(() => jobs.value.length > 0)
 
   function dismiss(jobId: string): void {
@@ -31,15 +33,29 @@ export const useJobsStore = defineStore('platform-jobs', () => {
   /** Takes one progress message in: a new job appears, a known one moves on; percent never goes back while running. */
   function apply(message: JobProgress): void {
     const known = jobs.value.find((job) => job.jobId === message.jobId)
-    if (known && (known.status === 'completed' || known.status === 'failed') && message.status !== 'failed') return
+    if (
+      known &&
+      (known.status === 'completed' || known.status === 'failed') &&
+      message.status !== 'failed'
+    )
+      return
     const percent =
-      message.status === 'completed' ? 100 : known && message.status === 'running' ? Math.max(known.percent, message.percent) : message.percent
+      message.status === 'completed'
+        ? 100
+        : known && message.status === 'running'
+          ? Math.max(known.percent, message.percent)
+          : message.percent
     const next: TrackedJob = { ...message, percent, updatedAt: Date.now() }
-    jobs.value = known ? jobs.value.map((job) => (job.jobId === message.jobId ? next : job)) : [...jobs.value, next]
+    jobs.value = known
+      ? jobs.value.map((job) => (job.jobId === message.jobId ? next : job))
+      : [...jobs.value, next]
     if (message.status === 'completed' || message.status === 'failed') {
       const timer = timers.get(message.jobId)
       if (timer) clearTimeout(timer)
-      timers.set(message.jobId, setTimeout(() => dismiss(message.jobId), FINISHED_JOB_VISIBLE_MS))
+      timers.set(
+        message.jobId,
+        setTimeout(() => dismiss(message.jobId), FINISHED_JOB_VISIBLE_MS)
+      )
     }
   }
 
@@ -59,8 +75,16 @@ export const useJobsStore = defineStore('platform-jobs', () => {
 export function useJobProgress(jobId?: string) {
   const session = usePlatformSession()
   const store = useJobsStore()
-  useLiveChannel<JobProgress>(() => (session.user ? `users/${session.user.id}/jobs` : null), store.apply)
-  useLiveChannel<JobProgress>(() => (session.currentOrgId !== null ? `orgs/${session.currentOrgId}/jobs` : null), store.apply)
-  const job = computed(() => (jobId ? (store.jobs.find((candidate) => candidate.jobId === jobId) ?? null) : null))
+  useLiveChannel<JobProgress>(
+    () => (session.user ? `users/${session.user.id}/jobs` : null),
+    store.apply
+  )
+  useLiveChannel<JobProgress>(
+    () => (session.currentOrgId !== null ? `orgs/${session.currentOrgId}/jobs` : null),
+    store.apply
+  )
+  const job = computed(() =>
+    jobId ? (store.jobs.find((candidate) => candidate.jobId === jobId) ?? null) : null
+  )
   return { store, jobs: computed(() => store.jobs), running: computed(() => store.running), job }
 }

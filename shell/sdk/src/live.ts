@@ -1,5 +1,13 @@
 import { Transmit } from '@adonisjs/transmit-client'
-import { getCurrentScope, onScopeDispose, readonly, ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import {
+  getCurrentScope,
+  onScopeDispose,
+  readonly,
+  ref,
+  toValue,
+  watch,
+  type MaybeRefOrGetter,
+} from 'vue'
 
 /** A handler of the messages of one live channel. */
 export type LiveHandler<T> = (message: T) => void
@@ -35,7 +43,8 @@ function dispatch(channel: string, message: unknown): void {
 
 function attach(transmit: Transmit, channel: string): void {
   const subscription = transmit.subscription(channel)
-  if (subscription.handlerCount === 0) subscription.onMessage((message) => dispatch(channel, message))
+  if (subscription.handlerCount === 0)
+    subscription.onMessage((message) => dispatch(channel, message))
   void subscription.create()
 }
 
@@ -117,7 +126,10 @@ export function subscribe<T = unknown>(channel: string, handler: LiveHandler<T>)
  * `subscribe` for a component: follows `channel` (a ref or getter; null means none) while the
  * component lives, moving to the new channel when it changes.
  */
-export function useLiveChannel<T = unknown>(channel: MaybeRefOrGetter<string | null>, handler: LiveHandler<T>): void {
+export function useLiveChannel<T = unknown>(
+  channel: MaybeRefOrGetter<string | null>,
+  handler: LiveHandler<T>
+): void {
   let stop: (() => void) | null = null
   const stopWatching = watch(
     () => toValue(channel),
@@ -125,7 +137,7 @@ export function useLiveChannel<T = unknown>(channel: MaybeRefOrGetter<string | n
       stop?.()
       stop = name ? subscribe(name, handler) : null
     },
-    { immediate: true },
+    { immediate: true }
   )
   if (getCurrentScope()) {
     onScopeDispose(() => {

@@ -18,7 +18,10 @@ export function useErrorMessage(): (error: unknown) => string {
   return (error) => {
     if (error instanceof ApiError) {
       if (error.hasUserMessage) return error.message
-      return t(statusKeys[error.status] ?? (error.status >= 500 ? 'sdk.errors.server' : 'sdk.errors.unexpected'))
+      return t(
+        statusKeys[error.status] ??
+          (error.status >= 500 ? 'sdk.errors.server' : 'sdk.errors.unexpected')
+      )
     }
     return t('sdk.errors.unexpected')
   }
@@ -29,13 +32,15 @@ export function useNotifications() {
   const describe = useErrorMessage()
   const notifier = () => {
     const configured = sdkConfig().notifier
-    if (!configured) throw new Error('No notifier: the shell calls configureSdk({ notifier }) at start-up')
+    if (!configured)
+      throw new Error('No notifier: the shell calls configureSdk({ notifier }) at start-up')
     return configured
   }
   return {
     success: (message: string) => notifier().success(message),
     info: (message: string) => notifier().info(message),
     warning: (message: string) => notifier().warning(message),
-    error: (error: unknown) => notifier().error(typeof error === 'string' ? error : describe(error)),
+    error: (error: unknown) =>
+      notifier().error(typeof error === 'string' ? error : describe(error)),
   }
 }

@@ -75,7 +75,13 @@ export const usePlatformSession = defineStore('platform-session', () => {
     await load(true)
   }
 
-  async function signUp(input: { fullName: string; email: string; password: string; locale?: Locale; invitationToken?: string }): Promise<void> {
+  async function signUp(input: {
+    fullName: string
+    email: string
+    password: string
+    locale?: Locale
+    invitationToken?: string
+  }): Promise<void> {
     await authApi.signUp(input)
     await load(true)
   }
@@ -100,7 +106,9 @@ export const usePlatformSession = defineStore('platform-session', () => {
   async function restoreOrganization(): Promise<boolean> {
     if (currentOrganization.value) return true
     const remembered = rememberedOrganization()
-    const target = organizations.value.find((organization) => String(organization.id) === remembered) ?? organizations.value[0]
+    const target =
+      organizations.value.find((organization) => String(organization.id) === remembered) ??
+      organizations.value[0]
     if (!target) return false
     await selectOrganization(target.id)
     return true
@@ -119,7 +127,9 @@ export const usePlatformSession = defineStore('platform-session', () => {
   /** Stores the current organisation returned by the API (after a settings change). */
   function setCurrentOrganization(next: Organization): void {
     currentOrganization.value = next
-    const summary = organizations.value.find((organization) => String(organization.id) === String(next.id))
+    const summary = organizations.value.find(
+      (organization) => String(organization.id) === String(next.id)
+    )
     if (summary) summary.name = next.name
   }
 

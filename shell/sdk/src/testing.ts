@@ -21,7 +21,9 @@ export interface FetchCall {
 }
 
 /** Replaces fetch (until `vi.unstubAllGlobals()`) with one that answers `respond(url, method)` as JSON and records every call. */
-export function stubFetch(respond: (url: string, method: string) => unknown = () => ({})): FetchCall[] {
+export function stubFetch(
+  respond: (url: string, method: string) => unknown = () => ({})
+): FetchCall[] {
   const calls: FetchCall[] = []
   vi.stubGlobal(
     'fetch',
@@ -29,7 +31,10 @@ export function stubFetch(respond: (url: string, method: string) => unknown = ()
       const method = init.method ?? 'GET'
       calls.push({ url, method, body: init.body })
       if (url.endsWith('/auth/csrf')) return new Response(null, { status: 204 })
-      return new Response(JSON.stringify(respond(url, method)), { status: 200, headers: { 'content-type': 'application/json' } })
+      return new Response(JSON.stringify(respond(url, method)), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })
     })
   )
   return calls
@@ -47,7 +52,9 @@ export function signedInOrganization(id: number | string = 42, role: Role = 'mem
 /** Mounts a remote's page as the shell shows it, with its module's strings and the SDK's in `locale`, once its first requests are answered. */
 export async function mountPage(page: Component, module: RemoteModule, locale: Locale = 'fr') {
   const messages = { fr: { ...module.messages.fr, ...fr }, en: { ...module.messages.en, ...en } }
-  const wrapper = mount(page, { global: { plugins: [createI18n({ legacy: false, locale, fallbackLocale: 'fr', messages })] } })
+  const wrapper = mount(page, {
+    global: { plugins: [createI18n({ legacy: false, locale, fallbackLocale: 'fr', messages })] },
+  })
   await flushPromises()
   return wrapper
 }

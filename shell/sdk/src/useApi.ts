@@ -19,7 +19,13 @@ type Call<Method extends WireMethod> = <Path extends OrganizationPathWith<Method
 ) => Promise<WireResponse<WireOperation<Method, Path>>>
 
 /** The options of any call, as the implementation reads them (each call's own are checked by its type). */
-type CallOptions = { path?: Record<string, unknown>; body?: unknown; query?: QueryParams; signal?: AbortSignal; headers?: Record<string, string> }
+type CallOptions = {
+  path?: Record<string, unknown>
+  body?: unknown
+  query?: QueryParams
+  signal?: AbortSignal
+  headers?: Record<string, string>
+}
 
 /**
  * Calls of the current organisation's API, typed by the generated OpenAPI types: paths are relative
@@ -30,7 +36,9 @@ export interface OrganizationApi {
   url<Path extends OrganizationPathWith<'get'>>(
     path: Path,
     query?: WireQuery<WireOperation<'get', Path>>,
-    ...params: keyof WirePathParams<WireOperation<'get', Path>> extends never ? [] : [WirePathParams<WireOperation<'get', Path>>]
+    ...params: keyof WirePathParams<WireOperation<'get', Path>> extends never
+      ? []
+      : [WirePathParams<WireOperation<'get', Path>>]
   ): string
   get: Call<'get'>
   post: Call<'post'>
@@ -44,17 +52,26 @@ export function useApi(): OrganizationApi {
   const session = usePlatformSession()
   const scoped = (path: string, params: Record<string, unknown> | undefined): string => {
     const orgId = session.currentOrgId
-    if (orgId === null) throw new Error('useApi() needs a current organisation; the shell selects one before loading modules')
+    if (orgId === null)
+      throw new Error(
+        'useApi() needs a current organisation; the shell selects one before loading modules'
+      )
     return orgPath(orgId, fillPath(path, params))
   }
   const call =
     <Method extends WireMethod>(method: Method): Call<Method> =>
     (path, ...[options]) => {
       const { path: params, body, query, signal, headers } = (options ?? {}) as CallOptions
-      return http.request(method.toUpperCase() as HttpMethod, scoped(path, params), { body, query, signal, headers })
+      return http.request(method.toUpperCase() as HttpMethod, scoped(path, params), {
+        body,
+        query,
+        signal,
+        headers,
+      })
     }
   return {
-    url: (path, query, ...[params]) => withQuery(scoped(path, params), query as QueryParams | undefined),
+    url: (path, query, ...[params]) =>
+      withQuery(scoped(path, params), query as QueryParams | undefined),
     get: call('get'),
     post: call('post'),
     patch: call('patch'),

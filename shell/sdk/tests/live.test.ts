@@ -34,7 +34,10 @@ const notification = (id: string, readAt: string | null = null): PlatformNotific
 })
 
 const json = (status: number, body?: unknown) =>
-  new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+  new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  })
 
 describe('useJobsStore', () => {
   beforeEach(() => {
@@ -82,7 +85,15 @@ describe('useNotificationCentre', () => {
   afterEach(() => vi.unstubAllGlobals())
 
   it('loads the latest page and applies live messages, trusting the server count', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, { data: [notification('n1')], meta: { total: 1, perPage: 20, currentPage: 1, lastPage: 1, unread: 1 } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(200, {
+          data: [notification('n1')],
+          meta: { total: 1, perPage: 20, currentPage: 1, lastPage: 1, unread: 1 },
+        })
+      )
+    )
     const centre = useNotificationCentre()
     await centre.load()
     expect(centre.unread).toBe(1)
@@ -98,7 +109,8 @@ describe('useNotificationCentre', () => {
   it('marks read at once and puts the notification back when the server refuses', async () => {
     const fetch = vi.fn(async (url: string) => {
       if (url.endsWith('/auth/csrf')) return new Response(null, { status: 204 })
-      if (url.includes('/n1/read')) return json(404, { errors: [{ code: 'E_NOT_FOUND', message: 'Introuvable.' }] })
+      if (url.includes('/n1/read'))
+        return json(404, { errors: [{ code: 'E_NOT_FOUND', message: 'Introuvable.' }] })
       return new Response(null, { status: 204 })
     })
     vi.stubGlobal('fetch', fetch)
@@ -113,7 +125,9 @@ describe('useNotificationCentre', () => {
     await centre.markAllRead()
     expect(centre.unread).toBe(0)
     expect(centre.items.every((item) => item.readAt !== null)).toBe(true)
-    expect(fetch.mock.calls.map((call) => String(call[0])).filter((url) => url.includes('notifications'))).toEqual([
+    expect(
+      fetch.mock.calls.map((call) => String(call[0])).filter((url) => url.includes('notifications'))
+    ).toEqual([
       '/api/v1/auth/notifications/n1/read',
       '/api/v1/auth/notifications/n2/read',
       '/api/v1/auth/notifications/read-all',
@@ -148,11 +162,17 @@ describe('subscribe', () => {
 
   it('opens one stream, subscribes each channel once, hands messages to every handler, unsubscribes after the last', async () => {
     const posts: { path: string; body: { channel: string } }[] = []
-    vi.stubGlobal('fetch', vi.fn(async (request: Request) => {
-      posts.push({ path: new URL(request.url).pathname, body: await request.json() })
-      return new Response(null, { status: 204 })
-    }))
-    configureLive({ baseUrl: 'http://app.test', eventSourceFactory: (url) => new FakeEventSource(String(url)) as unknown as EventSource })
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (request: Request) => {
+        posts.push({ path: new URL(request.url).pathname, body: await request.json() })
+        return new Response(null, { status: 204 })
+      })
+    )
+    configureLive({
+      baseUrl: 'http://app.test',
+      eventSourceFactory: (url) => new FakeEventSource(String(url)) as unknown as EventSource,
+    })
     const first = vi.fn()
     const second = vi.fn()
     const stopFirst = subscribe('users/u1/jobs', first)
@@ -161,7 +181,10 @@ describe('subscribe', () => {
     expect(source.url).toMatch(/^http:\/\/app\.test\/__transmit\/events\?uid=/)
     source.open()
     await vi.waitFor(() => expect(posts).toHaveLength(1))
-    expect(posts[0]).toMatchObject({ path: '/__transmit/subscribe', body: { channel: 'users/u1/jobs' } })
+    expect(posts[0]).toMatchObject({
+      path: '/__transmit/subscribe',
+      body: { channel: 'users/u1/jobs' },
+    })
 
     source.emit('users/u1/jobs', { percent: 5 })
     source.emit('users/u1/other', { ignored: true })
@@ -174,6 +197,11 @@ describe('subscribe', () => {
     expect(first).toHaveBeenCalledTimes(1)
     expect(second).toHaveBeenCalledTimes(2)
     stopSecond()
-    await vi.waitFor(() => expect(posts.map((post) => post.path)).toEqual(['/__transmit/subscribe', '/__transmit/unsubscribe']))
+    await vi.waitFor(() =>
+      expect(posts.map((post) => post.path)).toEqual([
+        '/__transmit/subscribe',
+        '/__transmit/unsubscribe',
+      ])
+    )
   })
 })

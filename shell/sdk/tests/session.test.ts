@@ -2,14 +2,38 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { roleCan, useApi, usePlatformSession } from '../src/index'
 
-const organization = (id: number, name: string) => ({ id, name, legalName: null, rccm: null, idNat: null, nif: null, address: null, city: null, country: null, phone: null, email: null, defaultCurrency: 'CDF', reportingCurrency: 'USD', locale: 'fr', logoUrl: null, createdAt: '2025-01-01T00:00:00Z' })
+const organization = (id: number, name: string) => ({
+  id,
+  name,
+  legalName: null,
+  rccm: null,
+  idNat: null,
+  nif: null,
+  address: null,
+  city: null,
+  country: null,
+  phone: null,
+  email: null,
+  defaultCurrency: 'CDF',
+  reportingCurrency: 'USD',
+  locale: 'fr',
+  logoUrl: null,
+  createdAt: '2025-01-01T00:00:00Z',
+})
 
 function respond(routes: Record<string, unknown>) {
   return vi.fn(async (url: string) => {
     const path = url.split('?')[0]
     if (path.endsWith('/auth/csrf')) return new Response(null, { status: 204 })
-    if (!(path in routes)) return new Response(JSON.stringify({ errors: [{ code: 'E_NOT_FOUND', message: '' }] }), { status: 404, headers: { 'content-type': 'application/json' } })
-    return new Response(JSON.stringify(routes[path]), { status: 200, headers: { 'content-type': 'application/json' } })
+    if (!(path in routes))
+      return new Response(JSON.stringify({ errors: [{ code: 'E_NOT_FOUND', message: '' }] }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      })
+    return new Response(JSON.stringify(routes[path]), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    })
   })
 }
 
@@ -33,7 +57,16 @@ describe('usePlatformSession', () => {
   })
 
   it('treats a 401 from /auth/me as signed out', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ errors: [{ code: 'E_UNAUTHORIZED_ACCESS', message: 'x' }] }), { status: 401, headers: { 'content-type': 'application/json' } })))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({ errors: [{ code: 'E_UNAUTHORIZED_ACCESS', message: 'x' }] }),
+            { status: 401, headers: { 'content-type': 'application/json' } }
+          )
+      )
+    )
     const session = usePlatformSession()
     await session.load()
     expect(session.loaded).toBe(true)
@@ -42,7 +75,20 @@ describe('usePlatformSession', () => {
 
   it('restores the organisation used last time, then scopes useApi() and can() to it', async () => {
     const fetch = respond({
-      '/api/v1/auth/me': { user: { id: 1, email: 'a@b.cd', fullName: 'Amani', locale: 'fr', emailVerified: true, createdAt: '' }, organizations: [{ id: 10, name: 'A', role: 'owner' }, { id: 20, name: 'B', role: 'member' }] },
+      '/api/v1/auth/me': {
+        user: {
+          id: 1,
+          email: 'a@b.cd',
+          fullName: 'Amani',
+          locale: 'fr',
+          emailVerified: true,
+          createdAt: '',
+        },
+        organizations: [
+          { id: 10, name: 'A', role: 'owner' },
+          { id: 20, name: 'B', role: 'member' },
+        ],
+      },
       '/api/v1/orgs/20': { organization: organization(20, 'B'), role: 'member' },
       '/api/v1/orgs/20/contacts': { data: [] },
     })
@@ -59,7 +105,9 @@ describe('usePlatformSession', () => {
     const api = useApi()
     await api.get('/contacts', { query: { page: 1 } })
     expect(fetch.mock.calls.at(-1)![0]).toBe('/api/v1/orgs/20/contacts?page=1')
-    expect(api.url('/contacts/export.csv', { kind: 'company', q: '' })).toBe('/api/v1/orgs/20/contacts/export.csv?kind=company')
+    expect(api.url('/contacts/export.csv', { kind: 'company', q: '' })).toBe(
+      '/api/v1/orgs/20/contacts/export.csv?kind=company'
+    )
   })
 
   it('refuses organisation calls before an organisation is selected', () => {

@@ -3,14 +3,23 @@
  * (07/12/2026 in fr, 12/07/2026 in en), with @internationalized/date doing the calendar arithmetic and giving the
  * locale's field order (its DateFormatter caches the Intl formatter).
  */
-import { CalendarDate, DateFormatter, endOfMonth, getLocalTimeZone, parseDate, startOfMonth, today } from '@internationalized/date'
+import {
+  CalendarDate,
+  DateFormatter,
+  endOfMonth,
+  getLocalTimeZone,
+  parseDate,
+  startOfMonth,
+  today,
+} from '@internationalized/date'
 import type { DateRange, DateRangePreset } from './types'
 
 /** Why a typed date was refused; each has a message under `ui.date.errors.*`. */
 export type DateParseError = 'format' | 'impossible'
 
 /** What `parseDateText` made of a typed date. */
-export type DateParseResult = { ok: true; date: string | null } | { ok: false; error: DateParseError }
+export type DateParseResult =
+  { ok: true; date: string | null } | { ok: false; error: DateParseError }
 
 type Field = 'day' | 'month' | 'year'
 
@@ -44,10 +53,15 @@ export function parseDateText(text: string, locale: string): DateParseResult {
   const trimmed = text.trim()
   if (trimmed === '') return { ok: true, date: null }
   const pieces = trimmed.split(/[\s./-]+/)
-  if (pieces.length !== 3 || !pieces.every((piece) => /^\d+$/.test(piece))) return { ok: false, error: 'format' }
+  if (pieces.length !== 3 || !pieces.every((piece) => /^\d+$/.test(piece)))
+    return { ok: false, error: 'format' }
   const { order } = dateLayout(locale)
-  const value = Object.fromEntries(order.map((field, index) => [field, pieces[index]])) as Record<Field, string>
-  if (value.year.length !== 4 || value.day.length > 2 || value.month.length > 2) return { ok: false, error: 'format' }
+  const value = Object.fromEntries(order.map((field, index) => [field, pieces[index]])) as Record<
+    Field,
+    string
+  >
+  if (value.year.length !== 4 || value.day.length > 2 || value.month.length > 2)
+    return { ok: false, error: 'format' }
   const [year, month, day] = [Number(value.year), Number(value.month), Number(value.day)]
   if (month < 1 || month > 12 || day < 1) return { ok: false, error: 'impossible' }
   // CalendarDate clamps a day past the month's end to its last day: a changed day means the date does not exist.
@@ -65,9 +79,14 @@ export function todayIso(): string {
  * The range a preset stands for on `on` (an ISO date): the calendar month, the quarter before the current one,
  * or the fiscal year that began in `fiscalYearStartMonth` (1 = January) and contains that day.
  */
-export function presetRange(preset: DateRangePreset, on: string, fiscalYearStartMonth = 1): DateRange {
+export function presetRange(
+  preset: DateRangePreset,
+  on: string,
+  fiscalYearStartMonth = 1
+): DateRange {
   const day = parseDate(on)
-  if (preset === 'thisMonth') return { start: startOfMonth(day).toString(), end: endOfMonth(day).toString() }
+  if (preset === 'thisMonth')
+    return { start: startOfMonth(day).toString(), end: endOfMonth(day).toString() }
   if (preset === 'lastQuarter') {
     const quarterStart = new CalendarDate(day.year, Math.floor((day.month - 1) / 3) * 3 + 1, 1)
     const start = quarterStart.subtract({ months: 3 })

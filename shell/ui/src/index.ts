@@ -36,7 +36,9 @@ export const UiSelect = defineAsyncComponent(() => import('./components/UiSelect
 /** Tabs with one panel (Reka UI Tabs: roving tabindex, arrow keys). */
 export const UiTabs = defineAsyncComponent(() => import('./components/UiTabs.vue'))
 /** Renders the page's toasts (Reka UI Toast: F8 to reach them, paused while hovered, swipe to dismiss). */
-export const UiToastContainer = defineAsyncComponent(() => import('./components/UiToastContainer.vue'))
+export const UiToastContainer = defineAsyncComponent(
+  () => import('./components/UiToastContainer.vue')
+)
 /** A tooltip on the element in its slot, shown on hover and keyboard focus. */
 export const UiTooltip = defineAsyncComponent(() => import('./components/UiTooltip.vue'))
 /** A menu of actions behind a button (Reka UI DropdownMenu). */
@@ -50,15 +52,25 @@ export const UiMoneyText = defineAsyncComponent(() => import('./components/UiMon
 /** A calendar date typed the locale's way or picked from a calendar; ISO date in and out. */
 export const UiDateInput = defineAsyncComponent(() => import('./components/UiDateInput.vue'))
 /** A period between two dates, with presets (this month, last quarter, this fiscal year). */
-export const UiDateRangeInput = defineAsyncComponent(() => import('./components/UiDateRangeInput.vue'))
+export const UiDateRangeInput = defineAsyncComponent(
+  () => import('./components/UiDateRangeInput.vue')
+)
 /** A text box suggesting records from the server as one types (Reka UI Combobox). */
-export const UiRemoteAutocomplete = defineAsyncComponent(() => import('./components/UiRemoteAutocomplete.vue'))
+export const UiRemoteAutocomplete = defineAsyncComponent(
+  () => import('./components/UiRemoteAutocomplete.vue')
+)
 /** A searchable list of countries named in the user's language, the preferred ones (the organisation's) first. */
-export const UiCountryPicker = defineAsyncComponent(() => import('./components/code-pickers').then((pickers) => pickers.UiCountryPicker))
+export const UiCountryPicker = defineAsyncComponent(() =>
+  import('./components/code-pickers').then((pickers) => pickers.UiCountryPicker)
+)
 /** A searchable list of ISO 4217 currencies named in the user's language, the organisation's first. */
-export const UiCurrencyPicker = defineAsyncComponent(() => import('./components/code-pickers').then((pickers) => pickers.UiCurrencyPicker))
+export const UiCurrencyPicker = defineAsyncComponent(() =>
+  import('./components/code-pickers').then((pickers) => pickers.UiCurrencyPicker)
+)
 /** A searchable list of the `preferred` languages, named in the user's language. */
-export const UiLanguagePicker = defineAsyncComponent(() => import('./components/code-pickers').then((pickers) => pickers.UiLanguagePicker))
+export const UiLanguagePicker = defineAsyncComponent(() =>
+  import('./components/code-pickers').then((pickers) => pickers.UiLanguagePicker)
+)
 /** A drop zone sending files through an upload function, with each file's progress bar. */
 export const UiFileDrop = defineAsyncComponent(() => import('./components/UiFileDrop.vue'))
 const ConfirmDialogBody = defineAsyncComponent(() => import('./components/UiConfirmDialog.vue'))
@@ -69,7 +81,9 @@ export const UiConfirmDialog = defineComponent({
   setup: () => () => (pendingConfirm.pending ? h(ConfirmDialogBody) : null),
 })
 /** Go to a page or find a record (Reka UI Dialog and Listbox); the host opens it, the shell on Ctrl+K. */
-export const UiCommandPalette = defineAsyncComponent(() => import('./components/UiCommandPalette.vue'))
+export const UiCommandPalette = defineAsyncComponent(
+  () => import('./components/UiCommandPalette.vue')
+)
 
 /** Fetches the data table's code ahead of time, e.g. while a route that shows one is being entered. */
 export const preloadDataTable = () => import('./components/UiDataTable.vue')
@@ -99,12 +113,27 @@ export {
   UiTimeline,
 }
 export { useToast, type Toast, type ToastApi, type ToastOptions } from './composables/useToast'
-export { useFormField, type FormFieldContext } from './composables/formField'
+export { useFormField, type FormFieldContext } from './composables/useFormField'
 export { useConfirm, type ConfirmOptions } from './composables/useConfirm'
-export { currencyDigits, formatMoney, parseMoney, type MinorUnits, type MoneyParseError, type MoneyParseResult } from './money'
+export {
+  currencyDigits,
+  formatMoney,
+  parseMoney,
+  type MinorUnits,
+  type MoneyParseError,
+  type MoneyParseResult,
+} from './money'
 export { icons } from './components/icons'
 export { setPreferenceStore, type PreferenceStore } from './preferences'
-export { COUNTRY_CODES, CURRENCY_CODES, countryName, displayName, formatPhone, phoneLinks, type CodeOption } from './reference'
+export {
+  COUNTRY_CODES,
+  CURRENCY_CODES,
+  countryName,
+  displayName,
+  formatPhone,
+  phoneLinks,
+  type CodeOption,
+} from './reference'
 export type * from './types'
 
 /** The kit's own strings, to merge into the application's vue-i18n messages under `ui.*`. */

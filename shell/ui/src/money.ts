@@ -12,13 +12,20 @@ import { NumberFormatter, NumberParser } from '@internationalized/number'
 export type MinorUnits = bigint | string
 
 /** Why a typed amount was refused; each has a message under `ui.money.errors.*`. */
-export type MoneyParseError = 'characters' | 'decimalSeparator' | 'tooManyDecimals' | 'noDecimals' | 'negative' | 'tooLarge'
+export type MoneyParseError =
+  'characters' | 'decimalSeparator' | 'tooManyDecimals' | 'noDecimals' | 'negative' | 'tooLarge'
 
 /** What `parseMoney` made of a typed amount. */
-export type MoneyParseResult = { ok: true; minor: bigint | null } | { ok: false; error: MoneyParseError; digits: number }
+export type MoneyParseResult =
+  { ok: true; minor: bigint | null } | { ok: false; error: MoneyParseError; digits: number }
 
 /** The separators and currency sign a locale writes an amount with. */
-export type MoneySymbols = { decimal: string; group: string; currency: string; currencyFirst: boolean }
+export type MoneySymbols = {
+  decimal: string
+  group: string
+  currency: string
+  currencyFirst: boolean
+}
 
 /** Largest amount accepted, in minor units: what a PostgreSQL bigint column holds. */
 export const MAX_MINOR_UNITS = 9_223_372_036_854_775_807n
@@ -35,7 +42,9 @@ export function intlLocale(language: string): string {
 }
 
 /** Per-key memory for values derived from Intl, which are costly to build and never change. */
-function memoize<T>(compute: (currency: string, locale: string) => T): (currency: string, locale: string) => T {
+function memoize<T>(
+  compute: (currency: string, locale: string) => T
+): (currency: string, locale: string) => T {
   const cache = new Map<string, T>()
   return (currency, locale) => {
     const key = `${currency}|${locale}`
@@ -53,7 +62,11 @@ function formatDecimal(formatter: NumberFormatter, decimal: string): string {
   return formatter.format(decimal as unknown as number)
 }
 
-const digitsOf = memoize((currency) => new NumberFormatter('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2)
+const digitsOf = memoize(
+  (currency) =>
+    new NumberFormatter('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+)
 
 /** Decimals of a currency as ISO 4217 and CLDR define them (USD 2, CDF 2, XAF 0). */
 export function currencyDigits(currency: string): number {
@@ -63,7 +76,8 @@ export function currencyDigits(currency: string): number {
 /** Reads minor units from a bigint or a digit string; throws on anything else, which is a programming error. */
 export function toMinorUnits(value: MinorUnits): bigint {
   if (typeof value === 'bigint') return value
-  if (!MINOR_PATTERN.test(value)) throw new TypeError(`Minor units must be a digit string, got "${value}"`)
+  if (!MINOR_PATTERN.test(value))
+    throw new TypeError(`Minor units must be a digit string, got "${value}"`)
   return BigInt(value)
 }
 
@@ -84,17 +98,30 @@ export function formatMoney(value: MinorUnits, currency: string, locale: string)
 /** The amount without its currency, as it is shown in an input while it is not being edited. */
 export function formatAmount(value: MinorUnits, currency: string, locale: string): string {
   const digits = currencyDigits(currency)
-  const formatter = new NumberFormatter(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  const formatter = new NumberFormatter(intlLocale(locale), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
   return formatDecimal(formatter, minorToDecimal(toMinorUnits(value), digits))
 }
 
 const symbolsOf = memoize((currency, locale): MoneySymbols => {
-  const formatter = new NumberFormatter(intlLocale(locale), { style: 'currency', currency, minimumFractionDigits: 1 })
+  const formatter = new NumberFormatter(intlLocale(locale), {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: 1,
+  })
   const parts = formatter.formatToParts('12345.6' as unknown as number)
-  const find = (type: Intl.NumberFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? ''
+  const find = (type: Intl.NumberFormatPartTypes) =>
+    parts.find((part) => part.type === type)?.value ?? ''
   const currencyIndex = parts.findIndex((part) => part.type === 'currency')
   const integerIndex = parts.findIndex((part) => part.type === 'integer')
-  return { decimal: find('decimal') || '.', group: find('group'), currency: find('currency'), currencyFirst: currencyIndex < integerIndex }
+  return {
+    decimal: find('decimal') || '.',
+    group: find('group'),
+    currency: find('currency'),
+    currencyFirst: currencyIndex < integerIndex,
+  }
 })
 
 /** The separators and currency sign of a locale, read from Intl so they follow CLDR. */
@@ -103,11 +130,19 @@ export function moneySymbols(currency: string, locale: string): MoneySymbols {
 }
 
 /** Why NumberParser refused a text, in the words the user is told. */
-function refusal(text: string, digits: number, symbols: MoneySymbols, parser: NumberParser, allowNegative: boolean): MoneyParseError {
+function refusal(
+  text: string,
+  digits: number,
+  symbols: MoneySymbols,
+  parser: NumberParser,
+  allowNegative: boolean
+): MoneyParseError {
   if (!allowNegative && MINUS.test(text) && parser.isValidPartialNumber(text)) return 'negative'
-  if (digits === 0 && text.includes(symbols.decimal) && /^[-\u2212\d.,\s\u00a0\u202f]+$/.test(text)) return 'noDecimals'
+  if (digits === 0 && text.includes(symbols.decimal) && /^[-\u2212\d.,\s\u00a0\u202f]+$/.test(text))
+    return 'noDecimals'
   const other = symbols.decimal === ',' ? '.' : ','
-  if (text.includes(other) && parser.isValidPartialNumber(text.replaceAll(other, symbols.decimal))) return 'decimalSeparator'
+  if (text.includes(other) && parser.isValidPartialNumber(text.replaceAll(other, symbols.decimal)))
+    return 'decimalSeparator'
   return 'characters'
 }
 
@@ -115,7 +150,12 @@ function refusal(text: string, digits: number, symbols: MoneySymbols, parser: Nu
  * Reads an amount typed in the locale's way ("1 234 567,50" in fr, "1,234,567.50" in en) into minor units.
  * Spaces and the locale's group separator are ignored; the currency sign may be typed or left out.
  */
-export function parseMoney(text: string, currency: string, locale: string, options: { allowNegative?: boolean } = {}): MoneyParseResult {
+export function parseMoney(
+  text: string,
+  currency: string,
+  locale: string,
+  options: { allowNegative?: boolean } = {}
+): MoneyParseResult {
   const digits = currencyDigits(currency)
   const symbols = moneySymbols(currency, locale)
   const refuse = (error: MoneyParseError): MoneyParseResult => ({ ok: false, error, digits })
@@ -132,7 +172,9 @@ export function parseMoney(text: string, currency: string, locale: string, optio
 
   let rest = typed.replace(SPACES, '')
   if (symbols.currency) rest = rest.split(symbols.currency.replace(SPACES, '')).join('')
-  const [whole = '', fraction = ''] = rest.split(symbols.decimal).map((piece) => piece.replace(/\D/g, ''))
+  const [whole = '', fraction = ''] = rest
+    .split(symbols.decimal)
+    .map((piece) => piece.replace(/\D/g, ''))
   // The parser's reading and the text's digits are the same number (to the float's precision), or the text is not understood.
   if (Number(`${whole || '0'}.${fraction || '0'}`) !== Math.abs(value)) return refuse('characters')
   if (fraction.length > digits) return refuse('tooManyDecimals')

@@ -8,7 +8,11 @@ export const COUNTRY_CODES: readonly string[] = Object.keys(getAlpha2Codes()).so
 export const CURRENCY_CODES: readonly string[] = Intl.supportedValuesOf('currency')
 
 /** A code named in `locale` by the browser ("CD" is "Congo-Kinshasa" in French), or the code itself. */
-export function displayName(code: string, type: 'region' | 'currency' | 'language', locale: string): string {
+export function displayName(
+  code: string,
+  type: 'region' | 'currency' | 'language',
+  locale: string
+): string {
   try {
     return new Intl.DisplayNames([locale], { type }).of(code) ?? code
   } catch {
@@ -32,8 +36,15 @@ export interface CodeOption {
  * Codes as picker options: the `preferred` ones first in their order, then every other one by name in
  * the user's language.
  */
-export function codeOptions(codes: readonly string[], name: (code: string) => string, preferred: readonly string[], locale: string): CodeOption[] {
-  const first = preferred.filter((code, index) => codes.includes(code) && preferred.indexOf(code) === index)
+export function codeOptions(
+  codes: readonly string[],
+  name: (code: string) => string,
+  preferred: readonly string[],
+  locale: string
+): CodeOption[] {
+  const first = preferred.filter(
+    (code, index) => codes.includes(code) && preferred.indexOf(code) === index
+  )
   const collator = new Intl.Collator(locale)
   const rest = codes
     .filter((code) => !first.includes(code))
@@ -49,10 +60,15 @@ export function formatPhone(value: string | null | undefined): string {
 }
 
 /** Links that reach a stored number: a call (`tel:`), and WhatsApp (`https://wa.me/<digits>`) for a mobile number. */
-export function phoneLinks(value: string | null | undefined): { call: string; whatsapp: string | null } | null {
+export function phoneLinks(
+  value: string | null | undefined
+): { call: string; whatsapp: string | null } | null {
   const parsed = value ? parsePhoneNumberFromString(value) : undefined
   if (!parsed?.isValid()) return null
   const type = parsed.getType()
   const mobile = type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE'
-  return { call: parsed.getURI(), whatsapp: mobile ? `https://wa.me/${parsed.number.slice(1)}` : null }
+  return {
+    call: parsed.getURI(),
+    whatsapp: mobile ? `https://wa.me/${parsed.number.slice(1)}` : null,
+  }
 }

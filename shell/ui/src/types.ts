@@ -103,7 +103,11 @@ export type DateRangePreset = 'thisMonth' | 'lastQuarter' | 'thisFiscalYear'
 export type UploadProgress = (loaded: number, total: number) => void
 
 /** Sends one file; rejects to mark it failed. The signal aborts it when the user cancels. */
-export type UploadFunction = (file: File, onProgress: UploadProgress, signal: AbortSignal) => Promise<unknown>
+export type UploadFunction = (
+  file: File,
+  onProgress: UploadProgress,
+  signal: AbortSignal
+) => Promise<unknown>
 
 /** One column of a UiDataTable. */
 export interface DataTableColumn<Row = Record<string, unknown>> {

@@ -5,7 +5,11 @@ import { testI18n } from './helpers'
 
 describe('UiButton', () => {
   it('is disabled and busy while loading, and does not emit clicks', async () => {
-    const wrapper = mount(UiButton, { props: { loading: true }, slots: { default: 'Enregistrer' }, global: { plugins: [testI18n()] } })
+    const wrapper = mount(UiButton, {
+      props: { loading: true },
+      slots: { default: 'Enregistrer' },
+      global: { plugins: [testI18n()] },
+    })
     const button = wrapper.get('button')
     expect(button.attributes('disabled')).toBeDefined()
     expect(button.attributes('aria-busy')).toBe('true')

@@ -17,9 +17,27 @@ interface Person {
 }
 
 const columns: DataTableColumn<Person>[] = [
-  { key: 'name', label: 'Nom', sortable: true, frozen: true, width: 200, filter: 'text', editable: true, hideable: false },
+  {
+    key: 'name',
+    label: 'Nom',
+    sortable: true,
+    frozen: true,
+    width: 200,
+    filter: 'text',
+    editable: true,
+    hideable: false,
+  },
   { key: 'city', label: 'Ville', filter: 'text', editable: (row) => row.kind === 'company' },
-  { key: 'kind', label: 'Nature', filter: { options: [{ value: 'company', label: 'Société' }, { value: 'individual', label: 'Personne' }] } },
+  {
+    key: 'kind',
+    label: 'Nature',
+    filter: {
+      options: [
+        { value: 'company', label: 'Société' },
+        { value: 'individual', label: 'Personne' },
+      ],
+    },
+  },
   { key: 'tags', label: 'Étiquettes', hiddenByDefault: true },
 ]
 
@@ -36,7 +54,15 @@ function people(count: number): Person[] {
 async function mountTable(props: Record<string, unknown> = {}, locale: 'fr' | 'en' = 'fr') {
   // Instantiated for Person rows so the columns' row callbacks type-check.
   const wrapper = mount(UiDataTable<Person>, {
-    props: { caption: 'Contacts', tableId: 'tests.people', userId: 7, columns, rows: people(3), rowKey: 'id', ...props },
+    props: {
+      caption: 'Contacts',
+      tableId: 'tests.people',
+      userId: 7,
+      columns,
+      rows: people(3),
+      rowKey: 'id',
+      ...props,
+    },
     global: { plugins: [testI18n(locale)] },
     attachTo: document.body,
   })
@@ -45,7 +71,8 @@ async function mountTable(props: Record<string, unknown> = {}, locale: 'fr' | 'e
   return wrapper
 }
 
-const headers = (wrapper: Awaited<ReturnType<typeof mountTable>>) => wrapper.findAll('thead tr:first-child th').map((th) => th.text())
+const headers = (wrapper: Awaited<ReturnType<typeof mountTable>>) =>
+  wrapper.findAll('thead tr:first-child th').map((th) => th.text())
 
 beforeEach(() => {
   localStorage.clear()
@@ -114,7 +141,9 @@ describe('UiDataTable', () => {
     await choices[0].setValue(false)
     await choices[2].setValue(true)
     expect(headers(wrapper)).toEqual(['Nom', 'Nature', 'Étiquettes'])
-    expect(JSON.parse(localStorage.getItem(columnPreferencesKey('tests.people', 7))!)).toEqual(['city'])
+    expect(JSON.parse(localStorage.getItem(columnPreferencesKey('tests.people', 7))!)).toEqual([
+      'city',
+    ])
     wrapper.unmount()
 
     expect(headers(await mountTable())).toEqual(['Nom', 'Nature', 'Étiquettes'])
@@ -139,7 +168,9 @@ describe('UiDataTable', () => {
       answer()
       await flushPromises()
       expect(headers(wrapper)).toEqual(['Nom', 'Ville', 'Étiquettes'])
-      expect(JSON.parse(localStorage.getItem(columnPreferencesKey('tests.people', 7))!)).toEqual(['kind'])
+      expect(JSON.parse(localStorage.getItem(columnPreferencesKey('tests.people', 7))!)).toEqual([
+        'kind',
+      ])
       // Reading the server's copy wrote nothing back; a choice of the user's is saved there.
       expect(saves).toEqual([])
       await wrapper.findAll('.ia-datatable__choice input')[1].setValue(true)
@@ -152,7 +183,10 @@ describe('UiDataTable', () => {
 
   it('keeps a choice made while the server copy was on its way', async () => {
     let answer: () => void = () => {}
-    setPreferenceStore({ load: () => new Promise((resolve) => (answer = () => resolve(['name', 'city']))), save: async () => {} })
+    setPreferenceStore({
+      load: () => new Promise((resolve) => (answer = () => resolve(['name', 'city']))),
+      save: async () => {},
+    })
     try {
       const wrapper = await mountTable()
       await wrapper.findAll('.ia-datatable__choice input')[2].setValue(true)
@@ -168,7 +202,10 @@ describe('UiDataTable', () => {
     const rows = people(2)
     const wrapper = await mountTable({ rows })
     // A cell's accessible name is what it shows, then what Enter does (its text: visible value, hidden hint).
-    const editable = (text: string) => wrapper.findAll('.ia-datatable__editable').find((cell) => cell.element.textContent?.replace(/\s+/g, ' ').trim() === text)
+    const editable = (text: string) =>
+      wrapper
+        .findAll('.ia-datatable__editable')
+        .find((cell) => cell.element.textContent?.replace(/\s+/g, ' ').trim() === text)
     const cell = editable('Kinshasa (modifier Ville)')!
     expect(cell.attributes('role')).toBe('button')
     // The second row is a person: its city is not editable.
@@ -213,7 +250,10 @@ describe('UiDataTable', () => {
   })
 
   it('shows the server’s refusal in place of the rows, with a retry', async () => {
-    const wrapper = await mountTable({ error: 'Le champ « sort » doit être name, createdAt ou updatedAt.' }, 'fr')
+    const wrapper = await mountTable(
+      { error: 'Le champ « sort » doit être name, createdAt ou updatedAt.' },
+      'fr'
+    )
     expect(wrapper.findAll('tbody tr')).toHaveLength(0)
     const alert = wrapper.get('[role="alert"]')
     expect(alert.text()).toContain('Le champ « sort » doit être')
@@ -245,7 +285,10 @@ describe('data table export', () => {
   })
 
   it('writes an XLSX workbook that reads back the same', async () => {
-    const withExportValue: DataTableColumn<Person>[] = [...exported.slice(0, 1), { key: 'id', label: 'N°', exportValue: (row) => row.id * 10 }]
+    const withExportValue: DataTableColumn<Person>[] = [
+      ...exported.slice(0, 1),
+      { key: 'id', label: 'N°', exportValue: (row) => row.id * 10 },
+    ]
     const blob = await buildExport(people(3), withExportValue, 'xlsx', 'Contacts: [liste]')
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(await blob.arrayBuffer())
@@ -271,6 +314,8 @@ describe('UiDataTable rows that open their record', () => {
 
   it('is a plain table without openRow', async () => {
     const wrapper = await mountTable()
-    expect(wrapper.find('tbody tr[aria-rowindex]').classes()).not.toContain('ia-datatable__row--link')
+    expect(wrapper.find('tbody tr[aria-rowindex]').classes()).not.toContain(
+      'ia-datatable__row--link'
+    )
   })
 })

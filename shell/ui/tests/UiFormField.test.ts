@@ -13,7 +13,7 @@ describe('UiFormField', () => {
         setup: () => ({ email: ref('a@b') }),
         template: `<UiFormField label="E-mail" hint="Professionnel" error="Adresse invalide" required><UiInput v-model="email" /></UiFormField>`,
       }),
-      { global: { plugins: [testI18n()] } },
+      { global: { plugins: [testI18n()] } }
     )
     const input = wrapper.get('input')
     const label = wrapper.get('label')
@@ -21,7 +21,10 @@ describe('UiFormField', () => {
     expect(input.attributes('aria-invalid')).toBe('true')
     expect(input.attributes('required')).toBeDefined()
     const describedBy = input.attributes('aria-describedby')!.split(' ')
-    expect(describedBy.map((id) => wrapper.get(`#${CSS.escape(id)}`).text())).toEqual(['Adresse invalide', 'Professionnel'])
+    expect(describedBy.map((id) => wrapper.get(`#${CSS.escape(id)}`).text())).toEqual([
+      'Adresse invalide',
+      'Professionnel',
+    ])
   })
 
   it('keeps v-model working through the field', async () => {
@@ -31,7 +34,7 @@ describe('UiFormField', () => {
         setup: () => ({ name: ref('') }),
         template: `<UiFormField label="Nom"><UiInput v-model="name" /></UiFormField><p>{{ name }}</p>`,
       }),
-      { global: { plugins: [testI18n()] } },
+      { global: { plugins: [testI18n()] } }
     )
     await wrapper.get('input').setValue('Kinshasa Négoce')
     expect(wrapper.get('p').text()).toBe('Kinshasa Négoce')

@@ -4,11 +4,18 @@ import UiMoneyInput from '../src/components/UiMoneyInput.vue'
 import UiMoneyText from '../src/components/UiMoneyText.vue'
 import { testI18n } from './helpers'
 
-function mountInput(props: { currency: string } & Record<string, unknown>, locale: 'fr' | 'en' = 'fr') {
-  return mount(UiMoneyInput, { props: { modelValue: null, ...props }, global: { plugins: [testI18n(locale)] } })
+function mountInput(
+  props: { currency: string } & Record<string, unknown>,
+  locale: 'fr' | 'en' = 'fr'
+) {
+  return mount(UiMoneyInput, {
+    props: { modelValue: null, ...props },
+    global: { plugins: [testI18n(locale)] },
+  })
 }
 
-const emitted = (wrapper: ReturnType<typeof mountInput>) => wrapper.emitted('update:modelValue')?.map(([value]) => value)
+const emitted = (wrapper: ReturnType<typeof mountInput>) =>
+  wrapper.emitted('update:modelValue')?.map(([value]) => value)
 
 describe('UiMoneyInput', () => {
   it('gives back minor units as a digit string for an amount typed in French', async () => {
@@ -37,10 +44,16 @@ describe('UiMoneyInput', () => {
     const wrapper = mountInput({ currency: 'USD' })
     await wrapper.get('input').setValue('12abc')
     expect(emitted(wrapper)).toBeUndefined()
-    expect(wrapper.get('[role="alert"]').text()).toBe('Saisissez seulement des chiffres, par exemple 1 234,50.')
+    expect(wrapper.get('[role="alert"]').text()).toBe(
+      'Saisissez seulement des chiffres, par exemple 1 234,50.'
+    )
     expect(wrapper.get('input').attributes('aria-invalid')).toBe('true')
-    expect(wrapper.get('input').attributes('aria-describedby')).toContain(wrapper.get('[role="alert"]').attributes('id'))
-    expect(wrapper.emitted('validity')?.at(-1)).toEqual(['Saisissez seulement des chiffres, par exemple 1 234,50.'])
+    expect(wrapper.get('input').attributes('aria-describedby')).toContain(
+      wrapper.get('[role="alert"]').attributes('id')
+    )
+    expect(wrapper.emitted('validity')?.at(-1)).toEqual([
+      'Saisissez seulement des chiffres, par exemple 1 234,50.',
+    ])
   })
 
   it('refuses a third decimal in USD and any decimal in XAF, in English', async () => {
@@ -72,7 +85,9 @@ describe('UiMoneyText', () => {
   it('writes the amount with its currency in French and English, XAF without decimals', () => {
     const text = (props: { value: bigint | string; currency: string }, locale: 'fr' | 'en') =>
       mount(UiMoneyText, { props, global: { plugins: [testI18n(locale)] } }).text()
-    expect(text({ value: 123456750n, currency: 'CDF' }, 'fr')).toBe('1\u202f234\u202f567,50\u00a0FC')
+    expect(text({ value: 123456750n, currency: 'CDF' }, 'fr')).toBe(
+      '1\u202f234\u202f567,50\u00a0FC'
+    )
     expect(text({ value: '123456750', currency: 'USD' }, 'en')).toBe('$1,234,567.50')
     expect(text({ value: '150000', currency: 'XAF' }, 'fr')).toBe('150\u202f000\u00a0FCFA')
   })

@@ -4,7 +4,9 @@ import UiProgressBar from '../src/components/UiProgressBar.vue'
 
 describe('UiProgressBar', () => {
   it('says its progress to assistive technologies and fills to the percent', () => {
-    const wrapper = mount(UiProgressBar, { props: { value: 35.4, label: 'Import', valueText: '1 000 sur 4 996' } })
+    const wrapper = mount(UiProgressBar, {
+      props: { value: 35.4, label: 'Import', valueText: '1 000 sur 4 996' },
+    })
     const bar = wrapper.get('[role=progressbar]')
     expect(bar.attributes('aria-label')).toBe('Import')
     expect(bar.attributes('aria-valuenow')).toBe('35')

@@ -19,7 +19,10 @@ function names(wrapper: ReturnType<typeof mount>): string[] {
 
 describe('UiTable', () => {
   it('sorts locally with accents and case ignored, toggling the order on a second click', async () => {
-    const wrapper = mount(UiTable, { props: { columns, rows, rowKey: 'id' }, global: { plugins: [testI18n()] } })
+    const wrapper = mount(UiTable, {
+      props: { columns, rows, rowKey: 'id' },
+      global: { plugins: [testI18n()] },
+    })
     expect(names(wrapper)).toEqual(['Élodie', 'alpha', 'Zaïre Bois'])
     const nameHeader = wrapper.findAll('th')[0]
     await nameHeader.get('button').trigger('click')
@@ -27,19 +30,31 @@ describe('UiTable', () => {
     expect(names(wrapper)).toEqual(['alpha', 'Élodie', 'Zaïre Bois'])
     expect(nameHeader.attributes('aria-sort')).toBe('ascending')
     await nameHeader.get('button').trigger('click')
-    expect(wrapper.emitted<[unknown]>('update:sort')!.at(-1)![0]).toEqual({ key: 'name', order: 'desc' })
+    expect(wrapper.emitted<[unknown]>('update:sort')!.at(-1)![0]).toEqual({
+      key: 'name',
+      order: 'desc',
+    })
   })
 
   it('leaves the order to the server in server mode', async () => {
     const wrapper = mount(UiTable, {
-      props: { columns, rows, rowKey: 'id', sortMode: 'server', sort: { key: 'amount', order: 'asc' } },
+      props: {
+        columns,
+        rows,
+        rowKey: 'id',
+        sortMode: 'server',
+        sort: { key: 'amount', order: 'asc' },
+      },
       global: { plugins: [testI18n()] },
     })
     expect(names(wrapper)).toEqual(['Élodie', 'alpha', 'Zaïre Bois'])
   })
 
   it('labels cells for the stacked phone layout and shows an empty state in the current language', async () => {
-    const wrapper = mount(UiTable, { props: { columns, rows, rowKey: 'id' }, global: { plugins: [testI18n('en')] } })
+    const wrapper = mount(UiTable, {
+      props: { columns, rows, rowKey: 'id' },
+      global: { plugins: [testI18n('en')] },
+    })
     expect(wrapper.findAll('td').map((cell) => cell.attributes('data-label'))).toContain('Montant')
     await wrapper.setProps({ rows: [] })
     expect(wrapper.text()).toContain('Nothing to show')
@@ -47,7 +62,11 @@ describe('UiTable', () => {
 
   it('shows a cell on a phone card without its label when its column says so', () => {
     const wrapper = mount(UiTable, {
-      props: { columns: [{ key: 'name', label: 'Nom', cardLabel: false }, ...columns.slice(1)], rows, rowKey: 'id' },
+      props: {
+        columns: [{ key: 'name', label: 'Nom', cardLabel: false }, ...columns.slice(1)],
+        rows,
+        rowKey: 'id',
+      },
       global: { plugins: [testI18n()] },
     })
     const [name, amount] = wrapper.find('tbody tr').findAll('td')

@@ -19,11 +19,15 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-const labels = (wrapper: ReturnType<typeof mount>) => wrapper.findAll('[role="treeitem"]').map((item) => item.text())
+const labels = (wrapper: ReturnType<typeof mount>) =>
+  wrapper.findAll('[role="treeitem"]').map((item) => item.text())
 
 describe('UiTree', () => {
   it('is a named tree showing the open branches only, each item with its level', async () => {
-    const wrapper = mount(UiTree, { props: { items: accounts, label: 'Plan comptable', expanded: ['5'] }, attachTo: document.body })
+    const wrapper = mount(UiTree, {
+      props: { items: accounts, label: 'Plan comptable', expanded: ['5'] },
+      attachTo: document.body,
+    })
     await flushPromises()
     expect(wrapper.get('[role="tree"]').attributes('aria-label')).toBe('Plan comptable')
     expect(labels(wrapper)).toEqual(['Trésorerie', 'Banques', 'Caisse', 'Produits'])
@@ -34,13 +38,22 @@ describe('UiTree', () => {
   })
 
   it('opens a branch with the right arrow and picks a node with Enter, giving back its id', async () => {
-    const wrapper = mount(UiTree, { props: { items: accounts, label: 'Plan comptable', expanded: ['5'] }, attachTo: document.body })
+    const wrapper = mount(UiTree, {
+      props: { items: accounts, label: 'Plan comptable', expanded: ['5'] },
+      attachTo: document.body,
+    })
     await flushPromises()
     const banks = wrapper.findAll('[role="treeitem"]')[1]
     await banks.trigger('keydown', { key: 'ArrowRight' })
     expect(wrapper.emitted('update:expanded')?.at(-1)).toEqual([['5', '52']])
     await wrapper.setProps({ expanded: ['5', '52'] })
-    expect(labels(wrapper)).toEqual(['Trésorerie', 'Banques', 'Banques locales', 'Caisse', 'Produits'])
+    expect(labels(wrapper)).toEqual([
+      'Trésorerie',
+      'Banques',
+      'Banques locales',
+      'Caisse',
+      'Produits',
+    ])
     await wrapper.findAll('[role="treeitem"]')[2].trigger('keydown', { key: 'Enter' })
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual(['521'])
     await wrapper.setProps({ modelValue: '521' })

@@ -24,18 +24,39 @@ describe('dates', () => {
   })
 
   it('computes this month, last quarter and the fiscal year from its starting month', () => {
-    expect(presetRange('thisMonth', '2026-02-14')).toEqual({ start: '2026-02-01', end: '2026-02-28' })
-    expect(presetRange('lastQuarter', '2026-02-14')).toEqual({ start: '2025-10-01', end: '2025-12-31' })
-    expect(presetRange('lastQuarter', '2026-08-31')).toEqual({ start: '2026-04-01', end: '2026-06-30' })
-    expect(presetRange('thisFiscalYear', '2026-02-14')).toEqual({ start: '2026-01-01', end: '2026-12-31' })
-    expect(presetRange('thisFiscalYear', '2026-02-14', 7)).toEqual({ start: '2025-07-01', end: '2026-06-30' })
-    expect(presetRange('thisFiscalYear', '2026-07-01', 7)).toEqual({ start: '2026-07-01', end: '2027-06-30' })
+    expect(presetRange('thisMonth', '2026-02-14')).toEqual({
+      start: '2026-02-01',
+      end: '2026-02-28',
+    })
+    expect(presetRange('lastQuarter', '2026-02-14')).toEqual({
+      start: '2025-10-01',
+      end: '2025-12-31',
+    })
+    expect(presetRange('lastQuarter', '2026-08-31')).toEqual({
+      start: '2026-04-01',
+      end: '2026-06-30',
+    })
+    expect(presetRange('thisFiscalYear', '2026-02-14')).toEqual({
+      start: '2026-01-01',
+      end: '2026-12-31',
+    })
+    expect(presetRange('thisFiscalYear', '2026-02-14', 7)).toEqual({
+      start: '2025-07-01',
+      end: '2026-06-30',
+    })
+    expect(presetRange('thisFiscalYear', '2026-07-01', 7)).toEqual({
+      start: '2026-07-01',
+      end: '2027-06-30',
+    })
   })
 })
 
 describe('UiDateInput', () => {
   it('gives back an ISO date for a date typed in French and refuses 31 February in words', async () => {
-    const wrapper = mount(UiDateInput, { props: { modelValue: null }, global: { plugins: [testI18n('fr')] } })
+    const wrapper = mount(UiDateInput, {
+      props: { modelValue: null },
+      global: { plugins: [testI18n('fr')] },
+    })
     const input = wrapper.get('input')
     await input.setValue('15/08/2026')
     expect(wrapper.emitted('update:modelValue')).toEqual([['2026-08-15']])
@@ -46,7 +67,10 @@ describe('UiDateInput', () => {
   })
 
   it('shows its value month first in English and names its calendar button', () => {
-    const wrapper = mount(UiDateInput, { props: { modelValue: '2026-03-07' }, global: { plugins: [testI18n('en')] } })
+    const wrapper = mount(UiDateInput, {
+      props: { modelValue: '2026-03-07' },
+      global: { plugins: [testI18n('en')] },
+    })
     expect(wrapper.get('input').element.value).toBe('03/07/2026')
     expect(wrapper.get('button').attributes('aria-label')).toBe('Pick from the calendar')
   })
@@ -58,13 +82,19 @@ describe('UiDateRangeInput', () => {
       props: { modelValue: { start: null, end: null }, fiscalYearStart: 7 },
       global: { plugins: [testI18n('fr')] },
     })
-    const preset = wrapper.findAll('button').find((button) => button.text() === 'Exercice en cours')!
+    const preset = wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Exercice en cours')!
     await preset.trigger('click')
-    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([presetRange('thisFiscalYear', todayIso(), 7)])
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([
+      presetRange('thisFiscalYear', todayIso(), 7),
+    ])
     await wrapper.setProps({ modelValue: { start: '2026-05-10', end: null } })
     const [, end] = wrapper.findAll('input')
     await end.setValue('01/05/2026')
-    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([{ start: '2026-05-10', end: '2026-05-01' }])
+    expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([
+      { start: '2026-05-10', end: '2026-05-01' },
+    ])
     await wrapper.setProps({ modelValue: { start: '2026-05-10', end: '2026-05-01' } })
     expect(wrapper.get('[role="alert"]').text()).toBe('La date de fin précède la date de début.')
   })

@@ -13,7 +13,9 @@ afterEach(() => {
 })
 
 function drop(wrapper: ReturnType<typeof mount>, files: File[]) {
-  const event = new Event('drop', { bubbles: true, cancelable: true }) as Event & { dataTransfer: { files: File[] } }
+  const event = new Event('drop', { bubbles: true, cancelable: true }) as Event & {
+    dataTransfer: { files: File[] }
+  }
   Object.defineProperty(event, 'dataTransfer', { value: { files } })
   wrapper.get('.ia-file-drop__zone').element.dispatchEvent(event)
 }
@@ -26,7 +28,10 @@ describe('UiFileDrop', () => {
       report = onProgress
       return new Promise((resolve) => (finish = resolve))
     }
-    const wrapper = mount(UiFileDrop, { props: { upload, accept: '.csv' }, global: { plugins: [testI18n('fr')] } })
+    const wrapper = mount(UiFileDrop, {
+      props: { upload, accept: '.csv' },
+      global: { plugins: [testI18n('fr')] },
+    })
     drop(wrapper, [new File(['a;b\n1;2\n'], 'contacts.csv', { type: 'text/csv' })])
     await flushPromises()
     const bar = () => wrapper.get('[role="progressbar"]')
@@ -49,8 +54,15 @@ describe('UiFileDrop', () => {
       sent.push(file.name)
       throw new Error('413')
     }
-    const wrapper = mount(UiFileDrop, { props: { upload, accept: 'image/*', maxBytes: 4, multiple: true }, global: { plugins: [testI18n('en')] } })
-    drop(wrapper, [new File(['x'], 'notes.txt', { type: 'text/plain' }), new File(['123456'], 'big.png', { type: 'image/png' }), new File(['1'], 'logo.png', { type: 'image/png' })])
+    const wrapper = mount(UiFileDrop, {
+      props: { upload, accept: 'image/*', maxBytes: 4, multiple: true },
+      global: { plugins: [testI18n('en')] },
+    })
+    drop(wrapper, [
+      new File(['x'], 'notes.txt', { type: 'text/plain' }),
+      new File(['123456'], 'big.png', { type: 'image/png' }),
+      new File(['1'], 'logo.png', { type: 'image/png' }),
+    ])
     await flushPromises()
     expect(sent).toEqual(['logo.png'])
     expect(wrapper.findAll('[role="alert"]').map((alert) => alert.text())).toEqual([
@@ -68,7 +80,9 @@ describe('UiStatusChip and UiTimeline', () => {
     expect(chip.classes()).toContain('ia-status-chip--danger')
     expect(chip.text()).toBe('En retard')
     const timeline = mount(UiTimeline, {
-      props: { items: [{ id: '1', title: 'Facture émise', at: '2026-03-07T09:30:00Z', tone: 'success' }] },
+      props: {
+        items: [{ id: '1', title: 'Facture émise', at: '2026-03-07T09:30:00Z', tone: 'success' }],
+      },
       global: { plugins: [testI18n('fr')] },
     })
     expect(timeline.get('ol').attributes('aria-label')).toBe('Historique')
@@ -80,7 +94,12 @@ describe('UiStatusChip and UiTimeline', () => {
 describe('UiDropdownMenu', () => {
   it('opens from its named button and emits the chosen action', async () => {
     const wrapper = mount(UiDropdownMenu, {
-      props: { items: [{ key: 'edit', label: 'Modifier' }, { key: 'archive', label: 'Archiver', tone: 'danger', separatorBefore: true }] },
+      props: {
+        items: [
+          { key: 'edit', label: 'Modifier' },
+          { key: 'archive', label: 'Archiver', tone: 'danger', separatorBefore: true },
+        ],
+      },
       global: { plugins: [testI18n('fr')] },
       attachTo: document.body,
     })
@@ -100,7 +119,11 @@ describe('UiDropdownMenu', () => {
 
 describe('UiTooltip', () => {
   it('shows its text when the element it explains gets keyboard focus, and hides it on Escape', async () => {
-    const wrapper = mount(UiTooltip, { props: { text: 'Montant hors taxes' }, slots: { default: '<button type="button">HT</button>' }, attachTo: document.body })
+    const wrapper = mount(UiTooltip, {
+      props: { text: 'Montant hors taxes' },
+      slots: { default: '<button type="button">HT</button>' },
+      attachTo: document.body,
+    })
     const trigger = wrapper.get('button')
     await trigger.trigger('focus')
     await flushPromises()

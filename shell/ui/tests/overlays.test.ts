@@ -20,19 +20,32 @@ afterEach(() => {
 
 describe('UiModal', () => {
   it('names the dialog by its title, and closes on Escape unless it may not be dismissed', async () => {
-    const wrapper = mount(UiModal, { props: { open: true, title: 'Inviter un membre' }, slots: { default: '<input aria-label="E-mail" />' }, global, attachTo: document.body })
+    const wrapper = mount(UiModal, {
+      props: { open: true, title: 'Inviter un membre' },
+      slots: { default: '<input aria-label="E-mail" />' },
+      global,
+      attachTo: document.body,
+    })
     await flushPromises()
     const dialog = document.querySelector('[role="dialog"]')!
-    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Inviter un membre')
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe(
+      'Inviter un membre'
+    )
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
     await flushPromises()
     expect(wrapper.emitted('update:open')).toEqual([[false]])
     expect(wrapper.emitted('close')).toHaveLength(1)
     wrapper.unmount()
 
-    const locked = mount(UiModal, { props: { open: true, title: 'Import en cours', dismissible: false }, global, attachTo: document.body })
+    const locked = mount(UiModal, {
+      props: { open: true, title: 'Import en cours', dismissible: false },
+      global,
+      attachTo: document.body,
+    })
     await flushPromises()
-    document.querySelector('[role="dialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    document
+      .querySelector('[role="dialog"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
     await flushPromises()
     expect(locked.emitted('update:open')).toBeUndefined()
     locked.unmount()
@@ -57,7 +70,9 @@ describe('UiTabs', () => {
     await flushPromises()
     const tabs = wrapper.findAll('[role="tab"]')
     expect(tabs.map((tab) => tab.attributes('aria-selected'))).toEqual(['true', 'false', 'false'])
-    expect(tabs[0].attributes('aria-controls')).toBe(wrapper.get('[role="tabpanel"]').attributes('id'))
+    expect(tabs[0].attributes('aria-controls')).toBe(
+      wrapper.get('[role="tabpanel"]').attributes('id')
+    )
     await tabs[1].trigger('mousedown', { button: 0 })
     expect(wrapper.emitted('update:modelValue')).toBeUndefined()
     await tabs[2].trigger('mousedown', { button: 0 })
@@ -70,7 +85,14 @@ describe('UiTabs', () => {
 describe('UiSelect', () => {
   it('lists its options and gives back the chosen value, even an empty one', async () => {
     const wrapper = mount(UiSelect, {
-      props: { modelValue: 'fr', options: [{ value: '', label: 'Toutes' }, { value: 'fr', label: 'Français' }, { value: 'en', label: 'English' }] },
+      props: {
+        modelValue: 'fr',
+        options: [
+          { value: '', label: 'Toutes' },
+          { value: 'fr', label: 'Français' },
+          { value: 'en', label: 'English' },
+        ],
+      },
       global,
       attachTo: document.body,
     })
@@ -79,7 +101,11 @@ describe('UiSelect', () => {
     await wrapper.get('button[role="combobox"]').trigger('keydown', { key: 'Enter' })
     await flushPromises()
     const options = [...document.querySelectorAll<HTMLElement>('[role="option"]')]
-    expect(options.map((option) => option.textContent?.trim())).toEqual(['Toutes', 'Français', 'English'])
+    expect(options.map((option) => option.textContent?.trim())).toEqual([
+      'Toutes',
+      'Français',
+      'English',
+    ])
     options[0].dispatchEvent(new PointerEvent('pointerup', { bubbles: true }))
     await flushPromises()
     expect(wrapper.emitted('update:modelValue')?.at(-1)).toEqual([''])
@@ -91,7 +117,12 @@ describe('UiConfirmDialog', () => {
   it('answers useConfirm with the button the user pressed', async () => {
     const wrapper = mount(UiConfirmDialog, { global, attachTo: document.body })
     const confirm = useConfirm()
-    const revoked = confirm({ title: 'Révoquer le jeton ?', message: 'Les scripts qui l’utilisent perdront l’accès.', confirmLabel: 'Révoquer', tone: 'danger' })
+    const revoked = confirm({
+      title: 'Révoquer le jeton ?',
+      message: 'Les scripts qui l’utilisent perdront l’accès.',
+      confirmLabel: 'Révoquer',
+      tone: 'danger',
+    })
     await flushPromises()
     const dialog = document.querySelector('[role="alertdialog"]')!
     expect(dialog.textContent).toContain('Les scripts qui l’utilisent perdront l’accès.')
@@ -101,7 +132,9 @@ describe('UiConfirmDialog', () => {
 
     const kept = confirm({ title: 'Supprimer ?' })
     await flushPromises()
-    ;[...document.querySelectorAll('[role="alertdialog"] button')].find((button) => button.textContent?.trim() === 'Annuler')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    ;[...document.querySelectorAll('[role="alertdialog"] button')]
+      .find((button) => button.textContent?.trim() === 'Annuler')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }))
     expect(await kept).toBe(false)
     wrapper.unmount()
   })
@@ -116,7 +149,16 @@ describe('UiRemoteAutocomplete', () => {
     ])
     const Host = defineComponent(() => {
       const chosen = ref<AutocompleteOption | null>(null)
-      return () => h('div', [h(UiRemoteAutocomplete, { search, debounce: 250, modelValue: chosen.value, 'onUpdate:modelValue': (value: AutocompleteOption | null) => (chosen.value = value) }), h('output', chosen.value?.value ?? '')])
+      return () =>
+        h('div', [
+          h(UiRemoteAutocomplete, {
+            search,
+            'debounce': 250,
+            'modelValue': chosen.value,
+            'onUpdate:modelValue': (value: AutocompleteOption | null) => (chosen.value = value),
+          }),
+          h('output', chosen.value?.value ?? ''),
+        ])
     })
     const wrapper = mount(Host, { global, attachTo: document.body })
     const input = wrapper.get('input')
@@ -128,7 +170,9 @@ describe('UiRemoteAutocomplete', () => {
     expect(search).toHaveBeenCalledTimes(1)
     expect(search.mock.calls[0][0]).toBe('Min')
     await flushPromises()
-    expect([...document.querySelectorAll('[role="option"]')].map((option) => option.textContent)).toEqual(['Société MinKinshasa', 'Brasserie du KivuGoma'])
+    expect(
+      [...document.querySelectorAll('[role="option"]')].map((option) => option.textContent)
+    ).toEqual(['Société MinKinshasa', 'Brasserie du KivuGoma'])
     await input.trigger('keydown', { key: 'ArrowDown' })
     await input.trigger('keydown', { key: 'ArrowDown' })
     await input.trigger('keydown', { key: 'Enter' })
@@ -147,20 +191,30 @@ describe('UiCommandPalette', () => {
 
   it('filters pages without accents, adds records from the search and opens one with Enter', async () => {
     vi.useFakeTimers()
-    const search = vi.fn(async (query: string): Promise<CommandItem[]> => [{ id: 'contact:1', label: `Société ${query}`, group: 'Contacts', to: '/contacts/1' }])
-    const wrapper = mount(UiCommandPalette, { props: { open: true, commands, search, debounce: 200 }, global, attachTo: document.body })
+    const search = vi.fn(async (query: string): Promise<CommandItem[]> => [
+      { id: 'contact:1', label: `Société ${query}`, group: 'Contacts', to: '/contacts/1' },
+    ])
+    const wrapper = mount(UiCommandPalette, {
+      props: { open: true, commands, search, debounce: 200 },
+      global,
+      attachTo: document.body,
+    })
     await flushPromises()
     const input = document.querySelector<HTMLInputElement>('.ia-palette__input')!
     input.value = 'CLIENTS'
     input.dispatchEvent(new Event('input'))
     await flushPromises()
-    expect([...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim())).toEqual(['Contacts'])
+    expect(
+      [...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim())
+    ).toEqual(['Contacts'])
     input.value = 'minière'
     input.dispatchEvent(new Event('input'))
     await vi.advanceTimersByTimeAsync(250)
     await flushPromises()
     expect(search).toHaveBeenCalledWith('minière', expect.any(AbortSignal))
-    expect([...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim())).toEqual(['Société minière'])
+    expect(
+      [...document.querySelectorAll('[role="option"]')].map((option) => option.textContent?.trim())
+    ).toEqual(['Société minière'])
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }))
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     await flushPromises()

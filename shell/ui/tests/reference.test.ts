@@ -12,14 +12,17 @@ describe('formatPhone', () => {
 
 describe('phoneLinks', () => {
   it('calls any number and offers WhatsApp for a mobile one', () => {
-    expect(phoneLinks('+243810001014')).toEqual({ call: 'tel:+243810001014', whatsapp: 'https://wa.me/243810001014' })
+    expect(phoneLinks('+243810001014')).toEqual({
+      call: 'tel:+243810001014',
+      whatsapp: 'https://wa.me/243810001014',
+    })
     expect(phoneLinks('+33145443800')).toEqual({ call: 'tel:+33145443800', whatsapp: null })
     expect(phoneLinks('')).toBeNull()
   })
 })
 
 describe('country and currency options', () => {
-  it('lists every ISO country, named in the reader\'s language, the preferred one first', () => {
+  it("lists every ISO country, named in the reader's language, the preferred one first", () => {
     const options = codeOptions(COUNTRY_CODES, (code) => countryName(code, 'fr'), ['CD'], 'fr')
     expect(options).toHaveLength(COUNTRY_CODES.length)
     expect(options[0]).toEqual({ value: 'CD', label: 'Congo-Kinshasa', preferred: true })
@@ -29,7 +32,12 @@ describe('country and currency options', () => {
   })
 
   it('keeps the preferred codes in their order and only once', () => {
-    const options = codeOptions(['CDF', 'EUR', 'USD'], (code) => code, ['USD', 'CDF', 'USD', 'XXX'], 'en')
+    const options = codeOptions(
+      ['CDF', 'EUR', 'USD'],
+      (code) => code,
+      ['USD', 'CDF', 'USD', 'XXX'],
+      'en'
+    )
     expect(options.map((option) => option.value)).toEqual(['USD', 'CDF', 'EUR'])
     expect(options.map((option) => Boolean(option.preferred))).toEqual([true, true, false])
   })

@@ -11,7 +11,7 @@ describe('useToast', () => {
     vi.useRealTimers()
   })
 
-  it('renders toasts as items of the container\'s list, errors read out as alerts, and removes them after their timeout', async () => {
+  it("renders toasts as items of the container's list, errors read out as alerts, and removes them after their timeout", async () => {
     vi.useFakeTimers()
     const wrapper = mount(UiToastContainer, { global: { plugins: [testI18n()] } })
     const toast = useToast()
@@ -20,8 +20,16 @@ describe('useToast', () => {
     await wrapper.vm.$nextTick()
     expect(wrapper.findAll('.ia-toast')).toHaveLength(2)
     // Items of the toasts' list (no role of their own), errors read out assertively by Reka's live region.
-    expect(wrapper.findAll('.ia-toast').map((item) => [item.element.tagName, item.attributes('role')])).toEqual([['LI', undefined], ['LI', undefined]])
-    expect(wrapper.findAllComponents(ToastRoot).map((root) => root.props('type'))).toEqual(['background', 'foreground'])
+    expect(
+      wrapper.findAll('.ia-toast').map((item) => [item.element.tagName, item.attributes('role')])
+    ).toEqual([
+      ['LI', undefined],
+      ['LI', undefined],
+    ])
+    expect(wrapper.findAllComponents(ToastRoot).map((root) => root.props('type'))).toEqual([
+      'background',
+      'foreground',
+    ])
     vi.advanceTimersByTime(5000)
     await wrapper.vm.$nextTick()
     expect(toast.toasts.map((item) => item.message)).toEqual(['Échec'])

@@ -21,7 +21,10 @@ const MODULE_ID_PATTERN = /^[a-z][a-z0-9_]*$/
 
 function hostShared() {
   return Object.fromEntries(
-    HOST_SHARED.map(({ name, requiredVersion }) => [name, { singleton: true, import: false as const, requiredVersion }])
+    HOST_SHARED.map(({ name, requiredVersion }) => [
+      name,
+      { singleton: true, import: false as const, requiredVersion },
+    ])
   )
 }
 
@@ -29,7 +32,9 @@ function hostShared() {
 export function defineRemoteConfig(options: RemoteConfigOptions): UserConfig {
   const { id } = options
   if (!MODULE_ID_PATTERN.test(id)) {
-    throw new Error(`Remote id "${id}" must match ${MODULE_ID_PATTERN} (lowercase letters, digits, underscores).`)
+    throw new Error(
+      `Remote id "${id}" must match ${MODULE_ID_PATTERN} (lowercase letters, digits, underscores).`
+    )
   }
   const exposes = options.exposes ?? { [MODULE_EXPOSE_KEY]: './src/module.ts' }
   if (!(MODULE_EXPOSE_KEY in exposes)) {
@@ -45,7 +50,9 @@ export function defineRemoteConfig(options: RemoteConfigOptions): UserConfig {
     )
   }
   if (options.vite?.experimental?.renderBuiltUrl) {
-    throw new Error(`Remote "${id}" may not set experimental.renderBuiltUrl: its files must load from "${publicBase}", where the shell checks them.`)
+    throw new Error(
+      `Remote "${id}" may not set experimental.renderBuiltUrl: its files must load from "${publicBase}", where the shell checks them.`
+    )
   }
 
   const base: UserConfig = {

@@ -1,4 +1,8 @@
-export { defineRemoteConfig, MODULE_EXPOSE_KEY, type RemoteConfigOptions } from './define-remote-config.ts'
+export {
+  defineRemoteConfig,
+  MODULE_EXPOSE_KEY,
+  type RemoteConfigOptions,
+} from './define-remote-config.ts'
 export {
   computeIntegrity,
   INTEGRITY_FILE_NAME,

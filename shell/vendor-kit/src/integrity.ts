@@ -18,7 +18,9 @@ export function sriHash(content: Uint8Array): string {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name))
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
 }
 
 /** Hashes every file under `dir` except the integrity manifest itself, sorted by path. */
@@ -31,7 +33,9 @@ export async function computeIntegrity(dir: string): Promise<IntegrityManifest> 
       return [name, sriHash(await readFile(file))] as const
     })
   )
-  const entries = hashed.filter(([name]) => name !== INTEGRITY_FILE_NAME).sort(([a], [b]) => (a < b ? -1 : 1))
+  const entries = hashed
+    .filter(([name]) => name !== INTEGRITY_FILE_NAME)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
   return { files: Object.fromEntries(entries) }
 }
 
@@ -70,7 +74,9 @@ export function remoteIntegrity(): Plugin {
         const dir = outDir
         outDir = undefined
         const manifest = await writeIntegrity(dir)
-        config?.logger.info(`${INTEGRITY_FILE_NAME}: ${Object.keys(manifest.files).length} files hashed (sha384)`)
+        config?.logger.info(
+          `${INTEGRITY_FILE_NAME}: ${Object.keys(manifest.files).length} files hashed (sha384)`
+        )
       },
     },
   }

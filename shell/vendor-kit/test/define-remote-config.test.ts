@@ -12,21 +12,34 @@ describe('defineRemoteConfig', () => {
   })
 
   it('requires the ./module expose', () => {
-    expect(() => defineRemoteConfig({ id: 'contacts', exposes: { './routes': './src/routes.ts' } })).toThrow(
-      /must expose "\.\/module"/
-    )
+    expect(() =>
+      defineRemoteConfig({ id: 'contacts', exposes: { './routes': './src/routes.ts' } })
+    ).toThrow(/must expose "\.\/module"/)
   })
 
   it('refuses a base other than /remotes/<id>/, where the shell checks the files', () => {
-    for (const base of ['https://cdn.example.com/contacts/', '//cdn.example.com/remotes/contacts/', '/cdn/contacts/', '/remotes/other/', './', '']) {
-      expect(() => defineRemoteConfig({ id: 'contacts', vite: { base } }), base).toThrow(/must load its files from "\/remotes\/contacts\/"/)
+    for (const base of [
+      'https://cdn.example.com/contacts/',
+      '//cdn.example.com/remotes/contacts/',
+      '/cdn/contacts/',
+      '/remotes/other/',
+      './',
+      '',
+    ]) {
+      expect(() => defineRemoteConfig({ id: 'contacts', vite: { base } }), base).toThrow(
+        /must load its files from "\/remotes\/contacts\/"/
+      )
     }
-    expect(defineRemoteConfig({ id: 'contacts', vite: { base: '/remotes/contacts/' } }).base).toBe('/remotes/contacts/')
+    expect(defineRemoteConfig({ id: 'contacts', vite: { base: '/remotes/contacts/' } }).base).toBe(
+      '/remotes/contacts/'
+    )
   })
 
   it('refuses renderBuiltUrl, which would send file URLs elsewhere too', () => {
     const renderBuiltUrl = (file: string) => `https://cdn.example.com/${file}`
-    expect(() => defineRemoteConfig({ id: 'contacts', vite: { experimental: { renderBuiltUrl } } })).toThrow(/renderBuiltUrl/)
+    expect(() =>
+      defineRemoteConfig({ id: 'contacts', vite: { experimental: { renderBuiltUrl } } })
+    ).toThrow(/renderBuiltUrl/)
   })
 
   it('merges extra Vite config over the generated one', () => {

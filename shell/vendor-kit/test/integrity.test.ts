@@ -4,7 +4,13 @@ import { join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { computeIntegrity, defineRemoteConfig, INTEGRITY_FILE_NAME, sriHash, type IntegrityManifest } from '../src/index.ts'
+import {
+  computeIntegrity,
+  defineRemoteConfig,
+  INTEGRITY_FILE_NAME,
+  sriHash,
+  type IntegrityManifest,
+} from '../src/index.ts'
 
 const fixtureRoot = fileURLToPath(new URL('./fixtures/remote', import.meta.url))
 
@@ -64,7 +70,9 @@ describe('remote build', () => {
       vite: { root: fixtureRoot, logLevel: 'silent', build: { outDir } },
     })
     await build({ ...config, configFile: false })
-    manifest = JSON.parse(await readFile(join(outDir, INTEGRITY_FILE_NAME), 'utf8')) as IntegrityManifest
+    manifest = JSON.parse(
+      await readFile(join(outDir, INTEGRITY_FILE_NAME), 'utf8')
+    ) as IntegrityManifest
   }, 60_000)
 
   afterAll(async () => {
@@ -106,8 +114,11 @@ describe('remote build', () => {
     expect(mf.metaData.publicPath).toBe('/remotes/fixture/')
     expect(mf.metaData.remoteEntry.name).toBe('remoteEntry.js')
     expect(mf.exposes.map((expose) => expose.path)).toEqual(['./module'])
-    expect(mf.shared.filter((shared) => shared.singleton).map((shared) => shared.name).sort()).toEqual(
-      ['@ia/sdk', '@ia/ui', 'pinia', 'vue', 'vue-i18n', 'vue-router'].sort()
-    )
+    expect(
+      mf.shared
+        .filter((shared) => shared.singleton)
+        .map((shared) => shared.name)
+        .sort()
+    ).toEqual(['@ia/sdk', '@ia/ui', 'pinia', 'vue', 'vue-i18n', 'vue-router'].sort())
   })
 })

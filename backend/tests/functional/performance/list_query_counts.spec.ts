@@ -6,14 +6,21 @@ import { DateTime } from 'luxon'
 import { randomUUID } from 'node:crypto'
 import { auditLog, jobs, notifications, search } from '@ia/platform/contracts'
 import { Invitation, User, inspectRoutes } from '@ia/platform/testing'
-import { addMember, createOrganization, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import {
+  addMember,
+  createOrganization,
+  createOwnerWithOrganization,
+  createUser,
+  enableModule,
+} from '@ia/platform/testing'
 import { makePlatformAdmin, marketplaceRows } from '@ia/marketplace/testing'
 
 type Owner = Awaited<ReturnType<typeof createOwnerWithOrganization>>
 
 /** Invoicing and the modules it needs. */
 async function enableInvoicing({ owner, organization }: Owner) {
-  for (const moduleId of ['contacts', 'currencies', 'invoicing']) await enableModule(organization, moduleId, owner)
+  for (const moduleId of ['contacts', 'currencies', 'invoicing'])
+    await enableModule(organization, moduleId, owner)
 }
 
 /** The marketplace vendor of the owner being measured, and one of its modules (set by each marketplace list's `prepare`). */
@@ -27,7 +34,13 @@ const marketplaceOwner = async ({ owner, organization }: Owner) => {
 }
 
 /** Each list endpoint with a way to add one more row to it. */
-const LISTS: { name: string; route: string; url: (orgId: string) => string; add: (owner: Owner, index: number) => Promise<unknown>; prepare?: (owner: Owner) => Promise<unknown> }[] = [
+const LISTS: {
+  name: string
+  route: string
+  url: (orgId: string) => string
+  add: (owner: Owner, index: number) => Promise<unknown>
+  prepare?: (owner: Owner) => Promise<unknown>
+}[] = [
   {
     name: 'organisations',
     route: 'GET /api/v1/orgs',
@@ -47,7 +60,10 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     prepare: ({ owner, organization }) => enableModule(organization, 'contacts', owner),
     add: ({ organization }, index) => {
       const id = randomUUID()
-      return search.index(organization.id, 'contacts.contact', id, { title: `Société ${index}`, url: `/contacts/${id}` })
+      return search.index(organization.id, 'contacts.contact', id, {
+        title: `Société ${index}`,
+        url: `/contacts/${id}`,
+      })
     },
   },
   {
@@ -75,14 +91,23 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     route: 'GET /api/v1/orgs/:orgId/audit-log',
     url: (orgId) => `/api/v1/orgs/${orgId}/audit-log?perPage=100`,
     add: ({ organization, owner }, index) =>
-      auditLog.record({ organizationId: organization.id, actorId: owner.id, action: 'test.entry', subjectId: String(index) }),
+      auditLog.record({
+        organizationId: organization.id,
+        actorId: owner.id,
+        action: 'test.entry',
+        subjectId: String(index),
+      }),
   },
   {
     name: 'jobs',
     route: 'GET /api/v1/orgs/:orgId/jobs',
     url: (orgId) => `/api/v1/orgs/${orgId}/jobs?perPage=100`,
     add: ({ organization, owner }, index) =>
-      jobs.dispatch('platform.send_mail', { index }, { organizationId: organization.id, userId: owner.id }),
+      jobs.dispatch(
+        'platform.send_mail',
+        { index },
+        { organizationId: organization.id, userId: owner.id }
+      ),
   },
   {
     name: 'exchange rates',
@@ -107,7 +132,10 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     route: 'GET /api/v1/auth/notifications',
     url: () => `/api/v1/auth/notifications?perPage=100`,
     add: ({ owner }, index) =>
-      notifications.notify(owner.id, { title: { fr: `Note ${index}`, en: `Note ${index}` }, body: { fr: 'Corps', en: 'Body' } }),
+      notifications.notify(owner.id, {
+        title: { fr: `Note ${index}`, en: `Note ${index}` },
+        body: { fr: 'Corps', en: 'Body' },
+      }),
   },
   {
     name: 'invoices',
@@ -116,9 +144,18 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     prepare: enableInvoicing,
     add: ({ organization }, index) =>
       db.table('invoicing.documents').insert({
-        organization_id: organization.id, kind: 'invoice', status: 'draft', invoice_type: 'sale', client_category: 'PM',
-        customer_id: randomUUID(), customer_name: `Client ${index}`, issue_date: '2026-03-01', currency: 'CDF', reporting_currency: 'USD',
-        created_at: new Date(), updated_at: new Date(),
+        organization_id: organization.id,
+        kind: 'invoice',
+        status: 'draft',
+        invoice_type: 'sale',
+        client_category: 'PM',
+        customer_id: randomUUID(),
+        customer_name: `Client ${index}`,
+        issue_date: '2026-03-01',
+        currency: 'CDF',
+        reporting_currency: 'USD',
+        created_at: new Date(),
+        updated_at: new Date(),
       }),
   },
   {
@@ -128,8 +165,17 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     prepare: enableInvoicing,
     add: ({ organization }, index) =>
       db.table('invoicing.products').insert({
-        organization_id: organization.id, kind: 'product', code: `P${index}`, name_fr: `Produit ${index}`, name_en: `Product ${index}`,
-        unit: 'u', price_minor: 100, currency: 'CDF', tax_group: 'B', created_at: new Date(), updated_at: new Date(),
+        organization_id: organization.id,
+        kind: 'product',
+        code: `P${index}`,
+        name_fr: `Produit ${index}`,
+        name_en: `Product ${index}`,
+        unit: 'u',
+        price_minor: 100,
+        currency: 'CDF',
+        tax_group: 'B',
+        created_at: new Date(),
+        updated_at: new Date(),
       }),
   },
   {
@@ -165,7 +211,11 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
     route: 'GET /api/v1/orgs/:orgId/marketplace/installs',
     url: (orgId) => `/api/v1/orgs/${orgId}/marketplace/installs`,
     prepare: marketplaceOwner,
-    add: async ({ organization }, index) => marketplaceRows.install(organization.id, (await marketplaceRows.module(vendorId, `mesure-module${index}`)).id),
+    add: async ({ organization }, index) =>
+      marketplaceRows.install(
+        organization.id,
+        (await marketplaceRows.module(vendorId, `mesure-module${index}`)).id
+      ),
   },
   {
     name: 'webhook deliveries',
@@ -191,12 +241,16 @@ const LISTS: { name: string; route: string; url: (orgId: string) => string; add:
  * other GET route that ends without an id is a list, and must be in LISTS.
  */
 const NOT_DATA_LISTS: Record<string, string> = {
-  'GET /api/v1/orgs/:orgId/contacts': 'measured by modules/contacts/tests/functional/contacts/list.spec.ts',
-  'GET /api/v1/orgs/:orgId/contacts/export.csv': 'streams in fixed-size batches: its queries grow with the rows by design',
+  'GET /api/v1/orgs/:orgId/contacts':
+    'measured by modules/contacts/tests/functional/contacts/list.spec.ts',
+  'GET /api/v1/orgs/:orgId/contacts/export.csv':
+    'streams in fixed-size batches: its queries grow with the rows by design',
   'GET /api/v1/orgs/:orgId/contacts/import/template.csv': 'a header line, no query',
-  'GET /api/v1/orgs/:orgId/contacts/imports/:importId/rejected.csv': "one import's row, its refused rows kept on it",
+  'GET /api/v1/orgs/:orgId/contacts/imports/:importId/rejected.csv':
+    "one import's row, its refused rows kept on it",
   'GET /api/v1/orgs/:orgId/modules': 'one row per installed module of the product, not per record',
-  'GET /api/v1/orgs/:orgId/shell-manifest': 'one entry per installed module of the product, not per record',
+  'GET /api/v1/orgs/:orgId/shell-manifest':
+    'one entry per installed module of the product, not per record',
   'GET /api/v1/auth/providers': 'the configured sign-in providers',
   'GET /api/v1/auth/me': 'one record',
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf': 'one document, printed',
@@ -205,7 +259,8 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/csrf': 'one token',
   'GET /api/v1/orgs/:orgId': 'one record',
   'GET /api/v1/orgs/:orgId/logo': 'one file',
-  'GET /api/v1/orgs/:orgId/onboarding': 'one checklist of five steps, read in one query (modules/platform/tests/functional/first_day/checklist.spec.ts)',
+  'GET /api/v1/orgs/:orgId/onboarding':
+    'one checklist of five steps, read in one query (modules/platform/tests/functional/first_day/checklist.spec.ts)',
   'GET /api/v1/openapi.json': 'a document built from the router',
   'GET /api/v1/docs': 'a page',
   'GET /api/v1/docs/scalar.js': 'a static script file, no query',
@@ -213,12 +268,16 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/oauth/:provider/callback': 'one sign-in',
   'GET /api/v1/files/*': 'one file',
   'GET /api/v1/orgs/:orgId/currencies/iso': 'the ISO 4217 list, from memory, no query',
-  'GET /api/v1/orgs/:orgId/currencies/settings': 'one record: the currencies an organisation uses (a handful) and its settings, in three queries',
+  'GET /api/v1/orgs/:orgId/currencies/settings':
+    'one record: the currencies an organisation uses (a handful) and its settings, in three queries',
   'GET /api/v1/orgs/:orgId/currencies/rates/history': 'one query for at most 366 days of one pair',
-  'GET /api/v1/orgs/:orgId/currencies/rates/at': 'one rate, at most four queries (direct or inverse, then the two legs of a cross rate)',
-  'GET /api/v1/orgs/:orgId/invoicing/tax-groups': 'the sixteen DGI tax groups with their rates: two queries (groups, then their rates preloaded)',
+  'GET /api/v1/orgs/:orgId/currencies/rates/at':
+    'one rate, at most four queries (direct or inverse, then the two legs of a cross rate)',
+  'GET /api/v1/orgs/:orgId/invoicing/tax-groups':
+    'the sixteen DGI tax groups with their rates: two queries (groups, then their rates preloaded)',
   'GET /api/v1/orgs/:orgId/invoicing/series': 'the three numbering series, one query',
-  'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments': "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
+  'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments':
+    "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
   'GET /api/v1/marketplace/vendor': 'one record',
 }
 
@@ -228,41 +287,56 @@ test.group('List endpoints / query count', (group) => {
   test('every list route of the API is measured here or says why not', ({ assert }) => {
     const measured = new Set(LISTS.map((list) => list.route))
     const unmeasured = inspectRoutes()
-      .filter((route) => route.method === 'GET' && route.pattern.startsWith('/api/v1/') && !/\/:[A-Za-z]+$/.test(route.pattern))
+      .filter(
+        (route) =>
+          route.method === 'GET' &&
+          route.pattern.startsWith('/api/v1/') &&
+          !/\/:[A-Za-z]+$/.test(route.pattern)
+      )
       .map((route) => route.key)
       .filter((key) => !measured.has(key) && !(key in NOT_DATA_LISTS))
-    assert.deepEqual(unmeasured, [], 'Add these list routes to LISTS, or to NOT_DATA_LISTS with the reason')
+    assert.deepEqual(
+      unmeasured,
+      [],
+      'Add these list routes to LISTS, or to NOT_DATA_LISTS with the reason'
+    )
     const known = new Set(inspectRoutes().map((route) => route.key))
-    assert.deepEqual([...measured, ...Object.keys(NOT_DATA_LISTS)].filter((key) => !known.has(key)), [], 'no such route')
+    assert.deepEqual(
+      [...measured, ...Object.keys(NOT_DATA_LISTS)].filter((key) => !known.has(key)),
+      [],
+      'no such route'
+    )
   })
 
   for (const list of LISTS) {
-    test('{name} runs as many queries for 12 rows as for 2').with([list]).run(async ({ client, assert }, { url, add, prepare }) => {
-      const owner = await createOwnerWithOrganization()
-      await prepare?.(owner)
-      const trx = await db.beginGlobalTransaction()
-      trx.debug = true
-      const seen: string[] = []
-      const listener = (query: { sql: string }) => seen.push(query.sql)
-      emitter.on('db:query', listener)
-      const measure = async () => {
-        seen.length = 0
-        const response = await client.get(url(owner.organization.id)).loginAs(owner.owner)
-        response.assertStatus(200)
-        return { queries: seen.length, rows: response.body().data.length as number }
-      }
-      try {
-        for (let index = 0; index < 2; index++) await add(owner, index)
-        await measure()
-        const small = await measure()
-        for (let index = 2; index < 12; index++) await add(owner, index)
-        const large = await measure()
-        assert.isAbove(large.rows, small.rows)
-        assert.equal(large.queries, small.queries)
-      } finally {
-        emitter.off('db:query', listener)
-        trx.debug = false
-      }
-    })
+    test('{name} runs as many queries for 12 rows as for 2')
+      .with([list])
+      .run(async ({ client, assert }, { url, add, prepare }) => {
+        const owner = await createOwnerWithOrganization()
+        await prepare?.(owner)
+        const trx = await db.beginGlobalTransaction()
+        trx.debug = true
+        const seen: string[] = []
+        const listener = (query: { sql: string }) => seen.push(query.sql)
+        emitter.on('db:query', listener)
+        const measure = async () => {
+          seen.length = 0
+          const response = await client.get(url(owner.organization.id)).loginAs(owner.owner)
+          response.assertStatus(200)
+          return { queries: seen.length, rows: response.body().data.length as number }
+        }
+        try {
+          for (let index = 0; index < 2; index++) await add(owner, index)
+          await measure()
+          const small = await measure()
+          for (let index = 2; index < 12; index++) await add(owner, index)
+          const large = await measure()
+          assert.isAbove(large.rows, small.rows)
+          assert.equal(large.queries, small.queries)
+        } finally {
+          emitter.off('db:query', listener)
+          trx.debug = false
+        }
+      })
   }
 })

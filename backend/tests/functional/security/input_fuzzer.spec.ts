@@ -21,7 +21,12 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient, ApiRequest, ApiResponse } from '@japa/api-client'
 import { User } from '@ia/platform/testing'
 import type { Organization } from '@ia/platform/testing'
-import { addMember, createOwnerWithOrganization, createUser, enableModule } from '@ia/platform/testing'
+import {
+  addMember,
+  createOwnerWithOrganization,
+  createUser,
+  enableModule,
+} from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
 import { inspectRoutes, isDocumentedRoute } from '@ia/platform/testing'
 import { openApiPath } from '@ia/platform/testing'
@@ -30,30 +35,70 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207)
 const RANDOM_BODIES_PER_ROUTE = 6
 const BODY_VERBS = new Set(['post', 'put', 'patch', 'delete'])
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; enum?: unknown[]; contentMediaType?: string }
+type JsonSchema = {
+  type?: string | string[]
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  enum?: unknown[]
+  contentMediaType?: string
+}
 type Operation = {
   parameters?: { name: string; in: 'path' | 'query'; schema?: JsonSchema }[]
-  requestBody?: { content: Record<string, { schema?: JsonSchema; example?: Record<string, unknown> }> }
+  requestBody?: {
+    content: Record<string, { schema?: JsonSchema; example?: Record<string, unknown> }>
+  }
   security?: unknown[]
 }
 /** One verb of one documented path, as the fuzzer calls it. */
-type Target = { method: string; path: string; operation: Operation; bodyType: 'json' | 'multipart' | null; schema: JsonSchema; example: Record<string, unknown> }
+type Target = {
+  method: string
+  path: string
+  operation: Operation
+  bodyType: 'json' | 'multipart' | null
+  schema: JsonSchema
+  example: Record<string, unknown>
+}
 /** The organisation and credentials one route is fuzzed with. */
-type World = { client: ApiClient; owner: User; member: User; organization: Organization; token: string; dirty?: boolean }
+type World = {
+  client: ApiClient
+  owner: User
+  member: User
+  organization: Organization
+  token: string
+  dirty?: boolean
+}
 /** How a request of one class is built, and the status it must get when the class has only one right answer. */
 type Probe = { name: string; build: (world: World) => ApiRequest; expect?: number; body?: boolean }
 
 /** A real record for the path parameters the platform knows, so bodies get past the lookup; any other parameter gets a fresh UUID. */
 const RECORDS: Record<string, (world: World) => Promise<string>> = {
   orgId: async ({ organization }) => organization.id,
-  memberId: async ({ organization }) => (await addMember(organization, await createUser(), 'member')).id,
-  tokenId: async ({ owner }) => String((await User.accessTokens.create(owner, ['*'], { name: 'Fuzzer target' })).identifier),
+  memberId: async ({ organization }) =>
+    (await addMember(organization, await createUser(), 'member')).id,
+  tokenId: async ({ owner }) =>
+    String((await User.accessTokens.create(owner, ['*'], { name: 'Fuzzer target' })).identifier),
   moduleId: async () => (await app.container.make('platform.modules')).catalog.optional()[0].id,
-  notificationId: async ({ owner }) => notifications.notify(owner.id, { title: { fr: 'Essai', en: 'Test' }, body: { fr: 'Essai', en: 'Test' } }),
+  notificationId: async ({ owner }) =>
+    notifications.notify(owner.id, {
+      title: { fr: 'Essai', en: 'Test' },
+      body: { fr: 'Essai', en: 'Test' },
+    }),
   contactId: async ({ client, owner, organization }) =>
-    (await client.post(`/api/v1/orgs/${organization.id}/contacts`).json({ kind: 'person', name: 'Cible du fuzzer' }).loginAs(owner).withCsrfToken()).body().contact.id,
+    (
+      await client
+        .post(`/api/v1/orgs/${organization.id}/contacts`)
+        .json({ kind: 'person', name: 'Cible du fuzzer' })
+        .loginAs(owner)
+        .withCsrfToken()
+    ).body().contact.id,
   invitationId: async ({ client, owner, organization }) =>
-    (await client.post(`/api/v1/orgs/${organization.id}/invitations`).json({ email: `cible-${organization.id}@example.cd`, role: 'member' }).loginAs(owner).withCsrfToken()).body().invitation.id,
+    (
+      await client
+        .post(`/api/v1/orgs/${organization.id}/invitations`)
+        .json({ email: `cible-${organization.id}@example.cd`, role: 'member' })
+        .loginAs(owner)
+        .withCsrfToken()
+    ).body().invitation.id,
   path: async ({ organization }) => `orgs/${organization.id}/logo.png`,
 }
 
@@ -71,9 +116,19 @@ async function targets(client: ApiClient): Promise<Target[]> {
   }
   return Object.entries(paths).flatMap(([path, verbs]) =>
     Object.entries(verbs).map(([method, operation]) => {
-      const [mediaType, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [null, undefined]
+      const [mediaType, content] = Object.entries(operation.requestBody?.content ?? {})[0] ?? [
+        null,
+        undefined,
+      ]
       const bodyType = mediaType === 'multipart/form-data' ? 'multipart' : mediaType ? 'json' : null
-      return { method, path, operation, bodyType, schema: content?.schema ?? { type: 'object', properties: {} }, example: content?.example ?? {} } as Target
+      return {
+        method,
+        path,
+        operation,
+        bodyType,
+        schema: content?.schema ?? { type: 'object', properties: {} },
+        example: content?.example ?? {},
+      } as Target
     })
   )
 }
@@ -82,7 +137,8 @@ async function targets(client: ApiClient): Promise<Target[]> {
 async function newWorld(client: ApiClient): Promise<World> {
   const { owner, organization } = await createOwnerWithOrganization()
   const registry = await app.container.make('platform.modules')
-  for (const module of registry.catalog.optional()) await enableModule(organization, module.id, owner)
+  for (const module of registry.catalog.optional())
+    await enableModule(organization, module.id, owner)
   const token = (await User.accessTokens.create(owner, ['*'], { name: 'Fuzzer' })).value!.release()
   const member = await createUser()
   await addMember(organization, member, 'member')
@@ -112,7 +168,13 @@ async function tableChecksums() {
 function fieldsOf(schema: JsonSchema) {
   return Object.entries(schema.properties ?? {}).map(([name, property]) => {
     const types = [property.type ?? 'object'].flat().filter((type) => type !== 'null')
-    const kind = property.contentMediaType ? 'file' : types.includes('array') ? 'array' : types.includes('object') ? 'object' : 'scalar'
+    const kind = property.contentMediaType
+      ? 'file'
+      : types.includes('array')
+        ? 'array'
+        : types.includes('object')
+          ? 'object'
+          : 'scalar'
     return { name, kind, property }
   })
 }
@@ -130,19 +192,41 @@ function mutate(target: Target, wrong: (field: ReturnType<typeof fieldsOf>[numbe
 
 /** Values of the right JSON type that no validator should accept as they are, mixed with the wrong types. */
 const wrongValue = fc.oneof(
-  fc.constantFrom('\ud800', 'a\udfffb', '', ' ', '-1', '1e309', 'NaN', '0x10', '../../etc/passwd', '%ff', '<script>', '\u202e', 'x'.repeat(5000)),
+  fc.constantFrom(
+    '\ud800',
+    'a\udfffb',
+    '',
+    ' ',
+    '-1',
+    '1e309',
+    'NaN',
+    '0x10',
+    '../../etc/passwd',
+    '%ff',
+    '<script>',
+    '\u202e',
+    'x'.repeat(5000)
+  ),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.MAX_SAFE_INTEGER + 2, -0, 1e308)),
   fc.boolean(),
   fc.constant(null),
   fc.array(fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.object()), { maxLength: 3 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string(), fc.constant(null), fc.array(fc.constant(null))), { maxKeys: 3 })
+  fc.dictionary(
+    fc.string({ maxLength: 8 }),
+    fc.oneof(fc.string(), fc.constant(null), fc.array(fc.constant(null))),
+    { maxKeys: 3 }
+  )
 )
 
 /** Random bodies built on the route's own fields, each field set to a random wrong value or left out. */
 function randomBodies(target: Target, seed: number) {
-  const names = fieldsOf(target.schema).filter((field) => field.kind !== 'file').map((field) => field.name)
-  const body = fc.record(Object.fromEntries(names.map((name) => [name, wrongValue])), { requiredKeys: [] })
+  const names = fieldsOf(target.schema)
+    .filter((field) => field.kind !== 'file')
+    .map((field) => field.name)
+  const body = fc.record(Object.fromEntries(names.map((name) => [name, wrongValue])), {
+    requiredKeys: [],
+  })
   return fc.sample(body, { seed, numRuns: RANDOM_BODIES_PER_ROUTE }) as Record<string, unknown>[]
 }
 
@@ -150,11 +234,21 @@ function randomBodies(target: Target, seed: number) {
 function oversizeHeaderRequest(path: string) {
   const url = new URL(path, `http://${process.env.HOST}:${process.env.PORT}`)
   return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
-    const request = httpRequest(url, { method: 'GET', headers: { 'x-padding': 'a'.repeat(20_000), 'accept-language': 'en' } }, (response) => {
-      let body = ''
-      response.on('data', (chunk) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body }))
-    })
+    const request = httpRequest(
+      url,
+      { method: 'GET', headers: { 'x-padding': 'a'.repeat(20_000), 'accept-language': 'en' } },
+      (response) => {
+        let body = ''
+        response.on('data', (chunk) => (body += chunk))
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode!,
+            type: String(response.headers['content-type']),
+            body,
+          })
+        )
+      }
+    )
     request.on('error', reject)
     request.end()
   })
@@ -163,7 +257,10 @@ function oversizeHeaderRequest(path: string) {
 test.group('Security / input fuzzer', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('no route answers 500 or writes a row for bad input, on every route and verb of the API', async ({ client, assert }) => {
+  test('no route answers 500 or writes a row for bad input, on every route and verb of the API', async ({
+    client,
+    assert,
+  }) => {
     const started = Date.now()
     const checksums = await tableChecksums()
     const failures: string[] = []
@@ -177,10 +274,14 @@ test.group('Security / input fuzzer', (group) => {
       // A route that accepted a write may have changed what the next one relies on (a module, a membership).
       if (world.dirty) world = await newWorld(client)
       const values: Record<string, string> = {}
-      for (const [, name] of target.path.matchAll(/\{([^}]+)\}/g)) values[name] = await (RECORDS[name] ?? (async () => randomUUID()))(world)
-      const pathWith = (fill: (name: string) => string) => target.path.replace(/\{([^}]+)\}/g, (_, name: string) => fill(name))
+      for (const [, name] of target.path.matchAll(/\{([^}]+)\}/g))
+        values[name] = await (RECORDS[name] ?? (async () => randomUUID()))(world)
+      const pathWith = (fill: (name: string) => string) =>
+        target.path.replace(/\{([^}]+)\}/g, (_, name: string) => fill(name))
       const url = pathWith((name) => values[name])
-      const queryNames = (target.operation.parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name)
+      const queryNames = (target.operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name)
       const authenticated = Boolean(target.operation.security?.length)
       const hasBody = BODY_VERBS.has(target.method)
 
@@ -191,51 +292,177 @@ test.group('Security / input fuzzer', (group) => {
        * third call of a public route from nobody.
        */
       const call = (path: string, w: World) => {
-        const request = w.client[target.method as 'get'](path).redirects(0).header('accept-language', callIndex % 2 ? 'en' : 'fr')
+        const request = w.client[target.method as 'get'](path)
+          .redirects(0)
+          .header('accept-language', callIndex % 2 ? 'en' : 'fr')
         callIndex += 1
         if (!authenticated && callIndex % 3 === 0) return request
         if (callIndex % 5 === 0) return request.loginAs(w.member).withCsrfToken()
-        return callIndex % 2 ? request.bearerToken(w.token) : request.loginAs(w.owner).withCsrfToken()
+        return callIndex % 2
+          ? request.bearerToken(w.token)
+          : request.loginAs(w.owner).withCsrfToken()
       }
-      const withBody = (raw: string | object, type = 'application/json') => (w: World) => call(url, w).unsafeJson(raw).type(type)
+      const withBody =
+        (raw: string | object, type = 'application/json') =>
+        (w: World) =>
+          call(url, w).unsafeJson(raw).type(type)
 
       const probes: Probe[] = [
         ...['%ff', '%E0%A4%A', '%ED%A0%80', '%00'].flatMap((bad) =>
-          Object.keys(values).length ? [{ name: `path ${bad}`, build: (w: World) => call(pathWith(() => bad), w) }] : []
+          Object.keys(values).length
+            ? [
+                {
+                  name: `path ${bad}`,
+                  build: (w: World) =>
+                    call(
+                      pathWith(() => bad),
+                      w
+                    ),
+                },
+              ]
+            : []
         ),
         ...[...queryNames, 'page'].slice(0, 3).flatMap((name) => [
-          { name: `query ${name}=%ff`, build: (w: World) => call(`${url}?${name}=%ff&${name}x=%ED%A0%80`, w) },
-          { name: `query ${name}[]`, build: (w: World) => call(`${url}?${name}[]=a&${name}[]=b&${name}[x][y]=1`, w) },
+          {
+            name: `query ${name}=%ff`,
+            build: (w: World) => call(`${url}?${name}=%ff&${name}x=%ED%A0%80`, w),
+          },
+          {
+            name: `query ${name}[]`,
+            build: (w: World) => call(`${url}?${name}[]=a&${name}[]=b&${name}[x][y]=1`, w),
+          },
         ]),
         {
           name: 'long headers',
           build: (w: World) =>
-            call(url, w).header('x-forwarded-for', Array.from({ length: 30 }, (_, i) => `203.0.113.${i}`).join(',').padEnd(300, '9')).header('user-agent', 'Fuzzer/1.0 '.repeat(400)),
+            call(url, w)
+              .header(
+                'x-forwarded-for',
+                Array.from({ length: 30 }, (_, i) => `203.0.113.${i}`)
+                  .join(',')
+                  .padEnd(300, '9')
+              )
+              .header('user-agent', 'Fuzzer/1.0 '.repeat(400)),
         },
-        { name: 'bad forwarded address', build: (w: World) => call(url, w).header('x-forwarded-for', 'x'.repeat(300)).header('accept-language', 'zz-'.repeat(200)) },
+        {
+          name: 'bad forwarded address',
+          build: (w: World) =>
+            call(url, w)
+              .header('x-forwarded-for', 'x'.repeat(300))
+              .header('accept-language', 'zz-'.repeat(200)),
+        },
       ]
       if (hasBody) {
         probes.push(
-          ...['gzip', 'deflate', 'br'].map((encoding) => ({ name: `content-encoding ${encoding}`, body: true, expect: 400, build: (w: World) => withBody(target.example)(w).header('content-encoding', encoding) })),
-          { name: 'content-encoding unknown', body: true, expect: 415, build: (w: World) => withBody(target.example)(w).header('content-encoding', 'compress, x-fuzz') },
-          { name: 'content-type unknown', body: true, expect: 415, build: withBody('<a>1</a>', 'application/xml') },
-          { name: 'content-type text', body: true, expect: 415, build: withBody('name=x', 'text/plain') },
-          { name: 'oversize body', body: true, expect: 413, build: withBody({ ...target.example, padding: 'x'.repeat(1_100_000) }) },
+          ...['gzip', 'deflate', 'br'].map((encoding) => ({
+            name: `content-encoding ${encoding}`,
+            body: true,
+            expect: 400,
+            build: (w: World) => withBody(target.example)(w).header('content-encoding', encoding),
+          })),
+          {
+            name: 'content-encoding unknown',
+            body: true,
+            expect: 415,
+            build: (w: World) =>
+              withBody(target.example)(w).header('content-encoding', 'compress, x-fuzz'),
+          },
+          {
+            name: 'content-type unknown',
+            body: true,
+            expect: 415,
+            build: withBody('<a>1</a>', 'application/xml'),
+          },
+          {
+            name: 'content-type text',
+            body: true,
+            expect: 415,
+            build: withBody('name=x', 'text/plain'),
+          },
+          {
+            name: 'oversize body',
+            body: true,
+            expect: 413,
+            build: withBody({ ...target.example, padding: 'x'.repeat(1_100_000) }),
+          },
           { name: 'malformed json', body: true, expect: 400, build: withBody('{"name": "x",') },
-          { name: 'deep nesting', body: true, expect: 422, build: withBody(`{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}`) },
-          { name: 'nesting past the limit', body: true, expect: 422, build: withBody(`{"name":${'[{"a":'.repeat(40)}1${'}]'.repeat(40)}}`) },
+          {
+            name: 'deep nesting',
+            body: true,
+            expect: 422,
+            build: withBody(`{"name":${'['.repeat(20_000)}${']'.repeat(20_000)}}`),
+          },
+          {
+            name: 'nesting past the limit',
+            body: true,
+            expect: 422,
+            build: withBody(`{"name":${'[{"a":'.repeat(40)}1${'}]'.repeat(40)}}`),
+          },
           {
             name: 'form with wrong shapes',
             body: true,
-            build: withBody(`${fieldsOf(target.schema).map((field) => `${field.name}[]=x&${field.name}[a][b]=%ff`).join('&')}&%E0%A4%A=1`, 'application/x-www-form-urlencoded'),
+            build: withBody(
+              `${fieldsOf(target.schema)
+                .map((field) => `${field.name}[]=x&${field.name}[a][b]=%ff`)
+                .join('&')}&%E0%A4%A=1`,
+              'application/x-www-form-urlencoded'
+            ),
           },
-          { name: 'invalid utf-8 json', body: true, build: withBody(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString('latin1')) },
+          {
+            name: 'invalid utf-8 json',
+            body: true,
+            build: withBody(
+              Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]).toString(
+                'latin1'
+              )
+            ),
+          },
           { name: 'top-level array', body: true, build: withBody('[null]') },
           { name: 'top-level scalar', body: true, build: withBody('"x"') },
-          { name: 'nulls', body: true, build: withBody(mutate(target, (field) => (field.kind === 'array' ? [null] : field.kind === 'object' ? { nested: [null] } : null))) },
-          { name: 'nested where scalar', body: true, build: withBody(mutate(target, (field) => (field.kind === 'scalar' ? { value: ['x'] } : field.kind === 'array' ? [{ a: 1 }, ['x']] : 'x'))) },
-          { name: 'lone surrogates', body: true, build: withBody(mutate(target, (field) => (field.kind === 'array' ? ['\ud800'] : field.kind === 'object' ? { '\udc00': '\ud800' } : '\ud800'))) },
-          ...randomBodies(target, SEED + routeIndex).map((body, index) => ({ name: `random body #${index}`, body: true, build: withBody(body) }))
+          {
+            name: 'nulls',
+            body: true,
+            build: withBody(
+              mutate(target, (field) =>
+                field.kind === 'array'
+                  ? [null]
+                  : field.kind === 'object'
+                    ? { nested: [null] }
+                    : null
+              )
+            ),
+          },
+          {
+            name: 'nested where scalar',
+            body: true,
+            build: withBody(
+              mutate(target, (field) =>
+                field.kind === 'scalar'
+                  ? { value: ['x'] }
+                  : field.kind === 'array'
+                    ? [{ a: 1 }, ['x']]
+                    : 'x'
+              )
+            ),
+          },
+          {
+            name: 'lone surrogates',
+            body: true,
+            build: withBody(
+              mutate(target, (field) =>
+                field.kind === 'array'
+                  ? ['\ud800']
+                  : field.kind === 'object'
+                    ? { '\udc00': '\ud800' }
+                    : '\ud800'
+              )
+            ),
+          },
+          ...randomBodies(target, SEED + routeIndex).map((body, index) => ({
+            name: `random body #${index}`,
+            body: true,
+            build: withBody(body),
+          }))
         )
         if (target.bodyType === 'multipart') {
           const fields = fieldsOf(target.schema)
@@ -245,11 +472,20 @@ test.group('Security / input fuzzer', (group) => {
               body: true,
               build: (w: World) =>
                 fields.reduce(
-                  (request, field) => (field.kind === 'file' ? request.file(field.name, Buffer.from('\ud800\u0000'), { filename: '%ff\ud800.csv' }) : request.field(field.name, '\ud800')),
+                  (request, field) =>
+                    field.kind === 'file'
+                      ? request.file(field.name, Buffer.from('\ud800\u0000'), {
+                          filename: '%ff\ud800.csv',
+                        })
+                      : request.field(field.name, '\ud800'),
                   call(url, w)
                 ),
             },
-            { name: 'multipart without boundary', body: true, build: withBody('--x\r\n\r\n', 'multipart/form-data') }
+            {
+              name: 'multipart without boundary',
+              body: true,
+              build: withBody('--x\r\n\r\n', 'multipart/form-data'),
+            }
           )
         }
       }
@@ -264,7 +500,9 @@ test.group('Security / input fuzzer', (group) => {
         try {
           response = await request
         } catch (error) {
-          failures.push(`${target.method.toUpperCase()} ${target.path} [${probe.name}]: no answer (${(error as Error).message})`)
+          failures.push(
+            `${target.method.toUpperCase()} ${target.path} [${probe.name}]: no answer (${(error as Error).message})`
+          )
           continue
         }
         sent += 1
@@ -275,18 +513,30 @@ test.group('Security / input fuzzer', (group) => {
           failures.push(`${where}: ${JSON.stringify(response.body()).slice(0, 200)}`)
           continue
         }
-        if (probe.expect && status !== probe.expect) failures.push(`${where}, expected ${probe.expect}`)
+        if (probe.expect && status !== probe.expect)
+          failures.push(`${where}, expected ${probe.expect}`)
         if (status < 400) {
           // An accepted request may write (the next probe takes a new baseline) or sign its token out.
           if (target.method !== 'get') {
-            world.token = (await User.accessTokens.create(world.owner, ['*'], { name: 'Fuzzer' })).value!.release()
+            world.token = (
+              await User.accessTokens.create(world.owner, ['*'], { name: 'Fuzzer' })
+            ).value!.release()
             world.dirty = true
           }
           continue
         }
         const errors = response.body()?.errors
-        const shaped = Array.isArray(errors) && errors.length > 0 && errors.every((entry) => typeof entry.code === 'string' && typeof entry.message === 'string' && entry.message.length > 0)
-        if (!shaped || !String(response.header('content-type')).includes('application/json')) failures.push(`${where}: not the error shape: ${response.text().slice(0, 200)}`)
+        const shaped =
+          Array.isArray(errors) &&
+          errors.length > 0 &&
+          errors.every(
+            (entry) =>
+              typeof entry.code === 'string' &&
+              typeof entry.message === 'string' &&
+              entry.message.length > 0
+          )
+        if (!shaped || !String(response.header('content-type')).includes('application/json'))
+          failures.push(`${where}: not the error shape: ${response.text().slice(0, 200)}`)
         const after = await checksums()
         const changed = Object.keys(after).filter((table) => after[table] !== before[table])
         if (changed.length) failures.push(`${where}: refused but changed ${changed.join(', ')}`)
@@ -295,13 +545,21 @@ test.group('Security / input fuzzer', (group) => {
 
       const oversize = await oversizeHeaderRequest(url)
       sent += 1
-      if (oversize.status !== 431 || !oversize.type.includes('application/json') || !JSON.parse(oversize.body || '{}').errors?.[0]?.message) {
-        failures.push(`${target.method.toUpperCase()} ${target.path} [oversize header] → ${oversize.status} ${oversize.body.slice(0, 120)}`)
+      if (
+        oversize.status !== 431 ||
+        !oversize.type.includes('application/json') ||
+        !JSON.parse(oversize.body || '{}').errors?.[0]?.message
+      ) {
+        failures.push(
+          `${target.method.toUpperCase()} ${target.path} [oversize header] → ${oversize.status} ${oversize.body.slice(0, 120)}`
+        )
       }
     }
 
-    console.log(`input fuzzer: ${routes.length} routes, ${sent} requests sent, ${serverErrors} answered 5xx, ${failures.length} failures, ${Date.now() - started} ms (FUZZ_SEED=${SEED})`)
+    console.log(
+      `input fuzzer: ${routes.length} routes, ${sent} requests sent, ${serverErrors} answered 5xx, ${failures.length} failures, ${Date.now() - started} ms (FUZZ_SEED=${SEED})`
+    )
     assert.deepEqual(failures, [])
-  // A guard against a hang, not a speed goal: every module's routes add to the run (about 30 probes a route).
+    // A guard against a hang, not a speed goal: every module's routes add to the run (about 30 probes a route).
   }).timeout(900_000)
 })

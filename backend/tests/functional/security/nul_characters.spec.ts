@@ -6,7 +6,10 @@ import { createOwnerWithOrganization } from '@ia/platform/testing'
 test.group('Security / NUL characters', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a NUL character in a body field answers 422 naming the field, and nothing is written', async ({ client, assert }) => {
+  test('a NUL character in a body field answers 422 naming the field, and nothing is written', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization('Avant')
     const response = await client
       .patch(`/api/v1/orgs/${organization.id}`)
@@ -16,17 +19,31 @@ test.group('Security / NUL characters', (group) => {
       .json({ name: 'Apr\u0000ès' })
     response.assertStatus(422)
     assert.deepEqual(response.body().errors, [
-      { code: 'E_NUL_CHARACTER', field: 'name', message: "Le texte envoyé contient un caractère nul, qui n'est pas accepté." },
+      {
+        code: 'E_NUL_CHARACTER',
+        field: 'name',
+        message: "Le texte envoyé contient un caractère nul, qui n'est pas accepté.",
+      },
     ])
     const row = await db.from('platform.organizations').where('id', organization.id).first()
     assert.equal(row.name, 'Avant')
   })
 
-  test('a NUL character in the query string or a nested key answers 422 in English too', async ({ client, assert }) => {
+  test('a NUL character in the query string or a nested key answers 422 in English too', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
-    const search = await client.get(`/api/v1/orgs/${organization.id}/search`).qs({ q: 'soc\u0000iete' }).loginAs(owner).header('accept-language', 'en')
+    const search = await client
+      .get(`/api/v1/orgs/${organization.id}/search`)
+      .qs({ q: 'soc\u0000iete' })
+      .loginAs(owner)
+      .header('accept-language', 'en')
     search.assertStatus(422)
-    assert.equal(search.body().errors[0].message, 'The text sent contains a null character, which is not accepted.')
+    assert.equal(
+      search.body().errors[0].message,
+      'The text sent contains a null character, which is not accepted.'
+    )
     assert.equal(search.body().errors[0].field, 'q')
 
     const nested = await client

@@ -13,18 +13,33 @@ test.group('Security / public routes', () => {
     const open = inspectRoutes()
       .filter((route) => !route.authenticated && !(route.key in publicRoutes))
       .map((route) => route.key)
-    assert.deepEqual(open, [], 'Put these routes behind the auth middleware, or add them to backend/start/public_routes.ts')
+    assert.deepEqual(
+      open,
+      [],
+      'Put these routes behind the auth middleware, or add them to backend/start/public_routes.ts'
+    )
   })
 
   test('every listed route exists and is really public', ({ assert }) => {
     const routes = new Map(inspectRoutes().map((route) => [route.key, route]))
     const missing = Object.keys(publicRoutes).filter((key) => !routes.has(key))
     const authenticated = Object.keys(publicRoutes).filter((key) => routes.get(key)?.authenticated)
-    assert.deepEqual(missing, [], 'Remove these entries from backend/start/public_routes.ts: no such route')
-    assert.deepEqual(authenticated, [], 'Remove these entries from backend/start/public_routes.ts: they need signing in')
+    assert.deepEqual(
+      missing,
+      [],
+      'Remove these entries from backend/start/public_routes.ts: no such route'
+    )
+    assert.deepEqual(
+      authenticated,
+      [],
+      'Remove these entries from backend/start/public_routes.ts: they need signing in'
+    )
   })
 
-  test('every route behind the auth middleware answers 401 to an anonymous caller', async ({ client, assert }) => {
+  test('every route behind the auth middleware answers 401 to an anonymous caller', async ({
+    client,
+    assert,
+  }) => {
     const protectedRoutes = inspectRoutes().filter((route) => route.authenticated)
     assert.isAbove(protectedRoutes.length, 20)
     const answers: string[] = []

@@ -14,10 +14,22 @@ import mail from '@adonisjs/mail/services/main'
 import testUtils from '@adonisjs/core/services/test_utils'
 import type { ApiClient } from '@japa/api-client'
 import { User, type Organization } from '@ia/platform/testing'
-import { addMember, createOwnerWithOrganization, createUser, enableModule, runQueuedJobs } from '@ia/platform/testing'
+import {
+  addMember,
+  createOwnerWithOrganization,
+  createUser,
+  enableModule,
+  runQueuedJobs,
+} from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
 import { marketplaceWorld } from '@ia/marketplace/testing'
-import { inspectRoutes, isApiRoute, buildOpenApiDocument, openApiPath, type InspectedRoute } from '@ia/platform/testing'
+import {
+  inspectRoutes,
+  isApiRoute,
+  buildOpenApiDocument,
+  openApiPath,
+  type InspectedRoute,
+} from '@ia/platform/testing'
 
 /** Organisation A with its owner a (the victim), organisation B with its owner b (the outsider). */
 type World = { client: ApiClient; a: User; b: User; orgA: Organization; orgB: Organization }
@@ -40,7 +52,12 @@ async function invoicingDraft({ client, a, orgA }: World) {
   customer.assertStatus(201)
   const response = await client
     .post(`/api/v1/orgs/${orgA.id}/invoicing/documents`)
-    .json({ kind: 'invoice', customerId: customer.body().contact.id, currency: 'CDF', lines: [{ description: 'Service', quantity: '1', unitPrice: '500' }] })
+    .json({
+      kind: 'invoice',
+      customerId: customer.body().contact.id,
+      currency: 'CDF',
+      lines: [{ description: 'Service', quantity: '1', unitPrice: '500' }],
+    })
     .loginAs(a)
     .withCsrfToken()
   response.assertStatus(201)
@@ -57,7 +74,11 @@ async function invoicingDraft({ client, a, orgA }: World) {
  * - own: a name inside the caller's own space (a preference key): the same name by anyone else
  *   reaches their own record, never a's; such routes prove it where they are defined.
  */
-const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: (world: World) => Promise<string> } | { kind: 'capability' | 'own' }> = {
+const ID_SOURCES: Record<
+  string,
+  | { kind: 'tenant' | 'user' | 'catalog'; obtain: (world: World) => Promise<string> }
+  | { kind: 'capability' | 'own' }
+> = {
   memberId: {
     kind: 'tenant',
     obtain: async ({ orgA }) => (await addMember(orgA, await createUser(), 'member')).id,
@@ -72,7 +93,10 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
         .withCsrfToken()
       response.assertStatus(201)
       // Sent long enough ago that its owner may send it again (the resend route is probed like the others).
-      await db.from('platform.invitations').where('id', response.body().invitation.id).update({ created_at: new Date(Date.now() - 3_600_000) })
+      await db
+        .from('platform.invitations')
+        .where('id', response.body().invitation.id)
+        .update({ created_at: new Date(Date.now() - 3_600_000) })
       return response.body().invitation.id
     },
   },
@@ -123,11 +147,18 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
     obtain: async (world) => {
       const { client, a, orgA } = world
       const draft = await invoicingDraft(world)
-      const issued = await client.post(`/api/v1/orgs/${orgA.id}/invoicing/documents/${draft.id}/issue`).loginAs(a).withCsrfToken()
+      const issued = await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/documents/${draft.id}/issue`)
+        .loginAs(a)
+        .withCsrfToken()
       issued.assertStatus(200)
       const response = await client
         .post(`/api/v1/orgs/${orgA.id}/invoicing/payments`)
-        .json({ method: 'cash', currency: 'CDF', allocations: [{ documentId: draft.id, amount: '100.00' }] })
+        .json({
+          method: 'cash',
+          currency: 'CDF',
+          allocations: [{ documentId: draft.id, amount: '100.00' }],
+        })
         .loginAs(a)
         .withCsrfToken()
       response.assertStatus(201)
@@ -139,7 +170,16 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
     obtain: async ({ client, a, orgA }) => {
       const response = await client
         .post(`/api/v1/orgs/${orgA.id}/invoicing/products`)
-        .json({ kind: 'product', code: 'SAC-25', nameFr: 'Sac de ciment', nameEn: 'Cement bag', unit: 'sac', price: '18500', currency: 'CDF', taxGroup: 'B' })
+        .json({
+          kind: 'product',
+          code: 'SAC-25',
+          nameFr: 'Sac de ciment',
+          nameEn: 'Cement bag',
+          unit: 'sac',
+          price: '18500',
+          currency: 'CDF',
+          taxGroup: 'B',
+        })
         .loginAs(a)
         .withCsrfToken()
       response.assertStatus(201)
@@ -151,7 +191,11 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
   tokenId: {
     kind: 'user',
     obtain: async ({ client, a }) => {
-      const response = await client.post('/api/v1/auth/tokens').json({ name: 'Intégration de a' }).loginAs(a).withCsrfToken()
+      const response = await client
+        .post('/api/v1/auth/tokens')
+        .json({ name: 'Intégration de a' })
+        .loginAs(a)
+        .withCsrfToken()
       response.assertStatus(201)
       return response.body().token.id
     },
@@ -162,7 +206,9 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
       const registry = await app.container.make('platform.modules')
       // One no other module depends on: disabling a module others need is refused (409) while they are enabled.
       const optional = registry.catalog.optional()
-      const module = optional.find((candidate) => !optional.some((other) => other.depends.includes(candidate.id)))
+      const module = optional.find(
+        (candidate) => !optional.some((other) => other.depends.includes(candidate.id))
+      )
       if (!module) throw new Error('No optional module to enable and disable')
       return module.id
     },
@@ -171,16 +217,26 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
     kind: 'tenant',
     obtain: async ({ orgA }) => {
       const id = randomUUID()
-      await db
-        .table('platform.jobs')
-        .insert({ id, name: 'platform.example', organization_id: orgA.id, payload: '{}', status: 'failed', attempts: 1, max_attempts: 1, last_error: 'Error: failed' })
+      await db.table('platform.jobs').insert({
+        id,
+        name: 'platform.example',
+        organization_id: orgA.id,
+        payload: '{}',
+        status: 'failed',
+        attempts: 1,
+        max_attempts: 1,
+        last_error: 'Error: failed',
+      })
       return id
     },
   },
   notificationId: {
     kind: 'user',
     obtain: async ({ a }) =>
-      notifications.notify(a.id, { title: { fr: 'Pour a', en: 'For a' }, body: { fr: 'Privé', en: 'Private' } }),
+      notifications.notify(a.id, {
+        title: { fr: 'Pour a', en: 'For a' },
+        body: { fr: 'Privé', en: 'Private' },
+      }),
   },
   token: { kind: 'capability' },
   key: { kind: 'own' },
@@ -189,27 +245,42 @@ const ID_SOURCES: Record<string, { kind: 'tenant' | 'user' | 'catalog'; obtain: 
   keyId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).keyId },
   vendorId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).vendorId },
   listingId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).listingId },
-  versionId: { kind: 'user', obtain: async (world) => (await marketplaceWorld(world)).submittedVersionId },
-  vendorModuleId: { kind: 'catalog', obtain: async (world) => (await marketplaceWorld(world)).moduleId },
+  versionId: {
+    kind: 'user',
+    obtain: async (world) => (await marketplaceWorld(world)).submittedVersionId,
+  },
+  vendorModuleId: {
+    kind: 'catalog',
+    obtain: async (world) => (await marketplaceWorld(world)).moduleId,
+  },
   installId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).installId },
   apiKeyId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).apiKeyId },
 }
 
 /** Signed-in API routes of an organisation that name nothing else (its lists, creations, settings...). */
 function organizationOnlyRoutes() {
-  return inspectRoutes().filter((route) => isApiRoute(route) && route.authenticated && route.params.length === 1 && route.params[0] === 'orgId')
+  return inspectRoutes().filter(
+    (route) =>
+      isApiRoute(route) &&
+      route.authenticated &&
+      route.params.length === 1 &&
+      route.params[0] === 'orgId'
+  )
 }
 
 /** Signed-in API routes that name something besides the organisation. */
 function routesWithIds() {
   return inspectRoutes().filter(
-    (route) => isApiRoute(route) && route.authenticated && route.params.some((param) => param !== 'orgId')
+    (route) =>
+      isApiRoute(route) && route.authenticated && route.params.some((param) => param !== 'orgId')
   )
 }
 
 /** A checksum of every row organisation A and user a own, table by table. */
 async function snapshot(orgA: Organization, a: User) {
-  const columns = await db.rawQuery<{ rows: { table_schema: string; table_name: string; column_name: string }[] }>(
+  const columns = await db.rawQuery<{
+    rows: { table_schema: string; table_name: string; column_name: string }[]
+  }>(
     `SELECT table_schema, table_name, column_name FROM information_schema.columns
      WHERE column_name IN ('organization_id', 'user_id', 'tokenable_id')
        AND table_schema NOT IN ('pg_catalog', 'information_schema')
@@ -232,7 +303,8 @@ async function snapshot(orgA: Organization, a: User) {
        FROM "${owner.schema}"."${owner.table}" t WHERE "${owner.column}"::text = ?`,
       [owner.value]
     )
-    result[`${owner.schema}.${owner.table}.${owner.column}`] = `${rows[0].total}:${rows[0].checksum ?? ''}`
+    result[`${owner.schema}.${owner.table}.${owner.column}`] =
+      `${rows[0].total}:${rows[0].checksum ?? ''}`
   }
   return result
 }
@@ -240,9 +312,14 @@ async function snapshot(orgA: Organization, a: User) {
 /** The example body the route's documentation gives, so validation cannot answer before the lookup. */
 async function exampleBodies() {
   const { document } = await buildOpenApiDocument()
-  const paths = document.paths as Record<string, Record<string, { requestBody?: { content: Record<string, { example?: unknown }> } }>>
+  const paths = document.paths as Record<
+    string,
+    Record<string, { requestBody?: { content: Record<string, { example?: unknown }> } }>
+  >
   return (route: InspectedRoute) =>
-    (paths[openApiPath(route.pattern)]?.[route.method.toLowerCase()]?.requestBody?.content['application/json']?.example ?? {}) as object
+    (paths[openApiPath(route.pattern)]?.[route.method.toLowerCase()]?.requestBody?.content[
+      'application/json'
+    ]?.example ?? {}) as object
 }
 
 /** Organisations A and B with every optional module enabled, and B's owner calling by session or by token. */
@@ -262,8 +339,16 @@ async function twoOrganizations(client: ApiClient) {
   return { world: { client, a, b, orgA, orgB } as World, outsiders }
 }
 
-function call(world: World, route: InspectedRoute, caller: Caller, values: Record<string, string>, body: object) {
-  const url = route.pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(values[name]))
+function call(
+  world: World,
+  route: InspectedRoute,
+  caller: Caller,
+  values: Record<string, string>,
+  body: object
+) {
+  const url = route.pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
+    encodeURIComponent(values[name])
+  )
   const request = world.client.request(url, route.method as 'GET')
   if ('user' in caller) request.loginAs(caller.user).withCsrfToken()
   else request.header('authorization', `Bearer ${caller.token}`)
@@ -279,9 +364,15 @@ test.group('Security / tenant isolation', (group) => {
 
   test('every id parameter of a signed-in route has a known source', ({ assert }) => {
     const unknown = routesWithIds().flatMap((route) =>
-      route.params.filter((param) => param !== 'orgId' && !(param in ID_SOURCES)).map((param) => `${route.key} (:${param})`)
+      route.params
+        .filter((param) => param !== 'orgId' && !(param in ID_SOURCES))
+        .map((param) => `${route.key} (:${param})`)
     )
-    assert.deepEqual(unknown, [], 'Add these parameters to ID_SOURCES in tests/functional/security/tenant_isolation.spec.ts')
+    assert.deepEqual(
+      unknown,
+      [],
+      'Add these parameters to ID_SOURCES in tests/functional/security/tenant_isolation.spec.ts'
+    )
   })
 
   test("another organisation's owner gets 404 on every route naming A's records, and A's rows stay unchanged", async ({
@@ -295,24 +386,33 @@ test.group('Security / tenant isolation', (group) => {
     const ids: Record<string, string> = {}
     const routes = routesWithIds().filter((route) =>
       route.params.every(
-        (param) => param === 'orgId' || !['capability', 'own'].includes(ID_SOURCES[param]?.kind ?? '')
+        (param) =>
+          param === 'orgId' || !['capability', 'own'].includes(ID_SOURCES[param]?.kind ?? '')
       )
     )
     for (const param of new Set(routes.flatMap((route) => route.params))) {
       const source = ID_SOURCES[param]
-      if (param !== 'orgId' && source && 'obtain' in source) ids[param] = String(await source.obtain(world))
+      if (param !== 'orgId' && source && 'obtain' in source)
+        ids[param] = String(await source.obtain(world))
     }
     const before = await snapshot(orgA, a)
 
     const failures: string[] = []
-    const expect404 = async (label: string, route: InspectedRoute, values: Record<string, string>) => {
+    const expect404 = async (
+      label: string,
+      route: InspectedRoute,
+      values: Record<string, string>
+    ) => {
       for (const [how, caller] of outsiders) {
         const response = await call(world, route, caller, values, bodyFor(route))
-        if (response.status() !== 404) failures.push(`${route.key} ${label} (${how}): ${response.status()} instead of 404`)
+        if (response.status() !== 404)
+          failures.push(`${route.key} ${label} (${how}): ${response.status()} instead of 404`)
       }
     }
     for (const route of routes) {
-      const kinds = route.params.filter((param) => param !== 'orgId').map((param) => (ID_SOURCES[param] as { kind: string }).kind)
+      const kinds = route.params
+        .filter((param) => param !== 'orgId')
+        .map((param) => (ID_SOURCES[param] as { kind: string }).kind)
       const inOrganization = route.params.includes('orgId')
 
       // The ids must reach a record for their owner, and the example body pass validation: else the
@@ -320,36 +420,55 @@ test.group('Security / tenant isolation', (group) => {
       await db.rawQuery('SAVEPOINT tenant_probe')
       const own = await call(world, route, { user: a }, { ...ids, orgId: orgA.id }, bodyFor(route))
       await db.rawQuery('ROLLBACK TO SAVEPOINT tenant_probe')
-      if (own.status() >= 300) failures.push(`${route.key} as its owner: ${own.status()} instead of 2xx`)
+      if (own.status() >= 300)
+        failures.push(`${route.key} as its owner: ${own.status()} instead of 2xx`)
 
       if (inOrganization) await expect404("with A's orgId", route, { ...ids, orgId: orgA.id })
       if (kinds.includes('tenant') || kinds.includes('user')) {
-        await expect404(inOrganization ? "with A's ids in B's orgId" : "with a's ids", route, { ...ids, orgId: orgB.id })
+        await expect404(inOrganization ? "with A's ids in B's orgId" : "with a's ids", route, {
+          ...ids,
+          orgId: orgB.id,
+        })
       }
     }
 
     assert.deepEqual({ failures, rows: await snapshot(orgA, a) }, { failures: [], rows: before })
     assert.includeMembers(
       routes.map((route) => route.key),
-      ['PATCH /api/v1/orgs/:orgId/members/:memberId', 'DELETE /api/v1/orgs/:orgId/invitations/:invitationId', 'DELETE /api/v1/auth/tokens/:tokenId']
+      [
+        'PATCH /api/v1/orgs/:orgId/members/:memberId',
+        'DELETE /api/v1/orgs/:orgId/invitations/:invitationId',
+        'DELETE /api/v1/auth/tokens/:tokenId',
+      ]
     )
   })
 
-  test("an outsider gets 404 on every route of A's organisation, by session or token, and A's rows stay unchanged", async ({ client, assert }) => {
+  test("an outsider gets 404 on every route of A's organisation, by session or token, and A's rows stay unchanged", async ({
+    client,
+    assert,
+  }) => {
     const { world, outsiders } = await twoOrganizations(client)
     const { a, orgA } = world
     const bodyFor = await exampleBodies()
     const routes = organizationOnlyRoutes()
     assert.includeMembers(
       routes.map((route) => route.key),
-      ['GET /api/v1/orgs/:orgId/contacts', 'POST /api/v1/orgs/:orgId/contacts', 'PATCH /api/v1/orgs/:orgId', 'POST /api/v1/orgs/:orgId/logo', 'POST /api/v1/orgs/:orgId/contacts/import', 'GET /api/v1/orgs/:orgId/search']
+      [
+        'GET /api/v1/orgs/:orgId/contacts',
+        'POST /api/v1/orgs/:orgId/contacts',
+        'PATCH /api/v1/orgs/:orgId',
+        'POST /api/v1/orgs/:orgId/logo',
+        'POST /api/v1/orgs/:orgId/contacts/import',
+        'GET /api/v1/orgs/:orgId/search',
+      ]
     )
     const before = await snapshot(orgA, a)
     const failures: string[] = []
     for (const route of routes) {
       for (const [how, caller] of outsiders) {
         const response = await call(world, route, caller, { orgId: orgA.id }, bodyFor(route))
-        if (response.status() !== 404) failures.push(`${route.key} (${how}): ${response.status()} instead of 404`)
+        if (response.status() !== 404)
+          failures.push(`${route.key} (${how}): ${response.status()} instead of 404`)
       }
     }
     assert.deepEqual({ failures, rows: await snapshot(orgA, a) }, { failures: [], rows: before })

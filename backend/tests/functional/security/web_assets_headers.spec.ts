@@ -1,7 +1,10 @@
 import { test } from '@japa/runner'
 
 test.group('Security / shell and remote files', () => {
-  test('the shell page and remote files forbid framing and carry the Content Security Policy', async ({ client, assert }) => {
+  test('the shell page and remote files forbid framing and carry the Content Security Policy', async ({
+    client,
+    assert,
+  }) => {
     for (const path of ['/', '/contacts', '/remotes/contacts/remoteEntry.js']) {
       const response = await client.get(path)
       const policy = response.header('content-security-policy') ?? ''

@@ -11,7 +11,10 @@ export class ArchiveContact {
     const organizationId = tenantContext.require()
     return db
       .transaction(async (trx) => {
-        const contact = await Contact.query({ client: trx }).where('id', contactId).forUpdate().first()
+        const contact = await Contact.query({ client: trx })
+          .where('id', contactId)
+          .forUpdate()
+          .first()
         if (!contact) throw notFound()
         if (Boolean(contact.archivedAt) === archived) return contact
         if (!archived && contact.email) {
@@ -24,7 +27,15 @@ export class ArchiveContact {
         contact.archivedAt = archived ? DateTime.now() : null
         await contact.save()
         await auditLog.record(
-          { organizationId, actorId: actor.userId, action: archived ? 'contact.archived' : 'contact.unarchived', subjectType: 'contact', subjectId: contact.id, metadata: { name: contact.name }, ip: actor.ip },
+          {
+            organizationId,
+            actorId: actor.userId,
+            action: archived ? 'contact.archived' : 'contact.unarchived',
+            subjectType: 'contact',
+            subjectId: contact.id,
+            metadata: { name: contact.name },
+            ip: actor.ip,
+          },
           trx
         )
         // Bringing a contact back is a change of its archivedAt field, not an event of its own.

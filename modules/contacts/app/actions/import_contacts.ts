@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import i18nManager from '@adonisjs/i18n/services/main'
 import logger from '@adonisjs/core/services/logger'
-import { DomainError, auditLog, events, files, tenantContext, type JobContext } from '@ia/kernel/contracts'
+import {
+  DomainError,
+  auditLog,
+  events,
+  files,
+  tenantContext,
+  type JobContext,
+} from '@ia/kernel/contracts'
 import ContactImport from '../models/contact_import.ts'
 import { type ImportAnalysis, analyseImport } from '../services/contact_import.ts'
 import { newContactAttributes } from '../services/contact_rules.ts'
@@ -18,7 +25,6 @@ export type ImportContactsPayload = { importId: string }
 /** Rows per INSERT statement: large enough to be quick, far below PostgreSQL's parameter limit. */
 const INSERT_CHUNK = 500
 
-
 /** The share of the job (in percent) each phase ends at; the platform shows 100 once the job commits. */
 const PHASES = { checking: [0, 30], saving: [30, 55], announcing: [55, 99] } as const
 
@@ -26,7 +32,10 @@ const PHASES = { checking: [0, 30], saving: [30, 55], announcing: [55, 99] } as 
 function reportPhase(context: JobContext, phase: keyof typeof PHASES, done: number, total: number) {
   const [from, to] = PHASES[phase]
   const percent = from + ((to - from) * done) / Math.max(total, 1)
-  return context.progress(percent, localizedText(`contacts.import.progress.${phase}`, { done, total }))
+  return context.progress(
+    percent,
+    localizedText(`contacts.import.progress.${phase}`, { done, total })
+  )
 }
 
 /**
@@ -39,7 +48,10 @@ export class ImportContacts {
   async handle({ importId }: ImportContactsPayload, context: JobContext) {
     const trx = context.client
     const organizationId = tenantContext.require()
-    const contactImport = await ContactImport.query({ client: trx }).where('id', importId).forUpdate().first()
+    const contactImport = await ContactImport.query({ client: trx })
+      .where('id', importId)
+      .forUpdate()
+      .first()
     if (!contactImport || contactImport.status !== 'queued') return
     const i18n = i18nManager.locale(contactImport.locale)
 
@@ -55,7 +67,12 @@ export class ImportContacts {
     } catch (error) {
       // A file refused as a whole would be refused again at every attempt: record why, do not retry.
       if (!(error instanceof DomainError)) throw error
-      contactImport.merge({ status: 'failed', errorCode: error.code, errorMessage: i18n.t(error.translationKey, error.data), finishedAt: DateTime.now() })
+      contactImport.merge({
+        status: 'failed',
+        errorCode: error.code,
+        errorMessage: i18n.t(error.translationKey, error.data),
+        finishedAt: DateTime.now(),
+      })
       await contactImport.save()
       deleteFileAfterCommit(context, contactImport)
       return
@@ -89,25 +106,53 @@ export class ImportContacts {
       }
     })
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-      await trx.insertQuery().table('contacts.contacts').multiInsert(rows.slice(start, start + INSERT_CHUNK))
+      await trx
+        .insertQuery()
+        .table('contacts.contacts')
+        .multiInsert(rows.slice(start, start + INSERT_CHUNK))
       await reportPhase(context, 'saving', Math.min(start + INSERT_CHUNK, rows.length), rows.length)
     }
 
     // The same events as contacts created one by one, so no consumer needs to know imports exist.
     for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
       const chunk = rows.slice(start, start + INSERT_CHUNK)
-      const created = chunk.map((row) => ({ contactId: row.id, kind: row.kind, name: row.name, isCustomer: row.is_customer, isSupplier: row.is_supplier }))
+      const created = chunk.map((row) => ({
+        contactId: row.id,
+        kind: row.kind,
+        name: row.name,
+        isCustomer: row.is_customer,
+        isSupplier: row.is_supplier,
+      }))
       await events.publishMany('contacts.contact.created', created, { client: trx, organizationId })
       const archived = chunk.filter((row) => row.archived_at).map((row) => ({ contactId: row.id }))
-      await events.publishMany('contacts.contact.archived', archived, { client: trx, organizationId })
+      await events.publishMany('contacts.contact.archived', archived, {
+        client: trx,
+        organizationId,
+      })
       await reportPhase(context, 'announcing', start + chunk.length, rows.length)
     }
 
-    const errors = analysis.rows.flatMap((row) => row.errors.map((error) => ({ line: row.line, ...error })))
-    contactImport.merge({ status: 'completed', importedCount: analysis.valid, skippedCount: analysis.invalid, errors, rejectedRows: analysis.rejected, finishedAt: DateTime.now() })
+    const errors = analysis.rows.flatMap((row) =>
+      row.errors.map((error) => ({ line: row.line, ...error }))
+    )
+    contactImport.merge({
+      status: 'completed',
+      importedCount: analysis.valid,
+      skippedCount: analysis.invalid,
+      errors,
+      rejectedRows: analysis.rejected,
+      finishedAt: DateTime.now(),
+    })
     await contactImport.save()
     await auditLog.record(
-      { organizationId, actorId: contactImport.userId, action: 'contact.imported', subjectType: 'contact_import', subjectId: contactImport.id, metadata: { imported: analysis.valid, skipped: analysis.invalid } },
+      {
+        organizationId,
+        actorId: contactImport.userId,
+        action: 'contact.imported',
+        subjectType: 'contact_import',
+        subjectId: contactImport.id,
+        metadata: { imported: analysis.valid, skipped: analysis.invalid },
+      },
       trx
     )
     deleteFileAfterCommit(context, contactImport)
@@ -118,7 +163,10 @@ export class ImportContacts {
 function deleteFileAfterCommit(context: JobContext, contactImport: ContactImport) {
   context.client.after('commit', () => {
     files.delete(contactImport.organizationId, contactImport.filePath).catch((error: unknown) => {
-      logger.warn({ err: error, importId: contactImport.id }, 'could not delete the file of a finished contacts import')
+      logger.warn(
+        { err: error, importId: contactImport.id },
+        'could not delete the file of a finished contacts import'
+      )
     })
   })
 }

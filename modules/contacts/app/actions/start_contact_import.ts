@@ -24,20 +24,48 @@ export class StartContactImport {
     const id = randomUUID()
     const filePath = `contacts/imports/${id}.csv`
     const fileName = upload.fileName.slice(0, 255) || 'contacts.csv'
-    await files.put(organizationId, filePath, upload.bytes, { contentType: 'text/csv', contentLength: upload.bytes.byteLength })
+    await files.put(organizationId, filePath, upload.bytes, {
+      contentType: 'text/csv',
+      contentLength: upload.bytes.byteLength,
+    })
     try {
       return await db.transaction(async (trx) => {
         const jobId = await jobs.dispatch<ImportContactsPayload>(
           IMPORT_CONTACTS_JOB,
           { importId: id },
-          { client: trx, organizationId, userId: actor.userId, label: localizedText('contacts.import.jobLabel', { file: fileName }) }
+          {
+            client: trx,
+            organizationId,
+            userId: actor.userId,
+            label: localizedText('contacts.import.jobLabel', { file: fileName }),
+          }
         )
         const contactImport = await ContactImport.create(
-          { id, userId: actor.userId, jobId, fileName, filePath, locale, status: 'queued', rowCount: records.length, errors: [], mapping: mappingOf(columns), rejectedRows: [] },
+          {
+            id,
+            userId: actor.userId,
+            jobId,
+            fileName,
+            filePath,
+            locale,
+            status: 'queued',
+            rowCount: records.length,
+            errors: [],
+            mapping: mappingOf(columns),
+            rejectedRows: [],
+          },
           { client: trx }
         )
         await auditLog.record(
-          { organizationId, actorId: actor.userId, action: 'contact.import_started', subjectType: 'contact_import', subjectId: id, metadata: { fileName, rows: records.length }, ip: actor.ip },
+          {
+            organizationId,
+            actorId: actor.userId,
+            action: 'contact.import_started',
+            subjectType: 'contact_import',
+            subjectId: id,
+            metadata: { fileName, rows: records.length },
+            ip: actor.ip,
+          },
           trx
         )
         return contactImport

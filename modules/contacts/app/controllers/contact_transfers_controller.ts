@@ -16,13 +16,19 @@ import { serializeContactImportPreview } from '../transformers/contact_import_pr
 export default class ContactTransfersController {
   async #upload(ctx: HttpContext) {
     const { file, mapping } = await ctx.request.validateUsing(importContactsValidator)
-    return { bytes: await readFile(file.tmpPath!), fileName: file.clientName, mapping: mapping && chosenColumns(mapping) }
+    return {
+      bytes: await readFile(file.tmpPath!),
+      fileName: file.clientName,
+      mapping: mapping && chosenColumns(mapping),
+    }
   }
 
   async preview(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.import')
     const { bytes, mapping } = await this.#upload(ctx)
-    return serializeContactImportPreview(await analyseImport(bytes, ctx.i18n, { mapping, lenient: true }))
+    return serializeContactImportPreview(
+      await analyseImport(bytes, ctx.i18n, { mapping, lenient: true })
+    )
   }
 
   async template(ctx: HttpContext) {
@@ -34,14 +40,21 @@ export default class ContactTransfersController {
     await authorize(ctx, 'contacts.contact.import')
     const contactImport = await ContactImport.find(ctx.params.importId)
     if (!contactImport || contactImport.status !== 'completed') throw notFound()
-    sendCsv(ctx, i18nFileName(ctx, 'contacts.csv.rejectedFile'), rejectedRowsCsv(contactImport, ctx.i18n))
+    sendCsv(
+      ctx,
+      i18nFileName(ctx, 'contacts.csv.rejectedFile'),
+      rejectedRowsCsv(contactImport, ctx.i18n)
+    )
   }
 
   async store(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.import')
     const upload = await this.#upload(ctx)
     const locale = ctx.i18n.locale === 'en' ? 'en' : 'fr'
-    const contactImport = await new StartContactImport().handle(upload, locale, { userId: ctx.auth.user!.id, ip: ctx.request.ip() })
+    const contactImport = await new StartContactImport().handle(upload, locale, {
+      userId: ctx.auth.user!.id,
+      ip: ctx.request.ip(),
+    })
     return ctx.response.accepted({ import: serializeContactImport(contactImport) })
   }
 
@@ -54,7 +67,9 @@ export default class ContactTransfersController {
 
   async export(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.export')
-    const filters = await ctx.request.validateUsing(exportContactsValidator, { data: ctx.request.qs() })
+    const filters = await ctx.request.validateUsing(exportContactsValidator, {
+      data: ctx.request.qs(),
+    })
     csvHeaders(ctx, `contacts-${DateTime.now().toFormat('yyyy-LL-dd')}.csv`)
     ctx.response.stream(Readable.from(contactsCsv(ctx.organization.id, filters, ctx.i18n)))
   }
@@ -62,7 +77,9 @@ export default class ContactTransfersController {
 
 /** The columns a user chose, without the fields left empty. */
 function chosenColumns(mapping: Partial<Record<ImportField, number | null>>): ImportMapping {
-  return Object.fromEntries(Object.entries(mapping).filter(([, column]) => typeof column === 'number'))
+  return Object.fromEntries(
+    Object.entries(mapping).filter(([, column]) => typeof column === 'number')
+  )
 }
 
 /** A file name in the user's language (plain ASCII, as every browser reads it), with the day's date. */

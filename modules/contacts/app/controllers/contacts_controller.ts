@@ -1,7 +1,11 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { authorize, notFound } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
-import { createContactValidator, listContactsValidator, updateContactValidator } from '../validators/contact.ts'
+import {
+  createContactValidator,
+  listContactsValidator,
+  updateContactValidator,
+} from '../validators/contact.ts'
 import { serializeContact } from '../transformers/contact_transformer.ts'
 import { contactsAfter, contactsPage } from '../queries/list_contacts.ts'
 import { CreateContact } from '../actions/create_contact.ts'
@@ -17,7 +21,13 @@ const organizationCountry = (ctx: HttpContext) => ctx.organization.country
 export default class ContactsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.read')
-    const { page = 1, perPage = 25, paging, cursor, ...query } = await ctx.request.validateUsing(listContactsValidator, {
+    const {
+      page = 1,
+      perPage = 25,
+      paging,
+      cursor,
+      ...query
+    } = await ctx.request.validateUsing(listContactsValidator, {
       data: ctx.request.qs(),
     })
     const filters = { ...query, phoneCountry: organizationCountry(ctx) }
@@ -38,7 +48,9 @@ export default class ContactsController {
 
   async store(ctx: HttpContext) {
     await authorize(ctx, 'contacts.contact.create')
-    const payload = await ctx.request.validateUsing(createContactValidator, { meta: { organizationCountry: organizationCountry(ctx) } })
+    const payload = await ctx.request.validateUsing(createContactValidator, {
+      meta: { organizationCountry: organizationCountry(ctx) },
+    })
     const contact = await new CreateContact().handle(payload, actorOf(ctx))
     return ctx.response.created({ contact: serializeContact(contact) })
   }

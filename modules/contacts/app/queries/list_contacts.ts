@@ -5,7 +5,11 @@ import { normalizePhoneNumber, tenantContext } from '@ia/kernel/contracts'
 import Contact from '../models/contact.ts'
 import type { ContactAttributes } from '../transformers/contact_transformer.ts'
 import type { exportContactsValidator } from '../validators/contact.ts'
-import { decodeContactCursor, encodeContactCursor, type ContactSort } from '../services/contact_cursor.ts'
+import {
+  decodeContactCursor,
+  encodeContactCursor,
+  type ContactSort,
+} from '../services/contact_cursor.ts'
 
 /**
  * The filters and order shared by the list and the export, and the country a phone number searched
@@ -82,11 +86,17 @@ function toAttributes(row: Record<string, unknown>) {
  * more than the query). `.pojo()` runs no model hook, so the organisation is filtered here.
  */
 export async function contactsPage(filters: ContactFilters, page: number, perPage: number) {
-  const query = contactsQuery(filters).where(`${Contact.table}.organization_id`, tenantContext.require())
+  const query = contactsQuery(filters).where(
+    `${Contact.table}.organization_id`,
+    tenantContext.require()
+  )
   const readPage = () => query.clone().forPage(page, perPage).pojo<Record<string, unknown>>()
-  const count = () => query.clone().clearOrder().count('* as total').pojo<{ total: string | number }>()
+  const count = () =>
+    query.clone().clearOrder().count('* as total').pojo<{ total: string | number }>()
   // A transaction is one connection, which runs one query at a time: pg would only queue the second.
-  const [rows, counted] = query.client.isTransaction ? [await readPage(), await count()] : await Promise.all([readPage(), count()])
+  const [rows, counted] = query.client.isTransaction
+    ? [await readPage(), await count()]
+    : await Promise.all([readPage(), count()])
   const total = Number(counted[0].total)
   return {
     contacts: rows.map(toAttributes),
@@ -121,21 +131,35 @@ export interface ContactCursorPage {
  * `contactsQuery`. Keyset paging reads through the sort indexes, so a page deep in 100,000 contacts
  * costs what the first one does; the total is counted on the first page only.
  */
-export async function contactsAfter(filters: ContactFilters, perPage: number, cursor?: string): Promise<ContactCursorPage> {
+export async function contactsAfter(
+  filters: ContactFilters,
+  perPage: number,
+  cursor?: string
+): Promise<ContactCursorPage> {
   const sort = filters.sort ?? 'name'
   const order = filters.order ?? 'asc'
   const key = SORT_KEYS[sort]
-  const query = contactsQuery(filters).select('*').select(db.raw(`${key.asText} AS cursor_key`))
+  const query = contactsQuery(filters)
+    .select('*')
+    .select(db.raw(`${key.asText} AS cursor_key`))
   if (cursor) {
     const after = decodeContactCursor(cursor, sort, order)
-    query.whereRaw(`(${key.column}, id) ${order === 'asc' ? '>' : '<'} (${key.fromCursor}, ?::uuid)`, [after.value, after.id])
+    query.whereRaw(
+      `(${key.column}, id) ${order === 'asc' ? '>' : '<'} (${key.fromCursor}, ?::uuid)`,
+      [after.value, after.id]
+    )
   }
   // The page and the count run side by side on two connections of the pool.
-  const [rows, total] = await Promise.all([query.limit(perPage + 1), cursor ? null : countContacts(filters)])
+  const [rows, total] = await Promise.all([
+    query.limit(perPage + 1),
+    cursor ? null : countContacts(filters),
+  ])
   const contacts = rows.slice(0, perPage)
   const last = contacts.at(-1)
   const nextCursor =
-    rows.length > perPage && last ? encodeContactCursor({ sort, order, value: String(last.$extras.cursor_key), id: last.id }) : null
+    rows.length > perPage && last
+      ? encodeContactCursor({ sort, order, value: String(last.$extras.cursor_key), id: last.id })
+      : null
   return { contacts, nextCursor, total }
 }
 

@@ -35,12 +35,30 @@ export type ImportMapping = Partial<Record<ImportField, number>>
 
 /** Header names accepted for each field, in French and English, compared after `headerKey`. */
 const HEADER_ALIASES: Record<ImportField, string[]> = {
-  name: ['nom', 'name', 'raisonsociale', 'nomouraisonsociale', 'nomcomplet', 'fullname', 'company', 'societe'],
+  name: [
+    'nom',
+    'name',
+    'raisonsociale',
+    'nomouraisonsociale',
+    'nomcomplet',
+    'fullname',
+    'company',
+    'societe',
+  ],
   kind: ['type', 'kind', 'nature', 'genre'],
   isCustomer: ['client', 'customer', 'iscustomer', 'estclient'],
   isSupplier: ['fournisseur', 'supplier', 'issupplier', 'estfournisseur', 'vendor'],
   email: ['email', 'mail', 'courriel', 'adresseemail', 'emailaddress', 'adressemail'],
-  phone: ['telephone', 'phone', 'tel', 'mobile', 'portable', 'phonenumber', 'numerodetelephone', 'gsm'],
+  phone: [
+    'telephone',
+    'phone',
+    'tel',
+    'mobile',
+    'portable',
+    'phonenumber',
+    'numerodetelephone',
+    'gsm',
+  ],
   address: ['adresse', 'address', 'rue', 'street'],
   city: ['ville', 'city', 'localite', 'town'],
   country: ['pays', 'country', 'codepays', 'countrycode'],
@@ -48,14 +66,32 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   idNat: ['idnat', 'identificationnationale', 'nationalid'],
   nif: ['nif', 'numeroimpot', 'numerofiscal', 'taxid', 'taxnumber'],
   preferredCurrency: ['devise', 'currency', 'monnaie', 'devisepreferee', 'preferredcurrency'],
-  preferredLocale: ['langue', 'language', 'locale', 'languepreferee', 'preferredlanguage', 'preferredlocale'],
+  preferredLocale: [
+    'langue',
+    'language',
+    'locale',
+    'languepreferee',
+    'preferredlanguage',
+    'preferredlocale',
+  ],
   tags: ['etiquettes', 'etiquette', 'tags', 'tag', 'motscles'],
   notes: ['notes', 'note', 'remarques', 'commentaire', 'commentaires', 'comments'],
-  archivedAt: ['archivele', 'archivee', 'archive', 'datedarchivage', 'archivedat', 'archivedon', 'archived', 'archivedate'],
+  archivedAt: [
+    'archivele',
+    'archivee',
+    'archive',
+    'datedarchivage',
+    'archivedat',
+    'archivedon',
+    'archived',
+    'archivedate',
+  ],
 }
 
 const FIELD_BY_HEADER = new Map(
-  Object.entries(HEADER_ALIASES).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field as ImportField]))
+  Object.entries(HEADER_ALIASES).flatMap(([field, aliases]) =>
+    aliases.map((alias) => [alias, field as ImportField])
+  )
 )
 
 /** A header cell reduced to lower-case ASCII letters and digits: "Téléphone", "TELEPHONE" and "télé-phone" match. */

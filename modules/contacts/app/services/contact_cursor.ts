@@ -17,14 +17,20 @@ const MICROSECONDS = /^-?\d{1,17}$/
 
 /** An opaque token for the page after `cursor`. */
 export function encodeContactCursor(cursor: ContactCursor): string {
-  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.value, cursor.id])).toString('base64url')
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.order, cursor.value, cursor.id])).toString(
+    'base64url'
+  )
 }
 
 /**
  * Reads a token made by `encodeContactCursor` for the same order; anything else (edited, truncated, or
  * made for another sort) is a 422 on `cursor`, never a database error.
  */
-export function decodeContactCursor(token: string, sort: ContactSort, order: 'asc' | 'desc'): ContactCursor {
+export function decodeContactCursor(
+  token: string,
+  sort: ContactSort,
+  order: 'asc' | 'desc'
+): ContactCursor {
   let parsed: unknown
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'))

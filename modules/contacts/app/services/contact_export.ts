@@ -45,7 +45,10 @@ function cells(contact: Contact, i18n: I18n, timeZone: string) {
     tags: contact.tags.join(', '),
     notes: contact.notes,
   }
-  const dates = [contact.archivedAt ? spreadsheetDate(contact.archivedAt, timeZone) : null, spreadsheetDate(contact.createdAt, timeZone)]
+  const dates = [
+    contact.archivedAt ? spreadsheetDate(contact.archivedAt, timeZone) : null,
+    spreadsheetDate(contact.createdAt, timeZone),
+  ]
   return [...CSV_FIELDS.map((field) => values[field]), ...dates]
 }
 
@@ -59,7 +62,9 @@ export async function* contactsCsv(organizationId: string, filters: ContactFilte
   const delimiter = exportDelimiter(i18n)
   const { timeZone, country } = (await organizations.find(organizationId))!
   const query = { ...filters, phoneCountry: country }
-  yield BOM + formatCsvLine(columnHeaders([...CSV_FIELDS, 'archivedAt', 'createdAt'], i18n), delimiter)
+  yield (
+    BOM + formatCsvLine(columnHeaders([...CSV_FIELDS, 'archivedAt', 'createdAt'], i18n), delimiter)
+  )
   // One snapshot for every batch: contacts created or edited meanwhile can neither shift a row
   // out of the file nor into it twice.
   const snapshot = await db.transaction({ isolationLevel: 'repeatable read' })
@@ -69,7 +74,10 @@ export async function* contactsCsv(organizationId: string, filters: ContactFilte
       const batch = await tenantContext.run(organizationId, () =>
         contactsQuery(query, snapshot).limit(EXPORT_BATCH).offset(offset).exec()
       )
-      if (batch.length) yield batch.map((contact) => formatCsvLine(cells(contact, i18n, timeZone), delimiter)).join('')
+      if (batch.length)
+        yield batch
+          .map((contact) => formatCsvLine(cells(contact, i18n, timeZone), delimiter))
+          .join('')
       if (batch.length < EXPORT_BATCH) return
     }
   } finally {
@@ -98,11 +106,21 @@ export function rejectedRowsCsv(contactImport: ContactImport, i18n: I18n) {
   const delimiter = exportDelimiter(i18n)
   const reasons = new Map<number, string[]>()
   for (const { line, field, message } of contactImport.errors) {
-    const header = fields.includes(field as ImportField) ? headers[fields.indexOf(field as ImportField)] : field
-    reasons.set(line, [...(reasons.get(line) ?? []), i18n.t('contacts.csv.reasonItem', { column: header, message })])
+    const header = fields.includes(field as ImportField)
+      ? headers[fields.indexOf(field as ImportField)]
+      : field
+    reasons.set(line, [
+      ...(reasons.get(line) ?? []),
+      i18n.t('contacts.csv.reasonItem', { column: header, message }),
+    ])
   }
   const lines = contactImport.rejectedRows.map(({ line, values }) =>
-    formatCsvLine([...fields.map((field) => values[field] ?? ''), (reasons.get(line) ?? []).join('; ')], delimiter)
+    formatCsvLine(
+      [...fields.map((field) => values[field] ?? ''), (reasons.get(line) ?? []).join('; ')],
+      delimiter
+    )
   )
-  return BOM + formatCsvLine([...headers, i18n.t('contacts.csv.reason')], delimiter) + lines.join('')
+  return (
+    BOM + formatCsvLine([...headers, i18n.t('contacts.csv.reason')], delimiter) + lines.join('')
+  )
 }

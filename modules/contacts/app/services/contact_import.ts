@@ -7,7 +7,12 @@ import Contact from '../models/contact.ts'
 import { createContactValidator } from '../validators/contact.ts'
 import { contactErrors } from '../errors.ts'
 import { type CsvRecord, CsvSyntaxError, decodeText, parseCsv, unescapeFormula } from './csv.ts'
-import { IMPORT_FIELDS, type ImportField, type ImportMapping, fieldForHeader } from './contact_columns.ts'
+import {
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportMapping,
+  fieldForHeader,
+} from './contact_columns.ts'
 import { parseArchivedAt, parseKind, parseTags, parseYesNo } from './contact_values.ts'
 import type { NewContact } from './contact_rules.ts'
 
@@ -41,7 +46,12 @@ export type ImportAnalysis = {
 }
 
 /** A CSV file whose structure is sound: its header, the field of each column and the data records. */
-export type ImportTable = { header: string[]; columns: (ImportField | undefined)[]; ignoredColumns: string[]; records: CsvRecord[] }
+export type ImportTable = {
+  header: string[]
+  columns: (ImportField | undefined)[]
+  ignoredColumns: string[]
+  records: CsvRecord[]
+}
 
 /** Told how many rows are checked so far, out of how many. */
 export type RowProgress = (done: number, total: number) => Promise<void>
@@ -107,7 +117,8 @@ function columnsFromMapping(header: string[], mapping: ImportMapping) {
     if (index === undefined) continue
     if (index >= header.length) throw contactErrors.importMappingNoColumn(field, header.length)
     const other = columns[index]
-    if (other) throw contactErrors.importMappingColumnTwice(field, header[index] || String(index + 1))
+    if (other)
+      throw contactErrors.importMappingColumnTwice(field, header[index] || String(index + 1))
     columns[index] = field
   }
   return columns
@@ -118,10 +129,17 @@ function columnsFromMapping(header: string[], mapping: ImportMapping) {
  * given, else by their headers. Unless `lenient` (the preview, which shows the mapping for the user to
  * fix), a file without a name column or with two columns for one field is refused with 422.
  */
-export async function readImportTable(bytes: Buffer, mapping?: ImportMapping, options: { lenient?: boolean } = {}): Promise<ImportTable> {
+export async function readImportTable(
+  bytes: Buffer,
+  mapping?: ImportMapping,
+  options: { lenient?: boolean } = {}
+): Promise<ImportTable> {
   const { header, records } = await readCsvFile(bytes)
-  const columns = mapping ? columnsFromMapping(header, mapping) : columnsFromHeader(header, !options.lenient)
-  if (!options.lenient && !columns.includes('name')) throw contactErrors.importMissingName(mapping ? 'mapping.name' : 'file')
+  const columns = mapping
+    ? columnsFromMapping(header, mapping)
+    : columnsFromHeader(header, !options.lenient)
+  if (!options.lenient && !columns.includes('name'))
+    throw contactErrors.importMissingName(mapping ? 'mapping.name' : 'file')
   const ignoredColumns = header.filter((cell, index) => !columns[index] && cell)
   return { header, columns, ignoredColumns, records }
 }
@@ -139,14 +157,26 @@ export function mappingOf(columns: (ImportField | undefined)[]): ImportMapping {
 export async function analyseImport(
   bytes: Buffer,
   i18n: I18n,
-  options: { client?: QueryClientContract; onProgress?: RowProgress; mapping?: ImportMapping; lenient?: boolean } = {}
+  options: {
+    client?: QueryClientContract
+    onProgress?: RowProgress
+    mapping?: ImportMapping
+    lenient?: boolean
+  } = {}
 ): Promise<ImportAnalysis> {
-  const { header, columns, ignoredColumns, records } = await readImportTable(bytes, options.mapping, { lenient: options.lenient })
+  const { header, columns, ignoredColumns, records } = await readImportTable(
+    bytes,
+    options.mapping,
+    { lenient: options.lenient }
+  )
   const mapping = mappingOf(columns)
   const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === undefined)
-  const sample = records.slice(0, SAMPLE_ROWS).map((record) => header.map((_, index) => (record.cells[index] ?? '').trim()))
+  const sample = records
+    .slice(0, SAMPLE_ROWS)
+    .map((record) => header.map((_, index) => (record.cells[index] ?? '').trim()))
   const table = { header, sample, mapping, missing, ignoredColumns }
-  if (missing.length) return { ...table, rows: [], valid: 0, invalid: 0, contacts: [], rejected: [] }
+  if (missing.length)
+    return { ...table, rows: [], valid: 0, invalid: 0, contacts: [], rejected: [] }
 
   const messagesProvider = i18n.createMessagesProvider()
   const profile = (await organizations.find(tenantContext.require(), options.client))!
@@ -160,25 +190,47 @@ export async function analyseImport(
       source[field] = cell
       if (cell !== '') raw[field] = field === 'archivedAt' ? cell : cellValue(field, cell)
     })
-    const archivedAt = typeof raw.archivedAt === 'string' ? parseArchivedAt(raw.archivedAt, profile.timeZone) : null
+    const archivedAt =
+      typeof raw.archivedAt === 'string' ? parseArchivedAt(raw.archivedAt, profile.timeZone) : null
     let contact: NewContact | null = null
     const errors: ImportFieldError[] = []
     const country = typeof raw.country === 'string' ? readCountry(raw.country) : null
     if (country && 'ambiguous' in country) {
-      errors.push({ field: 'country', message: ambiguousCountryMessage(raw.country as string, country.ambiguous, i18n) })
+      errors.push({
+        field: 'country',
+        message: ambiguousCountryMessage(raw.country as string, country.ambiguous, i18n),
+      })
       delete raw.country
     } else if (country) raw.country = country.code
     try {
-      contact = await createContactValidator.validate(raw, { messagesProvider, meta: { organizationCountry: profile.country } })
+      contact = await createContactValidator.validate(raw, {
+        messagesProvider,
+        meta: { organizationCountry: profile.country },
+      })
     } catch (error) {
       if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
-      for (const { field, message } of error.messages as ImportFieldError[]) errors.push({ field, message })
+      for (const { field, message } of error.messages as ImportFieldError[])
+        errors.push({ field, message })
     }
-    if (archivedAt === undefined) errors.push({ field: 'archivedAt', message: i18n.t('contacts.import.archivedAtInvalid') })
-    const importable = contact && !errors.length ? { line: record.line, contact, archivedAt: archivedAt ?? null } : null
-    const data = importable ? { ...importable.contact, archivedAt: importable.archivedAt?.toISO() ?? null } : raw
-    checked.push({ row: { line: record.line, data, errors }, importable, archived: Boolean(archivedAt), source })
-    if (options.onProgress && ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === records.length)) {
+    if (archivedAt === undefined)
+      errors.push({ field: 'archivedAt', message: i18n.t('contacts.import.archivedAtInvalid') })
+    const importable =
+      contact && !errors.length
+        ? { line: record.line, contact, archivedAt: archivedAt ?? null }
+        : null
+    const data = importable
+      ? { ...importable.contact, archivedAt: importable.archivedAt?.toISO() ?? null }
+      : raw
+    checked.push({
+      row: { line: record.line, data, errors },
+      importable,
+      archived: Boolean(archivedAt),
+      source,
+    })
+    if (
+      options.onProgress &&
+      ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === records.length)
+    ) {
       await options.onProgress(index + 1, records.length)
     }
   }
@@ -186,9 +238,18 @@ export async function analyseImport(
   await flagDuplicateEmails(checked, i18n, options.client)
 
   const contacts = checked.flatMap((entry) => (entry.importable ? [entry.importable] : []))
-  const rejected = checked.flatMap((entry) => (entry.importable ? [] : [{ line: entry.row.line, values: entry.source }]))
+  const rejected = checked.flatMap((entry) =>
+    entry.importable ? [] : [{ line: entry.row.line, values: entry.source }]
+  )
   const rows = checked.map((entry) => entry.row)
-  return { ...table, rows, valid: contacts.length, invalid: rows.length - contacts.length, contacts, rejected }
+  return {
+    ...table,
+    rows,
+    valid: contacts.length,
+    invalid: rows.length - contacts.length,
+    contacts,
+    rejected,
+  }
 }
 
 /** Why a country name such as "Congo" is refused, with the names of the countries it may mean. */
@@ -199,7 +260,12 @@ function ambiguousCountryMessage(text: string, codes: readonly string[], i18n: I
 }
 
 /** One row once checked: as the preview shows it, what would be saved, and whether it is archived. */
-type CheckedRow = { row: ImportRow; importable: ImportableContact | null; archived: boolean; source: RejectedRow['values'] }
+type CheckedRow = {
+  row: ImportRow
+  importable: ImportableContact | null
+  archived: boolean
+  source: RejectedRow['values']
+}
 
 /**
  * The email of a row that would be an active contact, valid or not, unless the email itself is what
@@ -208,7 +274,8 @@ type CheckedRow = { row: ImportRow; importable: ImportableContact | null; archiv
 function activeRowEmail({ row, importable, archived }: CheckedRow) {
   if (archived) return undefined
   if (importable) return importable.contact.email?.toLowerCase()
-  if (row.errors.some((error) => error.field === 'email') || typeof row.data.email !== 'string') return undefined
+  if (row.errors.some((error) => error.field === 'email') || typeof row.data.email !== 'string')
+    return undefined
   return row.data.email.trim().toLowerCase()
 }
 
@@ -216,7 +283,11 @@ function activeRowEmail({ row, importable, archived }: CheckedRow) {
  * An email used by an active contact, or twice in the file, refuses the row (the later one, in the
  * file); rows refused for other reasons get the error too, so one pass over the preview fixes all.
  */
-async function flagDuplicateEmails(checked: CheckedRow[], i18n: I18n, client?: QueryClientContract) {
+async function flagDuplicateEmails(
+  checked: CheckedRow[],
+  i18n: I18n,
+  client?: QueryClientContract
+) {
   const byRow = checked.map(activeRowEmail)
   const emails = [...new Set(byRow.filter((email): email is string => Boolean(email)))]
   if (!emails.length) return
@@ -230,7 +301,8 @@ async function flagDuplicateEmails(checked: CheckedRow[], i18n: I18n, client?: Q
     if (!email) return
     let message: string | undefined
     if (taken.has(email)) message = i18n.t('contacts.errors.E_CONTACT_EMAIL_TAKEN')
-    else if (seen.has(email)) message = i18n.t('contacts.import.emailTwiceInFile', { line: seen.get(email) })
+    else if (seen.has(email))
+      message = i18n.t('contacts.import.emailTwiceInFile', { line: seen.get(email) })
     else seen.set(email, checked[index].row.line)
     if (message) {
       checked[index].row.errors.push({ field: 'email', message })

@@ -37,8 +37,14 @@ export function newContactAttributes(input: NewContact) {
 }
 
 /** Fails with 422 on `email` when another active contact of the current organisation uses it. */
-export async function assertEmailFree(trx: TransactionClientContract, email: string, exceptId?: string) {
-  const query = Contact.query({ client: trx }).whereRaw('lower(email) = lower(?)', [email]).whereNull('archived_at')
+export async function assertEmailFree(
+  trx: TransactionClientContract,
+  email: string,
+  exceptId?: string
+) {
+  const query = Contact.query({ client: trx })
+    .whereRaw('lower(email) = lower(?)', [email])
+    .whereNull('archived_at')
   if (exceptId) query.whereNot('id', exceptId)
   if (await query.first()) throw contactErrors.emailTaken()
 }

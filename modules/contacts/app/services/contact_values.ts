@@ -3,8 +3,24 @@ import { headerKey } from './contact_columns.ts'
 
 const TRUE_WORDS = new Set(['oui', 'o', 'yes', 'y', 'true', 'vrai', '1', 'x'])
 const FALSE_WORDS = new Set(['non', 'n', 'no', 'false', 'faux', '0'])
-const COMPANY_WORDS = new Set(['company', 'societe', 'entreprise', 'organisation', 'organization', 'business', 'ets', 'etablissement'])
-const PERSON_WORDS = new Set(['person', 'personne', 'particulier', 'individu', 'individual', 'personnephysique'])
+const COMPANY_WORDS = new Set([
+  'company',
+  'societe',
+  'entreprise',
+  'organisation',
+  'organization',
+  'business',
+  'ets',
+  'etablissement',
+])
+const PERSON_WORDS = new Set([
+  'person',
+  'personne',
+  'particulier',
+  'individu',
+  'individual',
+  'personnephysique',
+])
 
 /** A yes/no cell as a boolean (oui/non, yes/no, x, 1/0...); other text is returned as it is, for the validator to refuse. */
 export function parseYesNo(cell: string): boolean | string {
@@ -41,7 +57,11 @@ const DAY_FIRST = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2})[:h](\d{2
  * or not archived). A date without an offset is in `timeZone` (the organisation's). Undefined when it
  * is none of these or lies in the future.
  */
-export function parseArchivedAt(cell: string, timeZone: string, now: DateTime = DateTime.now()): DateTime | null | undefined {
+export function parseArchivedAt(
+  cell: string,
+  timeZone: string,
+  now: DateTime = DateTime.now()
+): DateTime | null | undefined {
   const yesNo = parseYesNo(cell)
   if (yesNo === false) return null
   if (yesNo === true) return now
@@ -50,7 +70,10 @@ export function parseArchivedAt(cell: string, timeZone: string, now: DateTime = 
   const dayFirst = DAY_FIRST.exec(cell)
   if (!date.isValid && dayFirst) {
     const [, day, month, year, hour = '0', minute = '0', second = '0'] = dayFirst
-    date = DateTime.fromObject({ year: +year, month: +month, day: +day, hour: +hour, minute: +minute, second: +second }, { zone: timeZone })
+    date = DateTime.fromObject(
+      { year: +year, month: +month, day: +day, hour: +hour, minute: +minute, second: +second },
+      { zone: timeZone }
+    )
   }
   if (!date.isValid || date > now) return undefined
   return date

@@ -41,7 +41,14 @@ const DELIMITERS = [';', ',', '\t'] as const
 function parser(delimiter: string, extra: Options = {}) {
   // relax_quotes reads a stray quote inside a field as text, as spreadsheets write it; rows may have
   // any number of cells (a short row leaves the last columns empty).
-  return parse({ delimiter, relax_quotes: true, relax_column_count: true, trim: true, info: true, ...extra })
+  return parse({
+    delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    trim: true,
+    info: true,
+    ...extra,
+  })
 }
 
 /** The separator of the header line: `;` (French Excel), `,` or tab, whichever splits it into most cells. */
@@ -57,7 +64,8 @@ export async function detectDelimiter(text: string) {
     } catch {
       continue
     }
-    if (cells > bestCells || (cells === bestCells && delimiter === ',')) [best, bestCells] = [delimiter, cells]
+    if (cells > bestCells || (cells === bestCells && delimiter === ','))
+      [best, bestCells] = [delimiter, cells]
   }
   return best
 }
@@ -66,7 +74,10 @@ export async function detectDelimiter(text: string) {
  * Reads CSV text (RFC 4180: quoted fields, doubled quotes, any line ending) with csv-parse, record
  * by record; blank lines are skipped. With `maxRecords`, stops reading past that many records.
  */
-export async function parseCsv(text: string, options: { delimiter?: string; maxRecords?: number } = {}): Promise<CsvTable> {
+export async function parseCsv(
+  text: string,
+  options: { delimiter?: string; maxRecords?: number } = {}
+): Promise<CsvTable> {
   const delimiter = options.delimiter ?? (await detectDelimiter(text))
   const records: CsvRecord[] = []
   // Blank lines are kept by the parser (as one empty cell) so that each record starts on the line after the last.
@@ -81,7 +92,10 @@ export async function parseCsv(text: string, options: { delimiter?: string; maxR
   })
   reader.end(text)
   try {
-    for await (const { record, info } of reader as AsyncIterable<{ record: string[]; info: Info }>) {
+    for await (const { record, info } of reader as AsyncIterable<{
+      record: string[]
+      info: Info
+    }>) {
       const line = lastLine + 1
       lastLine = info.lines
       if (record.length === 1 && record[0] === '') continue
@@ -89,7 +103,8 @@ export async function parseCsv(text: string, options: { delimiter?: string; maxR
       if (options.maxRecords !== undefined && records.length > options.maxRecords) break
     }
   } catch (error) {
-    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED') throw new CsvSyntaxError(parsedLine + 1)
+    if (error instanceof CsvError && error.code === 'CSV_QUOTE_NOT_CLOSED')
+      throw new CsvSyntaxError(parsedLine + 1)
     throw error
   }
   return { delimiter, records }
@@ -107,7 +122,9 @@ export function formatCsvLine(cells: (string | null | undefined)[], delimiter: s
       .map((value) => {
         let cell = value ?? ''
         if (FORMULA_START.test(cell) && !/^\+\d+$/.test(cell)) cell = `'${cell}`
-        return /["\r\n]/.test(cell) || cell.includes(delimiter) ? `"${cell.replace(/"/g, '""')}"` : cell
+        return /["\r\n]/.test(cell) || cell.includes(delimiter)
+          ? `"${cell.replace(/"/g, '""')}"`
+          : cell
       })
       .join(delimiter) + '\r\n'
   )

@@ -1,4 +1,10 @@
-import { defineSerializer, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
 import { CONTACT_IMPORT_STATUSES, type default as ContactImport } from '../models/contact_import.ts'
 
 /** The public shape of an import (the `ContactImport` schema): where it stands and, once done, its counts and per-row errors. */
@@ -22,11 +28,17 @@ export const serializeContactImport = defineSerializer(
           field: Type.String(),
           message: Type.String(),
         }),
-        { description: 'One entry per problem of a refused row, in the language of the user who started the import.' }
+        {
+          description:
+            'One entry per problem of a refused row, in the language of the user who started the import.',
+        }
       ),
-      error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()], {
-        description: 'Why the whole file was refused (`status: failed`).',
-      }),
+      error: Type.Union(
+        [Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()],
+        {
+          description: 'Why the whole file was refused (`status: failed`).',
+        }
+      ),
       createdAt: wire.dateTime(),
       finishedAt: wire.dateTimeOrNull(),
     },
@@ -45,7 +57,9 @@ export const serializeContactImport = defineSerializer(
     imported: contactImport.importedCount ?? null,
     skipped: contactImport.skippedCount ?? null,
     errors: contactImport.errors,
-    error: contactImport.errorCode ? { code: contactImport.errorCode, message: contactImport.errorMessage ?? '' } : null,
+    error: contactImport.errorCode
+      ? { code: contactImport.errorCode, message: contactImport.errorMessage ?? '' }
+      : null,
     createdAt: isoTimestamp(contactImport.createdAt),
     finishedAt: isoTimestampOrNull(contactImport.finishedAt),
   })

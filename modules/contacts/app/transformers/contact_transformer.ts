@@ -1,11 +1,35 @@
-import { defineSerializer, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES, type default as Contact } from '../models/contact.ts'
 
 /** What the public shape is made of: a contact model, or a plain row read for a list (contactsPage). */
 export type ContactAttributes = Pick<
   Contact,
-  | 'id' | 'kind' | 'name' | 'isCustomer' | 'isSupplier' | 'email' | 'phone' | 'address' | 'city' | 'country' | 'rccm'
-  | 'idNat' | 'nif' | 'preferredCurrency' | 'preferredLocale' | 'tags' | 'notes' | 'archivedAt' | 'createdAt' | 'updatedAt'
+  | 'id'
+  | 'kind'
+  | 'name'
+  | 'isCustomer'
+  | 'isSupplier'
+  | 'email'
+  | 'phone'
+  | 'address'
+  | 'city'
+  | 'country'
+  | 'rccm'
+  | 'idNat'
+  | 'nif'
+  | 'preferredCurrency'
+  | 'preferredLocale'
+  | 'tags'
+  | 'notes'
+  | 'archivedAt'
+  | 'createdAt'
+  | 'updatedAt'
 >
 
 /** The public shape of a contact: the serializer and the `Contact` schema of the API reference. */

@@ -1,6 +1,12 @@
 import vine from '@vinejs/vine'
 import type { FieldContext } from '@vinejs/vine/types'
-import { countryCode, currencyCode, drCongoIdentifier, MAX_PAGE, normalizePhoneNumber } from '@ia/kernel/contracts'
+import {
+  countryCode,
+  currencyCode,
+  drCongoIdentifier,
+  MAX_PAGE,
+  normalizePhoneNumber,
+} from '@ia/kernel/contracts'
 import { CONTACT_KINDS, CONTACT_LOCALES } from '../models/contact.ts'
 import { IMPORT_FIELDS, type ImportField } from '../services/contact_columns.ts'
 
@@ -16,7 +22,12 @@ const phoneNumber = vine.createRule(
     if (typeof value !== 'string') return
     const sent = field.parent?.country
     const stored = field.meta?.storedCountry
-    const country = typeof sent === 'string' && sent.trim() ? sent.trim() : typeof stored === 'string' ? stored : field.meta?.organizationCountry
+    const country =
+      typeof sent === 'string' && sent.trim()
+        ? sent.trim()
+        : typeof stored === 'string'
+          ? stored
+          : field.meta?.organizationCountry
     const normalized = normalizePhoneNumber(value, typeof country === 'string' ? country : null)
     if (!normalized) {
       field.report('Enter a valid phone number.', 'phoneNumber', field)
@@ -111,5 +122,12 @@ const mappedColumn = () => vine.number().withoutDecimals().range([0, 999]).nulla
  */
 export const importContactsValidator = vine.create({
   file: vine.file({ size: '2mb', extnames: ['csv', 'txt'] }),
-  mapping: vine.object(Object.fromEntries(IMPORT_FIELDS.map((field) => [field, mappedColumn()])) as Record<ImportField, ReturnType<typeof mappedColumn>>).optional(),
+  mapping: vine
+    .object(
+      Object.fromEntries(IMPORT_FIELDS.map((field) => [field, mappedColumn()])) as Record<
+        ImportField,
+        ReturnType<typeof mappedColumn>
+      >
+    )
+    .optional(),
 })

@@ -15,7 +15,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('contacts').createTable('contacts', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
       table.string('kind', 10).notNullable()
       table.string('name', 200).notNullable()
       table.boolean('is_customer').notNullable().defaultTo(false)
@@ -46,16 +51,24 @@ export default class extends BaseSchema {
       'CREATE INDEX contacts_sort_name ON contacts.contacts (organization_id, lower(contacts.immutable_unaccent(name)), id)'
     )
     // Lets the list's count of active contacts be an index-only scan.
-    this.schema.raw('CREATE INDEX contacts_active ON contacts.contacts (organization_id) WHERE archived_at IS NULL')
-    this.schema.raw('CREATE INDEX contacts_sort_created ON contacts.contacts (organization_id, created_at, id)')
-    this.schema.raw('CREATE INDEX contacts_sort_updated ON contacts.contacts (organization_id, updated_at, id)')
+    this.schema.raw(
+      'CREATE INDEX contacts_active ON contacts.contacts (organization_id) WHERE archived_at IS NULL'
+    )
+    this.schema.raw(
+      'CREATE INDEX contacts_sort_created ON contacts.contacts (organization_id, created_at, id)'
+    )
+    this.schema.raw(
+      'CREATE INDEX contacts_sort_updated ON contacts.contacts (organization_id, updated_at, id)'
+    )
     this.schema.raw('CREATE INDEX contacts_tags ON contacts.contacts USING gin (tags)')
     for (const column of ['name', 'city', 'email']) {
       this.schema.raw(
         `CREATE INDEX contacts_search_${column} ON contacts.contacts USING gin (lower(contacts.immutable_unaccent(${column})) gin_trgm_ops)`
       )
     }
-    this.schema.raw('CREATE INDEX contacts_search_phone ON contacts.contacts USING gin (phone gin_trgm_ops)')
+    this.schema.raw(
+      'CREATE INDEX contacts_search_phone ON contacts.contacts USING gin (phone gin_trgm_ops)'
+    )
   }
 
   async down() {

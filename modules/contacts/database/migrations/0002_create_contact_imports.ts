@@ -8,8 +8,18 @@ export default class extends BaseSchema {
   async up() {
     this.schema.withSchema('contacts').createTable('imports', (table) => {
       table.uuid('id').primary()
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
-      table.uuid('user_id').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .nullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('SET NULL')
       table.uuid('job_id').notNullable()
       table.string('file_name', 255).notNullable()
       table.string('file_path', 300).notNullable()
@@ -29,7 +39,9 @@ export default class extends BaseSchema {
     this.schema.raw(
       "ALTER TABLE contacts.imports ADD CONSTRAINT imports_status_check CHECK (status IN ('queued', 'completed', 'failed'))"
     )
-    this.schema.raw('CREATE INDEX imports_organization_created ON contacts.imports (organization_id, created_at)')
+    this.schema.raw(
+      'CREATE INDEX imports_organization_created ON contacts.imports (organization_id, created_at)'
+    )
   }
 
   async down() {

@@ -7,13 +7,22 @@ const NOW = DateTime.fromISO('2025-06-01T12:00:00.000Z')
 const KINSHASA = 'Africa/Kinshasa'
 
 test.group('Archived-at cell', () => {
-  test('reads the date an export writes in the organisation\'s time zone', ({ assert }) => {
-    assert.equal(parseArchivedAt('2024-03-01 10:00:00', KINSHASA, NOW)!.toUTC().toISO(), '2024-03-01T09:00:00.000Z')
-    assert.equal(parseArchivedAt('2024-03-01 10:00:00', 'Africa/Lubumbashi', NOW)!.toUTC().toISO(), '2024-03-01T08:00:00.000Z')
+  test("reads the date an export writes in the organisation's time zone", ({ assert }) => {
+    assert.equal(
+      parseArchivedAt('2024-03-01 10:00:00', KINSHASA, NOW)!.toUTC().toISO(),
+      '2024-03-01T09:00:00.000Z'
+    )
+    assert.equal(
+      parseArchivedAt('2024-03-01 10:00:00', 'Africa/Lubumbashi', NOW)!.toUTC().toISO(),
+      '2024-03-01T08:00:00.000Z'
+    )
   })
 
   test('reads an ISO date, keeping its offset', ({ assert }) => {
-    assert.equal(parseArchivedAt('2024-03-01T10:00:00.000+01:00', KINSHASA, NOW)!.toUTC().toISO(), '2024-03-01T09:00:00.000Z')
+    assert.equal(
+      parseArchivedAt('2024-03-01T10:00:00.000+01:00', KINSHASA, NOW)!.toUTC().toISO(),
+      '2024-03-01T09:00:00.000Z'
+    )
     assert.equal(parseArchivedAt('2024-03-01', KINSHASA, NOW)!.toISODate(), '2024-03-01')
   })
 

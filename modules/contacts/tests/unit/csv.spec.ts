@@ -1,9 +1,20 @@
 import { test } from '@japa/runner'
-import { decodeText, detectDelimiter, formatCsvLine, parseCsv, unescapeFormula, CsvSyntaxError } from '../../app/services/csv.ts'
+import {
+  decodeText,
+  detectDelimiter,
+  formatCsvLine,
+  parseCsv,
+  unescapeFormula,
+  CsvSyntaxError,
+} from '../../app/services/csv.ts'
 
 test.group('CSV parser', () => {
-  test('reads comma-separated records with quotes, doubled quotes and embedded line breaks', async ({ assert }) => {
-    const table = await parseCsv('name,notes\r\n"Dupont, Kasongo","il a dit ""oui""\nhier"\r\nMbuyi,\r\n')
+  test('reads comma-separated records with quotes, doubled quotes and embedded line breaks', async ({
+    assert,
+  }) => {
+    const table = await parseCsv(
+      'name,notes\r\n"Dupont, Kasongo","il a dit ""oui""\nhier"\r\nMbuyi,\r\n'
+    )
     assert.equal(table.delimiter, ',')
     assert.deepEqual(table.records, [
       { line: 1, cells: ['name', 'notes'] },
@@ -13,7 +24,9 @@ test.group('CSV parser', () => {
   })
 
   test('detects the semicolon French Excel writes, and skips blank lines', async ({ assert }) => {
-    const table = await parseCsv('nom;ville;étiquettes\n\n   \nSociété Minière;Lubumbashi;"mines, export"\n')
+    const table = await parseCsv(
+      'nom;ville;étiquettes\n\n   \nSociété Minière;Lubumbashi;"mines, export"\n'
+    )
     assert.equal(table.delimiter, ';')
     assert.deepEqual(table.records, [
       { line: 1, cells: ['nom', 'ville', 'étiquettes'] },
@@ -28,18 +41,25 @@ test.group('CSV parser', () => {
   })
 
   test('fails on a quote never closed, naming its line', async ({ assert }) => {
-    const error = await parseCsv('name\nok\n"never closed\nmore').catch((failure: unknown) => failure)
+    const error = await parseCsv('name\nok\n"never closed\nmore').catch(
+      (failure: unknown) => failure
+    )
     assert.instanceOf(error, CsvSyntaxError)
     assert.equal((error as CsvSyntaxError).line, 3)
   })
 
   test('stops reading past maxRecords', async ({ assert }) => {
-    const table = await parseCsv(['name', ...Array.from({ length: 50 }, (_, index) => `Contact ${index}`)].join('\n'), { maxRecords: 5 })
+    const table = await parseCsv(
+      ['name', ...Array.from({ length: 50 }, (_, index) => `Contact ${index}`)].join('\n'),
+      { maxRecords: 5 }
+    )
     assert.lengthOf(table.records, 6)
     assert.deepEqual(table.records[5], { line: 6, cells: ['Contact 4'] })
   })
 
-  test('decodes UTF-8 with or without BOM, falls back to Windows-1252, and refuses binary', ({ assert }) => {
+  test('decodes UTF-8 with or without BOM, falls back to Windows-1252, and refuses binary', ({
+    assert,
+  }) => {
     const utf8 = Buffer.from('nom\nSociété', 'utf8')
     assert.equal(decodeText(utf8), 'nom\nSociété')
     assert.equal(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8])), 'nom\nSociété')
@@ -48,9 +68,17 @@ test.group('CSV parser', () => {
     assert.isNull(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
   })
 
-  test('writes quoted cells when needed and defuses formulas, but leaves E.164 numbers alone', ({ assert }) => {
-    assert.equal(formatCsvLine(['a;b', 'say "hi"', null, 'plain'], ';'), '"a;b";"say ""hi""";;plain\r\n')
-    assert.equal(formatCsvLine(['=1+1', '@SUM(A1)', '+243812345678', '-5'], ','), "'=1+1,'@SUM(A1),+243812345678,'-5\r\n")
+  test('writes quoted cells when needed and defuses formulas, but leaves E.164 numbers alone', ({
+    assert,
+  }) => {
+    assert.equal(
+      formatCsvLine(['a;b', 'say "hi"', null, 'plain'], ';'),
+      '"a;b";"say ""hi""";;plain\r\n'
+    )
+    assert.equal(
+      formatCsvLine(['=1+1', '@SUM(A1)', '+243812345678', '-5'], ','),
+      "'=1+1,'@SUM(A1),+243812345678,'-5\r\n"
+    )
     assert.equal(unescapeFormula("'=1+1"), '=1+1')
     assert.equal(unescapeFormula("l'école"), "l'école")
   })

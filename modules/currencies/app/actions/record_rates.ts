@@ -21,7 +21,13 @@ export async function recordRates(
   if (!rates.length) return []
   const now = new Date()
   const knex = trx.getWriteClient()
-  const rows: Array<{ id: string; base_currency: string; quote_currency: string; rate: string; rate_date: string }> = await trx
+  const rows: Array<{
+    id: string
+    base_currency: string
+    quote_currency: string
+    rate: string
+    rate_date: string
+  }> = await trx
     .insertQuery()
     .table('currencies.rates')
     .knexQuery.insert(
@@ -40,10 +46,24 @@ export async function recordRates(
     )
     .onConflict(['organization_id', 'base_currency', 'quote_currency', 'rate_date'])
     .merge(['rate', 'source', 'origin', 'recorded_by', 'updated_at'])
-    .returning(['id', 'base_currency', 'quote_currency', knex.raw('rate::text as rate'), knex.raw("to_char(rate_date, 'YYYY-MM-DD') as rate_date")])
+    .returning([
+      'id',
+      'base_currency',
+      'quote_currency',
+      knex.raw('rate::text as rate'),
+      knex.raw("to_char(rate_date, 'YYYY-MM-DD') as rate_date"),
+    ])
   await events.publishMany(
     'currencies.rate.recorded',
-    rows.map((row) => ({ rateId: row.id, baseCurrency: row.base_currency, quoteCurrency: row.quote_currency, rate: new Decimal(row.rate).toString(), date: row.rate_date, source, origin })),
+    rows.map((row) => ({
+      rateId: row.id,
+      baseCurrency: row.base_currency,
+      quoteCurrency: row.quote_currency,
+      rate: new Decimal(row.rate).toString(),
+      date: row.rate_date,
+      source,
+      origin,
+    })),
     { client: trx, organizationId }
   )
   return rows.map((row) => row.id)

@@ -9,8 +9,18 @@ import { ratesPage, rateHistory } from '../queries/list_rates.ts'
 import { readRatesCsv } from '../services/rate_import.ts'
 import { rateSettings } from '../services/organization_setup.ts'
 import { normalizeRate, rateDate } from '../services/rate_values.ts'
-import { serializeRate, serializeRateHistory, serializeRateUsed } from '../transformers/rate_transformer.ts'
-import { importRatesValidator, listRatesValidator, rateAtValidator, rateHistoryValidator, recordRateValidator } from '../validators/currencies.ts'
+import {
+  serializeRate,
+  serializeRateHistory,
+  serializeRateUsed,
+} from '../transformers/rate_transformer.ts'
+import {
+  importRatesValidator,
+  listRatesValidator,
+  rateAtValidator,
+  rateHistoryValidator,
+  recordRateValidator,
+} from '../validators/currencies.ts'
 import { currencyErrors } from '../errors.ts'
 
 /** The organisation's daily rates: list, one, record by hand, import a CSV, history for a chart, the rate at a date. */
@@ -39,10 +49,23 @@ export default class RatesController {
     if (!rate) throw currencyErrors.invalidRate('rate')
     if (input.baseCurrency === input.quoteCurrency) throw currencyErrors.samePair()
     const id = await db.transaction(async (trx) => {
-      await currenciesService.assertCurrencyUsed(organizationId, input.baseCurrency, { client: trx, field: 'baseCurrency' })
-      await currenciesService.assertCurrencyUsed(organizationId, input.quoteCurrency, { client: trx, field: 'quoteCurrency' })
+      await currenciesService.assertCurrencyUsed(organizationId, input.baseCurrency, {
+        client: trx,
+        field: 'baseCurrency',
+      })
+      await currenciesService.assertCurrencyUsed(organizationId, input.quoteCurrency, {
+        client: trx,
+        field: 'quoteCurrency',
+      })
       const { rateSource } = await rateSettings(organizationId, trx)
-      const [recorded] = await recordRates(organizationId, [{ ...input, rate, date }], 'manual', rateSource, ctx.auth.user!.id, trx)
+      const [recorded] = await recordRates(
+        organizationId,
+        [{ ...input, rate, date }],
+        'manual',
+        rateSource,
+        ctx.auth.user!.id,
+        trx
+      )
       return recorded
     })
     return ctx.response.created({ rate: serializeRate(await Rate.findOrFail(id)) })
@@ -55,7 +78,11 @@ export default class RatesController {
     const bytes = await readFile(file.tmpPath!)
     const result = await db.transaction(async (trx) => {
       const { currencies } = await currenciesService.settings(organizationId, { client: trx })
-      const { rates, rejected } = readRatesCsv(bytes, currencies.map((currency) => currency.code), ctx.i18n)
+      const { rates, rejected } = readRatesCsv(
+        bytes,
+        currencies.map((currency) => currency.code),
+        ctx.i18n
+      )
       const { rateSource } = await rateSettings(organizationId, trx)
       await recordRates(organizationId, rates, 'import', rateSource, ctx.auth.user!.id, trx)
       return { imported: rates.length, rejected }
@@ -65,14 +92,25 @@ export default class RatesController {
 
   async history(ctx: HttpContext) {
     await authorize(ctx, 'currencies.rate.read')
-    const { baseCurrency, quoteCurrency, days } = await ctx.request.validateUsing(rateHistoryValidator, { data: ctx.request.qs() })
-    return { history: serializeRateHistory(await rateHistory(baseCurrency, quoteCurrency, days ?? 90)) }
+    const { baseCurrency, quoteCurrency, days } = await ctx.request.validateUsing(
+      rateHistoryValidator,
+      { data: ctx.request.qs() }
+    )
+    return {
+      history: serializeRateHistory(await rateHistory(baseCurrency, quoteCurrency, days ?? 90)),
+    }
   }
 
   async at(ctx: HttpContext) {
     await authorize(ctx, 'currencies.rate.read')
-    const { from, to, date } = await ctx.request.validateUsing(rateAtValidator, { data: ctx.request.qs() })
+    const { from, to, date } = await ctx.request.validateUsing(rateAtValidator, {
+      data: ctx.request.qs(),
+    })
     if (!rateDate(date, '9999-12-31')) throw currencyErrors.invalidDate('date')
-    return { rate: serializeRateUsed(await currenciesService.rateAt(tenantContext.require(), from, to, date, { field: 'to' })) }
+    return {
+      rate: serializeRateUsed(
+        await currenciesService.rateAt(tenantContext.require(), from, to, date, { field: 'to' })
+      ),
+    }
   }
 }

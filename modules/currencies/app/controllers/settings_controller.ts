@@ -11,7 +11,10 @@ import { currencyErrors } from '../errors.ts'
 
 async function currentSettings(ctx: HttpContext, organizationId: string) {
   const client = db.connection()
-  const [settings, rates] = await Promise.all([currenciesService.settings(organizationId, { client }), rateSettings(organizationId, client)])
+  const [settings, rates] = await Promise.all([
+    currenciesService.settings(organizationId, { client }),
+    rateSettings(organizationId, client),
+  ])
   return { settings: serializeCurrencySettings({ ...settings, ...rates, locale: ctx.i18n.locale }) }
 }
 
@@ -20,7 +23,13 @@ export default class SettingsController {
   /** Every ISO 4217 currency, named in the reader's language. */
   async iso(ctx: HttpContext) {
     await authorize(ctx, 'currencies.rate.read')
-    return { data: isoCurrencies().map(({ code, precision }) => ({ code, precision, name: currencyName(code, ctx.i18n.locale) })) }
+    return {
+      data: isoCurrencies().map(({ code, precision }) => ({
+        code,
+        precision,
+        name: currencyName(code, ctx.i18n.locale),
+      })),
+    }
   }
 
   async show(ctx: HttpContext) {
@@ -32,7 +41,10 @@ export default class SettingsController {
     await authorize(ctx, 'currencies.settings.manage')
     const changes = await ctx.request.validateUsing(updateSettingsValidator)
     const organizationId = tenantContext.require()
-    await updateSettings(organizationId, changes, { userId: ctx.auth.user!.id, ip: ctx.request.ip() })
+    await updateSettings(organizationId, changes, {
+      userId: ctx.auth.user!.id,
+      ip: ctx.request.ip(),
+    })
     return currentSettings(ctx, organizationId)
   }
 
@@ -42,7 +54,11 @@ export default class SettingsController {
     const organizationId = tenantContext.require()
     const { providerUrl } = await rateSettings(organizationId, db.connection())
     if (!providerUrl) throw currencyErrors.noProvider()
-    const jobId = await jobs.dispatch<FetchRatesPayload>(FETCH_RATES_JOB, { organizationId }, { organizationId, userId: ctx.auth.user!.id })
+    const jobId = await jobs.dispatch<FetchRatesPayload>(
+      FETCH_RATES_JOB,
+      { organizationId },
+      { organizationId, userId: ctx.auth.user!.id }
+    )
     return ctx.response.accepted({ jobId })
   }
 }

@@ -31,16 +31,23 @@ export function readProviderAnswer(text: string, usedCurrencies: string[]): NewR
   let body: unknown
   try {
     // The reviver's third argument gives each number's source text (ES2025 JSON.parse source text access).
-    body = JSON.parse(text, (_key, value, context?: { source?: string }) => (typeof value === 'number' && context?.source ? context.source : value))
+    body = JSON.parse(text, (_key, value, context?: { source?: string }) =>
+      typeof value === 'number' && context?.source ? context.source : value
+    )
   } catch {
     throw new ProviderError('The provider did not answer JSON')
   }
   const answer = body as { date?: unknown; base?: unknown; rates?: unknown }
   const date = typeof answer.date === 'string' ? rateDate(answer.date.slice(0, 10)) : null
-  if (!date) throw new ProviderError('The answer has no valid "date" (YYYY-MM-DD, not in the future)')
+  if (!date)
+    throw new ProviderError('The answer has no valid "date" (YYYY-MM-DD, not in the future)')
   const base = typeof answer.base === 'string' ? answer.base.toUpperCase() : ''
-  if (!usedCurrencies.includes(base)) throw new ProviderError(`The answer's "base" (${base || 'none'}) is not a currency of the organisation`)
-  if (!answer.rates || typeof answer.rates !== 'object') throw new ProviderError('The answer has no "rates" object')
+  if (!usedCurrencies.includes(base))
+    throw new ProviderError(
+      `The answer's "base" (${base || 'none'}) is not a currency of the organisation`
+    )
+  if (!answer.rates || typeof answer.rates !== 'object')
+    throw new ProviderError('The answer has no "rates" object')
   const rates: NewRate[] = []
   for (const [code, value] of Object.entries(answer.rates as Record<string, unknown>)) {
     const quote = code.toUpperCase()
@@ -49,12 +56,17 @@ export function readProviderAnswer(text: string, usedCurrencies: string[]): NewR
     if (!rate) throw new ProviderError(`The rate of ${quote} is not a positive number`)
     rates.push({ baseCurrency: base, quoteCurrency: quote, rate, date })
   }
-  if (!rates.length) throw new ProviderError('The answer has no rate for the currencies of the organisation')
+  if (!rates.length)
+    throw new ProviderError('The answer has no rate for the currencies of the organisation')
   return rates
 }
 
 async function download(url: string) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' }, redirect: 'error' })
+  const response = await fetch(url, {
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+    headers: { accept: 'application/json' },
+    redirect: 'error',
+  })
   if (!response.ok) throw new ProviderError(`The provider answered HTTP ${response.status}`)
   const text = await response.text()
   if (Buffer.byteLength(text) > MAX_BYTES) throw new ProviderError('The answer is larger than 1 MB')
@@ -76,20 +88,40 @@ export async function fetchRates({ organizationId }: FetchRatesPayload, context:
   let rates: NewRate[]
   try {
     const { currencies } = await currenciesService.settings(organizationId, { client })
-    rates = readProviderAnswer(await download(settings.providerUrl), currencies.map((currency) => currency.code))
+    rates = readProviderAnswer(
+      await download(settings.providerUrl),
+      currencies.map((currency) => currency.code)
+    )
   } catch (error) {
-    const message = error instanceof ProviderError ? error.message : `The provider could not be reached: ${error instanceof Error ? error.message : String(error)}`
+    const message =
+      error instanceof ProviderError
+        ? error.message
+        : `The provider could not be reached: ${error instanceof Error ? error.message : String(error)}`
     await status({ provider_error: message.slice(0, 1000) })
     return
   }
-  await recordRates(organizationId, rates, 'provider', new URL(settings.providerUrl).host, null, client)
+  await recordRates(
+    organizationId,
+    rates,
+    'provider',
+    new URL(settings.providerUrl).host,
+    null,
+    client
+  )
   await status({ provider_fetched_at: DateTime.now().toJSDate(), provider_error: null })
 }
 
 /** Queues one fetch per organisation that has a provider URL, in the transaction of the day's scheduled job. */
 export async function queueDailyFetches(_slot: Date, client: TransactionClientContract) {
-  const rows: Array<{ organization_id: string }> = await client.from('currencies.settings').whereNotNull('provider_url').select('organization_id')
+  const rows: Array<{ organization_id: string }> = await client
+    .from('currencies.settings')
+    .whereNotNull('provider_url')
+    .select('organization_id')
   for (const { organization_id: organizationId } of rows) {
-    await jobs.dispatch<FetchRatesPayload>(FETCH_RATES_JOB, { organizationId }, { client, organizationId })
+    await jobs.dispatch<FetchRatesPayload>(
+      FETCH_RATES_JOB,
+      { organizationId },
+      { client, organizationId }
+    )
   }
 }

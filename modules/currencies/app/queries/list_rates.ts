@@ -3,7 +3,12 @@ import { Decimal, isUuid } from '@ia/kernel/contracts'
 import Rate from '../models/rate.ts'
 import { currencyErrors } from '../errors.ts'
 
-type RateFilters = { baseCurrency?: string; quoteCurrency?: string; cursor?: string; perPage?: number }
+type RateFilters = {
+  baseCurrency?: string
+  quoteCurrency?: string
+  cursor?: string
+  perPage?: number
+}
 
 function encodeCursor(rate: Rate) {
   return Buffer.from(JSON.stringify([rate.rateDate.toISODate(), rate.id])).toString('base64url')
@@ -18,7 +23,13 @@ function decodeCursor(token: string): [string, string] {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) throw currencyErrors.invalidCursor()
   const [date, id] = parsed as unknown[]
-  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid || !isUuid(id)) throw currencyErrors.invalidCursor()
+  if (
+    typeof date !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    !DateTime.fromISO(date).isValid ||
+    !isUuid(id)
+  )
+    throw currencyErrors.invalidCursor()
   return [date, id as string]
 }
 
@@ -32,7 +43,10 @@ export async function ratesPage(filters: RateFilters) {
     const [date, id] = decodeCursor(filters.cursor)
     query.whereRaw('(rate_date, id) < (?::date, ?::uuid)', [date, id])
   }
-  const rows = await query.orderBy('rate_date', 'desc').orderBy('id', 'desc').limit(perPage + 1)
+  const rows = await query
+    .orderBy('rate_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(perPage + 1)
   const rates = rows.slice(0, perPage)
   return { rates, nextCursor: rows.length > perPage ? encodeCursor(rates[rates.length - 1]) : null }
 }
@@ -46,14 +60,21 @@ export async function rateHistory(baseCurrency: string, quoteCurrency: string, d
   const rows = await Rate.query()
     .where('rate_date', '>=', since)
     .where((pair) => {
-      pair.where({ base_currency: baseCurrency, quote_currency: quoteCurrency }).orWhere({ base_currency: quoteCurrency, quote_currency: baseCurrency })
+      pair
+        .where({ base_currency: baseCurrency, quote_currency: quoteCurrency })
+        .orWhere({ base_currency: quoteCurrency, quote_currency: baseCurrency })
     })
     .orderBy('rate_date', 'asc')
     .orderByRaw('(base_currency = ?) asc', [baseCurrency])
   const byDay = new Map<string, string>()
   for (const row of rows) {
     const rate = new Decimal(row.rate)
-    byDay.set(row.rateDate.toISODate()!, row.baseCurrency === baseCurrency ? rate.toString() : new Decimal(1).div(rate).toSignificantDigits(15).toString())
+    byDay.set(
+      row.rateDate.toISODate()!,
+      row.baseCurrency === baseCurrency
+        ? rate.toString()
+        : new Decimal(1).div(rate).toSignificantDigits(15).toString()
+    )
   }
   return { baseCurrency, quoteCurrency, points: [...byDay].map(([date, rate]) => ({ date, rate })) }
 }

@@ -10,7 +10,11 @@ const MANUAL_SOURCE = { fr: 'Saisie manuelle', en: 'Entered by hand' } as const
 /** What an organisation starts with: its default and reporting currency (CDF and USD in DR Congo), and its rate source. */
 export function startingCurrencies(profile: OrganizationProfile) {
   const drc = profile.country === 'CD'
-  const codes = new Set([profile.defaultCurrency, profile.reportingCurrency, ...(drc ? ['CDF', 'USD'] : [])])
+  const codes = new Set([
+    profile.defaultCurrency,
+    profile.reportingCurrency,
+    ...(drc ? ['CDF', 'USD'] : []),
+  ])
   return { codes: [...codes], rateSource: drc ? BCC_RATE_SOURCE : MANUAL_SOURCE[profile.locale] }
 }
 
@@ -23,22 +27,43 @@ export async function setUpOrganization(organizationId: string, trx: Transaction
   await trx
     .insertQuery()
     .table('currencies.organization_currencies')
-    .knexQuery.insert(codes.map((code) => ({ organization_id: organizationId, code, created_at: now })))
+    .knexQuery.insert(
+      codes.map((code) => ({ organization_id: organizationId, code, created_at: now }))
+    )
     .onConflict(['organization_id', 'code'])
     .ignore()
   await trx
     .insertQuery()
     .table('currencies.settings')
-    .knexQuery.insert({ organization_id: organizationId, rate_source: rateSource, provider_url: null, updated_at: now })
+    .knexQuery.insert({
+      organization_id: organizationId,
+      rate_source: rateSource,
+      provider_url: null,
+      updated_at: now,
+    })
     .onConflict('organization_id')
     .ignore()
 }
 
 /** The organisation's rate settings; the defaults when the module was enabled before they existed. */
 export async function rateSettings(organizationId: string, client: QueryClientContract) {
-  const row = await client.from('currencies.settings').where('organization_id', organizationId).first()
-  if (row) return { rateSource: row.rate_source as string, providerUrl: row.provider_url as string | null, providerFetchedAt: row.provider_fetched_at as Date | null, providerError: row.provider_error as string | null }
+  const row = await client
+    .from('currencies.settings')
+    .where('organization_id', organizationId)
+    .first()
+  if (row)
+    return {
+      rateSource: row.rate_source as string,
+      providerUrl: row.provider_url as string | null,
+      providerFetchedAt: row.provider_fetched_at as Date | null,
+      providerError: row.provider_error as string | null,
+    }
   const profile = await organizations.find(organizationId, client)
   if (!profile) throw new RangeError(`Unknown organisation ${organizationId}`)
-  return { rateSource: startingCurrencies(profile).rateSource, providerUrl: null, providerFetchedAt: null, providerError: null }
+  return {
+    rateSource: startingCurrencies(profile).rateSource,
+    providerUrl: null,
+    providerFetchedAt: null,
+    providerError: null,
+  }
 }

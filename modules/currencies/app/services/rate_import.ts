@@ -19,7 +19,12 @@ type Column = keyof typeof COLUMNS
 /** A row the import refused: its line in the file, the column at fault and why, in the reader's language. */
 export type RejectedRow = { line: number; field: Column; message: string }
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]+/g, '').toLowerCase()
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s_-]+/g, '')
+    .toLowerCase()
 
 function readRecords(bytes: Buffer) {
   let text: string
@@ -28,12 +33,20 @@ function readRecords(bytes: Buffer) {
   } catch {
     throw currencyErrors.importUnreadable('notText')
   }
+  // Control characters (other than tabs and line ends) mean a binary file, not CSV.
+  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) throw currencyErrors.importUnreadable('notText')
   const header = text.split(/\r?\n/, 1)[0]
   // French spreadsheets write ";" and a decimal comma; others ",".
   const delimiter = [';', '\t', ','].find((candidate) => header.includes(candidate)) ?? ','
   try {
-    const records: string[][] = parse(text, { delimiter, relax_column_count: true, trim: true, skip_empty_lines: true, bom: true })
+    const records: string[][] = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      trim: true,
+      skip_empty_lines: true,
+      bom: true,
+    })
     return records
   } catch {
     throw currencyErrors.importUnreadable('malformed')
@@ -45,10 +58,13 @@ function columnIndexes(header: string[], i18n: I18n) {
   const indexes = {} as Record<Column, number>
   const missing: string[] = []
   for (const column of Object.keys(COLUMNS) as Column[]) {
-    indexes[column] = folded.findIndex((name) => (COLUMNS[column] as readonly string[]).includes(name))
+    indexes[column] = folded.findIndex((name) =>
+      (COLUMNS[column] as readonly string[]).includes(name)
+    )
     if (indexes[column] < 0) missing.push(i18n.t(`currencies.import.columns.${column}`))
   }
-  if (missing.length) throw currencyErrors.importUnreadable('columns', { missing: missing.join(', ') })
+  if (missing.length)
+    throw currencyErrors.importUnreadable('columns', { missing: missing.join(', ') })
   return indexes
 }
 
@@ -65,7 +81,8 @@ function isoFromCell(cell: string) {
 export function readRatesCsv(bytes: Buffer, usedCurrencies: string[], i18n: I18n) {
   const records = readRecords(bytes)
   if (records.length < 2) throw currencyErrors.importUnreadable('empty')
-  if (records.length - 1 > MAX_IMPORT_ROWS) throw currencyErrors.importUnreadable('tooManyRows', { max: MAX_IMPORT_ROWS })
+  if (records.length - 1 > MAX_IMPORT_ROWS)
+    throw currencyErrors.importUnreadable('tooManyRows', { max: MAX_IMPORT_ROWS })
   const indexes = columnIndexes(records[0], i18n)
   const rates = new Map<string, NewRate & { line: number }>()
   const rejected: RejectedRow[] = []
@@ -80,8 +97,10 @@ export function readRatesCsv(bytes: Buffer, usedCurrencies: string[], i18n: I18n
     const quote = cell('quoteCurrency').toUpperCase()
     const rate = normalizeRate(cell('rate').replace(/\s/g, '').replace(',', '.'))
     if (!date) return reject(line, 'date', 'date', { value: cell('date') })
-    if (!usedCurrencies.includes(base)) return reject(line, 'baseCurrency', 'currency', { value: base })
-    if (!usedCurrencies.includes(quote) || quote === base) return reject(line, 'quoteCurrency', 'currency', { value: quote })
+    if (!usedCurrencies.includes(base))
+      return reject(line, 'baseCurrency', 'currency', { value: base })
+    if (!usedCurrencies.includes(quote) || quote === base)
+      return reject(line, 'quoteCurrency', 'currency', { value: quote })
     if (!rate) return reject(line, 'rate', 'rate', { value: cell('rate') })
     const key = `${base}/${quote}/${date}`
     const earlier = rates.get(key)

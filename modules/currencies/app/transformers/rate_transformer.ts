@@ -32,18 +32,29 @@ export const serializeRate = defineSerializer(
 )
 
 /** The rate that applies to a pair at a date, and where it comes from (the `CurrencyRateUsed` schema). */
-export const serializeRateUsed = defineSerializer('CurrencyRateUsed', Type.Object({
-  from: Type.String(),
-  to: Type.String(),
-  rate: Type.String({ description: '1 `from` = `rate` `to`' }),
-  requestedDate: Type.String({ format: 'date' }),
-  date: Type.String({ format: 'date', description: 'Date of the rate used: the nearest on or before the requested date' }),
-  source: wire.text('Source label; null for a currency to itself'),
-  inverse: Type.Boolean({ description: 'The stored rate was the other way round' }),
-  via: wire.text('Currency a cross rate went through, or null'),
-}), (used: RateUsed) => used)
+export const serializeRateUsed = defineSerializer(
+  'CurrencyRateUsed',
+  Type.Object({
+    from: Type.String(),
+    to: Type.String(),
+    rate: Type.String({ description: '1 `from` = `rate` `to`' }),
+    requestedDate: Type.String({ format: 'date' }),
+    date: Type.String({
+      format: 'date',
+      description: 'Date of the rate used: the nearest on or before the requested date',
+    }),
+    source: wire.text('Source label; null for a currency to itself'),
+    inverse: Type.Boolean({ description: 'The stored rate was the other way round' }),
+    via: wire.text('Currency a cross rate went through, or null'),
+  }),
+  (used: RateUsed) => used
+)
 
-type RateHistory = { baseCurrency: string; quoteCurrency: string; points: Array<{ date: string; rate: string }> }
+type RateHistory = {
+  baseCurrency: string
+  quoteCurrency: string
+  points: Array<{ date: string; rate: string }>
+}
 
 /** A pair's daily rates for a chart, oldest first (the `CurrencyRateHistory` schema). */
 export const serializeRateHistory = defineSerializer(

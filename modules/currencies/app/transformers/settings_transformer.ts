@@ -1,4 +1,10 @@
-import { defineSerializer, isoTimestampOrNull, Type, wire, currencyName } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  isoTimestampOrNull,
+  Type,
+  wire,
+  currencyName,
+} from '@ia/kernel/contracts'
 import { DateTime } from 'luxon'
 import type { CurrencySettings } from '../../contracts/currencies_service.ts'
 
@@ -25,7 +31,9 @@ export const serializeCurrencySettings = defineSerializer(
     defaultCurrency: Type.String(),
     reportingCurrency: Type.String(),
     currencies: Type.Array(currencyShape),
-    rateSource: Type.String({ description: 'Label given to the rates entered by hand or imported' }),
+    rateSource: Type.String({
+      description: 'Label given to the rates entered by hand or imported',
+    }),
     providerUrl: wire.text('HTTP JSON source fetched daily, or null'),
     providerFetchedAt: wire.dateTimeOrNull('Last successful fetch'),
     providerError: wire.text('Why the last fetch failed, or null'),
@@ -33,10 +41,15 @@ export const serializeCurrencySettings = defineSerializer(
   (settings: SettingsInput) => ({
     defaultCurrency: settings.defaultCurrency,
     reportingCurrency: settings.reportingCurrency,
-    currencies: settings.currencies.map((currency) => ({ ...currency, name: currencyName(currency.code, settings.locale) })),
+    currencies: settings.currencies.map((currency) => ({
+      ...currency,
+      name: currencyName(currency.code, settings.locale),
+    })),
     rateSource: settings.rateSource,
     providerUrl: settings.providerUrl,
-    providerFetchedAt: isoTimestampOrNull(settings.providerFetchedAt ? DateTime.fromJSDate(settings.providerFetchedAt) : null),
+    providerFetchedAt: isoTimestampOrNull(
+      settings.providerFetchedAt ? DateTime.fromJSDate(settings.providerFetchedAt) : null
+    ),
     providerError: settings.providerError,
   })
 )

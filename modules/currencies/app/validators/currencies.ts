@@ -6,7 +6,11 @@ export const ISO_CODES = isoCurrencies().map((currency) => currency.code)
 
 const currency = () => vine.string().trim().toUpperCase().in(ISO_CODES)
 /** A calendar date written YYYY-MM-DD (checked as a real date by the action). */
-const calendarDate = () => vine.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/)
+const calendarDate = () =>
+  vine
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
 
 /** The rate as a decimal string: up to 18 digits before the point and 12 after; above zero is checked by the action. */
 export const RATE_PATTERN = /^\d{1,18}(\.\d{1,12})?$/
@@ -17,7 +21,12 @@ export const updateSettingsValidator = vine.create({
   defaultCurrency: currency(),
   reportingCurrency: currency(),
   rateSource: vine.string().trim().minLength(2).maxLength(200),
-  providerUrl: vine.string().trim().maxLength(2000).url({ protocols: ['http', 'https'], require_tld: false }).nullable(),
+  providerUrl: vine
+    .string()
+    .trim()
+    .maxLength(2000)
+    .url({ protocols: ['http', 'https'], require_tld: false })
+    .nullable(),
 })
 
 /** Record the rate of a day. */

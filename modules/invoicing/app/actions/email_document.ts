@@ -3,7 +3,11 @@ import { files, fromMinorUnits, mails } from '@ia/kernel/contracts'
 import type Document from '../models/document.ts'
 import type DocumentLine from '../models/document_line.ts'
 import { invoicingErrors } from '../errors.ts'
-import { documentFileName, renderDocumentPdf, type DocumentLocale } from '../services/document_pdf.ts'
+import {
+  documentFileName,
+  renderDocumentPdf,
+  type DocumentLocale,
+} from '../services/document_pdf.ts'
 import { publicLinks } from '../services/public_links.ts'
 import { recordTimeline } from '../services/timeline.ts'
 import type { Actor } from '../services/drafts.ts'
@@ -30,14 +34,27 @@ export type DocumentSentMail = {
  * the sending transaction: it leaves only if the sending is committed.
  */
 export class EmailDocument {
-  async handle(trx: TransactionClientContract, view: { document: Document; lines: DocumentLine[] }, options: EmailOptions, actor: Actor) {
+  async handle(
+    trx: TransactionClientContract,
+    view: { document: Document; lines: DocumentLine[] },
+    options: EmailOptions,
+    actor: Actor
+  ) {
     const { document } = view
     const to = options.to ?? document.customerSnapshot?.email ?? null
     if (!to) throw invoicingErrors.noRecipient()
     const pdf = await renderDocumentPdf(view, options.locale, trx)
     const filename = documentFileName(document, options.locale)
-    const stored = await files.put(document.organizationId, `invoicing/${document.id}/${document.number}-${options.locale}.pdf`, pdf, { contentType: 'application/pdf' })
-    const token = publicLinks.token({ organizationId: document.organizationId, documentId: document.id })
+    const stored = await files.put(
+      document.organizationId,
+      `invoicing/${document.id}/${document.number}-${options.locale}.pdf`,
+      pdf,
+      { contentType: 'application/pdf' }
+    )
+    const token = publicLinks.token({
+      organizationId: document.organizationId,
+      documentId: document.id,
+    })
     await mails.send<DocumentSentMail>(
       {
         template: 'invoicing.document_sent',
@@ -59,6 +76,12 @@ export class EmailDocument {
       },
       { client: trx, userId: actor.userId }
     )
-    await recordTimeline(trx, { organizationId: document.organizationId, documentId: document.id, action: 'emailed', actorId: actor.userId, data: { to } })
+    await recordTimeline(trx, {
+      organizationId: document.organizationId,
+      documentId: document.id,
+      action: 'emailed',
+      actorId: actor.userId,
+      data: { to },
+    })
   }
 }

@@ -1,6 +1,15 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { auditLog, convertAmount, events, fromMinorUnits, notFound, organizations, tenantContext, toMinorUnits } from '@ia/kernel/contracts'
+import {
+  auditLog,
+  convertAmount,
+  events,
+  fromMinorUnits,
+  notFound,
+  organizations,
+  tenantContext,
+  toMinorUnits,
+} from '@ia/kernel/contracts'
 import { currenciesService } from '@ia/currencies/contracts'
 import type { ContactSummary } from '@ia/contacts/contracts'
 import Document, { type PartySnapshot } from '../models/document.ts'
@@ -27,12 +36,20 @@ function customerSnapshot(customer: ContactSummary): PartySnapshot {
 export class IssueDocument {
   async handle(trx: TransactionClientContract, documentId: string, actor: Actor) {
     const organizationId = tenantContext.require()
-    const document = await Document.query({ client: trx }).where('id', documentId).forUpdate().first()
+    const document = await Document.query({ client: trx })
+      .where('id', documentId)
+      .forUpdate()
+      .first()
     if (!document) throw notFound()
     if (document.status !== 'draft') throw invoicingErrors.notDraft(document.number)
-    const credited = document.kind === 'credit_note' ? await loadCreditableInvoice(trx, document.creditedDocumentId) : null
+    const credited =
+      document.kind === 'credit_note'
+        ? await loadCreditableInvoice(trx, document.creditedDocumentId)
+        : null
 
-    const stored = await DocumentLine.query({ client: trx }).where('document_id', document.id).orderBy('position')
+    const stored = await DocumentLine.query({ client: trx })
+      .where('document_id', document.id)
+      .orderBy('position')
     if (!stored.length) throw invoicingErrors.noLines()
     const issueDate = today()
     const { attributes, priced, customer } = await resolveDraft(
@@ -53,17 +70,42 @@ export class IssueDocument {
       credited
     )
     if (credited && BigInt(priced.totalMinor) > balanceMinor(credited)) {
-      throw invoicingErrors.creditAboveBalance(fromMinorUnits(balanceMinor(credited), credited.currency), credited.currency)
+      throw invoicingErrors.creditAboveBalance(
+        fromMinorUnits(balanceMinor(credited), credited.currency),
+        credited.currency
+      )
     }
 
     const rate = credited
-      ? { rate: credited.exchangeRate!, date: credited.exchangeRateDate!.toISODate()!, source: credited.exchangeRateSource }
-      : await currenciesService.rateAt(organizationId, attributes.currency, attributes.reportingCurrency, issueDate, { client: trx, field: 'currency' })
+      ? {
+          rate: credited.exchangeRate!,
+          date: credited.exchangeRateDate!.toISODate()!,
+          source: credited.exchangeRateSource,
+        }
+      : await currenciesService.rateAt(
+          organizationId,
+          attributes.currency,
+          attributes.reportingCurrency,
+          issueDate,
+          { client: trx, field: 'currency' }
+        )
     const settings = await currenciesService.settings(organizationId, { client: trx })
     const bookRate = credited
       ? credited.bookRate!
-      : (await currenciesService.rateAt(organizationId, attributes.currency, settings.defaultCurrency, issueDate, { client: trx, field: 'currency' })).rate
-    const reportingTotal = convertAmount(fromMinorUnits(priced.totalMinor, attributes.currency), rate.rate, attributes.reportingCurrency)
+      : (
+          await currenciesService.rateAt(
+            organizationId,
+            attributes.currency,
+            settings.defaultCurrency,
+            issueDate,
+            { client: trx, field: 'currency' }
+          )
+        ).rate
+    const reportingTotal = convertAmount(
+      fromMinorUnits(priced.totalMinor, attributes.currency),
+      rate.rate,
+      attributes.reportingCurrency
+    )
     const seller = await organizations.find(organizationId, trx)
     // The number is taken last before the writes: the counter row stays locked for as short a time as possible.
     const year = DateTime.fromISO(issueDate).year
@@ -97,21 +139,54 @@ export class IssueDocument {
       issuedAt: now,
     })
     await document.useTransaction(trx).save()
-    await recordTimeline(trx, { organizationId, documentId: document.id, action: 'issued', actorId: actor.userId, data: { number } })
+    await recordTimeline(trx, {
+      organizationId,
+      documentId: document.id,
+      action: 'issued',
+      actorId: actor.userId,
+      data: { number },
+    })
     await auditLog.record(
-      { organizationId, actorId: actor.userId, action: `${document.kind}.issued`, subjectType: document.kind, subjectId: document.id, metadata: { number }, ip: actor.ip },
+      {
+        organizationId,
+        actorId: actor.userId,
+        action: `${document.kind}.issued`,
+        subjectType: document.kind,
+        subjectId: document.id,
+        metadata: { number },
+        ip: actor.ip,
+      },
       trx
     )
 
     if (credited) {
-      credited.creditedMinor = (BigInt(credited.creditedMinor) + BigInt(document.totalMinor)).toString()
+      credited.creditedMinor = (
+        BigInt(credited.creditedMinor) + BigInt(document.totalMinor)
+      ).toString()
       credited.status = settledStatus(credited)
       if (credited.status === 'cancelled') credited.cancelledAt = now
       await credited.useTransaction(trx).save()
-      await recordTimeline(trx, { organizationId, documentId: credited.id, action: 'credited', actorId: actor.userId, data: { creditNote: number, creditNoteId: document.id } })
-      await events.publish('invoicing.credit_note.issued', { ...documentFacts(document), creditedDocumentId: credited.id, creditedNumber: credited.number! }, { client: trx, organizationId })
+      await recordTimeline(trx, {
+        organizationId,
+        documentId: credited.id,
+        action: 'credited',
+        actorId: actor.userId,
+        data: { creditNote: number, creditNoteId: document.id },
+      })
+      await events.publish(
+        'invoicing.credit_note.issued',
+        {
+          ...documentFacts(document),
+          creditedDocumentId: credited.id,
+          creditedNumber: credited.number!,
+        },
+        { client: trx, organizationId }
+      )
     } else if (document.kind === 'invoice') {
-      await events.publish('invoicing.invoice.issued', documentFacts(document), { client: trx, organizationId })
+      await events.publish('invoicing.invoice.issued', documentFacts(document), {
+        client: trx,
+        organizationId,
+      })
     }
     return document
   }

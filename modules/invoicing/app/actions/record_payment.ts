@@ -1,6 +1,14 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { auditLog, convertAmount, events, fitsCurrency, fromMinorUnits, tenantContext, toMinorUnits } from '@ia/kernel/contracts'
+import {
+  auditLog,
+  convertAmount,
+  events,
+  fitsCurrency,
+  fromMinorUnits,
+  tenantContext,
+  toMinorUnits,
+} from '@ia/kernel/contracts'
 import { currenciesService } from '@ia/currencies/contracts'
 import Document, { OPEN_STATUSES } from '../models/document.ts'
 import Payment, { type PaymentMethod } from '../models/payment.ts'
@@ -30,42 +38,95 @@ export class RecordPayment {
   async handle(trx: TransactionClientContract, input: PaymentInput, actor: Actor) {
     const organizationId = tenantContext.require()
     const options = { client: trx }
-    await currenciesService.assertCurrencyUsed(organizationId, input.currency, { ...options, field: 'currency' })
+    await currenciesService.assertCurrencyUsed(organizationId, input.currency, {
+      ...options,
+      field: 'currency',
+    })
     const bookCurrency = await currenciesService.defaultCurrency(organizationId, options)
     const receivedOn = input.receivedOn ?? today()
     const ids = input.allocations.map((allocation) => allocation.documentId)
     // Locked in one order, so two payments touching the same invoices queue instead of deadlocking.
     const invoices = new Map(
-      (await Document.query({ client: trx }).whereIn('id', ids).where('kind', 'invoice').orderBy('id').forUpdate()).map((invoice) => [invoice.id, invoice])
+      (
+        await Document.query({ client: trx })
+          .whereIn('id', ids)
+          .where('kind', 'invoice')
+          .orderBy('id')
+          .forUpdate()
+      ).map((invoice) => [invoice.id, invoice])
     )
 
-    const parts: Array<{ invoice: Document; amountMinor: bigint; appliedMinor: bigint; exchangeRate: string | null; exchangeDifferenceMinor: bigint }> = []
+    const parts: Array<{
+      invoice: Document
+      amountMinor: bigint
+      appliedMinor: bigint
+      exchangeRate: string | null
+      exchangeDifferenceMinor: bigint
+    }> = []
     for (const [index, allocation] of input.allocations.entries()) {
       const field = (name: string) => `allocations.${index}.${name}`
-      if (ids.indexOf(allocation.documentId) !== index) throw invoicingErrors.paymentDuplicateDocument(field('documentId'))
+      if (ids.indexOf(allocation.documentId) !== index)
+        throw invoicingErrors.paymentDuplicateDocument(field('documentId'))
       const invoice = invoices.get(allocation.documentId)
-      if (!invoice || !OPEN_STATUSES.includes(invoice.status)) throw invoicingErrors.paymentDocumentInvalid(field('documentId'))
-      if (invoice.customerId !== invoices.get(ids[0])?.customerId) throw invoicingErrors.paymentCustomerMismatch(field('documentId'))
-      if (!fitsCurrency(allocation.amount, input.currency)) throw invoicingErrors.amountDigits(field('amount'), input.currency)
+      if (!invoice || !OPEN_STATUSES.includes(invoice.status))
+        throw invoicingErrors.paymentDocumentInvalid(field('documentId'))
+      if (invoice.customerId !== invoices.get(ids[0])?.customerId)
+        throw invoicingErrors.paymentCustomerMismatch(field('documentId'))
+      if (!fitsCurrency(allocation.amount, input.currency))
+        throw invoicingErrors.amountDigits(field('amount'), input.currency)
       const amountMinor = toMinorUnits(allocation.amount, input.currency)
       if (amountMinor <= 0n) throw invoicingErrors.paymentAmountZero(field('amount'))
       const conversion =
         input.currency === invoice.currency
           ? null
-          : await currenciesService.convert(organizationId, amountMinor, input.currency, invoice.currency, receivedOn, { ...options, field: field('amount') })
+          : await currenciesService.convert(
+              organizationId,
+              amountMinor,
+              input.currency,
+              invoice.currency,
+              receivedOn,
+              { ...options, field: field('amount') }
+            )
       const appliedMinor = conversion ? conversion.amountMinor : amountMinor
       if (appliedMinor > balanceMinor(invoice)) {
-        throw invoicingErrors.paymentAboveBalance(field('amount'), fromMinorUnits(balanceMinor(invoice), invoice.currency), invoice.currency)
+        throw invoicingErrors.paymentAboveBalance(
+          field('amount'),
+          fromMinorUnits(balanceMinor(invoice), invoice.currency),
+          invoice.currency
+        )
       }
       const worthNow =
         input.currency === bookCurrency
           ? amountMinor
-          : (await currenciesService.convert(organizationId, amountMinor, input.currency, bookCurrency, receivedOn, { ...options, field: field('amount') })).amountMinor
-      const worthAtIssue = toMinorUnits(convertAmount(fromMinorUnits(appliedMinor, invoice.currency), invoice.bookRate!, bookCurrency), bookCurrency)
-      parts.push({ invoice, amountMinor, appliedMinor, exchangeRate: conversion?.rate.rate ?? null, exchangeDifferenceMinor: worthNow - worthAtIssue })
+          : (
+              await currenciesService.convert(
+                organizationId,
+                amountMinor,
+                input.currency,
+                bookCurrency,
+                receivedOn,
+                { ...options, field: field('amount') }
+              )
+            ).amountMinor
+      const worthAtIssue = toMinorUnits(
+        convertAmount(
+          fromMinorUnits(appliedMinor, invoice.currency),
+          invoice.bookRate!,
+          bookCurrency
+        ),
+        bookCurrency
+      )
+      parts.push({
+        invoice,
+        amountMinor,
+        appliedMinor,
+        exchangeRate: conversion?.rate.rate ?? null,
+        exchangeDifferenceMinor: worthNow - worthAtIssue,
+      })
     }
 
-    const sum = (pick: (part: (typeof parts)[number]) => bigint) => parts.reduce((total, part) => total + pick(part), 0n).toString()
+    const sum = (pick: (part: (typeof parts)[number]) => bigint) =>
+      parts.reduce((total, part) => total + pick(part), 0n).toString()
     const payment = await Payment.create(
       {
         method: input.method,
@@ -100,14 +161,33 @@ export class RecordPayment {
         documentId: part.invoice.id,
         action: 'payment_recorded',
         actorId: actor.userId,
-        data: { paymentId: payment.id, method: payment.method, applied: fromMinorUnits(part.appliedMinor, part.invoice.currency) },
+        data: {
+          paymentId: payment.id,
+          method: payment.method,
+          applied: fromMinorUnits(part.appliedMinor, part.invoice.currency),
+        },
       })
     }
     await auditLog.record(
-      { organizationId, actorId: actor.userId, action: 'payment.recorded', subjectType: 'payment', subjectId: payment.id, metadata: { amount: fromMinorUnits(payment.amountMinor, payment.currency), currency: payment.currency }, ip: actor.ip },
+      {
+        organizationId,
+        actorId: actor.userId,
+        action: 'payment.recorded',
+        subjectType: 'payment',
+        subjectId: payment.id,
+        metadata: {
+          amount: fromMinorUnits(payment.amountMinor, payment.currency),
+          currency: payment.currency,
+        },
+        ip: actor.ip,
+      },
       trx
     )
-    await events.publish('invoicing.payment.recorded', paymentFacts(payment, allocations, invoices), { client: trx, organizationId })
+    await events.publish(
+      'invoicing.payment.recorded',
+      paymentFacts(payment, allocations, invoices),
+      { client: trx, organizationId }
+    )
     return payment
   }
 }

@@ -17,11 +17,20 @@ export class ReversePayment {
     const payment = await Payment.query({ client: trx }).where('id', paymentId).forUpdate().first()
     if (!payment) throw notFound()
     if (payment.reversedAt) throw invoicingErrors.paymentAlreadyReversed()
-    const allocations = await PaymentAllocation.query({ client: trx }).where('payment_id', payment.id)
+    const allocations = await PaymentAllocation.query({ client: trx }).where(
+      'payment_id',
+      payment.id
+    )
     const invoices = new Map(
-      (await Document.query({ client: trx }).whereIn('id', allocations.map((allocation) => allocation.documentId)).orderBy('id').forUpdate()).map(
-        (invoice) => [invoice.id, invoice]
-      )
+      (
+        await Document.query({ client: trx })
+          .whereIn(
+            'id',
+            allocations.map((allocation) => allocation.documentId)
+          )
+          .orderBy('id')
+          .forUpdate()
+      ).map((invoice) => [invoice.id, invoice])
     )
     payment.merge({ reversedAt: DateTime.now(), reversedBy: actor.userId, reversalReason: reason })
     await payment.useTransaction(trx).save()
@@ -30,13 +39,31 @@ export class ReversePayment {
       invoice.paidMinor = (BigInt(invoice.paidMinor) - BigInt(allocation.appliedMinor)).toString()
       invoice.status = settledStatus(invoice)
       await invoice.useTransaction(trx).save()
-      await recordTimeline(trx, { organizationId, documentId: invoice.id, action: 'payment_reversed', actorId: actor.userId, data: { paymentId: payment.id, reason } })
+      await recordTimeline(trx, {
+        organizationId,
+        documentId: invoice.id,
+        action: 'payment_reversed',
+        actorId: actor.userId,
+        data: { paymentId: payment.id, reason },
+      })
     }
     await auditLog.record(
-      { organizationId, actorId: actor.userId, action: 'payment.reversed', subjectType: 'payment', subjectId: payment.id, metadata: { reason }, ip: actor.ip },
+      {
+        organizationId,
+        actorId: actor.userId,
+        action: 'payment.reversed',
+        subjectType: 'payment',
+        subjectId: payment.id,
+        metadata: { reason },
+        ip: actor.ip,
+      },
       trx
     )
-    await events.publish('invoicing.payment.reversed', { ...paymentFacts(payment, allocations, invoices), reason }, { client: trx, organizationId })
+    await events.publish(
+      'invoicing.payment.reversed',
+      { ...paymentFacts(payment, allocations, invoices), reason },
+      { client: trx, organizationId }
+    )
     return payment
   }
 }

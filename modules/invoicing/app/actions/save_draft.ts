@@ -5,7 +5,13 @@ import Document, { type DocumentKind } from '../models/document.ts'
 import DocumentLine from '../models/document_line.ts'
 import { invoicingErrors } from '../errors.ts'
 import { today } from '../services/settlement.ts'
-import { lineInputOf, replaceLines, resolveDraft, type Actor, type DraftFields } from '../services/drafts.ts'
+import {
+  lineInputOf,
+  replaceLines,
+  resolveDraft,
+  type Actor,
+  type DraftFields,
+} from '../services/drafts.ts'
 import { recordTimeline } from '../services/timeline.ts'
 import { loadCreditableInvoice } from '../services/credit_notes.ts'
 
@@ -26,11 +32,27 @@ export class SaveDraft {
     const organizationId = tenantContext.require()
     return db.transaction(async (trx) => {
       const { attributes, priced } = await this.prepare(trx, kind, fields)
-      const document = await Document.create({ ...attributes, status: 'draft', createdBy: actor.userId }, { client: trx })
+      const document = await Document.create(
+        { ...attributes, status: 'draft', createdBy: actor.userId },
+        { client: trx }
+      )
       await replaceLines(trx, document, priced)
-      await recordTimeline(trx, { organizationId, documentId: document.id, action: 'created', actorId: actor.userId })
+      await recordTimeline(trx, {
+        organizationId,
+        documentId: document.id,
+        action: 'created',
+        actorId: actor.userId,
+      })
       await auditLog.record(
-        { organizationId, actorId: actor.userId, action: `${kind}.created`, subjectType: kind, subjectId: document.id, metadata: { customer: document.customerName }, ip: actor.ip },
+        {
+          organizationId,
+          actorId: actor.userId,
+          action: `${kind}.created`,
+          subjectType: kind,
+          subjectId: document.id,
+          metadata: { customer: document.customerName },
+          ip: actor.ip,
+        },
         trx
       )
       return document
@@ -39,39 +61,79 @@ export class SaveDraft {
 
   /** What a new draft would be, priced, without storing anything: the editor's live totals and `create` share it. */
   async prepare(trx: TransactionClientContract, kind: DocumentKind, fields: NewDraft) {
-    const credited = kind === 'credit_note' ? await loadCreditableInvoice(trx, fields.creditedDocumentId ?? null) : null
+    const credited =
+      kind === 'credit_note'
+        ? await loadCreditableInvoice(trx, fields.creditedDocumentId ?? null)
+        : null
     const issueDate = fields.issueDate ?? today()
     const lines =
-      fields.lines ?? (credited ? (await DocumentLine.query({ client: trx }).where('document_id', credited.id).orderBy('position')).map(lineInputOf) : [])
+      fields.lines ??
+      (credited
+        ? (
+            await DocumentLine.query({ client: trx })
+              .where('document_id', credited.id)
+              .orderBy('position')
+          ).map(lineInputOf)
+        : [])
     const customerId = credited?.customerId ?? fields.customerId!
     const clientCategory = fields.clientCategory ?? credited?.clientCategory
-    return resolveDraft(trx, tenantContext.require(), kind, { ...fields, customerId, clientCategory, issueDate, lines }, credited)
+    return resolveDraft(
+      trx,
+      tenantContext.require(),
+      kind,
+      { ...fields, customerId, clientCategory, issueDate, lines },
+      credited
+    )
   }
 
   /** Changes a draft; sent `lines` replace them all. An issued document is a 409. */
   async update(documentId: string, changes: Partial<DraftFields>, actor: Actor) {
     const organizationId = tenantContext.require()
     return db.transaction(async (trx) => {
-      const document = await Document.query({ client: trx }).where('id', documentId).forUpdate().first()
+      const document = await Document.query({ client: trx })
+        .where('id', documentId)
+        .forUpdate()
+        .first()
       if (!document) throw notFound()
       if (document.status !== 'draft') throw invoicingErrors.notDraft(document.number)
-      const credited = document.creditedDocumentId ? await loadCreditableInvoice(trx, document.creditedDocumentId) : null
-      const lines = changes.lines ?? (await DocumentLine.query({ client: trx }).where('document_id', document.id).orderBy('position')).map(lineInputOf)
+      const credited = document.creditedDocumentId
+        ? await loadCreditableInvoice(trx, document.creditedDocumentId)
+        : null
+      const lines =
+        changes.lines ??
+        (
+          await DocumentLine.query({ client: trx })
+            .where('document_id', document.id)
+            .orderBy('position')
+        ).map(lineInputOf)
       const fields: DraftFields & { issueDate: string } = {
         customerId: changes.customerId ?? document.customerId,
         issueDate: changes.issueDate ?? document.issueDate.toISODate()!,
         paymentTermsDays: changes.paymentTermsDays ?? document.paymentTermsDays,
-        validUntil: changes.validUntil !== undefined ? changes.validUntil : document.validUntil?.toISODate(),
+        validUntil:
+          changes.validUntil !== undefined ? changes.validUntil : document.validUntil?.toISODate(),
         currency: changes.currency ?? document.currency,
         invoiceType: changes.invoiceType ?? document.invoiceType,
         clientCategory: changes.clientCategory ?? document.clientCategory,
         notes: changes.notes !== undefined ? changes.notes : document.notes,
         lines,
       }
-      const { attributes, priced } = await resolveDraft(trx, organizationId, document.kind, fields, credited)
+      const { attributes, priced } = await resolveDraft(
+        trx,
+        organizationId,
+        document.kind,
+        fields,
+        credited
+      )
       await document.merge(attributes).useTransaction(trx).save()
       await replaceLines(trx, document, priced)
-      await recordTimeline(trx, { organizationId, documentId: document.id, action: 'updated', actorId: actor.userId, data: { fields: Object.keys(changes) } })
+      await recordTimeline(trx, {
+        organizationId,
+        documentId: document.id,
+        action: 'updated',
+        actorId: actor.userId,
+        data: { fields: Object.keys(changes) },
+      })
       return document
     })
   }
@@ -80,12 +142,22 @@ export class SaveDraft {
   async delete(documentId: string, actor: Actor) {
     const organizationId = tenantContext.require()
     await db.transaction(async (trx) => {
-      const document = await Document.query({ client: trx }).where('id', documentId).forUpdate().first()
+      const document = await Document.query({ client: trx })
+        .where('id', documentId)
+        .forUpdate()
+        .first()
       if (!document) throw notFound()
       if (document.status !== 'draft') throw invoicingErrors.notDraft(document.number)
       await document.useTransaction(trx).delete()
       await auditLog.record(
-        { organizationId, actorId: actor.userId, action: `${document.kind}.deleted`, subjectType: document.kind, subjectId: document.id, ip: actor.ip },
+        {
+          organizationId,
+          actorId: actor.userId,
+          action: `${document.kind}.deleted`,
+          subjectType: document.kind,
+          subjectId: document.id,
+          ip: actor.ip,
+        },
         trx
       )
     })

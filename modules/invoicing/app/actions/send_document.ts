@@ -17,14 +17,28 @@ export class SendDocument {
     const organizationId = tenantContext.require()
     const found = await Document.query({ client: trx }).where('id', documentId).forUpdate().first()
     if (!found) throw notFound()
-    const document = found.status === 'draft' ? await new IssueDocument().handle(trx, documentId, actor) : found
+    const document =
+      found.status === 'draft' ? await new IssueDocument().handle(trx, documentId, actor) : found
     if (document.status === 'cancelled') throw invoicingErrors.notIssued()
     document.sentAt = DateTime.now()
     document.status = document.kind === 'invoice' ? settledStatus(document) : 'sent'
     await document.useTransaction(trx).save()
-    await recordTimeline(trx, { organizationId, documentId: document.id, action: 'sent', actorId: actor.userId })
+    await recordTimeline(trx, {
+      organizationId,
+      documentId: document.id,
+      action: 'sent',
+      actorId: actor.userId,
+    })
     await auditLog.record(
-      { organizationId, actorId: actor.userId, action: `${document.kind}.sent`, subjectType: document.kind, subjectId: document.id, metadata: { number: document.number }, ip: actor.ip },
+      {
+        organizationId,
+        actorId: actor.userId,
+        action: `${document.kind}.sent`,
+        subjectType: document.kind,
+        subjectId: document.id,
+        metadata: { number: document.number },
+        ip: actor.ip,
+      },
       trx
     )
     return document

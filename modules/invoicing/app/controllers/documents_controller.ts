@@ -1,8 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { authorize, idempotent } from '@ia/kernel/contracts'
-import { createDocumentValidator, listDocumentsValidator, updateDocumentValidator } from '../validators/documents.ts'
+import {
+  createDocumentValidator,
+  listDocumentsValidator,
+  updateDocumentValidator,
+} from '../validators/documents.ts'
 import db from '@adonisjs/lucid/services/db'
-import { serializeDocument, serializeDocumentSummary, serializeTotals } from '../transformers/document_transformer.ts'
+import {
+  serializeDocument,
+  serializeDocumentSummary,
+  serializeTotals,
+} from '../transformers/document_transformer.ts'
 import { listDocuments } from '../queries/list_documents.ts'
 import { documentView } from '../queries/document_view.ts'
 import { SaveDraft } from '../actions/save_draft.ts'
@@ -18,8 +26,19 @@ import { organizations } from '@ia/kernel/contracts'
 export default class DocumentsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.read')
-    const { perPage = 25, cursor, from, to, page: _page, ...filters } = await ctx.request.validateUsing(listDocumentsValidator, { data: ctx.request.qs() })
-    const { documents, nextCursor, total } = await listDocuments({ ...filters, from: isoDateOf(from), to: isoDateOf(to) }, perPage, cursor)
+    const {
+      perPage = 25,
+      cursor,
+      from,
+      to,
+      page: _page,
+      ...filters
+    } = await ctx.request.validateUsing(listDocumentsValidator, { data: ctx.request.qs() })
+    const { documents, nextCursor, total } = await listDocuments(
+      { ...filters, from: isoDateOf(from), to: isoDateOf(to) },
+      perPage,
+      cursor
+    )
     return { data: documents.map(serializeDocumentSummary), meta: { perPage, total, nextCursor } }
   }
 
@@ -30,27 +49,40 @@ export default class DocumentsController {
 
   async store(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.create')
-    const { kind, issueDate, validUntil, ...fields } = await ctx.request.validateUsing(createDocumentValidator)
-    const document = await new SaveDraft().create(kind, { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) }, actorOf(ctx))
+    const { kind, issueDate, validUntil, ...fields } =
+      await ctx.request.validateUsing(createDocumentValidator)
+    const document = await new SaveDraft().create(
+      kind,
+      { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) },
+      actorOf(ctx)
+    )
     return ctx.response.created({ document: serializeDocument(await documentView(document.id)) })
   }
 
   /** The totals a draft would have, computed by the server's money rules and stored nowhere (the editor's live totals). */
   async preview(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.create')
-    const { kind, issueDate, validUntil, ...fields } = await ctx.request.validateUsing(createDocumentValidator)
+    const { kind, issueDate, validUntil, ...fields } =
+      await ctx.request.validateUsing(createDocumentValidator)
     const draft = { ...fields, issueDate: isoDateOf(issueDate), validUntil: isoDateOf(validUntil) }
     // Read only; the transaction gives every read one snapshot and one connection.
-    const { attributes, priced } = await db.transaction((trx) => new SaveDraft().prepare(trx, kind, draft))
+    const { attributes, priced } = await db.transaction((trx) =>
+      new SaveDraft().prepare(trx, kind, draft)
+    )
     return { totals: serializeTotals({ currency: attributes.currency, priced }) }
   }
 
   async update(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.update')
-    const { issueDate, validUntil, ...changes } = await ctx.request.validateUsing(updateDocumentValidator)
+    const { issueDate, validUntil, ...changes } =
+      await ctx.request.validateUsing(updateDocumentValidator)
     const document = await new SaveDraft().update(
       ctx.params.documentId,
-      { ...changes, issueDate: isoDateOf(issueDate), ...(validUntil !== undefined ? { validUntil: isoDateOf(validUntil) ?? null } : {}) },
+      {
+        ...changes,
+        issueDate: isoDateOf(issueDate),
+        ...(validUntil !== undefined ? { validUntil: isoDateOf(validUntil) ?? null } : {}),
+      },
       actorOf(ctx)
     )
     return { document: serializeDocument(await documentView(document.id)) }
@@ -67,7 +99,10 @@ export default class DocumentsController {
     await authorize(ctx, 'invoicing.invoice.issue')
     return idempotent(ctx, async (trx) => {
       const document = await new IssueDocument().handle(trx, ctx.params.documentId, actorOf(ctx))
-      return { status: 200, body: { document: serializeDocument(await documentView(document.id, trx)) } }
+      return {
+        status: 200,
+        body: { document: serializeDocument(await documentView(document.id, trx)) },
+      }
     })
   }
 
@@ -78,21 +113,34 @@ export default class DocumentsController {
     return idempotent(ctx, async (trx) => {
       const document = await new SendDocument().handle(trx, ctx.params.documentId, actorOf(ctx))
       const locale = lang ?? (await organizations.find(document.organizationId, trx))!.locale
-      await new EmailDocument().handle(trx, await documentView(document.id, trx), { to, locale, message }, actorOf(ctx))
-      return { status: 200, body: { document: serializeDocument(await documentView(document.id, trx)) } }
+      await new EmailDocument().handle(
+        trx,
+        await documentView(document.id, trx),
+        { to, locale, message },
+        actorOf(ctx)
+      )
+      return {
+        status: 200,
+        body: { document: serializeDocument(await documentView(document.id, trx)) },
+      }
     })
   }
 
   /** The document as a PDF, in the language asked for (else the reader's). */
   async pdf(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.read')
-    const { lang } = await ctx.request.validateUsing(documentPdfValidator, { data: ctx.request.qs() })
+    const { lang } = await ctx.request.validateUsing(documentPdfValidator, {
+      data: ctx.request.qs(),
+    })
     const locale = lang ?? (ctx.i18n.locale === 'en' ? 'en' : 'fr')
     const view = await documentView(ctx.params.documentId)
     const pdf = await renderDocumentPdf(view, locale)
     const disposition = ctx.request.qs().download === '1' ? 'attachment' : 'inline'
     ctx.response.header('content-type', 'application/pdf')
-    ctx.response.header('content-disposition', `${disposition}; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`)
+    ctx.response.header(
+      'content-disposition',
+      `${disposition}; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`
+    )
     return ctx.response.send(Buffer.from(pdf))
   }
 }

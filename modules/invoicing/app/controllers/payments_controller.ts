@@ -13,9 +13,13 @@ import { actorOf, isoDateOf } from './http.ts'
 /** Payments of the current organisation, serialized with their parts, in the order given: three queries for any number. */
 async function paymentViews(payments: Payment[], client?: QueryClientContract) {
   const ids = payments.map((payment) => payment.id)
-  const allocations = ids.length ? await PaymentAllocation.query({ client }).whereIn('payment_id', ids) : []
+  const allocations = ids.length
+    ? await PaymentAllocation.query({ client }).whereIn('payment_id', ids)
+    : []
   const documentIds = [...new Set(allocations.map((allocation) => allocation.documentId))]
-  const invoices = documentIds.length ? await Document.query({ client }).whereIn('id', documentIds).select('id', 'currency') : []
+  const invoices = documentIds.length
+    ? await Document.query({ client }).whereIn('id', documentIds).select('id', 'currency')
+    : []
   const currencies = new Map(invoices.map((invoice) => [invoice.id, invoice.currency]))
   return payments.map((payment) =>
     serializePayment({
@@ -46,7 +50,10 @@ export default class PaymentsController {
     const document = await Document.query().where('id', ctx.params.documentId).select('id').first()
     if (!document) throw notFound()
     const payments = await Payment.query()
-      .whereIn('id', PaymentAllocation.query().where('document_id', document.id).select('payment_id'))
+      .whereIn(
+        'id',
+        PaymentAllocation.query().where('document_id', document.id).select('payment_id')
+      )
       .orderBy('received_on', 'desc')
       .orderBy('id', 'desc')
     return { data: await paymentViews(payments) }
@@ -57,7 +64,11 @@ export default class PaymentsController {
     await authorize(ctx, 'invoicing.payment.create')
     const { receivedOn, ...input } = await ctx.request.validateUsing(recordPaymentValidator)
     return idempotent(ctx, async (trx) => {
-      const payment = await new RecordPayment().handle(trx, { ...input, receivedOn: isoDateOf(receivedOn) }, actorOf(ctx))
+      const payment = await new RecordPayment().handle(
+        trx,
+        { ...input, receivedOn: isoDateOf(receivedOn) },
+        actorOf(ctx)
+      )
       return { status: 201, body: { payment: await paymentView(payment.id, trx) } }
     })
   }
@@ -66,7 +77,12 @@ export default class PaymentsController {
     await authorize(ctx, 'invoicing.payment.reverse')
     const { reason } = await ctx.request.validateUsing(reversePaymentValidator)
     return idempotent(ctx, async (trx) => {
-      const payment = await new ReversePayment().handle(trx, ctx.params.paymentId, reason, actorOf(ctx))
+      const payment = await new ReversePayment().handle(
+        trx,
+        ctx.params.paymentId,
+        reason,
+        actorOf(ctx)
+      )
       return { status: 200, body: { payment: await paymentView(payment.id, trx) } }
     })
   }

@@ -2,10 +2,21 @@ import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
-import { auditLog, authorize, notFound, tenantContext, toMinorUnits, fitsCurrency } from '@ia/kernel/contracts'
+import {
+  auditLog,
+  authorize,
+  notFound,
+  tenantContext,
+  toMinorUnits,
+  fitsCurrency,
+} from '@ia/kernel/contracts'
 import { currenciesService } from '@ia/currencies/contracts'
 import Product from '../models/product.ts'
-import { createProductValidator, listProductsValidator, updateProductValidator } from '../validators/catalogue.ts'
+import {
+  createProductValidator,
+  listProductsValidator,
+  updateProductValidator,
+} from '../validators/catalogue.ts'
 import { serializeProduct } from '../transformers/catalogue_transformer.ts'
 import { invoicingErrors } from '../errors.ts'
 import { actorOf } from './http.ts'
@@ -18,7 +29,10 @@ function isCodeTaken(error: unknown) {
 
 /** The price in minor units, after checking the organisation uses the currency and the digits fit it. */
 async function priceOf(client: TransactionClientContract, price: string, currency: string) {
-  await currenciesService.assertCurrencyUsed(tenantContext.require(), currency, { client, field: 'currency' })
+  await currenciesService.assertCurrencyUsed(tenantContext.require(), currency, {
+    client,
+    field: 'currency',
+  })
   if (!fitsCurrency(price, currency)) throw invoicingErrors.amountDigits('price', currency)
   return toMinorUnits(price, currency).toString()
 }
@@ -27,14 +41,19 @@ async function priceOf(client: TransactionClientContract, price: string, currenc
 export default class ProductsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.product.read')
-    const { q, archived = 'false' } = await ctx.request.validateUsing(listProductsValidator, { data: ctx.request.qs() })
+    const { q, archived = 'false' } = await ctx.request.validateUsing(listProductsValidator, {
+      data: ctx.request.qs(),
+    })
     const query = Product.query().orderByRaw('lower(name_fr)').orderBy('id').limit(500)
     if (archived === 'false') query.whereNull('archived_at')
     if (archived === 'true') query.whereNotNull('archived_at')
     if (q) {
       const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
       query.where((search) =>
-        search.whereRaw('lower(code) LIKE ?', [pattern]).orWhereRaw('lower(name_fr) LIKE ?', [pattern]).orWhereRaw('lower(name_en) LIKE ?', [pattern])
+        search
+          .whereRaw('lower(code) LIKE ?', [pattern])
+          .orWhereRaw('lower(name_fr) LIKE ?', [pattern])
+          .orWhereRaw('lower(name_en) LIKE ?', [pattern])
       )
     }
     return { data: (await query).map(serializeProduct) }
@@ -56,7 +75,15 @@ export default class ProductsController {
         const priceMinor = await priceOf(trx, price, fields.currency)
         const created = await Product.create({ ...fields, priceMinor }, { client: trx })
         await auditLog.record(
-          { organizationId: tenantContext.require(), actorId: actor.userId, action: 'product.created', subjectType: 'product', subjectId: created.id, metadata: { code: created.code }, ip: actor.ip },
+          {
+            organizationId: tenantContext.require(),
+            actorId: actor.userId,
+            action: 'product.created',
+            subjectType: 'product',
+            subjectId: created.id,
+            metadata: { code: created.code },
+            ip: actor.ip,
+          },
           trx
         )
         return created
@@ -72,11 +99,20 @@ export default class ProductsController {
     const { price, ...changes } = await ctx.request.validateUsing(updateProductValidator)
     const product = await db
       .transaction(async (trx) => {
-        const found = await Product.query({ client: trx }).where('id', ctx.params.productId).forUpdate().first()
+        const found = await Product.query({ client: trx })
+          .where('id', ctx.params.productId)
+          .forUpdate()
+          .first()
         if (!found) throw notFound()
         const currency = changes.currency ?? found.currency
-        const priceMinor = price !== undefined || changes.currency ? await priceOf(trx, price ?? fromStored(found), currency) : found.priceMinor
-        await found.merge({ ...changes, priceMinor }).useTransaction(trx).save()
+        const priceMinor =
+          price !== undefined || changes.currency
+            ? await priceOf(trx, price ?? fromStored(found), currency)
+            : found.priceMinor
+        await found
+          .merge({ ...changes, priceMinor })
+          .useTransaction(trx)
+          .save()
         return found
       })
       .catch((error) => {

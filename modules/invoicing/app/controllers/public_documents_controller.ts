@@ -10,16 +10,22 @@ import { invoicingErrors } from '../errors.ts'
 export default class PublicDocumentsController {
   async pdf(ctx: HttpContext) {
     const { organizationId, documentId } = publicLinks.read(ctx.params.token)
-    const { lang } = await ctx.request.validateUsing(documentPdfValidator, { data: ctx.request.qs() })
+    const { lang } = await ctx.request.validateUsing(documentPdfValidator, {
+      data: ctx.request.qs(),
+    })
     const locale = lang ?? (ctx.i18n.locale === 'en' ? 'en' : 'fr')
     const { view, pdf } = await tenantContext.run(organizationId, async () => {
       const found = await documentView(documentId)
       // Only what was sent is shown: a draft or a document since cancelled is not the customer's to read.
-      if (!found.document.number || found.document.status === 'cancelled') throw invoicingErrors.publicLinkInvalid()
+      if (!found.document.number || found.document.status === 'cancelled')
+        throw invoicingErrors.publicLinkInvalid()
       return { view: found, pdf: await renderDocumentPdf(found, locale) }
     })
     ctx.response.header('content-type', 'application/pdf')
-    ctx.response.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`)
+    ctx.response.header(
+      'content-disposition',
+      `inline; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`
+    )
     ctx.response.header('cache-control', 'private, no-store')
     return ctx.response.send(Buffer.from(pdf))
   }

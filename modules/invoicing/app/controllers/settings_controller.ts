@@ -14,13 +14,18 @@ import { actorOf, isoDateOf } from './http.ts'
 
 /** The rate of a group valid on `date` among its periods: the one that started last. */
 function rateOn(group: TaxGroup, date: string) {
-  const covering = group.rates.filter((rate) => rate.validFrom.toISODate()! <= date && (!rate.validTo || rate.validTo.toISODate()! >= date))
+  const covering = group.rates.filter(
+    (rate) =>
+      rate.validFrom.toISODate()! <= date && (!rate.validTo || rate.validTo.toISODate()! >= date)
+  )
   return covering.sort((a, b) => b.validFrom.toMillis() - a.validFrom.toMillis())[0]?.rate ?? null
 }
 
 /** The organisation's tax groups with their rates, one query for the groups and one for the rates. */
 async function taxGroups() {
-  const groups = await TaxGroup.query().preload('rates', (rates) => rates.orderBy('valid_from')).orderBy('code')
+  const groups = await TaxGroup.query()
+    .preload('rates', (rates) => rates.orderBy('valid_from'))
+    .orderBy('code')
   const on = today()
   return groups.map((group) => serializeTaxGroup({ group, currentRate: rateOn(group, on) }))
 }
@@ -43,7 +48,10 @@ export default class SettingsController {
     await db.transaction(async (trx) => {
       const group = await TaxGroup.query({ client: trx }).where('code', code).forUpdate().first()
       if (!group) throw notFound()
-      const taken = await TaxRate.query({ client: trx }).where('tax_group_id', group.id).where('valid_from', validFrom).first()
+      const taken = await TaxRate.query({ client: trx })
+        .where('tax_group_id', group.id)
+        .where('valid_from', validFrom)
+        .first()
       if (taken) throw invoicingErrors.taxRateTaken(validFrom)
       await TaxRate.create(
         {
@@ -57,7 +65,15 @@ export default class SettingsController {
         { client: trx }
       )
       await auditLog.record(
-        { organizationId: tenantContext.require(), actorId: actor.userId, action: 'tax_rate.added', subjectType: 'tax_group', subjectId: group.id, metadata: { code, rate: input.rate, validFrom }, ip: actor.ip },
+        {
+          organizationId: tenantContext.require(),
+          actorId: actor.userId,
+          action: 'tax_rate.added',
+          subjectType: 'tax_group',
+          subjectId: group.id,
+          metadata: { code, rate: input.rate, validFrom },
+          ip: actor.ip,
+        },
         trx
       )
     })
@@ -83,7 +99,18 @@ export default class SettingsController {
          ON CONFLICT (organization_id, kind) DO UPDATE SET format = excluded.format`,
         [organizationId, kind, format]
       )
-      await auditLog.record({ organizationId, actorId: actor.userId, action: 'series.changed', subjectType: 'series', subjectId: kind, metadata: { format }, ip: actor.ip }, trx)
+      await auditLog.record(
+        {
+          organizationId,
+          actorId: actor.userId,
+          action: 'series.changed',
+          subjectType: 'series',
+          subjectId: kind,
+          metadata: { format },
+          ip: actor.ip,
+        },
+        trx
+      )
     })
     return { data: await seriesList() }
   }
@@ -100,8 +127,16 @@ async function seriesList() {
        LEFT JOIN invoicing.number_counters c ON c.organization_id = ? AND c.kind = k.kind AND c.year = ?`,
     [[...DOCUMENT_KINDS], organizationId, organizationId, year]
   )
-  return (rows as Array<{ kind: DocumentKind; format: string | null; last_value: number }>).map((row) => {
-    const format = row.format ?? DEFAULT_SERIES_FORMATS[row.kind]
-    return serializeSeries({ kind: row.kind, format, year, issued: row.last_value, nextNumber: formatNumber(format, year, row.last_value + 1) })
-  })
+  return (rows as Array<{ kind: DocumentKind; format: string | null; last_value: number }>).map(
+    (row) => {
+      const format = row.format ?? DEFAULT_SERIES_FORMATS[row.kind]
+      return serializeSeries({
+        kind: row.kind,
+        format,
+        year,
+        issued: row.last_value,
+        nextNumber: formatNumber(format, year, row.last_value + 1),
+      })
+    }
+  )
 }

@@ -8,11 +8,22 @@ const NUMBER_LOCALES: Record<string, string> = { fr: 'fr-CD', en: 'en' }
 mails.defineTemplate<DocumentSentMail>('invoicing.document_sent', (data, t) => {
   const locale = NUMBER_LOCALES[t.locale] ?? t.locale
   // Intl formats the decimal string exactly: the amount never passes through a float.
-  const total = new Intl.NumberFormat(locale, { style: 'currency', currency: data.currency }).format(data.total as unknown as number)
+  const total = new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: data.currency,
+  }).format(data.total as unknown as number)
   const title = t.t(`invoicing.pdf.title.${data.kind}`)
-  const dueDate = data.dueDate ? DateTime.fromISO(data.dueDate).setLocale(t.locale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }) : null
+  const dueDate = data.dueDate
+    ? DateTime.fromISO(data.dueDate)
+        .setLocale(t.locale)
+        .toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' })
+    : null
   return {
-    subject: t.t('invoicing.mail.documentSent.subject', { title, number: data.number, seller: data.seller }),
+    subject: t.t('invoicing.mail.documentSent.subject', {
+      title,
+      number: data.number,
+      seller: data.seller,
+    }),
     heading: t.t('invoicing.mail.documentSent.heading', { customer: data.customer }),
     paragraphs: [
       ...(data.message ? [data.message] : []),

@@ -9,7 +9,14 @@ export const DOCUMENT_KINDS = ['invoice', 'quote', 'credit_note'] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
 /** Stored states; `overdue` is read from the due date (an open invoice past it), never stored. */
-export const DOCUMENT_STATUSES = ['draft', 'issued', 'sent', 'partially_paid', 'paid', 'cancelled'] as const
+export const DOCUMENT_STATUSES = [
+  'draft',
+  'issued',
+  'sent',
+  'partially_paid',
+  'paid',
+  'cancelled',
+] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
 /** The states shown: the stored ones plus `overdue`. */
 export const DISPLAYED_STATUSES = [...DOCUMENT_STATUSES, 'overdue'] as const
@@ -18,7 +25,13 @@ export type DisplayedStatus = (typeof DISPLAYED_STATUSES)[number]
 export const OPEN_STATUSES: readonly DocumentStatus[] = ['issued', 'sent', 'partially_paid']
 
 /** The DGI's invoice types (FV, EV, FA, FT, EA in the e-MCF). */
-export const INVOICE_TYPES = ['sale', 'advance', 'credit_note', 'export', 'export_credit_note'] as const
+export const INVOICE_TYPES = [
+  'sale',
+  'advance',
+  'credit_note',
+  'export',
+  'export_credit_note',
+] as const
 export type InvoiceType = (typeof INVOICE_TYPES)[number]
 
 /** The DGI's client categories: individual, company, sole trader, professional, embassy or international body. */

@@ -4,7 +4,24 @@ import { TenantModel } from '@ia/kernel/contracts'
 import TaxRate from './tax_rate.ts'
 
 /** The DGI's tax group letters, A to P. */
-export const TAX_GROUP_CODES = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P'] as const
+export const TAX_GROUP_CODES = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+] as const
 export type TaxGroupCode = (typeof TAX_GROUP_CODES)[number]
 
 /** One of the organisation's DGI tax groups; its rates change by date (`TaxRate`). */

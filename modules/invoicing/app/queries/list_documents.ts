@@ -1,6 +1,10 @@
 import db from '@adonisjs/lucid/services/db'
 import { isUuid } from '@ia/kernel/contracts'
-import Document, { OPEN_STATUSES, type DisplayedStatus, type DocumentKind } from '../models/document.ts'
+import Document, {
+  OPEN_STATUSES,
+  type DisplayedStatus,
+  type DocumentKind,
+} from '../models/document.ts'
 import { invoicingErrors } from '../errors.ts'
 import { today } from '../services/settlement.ts'
 
@@ -20,14 +24,24 @@ export type DocumentFilters = {
 
 /** Each order's key as SQL, as text for the cursor, and read back from the cursor. */
 const SORT_KEYS = {
-  issueDate: { column: 'issue_date', asText: "to_char(issue_date, 'YYYY-MM-DD')", fromCursor: '?::date', check: /^\d{4}-\d{2}-\d{2}$/ },
+  issueDate: {
+    column: 'issue_date',
+    asText: "to_char(issue_date, 'YYYY-MM-DD')",
+    fromCursor: '?::date',
+    check: /^\d{4}-\d{2}-\d{2}$/,
+  },
   dueDate: {
     column: "coalesce(due_date, date '9999-12-31')",
     asText: "to_char(coalesce(due_date, date '9999-12-31'), 'YYYY-MM-DD')",
     fromCursor: '?::date',
     check: /^\d{4}-\d{2}-\d{2}$/,
   },
-  total: { column: 'total_minor', asText: 'total_minor::text', fromCursor: '?::bigint', check: /^-?\d{1,19}$/ },
+  total: {
+    column: 'total_minor',
+    asText: 'total_minor::text',
+    fromCursor: '?::bigint',
+    check: /^-?\d{1,19}$/,
+  },
 } as const
 
 function escapeLike(text: string) {
@@ -47,7 +61,13 @@ function decodeCursor(token: string, sort: keyof typeof SORT_KEYS, order: string
   }
   if (!Array.isArray(parsed) || parsed.length !== 4) throw invoicingErrors.invalidCursor()
   const [cursorSort, cursorOrder, value, id] = parsed as unknown[]
-  if (cursorSort !== sort || cursorOrder !== order || typeof value !== 'string' || !SORT_KEYS[sort].check.test(value) || !isUuid(id)) {
+  if (
+    cursorSort !== sort ||
+    cursorOrder !== order ||
+    typeof value !== 'string' ||
+    !SORT_KEYS[sort].check.test(value) ||
+    !isUuid(id)
+  ) {
     throw invoicingErrors.invalidCursor()
   }
   return { value, id }
@@ -65,7 +85,11 @@ function filtered(filters: DocumentFilters) {
   const q = filters.q?.trim()
   if (q) {
     const pattern = `%${escapeLike(q.toLowerCase())}%`
-    query.where((search) => search.whereRaw('lower(customer_name) LIKE ?', [pattern]).orWhereRaw('lower(number) LIKE ?', [pattern]))
+    query.where((search) =>
+      search
+        .whereRaw('lower(customer_name) LIKE ?', [pattern])
+        .orWhereRaw('lower(number) LIKE ?', [pattern])
+    )
   }
   return query
 }
@@ -79,10 +103,15 @@ export async function listDocuments(filters: DocumentFilters, perPage: number, c
   const sort = filters.sort ?? 'issueDate'
   const order = filters.order ?? 'desc'
   const key = SORT_KEYS[sort]
-  const query = filtered(filters).select('*').select(db.raw(`${key.asText} AS cursor_key`))
+  const query = filtered(filters)
+    .select('*')
+    .select(db.raw(`${key.asText} AS cursor_key`))
   if (cursor) {
     const after = decodeCursor(cursor, sort, order)
-    query.whereRaw(`(${key.column}, id) ${order === 'asc' ? '>' : '<'} (${key.fromCursor}, ?::uuid)`, [after.value, after.id])
+    query.whereRaw(
+      `(${key.column}, id) ${order === 'asc' ? '>' : '<'} (${key.fromCursor}, ?::uuid)`,
+      [after.value, after.id]
+    )
   }
   const direction = order === 'asc' ? 'ASC' : 'DESC'
   query.orderByRaw(`${key.column} ${direction}, id ${direction}`).limit(perPage + 1)
@@ -90,6 +119,9 @@ export async function listDocuments(filters: DocumentFilters, perPage: number, c
   const [rows, total] = await Promise.all([query, cursor ? null : count()])
   const documents = rows.slice(0, perPage)
   const last = documents.at(-1)
-  const nextCursor = rows.length > perPage && last ? encodeCursor(sort, order, String(last.$extras.cursor_key), last.id) : null
+  const nextCursor =
+    rows.length > perPage && last
+      ? encodeCursor(sort, order, String(last.$extras.cursor_key), last.id)
+      : null
   return { documents, nextCursor, total }
 }

@@ -1,5 +1,11 @@
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { computeTotals, fromMinorUnits, MoneyLineError, toMinorUnits, type MoneyLineInput } from '@ia/kernel/contracts'
+import {
+  computeTotals,
+  fromMinorUnits,
+  MoneyLineError,
+  toMinorUnits,
+  type MoneyLineInput,
+} from '@ia/kernel/contracts'
 import { currenciesService } from '@ia/currencies/contracts'
 import type { ContactSummary } from '@ia/contacts/contracts'
 import Product from '../models/product.ts'
@@ -63,41 +69,65 @@ export async function priceLines(
   context: { currency: string; taxDate: string; customer: ContactSummary; locale: 'fr' | 'en' },
   inputs: LineInput[]
 ): Promise<PricedDocument> {
-  const productIds = [...new Set(inputs.flatMap((line) => (line.productId ? [line.productId] : [])))]
+  const productIds = [
+    ...new Set(inputs.flatMap((line) => (line.productId ? [line.productId] : []))),
+  ]
   const products = new Map(
-    (productIds.length ? await Product.query({ client: trx }).whereIn('id', productIds).whereNull('archived_at') : []).map((product) => [product.id, product])
+    (productIds.length
+      ? await Product.query({ client: trx }).whereIn('id', productIds).whereNull('archived_at')
+      : []
+    ).map((product) => [product.id, product])
   )
   const resolved = []
   for (const [index, input] of inputs.entries()) {
     const field = (name: string) => `lines.${index}.${name}`
     const product = input.productId ? products.get(input.productId) : undefined
     if (input.productId && !product) throw invoicingErrors.productUnknown(field('productId'))
-    if (input.discountPercent && input.discountAmount) throw invoicingErrors.discountTwice(field('discountAmount'))
-    const description = input.description ?? (product && (context.locale === 'en' ? product.nameEn : product.nameFr))
+    if (input.discountPercent && input.discountAmount)
+      throw invoicingErrors.discountTwice(field('discountAmount'))
+    const description =
+      input.description ?? (product && (context.locale === 'en' ? product.nameEn : product.nameFr))
     if (!description) throw invoicingErrors.lineDescriptionRequired(field('description'))
     resolved.push({
       productId: product?.id ?? null,
       description,
       quantity: input.quantity,
       unit: input.unit !== undefined ? input.unit : (product?.unit ?? null),
-      unitPrice: input.unitPrice ?? (product ? await productPrice(trx, organizationId, product, context, field('unitPrice')) : undefined),
+      unitPrice:
+        input.unitPrice ??
+        (product
+          ? await productPrice(trx, organizationId, product, context, field('unitPrice'))
+          : undefined),
       discountPercent: input.discountPercent ?? null,
       discountAmount: input.discountAmount ?? null,
       taxGroup: input.taxGroup ?? product?.taxGroup ?? defaultTaxGroup(context.customer),
     })
-    if (resolved[index].unitPrice === undefined) throw invoicingErrors.unitPriceRequired(field('unitPrice'))
+    if (resolved[index].unitPrice === undefined)
+      throw invoicingErrors.unitPriceRequired(field('unitPrice'))
   }
 
   const firstLineOf = new Map<string, number>()
-  resolved.forEach((line, index) => firstLineOf.has(line.taxGroup) || firstLineOf.set(line.taxGroup, index))
+  resolved.forEach(
+    (line, index) => firstLineOf.has(line.taxGroup) || firstLineOf.set(line.taxGroup, index)
+  )
   const rates = resolved.length
-    ? await taxRatesOn(organizationId, [...firstLineOf.keys()], context.taxDate, trx, (code) => `lines.${firstLineOf.get(code)}.taxGroup`)
+    ? await taxRatesOn(
+        organizationId,
+        [...firstLineOf.keys()],
+        context.taxDate,
+        trx,
+        (code) => `lines.${firstLineOf.get(code)}.taxGroup`
+      )
     : new Map<string, string>()
 
   const moneyLines: MoneyLineInput[] = resolved.map((line) => ({
     quantity: line.quantity,
     unitPrice: line.unitPrice!,
-    discount: line.discountPercent ? { percent: line.discountPercent } : line.discountAmount ? { amount: line.discountAmount } : null,
+    discount: line.discountPercent
+      ? { percent: line.discountPercent }
+      : line.discountAmount
+        ? { amount: line.discountAmount }
+        : null,
     taxGroup: line.taxGroup,
     taxRate: rates.get(line.taxGroup)!,
   }))
@@ -107,7 +137,10 @@ export async function priceLines(
   } catch (error) {
     if (!(error instanceof MoneyLineError)) throw error
     const line = resolved[error.line]
-    if (error.field === 'discount') throw invoicingErrors.discountAboveLine(`lines.${error.line}.${line.discountPercent ? 'discountPercent' : 'discountAmount'}`)
+    if (error.field === 'discount')
+      throw invoicingErrors.discountAboveLine(
+        `lines.${error.line}.${line.discountPercent ? 'discountPercent' : 'discountAmount'}`
+      )
     throw error
   }
   const { currency } = context
@@ -136,10 +169,18 @@ async function productPrice(
   context: { currency: string; taxDate: string },
   field: string
 ) {
-  if (product.currency === context.currency) return fromMinorUnits(product.priceMinor, product.currency)
-  const converted = await currenciesService.convert(organizationId, BigInt(product.priceMinor), product.currency, context.currency, context.taxDate, {
-    client: trx,
-    field,
-  })
+  if (product.currency === context.currency)
+    return fromMinorUnits(product.priceMinor, product.currency)
+  const converted = await currenciesService.convert(
+    organizationId,
+    BigInt(product.priceMinor),
+    product.currency,
+    context.currency,
+    context.taxDate,
+    {
+      client: trx,
+      field,
+    }
+  )
   return converted.amount
 }

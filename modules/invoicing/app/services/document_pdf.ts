@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url'
 import i18nManager from '@adonisjs/i18n/services/main'
 import type { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { currencyName, Decimal, documents, files, fromMinorUnits, organizations, type OrganizationProfile } from '@ia/kernel/contracts'
+import {
+  currencyName,
+  Decimal,
+  documents,
+  files,
+  fromMinorUnits,
+  organizations,
+  type OrganizationProfile,
+} from '@ia/kernel/contracts'
 import type Document from '../models/document.ts'
 import type { PartySnapshot } from '../models/document.ts'
 import type DocumentLine from '../models/document_line.ts'
@@ -21,20 +29,31 @@ const NUMBER_LOCALES: Record<DocumentLocale, string> = { fr: 'fr-CD', en: 'en' }
 /** Writes numbers, amounts and dates the way a reader of `locale` expects. */
 function printer(locale: DocumentLocale, currency: string) {
   const numberLocale = NUMBER_LOCALES[locale]
-  const digits = new Intl.NumberFormat(numberLocale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits
-  const plain = new Intl.NumberFormat(numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+  const digits = new Intl.NumberFormat(numberLocale, {
+    style: 'currency',
+    currency,
+  }).resolvedOptions().maximumFractionDigits
+  const plain = new Intl.NumberFormat(numberLocale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })
   const withCurrency = new Intl.NumberFormat(numberLocale, { style: 'currency', currency })
   const quantity = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 6 })
-  const percent = new Intl.NumberFormat(numberLocale, { style: 'percent', maximumFractionDigits: 4 })
+  const percent = new Intl.NumberFormat(numberLocale, {
+    style: 'percent',
+    maximumFractionDigits: 4,
+  })
   // Intl formats decimal strings exactly: amounts never pass through a float.
-  const format = (formatter: Intl.NumberFormat, value: string) => formatter.format(value as unknown as number)
+  const format = (formatter: Intl.NumberFormat, value: string) =>
+    formatter.format(value as unknown as number)
   return {
     amount: (minor: string) => format(plain, fromMinorUnits(minor, currency)),
     money: (minor: string) => format(withCurrency, fromMinorUnits(minor, currency)),
     decimal: (value: string) => format(plain, value),
     quantity: (value: string) => format(quantity, decimalText(value)),
     percent: (value: string) => format(percent, new Decimal(value).div(100).toString()),
-    date: (value: DateTime) => value.setLocale(locale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }),
+    date: (value: DateTime) =>
+      value.setLocale(locale).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' }),
   }
 }
 
@@ -43,11 +62,20 @@ function sellerOf(document: Document, profile: OrganizationProfile): PartySnapsh
   return document.sellerSnapshot ?? profile
 }
 
-const present = <T extends { value: string | null }>(entries: T[]) => entries.filter((entry): entry is T & { value: string } => Boolean(entry.value))
+const present = <T extends { value: string | null }>(entries: T[]) =>
+  entries.filter((entry): entry is T & { value: string } => Boolean(entry.value))
 
-function addressOf(party: Pick<PartySnapshot, 'address' | 'city' | 'country'>, locale: DocumentLocale) {
-  const country = party.country ? new Intl.DisplayNames(locale, { type: 'region' }).of(party.country) : null
-  return [party.address, [party.city, country].filter(Boolean).join(', ')].filter(Boolean).join('\n') || null
+function addressOf(
+  party: Pick<PartySnapshot, 'address' | 'city' | 'country'>,
+  locale: DocumentLocale
+) {
+  const country = party.country
+    ? new Intl.DisplayNames(locale, { type: 'region' }).of(party.country)
+    : null
+  return (
+    [party.address, [party.city, country].filter(Boolean).join(', ')].filter(Boolean).join('\n') ||
+    null
+  )
 }
 
 /**
@@ -55,15 +83,34 @@ function addressOf(party: Pick<PartySnapshot, 'address' | 'city' | 'country'>, l
  * formatted: a quote, an invoice or a credit note, a draft marked as such. Built from what was frozen at
  * issue (the parties' mentions, lines, rates and totals), so an issued document prints the same forever.
  */
-export async function documentPrint(view: { document: Document; lines: DocumentLine[] }, locale: DocumentLocale, client?: QueryClientContract) {
+export async function documentPrint(
+  view: { document: Document; lines: DocumentLine[] },
+  locale: DocumentLocale,
+  client?: QueryClientContract
+) {
   const { document, lines } = view
-  const t = (key: string, data?: Record<string, unknown>) => i18nManager.locale(locale).t(`invoicing.pdf.${key}`, data)
+  const t = (key: string, data?: Record<string, unknown>) =>
+    i18nManager.locale(locale).t(`invoicing.pdf.${key}`, data)
   const print = printer(locale, document.currency)
   const profile = (await organizations.find(document.organizationId, client))!
   const seller = sellerOf(document, profile)
-  const customer = document.customerSnapshot ?? { name: document.customerName, address: null, city: null, country: null, nif: null, rccm: null, idNat: null, email: null, phone: null }
-  const groups = await TaxGroup.query({ client }).whereIn('code', [...new Set(lines.map((line) => line.taxGroup))])
-  const groupLabel = new Map(groups.map((group) => [group.code as string, locale === 'fr' ? group.labelFr : group.labelEn]))
+  const customer = document.customerSnapshot ?? {
+    name: document.customerName,
+    address: null,
+    city: null,
+    country: null,
+    nif: null,
+    rccm: null,
+    idNat: null,
+    email: null,
+    phone: null,
+  }
+  const groups = await TaxGroup.query({ client }).whereIn('code', [
+    ...new Set(lines.map((line) => line.taxGroup)),
+  ])
+  const groupLabel = new Map(
+    groups.map((group) => [group.code as string, locale === 'fr' ? group.labelFr : group.labelEn])
+  )
   const credited = document.creditedDocumentId
     ? await (client ?? TaxGroup.query().client)
         .from('invoicing.documents')
@@ -74,9 +121,16 @@ export async function documentPrint(view: { document: Document; lines: DocumentL
 
   const dates = [
     { label: t('issueDate'), value: print.date(document.issueDate) },
-    ...(document.kind === 'invoice' && document.dueDate ? [{ label: t('dueDate'), value: print.date(document.dueDate) }] : []),
-    ...(document.kind === 'quote' && document.validUntil ? [{ label: t('validUntil'), value: print.date(document.validUntil) }] : []),
-    { label: t('currency'), value: `${currencyName(document.currency, locale)} (${document.currency})` },
+    ...(document.kind === 'invoice' && document.dueDate
+      ? [{ label: t('dueDate'), value: print.date(document.dueDate) }]
+      : []),
+    ...(document.kind === 'quote' && document.validUntil
+      ? [{ label: t('validUntil'), value: print.date(document.validUntil) }]
+      : []),
+    {
+      label: t('currency'),
+      value: `${currencyName(document.currency, locale)} (${document.currency})`,
+    },
   ]
   const identifiers = (party: PartySnapshot) =>
     present([
@@ -85,11 +139,16 @@ export async function documentPrint(view: { document: Document; lines: DocumentL
       { label: t('idNat'), value: party.idNat },
     ])
   const equivalent =
-    document.reportingCurrency !== document.currency && document.exchangeRate && document.reportingTotalMinor && document.exchangeRateDate
+    document.reportingCurrency !== document.currency &&
+    document.exchangeRate &&
+    document.reportingTotalMinor &&
+    document.exchangeRateDate
       ? t('equivalent', {
           amount: printer(locale, document.reportingCurrency).money(document.reportingTotalMinor),
           from: document.currency,
-          rate: printer(locale, document.reportingCurrency).decimal(decimalText(document.exchangeRate)),
+          rate: printer(locale, document.reportingCurrency).decimal(
+            decimalText(document.exchangeRate)
+          ),
           to: document.reportingCurrency,
           date: print.date(document.exchangeRateDate),
           source: document.exchangeRateSource ?? '',
@@ -101,9 +160,22 @@ export async function documentPrint(view: { document: Document; lines: DocumentL
     title: t(`title.${document.kind}`),
     number: document.number ?? t('draft'),
     labels: Object.fromEntries(
-      ['billTo', 'reference', 'description', 'quantity', 'unitPrice', 'discount', 'taxGroup', 'amount', 'taxSummary', 'taxRate', 'taxBase', 'taxAmount', 'amountInWords', 'page'].map(
-        (key) => [key, t(`labels.${key}`)]
-      )
+      [
+        'billTo',
+        'reference',
+        'description',
+        'quantity',
+        'unitPrice',
+        'discount',
+        'taxGroup',
+        'amount',
+        'taxSummary',
+        'taxRate',
+        'taxBase',
+        'taxAmount',
+        'amountInWords',
+        'page',
+      ].map((key) => [key, t(`labels.${key}`)])
     ),
     dates,
     seller: {
@@ -114,14 +186,22 @@ export async function documentPrint(view: { document: Document; lines: DocumentL
       email: seller.email,
       logo: null as string | null,
     },
-    customer: { name: customer.name, address: addressOf(customer, locale), identifiers: identifiers(customer) },
+    customer: {
+      name: customer.name,
+      address: addressOf(customer, locale),
+      identifiers: identifiers(customer),
+    },
     reference: credited ? t('creditFor', { number: credited.number }) : null,
     lines: lines.map((line) => ({
       description: line.description,
       quantity: print.quantity(line.quantity),
       unit: line.unit,
       unitPrice: print.decimal(decimalText(line.unitPrice)),
-      discount: line.discountPercent ? print.percent(line.discountPercent) : BigInt(line.discountMinor) > 0n ? print.amount(line.discountMinor) : null,
+      discount: line.discountPercent
+        ? print.percent(line.discountPercent)
+        : BigInt(line.discountMinor) > 0n
+          ? print.amount(line.discountMinor)
+          : null,
       taxGroup: line.taxGroup,
       amount: print.amount(line.netMinor),
     })),
@@ -138,15 +218,24 @@ export async function documentPrint(view: { document: Document; lines: DocumentL
     ],
     equivalent,
     sections: [
-      ...(document.kind === 'invoice' ? [{ title: t('terms'), text: t('termsDays', { days: document.paymentTermsDays }) }] : []),
+      ...(document.kind === 'invoice'
+        ? [{ title: t('terms'), text: t('termsDays', { days: document.paymentTermsDays }) }]
+        : []),
       ...(document.notes ? [{ title: t('notes'), text: document.notes }] : []),
     ],
-    footer: [seller.legalName ?? seller.name, ...identifiers(seller).map((entry) => `${entry.label} ${entry.value}`)].join(' — '),
+    footer: [
+      seller.legalName ?? seller.name,
+      ...identifiers(seller).map((entry) => `${entry.label} ${entry.value}`),
+    ].join(' — '),
   }
 }
 
 /** The document as a PDF in `locale`: the same document in the same state gives the same bytes. */
-export async function renderDocumentPdf(view: { document: Document; lines: DocumentLine[] }, locale: DocumentLocale, client?: QueryClientContract) {
+export async function renderDocumentPdf(
+  view: { document: Document; lines: DocumentLine[] },
+  locale: DocumentLocale,
+  client?: QueryClientContract
+) {
   const data = await documentPrint(view, locale, client)
   const profile = (await organizations.find(view.document.organizationId, client))!
   const logo = profile.logoPath ? await files.get(profile.id, profile.logoPath) : null

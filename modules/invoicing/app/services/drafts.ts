@@ -3,7 +3,8 @@ import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { organizations } from '@ia/kernel/contracts'
 import { contactsDirectory, type ContactSummary } from '@ia/contacts/contracts'
 import { currenciesService } from '@ia/currencies/contracts'
-import Document, { type ClientCategory, type DocumentKind, type InvoiceType } from '../models/document.ts'
+import type Document from '../models/document.ts'
+import { type ClientCategory, type DocumentKind, type InvoiceType } from '../models/document.ts'
 import DocumentLine from '../models/document_line.ts'
 import { invoicingErrors } from '../errors.ts'
 import { priceLines, type LineInput, type PricedDocument } from './document_lines.ts'
@@ -27,10 +28,16 @@ export type DraftFields = {
 const CREDIT_TYPES: readonly InvoiceType[] = ['credit_note', 'export_credit_note']
 
 /** The invoice type a document gets when none is given, and whether a given one fits its kind. */
-function invoiceTypeFor(kind: DocumentKind, customer: ContactSummary, given: InvoiceType | undefined, credited: Document | null) {
+function invoiceTypeFor(
+  kind: DocumentKind,
+  customer: ContactSummary,
+  given: InvoiceType | undefined,
+  credited: Document | null
+) {
   const abroad = !!customer.country && customer.country !== 'CD'
   if (kind === 'credit_note') {
-    const type = given ?? (credited?.invoiceType === 'export' || abroad ? 'export_credit_note' : 'credit_note')
+    const type =
+      given ?? (credited?.invoiceType === 'export' || abroad ? 'export_credit_note' : 'credit_note')
     if (!CREDIT_TYPES.includes(type)) throw invoicingErrors.invoiceTypeMismatch()
     return type
   }
@@ -57,14 +64,34 @@ export async function resolveDraft(
   fields: DraftFields & { issueDate: string },
   credited: Document | null
 ) {
-  const customer = await contactsDirectory.assertContactBelongs(organizationId, fields.customerId, { field: 'customerId', role: 'customer' }, trx)
+  const customer = await contactsDirectory.assertContactBelongs(
+    organizationId,
+    fields.customerId,
+    { field: 'customerId', role: 'customer' },
+    trx
+  )
   const settings = await currenciesService.settings(organizationId, { client: trx })
-  const currency = credited?.currency ?? fields.currency ?? pickCurrency(customer, settings.currencies.map((entry) => entry.code), settings.defaultCurrency)
-  await currenciesService.assertCurrencyUsed(organizationId, currency, { client: trx, field: 'currency' })
+  const currency =
+    credited?.currency ??
+    fields.currency ??
+    pickCurrency(
+      customer,
+      settings.currencies.map((entry) => entry.code),
+      settings.defaultCurrency
+    )
+  await currenciesService.assertCurrencyUsed(organizationId, currency, {
+    client: trx,
+    field: 'currency',
+  })
   const profile = await organizations.find(organizationId, trx)
   const locale = customer.preferredLocale ?? profile?.locale ?? 'fr'
   const taxDate = credited ? credited.issueDate.toISODate()! : fields.issueDate
-  const priced = await priceLines(trx, organizationId, { currency, taxDate, customer, locale }, fields.lines)
+  const priced = await priceLines(
+    trx,
+    organizationId,
+    { currency, taxDate, customer, locale },
+    fields.lines
+  )
   const paymentTermsDays = kind === 'invoice' ? (fields.paymentTermsDays ?? 0) : 0
   return {
     customer,
@@ -75,8 +102,10 @@ export async function resolveDraft(
       customerName: customer.name,
       issueDate: DateTime.fromISO(fields.issueDate),
       paymentTermsDays,
-      dueDate: kind === 'invoice' ? DateTime.fromISO(addDays(fields.issueDate, paymentTermsDays)) : null,
-      validUntil: kind === 'quote' && fields.validUntil ? DateTime.fromISO(fields.validUntil) : null,
+      dueDate:
+        kind === 'invoice' ? DateTime.fromISO(addDays(fields.issueDate, paymentTermsDays)) : null,
+      validUntil:
+        kind === 'quote' && fields.validUntil ? DateTime.fromISO(fields.validUntil) : null,
       currency,
       reportingCurrency: settings.reportingCurrency,
       invoiceType: invoiceTypeFor(kind, customer, fields.invoiceType, credited),
@@ -93,11 +122,17 @@ export async function resolveDraft(
 
 /** The customer's preferred currency when the organisation uses it, else the organisation's default. */
 function pickCurrency(customer: ContactSummary, used: string[], defaultCurrency: string) {
-  return customer.preferredCurrency && used.includes(customer.preferredCurrency) ? customer.preferredCurrency : defaultCurrency
+  return customer.preferredCurrency && used.includes(customer.preferredCurrency)
+    ? customer.preferredCurrency
+    : defaultCurrency
 }
 
 /** Replaces a draft's lines by `priced`'s, in its transaction (the database refuses it once issued). */
-export async function replaceLines(trx: TransactionClientContract, document: Document, priced: PricedDocument) {
+export async function replaceLines(
+  trx: TransactionClientContract,
+  document: Document,
+  priced: PricedDocument
+) {
   await DocumentLine.query({ client: trx }).where('document_id', document.id).delete()
   if (!priced.lines.length) return
   await DocumentLine.createMany(

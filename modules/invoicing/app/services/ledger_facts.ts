@@ -32,7 +32,11 @@ export function documentFacts(document: Document): IssuedDocumentFacts {
 }
 
 /** What a ledger needs of a payment and each invoice it settled. */
-export function paymentFacts(payment: Payment, allocations: PaymentAllocation[], invoices: Map<string, Document>): PaymentFacts {
+export function paymentFacts(
+  payment: Payment,
+  allocations: PaymentAllocation[],
+  invoices: Map<string, Document>
+): PaymentFacts {
   return {
     paymentId: payment.id,
     method: payment.method,
@@ -52,7 +56,10 @@ export function paymentFacts(payment: Payment, allocations: PaymentAllocation[],
         applied: fromMinorUnits(allocation.appliedMinor, invoice.currency),
         amount: fromMinorUnits(allocation.amountMinor, payment.currency),
         exchangeRate: decimalText(allocation.exchangeRate),
-        exchangeDifference: fromMinorUnits(allocation.exchangeDifferenceMinor, payment.bookCurrency),
+        exchangeDifference: fromMinorUnits(
+          allocation.exchangeDifferenceMinor,
+          payment.bookCurrency
+        ),
       }
     }),
   }

@@ -37,7 +37,12 @@ export function formatNumber(format: string, year: number, value: number) {
  * transaction ends. Concurrent issues queue on that row; a rolled-back or killed issue takes its
  * increment with it, so numbers have no gaps and are never reused.
  */
-export async function takeNextNumber(trx: TransactionClientContract, organizationId: string, kind: DocumentKind, year: number) {
+export async function takeNextNumber(
+  trx: TransactionClientContract,
+  organizationId: string,
+  kind: DocumentKind,
+  year: number
+) {
   const { rows } = await trx.rawQuery(
     `WITH counter AS (
        INSERT INTO invoicing.number_counters (organization_id, kind, year, last_value) VALUES (?, ?, ?, 1)

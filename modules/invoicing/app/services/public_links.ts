@@ -16,18 +16,31 @@ type LinkedDocument = { organizationId: string; documentId: string }
  */
 export const publicLinks = {
   token(document: LinkedDocument) {
-    return encryption.encrypt({ o: document.organizationId, d: document.documentId }, LIFETIME, PURPOSE)
+    return encryption.encrypt(
+      { o: document.organizationId, d: document.documentId },
+      LIFETIME,
+      PURPOSE
+    )
   },
 
   /** The address the customer opens: the PDF, in their language. */
   url(token: string, locale: string) {
-    return new URL(`/api/v1/public/invoicing/${encodeURIComponent(token)}/pdf?lang=${locale}`, app.config.get<string>('platform.appUrl')).toString()
+    return new URL(
+      `/api/v1/public/invoicing/${encodeURIComponent(token)}/pdf?lang=${locale}`,
+      app.config.get<string>('platform.appUrl')
+    ).toString()
   },
 
   /** The document a token names; an unknown, altered or expired token is a 404 that says the link no longer works. */
   read(token: string): LinkedDocument {
     const value = encryption.decrypt<{ o?: unknown; d?: unknown }>(token, PURPOSE)
-    if (!value || typeof value.o !== 'string' || typeof value.d !== 'string' || !isUuid(value.o) || !isUuid(value.d)) {
+    if (
+      !value ||
+      typeof value.o !== 'string' ||
+      typeof value.d !== 'string' ||
+      !isUuid(value.o) ||
+      !isUuid(value.d)
+    ) {
       throw invoicingErrors.publicLinkInvalid()
     }
     return { organizationId: value.o, documentId: value.d }

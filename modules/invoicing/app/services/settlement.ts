@@ -6,7 +6,9 @@ import { OPEN_STATUSES, type DisplayedStatus, type DocumentStatus } from '../mod
  * The state an issued invoice is in once its payments and credit notes are counted: cancelled when
  * credited in full, paid when nothing remains due, partially paid, else issued or sent.
  */
-export function settledStatus(document: Pick<Document, 'totalMinor' | 'paidMinor' | 'creditedMinor' | 'sentAt'>): DocumentStatus {
+export function settledStatus(
+  document: Pick<Document, 'totalMinor' | 'paidMinor' | 'creditedMinor' | 'sentAt'>
+): DocumentStatus {
   const total = BigInt(document.totalMinor)
   const paid = BigInt(document.paidMinor)
   const credited = BigInt(document.creditedMinor)
@@ -17,7 +19,9 @@ export function settledStatus(document: Pick<Document, 'totalMinor' | 'paidMinor
 }
 
 /** What is still due on an invoice, in minor units of its currency. */
-export function balanceMinor(document: Pick<Document, 'totalMinor' | 'paidMinor' | 'creditedMinor'>) {
+export function balanceMinor(
+  document: Pick<Document, 'totalMinor' | 'paidMinor' | 'creditedMinor'>
+) {
   return BigInt(document.totalMinor) - BigInt(document.paidMinor) - BigInt(document.creditedMinor)
 }
 
@@ -27,7 +31,12 @@ export function today() {
 }
 
 /** The state shown: an open invoice past its due date is overdue. */
-export function displayedStatus(document: Pick<Document, 'kind' | 'status' | 'dueDate'>, on = today()): DisplayedStatus {
+export function displayedStatus(
+  document: Pick<Document, 'kind' | 'status' | 'dueDate'>,
+  on = today()
+): DisplayedStatus {
   const open = document.kind === 'invoice' && OPEN_STATUSES.includes(document.status)
-  return open && document.dueDate && document.dueDate.toISODate()! < on ? 'overdue' : document.status
+  return open && document.dueDate && document.dueDate.toISODate()! < on
+    ? 'overdue'
+    : document.status
 }

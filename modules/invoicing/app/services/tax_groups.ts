@@ -16,8 +16,18 @@ const since = (rate: string, validFrom: string): SeededRate[] => [{ rate, validF
  * with its start date, or an exemption for a set period, and documents are taxed by their own date.
  */
 export const DGI_TAX_GROUPS: readonly SeededGroup[] = [
-  { code: 'A', fr: 'Exonéré ou hors champ', en: 'Exempt or outside the scope', rates: since('0', VAT_START) },
-  { code: 'B', fr: 'TVA taux normal (16 %)', en: 'VAT standard rate (16%)', rates: since('16', VAT_START) },
+  {
+    code: 'A',
+    fr: 'Exonéré ou hors champ',
+    en: 'Exempt or outside the scope',
+    rates: since('0', VAT_START),
+  },
+  {
+    code: 'B',
+    fr: 'TVA taux normal (16 %)',
+    en: 'VAT standard rate (16%)',
+    rates: since('16', VAT_START),
+  },
   {
     code: 'C',
     fr: 'TVA taux réduit',
@@ -27,19 +37,64 @@ export const DGI_TAX_GROUPS: readonly SeededGroup[] = [
       { rate: '5', validFrom: LF_2026, note: 'Loi de finances 2026' },
     ],
   },
-  { code: 'D', fr: 'Exonéré : régimes diplomatiques et conventions', en: 'Exempt: diplomatic and treaty regimes', rates: since('0', VAT_START) },
+  {
+    code: 'D',
+    fr: 'Exonéré : régimes diplomatiques et conventions',
+    en: 'Exempt: diplomatic and treaty regimes',
+    rates: since('0', VAT_START),
+  },
   { code: 'E', fr: 'Exportations (0 %)', en: 'Exports (0%)', rates: since('0', VAT_START) },
-  { code: 'F', fr: 'Marchés publics, taux normal (16 %)', en: 'Public contracts, standard rate (16%)', rates: since('16', LF_2026) },
-  { code: 'G', fr: 'Marchés publics, taux réduit (5 %)', en: 'Public contracts, reduced rate (5%)', rates: since('5', LF_2026) },
-  { code: 'H', fr: 'Hors base TVA : consignations d’emballages', en: 'Outside the VAT base: packaging deposits', rates: since('0', LF_2026) },
-  { code: 'I', fr: 'Hors base TVA : garanties et cautionnements', en: 'Outside the VAT base: guarantees and deposits', rates: since('0', LF_2026) },
-  { code: 'J', fr: 'Hors base TVA : débours', en: 'Outside the VAT base: disbursements', rates: since('0', LF_2026) },
-  { code: 'K', fr: 'Non assujetti (sous le seuil de TVA)', en: 'Not registered (below the VAT threshold)', rates: since('0', LF_2026) },
+  {
+    code: 'F',
+    fr: 'Marchés publics, taux normal (16 %)',
+    en: 'Public contracts, standard rate (16%)',
+    rates: since('16', LF_2026),
+  },
+  {
+    code: 'G',
+    fr: 'Marchés publics, taux réduit (5 %)',
+    en: 'Public contracts, reduced rate (5%)',
+    rates: since('5', LF_2026),
+  },
+  {
+    code: 'H',
+    fr: 'Hors base TVA : consignations d’emballages',
+    en: 'Outside the VAT base: packaging deposits',
+    rates: since('0', LF_2026),
+  },
+  {
+    code: 'I',
+    fr: 'Hors base TVA : garanties et cautionnements',
+    en: 'Outside the VAT base: guarantees and deposits',
+    rates: since('0', LF_2026),
+  },
+  {
+    code: 'J',
+    fr: 'Hors base TVA : débours',
+    en: 'Outside the VAT base: disbursements',
+    rates: since('0', LF_2026),
+  },
+  {
+    code: 'K',
+    fr: 'Non assujetti (sous le seuil de TVA)',
+    en: 'Not registered (below the VAT threshold)',
+    rates: since('0', LF_2026),
+  },
   { code: 'L', fr: 'Prélèvements et taxes parafiscales', en: 'Levies', rates: since('0', LF_2026) },
   { code: 'M', fr: 'TVA spécifique', en: 'Specific VAT', rates: since('16', LF_2026) },
-  { code: 'N', fr: 'TVA spécifique sur prélèvements', en: 'Specific VAT on levies', rates: since('16', LF_2026) },
+  {
+    code: 'N',
+    fr: 'TVA spécifique sur prélèvements',
+    en: 'Specific VAT on levies',
+    rates: since('16', LF_2026),
+  },
   { code: 'O', fr: 'Taux de 1 %', en: '1% rate', rates: since('1', LF_2026) },
-  { code: 'P', fr: 'Marchés publics, taux de 1 %', en: 'Public contracts, 1% rate', rates: since('1', LF_2026) },
+  {
+    code: 'P',
+    fr: 'Marchés publics, taux de 1 %',
+    en: 'Public contracts, 1% rate',
+    rates: since('1', LF_2026),
+  },
 ]
 
 /** Gives an organisation the DGI's tax groups and their rates, in the caller's transaction (module enabling). */
@@ -47,7 +102,14 @@ export async function seedTaxGroups(organizationId: string, trx: TransactionClie
   const groups: Array<{ id: string; code: string }> = await trx
     .insertQuery()
     .table('invoicing.tax_groups')
-    .multiInsert(DGI_TAX_GROUPS.map((group) => ({ organization_id: organizationId, code: group.code, label_fr: group.fr, label_en: group.en })))
+    .multiInsert(
+      DGI_TAX_GROUPS.map((group) => ({
+        organization_id: organizationId,
+        code: group.code,
+        label_fr: group.fr,
+        label_en: group.en,
+      }))
+    )
     .returning(['id', 'code'])
   const idOf = new Map(groups.map((group) => [group.code, group.id]))
   await trx
@@ -91,7 +153,9 @@ export async function taxRatesOn(
       WHERE g.organization_id = ? AND g.code = ANY(?::text[])`,
     [date, date, organizationId, wanted]
   )
-  const rates = new Map<string, string | null>((rows as Array<{ code: string; rate: string | null }>).map((row) => [row.code, row.rate]))
+  const rates = new Map<string, string | null>(
+    (rows as Array<{ code: string; rate: string | null }>).map((row) => [row.code, row.rate])
+  )
   for (const code of wanted) {
     if (!rates.has(code)) throw invoicingErrors.taxGroupUnknown(fieldOf(code), code)
     if (rates.get(code) === null) throw invoicingErrors.taxRateMissing(fieldOf(code), code, date)

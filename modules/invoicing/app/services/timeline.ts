@@ -14,13 +14,22 @@ export type TimelineAction =
 /** Adds a line to a document's timeline, in the change's transaction. */
 export async function recordTimeline(
   trx: TransactionClientContract,
-  entry: { organizationId: string; documentId: string; action: TimelineAction; actorId: string | null; data?: Record<string, unknown> }
+  entry: {
+    organizationId: string
+    documentId: string
+    action: TimelineAction
+    actorId: string | null
+    data?: Record<string, unknown>
+  }
 ) {
-  await trx.insertQuery().table('invoicing.document_events').insert({
-    organization_id: entry.organizationId,
-    document_id: entry.documentId,
-    action: entry.action,
-    actor_id: entry.actorId,
-    data: JSON.stringify(entry.data ?? {}),
-  })
+  await trx
+    .insertQuery()
+    .table('invoicing.document_events')
+    .insert({
+      organization_id: entry.organizationId,
+      document_id: entry.documentId,
+      action: entry.action,
+      actor_id: entry.actorId,
+      data: JSON.stringify(entry.data ?? {}),
+    })
 }

@@ -1,4 +1,11 @@
-import { defineSerializer, fromMinorUnits, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  fromMinorUnits,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
 import { PRODUCT_KINDS, type default as Product } from '../models/product.ts'
 import type TaxGroup from '../models/tax_group.ts'
 import { decimalText } from '../services/decimal_text.ts'
@@ -59,7 +66,10 @@ export const serializeTaxGroup = defineSerializer(
         })
       ),
     },
-    { description: 'A DGI tax group; on a date the period that started last among those covering it applies.' }
+    {
+      description:
+        'A DGI tax group; on a date the period that started last among those covering it applies.',
+    }
   ),
   ({ group, currentRate }: { group: TaxGroup; currentRate: string | null }) => ({
     code: group.code,
@@ -82,12 +92,24 @@ export const serializeSeries = defineSerializer(
   Type.Object(
     {
       kind: wire.oneOf(DOCUMENT_KINDS),
-      format: Type.String({ description: '`{YYYY}` or `{YY}` for the year, `{NNNN}` for the counter (as many digits as Ns).' }),
+      format: Type.String({
+        description:
+          '`{YYYY}` or `{YY}` for the year, `{NNNN}` for the counter (as many digits as Ns).',
+      }),
       year: Type.Integer(),
       issued: Type.Integer({ description: 'Numbers taken this year.' }),
       nextNumber: Type.String({ description: 'The number the next document will take.' }),
     },
-    { description: 'A numbering series; counters restart every year and never skip or reuse a number.' }
+    {
+      description:
+        'A numbering series; counters restart every year and never skip or reuse a number.',
+    }
   ),
-  (series: { kind: DocumentKind; format: string; year: number; issued: number; nextNumber: string }) => series
+  (series: {
+    kind: DocumentKind
+    format: string
+    year: number
+    issued: number
+    nextNumber: string
+  }) => series
 )

@@ -1,12 +1,29 @@
-import { defineSerializer, fromMinorUnits, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
-import { CLIENT_CATEGORIES, DISPLAYED_STATUSES, DOCUMENT_KINDS, INVOICE_TYPES, type default as Document } from '../models/document.ts'
+import {
+  defineSerializer,
+  fromMinorUnits,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
+import {
+  CLIENT_CATEGORIES,
+  DISPLAYED_STATUSES,
+  DOCUMENT_KINDS,
+  INVOICE_TYPES,
+  type default as Document,
+} from '../models/document.ts'
 import type DocumentLine from '../models/document_line.ts'
 import { balanceMinor, displayedStatus } from '../services/settlement.ts'
 import { decimalText } from '../services/decimal_text.ts'
 import type { PricedDocument } from '../services/document_lines.ts'
 
-const amount = (description?: string) => Type.String({ description: description ?? 'Decimal string of the document\'s currency, e.g. `"1500.00"`.' })
-const date = (description?: string) => Type.String({ format: 'date', ...(description ? { description } : {}) })
+const amount = (description?: string) =>
+  Type.String({
+    description: description ?? 'Decimal string of the document\'s currency, e.g. `"1500.00"`.',
+  })
+const date = (description?: string) =>
+  Type.String({ format: 'date', ...(description ? { description } : {}) })
 const dateOrNull = () => Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date' })
 
 const party = Type.Object({
@@ -33,7 +50,7 @@ const summaryFields = {
   clientCategory: wire.oneOf(CLIENT_CATEGORIES),
   customerId: wire.uuid(),
   customerName: Type.String(),
-  issueDate: date('The draft\'s intended date; set to the day of issue when issued.'),
+  issueDate: date("The draft's intended date; set to the day of issue when issued."),
   dueDate: dateOrNull(),
   currency: Type.String(),
   subtotal: amount(),
@@ -47,8 +64,23 @@ const summaryFields = {
 
 type SummaryInput = Pick<
   Document,
-  | 'id' | 'kind' | 'status' | 'number' | 'invoiceType' | 'clientCategory' | 'customerId' | 'customerName' | 'issueDate' | 'dueDate'
-  | 'currency' | 'subtotalMinor' | 'taxMinor' | 'totalMinor' | 'paidMinor' | 'creditedMinor' | 'createdAt'
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'number'
+  | 'invoiceType'
+  | 'clientCategory'
+  | 'customerId'
+  | 'customerName'
+  | 'issueDate'
+  | 'dueDate'
+  | 'currency'
+  | 'subtotalMinor'
+  | 'taxMinor'
+  | 'totalMinor'
+  | 'paidMinor'
+  | 'creditedMinor'
+  | 'createdAt'
 >
 
 function summary(document: SummaryInput) {
@@ -89,11 +121,13 @@ const line = Type.Object({
   description: Type.String(),
   quantity: Type.String({ description: 'Decimal string.' }),
   unit: wire.text(),
-  unitPrice: Type.String({ description: 'Decimal string, tax excluded; may carry more digits than the currency.' }),
+  unitPrice: Type.String({
+    description: 'Decimal string, tax excluded; may carry more digits than the currency.',
+  }),
   discountPercent: wire.text('Decimal string, or null.'),
   discountAmount: wire.text('Decimal string, or null.'),
   taxGroup: Type.String({ description: 'DGI tax group, A to P.' }),
-  taxRate: Type.String({ description: 'Percent, as valid on the document\'s date.' }),
+  taxRate: Type.String({ description: "Percent, as valid on the document's date." }),
   gross: amount(),
   discount: amount(),
   net: amount(),
@@ -107,7 +141,12 @@ const timelineEntry = Type.Object({
 })
 
 /** A timeline line as read from the database. */
-export type TimelineRow = { action: string; actor_id: string | null; data: Record<string, unknown>; created_at: Date }
+export type TimelineRow = {
+  action: string
+  actor_id: string | null
+  data: Record<string, unknown>
+  created_at: Date
+}
 
 /** A document with its lines, totals per tax group, rates, legal mentions and timeline. */
 export const serializeDocument = defineSerializer(
@@ -120,11 +159,22 @@ export const serializeDocument = defineSerializer(
       notes: wire.text(),
       creditedDocumentId: Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'uuid' }),
       reportingCurrency: Type.String(),
-      exchangeRate: wire.text('1 unit of `currency` = this many of `reportingCurrency`, as issued (null while a draft).'),
+      exchangeRate: wire.text(
+        '1 unit of `currency` = this many of `reportingCurrency`, as issued (null while a draft).'
+      ),
       exchangeRateDate: dateOrNull(),
       exchangeRateSource: wire.text(),
-      reportingTotal: wire.text('The total in the reporting currency at the issue rate (null while a draft).'),
-      taxTotals: Type.Array(Type.Object({ taxGroup: Type.String(), taxRate: Type.String(), base: amount(), tax: amount() })),
+      reportingTotal: wire.text(
+        'The total in the reporting currency at the issue rate (null while a draft).'
+      ),
+      taxTotals: Type.Array(
+        Type.Object({
+          taxGroup: Type.String(),
+          taxRate: Type.String(),
+          base: amount(),
+          tax: amount(),
+        })
+      ),
       seller: partyOrNull,
       customer: partyOrNull,
       issuedAt: wire.dateTimeOrNull(),
@@ -135,7 +185,15 @@ export const serializeDocument = defineSerializer(
     },
     { description: 'A quote, invoice or credit note with its lines; immutable once issued.' }
   ),
-  ({ document, lines, timeline }: { document: Document; lines: DocumentLine[]; timeline: TimelineRow[] }) => {
+  ({
+    document,
+    lines,
+    timeline,
+  }: {
+    document: Document
+    lines: DocumentLine[]
+    timeline: TimelineRow[]
+  }) => {
     const money = (minor: string) => fromMinorUnits(minor, document.currency)
     return {
       ...summary(document),
@@ -147,7 +205,10 @@ export const serializeDocument = defineSerializer(
       exchangeRate: decimalText(document.exchangeRate),
       exchangeRateDate: document.exchangeRateDate?.toISODate() ?? null,
       exchangeRateSource: document.exchangeRateSource,
-      reportingTotal: document.reportingTotalMinor === null ? null : fromMinorUnits(document.reportingTotalMinor, document.reportingCurrency),
+      reportingTotal:
+        document.reportingTotalMinor === null
+          ? null
+          : fromMinorUnits(document.reportingTotalMinor, document.reportingCurrency),
       taxTotals: document.taxTotals,
       seller: document.sellerSnapshot,
       customer: document.customerSnapshot,
@@ -170,7 +231,12 @@ export const serializeDocument = defineSerializer(
         discount: money(entry.discountMinor),
         net: money(entry.netMinor),
       })),
-      timeline: timeline.map((entry) => ({ action: entry.action, actorId: entry.actor_id, data: entry.data, at: entry.created_at.toISOString() })),
+      timeline: timeline.map((entry) => ({
+        action: entry.action,
+        actorId: entry.actor_id,
+        data: entry.data,
+        at: entry.created_at.toISOString(),
+      })),
     }
   }
 )
@@ -182,9 +248,24 @@ export const serializeTotals = defineSerializer(
     {
       currency: Type.String(),
       lines: Type.Array(
-        Type.Object({ description: Type.String(), unitPrice: Type.String(), taxGroup: Type.String(), taxRate: Type.String(), gross: amount(), discount: amount(), net: amount() })
+        Type.Object({
+          description: Type.String(),
+          unitPrice: Type.String(),
+          taxGroup: Type.String(),
+          taxRate: Type.String(),
+          gross: amount(),
+          discount: amount(),
+          net: amount(),
+        })
       ),
-      taxTotals: Type.Array(Type.Object({ taxGroup: Type.String(), taxRate: Type.String(), base: amount(), tax: amount() })),
+      taxTotals: Type.Array(
+        Type.Object({
+          taxGroup: Type.String(),
+          taxRate: Type.String(),
+          base: amount(),
+          tax: amount(),
+        })
+      ),
       subtotal: amount(),
       tax: amount(),
       total: amount(),
@@ -195,14 +276,14 @@ export const serializeTotals = defineSerializer(
     const money = (minor: string) => fromMinorUnits(minor, currency)
     return {
       currency,
-      lines: priced.lines.map((line) => ({
-        description: line.description,
-        unitPrice: decimalText(line.unitPrice),
-        taxGroup: line.taxGroup,
-        taxRate: decimalText(line.taxRate),
-        gross: money(line.grossMinor),
-        discount: money(line.discountMinor),
-        net: money(line.netMinor),
+      lines: priced.lines.map((pricedLine) => ({
+        description: pricedLine.description,
+        unitPrice: decimalText(pricedLine.unitPrice),
+        taxGroup: pricedLine.taxGroup,
+        taxRate: decimalText(pricedLine.taxRate),
+        gross: money(pricedLine.grossMinor),
+        discount: money(pricedLine.discountMinor),
+        net: money(pricedLine.netMinor),
       })),
       taxTotals: priced.taxTotals,
       subtotal: money(priced.subtotalMinor),

@@ -1,4 +1,11 @@
-import { defineSerializer, fromMinorUnits, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  fromMinorUnits,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
 import { PAYMENT_METHODS, type default as Payment } from '../models/payment.ts'
 import type PaymentAllocation from '../models/payment_allocation.ts'
 import { decimalText } from '../services/decimal_text.ts'
@@ -13,26 +20,39 @@ export const serializePayment = defineSerializer(
       reference: wire.text(),
       receivedOn: Type.String({ format: 'date' }),
       currency: Type.String(),
-      amount: Type.String({ description: 'Decimal string of the payment\'s currency.' }),
+      amount: Type.String({ description: "Decimal string of the payment's currency." }),
       customerId: wire.uuid(),
       bookCurrency: Type.String(),
-      exchangeDifference: Type.String({ description: 'Gain (positive) or loss in the book currency against the invoices\' issue rates.' }),
+      exchangeDifference: Type.String({
+        description:
+          "Gain (positive) or loss in the book currency against the invoices' issue rates.",
+      }),
       reversedAt: wire.dateTimeOrNull(),
       reversalReason: wire.text(),
       createdAt: wire.dateTime(),
       allocations: Type.Array(
         Type.Object({
           documentId: wire.uuid(),
-          amount: Type.String({ description: 'In the payment\'s currency.' }),
-          applied: Type.String({ description: 'In the invoice\'s currency.' }),
-          exchangeRate: wire.text('1 unit of the payment\'s currency = this many of the invoice\'s, on the payment date.'),
+          amount: Type.String({ description: "In the payment's currency." }),
+          applied: Type.String({ description: "In the invoice's currency." }),
+          exchangeRate: wire.text(
+            "1 unit of the payment's currency = this many of the invoice's, on the payment date."
+          ),
           exchangeDifference: Type.String(),
         })
       ),
     },
     { description: 'Money received, split over invoices; reversed, never deleted.' }
   ),
-  ({ payment, allocations, currencyOf }: { payment: Payment; allocations: PaymentAllocation[]; currencyOf: (documentId: string) => string }) => ({
+  ({
+    payment,
+    allocations,
+    currencyOf,
+  }: {
+    payment: Payment
+    allocations: PaymentAllocation[]
+    currencyOf: (documentId: string) => string
+  }) => ({
     id: payment.id,
     method: payment.method,
     reference: payment.reference,

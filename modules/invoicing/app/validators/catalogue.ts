@@ -10,7 +10,11 @@ const productFields = {
   nameEn: vine.string().trim().minLength(1).maxLength(200),
   unit: vine.string().trim().minLength(1).maxLength(20),
   price: vine.string().trim().regex(DECIMAL),
-  currency: vine.string().trim().toUpperCase().regex(/^[A-Z]{3}$/),
+  currency: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/),
   taxGroup: vine.enum(TAX_GROUP_CODES),
 }
 
@@ -37,9 +41,16 @@ export const listProductsValidator = vine.create({
 
 /** A tax group's next rate from a date, or a rate for a set period (an exemption). */
 export const addTaxRateValidator = vine.create({
-  rate: vine.string().trim().regex(/^\d{1,3}(\.\d{1,4})?$/),
+  rate: vine
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{1,4})?$/),
   validFrom: vine.date({ formats: ['YYYY-MM-DD'] }),
-  validTo: vine.date({ formats: ['YYYY-MM-DD'] }).afterOrSameAs('validFrom').nullable().optional(),
+  validTo: vine
+    .date({ formats: ['YYYY-MM-DD'] })
+    .afterOrSameAs('validFrom')
+    .nullable()
+    .optional(),
   note: vine.string().trim().maxLength(300).nullable().optional(),
 })
 

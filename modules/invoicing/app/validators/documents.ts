@@ -1,12 +1,22 @@
 import vine from '@vinejs/vine'
 import { MAX_PAGE } from '@ia/kernel/contracts'
-import { CLIENT_CATEGORIES, DISPLAYED_STATUSES, DOCUMENT_KINDS, INVOICE_TYPES } from '../models/document.ts'
+import {
+  CLIENT_CATEGORIES,
+  DISPLAYED_STATUSES,
+  DOCUMENT_KINDS,
+  INVOICE_TYPES,
+} from '../models/document.ts'
 import { TAX_GROUP_CODES } from '../models/tax_group.ts'
 
 /** A non-negative decimal written as text ("3", "1.5"): amounts and quantities never travel as JSON floats. */
 export const DECIMAL = /^\d{1,14}(\.\d{1,6})?$/
 const decimal = () => vine.string().trim().regex(DECIMAL)
-const currency = () => vine.string().trim().toUpperCase().regex(/^[A-Z]{3}$/)
+const currency = () =>
+  vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/)
 const isoDate = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
 const line = vine.object({
@@ -15,7 +25,12 @@ const line = vine.object({
   quantity: decimal(),
   unit: vine.string().trim().maxLength(20).nullable().optional(),
   unitPrice: decimal().optional(),
-  discountPercent: vine.string().trim().regex(/^\d{1,3}(\.\d{1,4})?$/).nullable().optional(),
+  discountPercent: vine
+    .string()
+    .trim()
+    .regex(/^\d{1,3}(\.\d{1,4})?$/)
+    .nullable()
+    .optional(),
   discountAmount: decimal().nullable().optional(),
   taxGroup: vine.enum(TAX_GROUP_CODES).optional(),
 })

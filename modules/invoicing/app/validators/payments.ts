@@ -7,9 +7,15 @@ export const recordPaymentValidator = vine.create({
   method: vine.enum(PAYMENT_METHODS),
   reference: vine.string().trim().maxLength(100).nullable().optional(),
   receivedOn: vine.date({ formats: ['YYYY-MM-DD'] }).optional(),
-  currency: vine.string().trim().toUpperCase().regex(/^[A-Z]{3}$/),
+  currency: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/),
   allocations: vine
-    .array(vine.object({ documentId: vine.string().uuid(), amount: vine.string().trim().regex(DECIMAL) }))
+    .array(
+      vine.object({ documentId: vine.string().uuid(), amount: vine.string().trim().regex(DECIMAL) })
+    )
     .minLength(1)
     .maxLength(100),
 })

@@ -9,7 +9,12 @@ export default class extends BaseSchema {
   async up() {
     this.schema.createSchema('invoicing')
     const organization = (table: { uuid(name: string): any }) =>
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
 
     this.schema.withSchema('invoicing').createTable('tax_groups', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
@@ -25,7 +30,12 @@ export default class extends BaseSchema {
     this.schema.withSchema('invoicing').createTable('tax_rates', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
       organization(table)
-      table.uuid('tax_group_id').notNullable().references('id').inTable('invoicing.tax_groups').onDelete('CASCADE')
+      table
+        .uuid('tax_group_id')
+        .notNullable()
+        .references('id')
+        .inTable('invoicing.tax_groups')
+        .onDelete('CASCADE')
       table.decimal('rate', 7, 4).notNullable()
       table.date('valid_from').notNullable()
       table.date('valid_to').nullable()
@@ -34,8 +44,12 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable().defaultTo(this.now())
       table.unique(['tax_group_id', 'valid_from'])
     })
-    this.schema.raw('ALTER TABLE invoicing.tax_rates ADD CONSTRAINT tax_rates_rate_check CHECK (rate >= 0 AND rate <= 100)')
-    this.schema.raw('ALTER TABLE invoicing.tax_rates ADD CONSTRAINT tax_rates_period_check CHECK (valid_to IS NULL OR valid_to >= valid_from)')
+    this.schema.raw(
+      'ALTER TABLE invoicing.tax_rates ADD CONSTRAINT tax_rates_rate_check CHECK (rate >= 0 AND rate <= 100)'
+    )
+    this.schema.raw(
+      'ALTER TABLE invoicing.tax_rates ADD CONSTRAINT tax_rates_period_check CHECK (valid_to IS NULL OR valid_to >= valid_from)'
+    )
 
     this.schema.withSchema('invoicing').createTable('products', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
@@ -52,10 +66,18 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
     })
-    this.schema.raw("ALTER TABLE invoicing.products ADD CONSTRAINT products_kind_check CHECK (kind IN ('product', 'service'))")
-    this.schema.raw('ALTER TABLE invoicing.products ADD CONSTRAINT products_price_check CHECK (price_minor >= 0)')
-    this.schema.raw('CREATE UNIQUE INDEX products_code_unique ON invoicing.products (organization_id, lower(code))')
-    this.schema.raw('CREATE INDEX products_name ON invoicing.products (organization_id, lower(name_fr), id)')
+    this.schema.raw(
+      "ALTER TABLE invoicing.products ADD CONSTRAINT products_kind_check CHECK (kind IN ('product', 'service'))"
+    )
+    this.schema.raw(
+      'ALTER TABLE invoicing.products ADD CONSTRAINT products_price_check CHECK (price_minor >= 0)'
+    )
+    this.schema.raw(
+      'CREATE UNIQUE INDEX products_code_unique ON invoicing.products (organization_id, lower(code))'
+    )
+    this.schema.raw(
+      'CREATE INDEX products_name ON invoicing.products (organization_id, lower(name_fr), id)'
+    )
 
     // The number format of each series; the counters are per series and year.
     this.schema.withSchema('invoicing').createTable('number_series', (table) => {
@@ -120,23 +142,40 @@ export default class extends BaseSchema {
       "ALTER TABLE invoicing.documents ADD CONSTRAINT documents_status_check CHECK (status IN ('draft', 'issued', 'sent', 'partially_paid', 'paid', 'cancelled'))"
     )
     this.schema.raw(
-      'ALTER TABLE invoicing.documents ADD CONSTRAINT documents_number_check CHECK ((status = \'draft\') = (number IS NULL))'
+      "ALTER TABLE invoicing.documents ADD CONSTRAINT documents_number_check CHECK ((status = 'draft') = (number IS NULL))"
     )
-    this.schema.raw('ALTER TABLE invoicing.documents ADD CONSTRAINT documents_paid_check CHECK (paid_minor >= 0 AND credited_minor >= 0 AND paid_minor + credited_minor <= total_minor)')
-    this.schema.raw('CREATE UNIQUE INDEX documents_number_unique ON invoicing.documents (organization_id, kind, number) WHERE number IS NOT NULL')
+    this.schema.raw(
+      'ALTER TABLE invoicing.documents ADD CONSTRAINT documents_paid_check CHECK (paid_minor >= 0 AND credited_minor >= 0 AND paid_minor + credited_minor <= total_minor)'
+    )
+    this.schema.raw(
+      'CREATE UNIQUE INDEX documents_number_unique ON invoicing.documents (organization_id, kind, number) WHERE number IS NOT NULL'
+    )
     // Keyset lists: newest first by issue date, ties broken by id; filters on status, customer and currency.
-    this.schema.raw('CREATE INDEX documents_list ON invoicing.documents (organization_id, kind, issue_date DESC, id DESC)')
-    this.schema.raw('CREATE INDEX documents_list_status ON invoicing.documents (organization_id, kind, status, issue_date DESC, id DESC)')
-    this.schema.raw('CREATE INDEX documents_list_customer ON invoicing.documents (organization_id, customer_id, issue_date DESC, id DESC)')
+    this.schema.raw(
+      'CREATE INDEX documents_list ON invoicing.documents (organization_id, kind, issue_date DESC, id DESC)'
+    )
+    this.schema.raw(
+      'CREATE INDEX documents_list_status ON invoicing.documents (organization_id, kind, status, issue_date DESC, id DESC)'
+    )
+    this.schema.raw(
+      'CREATE INDEX documents_list_customer ON invoicing.documents (organization_id, customer_id, issue_date DESC, id DESC)'
+    )
     this.schema.raw(
       "CREATE INDEX documents_open_due ON invoicing.documents (organization_id, due_date) WHERE status IN ('issued', 'sent', 'partially_paid')"
     )
-    this.schema.raw('CREATE INDEX documents_search ON invoicing.documents USING gin (lower(customer_name) gin_trgm_ops)')
+    this.schema.raw(
+      'CREATE INDEX documents_search ON invoicing.documents USING gin (lower(customer_name) gin_trgm_ops)'
+    )
 
     this.schema.withSchema('invoicing').createTable('document_lines', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
       organization(table)
-      table.uuid('document_id').notNullable().references('id').inTable('invoicing.documents').onDelete('CASCADE')
+      table
+        .uuid('document_id')
+        .notNullable()
+        .references('id')
+        .inTable('invoicing.documents')
+        .onDelete('CASCADE')
       table.integer('position').notNullable()
       table.uuid('product_id').nullable()
       table.string('description', 500).notNullable()
@@ -158,7 +197,12 @@ export default class extends BaseSchema {
     this.schema.withSchema('invoicing').createTable('document_events', (table) => {
       table.bigIncrements('id')
       organization(table)
-      table.uuid('document_id').notNullable().references('id').inTable('invoicing.documents').onDelete('CASCADE')
+      table
+        .uuid('document_id')
+        .notNullable()
+        .references('id')
+        .inTable('invoicing.documents')
+        .onDelete('CASCADE')
       table.string('action', 40).notNullable()
       table.uuid('actor_id').nullable()
       table.jsonb('data').notNullable().defaultTo('{}')
@@ -186,9 +230,15 @@ export default class extends BaseSchema {
     this.schema.raw(
       "ALTER TABLE invoicing.payments ADD CONSTRAINT payments_method_check CHECK (method IN ('cash', 'transfer', 'mobile_money', 'card'))"
     )
-    this.schema.raw('ALTER TABLE invoicing.payments ADD CONSTRAINT payments_amount_check CHECK (amount_minor > 0)')
-    this.schema.raw('CREATE INDEX payments_list ON invoicing.payments (organization_id, received_on DESC, id DESC)')
-    this.schema.raw("ALTER TABLE invoicing.document_lines ADD CONSTRAINT document_lines_quantity_check CHECK (quantity >= 0)")
+    this.schema.raw(
+      'ALTER TABLE invoicing.payments ADD CONSTRAINT payments_amount_check CHECK (amount_minor > 0)'
+    )
+    this.schema.raw(
+      'CREATE INDEX payments_list ON invoicing.payments (organization_id, received_on DESC, id DESC)'
+    )
+    this.schema.raw(
+      'ALTER TABLE invoicing.document_lines ADD CONSTRAINT document_lines_quantity_check CHECK (quantity >= 0)'
+    )
 
     // How a payment is split over invoices: the part in the payment's currency, the part it settles in
     // the invoice's currency (converted at the payment date), and the exchange difference in the book
@@ -196,7 +246,12 @@ export default class extends BaseSchema {
     this.schema.withSchema('invoicing').createTable('payment_allocations', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
       organization(table)
-      table.uuid('payment_id').notNullable().references('id').inTable('invoicing.payments').onDelete('CASCADE')
+      table
+        .uuid('payment_id')
+        .notNullable()
+        .references('id')
+        .inTable('invoicing.payments')
+        .onDelete('CASCADE')
       table.uuid('document_id').notNullable().references('id').inTable('invoicing.documents')
       table.bigInteger('amount_minor').notNullable()
       table.bigInteger('applied_minor').notNullable()

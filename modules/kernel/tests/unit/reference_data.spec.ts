@@ -7,23 +7,48 @@ test.group('Countries', () => {
   test('the ISO 3166-1 alpha-2 codes, and nothing cut from a name', ({ assert }) => {
     // The 249 ISO codes and Kosovo's XK, which ISO leaves to users and everybody uses.
     assert.lengthOf(COUNTRY_CODES, 250)
-    for (const code of ['CD', 'CG', 'BE', 'FR', 'US', 'XK']) assert.isTrue(isCountryCode(code), code)
-    for (const code of ['CO'.toLowerCase(), 'ZZ', 'EU', 'RDC', 'C']) assert.isFalse(isCountryCode(code), code)
+    for (const code of ['CD', 'CG', 'BE', 'FR', 'US', 'XK'])
+      assert.isTrue(isCountryCode(code), code)
+    for (const code of ['CO'.toLowerCase(), 'ZZ', 'EU', 'RDC', 'C'])
+      assert.isFalse(isCountryCode(code), code)
   })
 
   test('"{$self}" is DR Congo')
-    .with(['CD', 'cd', 'COD', 'RDC', 'R.D.C.', 'RD Congo', 'DRC', 'Congo-Kinshasa', 'Congo - Kinshasa', 'République démocratique du Congo', 'republique democratique du congo', 'Democratic Republic of the Congo', 'Zaïre'])
+    .with([
+      'CD',
+      'cd',
+      'COD',
+      'RDC',
+      'R.D.C.',
+      'RD Congo',
+      'DRC',
+      'Congo-Kinshasa',
+      'Congo - Kinshasa',
+      'République démocratique du Congo',
+      'republique democratique du congo',
+      'Democratic Republic of the Congo',
+      'Zaïre',
+    ])
     .run(({ assert }, text) => {
       assert.deepEqual(readCountry(text), { code: 'CD' })
     })
 
   test('"{$self}" is the Republic of the Congo')
-    .with(['CG', 'COG', 'Congo-Brazzaville', 'Congo - Brazzaville', 'République du Congo', 'Republic of the Congo'])
+    .with([
+      'CG',
+      'COG',
+      'Congo-Brazzaville',
+      'Congo - Brazzaville',
+      'République du Congo',
+      'Republic of the Congo',
+    ])
     .run(({ assert }, text) => {
       assert.deepEqual(readCountry(text), { code: 'CG' })
     })
 
-  test('"Congo" alone is ambiguous, never Colombia; names in either language are read', ({ assert }) => {
+  test('"Congo" alone is ambiguous, never Colombia; names in either language are read', ({
+    assert,
+  }) => {
     assert.deepEqual(readCountry('Congo'), { ambiguous: ['CD', 'CG'] })
     assert.deepEqual(readCountry(' congo '), { ambiguous: ['CD', 'CG'] })
     assert.deepEqual(readCountry('Belgique'), { code: 'BE' })
@@ -35,7 +60,10 @@ test.group('Countries', () => {
   })
 
   test('currencies are ISO 4217 codes', ({ assert }) => {
-    assert.includeMembers(isoCurrencies().map((currency) => currency.code), ['CDF', 'USD', 'EUR', 'XAF'])
+    assert.includeMembers(
+      isoCurrencies().map((currency) => currency.code),
+      ['CDF', 'USD', 'EUR', 'XAF']
+    )
     assert.isTrue(isCurrencyCode('CDF'))
     assert.isFalse(isCurrencyCode('FC'))
     assert.isFalse(isCurrencyCode('cdf'))

@@ -19,10 +19,18 @@ function sameScopes(a: string[], b: string[]) {
 
 /** Consent must name exactly what the version asks for: no silent grant, no grant of more. */
 function requireConsent(version: ModuleVersion, consented: string[] | undefined) {
-  if (!consented || !sameScopes(consented, version.scopes)) throw marketplaceErrors.consentRequired(version.scopes.join(', ') || '-')
+  if (!consented || !sameScopes(consented, version.scopes))
+    throw marketplaceErrors.consentRequired(version.scopes.join(', ') || '-')
 }
 
-async function record(action: string, install: Install, listing: Listing, actor: Actor, trx: TransactionClientContract, metadata: Record<string, unknown> = {}) {
+async function record(
+  action: string,
+  install: Install,
+  listing: Listing,
+  actor: Actor,
+  trx: TransactionClientContract,
+  metadata: Record<string, unknown> = {}
+) {
   await auditLog.record(
     {
       organizationId: tenantContext.require(),
@@ -51,17 +59,34 @@ export class ManageInstall {
   async install(payload: { versionId: string; consentedScopes: string[] }, actor: Actor) {
     const organizationId = tenantContext.require()
     return db.transaction(async (trx) => {
-      const version = await ModuleVersion.query({ client: trx }).where('id', payload.versionId).first()
-      if (!version || !isOffered(version, organizationId)) throw marketplaceErrors.versionNotOffered()
+      const version = await ModuleVersion.query({ client: trx })
+        .where('id', payload.versionId)
+        .first()
+      if (!version || !isOffered(version, organizationId))
+        throw marketplaceErrors.versionNotOffered()
       requireConsent(version, payload.consentedScopes)
-      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`marketplace:install:${organizationId}:${version.listingId}`])
-      if (await Install.query({ client: trx }).where('listing_id', version.listingId).first()) throw marketplaceErrors.alreadyInstalled()
-      const listing = await Listing.query({ client: trx }).where('id', version.listingId).firstOrFail()
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        `marketplace:install:${organizationId}:${version.listingId}`,
+      ])
+      if (await Install.query({ client: trx }).where('listing_id', version.listingId).first())
+        throw marketplaceErrors.alreadyInstalled()
+      const listing = await Listing.query({ client: trx })
+        .where('id', version.listingId)
+        .firstOrFail()
       const install = await Install.create(
-        { listingId: version.listingId, versionId: version.id, scopes: version.scopes, enabled: true, installedBy: actor.id },
+        {
+          listingId: version.listingId,
+          versionId: version.id,
+          scopes: version.scopes,
+          enabled: true,
+          installedBy: actor.id,
+        },
         { client: trx }
       )
-      await record('installed', install, listing, actor, trx, { version: version.version, scopes: version.scopes })
+      await record('installed', install, listing, actor, trx, {
+        version: version.version,
+        scopes: version.scopes,
+      })
       return install
     })
   }
@@ -74,15 +99,29 @@ export class ManageInstall {
     const organizationId = tenantContext.require()
     return db.transaction(async (trx) => {
       const { install, listing } = await lockedInstall(installId, trx)
-      const current = await ModuleVersion.query({ client: trx }).where('id', install.versionId).firstOrFail()
-      const target = (await ModuleVersion.query({ client: trx }).where('listing_id', install.listingId).where('status', 'approved'))
-        .filter((candidate) => isOffered(candidate, organizationId) && semver.gt(candidate.version, current.version))
+      const current = await ModuleVersion.query({ client: trx })
+        .where('id', install.versionId)
+        .firstOrFail()
+      const target = (
+        await ModuleVersion.query({ client: trx })
+          .where('listing_id', install.listingId)
+          .where('status', 'approved')
+      )
+        .filter(
+          (candidate) =>
+            isOffered(candidate, organizationId) && semver.gt(candidate.version, current.version)
+        )
         .sort((a, b) => semver.rcompare(a.version, b.version))[0]
       if (!target) return install
-      if (!target.scopes.every((scope) => install.scopes.includes(scope))) requireConsent(target, consentedScopes)
+      if (!target.scopes.every((scope) => install.scopes.includes(scope)))
+        requireConsent(target, consentedScopes)
       install.merge({ versionId: target.id, scopes: target.scopes })
       await install.useTransaction(trx).save()
-      await record('upgraded', install, listing, actor, trx, { from: current.version, version: target.version, scopes: target.scopes })
+      await record('upgraded', install, listing, actor, trx, {
+        from: current.version,
+        version: target.version,
+        scopes: target.scopes,
+      })
       return install
     })
   }

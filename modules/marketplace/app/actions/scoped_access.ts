@@ -25,7 +25,11 @@ export async function issueVendorToken(installId: string, userId: string) {
   const listing = await Listing.findOrFail(install.listingId)
   const issued = await scopedTokens.issue(
     userId,
-    { organizationId: tenantContext.require(), scopes: install.scopes, binding: installBinding(install.id) },
+    {
+      organizationId: tenantContext.require(),
+      scopes: install.scopes,
+      binding: installBinding(install.id),
+    },
     { name: `module:${listing.moduleId}`, expiresInSeconds: VENDOR_TOKEN_TTL_SECONDS }
   )
   return { ...issued, moduleId: listing.moduleId, scopes: install.scopes }
@@ -41,12 +45,27 @@ export class ManageApiKeys {
   async create(input: { name: string; scopes: string[] }, actor: Actor) {
     const organizationId = tenantContext.require()
     const id = randomUUID()
-    const issued = await scopedTokens.issue(actor.id, { organizationId, scopes: input.scopes, binding: apiKeyBinding(id) }, { name: `api-key:${input.name}` })
+    const issued = await scopedTokens.issue(
+      actor.id,
+      { organizationId, scopes: input.scopes, binding: apiKeyBinding(id) },
+      { name: `api-key:${input.name}` }
+    )
     try {
       const key = await db.transaction(async (trx) => {
-        const created = await ApiKey.create({ id, name: input.name, scopes: input.scopes, createdBy: actor.id, tokenId: issued.id }, { client: trx })
+        const created = await ApiKey.create(
+          { id, name: input.name, scopes: input.scopes, createdBy: actor.id, tokenId: issued.id },
+          { client: trx }
+        )
         await auditLog.record(
-          { organizationId, actorId: actor.id, action: 'api_key.created', subjectType: 'api_key', subjectId: id, metadata: { name: input.name, scopes: input.scopes }, ip: actor.ip },
+          {
+            organizationId,
+            actorId: actor.id,
+            action: 'api_key.created',
+            subjectType: 'api_key',
+            subjectId: id,
+            metadata: { name: input.name, scopes: input.scopes },
+            ip: actor.ip,
+          },
           trx
         )
         return created
@@ -66,7 +85,15 @@ export class ManageApiKeys {
       key.revokedAt = DateTime.now()
       await key.useTransaction(trx).save()
       await auditLog.record(
-        { organizationId: tenantContext.require(), actorId: actor.id, action: 'api_key.revoked', subjectType: 'api_key', subjectId: key.id, metadata: { name: key.name }, ip: actor.ip },
+        {
+          organizationId: tenantContext.require(),
+          actorId: actor.id,
+          action: 'api_key.revoked',
+          subjectType: 'api_key',
+          subjectId: key.id,
+          metadata: { name: key.name },
+          ip: actor.ip,
+        },
         trx
       )
       return key

@@ -18,7 +18,8 @@ function checkRoutes({ manifest }: CheckedPackage) {
   const routeBase = `/${manifest.id}`
   if (manifest.remote.routeBase !== routeBase) throw marketplaceErrors.routeBase(routeBase)
   manifest.remote.navigation.forEach((item, index) => {
-    if (item.path !== routeBase && !item.path.startsWith(`${routeBase}/`)) throw marketplaceErrors.navigationPath(index, routeBase)
+    if (item.path !== routeBase && !item.path.startsWith(`${routeBase}/`))
+      throw marketplaceErrors.navigationPath(index, routeBase)
   })
 }
 
@@ -39,19 +40,28 @@ export class UploadVersion {
       messagesProvider,
     })
     const { manifest } = checked
-    if (!manifest.id.startsWith(`${vendor.prefix}-`)) throw marketplaceErrors.manifestIdPrefix(vendor.prefix)
+    if (!manifest.id.startsWith(`${vendor.prefix}-`))
+      throw marketplaceErrors.manifestIdPrefix(vendor.prefix)
     checkRoutes(checked)
 
     return db.transaction(async (trx) => {
-      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`marketplace:module:${manifest.id}`])
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        `marketplace:module:${manifest.id}`,
+      ])
       let listing = await Listing.query({ client: trx }).where('module_id', manifest.id).first()
       if (listing && listing.vendorId !== vendor.id) throw marketplaceErrors.moduleTaken()
       if (listing) {
-        const previous = await ModuleVersion.query({ client: trx }).where('listing_id', listing.id).select('version')
+        const previous = await ModuleVersion.query({ client: trx })
+          .where('listing_id', listing.id)
+          .select('version')
         const last = semver.rsort(previous.map((row) => row.version))[0]
-        if (last && !semver.gt(manifest.version, last)) throw marketplaceErrors.versionNotHigher(last)
+        if (last && !semver.gt(manifest.version, last))
+          throw marketplaceErrors.versionNotHigher(last)
       } else {
-        listing = await Listing.create({ vendorId: vendor.id, moduleId: manifest.id }, { client: trx })
+        listing = await Listing.create(
+          { vendorId: vendor.id, moduleId: manifest.id },
+          { client: trx }
+        )
       }
       await storePackageFiles(manifest.id, manifest.version, checked.files, contents)
       const version = await ModuleVersion.create(

@@ -7,7 +7,10 @@ import Vendor from '../models/vendor.ts'
 import { reviewValidator, rolloutValidator } from '../validators/marketplace.ts'
 import { reviewVendor } from '../services/vendors.ts'
 import { reviewVersion, rollBack, setRollout } from '../actions/review_version.ts'
-import { serializeModuleVersion, serializeReviewItem } from '../transformers/marketplace_transformers.ts'
+import {
+  serializeModuleVersion,
+  serializeReviewItem,
+} from '../transformers/marketplace_transformers.ts'
 import { vendorView, vendorViews } from './vendor_controller.ts'
 
 async function versionWithListing(versionId: string) {
@@ -31,17 +34,41 @@ export default class AdminController {
 
   /** Submitted versions, oldest first, each with its manifest, files and the diff against the previous version. */
   async submissions() {
-    const submitted = await ModuleVersion.query().where('status', 'submitted').orderBy('created_at', 'asc')
-    const listings = new Map((await Listing.query().whereIn('id', submitted.map((version) => version.listingId))).map((row) => [row.id, row]))
-    const vendors = new Map((await Vendor.query().whereIn('id', [...listings.values()].map((listing) => listing.vendorId))).map((row) => [row.id, row]))
+    const submitted = await ModuleVersion.query()
+      .where('status', 'submitted')
+      .orderBy('created_at', 'asc')
+    const listings = new Map(
+      (
+        await Listing.query().whereIn(
+          'id',
+          submitted.map((version) => version.listingId)
+        )
+      ).map((row) => [row.id, row])
+    )
+    const vendors = new Map(
+      (
+        await Vendor.query().whereIn(
+          'id',
+          [...listings.values()].map((listing) => listing.vendorId)
+        )
+      ).map((row) => [row.id, row])
+    )
     const earlier = await ModuleVersion.query().whereIn('listing_id', [...listings.keys()])
     return {
       data: submitted.map((version) => {
         const listing = listings.get(version.listingId)!
         const previous = earlier
-          .filter((other) => other.listingId === version.listingId && semver.lt(other.version, version.version))
+          .filter(
+            (other) =>
+              other.listingId === version.listingId && semver.lt(other.version, version.version)
+          )
           .sort((a, b) => semver.rcompare(a.version, b.version))[0]
-        return serializeReviewItem({ version, listing, vendor: vendors.get(listing.vendorId)!, previous })
+        return serializeReviewItem({
+          version,
+          listing,
+          vendor: vendors.get(listing.vendorId)!,
+          previous,
+        })
       }),
     }
   }
@@ -50,19 +77,35 @@ export default class AdminController {
     await versionWithListing(ctx.params.versionId)
     const decision = await ctx.request.validateUsing(reviewValidator)
     const version = await reviewVersion(ctx.params.versionId, ctx.auth.user!.id, decision)
-    return { version: serializeModuleVersion({ version, listing: await Listing.findOrFail(version.listingId) }) }
+    return {
+      version: serializeModuleVersion({
+        version,
+        listing: await Listing.findOrFail(version.listingId),
+      }),
+    }
   }
 
   async rollout(ctx: HttpContext) {
     await versionWithListing(ctx.params.versionId)
     const rollout = await ctx.request.validateUsing(rolloutValidator)
     const version = await setRollout(ctx.params.versionId, rollout)
-    return { version: serializeModuleVersion({ version, listing: await Listing.findOrFail(version.listingId) }) }
+    return {
+      version: serializeModuleVersion({
+        version,
+        listing: await Listing.findOrFail(version.listingId),
+      }),
+    }
   }
 
   async rollback(ctx: HttpContext) {
     await versionWithListing(ctx.params.versionId)
     const { version, movedInstalls } = await rollBack(ctx.params.versionId)
-    return { version: serializeModuleVersion({ version, listing: await Listing.findOrFail(version.listingId) }), movedInstalls }
+    return {
+      version: serializeModuleVersion({
+        version,
+        listing: await Listing.findOrFail(version.listingId),
+      }),
+      movedInstalls,
+    }
   }
 }

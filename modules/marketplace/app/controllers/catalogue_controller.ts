@@ -4,17 +4,45 @@ import Install from '../models/install.ts'
 import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
 import { catalogue, catalogueModule } from '../queries/catalogue.ts'
-import { catalogueQueryValidator, installValidator, upgradeValidator } from '../validators/marketplace.ts'
+import {
+  catalogueQueryValidator,
+  installValidator,
+  upgradeValidator,
+} from '../validators/marketplace.ts'
 import { ManageInstall } from '../actions/manage_install.ts'
-import { serializeCatalogueModule, serializeCatalogueModulePage, serializeInstall } from '../transformers/marketplace_transformers.ts'
+import {
+  serializeCatalogueModule,
+  serializeCatalogueModulePage,
+  serializeInstall,
+} from '../transformers/marketplace_transformers.ts'
 
 const actorOf = (ctx: HttpContext) => ({ id: ctx.auth.user!.id, ip: ctx.request.ip() })
 
 /** Installs as the wire shows them, their modules and versions read in two queries. */
 async function installViews(installs: Install[]) {
-  const listings = new Map((await Listing.query().whereIn('id', installs.map((install) => install.listingId))).map((row) => [row.id, row]))
-  const versions = new Map((await ModuleVersion.query().whereIn('id', installs.map((install) => install.versionId))).map((row) => [row.id, row]))
-  return installs.map((install) => serializeInstall({ install, listing: listings.get(install.listingId)!, version: versions.get(install.versionId)! }))
+  const listings = new Map(
+    (
+      await Listing.query().whereIn(
+        'id',
+        installs.map((install) => install.listingId)
+      )
+    ).map((row) => [row.id, row])
+  )
+  const versions = new Map(
+    (
+      await ModuleVersion.query().whereIn(
+        'id',
+        installs.map((install) => install.versionId)
+      )
+    ).map((row) => [row.id, row])
+  )
+  return installs.map((install) =>
+    serializeInstall({
+      install,
+      listing: listings.get(install.listingId)!,
+      version: versions.get(install.versionId)!,
+    })
+  )
 }
 
 async function installView(install: Install) {
@@ -25,14 +53,18 @@ async function installView(install: Install) {
 export default class CatalogueController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'marketplace.catalog.read')
-    const filters = await ctx.request.validateUsing(catalogueQueryValidator, { data: ctx.request.qs() })
+    const filters = await ctx.request.validateUsing(catalogueQueryValidator, {
+      data: ctx.request.qs(),
+    })
     return { data: (await catalogue(ctx.organization.id, filters)).map(serializeCatalogueModule) }
   }
 
   async show(ctx: HttpContext) {
     await authorize(ctx, 'marketplace.catalog.read')
     const entry = await catalogueModule(ctx.organization.id, ctx.params.vendorModuleId)
-    const scopeDescriptions = Object.fromEntries(entry.latest.scopes.map((scope) => [scope, ctx.i18n.t(`marketplace.scopes.${scope}`)]))
+    const scopeDescriptions = Object.fromEntries(
+      entry.latest.scopes.map((scope) => [scope, ctx.i18n.t(`marketplace.scopes.${scope}`)])
+    )
     return { module: serializeCatalogueModulePage({ ...entry, scopeDescriptions }) }
   }
 
@@ -52,18 +84,30 @@ export default class CatalogueController {
   async upgrade(ctx: HttpContext) {
     await authorize(ctx, 'marketplace.install.manage')
     const { consentedScopes } = await ctx.request.validateUsing(upgradeValidator)
-    const install = await new ManageInstall().upgrade(ctx.params.installId, consentedScopes, actorOf(ctx))
+    const install = await new ManageInstall().upgrade(
+      ctx.params.installId,
+      consentedScopes,
+      actorOf(ctx)
+    )
     return { install: await installView(install) }
   }
 
   async enable(ctx: HttpContext) {
     await authorize(ctx, 'marketplace.install.manage')
-    return { install: await installView(await new ManageInstall().setEnabled(ctx.params.installId, true, actorOf(ctx))) }
+    return {
+      install: await installView(
+        await new ManageInstall().setEnabled(ctx.params.installId, true, actorOf(ctx))
+      ),
+    }
   }
 
   async disable(ctx: HttpContext) {
     await authorize(ctx, 'marketplace.install.manage')
-    return { install: await installView(await new ManageInstall().setEnabled(ctx.params.installId, false, actorOf(ctx))) }
+    return {
+      install: await installView(
+        await new ManageInstall().setEnabled(ctx.params.installId, false, actorOf(ctx))
+      ),
+    }
   }
 
   async uninstall(ctx: HttpContext) {

@@ -11,7 +11,12 @@ import { marketplacePublicKey } from '../services/marketplace_settings.ts'
 async function servedVersion(moduleId: string, versionText: string) {
   const listing = await Listing.findBy('moduleId', moduleId)
   if (!listing) throw notFound()
-  const version = await ModuleVersion.query().where('listing_id', listing.id).where('version', versionText).where('status', 'approved').whereNull('withdrawn_at').first()
+  const version = await ModuleVersion.query()
+    .where('listing_id', listing.id)
+    .where('version', versionText)
+    .where('status', 'approved')
+    .whereNull('withdrawn_at')
+    .first()
   if (!version) throw notFound()
   return { listing, version }
 }
@@ -30,7 +35,12 @@ export default class FilesController {
     if (!file) throw notFound()
     const bytes = await readPackageFile(ctx.params.moduleId, version.version, file)
     if (!bytes || sri(bytes) !== file.hash) throw notFound()
-    ctx.response.header('content-type', file.contentType.startsWith('text/') || file.contentType === 'application/json' ? `${file.contentType}; charset=utf-8` : file.contentType)
+    ctx.response.header(
+      'content-type',
+      file.contentType.startsWith('text/') || file.contentType === 'application/json'
+        ? `${file.contentType}; charset=utf-8`
+        : file.contentType
+    )
     ctx.response.header('cache-control', 'public, max-age=31536000, immutable')
     // The sandboxed iframe loads them as module scripts from another origin.
     ctx.response.header('access-control-allow-origin', '*')
@@ -45,7 +55,9 @@ export default class FilesController {
     return {
       moduleId: listing.moduleId,
       version: version.version,
-      files: Object.fromEntries(Object.entries(version.files).map(([path, file]) => [path, file.hash])),
+      files: Object.fromEntries(
+        Object.entries(version.files).map(([path, file]) => [path, file.hash])
+      ),
       hashList: version.hashList,
       vendorSignature: version.vendorSignature,
       vendorPublicKey: key.publicKey,

@@ -4,7 +4,12 @@ import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
 import VendorKey from '../models/vendor_key.ts'
 import type Vendor from '../models/vendor.ts'
-import { addVendorKeyValidator, createVendorValidator, uploadPackageValidator, webhookSettingsValidator } from '../validators/marketplace.ts'
+import {
+  addVendorKeyValidator,
+  createVendorValidator,
+  uploadPackageValidator,
+  webhookSettingsValidator,
+} from '../validators/marketplace.ts'
 import { recentDeliveries, setWebhook } from '../services/webhooks.ts'
 import { addVendorKey, openVendorProfile, revokeVendorKey, vendorOf } from '../services/vendors.ts'
 import { UploadVersion } from '../actions/upload_version.ts'
@@ -19,8 +24,15 @@ import {
 
 /** Vendor profiles with their keys, as the wire shows them (the keys of all of them in one query). */
 export async function vendorViews(vendors: Vendor[]) {
-  const keys = await VendorKey.query().whereIn('vendor_id', vendors.map((vendor) => vendor.id)).orderBy('created_at', 'asc')
-  return vendors.map((vendor) => serializeVendor({ vendor, keys: keys.filter((key) => key.vendorId === vendor.id) }))
+  const keys = await VendorKey.query()
+    .whereIn(
+      'vendor_id',
+      vendors.map((vendor) => vendor.id)
+    )
+    .orderBy('created_at', 'asc')
+  return vendors.map((vendor) =>
+    serializeVendor({ vendor, keys: keys.filter((key) => key.vendorId === vendor.id) })
+  )
 }
 
 /** One vendor profile with its keys. */
@@ -54,18 +66,29 @@ export default class VendorController {
   async upload(ctx: HttpContext) {
     const vendor = await vendorOf(ctx.auth.user!.id)
     const { package: upload } = await ctx.request.validateUsing(uploadPackageValidator)
-    const { listing, version } = await new UploadVersion().handle(vendor, upload, ctx.i18n.createMessagesProvider())
+    const { listing, version } = await new UploadVersion().handle(
+      vendor,
+      upload,
+      ctx.i18n.createMessagesProvider()
+    )
     return ctx.response.created({ version: serializeModuleVersion({ version, listing }) })
   }
 
   async listings(ctx: HttpContext) {
     const vendor = await vendorOf(ctx.auth.user!.id)
     const listings = await Listing.query().where('vendor_id', vendor.id).orderBy('module_id', 'asc')
-    const versions = await ModuleVersion.query().whereIn('listing_id', listings.map((listing) => listing.id))
+    const versions = await ModuleVersion.query().whereIn(
+      'listing_id',
+      listings.map((listing) => listing.id)
+    )
     const counts = await installCounts(listings.map((listing) => listing.id))
     return {
       data: listings.map((listing) =>
-        serializeVendorListing({ listing, versions: versions.filter((version) => version.listingId === listing.id), installs: counts.get(listing.id) ?? 0 })
+        serializeVendorListing({
+          listing,
+          versions: versions.filter((version) => version.listingId === listing.id),
+          installs: counts.get(listing.id) ?? 0,
+        })
       ),
     }
   }
@@ -87,7 +110,10 @@ export default class VendorController {
 /** One of the signed-in vendor's modules, or 404. */
 export async function ownListing(ctx: HttpContext) {
   const vendor = await vendorOf(ctx.auth.user!.id)
-  const listing = await Listing.query().where('id', ctx.params.listingId).where('vendor_id', vendor.id).first()
+  const listing = await Listing.query()
+    .where('id', ctx.params.listingId)
+    .where('vendor_id', vendor.id)
+    .first()
   if (!listing) throw notFound()
   return listing
 }

@@ -17,12 +17,18 @@ export function counterSignedText(moduleId: string, version: string, hashList: s
 export function counterSign(moduleId: string, version: string, hashList: string) {
   const { signingKey } = marketplaceSettings()
   if (!signingKey) throw marketplaceErrors.signingKeyMissing()
-  return sign(null, Buffer.from(counterSignedText(moduleId, version, hashList), 'utf8'), parseSigningKey(signingKey)).toString('base64')
+  return sign(
+    null,
+    Buffer.from(counterSignedText(moduleId, version, hashList), 'utf8'),
+    parseSigningKey(signingKey)
+  ).toString('base64')
 }
 
 /** The marketplace's public key (SPKI PEM) the shell verifies counter-signatures with; null when none is configured. */
 export function marketplacePublicKey(): string | null {
   const { signingKey } = marketplaceSettings()
   if (!signingKey) return null
-  return createPublicKey(parseSigningKey(signingKey)).export({ format: 'pem', type: 'spki' }).toString()
+  return createPublicKey(parseSigningKey(signingKey))
+    .export({ format: 'pem', type: 'spki' })
+    .toString()
 }

@@ -64,11 +64,17 @@ export function parsePublicKey(text: string): { pem: string; fingerprint: string
     const trimmed = text.trim()
     const raw = Buffer.from(trimmed, 'base64')
     // PEM, SPKI DER in base64 (44 bytes), or the raw 32-byte key in base64 (given the SPKI prefix of Ed25519).
-    const der = raw.length === 32 ? Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]) : raw
-    const key = trimmed.startsWith('-----BEGIN') ? createPublicKey(trimmed) : createPublicKey({ key: der, format: 'der', type: 'spki' })
+    const der =
+      raw.length === 32 ? Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), raw]) : raw
+    const key = trimmed.startsWith('-----BEGIN')
+      ? createPublicKey(trimmed)
+      : createPublicKey({ key: der, format: 'der', type: 'spki' })
     if (key.asymmetricKeyType !== 'ed25519') return null
     const spki = key.export({ format: 'der', type: 'spki' })
-    return { pem: key.export({ format: 'pem', type: 'spki' }).toString(), fingerprint: createHash('sha256').update(spki).digest('hex') }
+    return {
+      pem: key.export({ format: 'pem', type: 'spki' }).toString(),
+      fingerprint: createHash('sha256').update(spki).digest('hex'),
+    }
   } catch {
     return null
   }
@@ -77,7 +83,12 @@ export function parsePublicKey(text: string): { pem: string; fingerprint: string
 /** Whether `signature` (base64) is an Ed25519 signature of `text` by `publicKeyPem`. */
 export function verifySignature(text: string, signature: string, publicKeyPem: string) {
   try {
-    return verify(null, Buffer.from(text, 'utf8'), createPublicKey(publicKeyPem), Buffer.from(signature, 'base64'))
+    return verify(
+      null,
+      Buffer.from(text, 'utf8'),
+      createPublicKey(publicKeyPem),
+      Buffer.from(signature, 'base64')
+    )
   } catch {
     return false
   }
@@ -98,7 +109,8 @@ async function checkFileType(path: string, bytes: Buffer): Promise<string> {
   }
   if (!(extension in TEXT_TYPES)) throw marketplaceErrors.fileType(path)
   // A text file no binary format claims, whose bytes are UTF-8 (an executable or image renamed .js fails here).
-  if (sniffed && !['application/xml', 'image/svg+xml'].includes(sniffed.mime)) throw marketplaceErrors.fileType(path)
+  if (sniffed && !['application/xml', 'image/svg+xml'].includes(sniffed.mime))
+    throw marketplaceErrors.fileType(path)
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
@@ -117,10 +129,16 @@ function parseJson(path: string, bytes: Buffer | undefined): unknown {
 }
 
 /** The manifest, or a refusal naming its first wrong field (message in the uploader's language). */
-async function checkManifest(bytes: Buffer | undefined, messagesProvider?: MessagesProviderContact): Promise<VendorManifest> {
+async function checkManifest(
+  bytes: Buffer | undefined,
+  messagesProvider?: MessagesProviderContact
+): Promise<VendorManifest> {
   const data = parseJson(MANIFEST_FILE, bytes)
   try {
-    return await vendorManifestValidator.validate(data, messagesProvider ? { messagesProvider } : {})
+    return await vendorManifestValidator.validate(
+      data,
+      messagesProvider ? { messagesProvider } : {}
+    )
   } catch (error) {
     if (!(error instanceof vineErrors.E_VALIDATION_ERROR)) throw error
     const [first] = error.messages as { field: string; message: string }[]
@@ -147,7 +165,11 @@ export type CheckedPackage = {
  */
 export async function checkPackage(
   contents: Map<string, Buffer>,
-  options: { keys: SigningKey[]; platformVersion: string; messagesProvider?: MessagesProviderContact }
+  options: {
+    keys: SigningKey[]
+    platformVersion: string
+    messagesProvider?: MessagesProviderContact
+  }
 ): Promise<CheckedPackage> {
   const manifest = await checkManifest(contents.get(MANIFEST_FILE), options.messagesProvider)
   if (!semver.satisfies(options.platformVersion, manifest.platform, { includePrerelease: true })) {
@@ -155,12 +177,22 @@ export async function checkPackage(
   }
 
   const listed = parseJson(HASH_LIST_FILE, contents.get(HASH_LIST_FILE)) as { files?: unknown }
-  if (!listed || typeof listed.files !== 'object' || listed.files === null || Array.isArray(listed.files)) {
+  if (
+    !listed ||
+    typeof listed.files !== 'object' ||
+    listed.files === null ||
+    Array.isArray(listed.files)
+  ) {
     throw marketplaceErrors.metadataInvalid(HASH_LIST_FILE)
   }
   const hashes = listed.files as Record<string, unknown>
   for (const [path, hash] of Object.entries(hashes)) {
-    if (typeof hash !== 'string' || !SRI.test(hash) || path === HASH_LIST_FILE || path === SIGNATURE_FILE) {
+    if (
+      typeof hash !== 'string' ||
+      !SRI.test(hash) ||
+      path === HASH_LIST_FILE ||
+      path === SIGNATURE_FILE
+    ) {
       throw marketplaceErrors.metadataInvalid(HASH_LIST_FILE)
     }
   }
@@ -173,7 +205,8 @@ export async function checkPackage(
     if (sri(bytes) !== hashes[path]) throw marketplaceErrors.hashMismatch(path)
     files[path] = { hash: hashes[path] as string, size: bytes.length, contentType }
   }
-  for (const path of Object.keys(hashes)) if (!contents.has(path)) throw marketplaceErrors.fileMissing(path)
+  for (const path of Object.keys(hashes))
+    if (!contents.has(path)) throw marketplaceErrors.fileMissing(path)
   for (const path of [REMOTE_ENTRY, manifest.icon, ...manifest.screenshots]) {
     if (!files[path]) throw marketplaceErrors.fileMissing(path)
   }
@@ -185,7 +218,9 @@ export async function checkPackage(
   const signed = parseJson(SIGNATURE_FILE, contents.get(SIGNATURE_FILE)) as { signature?: unknown }
   if (typeof signed?.signature !== 'string') throw marketplaceErrors.metadataInvalid(SIGNATURE_FILE)
   const signature = signed.signature
-  const key = options.keys.find((candidate) => verifySignature(hashList, signature, candidate.publicKey))
+  const key = options.keys.find((candidate) =>
+    verifySignature(hashList, signature, candidate.publicKey)
+  )
   if (!key) throw marketplaceErrors.signatureInvalid()
   return { manifest, files, hashList, signature, keyId: key.id, contents }
 }

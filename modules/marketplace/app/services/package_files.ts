@@ -12,9 +12,16 @@ export function storedPath(moduleId: string, version: string, file: PackageFile)
 }
 
 /** Stores every file of an accepted version. */
-export async function storePackageFiles(moduleId: string, version: string, list: Record<string, PackageFile>, contents: Map<string, Buffer>) {
+export async function storePackageFiles(
+  moduleId: string,
+  version: string,
+  list: Record<string, PackageFile>,
+  contents: Map<string, Buffer>
+) {
   for (const [path, file] of Object.entries(list)) {
-    await files.putShared(storedPath(moduleId, version, file), contents.get(path)!, { contentType: file.contentType })
+    await files.putShared(storedPath(moduleId, version, file), contents.get(path)!, {
+      contentType: file.contentType,
+    })
   }
 }
 

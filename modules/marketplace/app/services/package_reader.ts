@@ -13,10 +13,20 @@ import yauzl from 'yauzl'
 import { marketplaceErrors } from '../errors.ts'
 
 /** How big a package may be. */
-export type PackageLimits = { archiveBytes: number; fileBytes: number; totalBytes: number; files: number }
+export type PackageLimits = {
+  archiveBytes: number
+  fileBytes: number
+  totalBytes: number
+  files: number
+}
 
 /** The limits of the marketplace's uploads. */
-export const PACKAGE_LIMITS: PackageLimits = { archiveBytes: 10 * 1024 * 1024, fileBytes: 5 * 1024 * 1024, totalBytes: 25 * 1024 * 1024, files: 400 }
+export const PACKAGE_LIMITS: PackageLimits = {
+  archiveBytes: 10 * 1024 * 1024,
+  fileBytes: 5 * 1024 * 1024,
+  totalBytes: 25 * 1024 * 1024,
+  files: 400,
+}
 
 /** A readable path: segments of letters, digits, `.`, `_`, `-`, none starting with a dot. */
 const SAFE_PATH = /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/
@@ -24,14 +34,18 @@ const MAX_PATH = 200
 
 /** Human sizes for the error messages. */
 export function formatBytes(bytes: number) {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`
+  return bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024))} MB`
+    : `${Math.ceil(bytes / 1024)} KB`
 }
 
 /** The path of an entry inside the package, or a refusal naming it. Folders (trailing `/`) come back without it. */
 export function checkEntryPath(raw: string): string {
   const name = raw.replace(/^\.\//, '')
-  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name)) throw marketplaceErrors.pathAbsolute(raw)
-  if (name.split(/[/\\]/).some((segment) => segment === '..')) throw marketplaceErrors.pathTraversal(raw)
+  if (name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name))
+    throw marketplaceErrors.pathAbsolute(raw)
+  if (name.split(/[/\\]/).some((segment) => segment === '..'))
+    throw marketplaceErrors.pathTraversal(raw)
   const path = name.replace(/\/$/, '')
   if (path.length > MAX_PATH || !SAFE_PATH.test(path)) throw marketplaceErrors.pathInvalid(raw)
   return path
@@ -47,7 +61,8 @@ class Collector {
   /** Starts a file; refuses a duplicate or one too many. */
   start(path: string) {
     if (this.files.has(path)) throw marketplaceErrors.pathDuplicate(path)
-    if (this.files.size >= this.limits.files) throw marketplaceErrors.tooManyFiles(this.limits.files)
+    if (this.files.size >= this.limits.files)
+      throw marketplaceErrors.tooManyFiles(this.limits.files)
   }
 
   /** Reads a file's bytes, stopping at the first byte over a limit. */
@@ -57,8 +72,10 @@ class Collector {
     for await (const chunk of stream) {
       size += chunk.length
       this.#total += chunk.length
-      if (size > this.limits.fileBytes) throw marketplaceErrors.fileTooLarge(path, formatBytes(this.limits.fileBytes))
-      if (this.#total > this.limits.totalBytes) throw marketplaceErrors.packageUnpackedTooLarge(formatBytes(this.limits.totalBytes))
+      if (size > this.limits.fileBytes)
+        throw marketplaceErrors.fileTooLarge(path, formatBytes(this.limits.fileBytes))
+      if (this.#total > this.limits.totalBytes)
+        throw marketplaceErrors.packageUnpackedTooLarge(formatBytes(this.limits.totalBytes))
       chunks.push(chunk)
     }
     this.files.set(path, Buffer.concat(chunks))
@@ -67,7 +84,10 @@ class Collector {
 
 /** Whether a database or stream error is one of ours (a refusal) rather than a broken archive. */
 function isRefusal(error: unknown) {
-  return typeof (error as { code?: unknown }).code === 'string' && String((error as { code: string }).code).startsWith('E_PACKAGE_')
+  return (
+    typeof (error as { code?: unknown }).code === 'string' &&
+    String((error as { code: string }).code).startsWith('E_PACKAGE_')
+  )
 }
 
 async function readTarGz(file: string, collector: Collector) {
@@ -86,7 +106,8 @@ async function readTarGz(file: string, collector: Collector) {
         entry.resume()
         continue
       }
-      if (type !== 'file' && type !== 'contiguous-file') throw marketplaceErrors.notAFile(entry.header.name)
+      if (type !== 'file' && type !== 'contiguous-file')
+        throw marketplaceErrors.notAFile(entry.header.name)
       collector.start(path)
       await collector.read(path, entry as unknown as AsyncIterable<Buffer>)
     }
@@ -104,7 +125,11 @@ const S_IFDIR = 0o040000
 function openZip(file: string) {
   // decodeStrings: false hands the raw names over, so our own path check (naming the entry) runs instead of yauzl's.
   return new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, zip) => (error ? reject(error) : resolve(zip)))
+    yauzl.open(
+      file,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true },
+      (error, zip) => (error ? reject(error) : resolve(zip))
+    )
   )
 }
 
@@ -123,8 +148,11 @@ async function readZip(file: string, collector: Collector) {
           if (mode !== 0 && mode !== S_IFREG) throw marketplaceErrors.notAFile(raw)
           collector.start(path)
           // The declared size is checked before inflating; the stream count below holds whatever the header says.
-          if (entry.uncompressedSize > PACKAGE_LIMITS.fileBytes) throw marketplaceErrors.fileTooLarge(path, formatBytes(PACKAGE_LIMITS.fileBytes))
-          const stream = await new Promise<Readable>((ok, ko) => zip.openReadStream(entry, (error, opened) => (error ? ko(error) : ok(opened))))
+          if (entry.uncompressedSize > PACKAGE_LIMITS.fileBytes)
+            throw marketplaceErrors.fileTooLarge(path, formatBytes(PACKAGE_LIMITS.fileBytes))
+          const stream = await new Promise<Readable>((ok, ko) =>
+            zip.openReadStream(entry, (error, opened) => (error ? ko(error) : ok(opened)))
+          )
           await collector.read(path, stream)
           zip.readEntry()
         }
@@ -150,13 +178,19 @@ async function head(file: string, length: number) {
 }
 
 /** Reads the package at `file` (of `size` bytes) into a map of path → bytes, or refuses it. */
-export async function readPackage(file: string, size: number, limits: PackageLimits = PACKAGE_LIMITS): Promise<Map<string, Buffer>> {
-  if (size > limits.archiveBytes) throw marketplaceErrors.packageTooLarge(formatBytes(limits.archiveBytes))
+export async function readPackage(
+  file: string,
+  size: number,
+  limits: PackageLimits = PACKAGE_LIMITS
+): Promise<Map<string, Buffer>> {
+  if (size > limits.archiveBytes)
+    throw marketplaceErrors.packageTooLarge(formatBytes(limits.archiveBytes))
   const magic = await head(file, 4)
   const collector = new Collector(limits)
   try {
     if (magic[0] === 0x1f && magic[1] === 0x8b) await readTarGz(file, collector)
-    else if (magic.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) await readZip(file, collector)
+    else if (magic.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
+      await readZip(file, collector)
     else throw marketplaceErrors.packageFormat()
   } catch (error) {
     if (isRefusal(error)) throw error

@@ -19,4 +19,15 @@ export const WEBHOOK_EVENTS: Record<string, Scope> = {
 }
 
 /** The categories of the catalogue. */
-export const CATEGORIES = ['crm', 'sales', 'accounting', 'inventory', 'hr', 'productivity', 'communication', 'reporting', 'integrations', 'other'] as const
+export const CATEGORIES = [
+  'crm',
+  'sales',
+  'accounting',
+  'inventory',
+  'hr',
+  'productivity',
+  'communication',
+  'reporting',
+  'integrations',
+  'other',
+] as const

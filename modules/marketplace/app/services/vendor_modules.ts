@@ -1,4 +1,11 @@
-import { isoTimestamp, tenantContext, type ModuleActor, type ModuleState, type ShellModule, type VendorModuleSource } from '@ia/kernel/contracts'
+import {
+  isoTimestamp,
+  tenantContext,
+  type ModuleActor,
+  type ModuleState,
+  type ShellModule,
+  type VendorModuleSource,
+} from '@ia/kernel/contracts'
 import Install from '../models/install.ts'
 import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
@@ -10,13 +17,34 @@ async function installedModules(organizationId: string) {
   return tenantContext.run(organizationId, async () => {
     const installs = await Install.query().orderBy('created_at', 'asc')
     if (!installs.length) return []
-    const listings = new Map((await Listing.query().whereIn('id', installs.map((install) => install.listingId))).map((row) => [row.id, row]))
-    const versions = new Map((await ModuleVersion.query().whereIn('id', installs.map((install) => install.versionId))).map((row) => [row.id, row]))
+    const listings = new Map(
+      (
+        await Listing.query().whereIn(
+          'id',
+          installs.map((install) => install.listingId)
+        )
+      ).map((row) => [row.id, row])
+    )
+    const versions = new Map(
+      (
+        await ModuleVersion.query().whereIn(
+          'id',
+          installs.map((install) => install.versionId)
+        )
+      ).map((row) => [row.id, row])
+    )
     const vendorIds = [...new Set([...listings.values()].map((listing) => listing.vendorId))]
-    const vendors = new Map((await Vendor.query().whereIn('id', vendorIds)).map((row) => [row.id, row]))
+    const vendors = new Map(
+      (await Vendor.query().whereIn('id', vendorIds)).map((row) => [row.id, row])
+    )
     return installs.map((install) => {
       const listing = listings.get(install.listingId)!
-      return { install, listing, version: versions.get(install.versionId)!, vendor: vendors.get(listing.vendorId)! }
+      return {
+        install,
+        listing,
+        version: versions.get(install.versionId)!,
+        vendor: vendors.get(listing.vendorId)!,
+      }
     })
   })
 }
@@ -58,7 +86,10 @@ export const vendorModules: VendorModuleSource = {
   async shellModules(organizationId: string): Promise<ShellModule[]> {
     const installed = await installedModules(organizationId)
     return installed
-      .filter(({ install, version }) => install.enabled && version.status === 'approved' && !version.withdrawnAt)
+      .filter(
+        ({ install, version }) =>
+          install.enabled && version.status === 'approved' && !version.withdrawnAt
+      )
       .map(({ listing, version, vendor }) => {
         const base = filesBase(listing.moduleId, version.version)
         return {
@@ -68,10 +99,16 @@ export const vendorModules: VendorModuleSource = {
           remote: {
             name: version.manifest.remote.name,
             entry: `${base}remoteEntry.js`,
-            integrity: Object.fromEntries(Object.entries(version.files).map(([path, file]) => [base + path, file.hash])),
+            integrity: Object.fromEntries(
+              Object.entries(version.files).map(([path, file]) => [base + path, file.hash])
+            ),
           },
           routeBase: version.manifest.remote.routeBase,
-          navigation: version.manifest.remote.navigation.map((item) => ({ path: item.path, label: item.label, ...(item.icon ? { icon: item.icon } : {}) })),
+          navigation: version.manifest.remote.navigation.map((item) => ({
+            path: item.path,
+            label: item.label,
+            ...(item.icon ? { icon: item.icon } : {}),
+          })),
           trust: vendor.audited ? 'audited' : 'sandboxed',
           signedHashList: signaturesUrl(listing.moduleId, version.version),
         }
@@ -79,9 +116,13 @@ export const vendorModules: VendorModuleSource = {
   },
 
   async setEnabled(organizationId: string, moduleId: string, enabled: boolean, actor: ModuleActor) {
-    const installed = (await installedModules(organizationId)).find(({ listing }) => listing.moduleId === moduleId)
+    const installed = (await installedModules(organizationId)).find(
+      ({ listing }) => listing.moduleId === moduleId
+    )
     if (!installed) return null
-    const install = await tenantContext.run(organizationId, () => new ManageInstall().setEnabled(installed.install.id, enabled, actor))
+    const install = await tenantContext.run(organizationId, () =>
+      new ManageInstall().setEnabled(installed.install.id, enabled, actor)
+    )
     return state({ ...installed, install })
   },
 }

@@ -14,11 +14,19 @@ export async function vendorOf(userId: string) {
 }
 
 /** Opens the user's vendor profile, pending a platform administrator's approval. */
-export async function openVendorProfile(userId: string, profile: { name: string; prefix: string; email: string; website?: string }) {
+export async function openVendorProfile(
+  userId: string,
+  profile: { name: string; prefix: string; email: string; website?: string }
+) {
   return db.transaction(async (trx) => {
-    if (await Vendor.query({ client: trx }).where('user_id', userId).first()) throw marketplaceErrors.vendorExists()
-    if (await Vendor.query({ client: trx }).where('prefix', profile.prefix).first()) throw marketplaceErrors.prefixTaken()
-    return Vendor.create({ userId, ...profile, website: profile.website ?? null, status: 'pending', audited: false }, { client: trx })
+    if (await Vendor.query({ client: trx }).where('user_id', userId).first())
+      throw marketplaceErrors.vendorExists()
+    if (await Vendor.query({ client: trx }).where('prefix', profile.prefix).first())
+      throw marketplaceErrors.prefixTaken()
+    return Vendor.create(
+      { userId, ...profile, website: profile.website ?? null, status: 'pending', audited: false },
+      { client: trx }
+    )
   })
 }
 
@@ -27,9 +35,20 @@ export async function addVendorKey(vendor: Vendor, input: { name: string; public
   const parsed = parsePublicKey(input.publicKey)
   if (!parsed) throw marketplaceErrors.invalidKey()
   return db.transaction(async (trx) => {
-    const existing = await VendorKey.query({ client: trx }).where('vendor_id', vendor.id).where('fingerprint', parsed.fingerprint).first()
+    const existing = await VendorKey.query({ client: trx })
+      .where('vendor_id', vendor.id)
+      .where('fingerprint', parsed.fingerprint)
+      .first()
     if (existing) throw marketplaceErrors.keyExists()
-    return VendorKey.create({ vendorId: vendor.id, name: input.name, publicKey: parsed.pem, fingerprint: parsed.fingerprint }, { client: trx })
+    return VendorKey.create(
+      {
+        vendorId: vendor.id,
+        name: input.name,
+        publicKey: parsed.pem,
+        fingerprint: parsed.fingerprint,
+      },
+      { client: trx }
+    )
   })
 }
 
@@ -45,7 +64,10 @@ export async function revokeVendorKey(vendor: Vendor, keyId: string) {
 }
 
 /** A platform administrator's decision on a vendor profile (and whether its modules run unsandboxed). */
-export async function reviewVendor(vendorId: string, decision: { decision: 'approve' | 'reject'; reason?: string; audited?: boolean }) {
+export async function reviewVendor(
+  vendorId: string,
+  decision: { decision: 'approve' | 'reject'; reason?: string; audited?: boolean }
+) {
   const vendor = await Vendor.find(vendorId)
   if (!vendor) throw notFound()
   vendor.merge({

@@ -5,7 +5,12 @@
  * answer that changes in between cannot point a delivery at the inside). In development, http and
  * private addresses are allowed so a vendor can test against a local receiver.
  */
-import { lookup as dnsLookup, type LookupAddress, type LookupAllOptions, type LookupOptions } from 'node:dns'
+import {
+  lookup as dnsLookup,
+  type LookupAddress,
+  type LookupAllOptions,
+  type LookupOptions,
+} from 'node:dns'
 import { promisify } from 'node:util'
 import ipaddr from 'ipaddr.js'
 
@@ -15,8 +20,12 @@ export function isPublicAddress(address: string) {
   return ipaddr.process(address).range() === 'unicast'
 }
 
-const lookupAll = promisify((hostname: string, options: LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) =>
-  dnsLookup(hostname, options, callback)
+const lookupAll = promisify(
+  (
+    hostname: string,
+    options: LookupAllOptions,
+    callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void
+  ) => dnsLookup(hostname, options, callback)
 )
 
 /** Whether `raw` is a URL deliveries may go to: https on public addresses only, unless `allowPrivate` (development). */
@@ -40,18 +49,28 @@ export async function isAllowedWebhookUrl(raw: string, allowPrivate: boolean) {
   }
 }
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number
+) => void
 
 /**
  * A `lookup` for `http(s).request` that refuses to connect to anything but public addresses: the check
  * runs on the very addresses the socket connects to.
  */
-export function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback) {
+export function publicOnlyLookup(
+  hostname: string,
+  options: LookupOptions,
+  callback: LookupCallback
+) {
   dnsLookup(hostname, { ...options, all: true } as LookupAllOptions, (error, addresses) => {
     if (error) return callback(error, [])
     const refused = addresses.find((entry) => !isPublicAddress(entry.address))
     if (refused) {
-      const failure: NodeJS.ErrnoException = new Error(`Refused to connect to the non-public address ${refused.address}`)
+      const failure: NodeJS.ErrnoException = new Error(
+        `Refused to connect to the non-public address ${refused.address}`
+      )
       failure.code = 'E_WEBHOOK_ADDRESS_NOT_PUBLIC'
       return callback(failure, [])
     }

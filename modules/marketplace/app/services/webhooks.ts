@@ -10,7 +10,13 @@ import http from 'node:http'
 import https from 'node:https'
 import { DateTime } from 'luxon'
 import encryption from '@adonisjs/core/services/encryption'
-import { events, jobs, tenantContext, type DomainEventName, type JobContext } from '@ia/kernel/contracts'
+import {
+  events,
+  jobs,
+  tenantContext,
+  type DomainEventName,
+  type JobContext,
+} from '@ia/kernel/contracts'
 import Install from '../models/install.ts'
 import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
@@ -35,23 +41,44 @@ export function webhookSignature(secret: string, timestamp: number, body: string
 
 /** Sets a module's webhook URL (refused unless https on a public address) and gives it a new secret, shown once. */
 export async function setWebhook(listing: Listing, url: string) {
-  if (!(await isAllowedWebhookUrl(url, marketplaceSettings().allowPrivateWebhooks))) throw marketplaceErrors.webhookUrl('url')
+  if (!(await isAllowedWebhookUrl(url, marketplaceSettings().allowPrivateWebhooks)))
+    throw marketplaceErrors.webhookUrl('url')
   const secret = `whsec_${randomBytes(32).toString('base64url')}`
-  listing.merge({ webhookUrl: url, webhookSecret: encryption.encrypt(secret, undefined, SECRET_PURPOSE) })
+  listing.merge({
+    webhookUrl: url,
+    webhookSecret: encryption.encrypt(secret, undefined, SECRET_PURPOSE),
+  })
   await listing.save()
   return secret
 }
 
 /** Queues a delivery of `event` for every enabled install of the organisation that asked for it and was granted its scope. */
-async function fanOut(event: DomainEventName, payload: unknown, meta: { organizationId: string; eventId: string; occurredAt: string; client: JobContext['client'] }) {
+async function fanOut(
+  event: DomainEventName,
+  payload: unknown,
+  meta: {
+    organizationId: string
+    eventId: string
+    occurredAt: string
+    client: JobContext['client']
+  }
+) {
   const scope = WEBHOOK_EVENTS[event]
   const installs = await Install.query({ client: meta.client })
     .where('organization_id', meta.organizationId)
     .where('enabled', true)
     .whereRaw('? = ANY(scopes)', [scope])
   if (!installs.length) return
-  const listings = await Listing.query({ client: meta.client }).whereIn('id', installs.map((install) => install.listingId)).whereNotNull('webhook_url')
-  const versions = await ModuleVersion.query({ client: meta.client }).whereIn('id', installs.map((install) => install.versionId))
+  const listings = await Listing.query({ client: meta.client })
+    .whereIn(
+      'id',
+      installs.map((install) => install.listingId)
+    )
+    .whereNotNull('webhook_url')
+  const versions = await ModuleVersion.query({ client: meta.client }).whereIn(
+    'id',
+    installs.map((install) => install.versionId)
+  )
   for (const install of installs) {
     const listing = listings.find((candidate) => candidate.id === install.listingId)
     const version = versions.find((candidate) => candidate.id === install.versionId)
@@ -61,13 +88,23 @@ async function fanOut(event: DomainEventName, payload: unknown, meta: { organiza
         organizationId: meta.organizationId,
         listingId: listing.id,
         event,
-        payload: { id: meta.eventId, event, organizationId: meta.organizationId, occurredAt: meta.occurredAt, data: payload },
+        payload: {
+          id: meta.eventId,
+          event,
+          organizationId: meta.organizationId,
+          occurredAt: meta.occurredAt,
+          data: payload,
+        },
         status: 'pending',
         attempts: 0,
       },
       { client: meta.client }
     )
-    await jobs.dispatch(DELIVER_WEBHOOK_JOB, { deliveryId: delivery.id }, { client: meta.client, organizationId: meta.organizationId })
+    await jobs.dispatch(
+      DELIVER_WEBHOOK_JOB,
+      { deliveryId: delivery.id },
+      { client: meta.client, organizationId: meta.organizationId }
+    )
   }
 }
 
@@ -77,13 +114,20 @@ function post(url: URL, headers: Record<string, string>, body: string, allowPriv
   return new Promise<number>((resolve, reject) => {
     const request = transport.request(
       url,
-      { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, timeout: TIMEOUT_MS, ...(allowPrivate ? {} : { lookup: publicOnlyLookup }) },
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        timeout: TIMEOUT_MS,
+        ...(allowPrivate ? {} : { lookup: publicOnlyLookup }),
+      },
       (response) => {
         response.resume()
         resolve(response.statusCode ?? 0)
       }
     )
-    request.on('timeout', () => request.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} s`)))
+    request.on('timeout', () =>
+      request.destroy(new Error(`No answer within ${TIMEOUT_MS / 1000} s`))
+    )
     request.on('error', reject)
     request.end(body)
   })
@@ -91,12 +135,20 @@ function post(url: URL, headers: Record<string, string>, body: string, allowPriv
 
 /** One attempt of one delivery; a failure is logged and the next attempt queued (never thrown, so the log commits). */
 async function deliver({ deliveryId }: { deliveryId: string }, context: JobContext) {
-  const delivery = await WebhookDelivery.query({ client: context.client }).where('id', deliveryId).forUpdate().first()
+  const delivery = await WebhookDelivery.query({ client: context.client })
+    .where('id', deliveryId)
+    .forUpdate()
+    .first()
   if (!delivery || delivery.status !== 'pending') return
-  const listing = await Listing.query({ client: context.client }).where('id', delivery.listingId).first()
+  const listing = await Listing.query({ client: context.client })
+    .where('id', delivery.listingId)
+    .first()
   // Uninstalled or disabled since the event: the grant has ended, nothing more is sent.
   const install = await tenantContext.run(delivery.organizationId, () =>
-    Install.query({ client: context.client }).where('listing_id', delivery.listingId).where('enabled', true).first()
+    Install.query({ client: context.client })
+      .where('listing_id', delivery.listingId)
+      .where('enabled', true)
+      .first()
   )
   delivery.attempts += 1
   const { allowPrivateWebhooks } = marketplaceSettings()
@@ -140,23 +192,35 @@ async function deliver({ deliveryId }: { deliveryId: string }, context: JobConte
   })
   await delivery.useTransaction(context.client).save()
   if (error !== null && !last) {
-    await jobs.dispatch(DELIVER_WEBHOOK_JOB, { deliveryId }, {
-      client: context.client,
-      organizationId: delivery.organizationId,
-      delayMs: WEBHOOK_BACKOFF_MS * 2 ** (delivery.attempts - 1),
-    })
+    await jobs.dispatch(
+      DELIVER_WEBHOOK_JOB,
+      { deliveryId },
+      {
+        client: context.client,
+        organizationId: delivery.organizationId,
+        delayMs: WEBHOOK_BACKOFF_MS * 2 ** (delivery.attempts - 1),
+      }
+    )
   }
 }
 
 /** Registers the delivery job and a consumer of every event a vendor module may receive. */
 export function registerWebhooks() {
-  jobs.register(DELIVER_WEBHOOK_JOB, deliver, { maxAttempts: 3, title: 'marketplace.jobs.deliverWebhook' })
+  jobs.register(DELIVER_WEBHOOK_JOB, deliver, {
+    maxAttempts: 3,
+    title: 'marketplace.jobs.deliverWebhook',
+  })
   for (const event of Object.keys(WEBHOOK_EVENTS) as DomainEventName[]) {
-    events.subscribe(event, 'marketplace.webhooks', (payload, meta) => tenantContext.run(meta.organizationId, () => fanOut(event, payload, meta)))
+    events.subscribe(event, 'marketplace.webhooks', (payload, meta) =>
+      tenantContext.run(meta.organizationId, () => fanOut(event, payload, meta))
+    )
   }
 }
 
 /** The latest deliveries of a vendor's module, across the organisations that installed it. */
 export function recentDeliveries(listing: Listing) {
-  return WebhookDelivery.query().where('listing_id', listing.id).orderBy('created_at', 'desc').limit(100)
+  return WebhookDelivery.query()
+    .where('listing_id', listing.id)
+    .orderBy('created_at', 'desc')
+    .limit(100)
 }

@@ -2,7 +2,13 @@
  * The marketplace's response shapes, each declared once (OpenAPI component and serializer).
  */
 import semver from 'semver'
-import { defineSerializer, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
 import type Vendor from '../models/vendor.ts'
 import type VendorKey from '../models/vendor_key.ts'
 import type Listing from '../models/listing.ts'
@@ -46,7 +52,9 @@ export const serializeVendor = defineSerializer(
     email: Type.String(),
     website: wire.text(),
     status: wire.oneOf(['pending', 'approved', 'rejected'] as const),
-    audited: Type.Boolean({ description: "Audited vendors' modules run in the page; the others in a sandboxed iframe." }),
+    audited: Type.Boolean({
+      description: "Audited vendors' modules run in the page; the others in a sandboxed iframe.",
+    }),
     reviewReason: wire.text('Why a platform administrator decided so.'),
     reviewedAt: wire.dateTimeOrNull(),
     createdAt: wire.dateTime(),
@@ -79,10 +87,20 @@ export const serializeModuleVersion = defineSerializer(
     reviewedAt: wire.dateTimeOrNull(),
     scopes,
     changelog: localized,
-    files: Type.Array(Type.Object({ path: Type.String(), hash: Type.String({ description: 'SHA-384, SRI form.' }), size: Type.Integer() })),
+    files: Type.Array(
+      Type.Object({
+        path: Type.String(),
+        hash: Type.String({ description: 'SHA-384, SRI form.' }),
+        size: Type.Integer(),
+      })
+    ),
     archiveSize: Type.Integer(),
-    rolloutPercent: Type.Integer({ description: 'Share of organisations it is offered to (stable per organisation).' }),
-    rolloutOrganizations: Type.Array(Type.String({ format: 'uuid' }), { description: 'Organisations it is offered to whatever the percentage.' }),
+    rolloutPercent: Type.Integer({
+      description: 'Share of organisations it is offered to (stable per organisation).',
+    }),
+    rolloutOrganizations: Type.Array(Type.String({ format: 'uuid' }), {
+      description: 'Organisations it is offered to whatever the percentage.',
+    }),
     withdrawnAt: wire.dateTimeOrNull('Rolled back: offered to nobody.'),
     createdAt: wire.dateTime(),
   }),
@@ -116,12 +134,22 @@ export const serializeVendorListing = defineSerializer(
     installs: Type.Integer({ description: 'Organisations that have it installed.' }),
     versions: Type.Array(serializeModuleVersion.schema, { description: 'Newest first.' }),
   }),
-  ({ listing, versions, installs }: { listing: Listing; versions: ModuleVersion[]; installs: number }) => ({
+  ({
+    listing,
+    versions,
+    installs,
+  }: {
+    listing: Listing
+    versions: ModuleVersion[]
+    installs: number
+  }) => ({
     id: listing.id,
     moduleId: listing.moduleId,
     webhookUrl: listing.webhookUrl,
     installs,
-    versions: [...versions].sort((a, b) => semver.rcompare(a.version, b.version)).map((version) => serializeModuleVersion({ version, listing })),
+    versions: [...versions]
+      .sort((a, b) => semver.rcompare(a.version, b.version))
+      .map((version) => serializeModuleVersion({ version, listing })),
   })
 )
 
@@ -130,9 +158,15 @@ export function versionDiff(version: ModuleVersion, previous: ModuleVersion | un
   const before = previous?.files ?? {}
   return {
     previousVersion: previous?.version ?? null,
-    filesAdded: Object.keys(version.files).filter((path) => !(path in before)).sort(),
-    filesRemoved: Object.keys(before).filter((path) => !(path in version.files)).sort(),
-    filesChanged: Object.keys(version.files).filter((path) => path in before && before[path].hash !== version.files[path].hash).sort(),
+    filesAdded: Object.keys(version.files)
+      .filter((path) => !(path in before))
+      .sort(),
+    filesRemoved: Object.keys(before)
+      .filter((path) => !(path in version.files))
+      .sort(),
+    filesChanged: Object.keys(version.files)
+      .filter((path) => path in before && before[path].hash !== version.files[path].hash)
+      .sort(),
     scopesAdded: version.scopes.filter((scope) => !(previous?.scopes ?? []).includes(scope)),
     scopesRemoved: (previous?.scopes ?? []).filter((scope) => !version.scopes.includes(scope)),
   }
@@ -146,7 +180,9 @@ export const serializeReviewItem = defineSerializer(
   Type.Object({
     version: serializeModuleVersion.schema,
     vendor: Type.Object({ id: wire.uuid(), name: Type.String(), audited: Type.Boolean() }),
-    manifest: Type.Record(Type.String(), Type.Unknown(), { description: 'The module.json as uploaded.' }),
+    manifest: Type.Record(Type.String(), Type.Unknown(), {
+      description: 'The module.json as uploaded.',
+    }),
     diff: Type.Object(
       {
         previousVersion: wire.text(),
@@ -159,7 +195,17 @@ export const serializeReviewItem = defineSerializer(
       { description: 'Against the highest earlier version (none for a first version).' }
     ),
   }),
-  ({ version, listing, vendor, previous }: { version: ModuleVersion; listing: Listing; vendor: Vendor; previous?: ModuleVersion }) => ({
+  ({
+    version,
+    listing,
+    vendor,
+    previous,
+  }: {
+    version: ModuleVersion
+    listing: Listing
+    vendor: Vendor
+    previous?: ModuleVersion
+  }) => ({
     version: serializeModuleVersion({ version, listing }),
     vendor: { id: vendor.id, name: vendor.name, audited: vendor.audited },
     manifest: version.manifest as unknown as Record<string, unknown>,
@@ -180,7 +226,15 @@ export const serializeInstall = defineSerializer(
     createdAt: wire.dateTime(),
     updatedAt: wire.dateTime(),
   }),
-  ({ install, listing, version }: { install: Install; listing: Listing; version: ModuleVersion }) => ({
+  ({
+    install,
+    listing,
+    version,
+  }: {
+    install: Install
+    listing: Listing
+    version: ModuleVersion
+  }) => ({
     id: install.id,
     moduleId: listing.moduleId,
     versionId: version.id,
@@ -210,12 +264,21 @@ const catalogueFields = {
   description: localized,
   category: Type.String(),
   vendor: Type.Object({ name: Type.String(), audited: Type.Boolean() }),
-  latestVersion: Type.Object({ id: wire.uuid(), version: Type.String(), scopes }, { description: 'The highest version offered to this organisation.' }),
+  latestVersion: Type.Object(
+    { id: wire.uuid(), version: Type.String(), scopes },
+    { description: 'The highest version offered to this organisation.' }
+  ),
   icon: Type.String({ description: 'URL of the icon.' }),
   installs: Type.Integer({ description: 'Organisations that have it installed.' }),
-  installed: Type.Union([Type.Object({ id: wire.uuid(), version: Type.String(), enabled: Type.Boolean() }), Type.Null()], {
-    description: "This organisation's install, if any.",
-  }),
+  installed: Type.Union(
+    [
+      Type.Object({ id: wire.uuid(), version: Type.String(), enabled: Type.Boolean() }),
+      Type.Null(),
+    ],
+    {
+      description: "This organisation's install, if any.",
+    }
+  ),
 }
 
 function catalogueItem(entry: CatalogueEntry) {
@@ -226,18 +289,30 @@ function catalogueItem(entry: CatalogueEntry) {
     description: entry.latest.manifest.description,
     category: entry.latest.manifest.category,
     vendor: { name: entry.vendor.name, audited: entry.vendor.audited },
-    latestVersion: { id: entry.latest.id, version: entry.latest.version, scopes: entry.latest.scopes },
+    latestVersion: {
+      id: entry.latest.id,
+      version: entry.latest.version,
+      scopes: entry.latest.scopes,
+    },
     icon: base + entry.latest.manifest.icon,
     installs: entry.installs,
     installed:
       entry.install && entry.installedVersion
-        ? { id: entry.install.id, version: entry.installedVersion.version, enabled: entry.install.enabled }
+        ? {
+            id: entry.install.id,
+            version: entry.installedVersion.version,
+            enabled: entry.install.enabled,
+          }
         : null,
   }
 }
 
 /** A module in the catalogue list. */
-export const serializeCatalogueModule = defineSerializer('MarketplaceCatalogueModule', Type.Object(catalogueFields), catalogueItem)
+export const serializeCatalogueModule = defineSerializer(
+  'MarketplaceCatalogueModule',
+  Type.Object(catalogueFields),
+  catalogueItem
+)
 
 /** A module's catalogue page: screenshots, versions and changelog, scopes explained, outside hosts, webhook events. */
 export const serializeCatalogueModulePage = defineSerializer(
@@ -245,24 +320,49 @@ export const serializeCatalogueModulePage = defineSerializer(
   Type.Object({
     ...catalogueFields,
     screenshots: Type.Array(Type.String(), { description: 'URLs.' }),
-    scopes: Type.Array(Type.Object({ scope: Type.String(), description: Type.String({ description: "In the reader's language." }) })),
-    hosts: Type.Array(Type.String(), { description: 'Outside hosts the module calls (nothing else is allowed).' }),
-    webhookEvents: Type.Array(Type.String()),
-    versions: Type.Array(Type.Object({ id: wire.uuid(), version: Type.String(), changelog: localized, scopes, createdAt: wire.dateTime() }), {
-      description: 'Versions offered to this organisation, newest first.',
+    scopes: Type.Array(
+      Type.Object({
+        scope: Type.String(),
+        description: Type.String({ description: "In the reader's language." }),
+      })
+    ),
+    hosts: Type.Array(Type.String(), {
+      description: 'Outside hosts the module calls (nothing else is allowed).',
     }),
+    webhookEvents: Type.Array(Type.String()),
+    versions: Type.Array(
+      Type.Object({
+        id: wire.uuid(),
+        version: Type.String(),
+        changelog: localized,
+        scopes,
+        createdAt: wire.dateTime(),
+      }),
+      {
+        description: 'Versions offered to this organisation, newest first.',
+      }
+    ),
   }),
   (entry: CatalogueEntry) => {
     const base = filesBase(entry.listing.moduleId, entry.latest.version)
     return {
       ...catalogueItem(entry),
       screenshots: entry.latest.manifest.screenshots.map((path) => base + path),
-      scopes: entry.latest.scopes.map((scope) => ({ scope, description: entry.scopeDescriptions[scope] ?? scope })),
+      scopes: entry.latest.scopes.map((scope) => ({
+        scope,
+        description: entry.scopeDescriptions[scope] ?? scope,
+      })),
       hosts: entry.latest.manifest.hosts ?? [],
       webhookEvents: entry.latest.manifest.webhooks?.events ?? [],
       versions: [...entry.versions]
         .sort((a, b) => semver.rcompare(a.version, b.version))
-        .map((version) => ({ id: version.id, version: version.version, changelog: version.manifest.changelog, scopes: version.scopes, createdAt: isoTimestamp(version.createdAt) })),
+        .map((version) => ({
+          id: version.id,
+          version: version.version,
+          changelog: version.manifest.changelog,
+          scopes: version.scopes,
+          createdAt: isoTimestamp(version.createdAt),
+        })),
     }
   }
 )
@@ -274,9 +374,14 @@ export const serializeWebhookDelivery = defineSerializer(
     id: wire.uuid(),
     organizationId: wire.uuid(),
     event: Type.String(),
-    status: wire.oneOf(['pending', 'delivered', 'failed'] as const, '`pending` while attempts remain (retried with exponential backoff).'),
+    status: wire.oneOf(
+      ['pending', 'delivered', 'failed'] as const,
+      '`pending` while attempts remain (retried with exponential backoff).'
+    ),
     attempts: Type.Integer(),
-    lastStatusCode: wire.integerOrNull('HTTP status of the last attempt; null when no answer came.'),
+    lastStatusCode: wire.integerOrNull(
+      'HTTP status of the last attempt; null when no answer came.'
+    ),
     lastError: wire.text(),
     deliveredAt: wire.dateTimeOrNull(),
     createdAt: wire.dateTime(),

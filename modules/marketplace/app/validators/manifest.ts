@@ -6,7 +6,8 @@ import { CATEGORIES, KNOWN_SCOPES, WEBHOOK_EVENTS } from '../services/scopes.ts'
 /** A strict semantic version (`1.4.0`, `2.0.0-beta.1`), no `v` prefix. */
 const semanticVersion = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
-    if (typeof value === 'string' && semver.valid(value) !== value) field.report('Enter a semantic version such as 1.2.0.', 'semver', field)
+    if (typeof value === 'string' && semver.valid(value) !== value)
+      field.report('Enter a semantic version such as 1.2.0.', 'semver', field)
   },
   { name: 'semver' }
 )
@@ -14,12 +15,17 @@ const semanticVersion = vine.createRule(
 /** A semver range of platform versions (`^0.1.0`, `>=0.1 <2`). */
 const versionRange = vine.createRule(
   (value: unknown, _options: undefined, field: FieldContext) => {
-    if (typeof value === 'string' && semver.validRange(value) === null) field.report('Enter a version range such as ^0.1.0.', 'semverRange', field)
+    if (typeof value === 'string' && semver.validRange(value) === null)
+      field.report('Enter a version range such as ^0.1.0.', 'semverRange', field)
   },
   { name: 'semverRange' }
 )
 
-const localized = (max: number) => vine.object({ fr: vine.string().trim().minLength(1).maxLength(max), en: vine.string().trim().minLength(1).maxLength(max) })
+const localized = (max: number) =>
+  vine.object({
+    fr: vine.string().trim().minLength(1).maxLength(max),
+    en: vine.string().trim().minLength(1).maxLength(max),
+  })
 /** A file of the package, by its path. */
 const packagePath = () => vine.string().maxLength(200)
 const hostname = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/
@@ -41,11 +47,23 @@ export const vendorManifestValidator = vine.create(
       name: vine.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,60}$/),
       routeBase: vine.string().regex(/^\/[a-z0-9-]{1,60}$/),
       navigation: vine
-        .array(vine.object({ path: vine.string().regex(/^\/[a-z0-9\-/]{1,120}$/), label: localized(60), icon: vine.string().maxLength(40).optional() }))
+        .array(
+          vine.object({
+            path: vine.string().regex(/^\/[a-z0-9\-/]{1,120}$/),
+            label: localized(60),
+            icon: vine.string().maxLength(40).optional(),
+          })
+        )
         .maxLength(10),
     }),
-    webhooks: vine.object({ events: vine.array(vine.enum(Object.keys(WEBHOOK_EVENTS))).distinct() }).optional(),
-    hosts: vine.array(vine.string().toLowerCase().regex(hostname)).maxLength(20).distinct().optional(),
+    webhooks: vine
+      .object({ events: vine.array(vine.enum(Object.keys(WEBHOOK_EVENTS))).distinct() })
+      .optional(),
+    hosts: vine
+      .array(vine.string().toLowerCase().regex(hostname))
+      .maxLength(20)
+      .distinct()
+      .optional(),
   })
 )
 

@@ -4,9 +4,17 @@ import { CATEGORIES, KNOWN_SCOPES } from '../services/scopes.ts'
 /** Opening a vendor profile. */
 export const createVendorValidator = vine.create({
   name: vine.string().trim().minLength(2).maxLength(120),
-  prefix: vine.string().trim().regex(/^[a-z][a-z0-9]{1,19}$/),
+  prefix: vine
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9]{1,19}$/),
   email: vine.string().trim().email().maxLength(254),
-  website: vine.string().trim().url({ protocols: ['https'], require_protocol: true }).maxLength(300).optional(),
+  website: vine
+    .string()
+    .trim()
+    .url({ protocols: ['https'], require_protocol: true })
+    .maxLength(300)
+    .optional(),
 })
 
 /** Registering a signing key. */
@@ -22,13 +30,23 @@ export const uploadPackageValidator = vine.create({
 
 /** Where a module's granted events are delivered. */
 export const webhookSettingsValidator = vine.create({
-  url: vine.string().trim().url({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }).maxLength(500),
+  url: vine
+    .string()
+    .trim()
+    .url({ protocols: ['https', 'http'], require_protocol: true, require_tld: false })
+    .maxLength(500),
 })
 
 /** A platform administrator's decision on a vendor or a version. */
 export const reviewValidator = vine.create({
   decision: vine.enum(['approve', 'reject'] as const),
-  reason: vine.string().trim().minLength(1).maxLength(2000).optional().requiredWhen('decision', '=', 'reject'),
+  reason: vine
+    .string()
+    .trim()
+    .minLength(1)
+    .maxLength(2000)
+    .optional()
+    .requiredWhen('decision', '=', 'reject'),
   audited: vine.boolean().optional(),
 })
 

@@ -10,7 +10,13 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('marketplace').createTable('vendors', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('user_id').notNullable().unique().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .notNullable()
+        .unique()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.string('name', 120).notNullable()
       // Every module id of the vendor starts with `<prefix>-`, so two vendors never publish the same id.
       table.string('prefix', 20).notNullable().unique()
@@ -23,11 +29,18 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
     })
-    this.schema.raw("ALTER TABLE marketplace.vendors ADD CONSTRAINT vendors_status_check CHECK (status IN ('pending', 'approved', 'rejected'))")
+    this.schema.raw(
+      "ALTER TABLE marketplace.vendors ADD CONSTRAINT vendors_status_check CHECK (status IN ('pending', 'approved', 'rejected'))"
+    )
 
     this.schema.withSchema('marketplace').createTable('vendor_keys', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('vendor_id').notNullable().references('id').inTable('marketplace.vendors').onDelete('CASCADE')
+      table
+        .uuid('vendor_id')
+        .notNullable()
+        .references('id')
+        .inTable('marketplace.vendors')
+        .onDelete('CASCADE')
       table.string('name', 100).notNullable()
       table.text('public_key').notNullable()
       table.string('fingerprint', 64).notNullable()
@@ -38,7 +51,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('marketplace').createTable('listings', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('vendor_id').notNullable().references('id').inTable('marketplace.vendors').onDelete('CASCADE')
+      table
+        .uuid('vendor_id')
+        .notNullable()
+        .references('id')
+        .inTable('marketplace.vendors')
+        .onDelete('CASCADE')
       table.string('module_id', 60).notNullable().unique()
       table.string('webhook_url', 500).nullable()
       table.text('webhook_secret').nullable()
@@ -47,7 +65,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('marketplace').createTable('versions', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('listing_id').notNullable().references('id').inTable('marketplace.listings').onDelete('CASCADE')
+      table
+        .uuid('listing_id')
+        .notNullable()
+        .references('id')
+        .inTable('marketplace.listings')
+        .onDelete('CASCADE')
       table.string('version', 40).notNullable()
       table.jsonb('manifest').notNullable()
       table.jsonb('files').notNullable()
@@ -58,7 +81,12 @@ export default class extends BaseSchema {
       table.integer('archive_size').notNullable()
       table.string('status', 10).notNullable().defaultTo('submitted')
       table.text('review_reason').nullable()
-      table.uuid('reviewed_by').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
+      table
+        .uuid('reviewed_by')
+        .nullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('SET NULL')
       table.timestamp('reviewed_at', { useTz: true }).nullable()
       table.text('marketplace_signature').nullable()
       table.integer('rollout_percent').notNullable().defaultTo(100)
@@ -67,8 +95,12 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.unique(['listing_id', 'version'])
     })
-    this.schema.raw("ALTER TABLE marketplace.versions ADD CONSTRAINT versions_status_check CHECK (status IN ('submitted', 'approved', 'rejected'))")
-    this.schema.raw('ALTER TABLE marketplace.versions ADD CONSTRAINT versions_rollout_check CHECK (rollout_percent BETWEEN 0 AND 100)')
+    this.schema.raw(
+      "ALTER TABLE marketplace.versions ADD CONSTRAINT versions_status_check CHECK (status IN ('submitted', 'approved', 'rejected'))"
+    )
+    this.schema.raw(
+      'ALTER TABLE marketplace.versions ADD CONSTRAINT versions_rollout_check CHECK (rollout_percent BETWEEN 0 AND 100)'
+    )
     // What was accepted is what stays: a stored version's package, hashes and signature never change.
     this.schema.raw(`
       CREATE FUNCTION marketplace.versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -87,12 +119,27 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('marketplace').createTable('installs', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
-      table.uuid('listing_id').notNullable().references('id').inTable('marketplace.listings').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
+      table
+        .uuid('listing_id')
+        .notNullable()
+        .references('id')
+        .inTable('marketplace.listings')
+        .onDelete('CASCADE')
       table.uuid('version_id').notNullable().references('id').inTable('marketplace.versions')
       table.specificType('scopes', 'text[]').notNullable()
       table.boolean('enabled').notNullable().defaultTo(true)
-      table.uuid('installed_by').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
+      table
+        .uuid('installed_by')
+        .nullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('SET NULL')
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
       table.unique(['organization_id', 'listing_id'])
@@ -101,20 +148,40 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('marketplace').createTable('api_keys', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
       table.string('name', 100).notNullable()
       table.specificType('scopes', 'text[]').notNullable()
       // The platform's scoped token behind the key (its secret is shown once; last use is read from it).
       table.string('token_id', 40).notNullable()
-      table.uuid('created_by').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('created_by')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.timestamp('revoked_at', { useTz: true }).nullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
     })
 
     this.schema.withSchema('marketplace').createTable('webhook_deliveries', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
-      table.uuid('listing_id').notNullable().references('id').inTable('marketplace.listings').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
+      table
+        .uuid('listing_id')
+        .notNullable()
+        .references('id')
+        .inTable('marketplace.listings')
+        .onDelete('CASCADE')
       table.string('event', 100).notNullable()
       table.jsonb('payload').notNullable()
       table.string('status', 10).notNullable().defaultTo('pending')
@@ -125,7 +192,9 @@ export default class extends BaseSchema {
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
     })
-    this.schema.raw('CREATE INDEX webhook_deliveries_listing ON marketplace.webhook_deliveries (listing_id, created_at DESC)')
+    this.schema.raw(
+      'CREATE INDEX webhook_deliveries_listing ON marketplace.webhook_deliveries (listing_id, created_at DESC)'
+    )
   }
 
   async down() {

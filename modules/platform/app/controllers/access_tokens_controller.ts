@@ -1,7 +1,10 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import User from '../models/user.ts'
 import { createAccessTokenValidator } from '../validators/auth.ts'
-import { serializeAccessToken, serializeNewAccessToken } from '../transformers/access_token_transformer.ts'
+import {
+  serializeAccessToken,
+  serializeNewAccessToken,
+} from '../transformers/access_token_transformer.ts'
 import { notFound } from '@ia/kernel/contracts'
 
 /** Personal access tokens for API clients (sent as `Authorization: Bearer <token>`). */

@@ -12,7 +12,11 @@ function document() {
 }
 
 /** Scalar's self-contained browser build, served from the application itself (no outside script). */
-const SCALAR_SCRIPT = join(dirname(fileURLToPath(import.meta.resolve('@scalar/api-reference'))), 'browser', 'standalone.js')
+const SCALAR_SCRIPT = join(
+  dirname(fileURLToPath(import.meta.resolve('@scalar/api-reference'))),
+  'browser',
+  'standalone.js'
+)
 
 /** Where the page finds the document and the script; both are routes of this controller. */
 const DOCUMENT_URL = '/api/v1/openapi.json'
@@ -23,7 +27,12 @@ const SCRIPT_URL = '/api/v1/docs/scalar.js'
  * service: both are off, so the page reaches nothing but this application.
  */
 function scalarConfiguration(locale: string) {
-  return JSON.stringify({ withDefaultFonts: false, showDeveloperTools: 'never', agent: { disabled: true }, localization: { locale } })
+  return JSON.stringify({
+    withDefaultFonts: false,
+    showDeveloperTools: 'never',
+    agent: { disabled: true },
+    localization: { locale },
+  })
 }
 
 /** Scripts and data only from the application; Scalar injects its styles inline and draws icons as data: images. */
@@ -39,7 +48,8 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')
+const escapeAttribute = (value: string) =>
+  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')
 
 /** The API reference: the OpenAPI document, and Scalar's reading of it as a page. */
 export default class ApiReferenceController {

@@ -20,7 +20,8 @@ function label(i18n: I18n, path: string) {
 
 /** What the line is about, by name: a user or a module as they are called now, else what the line recorded. */
 function subjectName(entry: AuditEntry, users: Map<string, string>, locale: string) {
-  if (entry.subjectType === 'user' && entry.subjectId && users.has(entry.subjectId)) return users.get(entry.subjectId)!
+  if (entry.subjectType === 'user' && entry.subjectId && users.has(entry.subjectId))
+    return users.get(entry.subjectId)!
   if (entry.subjectType === 'module' && entry.subjectId) {
     const module = moduleCatalog.find(entry.subjectId)
     if (module) return locale === 'en' ? module.name.en : module.name.fr
@@ -33,25 +34,44 @@ function subjectName(entry: AuditEntry, users: Map<string, string>, locale: stri
 export default class AuditLogController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const { page = 1, perPage = 50 } = await ctx.request.validateUsing(pageValidator, { data: ctx.request.qs() })
+    const { page = 1, perPage = 50 } = await ctx.request.validateUsing(pageValidator, {
+      data: ctx.request.qs(),
+    })
     const entries = await AuditEntry.query()
       .where('organization_id', ctx.organization.id)
       .preload('actor')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
       .paginate(page, perPage)
-    const userIds = entries.all().flatMap((entry) => (entry.subjectType === 'user' && entry.subjectId ? [entry.subjectId] : []))
-    const users = new Map((await User.query().whereIn('id', [...new Set(userIds)]).select('id', 'full_name')).map((user) => [user.id, user.fullName]))
+    const userIds = entries
+      .all()
+      .flatMap((entry) =>
+        entry.subjectType === 'user' && entry.subjectId ? [entry.subjectId] : []
+      )
+    const users = new Map(
+      (
+        await User.query()
+          .whereIn('id', [...new Set(userIds)])
+          .select('id', 'full_name')
+      ).map((user) => [user.id, user.fullName])
+    )
     return {
       data: entries.all().map((entry) =>
         serializeAuditEntry({
           entry,
           label: label(ctx.i18n, entry.action) ?? entry.action,
-          subjectLabel: entry.subjectType ? (label(ctx.i18n, `subjects.${entry.subjectType}`) ?? entry.subjectType) : null,
+          subjectLabel: entry.subjectType
+            ? (label(ctx.i18n, `subjects.${entry.subjectType}`) ?? entry.subjectType)
+            : null,
           subjectName: subjectName(entry, users, ctx.i18n.locale),
         })
       ),
-      meta: { total: entries.total, perPage: entries.perPage, currentPage: entries.currentPage, lastPage: entries.lastPage },
+      meta: {
+        total: entries.total,
+        perPage: entries.perPage,
+        currentPage: entries.currentPage,
+        lastPage: entries.lastPage,
+      },
     }
   }
 }

@@ -30,7 +30,12 @@ import {
   requireBrowserSession,
   startUserSession,
 } from '../services/user_sessions.ts'
-import { accountLock, throttleAccountForm, tooManyAttempts, verifyCurrentPassword } from '../services/account_throttles.ts'
+import {
+  accountLock,
+  throttleAccountForm,
+  tooManyAttempts,
+  verifyCurrentPassword,
+} from '../services/account_throttles.ts'
 import { queuePasswordReset } from '../services/password_reset_requests.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
 import { invitations } from '../services/invitations.ts'
@@ -61,9 +66,17 @@ export default class AuthController {
     requireBrowserSession(ctx)
     const payload = await ctx.request.validateUsing(signUpValidator)
     await throttleAccountForm(ctx, 'sign-up', payload.email)
-    const invitation = payload.invitationToken ? await invitations.findPending(payload.invitationToken, 'invitationToken') : null
+    const invitation = payload.invitationToken
+      ? await invitations.findPending(payload.invitationToken, 'invitationToken')
+      : null
     if (invitation && invitation.email !== payload.email.toLowerCase()) {
-      throw new DomainError('E_INVITATION_OTHER_EMAIL', 422, 'platform.errors.E_INVITATION_OTHER_EMAIL', { email: invitation.email }, 'email')
+      throw new DomainError(
+        'E_INVITATION_OTHER_EMAIL',
+        422,
+        'platform.errors.E_INVITATION_OTHER_EMAIL',
+        { email: invitation.email },
+        'email'
+      )
     }
     if (await User.findByEmail(payload.email)) {
       throw new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
@@ -84,7 +97,11 @@ export default class AuthController {
         if (invitation) {
           await invitations.accept(invitation, created, ctx.request.ip(), trx)
         } else {
-          await platformMailer.sendEmailVerification(created, await userTokens.issue(created.id, 'verify_email', trx), trx)
+          await platformMailer.sendEmailVerification(
+            created,
+            await userTokens.issue(created.id, 'verify_email', trx),
+            trx
+          )
         }
         return { user: created }
       })
@@ -97,7 +114,15 @@ export default class AuthController {
       })
     await ctx.auth.use('web').login(user)
     await ctx.session.tag(user.id)
-    const joined = invitation ? { organization: { id: invitation.organizationId, name: invitation.organization.name, role: invitation.role } } : {}
+    const joined = invitation
+      ? {
+          organization: {
+            id: invitation.organizationId,
+            name: invitation.organization.name,
+            role: invitation.role,
+          },
+        }
+      : {}
     return ctx.response.created({ user: serializeUser(user), ...joined })
   }
 
@@ -106,18 +131,23 @@ export default class AuthController {
     const { email, password } = await ctx.request.validateUsing(signInValidator)
     await throttleAccountForm(ctx, 'sign-in')
     const user = await User.findByEmail(email)
-    const [throttled, signedIn] = await accountLock().penalize(`sign-in:account:${email.toLowerCase()}`, async () => {
-      if (!user) {
-        await verifyAgainstNothing(password)
-        throw invalidCredentials()
+    const [throttled, signedIn] = await accountLock().penalize(
+      `sign-in:account:${email.toLowerCase()}`,
+      async () => {
+        if (!user) {
+          await verifyAgainstNothing(password)
+          throw invalidCredentials()
+        }
+        const passwordMatches = await user.verifyPassword(password)
+        if (!passwordMatches || user.disabledAt) {
+          await auditUserEvent(user, 'auth.sign_in_failed', ctx.request.ip(), {
+            reason: passwordMatches ? 'disabled' : 'password',
+          })
+          throw invalidCredentials()
+        }
+        return user
       }
-      const passwordMatches = await user.verifyPassword(password)
-      if (!passwordMatches || user.disabledAt) {
-        await auditUserEvent(user, 'auth.sign_in_failed', ctx.request.ip(), { reason: passwordMatches ? 'disabled' : 'password' })
-        throw invalidCredentials()
-      }
-      return user
-    })
+    )
     if (throttled) throw tooManyAttempts(ctx, throttled.response.availableIn, 'E_TOO_MANY_ATTEMPTS')
     await startUserSession(ctx, signedIn, 'password')
     return { user: serializeUser(signedIn) }
@@ -141,7 +171,9 @@ export default class AuthController {
     const memberships = await Membership.query().where('user_id', user.id).preload('organization')
     return {
       user: serializeUser(user),
-      organizations: memberships.map(serializeOrganizationMembership).sort((a, b) => a.name.localeCompare(b.name)),
+      organizations: memberships
+        .map(serializeOrganizationMembership)
+        .sort((a, b) => a.name.localeCompare(b.name)),
     }
   }
 
@@ -162,7 +194,13 @@ export default class AuthController {
       user.useTransaction(trx)
       user.password = payload.password
       await user.save()
-      await auditUserEvent(user, 'auth.password_changed', ctx.request.ip(), { revokeAccessTokens }, trx)
+      await auditUserEvent(
+        user,
+        'auth.password_changed',
+        ctx.request.ip(),
+        { revokeAccessTokens },
+        trx
+      )
       await platformMailer.sendPasswordChanged(user, trx)
     })
     return ctx.response.noContent()
@@ -173,7 +211,13 @@ export default class AuthController {
     const user = ctx.auth.user!
     const revokeAccessTokens = payload.revokeAccessTokens ?? true
     await endOtherCredentials(ctx, user, revokeAccessTokens, (trx) =>
-      auditUserEvent(user, 'auth.other_sessions_ended', ctx.request.ip(), { revokeAccessTokens }, trx)
+      auditUserEvent(
+        user,
+        'auth.other_sessions_ended',
+        ctx.request.ip(),
+        { revokeAccessTokens },
+        trx
+      )
     )
     return ctx.response.noContent()
   }
@@ -196,7 +240,10 @@ export default class AuthController {
       await user.save()
       // Whoever knew the old password may have made tokens with it: none outlives the reset.
       await endUserAccessTokens(id, undefined, trx)
-      await UserToken.query({ client: trx }).where({ userId: id, purpose: 'reset_password' }).whereNull('used_at').delete()
+      await UserToken.query({ client: trx })
+        .where({ userId: id, purpose: 'reset_password' })
+        .whereNull('used_at')
+        .delete()
       return id
     })
     await endUserSessions(userId)
@@ -214,7 +261,10 @@ export default class AuthController {
   async verifyEmail(ctx: HttpContext) {
     const { token } = await ctx.request.validateUsing(verifyEmailValidator)
     await db.transaction(async (trx) => {
-      const user = await User.findOrFail((await userTokens.redeem(token, 'verify_email', trx)).userId, { client: trx })
+      const user = await User.findOrFail(
+        (await userTokens.redeem(token, 'verify_email', trx)).userId,
+        { client: trx }
+      )
       user.emailVerifiedAt = DateTime.now()
       await user.save()
     })
@@ -227,7 +277,11 @@ export default class AuthController {
     const throttle = limiter.use({ requests: 3, duration: '15 mins' })
     await throttle.consume(`verify-email:${user.id}`)
     await db.transaction(async (trx) => {
-      await platformMailer.sendEmailVerification(user, await userTokens.issue(user.id, 'verify_email', trx), trx)
+      await platformMailer.sendEmailVerification(
+        user,
+        await userTokens.issue(user.id, 'verify_email', trx),
+        trx
+      )
     })
     return ctx.response.noContent()
   }

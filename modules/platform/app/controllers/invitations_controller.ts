@@ -5,7 +5,11 @@ import Invitation from '../models/invitation.ts'
 import Membership from '../models/membership.ts'
 import User from '../models/user.ts'
 import { createInvitationValidator } from '../validators/organization.ts'
-import { serializeInvitation, serializeInvitationPreview, serializeOrganizationMembership } from '../transformers/organization_transformer.ts'
+import {
+  serializeInvitation,
+  serializeInvitationPreview,
+  serializeOrganizationMembership,
+} from '../transformers/organization_transformer.ts'
 import { auditLog } from '../services/audit_log.ts'
 import { createOneTimeToken } from '../services/one_time_token.ts'
 import { platformMailer } from '../services/platform_mailer.ts'
@@ -34,7 +38,14 @@ export default class InvitationsController {
         .where('organization_id', ctx.organization.id)
         .where('user_id', existingUser.id)
         .first()
-      if (member) throw new DomainError('E_ALREADY_MEMBER', 422, 'platform.errors.E_ALREADY_MEMBER', {}, 'email')
+      if (member)
+        throw new DomainError(
+          'E_ALREADY_MEMBER',
+          422,
+          'platform.errors.E_ALREADY_MEMBER',
+          {},
+          'email'
+        )
     }
     const { token, hash } = createOneTimeToken()
     const invitation = await db.transaction(async (trx) => {
@@ -55,7 +66,15 @@ export default class InvitationsController {
         { client: trx }
       )
       await auditLog.record(
-        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'invitation.created', subjectType: 'invitation', subjectId: created.id, metadata: { email: normalizedEmail, role }, ip: ctx.request.ip() },
+        {
+          organizationId: ctx.organization.id,
+          actorId: ctx.auth.user!.id,
+          action: 'invitation.created',
+          subjectType: 'invitation',
+          subjectId: created.id,
+          metadata: { email: normalizedEmail, role },
+          ip: ctx.request.ip(),
+        },
         trx
       )
       await platformMailer.sendInvitation(
@@ -75,7 +94,15 @@ export default class InvitationsController {
     await db.transaction(async (trx) => {
       await Invitation.query({ client: trx }).where('id', invitation.id).delete()
       await auditLog.record(
-        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'invitation.deleted', subjectType: 'invitation', subjectId: invitation.id, metadata: { email: invitation.email }, ip: ctx.request.ip() },
+        {
+          organizationId: ctx.organization.id,
+          actorId: ctx.auth.user!.id,
+          action: 'invitation.deleted',
+          subjectType: 'invitation',
+          subjectId: invitation.id,
+          metadata: { email: invitation.email },
+          ip: ctx.request.ip(),
+        },
         trx
       )
     })
@@ -119,9 +146,20 @@ export default class InvitationsController {
     const invitation = await invitations.findPending(ctx.params.token)
     const user = ctx.auth.user!
     if (invitation.email !== user.email.toLowerCase()) {
-      throw new DomainError('E_INVITATION_OTHER_EMAIL', 403, 'platform.errors.E_INVITATION_OTHER_EMAIL', { email: invitation.email })
+      throw new DomainError(
+        'E_INVITATION_OTHER_EMAIL',
+        403,
+        'platform.errors.E_INVITATION_OTHER_EMAIL',
+        { email: invitation.email }
+      )
     }
     await db.transaction((trx) => invitations.accept(invitation, user, ctx.request.ip(), trx))
-    return { organization: serializeOrganizationMembership({ organizationId: invitation.organizationId, organization: invitation.organization, role: invitation.role }) }
+    return {
+      organization: serializeOrganizationMembership({
+        organizationId: invitation.organizationId,
+        organization: invitation.organization,
+        role: invitation.role,
+      }),
+    }
   }
 }

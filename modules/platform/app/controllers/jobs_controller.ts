@@ -6,7 +6,11 @@ import { listJobsValidator } from '../validators/jobs.ts'
 export default class JobsController {
   async index(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const { status, page = 1, perPage = 25 } = await ctx.request.validateUsing(listJobsValidator, { data: ctx.request.qs() })
+    const {
+      status,
+      page = 1,
+      perPage = 25,
+    } = await ctx.request.validateUsing(listJobsValidator, { data: ctx.request.qs() })
     return jobAdmin.list(ctx.organization.id, { status, page, perPage })
   }
 

@@ -7,7 +7,8 @@ import { liveStreamValidator, liveSubscriptionValidator } from '../validators/li
 export default class LiveController {
   async events(ctx: HttpContext) {
     const { uid } = await ctx.request.validateUsing(liveStreamValidator, { data: ctx.request.qs() })
-    if (!live.openStream(ctx, uid, ctx.auth.user!.id)) throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
+    if (!live.openStream(ctx, uid, ctx.auth.user!.id))
+      throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
   }
 
   async subscribe(ctx: HttpContext) {

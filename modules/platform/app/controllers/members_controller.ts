@@ -41,7 +41,15 @@ export default class MembersController {
         target.role = role
         await target.save()
         await auditLog.record(
-          { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.role_changed', subjectType: 'user', subjectId: target.userId, metadata: { from: previous, to: role }, ip: ctx.request.ip() },
+          {
+            organizationId: ctx.organization.id,
+            actorId: ctx.auth.user!.id,
+            action: 'member.role_changed',
+            subjectType: 'user',
+            subjectId: target.userId,
+            metadata: { from: previous, to: role },
+            ip: ctx.request.ip(),
+          },
           trx
         )
       })
@@ -53,10 +61,24 @@ export default class MembersController {
     const target = await this.#target(ctx)
     await ctx.bouncer.with('OrganizationPolicy').authorize('manageMember', ctx.membership, target)
     await db.transaction(async (trx) => {
-      await Membership.query({ client: trx }).where('id', target.id).where('organization_id', ctx.organization.id).delete()
-      await accessCache.invalidateAfterCommit([accessTags.membership(ctx.organization.id, target.userId)], trx)
+      await Membership.query({ client: trx })
+        .where('id', target.id)
+        .where('organization_id', ctx.organization.id)
+        .delete()
+      await accessCache.invalidateAfterCommit(
+        [accessTags.membership(ctx.organization.id, target.userId)],
+        trx
+      )
       await auditLog.record(
-        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.removed', subjectType: 'user', subjectId: target.userId, metadata: { email: target.user.email }, ip: ctx.request.ip() },
+        {
+          organizationId: ctx.organization.id,
+          actorId: ctx.auth.user!.id,
+          action: 'member.removed',
+          subjectType: 'user',
+          subjectId: target.userId,
+          metadata: { email: target.user.email },
+          ip: ctx.request.ip(),
+        },
         trx
       )
     })
@@ -70,13 +92,26 @@ export default class MembersController {
     }
     await db.transaction(async (trx) => {
       // Ownership may have been handed to this member since the request began: an owner never leaves.
-      const deleted = await Membership.query({ client: trx }).where('id', ctx.membership.id).whereNot('role', 'owner').delete()
+      const deleted = await Membership.query({ client: trx })
+        .where('id', ctx.membership.id)
+        .whereNot('role', 'owner')
+        .delete()
       if (!Number(Array.isArray(deleted) ? deleted[0] : deleted)) {
         throw new DomainError('E_OWNER_CANNOT_LEAVE', 409, 'platform.errors.E_OWNER_CANNOT_LEAVE')
       }
-      await accessCache.invalidateAfterCommit([accessTags.membership(ctx.organization.id, ctx.auth.user!.id)], trx)
+      await accessCache.invalidateAfterCommit(
+        [accessTags.membership(ctx.organization.id, ctx.auth.user!.id)],
+        trx
+      )
       await auditLog.record(
-        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'member.left', subjectType: 'user', subjectId: ctx.auth.user!.id, ip: ctx.request.ip() },
+        {
+          organizationId: ctx.organization.id,
+          actorId: ctx.auth.user!.id,
+          action: 'member.left',
+          subjectType: 'user',
+          subjectId: ctx.auth.user!.id,
+          ip: ctx.request.ip(),
+        },
         trx
       )
     })
@@ -91,28 +126,53 @@ export default class MembersController {
       .where('organization_id', ctx.organization.id)
       .where('id', memberId)
       .first()
-    if (!target) throw new DomainError('E_NOT_A_MEMBER', 422, 'platform.errors.E_NOT_A_MEMBER', {}, 'memberId')
+    if (!target)
+      throw new DomainError('E_NOT_A_MEMBER', 422, 'platform.errors.E_NOT_A_MEMBER', {}, 'memberId')
     if (target.id === ctx.membership.id) return ctx.response.noContent()
     await db.transaction(async (trx) => {
       // A concurrent transfer may already have moved ownership: re-check under a row lock.
-      const current = await Membership.query({ client: trx }).where('id', ctx.membership.id).forUpdate().first()
-      if (current?.role !== 'owner') throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
+      const current = await Membership.query({ client: trx })
+        .where('id', ctx.membership.id)
+        .forUpdate()
+        .first()
+      if (current?.role !== 'owner')
+        throw new DomainError('E_FORBIDDEN', 403, 'platform.errors.E_FORBIDDEN')
       // The target may have left meanwhile: promoting nobody would leave the organisation ownerless.
       const stillMember = await Membership.query({ client: trx })
         .where('id', target.id)
         .where('organization_id', ctx.organization.id)
         .forUpdate()
         .first()
-      if (!stillMember) throw new DomainError('E_NOT_A_MEMBER', 422, 'platform.errors.E_NOT_A_MEMBER', {}, 'memberId')
+      if (!stillMember)
+        throw new DomainError(
+          'E_NOT_A_MEMBER',
+          422,
+          'platform.errors.E_NOT_A_MEMBER',
+          {},
+          'memberId'
+        )
       // The unique "one owner" index forbids two owners even for an instant: demote first.
-      await Membership.query({ client: trx }).where('id', ctx.membership.id).update({ role: 'admin' })
+      await Membership.query({ client: trx })
+        .where('id', ctx.membership.id)
+        .update({ role: 'admin' })
       await Membership.query({ client: trx }).where('id', target.id).update({ role: 'owner' })
       await accessCache.invalidateAfterCommit(
-        [accessTags.membership(ctx.organization.id, ctx.auth.user!.id), accessTags.membership(ctx.organization.id, target.userId)],
+        [
+          accessTags.membership(ctx.organization.id, ctx.auth.user!.id),
+          accessTags.membership(ctx.organization.id, target.userId),
+        ],
         trx
       )
       await auditLog.record(
-        { organizationId: ctx.organization.id, actorId: ctx.auth.user!.id, action: 'organization.ownership_transferred', subjectType: 'user', subjectId: target.userId, metadata: { from: ctx.auth.user!.id, to: target.userId }, ip: ctx.request.ip() },
+        {
+          organizationId: ctx.organization.id,
+          actorId: ctx.auth.user!.id,
+          action: 'organization.ownership_transferred',
+          subjectType: 'user',
+          subjectId: target.userId,
+          metadata: { from: ctx.auth.user!.id, to: target.userId },
+          ip: ctx.request.ip(),
+        },
         trx
       )
     })

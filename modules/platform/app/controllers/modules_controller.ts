@@ -9,13 +9,19 @@ export default class ModulesController {
 
   async enable(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const module = await registry.enable(ctx.organization.id, ctx.params.moduleId, { id: ctx.auth.user!.id, ip: ctx.request.ip() })
+    const module = await registry.enable(ctx.organization.id, ctx.params.moduleId, {
+      id: ctx.auth.user!.id,
+      ip: ctx.request.ip(),
+    })
     return { module }
   }
 
   async disable(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const module = await registry.disable(ctx.organization.id, ctx.params.moduleId, { id: ctx.auth.user!.id, ip: ctx.request.ip() })
+    const module = await registry.disable(ctx.organization.id, ctx.params.moduleId, {
+      id: ctx.auth.user!.id,
+      ip: ctx.request.ip(),
+    })
     return { module }
   }
 

@@ -9,7 +9,11 @@ import { notificationsPageValidator } from '../validators/live.ts'
 export default class NotificationsController {
   async index({ auth, request }: HttpContext) {
     const userId = auth.user!.id
-    const { page = 1, perPage = 20, unread } = await request.validateUsing(notificationsPageValidator, { data: request.qs() })
+    const {
+      page = 1,
+      perPage = 20,
+      unread,
+    } = await request.validateUsing(notificationsPageValidator, { data: request.qs() })
     const query = Notification.query()
       .where('user_id', userId)
       .where((scope) => visibleToMember(scope, userId))

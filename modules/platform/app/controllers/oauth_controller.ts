@@ -5,7 +5,11 @@ import type { AllyManagerDriverFactory } from '@adonisjs/ally/types'
 import User from '../models/user.ts'
 import { OidcError } from '../services/oidc_driver.ts'
 import { OauthAccountError, resolveOauthAccount } from '../services/oauth_accounts.ts'
-import { endUserSessions, requireBrowserSession, startUserSession } from '../services/user_sessions.ts'
+import {
+  endUserSessions,
+  requireBrowserSession,
+  startUserSession,
+} from '../services/user_sessions.ts'
 
 type ProviderFactory = AllyManagerDriverFactory & { displayName?: string }
 
@@ -22,7 +26,9 @@ export default class OauthController {
   async providers(ctx: HttpContext) {
     const ally = providersOf(ctx)
     return {
-      providers: ally.configuredProviderNames().map((id) => ({ id, name: ally.config[id].displayName ?? id })),
+      providers: ally
+        .configuredProviderNames()
+        .map((id) => ({ id, name: ally.config[id].displayName ?? id })),
     }
   }
 
@@ -65,7 +71,8 @@ export default class OauthController {
       user = account.user
       if (account.takenOver) {
         await endUserSessions(user.id)
-        for (const token of await User.accessTokens.all(user)) await User.accessTokens.delete(user, token.identifier)
+        for (const token of await User.accessTokens.all(user))
+          await User.accessTokens.delete(user, token.identifier)
       }
     } catch (error) {
       if (error instanceof OauthAccountError) return failed(ctx, error.code)

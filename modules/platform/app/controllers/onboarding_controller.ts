@@ -16,13 +16,19 @@ export default class OnboardingController {
 
   async loadSampleData(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const jobId = await sampleData.load(ctx.organization.id, { id: ctx.auth.user!.id, ip: ctx.request.ip() })
+    const jobId = await sampleData.load(ctx.organization.id, {
+      id: ctx.auth.user!.id,
+      ip: ctx.request.ip(),
+    })
     return ctx.response.accepted({ jobId })
   }
 
   async removeSampleData(ctx: HttpContext) {
     await ctx.bouncer.with('OrganizationPolicy').authorize('administer', ctx.membership)
-    const jobId = await sampleData.remove(ctx.organization.id, { id: ctx.auth.user!.id, ip: ctx.request.ip() })
+    const jobId = await sampleData.remove(ctx.organization.id, {
+      id: ctx.auth.user!.id,
+      ip: ctx.request.ip(),
+    })
     return ctx.response.accepted({ jobId })
   }
 }

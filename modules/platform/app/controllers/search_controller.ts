@@ -10,7 +10,10 @@ export default class SearchController {
     const wanted = types ? new Set(types.split(',')) : null
     const readable = search
       .types()
-      .filter((definition) => !definition.permission || roleHasPermission(membership.role, definition.permission))
+      .filter(
+        (definition) =>
+          !definition.permission || roleHasPermission(membership.role, definition.permission)
+      )
       .filter((definition) => !wanted || wanted.has(definition.type))
       .map((definition) => definition.type)
     return { data: await search.query(organization.id, q, { types: readable, limit }) }

@@ -8,7 +8,9 @@ const INTER_FACES = ['400Regular', '400Regular_Italic', '600SemiBold', '700Bold'
 
 /** The folders of the fonts every document may use: bundled, so a PDF looks the same on every machine. */
 export function bundledFontPaths() {
-  const inter = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/inter/package.json'))
+  const inter = dirname(
+    createRequire(import.meta.url).resolve('@expo-google-fonts/inter/package.json')
+  )
   return INTER_FACES.map((face) => join(inter, face))
 }
 
@@ -43,18 +45,28 @@ export class TypstRenderer implements DocumentRenderer {
     const compiler = this.#compilerFor(workspace)
     const mapped = Object.entries(files).map(([path, bytes]) => {
       const target = resolve(workspace, `.${sep}${path}`)
-      if (!target.startsWith(workspace + sep)) throw new Error(`Document file "${path}" is outside the template's folder`)
+      if (!target.startsWith(workspace + sep))
+        throw new Error(`Document file "${path}" is outside the template's folder`)
       compiler.mapShadow(target, Buffer.from(bytes))
       return target
     })
     try {
-      const compiled = compiler.compile({ mainFilePath: resolve(template), inputs: { data: JSON.stringify(data) } })
+      const compiled = compiler.compile({
+        mainFilePath: resolve(template),
+        inputs: { data: JSON.stringify(data) },
+      })
       if (!compiled.result) {
-        const diagnostics = (compiled.takeError() ?? compiled.takeDiagnostics())?.shortDiagnostics ?? []
-        throw new DocumentTemplateError(`Template ${template} does not compile: ${JSON.stringify(diagnostics)}`)
+        const diagnostics =
+          (compiled.takeError() ?? compiled.takeDiagnostics())?.shortDiagnostics ?? []
+        throw new DocumentTemplateError(
+          `Template ${template} does not compile: ${JSON.stringify(diagnostics)}`
+        )
       }
       // Untagged: tagging tripled the time of an invoice (40 ms against 15 ms measured); the text stays extractable.
-      const bytes = compiler.pdf(compiled.result, { pdfTags: false, ...(createdAt ? { creationTimestamp: Math.floor(createdAt.getTime() / 1000) } : {}) })
+      const bytes = compiler.pdf(compiled.result, {
+        pdfTags: false,
+        ...(createdAt ? { creationTimestamp: Math.floor(createdAt.getTime() / 1000) } : {}),
+      })
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     } finally {
       for (const target of mapped) compiler.unmapShadow(target)

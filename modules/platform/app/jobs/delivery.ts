@@ -57,7 +57,10 @@ async function lockMessage(trx: TransactionClientContract, messageId: string, co
 }
 
 async function isHandled(trx: TransactionClientContract, messageId: string, consumer: string) {
-  const row = await trx.from('platform.processed_messages').where({ message_id: messageId, consumer }).first()
+  const row = await trx
+    .from('platform.processed_messages')
+    .where({ message_id: messageId, consumer })
+    .first()
   return Boolean(row)
 }
 
@@ -68,11 +71,25 @@ async function alreadyHandled(trx: TransactionClientContract, messageId: string,
 }
 
 async function markHandled(trx: TransactionClientContract, messageId: string, consumer: string) {
-  await trx.insertQuery().table('platform.processed_messages').insert({ message_id: messageId, consumer, processed_at: new Date() })
+  await trx
+    .insertQuery()
+    .table('platform.processed_messages')
+    .insert({ message_id: messageId, consumer, processed_at: new Date() })
 }
 
-function progressEvent(delivery: Delivery, label: LocalizedText | null, fields: Pick<JobProgressEvent, 'status' | 'percent' | 'message' | 'error'>): JobProgressEvent {
-  return { jobId: delivery.messageId, organizationId: delivery.organizationId, userId: delivery.userId, name: delivery.name, label, ...fields }
+function progressEvent(
+  delivery: Delivery,
+  label: LocalizedText | null,
+  fields: Pick<JobProgressEvent, 'status' | 'percent' | 'message' | 'error'>
+): JobProgressEvent {
+  return {
+    jobId: delivery.messageId,
+    organizationId: delivery.organizationId,
+    userId: delivery.userId,
+    name: delivery.name,
+    label,
+    ...fields,
+  }
 }
 
 /**
@@ -82,7 +99,11 @@ function progressEvent(delivery: Delivery, label: LocalizedText | null, fields: 
  * mid-job still counts the attempt. Null when the job must not run; a job found handled is left
  * completed (a racing failure could have put it back in the queue).
  */
-async function claimJob(runner: Runner, jobId: string, consumer: string): Promise<StartedJob | null> {
+async function claimJob(
+  runner: Runner,
+  jobId: string,
+  consumer: string
+): Promise<StartedJob | null> {
   return runner.transaction(async (trx) => {
     await lockMessage(trx, jobId, consumer)
     const result = await trx.rawQuery(
@@ -113,7 +134,10 @@ async function completeIfHandled(trx: TransactionClientContract, jobId: string, 
  * Runs a job once in effect: its handler's writes and the record that it was handled commit in one
  * transaction, so a redelivered message finds the record and does nothing.
  */
-export async function deliverJob(delivery: Delivery, parent?: TransactionClientContract): Promise<DeliveryResult> {
+export async function deliverJob(
+  delivery: Delivery,
+  parent?: TransactionClientContract
+): Promise<DeliveryResult> {
   const runner: Runner = parent ?? db
   const consumer = jobConsumer(delivery.name)
   const registered = handlerRegistry.job(delivery.name)
@@ -121,17 +145,26 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
   // A handled job is no longer queued or running, so a redelivery stops here.
   const job = await claimJob(runner, delivery.messageId, consumer)
   if (!job) return { outcome: 'skipped', announce: () => {} }
-  emitJobProgress(progressEvent(delivery, job.label, { status: 'running', percent: 0, message: null }))
+  emitJobProgress(
+    progressEvent(delivery, job.label, { status: 'running', percent: 0, message: null })
+  )
   try {
     const outcome = await runner.transaction(async (trx) => {
       if (await alreadyHandled(trx, delivery.messageId, consumer)) {
         // A duplicate claimed the job in the instant between another delivery's claim and its lock, then lost the race: give the attempt back.
-        await trx.from('platform.jobs').where('id', delivery.messageId).where('attempts', '>', 0).decrement('attempts', 1)
+        await trx
+          .from('platform.jobs')
+          .where('id', delivery.messageId)
+          .where('attempts', '>', 0)
+          .decrement('attempts', 1)
         return 'skipped' as const
       }
-      if (!registered) throw new Error(`No handler is registered for job "${delivery.name}" in this worker`)
+      if (!registered)
+        throw new Error(`No handler is registered for job "${delivery.name}" in this worker`)
       if (job.attempts > job.max_attempts) {
-        throw new Error(`The worker stopped during each of the ${job.max_attempts} attempts of this job`)
+        throw new Error(
+          `The worker stopped during each of the ${job.max_attempts} attempts of this job`
+        )
       }
       const context: JobContext = {
         jobId: delivery.messageId,
@@ -143,11 +176,17 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
       }
       await inTenant(delivery.organizationId, () => registered.handler(delivery.payload, context))
       await markHandled(trx, delivery.messageId, consumer)
-      await trx
-        .from('platform.jobs')
-        .where('id', delivery.messageId)
-        .update({ status: 'completed', percent: 100, message: null, last_error: null, finished_at: new Date(), updated_at: new Date() })
-      events.push(progressEvent(delivery, job.label, { status: 'completed', percent: 100, message: null }))
+      await trx.from('platform.jobs').where('id', delivery.messageId).update({
+        status: 'completed',
+        percent: 100,
+        message: null,
+        last_error: null,
+        finished_at: new Date(),
+        updated_at: new Date(),
+      })
+      events.push(
+        progressEvent(delivery, job.label, { status: 'completed', percent: 100, message: null })
+      )
       return 'completed' as const
     })
     return { outcome, announce: () => events.forEach(emitJobProgress) }
@@ -162,14 +201,22 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
         await completeIfHandled(trx, delivery.messageId, consumer)
         return false
       }
-      await trx.from('platform.outbox').where('id', delivery.outboxId).update({ last_error: message, ...(dead ? { failed_at: new Date() } : {}) })
+      await trx
+        .from('platform.outbox')
+        .where('id', delivery.outboxId)
+        .update({ last_error: message, ...(dead ? { failed_at: new Date() } : {}) })
       // Only the delivery that still owns the run moves the job on, so a duplicate that failed too queues no second retry.
       const moved = await trx
         .from('platform.jobs')
         .where({ id: delivery.messageId, status: 'running' })
         .update(
           dead
-            ? { status: 'failed', last_error: message, finished_at: new Date(), updated_at: new Date() }
+            ? {
+                status: 'failed',
+                last_error: message,
+                finished_at: new Date(),
+                updated_at: new Date(),
+              }
             : { status: 'queued', last_error: message, updated_at: new Date() }
         )
       if (dead || !affected(moved)) return affected(moved)
@@ -186,9 +233,17 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
       })
       return true
     })
-    const fields = { jobId: delivery.messageId, job: delivery.name, attempt: job.attempts, error: message }
+    const fields = {
+      jobId: delivery.messageId,
+      job: delivery.name,
+      attempt: job.attempts,
+      error: message,
+    }
     if (!settled) {
-      logger.info(fields, 'job failed, but a duplicate delivery completed it or queued its retry meanwhile')
+      logger.info(
+        fields,
+        'job failed, but a duplicate delivery completed it or queued its retry meanwhile'
+      )
       return { outcome: 'skipped', announce: () => {} }
     }
     if (dead) logger.warn(fields, 'job failed for good')
@@ -196,7 +251,10 @@ export async function deliverJob(delivery: Delivery, parent?: TransactionClientC
     const status = dead ? 'failed' : 'queued'
     return {
       outcome: dead ? 'dead' : 'retry',
-      announce: () => emitJobProgress(progressEvent(delivery, job.label, { status, percent: 0, message: null, error: message })),
+      announce: () =>
+        emitJobProgress(
+          progressEvent(delivery, job.label, { status, percent: 0, message: null, error: message })
+        ),
     }
   }
 }
@@ -221,20 +279,36 @@ async function reportProgress(
   await trx
     .from('platform.jobs')
     .where('id', delivery.messageId)
-    .update({ percent: value, message: message ? JSON.stringify(message) : null, updated_at: new Date() })
-  emitJobProgress(progressEvent(delivery, label, { status: 'running', percent: value, message: message ?? null }))
+    .update({
+      percent: value,
+      message: message ? JSON.stringify(message) : null,
+      updated_at: new Date(),
+    })
+  emitJobProgress(
+    progressEvent(delivery, label, { status: 'running', percent: value, message: message ?? null })
+  )
 }
 
 /**
  * Hands an event to one consumer once in effect; on failure, queues a retry for that consumer alone
  * (a new outbox row addressed to it), with exponential backoff, until its attempts run out.
  */
-export async function deliverEvent(delivery: Delivery, consumer: RegisteredConsumer, parent?: TransactionClientContract): Promise<Outcome> {
+export async function deliverEvent(
+  delivery: Delivery,
+  consumer: RegisteredConsumer,
+  parent?: TransactionClientContract
+): Promise<Outcome> {
   const runner: Runner = parent ?? db
   try {
     return await runner.transaction(async (trx) => {
-      if (await alreadyHandled(trx, delivery.messageId, consumer.consumer)) return 'skipped' as const
-      const meta = { eventId: delivery.messageId, organizationId: delivery.organizationId!, occurredAt: delivery.occurredAt, client: trx }
+      if (await alreadyHandled(trx, delivery.messageId, consumer.consumer))
+        return 'skipped' as const
+      const meta = {
+        eventId: delivery.messageId,
+        organizationId: delivery.organizationId!,
+        occurredAt: delivery.occurredAt,
+        client: trx,
+      }
       await inTenant(delivery.organizationId, () => consumer.handler(delivery.payload, meta))
       await markHandled(trx, delivery.messageId, consumer.consumer)
       return 'completed' as const
@@ -246,12 +320,19 @@ export async function deliverEvent(delivery: Delivery, consumer: RegisteredConsu
       // A duplicate delivery may have handled the event since this one rolled back, or failed too and queued the retry.
       if (await alreadyHandled(trx, delivery.messageId, consumer.consumer)) return 'skipped'
       if (dead) {
-        await trx.from('platform.outbox').where('id', delivery.outboxId).update({ last_error: `${consumer.consumer}: ${message}`, failed_at: new Date() })
+        await trx
+          .from('platform.outbox')
+          .where('id', delivery.outboxId)
+          .update({ last_error: `${consumer.consumer}: ${message}`, failed_at: new Date() })
         return 'dead'
       }
       const queued = await trx
         .from('platform.outbox')
-        .where({ message_id: delivery.messageId, consumer: consumer.consumer, attempt: delivery.attempt + 1 })
+        .where({
+          message_id: delivery.messageId,
+          consumer: consumer.consumer,
+          attempt: delivery.attempt + 1,
+        })
         .first()
       if (queued) return 'retry'
       await insertOutboxRow(trx, {
@@ -268,7 +349,13 @@ export async function deliverEvent(delivery: Delivery, consumer: RegisteredConsu
       })
       return 'retry'
     })
-    const fields = { eventId: delivery.messageId, event: delivery.name, consumer: consumer.consumer, attempt: delivery.attempt, error: message }
+    const fields = {
+      eventId: delivery.messageId,
+      event: delivery.name,
+      consumer: consumer.consumer,
+      attempt: delivery.attempt,
+      error: message,
+    }
     if (outcome === 'dead') logger.warn(fields, 'event consumer failed for good')
     else if (outcome === 'retry') logger.info(fields, 'event consumer failed, will retry')
     return outcome
@@ -304,7 +391,10 @@ export async function recordDeadLetter(dead: DeadLetter): Promise<boolean> {
         .from('platform.outbox')
         .where('id', dead.outboxId)
         .whereNull('failed_at')
-        .update({ last_error: dead.kind === 'job' ? text : `${consumer}: ${text}`, failed_at: new Date() })
+        .update({
+          last_error: dead.kind === 'job' ? text : `${consumer}: ${text}`,
+          failed_at: new Date(),
+        })
     }
     if (dead.kind !== 'job') return null
     // A dead copy of an older attempt does not fail a job whose later retry row is on its way.
@@ -320,10 +410,17 @@ export async function recordDeadLetter(dead: DeadLetter): Promise<boolean> {
        RETURNING organization_id, user_id, label`,
       dead.outboxId ? [text, dead.messageId, dead.outboxId] : [text, dead.messageId]
     )
-    return (result.rows[0] ?? null) as { organization_id: string | null; user_id: string | null; label: LocalizedText | null } | null
+    return (result.rows[0] ?? null) as {
+      organization_id: string | null
+      user_id: string | null
+      label: LocalizedText | null
+    } | null
   })
   if (!failed) return false
-  logger.warn({ jobId: dead.messageId, job: dead.name, error: dead.reason }, 'job dead-lettered by the broker, marked failed')
+  logger.warn(
+    { jobId: dead.messageId, job: dead.name, error: dead.reason },
+    'job dead-lettered by the broker, marked failed'
+  )
   emitJobProgress({
     jobId: dead.messageId,
     organizationId: failed.organization_id,

@@ -59,10 +59,10 @@ export class EmbeddedWorker {
       )
       const claimed: OutboxRow | undefined = result.rows[0]
       if (claimed) {
-        await trx.rawQuery(`UPDATE platform.outbox SET available_at = clock_timestamp() + (? * interval '1 millisecond') WHERE id = ?`, [
-          this.#options.leaseMs,
-          claimed.id,
-        ])
+        await trx.rawQuery(
+          `UPDATE platform.outbox SET available_at = clock_timestamp() + (? * interval '1 millisecond') WHERE id = ?`,
+          [this.#options.leaseMs, claimed.id]
+        )
       }
       return claimed
     })

@@ -67,13 +67,24 @@ function notFailed() {
 
 /** What an organisation's admins do with its jobs: look, retry a failed one, or give it up. */
 export const jobAdmin = {
-  async list(organizationId: string, filters: { status?: JobRowStatus; page: number; perPage: number }) {
+  async list(
+    organizationId: string,
+    filters: { status?: JobRowStatus; page: number; perPage: number }
+  ) {
     const query = db.from('platform.jobs').where('organization_id', organizationId)
     if (filters.status) query.where('status', filters.status)
-    const page = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').paginate(filters.page, filters.perPage)
+    const page = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .paginate(filters.page, filters.perPage)
     return {
       data: (page.all() as JobRow[]).map(view),
-      meta: { total: page.total, perPage: page.perPage, currentPage: page.currentPage, lastPage: page.lastPage },
+      meta: {
+        total: page.total,
+        perPage: page.perPage,
+        currentPage: page.currentPage,
+        lastPage: page.lastPage,
+      },
     }
   },
 
@@ -84,7 +95,14 @@ export const jobAdmin = {
       const [row] = await trx
         .from('platform.jobs')
         .where('id', job.id)
-        .update({ status: 'queued', attempts: 0, percent: 0, message: null, finished_at: null, updated_at: new Date() })
+        .update({
+          status: 'queued',
+          attempts: 0,
+          percent: 0,
+          message: null,
+          finished_at: null,
+          updated_at: new Date(),
+        })
         .returning('*')
       await insertOutboxRow(trx, {
         messageId: job.id,
@@ -96,7 +114,16 @@ export const jobAdmin = {
       })
       // The trays that showed it failed show it queued again, as a new job would be.
       trx.after('commit', () => {
-        emitJobProgress({ jobId: job.id, organizationId: job.organization_id, userId: job.user_id, name: job.name, label: job.label, status: 'queued', percent: 0, message: null })
+        emitJobProgress({
+          jobId: job.id,
+          organizationId: job.organization_id,
+          userId: job.user_id,
+          name: job.name,
+          label: job.label,
+          status: 'queued',
+          percent: 0,
+          message: null,
+        })
       })
       return view(row as JobRow)
     })

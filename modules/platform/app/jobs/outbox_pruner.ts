@@ -42,7 +42,10 @@ export class OutboxPruner {
       [cutoff]
     )
     if (outbox || processed || idempotencyKeys) {
-      logger.info({ outbox, processed, idempotencyKeys, olderThan: cutoff.toISOString() }, 'jobs: pruned the outbox')
+      logger.info(
+        { outbox, processed, idempotencyKeys, olderThan: cutoff.toISOString() },
+        'jobs: pruned the outbox'
+      )
     }
     return { outbox, processed, idempotencyKeys }
   }

@@ -12,7 +12,10 @@ export class PeriodicTask {
   #running: Promise<unknown> | null = null
   readonly #stopping = new AbortController()
 
-  constructor(run: (stopping: AbortSignal) => Promise<unknown>, options: { everyMs: number; firstAfterMs: number; failure: string }) {
+  constructor(
+    run: (stopping: AbortSignal) => Promise<unknown>,
+    options: { everyMs: number; firstAfterMs: number; failure: string }
+  ) {
     this.#run = run
     this.#options = options
   }

@@ -88,7 +88,9 @@ export class RabbitRelay {
   }
 
   async #connect() {
-    const connection = await connect(this.#options.url, { clientProperties: { connection_name: this.#options.connectionName } })
+    const connection = await connect(this.#options.url, {
+      clientProperties: { connection_name: this.#options.connectionName },
+    })
     this.#connection = connection
     connection.on('error', (error) => logger.warn({ err: error }, 'outbox relay: connection error'))
     const channel = await connection.createConfirmChannel()
@@ -164,39 +166,56 @@ export class RabbitRelay {
       }
       const answers = await withTimeout(Promise.all(confirms), CONFIRM_TIMEOUT_MS)
       // A closed channel fails every pending confirm: the broker may have the messages or not, so the whole batch goes again.
-      if (this.#closedChannels.has(channel)) throw new Error('channel closed before the broker confirmed the batch')
+      if (this.#closedChannels.has(channel))
+        throw new Error('channel closed before the broker confirmed the batch')
       const now = new Date()
       const delivered: string[] = []
       const nacked = rows.filter((_, index) => answers[index] !== null)
       for (const [index, row] of rows.entries()) {
         if (answers[index] !== null) continue
         // A broadcast event nobody subscribes to is returned by design; anything else returned is misrouted.
-        const nobodyListens = row.kind === 'event' && !row.consumer && handlerRegistry.consumers(row.name).length === 0
+        const nobodyListens =
+          row.kind === 'event' && !row.consumer && handlerRegistry.consumers(row.name).length === 0
         if (!this.#returned.has(row.id) || nobodyListens) {
           delivered.push(row.id)
           continue
         }
-        logger.error({ outboxId: row.id, name: row.name }, 'outbox relay: the broker returned an unroutable message')
+        logger.error(
+          { outboxId: row.id, name: row.name },
+          'outbox relay: the broker returned an unroutable message'
+        )
         await trx
           .from('platform.outbox')
           .where('id', row.id)
-          .update({ available_at: new Date(now.getTime() + RETRY_UNROUTABLE_MS), last_error: 'unroutable: no queue is bound for it' })
+          .update({
+            available_at: new Date(now.getTime() + RETRY_UNROUTABLE_MS),
+            last_error: 'unroutable: no queue is bound for it',
+          })
       }
       if (nacked.length) {
         const delay = backoffDelay(NACK_BACKOFF_MS.base, ++this.#nackedBatches, NACK_BACKOFF_MS.max)
-        logger.warn({ nacked: nacked.length, of: rows.length, retryInMs: delay }, 'outbox relay: the broker refused messages, they will be published again')
+        logger.warn(
+          { nacked: nacked.length, of: rows.length, retryInMs: delay },
+          'outbox relay: the broker refused messages, they will be published again'
+        )
         await trx
           .from('platform.outbox')
-          .whereIn('id', nacked.map((row) => row.id))
-          .update({ available_at: new Date(now.getTime() + delay), last_error: 'nacked: the broker refused the message' })
+          .whereIn(
+            'id',
+            nacked.map((row) => row.id)
+          )
+          .update({
+            available_at: new Date(now.getTime() + delay),
+            last_error: 'nacked: the broker refused the message',
+          })
       } else {
         this.#nackedBatches = 0
       }
-      if (delivered.length) await trx.from('platform.outbox').whereIn('id', delivered).update({ published_at: now })
+      if (delivered.length)
+        await trx.from('platform.outbox').whereIn('id', delivered).update({ published_at: now })
       return rows.length
     })
   }
-
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number) {

@@ -47,12 +47,16 @@ export class RabbitTopology {
       'x-overflow': 'reject-publish',
     }
     await channel.assertExchange(this.deadLetterExchange, 'fanout', { durable: true })
-    await channel.assertQueue(this.deadLetterQueue, { durable: true, arguments: { 'x-queue-type': 'quorum' } })
+    await channel.assertQueue(this.deadLetterQueue, {
+      durable: true,
+      arguments: { 'x-queue-type': 'quorum' },
+    })
     await channel.bindQueue(this.deadLetterQueue, this.deadLetterExchange, '')
 
     await channel.assertExchange(this.jobsExchange, 'direct', { durable: true })
     await channel.assertQueue(this.jobsQueue, { durable: true, arguments: queueArguments })
-    for (const job of handlerRegistry.jobs()) await channel.bindQueue(this.jobsQueue, this.jobsExchange, job.name)
+    for (const job of handlerRegistry.jobs())
+      await channel.bindQueue(this.jobsQueue, this.jobsExchange, job.name)
 
     await channel.assertExchange(this.eventsExchange, 'topic', { durable: true })
     for (const entry of handlerRegistry.consumers()) {
@@ -65,9 +69,14 @@ export class RabbitTopology {
   /** Deletes what `assert` declares, messages included: for test and benchmark prefixes, never a live one. */
   async remove(channel: Channel) {
     const consumers = new Set(handlerRegistry.consumers().map((entry) => entry.consumer))
-    for (const queue of [this.jobsQueue, this.deadLetterQueue, ...[...consumers].map((consumer) => this.consumerQueue(consumer))]) {
+    for (const queue of [
+      this.jobsQueue,
+      this.deadLetterQueue,
+      ...[...consumers].map((consumer) => this.consumerQueue(consumer)),
+    ]) {
       await channel.deleteQueue(queue)
     }
-    for (const exchange of [this.jobsExchange, this.eventsExchange, this.deadLetterExchange]) await channel.deleteExchange(exchange)
+    for (const exchange of [this.jobsExchange, this.eventsExchange, this.deadLetterExchange])
+      await channel.deleteExchange(exchange)
   }
 }

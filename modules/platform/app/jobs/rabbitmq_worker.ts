@@ -1,7 +1,14 @@
 import { connect, type Channel, type ChannelModel, type ConsumeMessage } from 'amqplib'
 import logger from '@adonisjs/core/services/logger'
 import { backoffDelay, handlerRegistry } from './registry.ts'
-import { deliverEvent, deliverJob, recordDeadLetter, type DeadLetter, type Delivery, type Outcome } from './delivery.ts'
+import {
+  deliverEvent,
+  deliverJob,
+  recordDeadLetter,
+  type DeadLetter,
+  type Delivery,
+  type Outcome,
+} from './delivery.ts'
 import type { RabbitTopology } from './rabbitmq_topology.ts'
 import { WakeableSleeps } from './wakeable_sleeps.ts'
 
@@ -123,7 +130,9 @@ export class RabbitWorker {
 
   async #consumeUntilClosed(onConsuming: () => void) {
     const { topology } = this.#options
-    const connection = await connect(this.#options.url, { clientProperties: { connection_name: this.#options.connectionName } })
+    const connection = await connect(this.#options.url, {
+      clientProperties: { connection_name: this.#options.connectionName },
+    })
     this.#connection = connection
     connection.on('error', (error) => logger.warn({ err: error }, 'jobs worker: connection error'))
     const channel = await connection.createChannel()
@@ -138,13 +147,24 @@ export class RabbitWorker {
     await channel.prefetch(this.#options.prefetch)
     await topology.assert(channel)
     this.#channel = channel
-    const consume = async (queue: string, onMessage: (message: ConsumeMessage) => Promise<void>) => {
-      const { consumerTag } = await channel.consume(queue, (message) => message && this.#track(message, onMessage), { noAck: false })
+    const consume = async (
+      queue: string,
+      onMessage: (message: ConsumeMessage) => Promise<void>
+    ) => {
+      const { consumerTag } = await channel.consume(
+        queue,
+        (message) => message && this.#track(message, onMessage),
+        { noAck: false }
+      )
       this.#consumerTags.push(consumerTag)
     }
-    if (handlerRegistry.jobs().length) await consume(topology.jobsQueue, (message) => this.#handle(channel, message, null))
+    if (handlerRegistry.jobs().length)
+      await consume(topology.jobsQueue, (message) => this.#handle(channel, message, null))
     const consumers = new Set(handlerRegistry.consumers().map((entry) => entry.consumer))
-    for (const consumer of consumers) await consume(topology.consumerQueue(consumer), (message) => this.#handle(channel, message, consumer))
+    for (const consumer of consumers)
+      await consume(topology.consumerQueue(consumer), (message) =>
+        this.#handle(channel, message, consumer)
+      )
     await consume(topology.deadLetterQueue, (message) => this.#handleDeadLetter(channel, message))
     // stop() may have run while the consumers were being set up: cancel the late ones too.
     if (this.#stopping) await this.#cancelConsumers()
@@ -155,13 +175,20 @@ export class RabbitWorker {
 
   #track(message: ConsumeMessage, onMessage: (message: ConsumeMessage) => Promise<void>) {
     const work = onMessage(message)
-      .catch((error) => logger.error({ err: error, messageId: message.properties.messageId }, 'jobs worker: message handling failed'))
+      .catch((error) =>
+        logger.error(
+          { err: error, messageId: message.properties.messageId },
+          'jobs worker: message handling failed'
+        )
+      )
       .finally(() => this.#inFlight.delete(work))
     this.#inFlight.add(work)
   }
 
   async #handle(channel: Channel, message: ConsumeMessage, consumer: string | null) {
-    const outcome = await this.#withBackoff(channel, message, () => this.#deliver(message, consumer))
+    const outcome = await this.#withBackoff(channel, message, () =>
+      this.#deliver(message, consumer)
+    )
     if (outcome === undefined) return
     if (outcome === 'dead') safely(() => channel.nack(message, false, false))
     else safely(() => channel.ack(message))
@@ -174,7 +201,10 @@ export class RabbitWorker {
       const done = await this.#withBackoff(channel, message, () => recordDeadLetter(dead))
       if (done === undefined) return
     } else {
-      logger.error({ messageId: message.properties.messageId }, 'jobs worker: a dead-lettered message names no job or event, dropped')
+      logger.error(
+        { messageId: message.properties.messageId },
+        'jobs worker: a dead-lettered message names no job or event, dropped'
+      )
     }
     safely(() => channel.ack(message))
   }
@@ -184,16 +214,35 @@ export class RabbitWorker {
    * row), and tries again; after TRIES_BEFORE_REQUEUE tries, or when stopping, requeues it and
    * answers undefined, as it does when the channel closed meanwhile (the broker requeued it then).
    */
-  async #withBackoff<T>(channel: Channel, message: ConsumeMessage, work: () => Promise<T>): Promise<T | undefined> {
-    const earlierTries = Number(message.properties.headers?.['x-delivery-count'] ?? 0) * TRIES_BEFORE_REQUEUE
+  async #withBackoff<T>(
+    channel: Channel,
+    message: ConsumeMessage,
+    work: () => Promise<T>
+  ): Promise<T | undefined> {
+    const earlierTries =
+      Number(message.properties.headers?.['x-delivery-count'] ?? 0) * TRIES_BEFORE_REQUEUE
     for (let tries = 1; ; tries++) {
       try {
         return await work()
       } catch (error) {
-        const delay = backoffDelay(UNEXPECTED_BACKOFF_MS.base, earlierTries + tries, UNEXPECTED_BACKOFF_MS.max)
-        const fields = { err: error, messageId: message.properties.messageId, tries, delayMs: delay }
+        const delay = backoffDelay(
+          UNEXPECTED_BACKOFF_MS.base,
+          earlierTries + tries,
+          UNEXPECTED_BACKOFF_MS.max
+        )
+        const fields = {
+          err: error,
+          messageId: message.properties.messageId,
+          tries,
+          delayMs: delay,
+        }
         const requeue = tries >= TRIES_BEFORE_REQUEUE
-        logger.error(fields, requeue ? 'jobs worker: delivery failed, requeued after a pause' : 'jobs worker: delivery failed, trying again after a pause')
+        logger.error(
+          fields,
+          requeue
+            ? 'jobs worker: delivery failed, requeued after a pause'
+            : 'jobs worker: delivery failed, trying again after a pause'
+        )
         await this.#pause(delay)
         if (this.#closedChannels.has(channel)) return undefined
         if (requeue || this.#stopping) {
@@ -239,8 +288,17 @@ function deadLetterOf(message: ConsumeMessage, topology: RabbitTopology): DeadLe
   const queue = String(headers['x-first-death-queue'] ?? death?.queue ?? '')
   const kind = header(message, 'x-kind') === 'event' ? 'event' : 'job'
   const eventQueue = topology.consumerQueue('')
-  const consumer = (header(message, 'x-consumer') as string | null) ?? (queue.startsWith(eventQueue) ? queue.slice(eventQueue.length) : null)
-  return { outboxId: (header(message, 'x-outbox-id') as string | null) ?? null, messageId: String(messageId), kind, name: String(name), consumer, reason: deathReason(reason, topology) }
+  const consumer =
+    (header(message, 'x-consumer') as string | null) ??
+    (queue.startsWith(eventQueue) ? queue.slice(eventQueue.length) : null)
+  return {
+    outboxId: (header(message, 'x-outbox-id') as string | null) ?? null,
+    messageId: String(messageId),
+    kind,
+    name: String(name),
+    consumer,
+    reason: deathReason(reason, topology),
+  }
 }
 
 /** What an admin reads on the failed-jobs page. */
@@ -257,6 +315,9 @@ function safely(action: () => void) {
   try {
     action()
   } catch (error) {
-    logger.warn({ err: error }, 'jobs worker: could not acknowledge (channel closed), the message will be redelivered')
+    logger.warn(
+      { err: error },
+      'jobs worker: could not acknowledge (channel closed), the message will be redelivered'
+    )
   }
 }

@@ -7,7 +7,13 @@ export const DEFAULT_MAX_ATTEMPTS = 5
 export const DEFAULT_BACKOFF_MS = 1000
 
 /** A registered job handler with its retry policy. */
-export type RegisteredJob = { name: string; handler: JobHandler<any>; maxAttempts: number; backoffMs: number; title?: string }
+export type RegisteredJob = {
+  name: string
+  handler: JobHandler<any>
+  maxAttempts: number
+  backoffMs: number
+  title?: string
+}
 
 /** A job queued on a schedule; `cron` parses the expression in its time zone. */
 export type RegisteredSchedule = { name: string; expression: string; timeZone: string; cron: Cron }
@@ -16,7 +22,13 @@ export type RegisteredSchedule = { name: string; expression: string; timeZone: s
 export const DEFAULT_SCHEDULE_TIME_ZONE = 'Africa/Kinshasa'
 
 /** A registered event consumer. */
-export type RegisteredConsumer = { event: string; consumer: string; handler: EventHandler<any>; maxAttempts: number; backoffMs: number }
+export type RegisteredConsumer = {
+  event: string
+  consumer: string
+  handler: EventHandler<any>
+  maxAttempts: number
+  backoffMs: number
+}
 
 const JOB_NAME = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/
 
@@ -34,21 +46,32 @@ class HandlerRegistry {
     if (this.#jobs.has(name)) throw new Error(`Job "${name}" is registered twice`)
     const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
     const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`Job "${name}": maxAttempts must be a positive integer`)
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+      throw new Error(`Job "${name}": maxAttempts must be a positive integer`)
     if (!(backoffMs >= 0)) throw new Error(`Job "${name}": backoffMs must be zero or more`)
     this.#jobs.set(name, { name, handler, maxAttempts, backoffMs, title: options.title })
   }
 
   subscribe(event: string, consumer: string, handler: EventHandler<any>) {
-    if (!JOB_NAME.test(event)) throw new Error(`Event name "${event}" must look like "<module>.<resource>.<verb-ed>"`)
-    if (!JOB_NAME.test(consumer)) throw new Error(`Consumer name "${consumer}" must look like "<module>.<what>"`)
+    if (!JOB_NAME.test(event))
+      throw new Error(`Event name "${event}" must look like "<module>.<resource>.<verb-ed>"`)
+    if (!JOB_NAME.test(consumer))
+      throw new Error(`Consumer name "${consumer}" must look like "<module>.<what>"`)
     const key = consumerKey(event, consumer)
-    if (this.#consumers.has(key)) throw new Error(`Consumer "${consumer}" subscribes to "${event}" twice`)
-    this.#consumers.set(key, { event, consumer, handler, maxAttempts: DEFAULT_MAX_ATTEMPTS, backoffMs: DEFAULT_BACKOFF_MS })
+    if (this.#consumers.has(key))
+      throw new Error(`Consumer "${consumer}" subscribes to "${event}" twice`)
+    this.#consumers.set(key, {
+      event,
+      consumer,
+      handler,
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      backoffMs: DEFAULT_BACKOFF_MS,
+    })
   }
 
   registerSchedule(name: string, options: ScheduleOptions) {
-    if (!this.#jobs.has(name)) throw new Error(`Schedule of "${name}": register the job before its schedule`)
+    if (!this.#jobs.has(name))
+      throw new Error(`Schedule of "${name}": register the job before its schedule`)
     if (this.#schedules.has(name)) throw new Error(`Job "${name}" is scheduled twice`)
     const timeZone = options.timeZone ?? DEFAULT_SCHEDULE_TIME_ZONE
     let cron: Cron
@@ -91,6 +114,10 @@ function consumerKey(event: string, consumer: string) {
 export const handlerRegistry = new HandlerRegistry()
 
 /** The delay before retry number `attempt` (1-based count of failed runs): base x 2^(attempt-1), at most `maxMs`. */
-export function backoffDelay(backoffMs: number, failedRuns: number, maxMs = Number.POSITIVE_INFINITY) {
+export function backoffDelay(
+  backoffMs: number,
+  failedRuns: number,
+  maxMs = Number.POSITIVE_INFINITY
+) {
   return Math.min(maxMs, backoffMs * 2 ** Math.max(0, failedRuns - 1))
 }

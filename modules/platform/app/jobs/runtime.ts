@@ -41,10 +41,24 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
   const scheduler = new Scheduler()
   const background = [
     ...(settings.pruneAfterDays > 0
-      ? [new PeriodicTask((stopping) => pruner.pruneOnce(stopping), { everyMs: PRUNE_EVERY_MS, firstAfterMs: FIRST_PRUNE_AFTER_MS, failure: 'jobs: pruning the outbox failed, trying again later' })]
+      ? [
+          new PeriodicTask((stopping) => pruner.pruneOnce(stopping), {
+            everyMs: PRUNE_EVERY_MS,
+            firstAfterMs: FIRST_PRUNE_AFTER_MS,
+            failure: 'jobs: pruning the outbox failed, trying again later',
+          }),
+        ]
       : []),
-    new PeriodicTask(() => sweeper.sweepOnce(), { everyMs: SESSION_SWEEP_EVERY_MS, firstAfterMs: SESSION_SWEEP_EVERY_MS, failure: 'sessions: sweeping expired sessions failed' }),
-    new PeriodicTask(() => scheduler.tickOnce(), { everyMs: SCHEDULER_TICK_MS, firstAfterMs: 0, failure: 'jobs: queuing scheduled jobs failed, trying again later' }),
+    new PeriodicTask(() => sweeper.sweepOnce(), {
+      everyMs: SESSION_SWEEP_EVERY_MS,
+      firstAfterMs: SESSION_SWEEP_EVERY_MS,
+      failure: 'sessions: sweeping expired sessions failed',
+    }),
+    new PeriodicTask(() => scheduler.tickOnce(), {
+      everyMs: SCHEDULER_TICK_MS,
+      firstAfterMs: 0,
+      failure: 'jobs: queuing scheduled jobs failed, trying again later',
+    }),
   ]
   const worker = settings.rabbitmqUrl
     ? new RabbitWorker({
@@ -53,7 +67,11 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
         prefetch: settings.concurrency,
         connectionName: `${settings.rabbitmqPrefix} worker ${hostname()}/${process.pid}`,
       })
-    : new EmbeddedWorker({ concurrency: settings.concurrency, pollMs: settings.pollMs, leaseMs: EMBEDDED_LEASE_MS })
+    : new EmbeddedWorker({
+        concurrency: settings.concurrency,
+        pollMs: settings.pollMs,
+        leaseMs: EMBEDDED_LEASE_MS,
+      })
   return {
     async start() {
       await worker.start()
@@ -69,7 +87,8 @@ export function createWorker(overrides: Partial<JobsConfig> = {}): JobsService {
 /** The outbox relay to RabbitMQ; throws without RABBITMQ_URL (the embedded worker needs none). */
 export function createRelay(overrides: Partial<JobsConfig> = {}): JobsService {
   const settings = jobsConfig(overrides)
-  if (!settings.rabbitmqUrl) throw new Error('The outbox relay publishes to RabbitMQ: set RABBITMQ_URL')
+  if (!settings.rabbitmqUrl)
+    throw new Error('The outbox relay publishes to RabbitMQ: set RABBITMQ_URL')
   return new RabbitRelay({
     url: settings.rabbitmqUrl,
     topology: topologyOf(settings),

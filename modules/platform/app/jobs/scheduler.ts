@@ -17,26 +17,43 @@ export class Scheduler {
   /** Queues every slot due at `now` of every schedule; answers how many jobs it queued. */
   async tickOnce(now = new Date()) {
     let queued = 0
-    for (const schedule of handlerRegistry.schedules()) queued += await this.#queueDueSlots(schedule, now)
+    for (const schedule of handlerRegistry.schedules())
+      queued += await this.#queueDueSlots(schedule, now)
     return queued
   }
 
   #queueDueSlots(schedule: RegisteredSchedule, now: Date) {
     return db.transaction(async (trx) => {
       const [start] = schedule.cron.previousRuns(1, now)
-      await trx.rawQuery('INSERT INTO platform.job_schedules (name, last_slot) VALUES (?, ?) ON CONFLICT (name) DO NOTHING', [
-        schedule.name,
-        start ?? now,
-      ])
-      const row = await trx.from('platform.job_schedules').where('name', schedule.name).forUpdate().firstOrFail()
+      await trx.rawQuery(
+        'INSERT INTO platform.job_schedules (name, last_slot) VALUES (?, ?) ON CONFLICT (name) DO NOTHING',
+        [schedule.name, start ?? now]
+      )
+      const row = await trx
+        .from('platform.job_schedules')
+        .where('name', schedule.name)
+        .forUpdate()
+        .firstOrFail()
       let last = new Date(row.last_slot)
       let queued = 0
-      for (let slot = schedule.cron.nextRun(last); slot && slot <= now && queued < MAX_SLOTS_PER_TICK; slot = schedule.cron.nextRun(slot)) {
-        await dispatchJob<ScheduledJobPayload>(schedule.name, { slot: slot.toISOString() }, { client: trx })
+      for (
+        let slot = schedule.cron.nextRun(last);
+        slot && slot <= now && queued < MAX_SLOTS_PER_TICK;
+        slot = schedule.cron.nextRun(slot)
+      ) {
+        await dispatchJob<ScheduledJobPayload>(
+          schedule.name,
+          { slot: slot.toISOString() },
+          { client: trx }
+        )
         last = slot
         queued++
       }
-      if (queued > 0) await trx.from('platform.job_schedules').where('name', schedule.name).update({ last_slot: last, updated_at: new Date() })
+      if (queued > 0)
+        await trx
+          .from('platform.job_schedules')
+          .where('name', schedule.name)
+          .update({ last_slot: last, updated_at: new Date() })
       return queued
     })
   }

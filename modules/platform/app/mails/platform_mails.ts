@@ -41,9 +41,17 @@ mailTemplates.define<InvitationMail>(
   (data, t) => ({
     subject: t.t('platform.mail.invitation.subject', { organization: data.organization }),
     heading: t.t('platform.mail.invitation.heading', { organization: data.organization }),
-    paragraphs: [t.t('platform.mail.invitation.body', { inviter: data.inviter, organization: data.organization })],
+    paragraphs: [
+      t.t('platform.mail.invitation.body', {
+        inviter: data.inviter,
+        organization: data.organization,
+      }),
+    ],
     action: { label: t.t('platform.mail.invitation.action'), url: data.url },
-    footer: t.t('platform.mail.invitation.footer', { inviter: data.inviter, organization: data.organization }),
+    footer: t.t('platform.mail.invitation.footer', {
+      inviter: data.inviter,
+      organization: data.organization,
+    }),
   }),
   { jobTitle: 'platform.jobs.mail.platform_invitation' }
 )
@@ -51,11 +59,18 @@ mailTemplates.define<InvitationMail>(
 mailTemplates.define<PasswordChangedMail>(
   'platform.password_changed',
   (data, t) => {
-    const date = new Intl.DateTimeFormat(t.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: NOTICE_TIME_ZONE }).format(new Date(data.changedAt))
+    const date = new Intl.DateTimeFormat(t.locale, {
+      dateStyle: 'long',
+      timeStyle: 'long',
+      timeZone: NOTICE_TIME_ZONE,
+    }).format(new Date(data.changedAt))
     return {
       subject: t.t('platform.mail.passwordChanged.subject'),
       heading: t.t('platform.mail.passwordChanged.heading', { name: data.name }),
-      paragraphs: [t.t('platform.mail.passwordChanged.body', { date }), t.t('platform.mail.passwordChanged.warning')],
+      paragraphs: [
+        t.t('platform.mail.passwordChanged.body', { date }),
+        t.t('platform.mail.passwordChanged.warning'),
+      ],
       action: { label: t.t('platform.mail.passwordChanged.action'), url: data.url },
     }
   },
@@ -88,8 +103,16 @@ function defineAddressNotice(template: string, messages: string, jobTitle: strin
   )
 }
 
-defineAddressNotice('platform.email_change_requested', 'platform.mail.emailChangeRequested', 'platform.jobs.mail.platform_email_change_requested')
-defineAddressNotice('platform.email_changed', 'platform.mail.emailChanged', 'platform.jobs.mail.platform_email_changed')
+defineAddressNotice(
+  'platform.email_change_requested',
+  'platform.mail.emailChangeRequested',
+  'platform.jobs.mail.platform_email_change_requested'
+)
+defineAddressNotice(
+  'platform.email_changed',
+  'platform.mail.emailChanged',
+  'platform.jobs.mail.platform_email_changed'
+)
 
 mailTemplates.define<{ name: string }>(
   'platform.account_deleted',

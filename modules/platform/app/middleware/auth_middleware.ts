@@ -14,7 +14,11 @@ import { SCOPED_TOKEN_PREFIX, enforceScopes } from '../services/scoped_tokens.ts
 export default class AuthMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     const authorization = ctx.request.header('authorization') ?? ''
-    const guard = authorization.startsWith(`Bearer ${SCOPED_TOKEN_PREFIX}`) ? 'scoped' : authorization.startsWith('Bearer ') ? 'api' : 'web'
+    const guard = authorization.startsWith(`Bearer ${SCOPED_TOKEN_PREFIX}`)
+      ? 'scoped'
+      : authorization.startsWith('Bearer ')
+        ? 'api'
+        : 'web'
     await ctx.auth.authenticateUsing([guard])
     const user = ctx.auth.user!
     if (user.disabledAt) {

@@ -15,7 +15,9 @@ export function requestLocale(ctx: HttpContext) {
   const fromHeader = languages.length ? i18nManager.getSupportedLocaleFor(languages) : null
   if (fromHeader) return fromHeader
   const fromCookie = ctx.request.plainCookie(LOCALE_COOKIE, { encoded: false })
-  return typeof fromCookie === 'string' && i18nManager.supportedLocales().includes(fromCookie) ? fromCookie : i18nManager.defaultLocale
+  return typeof fromCookie === 'string' && i18nManager.supportedLocales().includes(fromCookie)
+    ? fromCookie
+    : i18nManager.defaultLocale
 }
 
 /** Sets the request's language (see requestLocale); a signed-in user's saved choice replaces it in the auth middleware. */

@@ -24,17 +24,31 @@ export default class OrganizationMiddleware {
       `member:${organizationId}:${userId}`,
       async () => {
         const row = await Membership.query()
-          .join(`${Organization.table} as organization`, 'organization.id', `${Membership.table}.organization_id`)
+          .join(
+            `${Organization.table} as organization`,
+            'organization.id',
+            `${Membership.table}.organization_id`
+          )
           .where(`${Membership.table}.organization_id`, organizationId)
           .where(`${Membership.table}.user_id`, userId)
-          .select(`${Membership.table}.*`, ...(organizationColumns ??= aliasedColumns(Organization, 'organization')))
+          .select(
+            `${Membership.table}.*`,
+            ...(organizationColumns ??= aliasedColumns(Organization, 'organization'))
+          )
           .pojo<Record<string, unknown>>()
           .first()
         if (!row) return null
         const { own, joined } = splitRow(row, 'organization')
-        return { membership: Membership.$createFromAdapterResult(own)!, organization: Organization.$createFromAdapterResult(joined)! }
+        return {
+          membership: Membership.$createFromAdapterResult(own)!,
+          organization: Organization.$createFromAdapterResult(joined)!,
+        }
       },
-      () => [accessTags.membership(organizationId, userId), accessTags.organization(organizationId), accessTags.user(userId)]
+      () => [
+        accessTags.membership(organizationId, userId),
+        accessTags.organization(organizationId),
+        accessTags.user(userId),
+      ]
     )
     if (!cached) throw notFound()
     ctx.membership = copyOfRow(cached.membership)

@@ -41,7 +41,10 @@ export default class Membership extends BaseModel {
   @afterSave()
   @afterDelete()
   static async forgetCachedAccess(membership: Membership) {
-    await accessCache.invalidateAfterCommit([accessTags.membership(membership.organizationId, membership.userId)], membership.$trx)
+    await accessCache.invalidateAfterCommit(
+      [accessTags.membership(membership.organizationId, membership.userId)],
+      membership.$trx
+    )
   }
 
   /** Owners and admins manage the organisation. */

@@ -67,7 +67,10 @@ export default class Organization extends BaseModel {
   @afterSave()
   @afterDelete()
   static async forgetCachedAccess(organization: Organization) {
-    await accessCache.invalidateAfterCommit([accessTags.organization(organization.id)], organization.$trx)
+    await accessCache.invalidateAfterCommit(
+      [accessTags.organization(organization.id)],
+      organization.$trx
+    )
   }
 
   @hasMany(() => Membership)

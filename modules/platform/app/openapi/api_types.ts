@@ -9,13 +9,19 @@ import { ModuleCatalog, moduleCatalog, type DiscoveredModule } from '@ia/kernel/
 import { buildOpenApiDocument } from './document_builder.ts'
 
 /** Where the generated types live, in the SDK package of the workspace. */
-export const API_TYPES_FILE = fileURLToPath(new URL('../../../../shell/sdk/src/generated/openapi.ts', import.meta.url))
+export const API_TYPES_FILE = fileURLToPath(
+  new URL('../../../../shell/sdk/src/generated/openapi.ts', import.meta.url)
+)
 
 /** Where the permission types live, beside them. */
-export const PERMISSION_TYPES_FILE = fileURLToPath(new URL('../../../../shell/sdk/src/generated/permissions.ts', import.meta.url))
+export const PERMISSION_TYPES_FILE = fileURLToPath(
+  new URL('../../../../shell/sdk/src/generated/permissions.ts', import.meta.url)
+)
 
 /** Where the backend's permission types live: the host's, since it is the one that knows every module. */
-export const BACKEND_PERMISSION_TYPES_FILE = fileURLToPath(new URL('../../../../backend/types/module_permissions.ts', import.meta.url))
+export const BACKEND_PERMISSION_TYPES_FILE = fileURLToPath(
+  new URL('../../../../backend/types/module_permissions.ts', import.meta.url)
+)
 
 const HEADER = [
   '/*',
@@ -31,14 +37,18 @@ export async function generateApiTypes(): Promise<string> {
   // Under NODE_ENV=test the catalogue also holds the platform's fixture modules: their routes are no API.
   const paths = document.paths as Record<string, unknown>
   for (const id of moduleCatalog.testFixtureIds) {
-    for (const path of Object.keys(paths)) if (path.startsWith(`/api/v1/orgs/{orgId}/${id}/`)) delete paths[path]
+    for (const path of Object.keys(paths))
+      if (path.startsWith(`/api/v1/orgs/{orgId}/${id}/`)) delete paths[path]
   }
   // A JSON round trip keeps what the endpoint serves (no TypeBox symbols, no undefined values).
   const ast = await openapiTS(JSON.parse(JSON.stringify(document)), { alphabetize: true })
   return HEADER + astToString(ast)
 }
 
-const PERMISSIONS_HEADER = HEADER.replace('from GET /api/v1/openapi.json with openapi-typescript', "from the modules' module.json").replace(
+const PERMISSIONS_HEADER = HEADER.replace(
+  'from GET /api/v1/openapi.json with openapi-typescript',
+  "from the modules' module.json"
+).replace(
   'change the serializer, validator or route description',
   "change the module's module.json"
 )
@@ -48,7 +58,9 @@ function permissionEntries(modules: DiscoveredModule[], indent: string): string[
   return [...modules]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((module) => {
-      const union = module.permissions.length ? module.permissions.map((permission) => JSON.stringify(permission)).join(' | ') : 'never'
+      const union = module.permissions.length
+        ? module.permissions.map((permission) => JSON.stringify(permission)).join(' | ')
+        : 'never'
       return `${indent}${JSON.stringify(module.id)}: ${union}`
     })
 }
@@ -63,7 +75,10 @@ export function generatePermissionTypes(): string {
     PERMISSIONS_HEADER,
     '/** The permissions each module declares in its module.json, by module id. */',
     'export interface ModulePermissions {',
-    ...permissionEntries(moduleCatalog.modules.filter((module) => !moduleCatalog.testFixtureIds.has(module.id)), '  '),
+    ...permissionEntries(
+      moduleCatalog.modules.filter((module) => !moduleCatalog.testFixtureIds.has(module.id)),
+      '  '
+    ),
     '}',
     '',
     '/** A permission some module declares: `<module>.<resource>.<action>`. */',
@@ -78,7 +93,11 @@ export function generatePermissionTypes(): string {
  * are listed too, whatever NODE_ENV, since the backend's typecheck reads their code.
  */
 export function generateBackendPermissionTypes(): string {
-  const catalog = new ModuleCatalog(moduleCatalog.modulesRoot, fileURLToPath(new URL('../../../../backend/', import.meta.url)), { testFixtures: true })
+  const catalog = new ModuleCatalog(
+    moduleCatalog.modulesRoot,
+    fileURLToPath(new URL('../../../../backend/', import.meta.url)),
+    { testFixtures: true }
+  )
   return [
     PERMISSIONS_HEADER,
     "declare module '@ia/kernel/contracts' {",

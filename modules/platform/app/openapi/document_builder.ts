@@ -49,14 +49,21 @@ const BODY_ERROR_DESCRIPTIONS: Record<number, string> = {
 
 /** Walks a compiled VineJS schema and returns the names of the top-level file fields. */
 function fileFields(validator: VineValidator<any, any>): string[] {
-  const root = validator.toJSON().schema.schema as { type: string; properties?: { propertyName: string; subtype?: string }[] }
+  const root = validator.toJSON().schema.schema as {
+    type: string
+    properties?: { propertyName: string; subtype?: string }[]
+  }
   if (root.type !== 'object') return []
-  return (root.properties ?? []).filter((node) => node.subtype === 'multipartFile').map((node) => node.propertyName)
+  return (root.properties ?? [])
+    .filter((node) => node.subtype === 'multipartFile')
+    .map((node) => node.propertyName)
 }
 
 function requestBody(doc: RouteDoc) {
   if (!doc.request) return undefined
-  const schema = doc.request.toJSONSchema() as JsonSchema & { properties?: Record<string, JsonSchema> }
+  const schema = doc.request.toJSONSchema() as JsonSchema & {
+    properties?: Record<string, JsonSchema>
+  }
   const files = fileFields(doc.request)
   for (const name of files) {
     schema.properties![name] = { type: 'string', contentMediaType: 'application/octet-stream' }
@@ -69,7 +76,10 @@ function requestBody(doc: RouteDoc) {
 
 function queryParameters(doc: RouteDoc) {
   if (!doc.query) return []
-  const schema = doc.query.toJSONSchema() as { properties?: Record<string, JsonSchema>; required?: string[] }
+  const schema = doc.query.toJSONSchema() as {
+    properties?: Record<string, JsonSchema>
+    required?: string[]
+  }
   return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
     name,
     in: 'query',
@@ -81,15 +91,24 @@ function queryParameters(doc: RouteDoc) {
 function pathParameters(route: InspectedRoute, doc: RouteDoc | undefined) {
   return route.params.map((name) => {
     const described = doc?.params?.[name]
-    const parameter: JsonSchema = { name: name === '*' ? WILDCARD_PARAMETER : name, in: 'path', required: true, schema: { type: 'string' } }
+    const parameter: JsonSchema = {
+      name: name === '*' ? WILDCARD_PARAMETER : name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }
     if (typeof described === 'string') parameter.description = described
-    else if (described) Object.assign(parameter, { description: described.description, schema: described.schema })
+    else if (described)
+      Object.assign(parameter, { description: described.description, schema: described.schema })
     return parameter
   })
 }
 
 function response(status: number, entry: ResponseDoc) {
-  const { description, schema, contentType } = typeof entry === 'string' ? { description: entry, schema: undefined, contentType: undefined } : entry
+  const { description, schema, contentType } =
+    typeof entry === 'string'
+      ? { description: entry, schema: undefined, contentType: undefined }
+      : entry
   const body = schema ?? (status >= 400 ? schemaRef('ErrorResponse') : undefined)
   if (!body) return { description }
   return { description, content: { [contentType ?? 'application/json']: { schema: body } } }
@@ -97,15 +116,21 @@ function response(status: number, entry: ResponseDoc) {
 
 function operation(route: InspectedRoute, doc: RouteDoc | undefined) {
   const responses: Record<string, unknown> = {}
-  for (const [status, entry] of Object.entries(doc?.responses ?? {})) responses[status] = response(Number(status), entry)
+  for (const [status, entry] of Object.entries(doc?.responses ?? {}))
+    responses[status] = response(Number(status), entry)
   if (route.authenticated) responses['401'] ??= response(401, ERROR_DESCRIPTIONS[401])
-  if (route.organizationScoped || route.params.length) responses['404'] ??= response(404, ERROR_DESCRIPTIONS[404])
+  if (route.organizationScoped || route.params.length)
+    responses['404'] ??= response(404, ERROR_DESCRIPTIONS[404])
   if (doc?.request || doc?.query) responses['422'] ??= response(422, ERROR_DESCRIPTIONS[422])
-  if (doc?.request) for (const [status, description] of Object.entries(BODY_ERROR_DESCRIPTIONS)) responses[status] ??= response(Number(status), description)
+  if (doc?.request)
+    for (const [status, description] of Object.entries(BODY_ERROR_DESCRIPTIONS))
+      responses[status] ??= response(Number(status), description)
   if (!Object.keys(responses).length) responses.default = { description: 'Not documented yet.' }
 
   const result: Record<string, unknown> = {
-    operationId: doc?.operationId ?? `${route.method.toLowerCase()}${route.pattern.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+    operationId:
+      doc?.operationId ??
+      `${route.method.toLowerCase()}${route.pattern.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
     summary: doc?.summary ?? 'Not documented yet',
     tags: doc?.tags ?? ['Undocumented'],
     parameters: [...pathParameters(route, doc), ...(doc ? queryParameters(doc) : [])],
@@ -125,7 +150,9 @@ const WILDCARD_PARAMETER = 'path'
 
 /** `/orgs/:orgId/members/:memberId` as OpenAPI writes it: `/orgs/{orgId}/members/{memberId}`; a trailing `/*` becomes `/{path}`. */
 export function openApiPath(pattern: string) {
-  return pattern.replace(/:([A-Za-z0-9_]+)\??/g, '{$1}').replace(/\/\*$/, `/{${WILDCARD_PARAMETER}}`)
+  return pattern
+    .replace(/:([A-Za-z0-9_]+)\??/g, '{$1}')
+    .replace(/\/\*$/, `/{${WILDCARD_PARAMETER}}`)
 }
 
 /**
@@ -175,7 +202,8 @@ export async function buildOpenApiDocument(): Promise<BuiltDocument> {
           type: 'apiKey',
           in: 'cookie',
           name: config.get<string>('session.cookieName', 'adonis-session'),
-          description: 'The session cookie set by sign-in (browsers; writes also need the CSRF header).',
+          description:
+            'The session cookie set by sign-in (browsers; writes also need the CSRF header).',
         },
         accessToken: {
           type: 'http',

@@ -4,6 +4,8 @@ import type Membership from '../models/membership.ts'
 import { roleHasPermission } from './permissions.ts'
 
 /** The member's role grants `permission` in the organisation of `membership`. */
-export const holdsPermission = Bouncer.ability((user: User, membership: Membership, permission: string) => {
-  return membership.userId === user.id && roleHasPermission(membership.role, permission)
-})
+export const holdsPermission = Bouncer.ability(
+  (user: User, membership: Membership, permission: string) => {
+    return membership.userId === user.id && roleHasPermission(membership.role, permission)
+  }
+)

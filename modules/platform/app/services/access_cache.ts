@@ -48,7 +48,10 @@ export class AccessCache {
   #transportFactory: (() => Transport | null) | null = null
 
   constructor(options: { ttlMs?: number; maxEntries?: number } = {}) {
-    this.#entries = new LRUCache({ max: options.maxEntries ?? DEFAULT_MAX_ENTRIES, ttl: options.ttlMs ?? DEFAULT_TTL_MS })
+    this.#entries = new LRUCache({
+      max: options.maxEntries ?? DEFAULT_MAX_ENTRIES,
+      ttl: options.ttlMs ?? DEFAULT_TTL_MS,
+    })
   }
 
   get enabled() {
@@ -84,7 +87,11 @@ export class AccessCache {
   }
 
   /** The entry under `key`, else what `load` reads, kept under the tags `tagsOf` gives for it (null is never kept). */
-  async remember<T extends object>(key: string, load: () => Promise<T | null>, tagsOf: (value: T) => readonly string[]): Promise<T | null> {
+  async remember<T extends object>(
+    key: string,
+    load: () => Promise<T | null>,
+    tagsOf: (value: T) => readonly string[]
+  ): Promise<T | null> {
     if (!this.#enabled) return load()
     const hit = this.#entries.get(key)
     if (hit) return hit.value as T

@@ -1,5 +1,9 @@
 import { HttpContext } from '@adonisjs/core/http'
-import { AccessToken, AccessTokensLucidUserProvider, DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import {
+  AccessToken,
+  AccessTokensLucidUserProvider,
+  DbAccessTokensProvider,
+} from '@adonisjs/auth/access_tokens'
 import { SessionLucidUserProvider } from '@adonisjs/auth/session'
 import type { LucidAuthenticatable } from '@adonisjs/auth/types/session'
 import type { Secret } from '@adonisjs/core/helpers'
@@ -20,26 +24,37 @@ const usersByRequest = new WeakMap<HttpContext, LucidRow>()
  * token or the user changes. The secret is checked before anything is written, and `last_used_at` is
  * written at most once a minute.
  */
-export class PersonalAccessTokens<Tokenable extends LucidModel> extends DbAccessTokensProvider<Tokenable> {
+export class PersonalAccessTokens<
+  Tokenable extends LucidModel,
+> extends DbAccessTokensProvider<Tokenable> {
   #userColumns?: string[]
 
   async verify(tokenValue: Secret<string>) {
     const decoded = AccessToken.decode(this.prefix, tokenValue.release())
     if (!decoded) return null
     const model = this.options.tokenableModel
-    const rows = await accessCache.remember(`token:${decoded.identifier}`, async () => {
-      const row = await (await this.getDb())
-        .query()
-        .from(`${this.table} as token`)
-        .join(`${model.table} as account`, 'account.id', 'token.tokenable_id')
-        .where('token.id', decoded.identifier)
-        .where('token.type', this.type)
-        .select('token.*', ...(this.#userColumns ??= aliasedColumns(model, 'account')))
-        .first()
-      if (!row) return null
-      const { own: token, joined: user } = splitRow(row, 'account')
-      return { token, user: model.$createFromAdapterResult(user)! }
-    }, (found) => [accessTags.token(found.token.id as string), accessTags.user(String(found.user.$primaryKeyValue))])
+    const rows = await accessCache.remember(
+      `token:${decoded.identifier}`,
+      async () => {
+        const row = await (
+          await this.getDb()
+        )
+          .query()
+          .from(`${this.table} as token`)
+          .join(`${model.table} as account`, 'account.id', 'token.tokenable_id')
+          .where('token.id', decoded.identifier)
+          .where('token.type', this.type)
+          .select('token.*', ...(this.#userColumns ??= aliasedColumns(model, 'account')))
+          .first()
+        if (!row) return null
+        const { own: token, joined: user } = splitRow(row, 'account')
+        return { token, user: model.$createFromAdapterResult(user)! }
+      },
+      (found) => [
+        accessTags.token(found.token.id as string),
+        accessTags.user(String(found.user.$primaryKeyValue)),
+      ]
+    )
     if (!rows) return null
 
     const { token: tokenRow, user } = rows
@@ -47,9 +62,16 @@ export class PersonalAccessTokens<Tokenable extends LucidModel> extends DbAccess
     if (!accessToken.verify(decoded.secret) || accessToken.isExpired()) return null
 
     const now = new Date()
-    const lastUsed = tokenRow.last_used_at ? new Date(tokenRow.last_used_at as string | Date).getTime() : 0
+    const lastUsed = tokenRow.last_used_at
+      ? new Date(tokenRow.last_used_at as string | Date).getTime()
+      : 0
     if (now.getTime() - lastUsed >= LAST_USED_PRECISION_MS) {
-      await (await this.getDb()).from(this.table).where('id', tokenRow.id as string).update({ last_used_at: now })
+      await (
+        await this.getDb()
+      )
+        .from(this.table)
+        .where('id', tokenRow.id as string)
+        .update({ last_used_at: now })
       // The cached row too, or every request would write it again until the entry expires.
       tokenRow.last_used_at = now
       accessToken.lastUsedAt = now
@@ -83,12 +105,16 @@ export class PersonalAccessTokens<Tokenable extends LucidModel> extends DbAccess
 }
 
 /** The tokens guard's user provider, answering from the user PersonalAccessTokens read with the token. */
-export class TokenUserProvider<TokenableProperty extends string, UserModel extends LucidTokenable<TokenableProperty>> extends AccessTokensLucidUserProvider<TokenableProperty, UserModel> {
+export class TokenUserProvider<
+  TokenableProperty extends string,
+  UserModel extends LucidTokenable<TokenableProperty>,
+> extends AccessTokensLucidUserProvider<TokenableProperty, UserModel> {
   async findById(identifier: string | number | bigint) {
     const ctx = HttpContext.get()
     const user = ctx ? usersByRequest.get(ctx) : undefined
     if (ctx) usersByRequest.delete(ctx)
-    if (user && user.$primaryKeyValue === identifier) return this.createUserForGuard(user as InstanceType<UserModel>)
+    if (user && user.$primaryKeyValue === identifier)
+      return this.createUserForGuard(user as InstanceType<UserModel>)
     return super.findById(identifier)
   }
 }
@@ -97,10 +123,16 @@ export class TokenUserProvider<TokenableProperty extends string, UserModel exten
  * The session guard's user provider, answering from the access cache: the user a session names is read once,
  * then again only after the user changes (a disabled account or a new password apply to the next request).
  */
-export class SessionUserProvider<UserModel extends LucidAuthenticatable> extends SessionLucidUserProvider<UserModel> {
+export class SessionUserProvider<
+  UserModel extends LucidAuthenticatable,
+> extends SessionLucidUserProvider<UserModel> {
   async findById(identifier: string | number | bigint) {
     const model = await this.getModel()
-    const user = await accessCache.remember(`user:${identifier}`, () => model.find(identifier), () => [accessTags.user(String(identifier))])
+    const user = await accessCache.remember(
+      `user:${identifier}`,
+      () => model.find(identifier),
+      () => [accessTags.user(String(identifier))]
+    )
     if (!user) return null
     return this.createUserForGuard(copyOfRow(user) as InstanceType<UserModel>)
   }

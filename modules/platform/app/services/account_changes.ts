@@ -17,7 +17,8 @@ const UNIQUE_VIOLATION = '23505'
 /** The job that deletes the stored files of an organisation deleted with its last member's account. */
 export const ORGANIZATION_FILES_PURGE_JOB = 'platform.organization_files_purge'
 
-const emailTaken = () => new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
+const emailTaken = () =>
+  new DomainError('E_EMAIL_TAKEN', 422, 'platform.errors.E_EMAIL_TAKEN', {}, 'email')
 
 /** What deleting an account does to each of its organisations. */
 export type AccountDeletionPlan = {
@@ -56,13 +57,26 @@ export const accountChanges = {
     return db
       .transaction(async (trx) => {
         const row = await userTokens.redeem(token, 'change_email', trx)
-        const user = await User.query({ client: trx }).where('id', row.userId).forUpdate().firstOrFail()
+        const user = await User.query({ client: trx })
+          .where('id', row.userId)
+          .forUpdate()
+          .firstOrFail()
         const previousEmail = user.email
         user.email = row.newEmail!
         user.emailVerifiedAt = DateTime.now()
         await user.useTransaction(trx).save()
-        await auditUserEvent(user, 'auth.email_changed', ip, { from: previousEmail, to: user.email }, trx)
-        await platformMailer.sendEmailChanged({ email: previousEmail, fullName: user.fullName, locale: user.locale }, user.email, trx)
+        await auditUserEvent(
+          user,
+          'auth.email_changed',
+          ip,
+          { from: previousEmail, to: user.email },
+          trx
+        )
+        await platformMailer.sendEmailChanged(
+          { email: previousEmail, fullName: user.fullName, locale: user.locale },
+          user.email,
+          trx
+        )
         return user
       })
       .catch((error) => {
@@ -73,7 +87,9 @@ export const accountChanges = {
 
   /** What deleting `user`'s account would do to each of their organisations. */
   async deletionPlan(user: User, client?: TransactionClientContract): Promise<AccountDeletionPlan> {
-    const memberships = await Membership.query({ client }).where('user_id', user.id).preload('organization')
+    const memberships = await Membership.query({ client })
+      .where('user_id', user.id)
+      .preload('organization')
     const counts = await (client ?? db)
       .from('platform.memberships')
       .whereIn(
@@ -83,7 +99,9 @@ export const accountChanges = {
       .groupBy('organization_id')
       .select('organization_id')
       .count('* as members')
-    const membersOf = new Map(counts.map((row) => [row.organization_id as string, Number(row.members)]))
+    const membersOf = new Map(
+      counts.map((row) => [row.organization_id as string, Number(row.members)])
+    )
     const plan: AccountDeletionPlan = { blocking: [], deleted: [], left: [] }
     for (const membership of memberships) {
       const organization = { id: membership.organizationId, name: membership.organization.name }
@@ -102,16 +120,32 @@ export const accountChanges = {
    */
   async deleteAccount(user: User, ip: string | null) {
     const plan = await db.transaction(async (trx) => {
-      const locked = await User.query({ client: trx }).where('id', user.id).forUpdate().firstOrFail()
+      const locked = await User.query({ client: trx })
+        .where('id', user.id)
+        .forUpdate()
+        .firstOrFail()
       const deletion = await this.deletionPlan(locked, trx)
       if (deletion.blocking.length > 0) {
-        throw new DomainError('E_ACCOUNT_OWNS_ORGANIZATIONS', 422, 'platform.errors.E_ACCOUNT_OWNS_ORGANIZATIONS', {
-          organizations: deletion.blocking.map((organization) => organization.name).join(', '),
-        })
+        throw new DomainError(
+          'E_ACCOUNT_OWNS_ORGANIZATIONS',
+          422,
+          'platform.errors.E_ACCOUNT_OWNS_ORGANIZATIONS',
+          {
+            organizations: deletion.blocking.map((organization) => organization.name).join(', '),
+          }
+        )
       }
       for (const organization of deletion.left) {
         await auditLog.record(
-          { organizationId: organization.id, actorId: locked.id, action: 'member.account_deleted', subjectType: 'user', subjectId: locked.id, metadata: {}, ip },
+          {
+            organizationId: organization.id,
+            actorId: locked.id,
+            action: 'member.account_deleted',
+            subjectType: 'user',
+            subjectId: locked.id,
+            metadata: {},
+            ip,
+          },
           trx
         )
       }
@@ -133,8 +167,11 @@ export const accountChanges = {
 
 /** Registers the job that deletes a deleted organisation's stored files. */
 export function registerOrganizationFilesPurgeJob() {
-  jobs.register<{ organizationId: string }>(ORGANIZATION_FILES_PURGE_JOB, async ({ organizationId }) => {
-    const files = await app.container.make('platform.files')
-    await files.deleteOrganizationFiles(organizationId)
-  })
+  jobs.register<{ organizationId: string }>(
+    ORGANIZATION_FILES_PURGE_JOB,
+    async ({ organizationId }) => {
+      const files = await app.container.make('platform.files')
+      await files.deleteOrganizationFiles(organizationId)
+    }
+  )
 }

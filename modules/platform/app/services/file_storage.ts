@@ -2,12 +2,18 @@ import { stat } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import type { Readable } from 'node:stream'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
-import { Disk } from '@adonisjs/drive'
+import { type Disk } from '@adonisjs/drive'
 import { FSDriver } from '@adonisjs/drive/drivers/fs'
 import type { S3DriverOptions } from '@adonisjs/drive/drivers/s3/types'
 import router from '@adonisjs/core/services/router'
 import type { MultipartFile } from '@adonisjs/core/bodyparser'
-import { DomainError, isUuid, type CheckedUpload, type StoredFile, type UploadRules } from '@ia/kernel/contracts'
+import {
+  DomainError,
+  isUuid,
+  type CheckedUpload,
+  type StoredFile,
+  type UploadRules,
+} from '@ia/kernel/contracts'
 
 /** The route that serves the local disk's files behind signed URLs. */
 export const LOCAL_FILE_ROUTE = '/api/v1/files/*'
@@ -19,8 +25,13 @@ const SAFE_PATH = /^[a-z0-9][a-z0-9_-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)+$/
 
 /** `path` when it cannot climb out of the folder it is stored in; throws otherwise. */
 function checkedPath(path: string) {
-  if (!SAFE_PATH.test(path) || path.split('/').some((segment) => segment === '..' || segment === '.')) {
-    throw new Error(`Invalid file path "${path}": use "<module>/<name>" with letters, digits, ".", "_" and "-"`)
+  if (
+    !SAFE_PATH.test(path) ||
+    path.split('/').some((segment) => segment === '..' || segment === '.')
+  ) {
+    throw new Error(
+      `Invalid file path "${path}": use "<module>/<name>" with letters, digits, ".", "_" and "-"`
+    )
   }
   return path
 }
@@ -38,10 +49,23 @@ function isMultipartFile(file: unknown): file is MultipartFile {
  * Checks an upload against its rules: size first (413), then the type sniffed from its first bytes,
  * never from its name or the client's claim (422). Both errors carry the form field.
  */
-export async function checkUpload(file: MultipartFile | Uint8Array, rules: UploadRules): Promise<CheckedUpload> {
-  const size = isMultipartFile(file) ? (file.tmpPath ? (await stat(file.tmpPath)).size : file.size) : file.byteLength
+export async function checkUpload(
+  file: MultipartFile | Uint8Array,
+  rules: UploadRules
+): Promise<CheckedUpload> {
+  const size = isMultipartFile(file)
+    ? file.tmpPath
+      ? (await stat(file.tmpPath)).size
+      : file.size
+    : file.byteLength
   if (size > rules.maxBytes) {
-    throw new DomainError('E_FILE_TOO_LARGE', 413, 'platform.errors.E_FILE_TOO_LARGE', { max: formatBytes(rules.maxBytes) }, rules.field)
+    throw new DomainError(
+      'E_FILE_TOO_LARGE',
+      413,
+      'platform.errors.E_FILE_TOO_LARGE',
+      { max: formatBytes(rules.maxBytes) },
+      rules.field
+    )
   }
   const sniffed = isMultipartFile(file)
     ? file.tmpPath
@@ -50,7 +74,13 @@ export async function checkUpload(file: MultipartFile | Uint8Array, rules: Uploa
     : await fileTypeFromBuffer(file)
   if (!sniffed || !rules.types.includes(sniffed.mime)) {
     const types = rules.types.map((type) => type.split('/')[1].toUpperCase()).join(', ')
-    throw new DomainError('E_FILE_TYPE_NOT_ALLOWED', 422, 'platform.errors.E_FILE_TYPE_NOT_ALLOWED', { types }, rules.field)
+    throw new DomainError(
+      'E_FILE_TYPE_NOT_ALLOWED',
+      422,
+      'platform.errors.E_FILE_TYPE_NOT_ALLOWED',
+      { types },
+      rules.field
+    )
   }
   return {
     contentType: sniffed.mime,
@@ -73,12 +103,17 @@ export class FileStorage {
 
   /** The storage key of `path` within an organisation; throws on anything that could escape it. */
   key(organizationId: string, path: string) {
-    if (!isUuid(organizationId)) throw new Error(`Invalid organisation id "${organizationId}" for a file key`)
+    if (!isUuid(organizationId))
+      throw new Error(`Invalid organisation id "${organizationId}" for a file key`)
     return `orgs/${organizationId}/${checkedPath(path)}`
   }
 
   /** Stores a file that belongs to no organisation (a marketplace package) under `shared/<path>`. */
-  async putShared(path: string, contents: Uint8Array, options: { contentType: string }): Promise<StoredFile> {
+  async putShared(
+    path: string,
+    contents: Uint8Array,
+    options: { contentType: string }
+  ): Promise<StoredFile> {
     const key = `shared/${checkedPath(path)}`
     await this.disk.put(key, contents, { contentType: options.contentType, visibility: 'private' })
     return { path, key, contentType: options.contentType, size: contents.byteLength }
@@ -102,7 +137,11 @@ export class FileStorage {
     options: { contentType: string; contentLength?: number }
   ): Promise<StoredFile> {
     const key = this.key(organizationId, path)
-    const writeOptions = { contentType: options.contentType, contentLength: options.contentLength, visibility: 'private' as const }
+    const writeOptions = {
+      contentType: options.contentType,
+      contentLength: options.contentLength,
+      visibility: 'private' as const,
+    }
     if (contents instanceof Uint8Array) await this.disk.put(key, contents, writeOptions)
     else await this.disk.putStream(key, contents, writeOptions)
     const { contentLength } = await this.disk.getMetaData(key)
@@ -140,7 +179,8 @@ export class FileStorage {
 
   /** Deletes every file of an organisation, once the organisation itself is gone. */
   async deleteOrganizationFiles(organizationId: string) {
-    if (!isUuid(organizationId)) throw new Error(`Invalid organisation id "${organizationId}" for a file key`)
+    if (!isUuid(organizationId))
+      throw new Error(`Invalid organisation id "${organizationId}" for a file key`)
     await this.disk.deleteAll(`orgs/${organizationId}`)
   }
 }
@@ -159,7 +199,12 @@ export function localDiskDriver(location: string) {
         const signedUrlFor = router.urlBuilder.signedUrlFor as unknown as (
           pattern: string,
           params: Record<string, string[]>,
-          options: { disableRouteLookup: true; expiresIn?: string | number; purpose: string; qs?: Record<string, string> }
+          options: {
+            disableRouteLookup: true
+            expiresIn?: string | number
+            purpose: string
+            qs?: Record<string, string>
+          }
         ) => string
         return signedUrlFor(
           LOCAL_FILE_ROUTE,
@@ -168,7 +213,9 @@ export function localDiskDriver(location: string) {
             disableRouteLookup: true,
             expiresIn: options.expiresIn,
             purpose: LOCAL_FILE_PURPOSE,
-            qs: options.contentDisposition ? { contentDisposition: options.contentDisposition } : undefined,
+            qs: options.contentDisposition
+              ? { contentDisposition: options.contentDisposition }
+              : undefined,
           }
         )
       },
@@ -203,7 +250,12 @@ export function s3DriverOptions(settings: S3Settings): S3DriverOptions {
         }
       : {}),
     ...(settings.accessKeyId && settings.secretAccessKey
-      ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } }
+      ? {
+          credentials: {
+            accessKeyId: settings.accessKeyId,
+            secretAccessKey: settings.secretAccessKey,
+          },
+        }
       : {}),
   }
 }

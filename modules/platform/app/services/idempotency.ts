@@ -26,7 +26,14 @@ export const idempotency: Idempotency = {
   async run(ctx, work) {
     const key = ctx.request.header(HEADER)
     if (key === undefined) return { ...(await db.transaction(work)), replayed: false }
-    if (!VALID_KEY.test(key)) throw new DomainError('E_IDEMPOTENCY_KEY_INVALID', 422, 'platform.errors.E_IDEMPOTENCY_KEY_INVALID', {}, HEADER)
+    if (!VALID_KEY.test(key))
+      throw new DomainError(
+        'E_IDEMPOTENCY_KEY_INVALID',
+        422,
+        'platform.errors.E_IDEMPOTENCY_KEY_INVALID',
+        {},
+        HEADER
+      )
     const scope = tenantContext.current() ?? `user:${ctx.auth.user?.id ?? 'anonymous'}`
     const fingerprint = fingerprintOf(ctx)
     return db.transaction(async (trx) => {
@@ -35,9 +42,18 @@ export const idempotency: Idempotency = {
         [scope, key, fingerprint]
       )
       if (claimed.rows.length === 0) {
-        const stored = await trx.from('platform.idempotency_keys').where({ scope, key }).firstOrFail()
+        const stored = await trx
+          .from('platform.idempotency_keys')
+          .where({ scope, key })
+          .firstOrFail()
         if (stored.fingerprint !== fingerprint) {
-          throw new DomainError('E_IDEMPOTENCY_KEY_REUSED', 422, 'platform.errors.E_IDEMPOTENCY_KEY_REUSED', {}, HEADER)
+          throw new DomainError(
+            'E_IDEMPOTENCY_KEY_REUSED',
+            422,
+            'platform.errors.E_IDEMPOTENCY_KEY_REUSED',
+            {},
+            HEADER
+          )
         }
         return { status: stored.response_status, body: stored.response_body, replayed: true }
       }

@@ -13,7 +13,8 @@ export const INVITATION_DAYS = 7
 /** How long an admin waits before sending the same invitation again: a mailbox is not flooded by impatient clicks. */
 export const INVITATION_RESEND_MINUTES = 5
 
-const invalid = (field?: string) => new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID', {}, field)
+const invalid = (field?: string) =>
+  new DomainError('E_INVITATION_INVALID', 404, 'platform.errors.E_INVITATION_INVALID', {}, field)
 
 /** Invitations: finding a pending one by its link, accepting it, and sending it again. */
 export const invitations = {
@@ -31,11 +32,22 @@ export const invitations = {
   },
 
   /** Makes `user` a member with the invitation's role and marks it used, in `trx`; the audit log says who joined. */
-  async accept(invitation: Invitation, user: User, ip: string | null, trx: TransactionClientContract) {
-    const locked = await Invitation.query({ client: trx }).where('id', invitation.id).whereNull('accepted_at').forUpdate().first()
+  async accept(
+    invitation: Invitation,
+    user: User,
+    ip: string | null,
+    trx: TransactionClientContract
+  ) {
+    const locked = await Invitation.query({ client: trx })
+      .where('id', invitation.id)
+      .whereNull('accepted_at')
+      .forUpdate()
+      .first()
     if (!locked) throw invalid()
     // Two invitations to the same organisation accepted at once: the second must see the first's membership.
-    await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`membership:${invitation.organizationId}:${user.id}`])
+    await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+      `membership:${invitation.organizationId}:${user.id}`,
+    ])
     const existing = await Membership.query({ client: trx })
       .where('organization_id', invitation.organizationId)
       .where('user_id', user.id)
@@ -43,9 +55,20 @@ export const invitations = {
     if (existing) throw new DomainError('E_ALREADY_MEMBER', 422, 'platform.errors.E_ALREADY_MEMBER')
     locked.acceptedAt = DateTime.now()
     await locked.useTransaction(trx).save()
-    await Membership.create({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role }, { client: trx })
+    await Membership.create(
+      { organizationId: invitation.organizationId, userId: user.id, role: invitation.role },
+      { client: trx }
+    )
     await auditLog.record(
-      { organizationId: invitation.organizationId, actorId: user.id, action: 'member.joined', subjectType: 'user', subjectId: user.id, metadata: { role: invitation.role, invitationId: invitation.id }, ip },
+      {
+        organizationId: invitation.organizationId,
+        actorId: user.id,
+        action: 'member.joined',
+        subjectType: 'user',
+        subjectId: user.id,
+        metadata: { role: invitation.role, invitationId: invitation.id },
+        ip,
+      },
       trx
     )
   },
@@ -61,21 +84,48 @@ export const invitations = {
     ip: string | null,
     trx: TransactionClientContract
   ) {
-    const locked = await Invitation.query({ client: trx }).where('id', invitation.id).whereNull('accepted_at').forUpdate().firstOrFail()
+    const locked = await Invitation.query({ client: trx })
+      .where('id', invitation.id)
+      .whereNull('accepted_at')
+      .forUpdate()
+      .firstOrFail()
     const lastSent = locked.lastSentAt ?? locked.createdAt
     const nextAllowed = lastSent.plus({ minutes: INVITATION_RESEND_MINUTES })
     if (nextAllowed > DateTime.now()) {
       const minutes = Math.max(1, Math.ceil(nextAllowed.diffNow('minutes').minutes))
-      throw new DomainError('E_INVITATION_RESEND_TOO_SOON', 429, 'platform.errors.E_INVITATION_RESEND_TOO_SOON', { minutes, seconds: Math.max(1, Math.ceil(nextAllowed.diffNow('seconds').seconds)) })
+      throw new DomainError(
+        'E_INVITATION_RESEND_TOO_SOON',
+        429,
+        'platform.errors.E_INVITATION_RESEND_TOO_SOON',
+        { minutes, seconds: Math.max(1, Math.ceil(nextAllowed.diffNow('seconds').seconds)) }
+      )
     }
     const { token, hash } = createOneTimeToken()
-    locked.merge({ tokenHash: hash, lastSentAt: DateTime.now(), expiresAt: DateTime.now().plus({ days: INVITATION_DAYS }) })
+    locked.merge({
+      tokenHash: hash,
+      lastSentAt: DateTime.now(),
+      expiresAt: DateTime.now().plus({ days: INVITATION_DAYS }),
+    })
     await locked.useTransaction(trx).save()
     await auditLog.record(
-      { organizationId: organization.id, actorId: actor.id, action: 'invitation.resent', subjectType: 'invitation', subjectId: locked.id, metadata: { email: locked.email }, ip },
+      {
+        organizationId: organization.id,
+        actorId: actor.id,
+        action: 'invitation.resent',
+        subjectType: 'invitation',
+        subjectId: locked.id,
+        metadata: { email: locked.email },
+        ip,
+      },
       trx
     )
-    await platformMailer.sendInvitation({ email: locked.email, locale: organization.locale }, organization, actor, token, trx)
+    await platformMailer.sendInvitation(
+      { email: locked.email, locale: organization.locale },
+      organization,
+      actor,
+      token,
+      trx
+    )
     return locked
   },
 }

@@ -8,7 +8,9 @@ import type { LucidModel, LucidRow } from '@adonisjs/lucid/types/model'
 
 /** `alias.column as "alias:column"` for each column of `model`, to add to a select. */
 export function aliasedColumns(model: LucidModel, alias: string) {
-  return [...model.$columnsDefinitions.values()].map((column) => `${alias}.${column.columnName} as ${alias}:${column.columnName}`)
+  return [...model.$columnsDefinitions.values()].map(
+    (column) => `${alias}.${column.columnName} as ${alias}:${column.columnName}`
+  )
 }
 
 /** Splits a joined row into the columns selected under `alias` (prefix removed) and the others. */
@@ -41,7 +43,10 @@ export function copyOfRow<T extends LucidRow>(template: T): T {
 function copyValues(values: Record<string, unknown>) {
   const copy: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(values)) {
-    copy[key] = value !== null && typeof value === 'object' && !DateTime.isDateTime(value) ? structuredClone(value) : value
+    copy[key] =
+      value !== null && typeof value === 'object' && !DateTime.isDateTime(value)
+        ? structuredClone(value)
+        : value
   }
   return copy
 }

@@ -5,14 +5,30 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { CacheProvider } from '@adonisjs/cache/types'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { parseIntegrity, shellModule, type DiscoveredModule, type ModuleCatalog, type ModuleRegistryContract, type ModuleState, type ShellModule } from '@ia/kernel/catalog'
-import { type DomainModuleProvider, type VendorModuleSource, DomainError, tenantContext } from '@ia/kernel/contracts'
+import {
+  parseIntegrity,
+  shellModule,
+  type DiscoveredModule,
+  type ModuleCatalog,
+  type ModuleRegistryContract,
+  type ModuleState,
+  type ShellModule,
+} from '@ia/kernel/catalog'
+import {
+  type DomainModuleProvider,
+  type VendorModuleSource,
+  DomainError,
+  tenantContext,
+} from '@ia/kernel/contracts'
 import OrganizationModule from '../models/organization_module.ts'
 import { auditLog } from './audit_log.ts'
 
 /** Enables and disables modules per organisation, enforcing dependencies both ways. */
 export class ModuleRegistry implements ModuleRegistryContract {
-  readonly #integrityCache = new Map<string, { mtimeMs: number; files: Record<string, string> | null }>()
+  readonly #integrityCache = new Map<
+    string,
+    { mtimeMs: number; files: Record<string, string> | null }
+  >()
 
   /**
    * `cache` holds each organisation's enabled set (read on every request of a module route); enable and
@@ -71,7 +87,10 @@ export class ModuleRegistry implements ModuleRegistryContract {
     const byId = new Map(rows.map((row) => [row.moduleId, row]))
     const vendorModules = await this.vendorModules()
     // Side by side: the platform's own modules, then those the organisation installed from the marketplace.
-    return [...this.catalog.optional().map((module) => this.#state(module, byId.get(module.id))), ...((await vendorModules?.list(organizationId)) ?? [])]
+    return [
+      ...this.catalog.optional().map((module) => this.#state(module, byId.get(module.id))),
+      ...((await vendorModules?.list(organizationId)) ?? []),
+    ]
   }
 
   #state(module: DiscoveredModule, row?: OrganizationModule): ModuleState {
@@ -102,7 +121,12 @@ export class ModuleRegistry implements ModuleRegistryContract {
   }
 
   /** A vendor module's new state, when `moduleId` is one the organisation installed from the marketplace. */
-  async #setVendorModule(organizationId: string, moduleId: string, enabled: boolean, actor: { id: string; ip: string | null }) {
+  async #setVendorModule(
+    organizationId: string,
+    moduleId: string,
+    enabled: boolean,
+    actor: { id: string; ip: string | null }
+  ) {
     if (this.catalog.find(moduleId)) return null
     const vendorModules = await this.vendorModules()
     return (await vendorModules?.setEnabled(organizationId, moduleId, enabled, actor)) ?? null
@@ -119,10 +143,15 @@ export class ModuleRegistry implements ModuleRegistryContract {
       const enabled = await this.#enabledIdsIn(trx, organizationId)
       const missing = module.depends.filter((id) => !enabled.has(id))
       if (missing.length) {
-        throw new DomainError('E_MODULE_DEPENDENCY_MISSING', 409, 'platform.errors.E_MODULE_DEPENDENCY_MISSING', {
-          module: module.id,
-          missing: missing.join(', '),
-        })
+        throw new DomainError(
+          'E_MODULE_DEPENDENCY_MISSING',
+          409,
+          'platform.errors.E_MODULE_DEPENDENCY_MISSING',
+          {
+            module: module.id,
+            missing: missing.join(', '),
+          }
+        )
       }
       const now = DateTime.now()
       let row = await OrganizationModule.query({ client: trx })
@@ -136,12 +165,22 @@ export class ModuleRegistry implements ModuleRegistryContract {
         row.merge({ organizationId, moduleId, installedAt: now })
         const provider = this.providers.get(moduleId)
         // Enabling may happen outside a request of that organisation (a seeder, a command): its models need the context.
-        if (provider?.installForOrganization) await tenantContext.run(organizationId, () => provider.installForOrganization!(organizationId, trx))
+        if (provider?.installForOrganization)
+          await tenantContext.run(organizationId, () =>
+            provider.installForOrganization!(organizationId, trx)
+          )
       }
       row.merge({ enabled: true, enabledAt: now, disabledAt: null })
       await row.save()
       await auditLog.record(
-        { organizationId, actorId: actor.id, action: 'module.enabled', subjectType: 'module', subjectId: moduleId, ip: actor.ip },
+        {
+          organizationId,
+          actorId: actor.id,
+          action: 'module.enabled',
+          subjectType: 'module',
+          subjectId: moduleId,
+          ip: actor.ip,
+        },
         trx
       )
       return this.#state(module, row)
@@ -155,7 +194,10 @@ export class ModuleRegistry implements ModuleRegistryContract {
    * records (`seedDemo`), then seeds them all in one transaction. The host's seeder names no module.
    */
   async seedDemo(organizationId: string, actor: { id: string; ip: string | null }) {
-    const seeded = this.catalog.optional().filter((module) => this.providers.get(module.id)?.seedDemo).map((module) => module.id)
+    const seeded = this.catalog
+      .optional()
+      .filter((module) => this.providers.get(module.id)?.seedDemo)
+      .map((module) => module.id)
     for (const moduleId of seeded) await this.enable(organizationId, moduleId, actor)
     await db.transaction((trx) => this.loadSampleData(organizationId, seeded, trx))
     return seeded
@@ -175,9 +217,16 @@ export class ModuleRegistry implements ModuleRegistryContract {
    * transaction (on the embedded PostgreSQL, one session, a second connection would wait for this one).
    * `done` is told after each module.
    */
-  async loadSampleData(organizationId: string, moduleIds: string[], trx: TransactionClientContract, done?: (index: number) => Promise<void>) {
+  async loadSampleData(
+    organizationId: string,
+    moduleIds: string[],
+    trx: TransactionClientContract,
+    done?: (index: number) => Promise<void>
+  ) {
     for (const [index, moduleId] of moduleIds.entries()) {
-      await tenantContext.run(organizationId, () => this.providers.get(moduleId)?.seedDemo?.(organizationId, trx))
+      await tenantContext.run(organizationId, () =>
+        this.providers.get(moduleId)?.seedDemo?.(organizationId, trx)
+      )
       await done?.(index)
     }
     await (await app.container.make('platform.search')).rebuild({ organizationId, client: trx })
@@ -187,17 +236,29 @@ export class ModuleRegistry implements ModuleRegistryContract {
    * Removes the sample data of every module that can remove it (a module disabled since still holds
    * its sample rows), in `trx`, then indexes the organisation again; `done` is told after each module.
    */
-  async removeSampleData(organizationId: string, trx: TransactionClientContract, done?: (index: number, total: number) => Promise<void>) {
-    const removable = this.catalog.optional().filter((module) => this.providers.get(module.id)?.removeDemo)
+  async removeSampleData(
+    organizationId: string,
+    trx: TransactionClientContract,
+    done?: (index: number, total: number) => Promise<void>
+  ) {
+    const removable = this.catalog
+      .optional()
+      .filter((module) => this.providers.get(module.id)?.removeDemo)
     for (const [index, module] of removable.entries()) {
-      await tenantContext.run(organizationId, () => this.providers.get(module.id)!.removeDemo!(organizationId, trx))
+      await tenantContext.run(organizationId, () =>
+        this.providers.get(module.id)!.removeDemo!(organizationId, trx)
+      )
       await done?.(index, removable.length)
     }
     await (await app.container.make('platform.search')).rebuild({ organizationId, client: trx })
   }
 
   /** Disables a module, keeping its data; modules that depend on it must be disabled first. */
-  async disable(organizationId: string, moduleId: string, actor: { id: string; ip: string | null }) {
+  async disable(
+    organizationId: string,
+    moduleId: string,
+    actor: { id: string; ip: string | null }
+  ) {
     const vendorState = await this.#setVendorModule(organizationId, moduleId, false, actor)
     if (vendorState) return vendorState
     const module = this.#optionalModule(moduleId)
@@ -223,7 +284,14 @@ export class ModuleRegistry implements ModuleRegistryContract {
       row.merge({ enabled: false, disabledAt: DateTime.now() })
       await row.save()
       await auditLog.record(
-        { organizationId, actorId: actor.id, action: 'module.disabled', subjectType: 'module', subjectId: moduleId, ip: actor.ip },
+        {
+          organizationId,
+          actorId: actor.id,
+          action: 'module.disabled',
+          subjectType: 'module',
+          subjectId: moduleId,
+          ip: actor.ip,
+        },
         trx
       )
       return this.#state(module, row)

@@ -19,17 +19,26 @@ export const pascalName = (id: string) => id[0].toUpperCase() + id.slice(1)
 
 async function stubFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true })
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.stub')).map((entry) => join(entry.parentPath, entry.name))
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.stub'))
+    .map((entry) => join(entry.parentPath, entry.name))
 }
 
 /** Writes the backend module and its remote under `workspace`; refuses an id taken by either. Returns the files written. */
 export async function scaffoldModule(workspace: string, id: string): Promise<string[]> {
-  if (!SCAFFOLD_ID.test(id)) throw new Error(`"${id}" is not a module id: lower-case letters and digits, 2 to 31, starting with a letter`)
-  const targets = { backend: join(workspace, 'modules', id), remote: join(workspace, 'remotes', id) }
+  if (!SCAFFOLD_ID.test(id))
+    throw new Error(
+      `"${id}" is not a module id: lower-case letters and digits, 2 to 31, starting with a letter`
+    )
+  const targets = {
+    backend: join(workspace, 'modules', id),
+    remote: join(workspace, 'remotes', id),
+  }
   for (const target of Object.values(targets)) {
     if (existsSync(target)) throw new Error(`${relative(workspace, target)} already exists`)
   }
-  const fill = (text: string) => text.replaceAll('__id__', id).replaceAll('__Name__', pascalName(id))
+  const fill = (text: string) =>
+    text.replaceAll('__id__', id).replaceAll('__Name__', pascalName(id))
   const written: string[] = []
   for (const [part, target] of Object.entries(targets)) {
     const root = join(MODULE_STUBS, part)

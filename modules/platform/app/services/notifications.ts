@@ -3,11 +3,19 @@ import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import type { DatabaseQueryBuilderContract } from '@adonisjs/lucid/types/querybuilder'
 import type { ModelQueryBuilderContract } from '@adonisjs/lucid/types/model'
-import { NOTIFICATION_LEVELS, type LocalizedText, type NotificationInput, type Notifier } from '@ia/kernel/contracts'
+import {
+  NOTIFICATION_LEVELS,
+  type LocalizedText,
+  type NotificationInput,
+  type Notifier,
+} from '@ia/kernel/contracts'
 import Notification from '../models/notification.ts'
 import Membership from '../models/membership.ts'
 import { live } from './live/live.ts'
-import { serializeNotification, type NotificationMessage } from '../transformers/live_transformer.ts'
+import {
+  serializeNotification,
+  type NotificationMessage,
+} from '../transformers/live_transformer.ts'
 
 /** The live channel of a user's notifications. */
 export function notificationsChannel(userId: string) {
@@ -16,7 +24,12 @@ export function notificationsChannel(userId: string) {
 
 function isLocalized(value: unknown): value is LocalizedText {
   const text = value as LocalizedText
-  return typeof text?.fr === 'string' && typeof text?.en === 'string' && text.fr.trim() !== '' && text.en.trim() !== ''
+  return (
+    typeof text?.fr === 'string' &&
+    typeof text?.en === 'string' &&
+    text.fr.trim() !== '' &&
+    text.en.trim() !== ''
+  )
 }
 
 /** Stores notifications, counts the unread ones, and pushes each change to the user's open pages. */
@@ -25,17 +38,30 @@ export class NotificationsService implements Notifier {
    * Notifies a user. Pass the caller's transaction as `client` so the notification commits with
    * the change it reports; it is pushed to the user's pages once committed. Returns its id.
    */
-  async notify(userId: string, input: NotificationInput, options: { client?: TransactionClientContract } = {}) {
+  async notify(
+    userId: string,
+    input: NotificationInput,
+    options: { client?: TransactionClientContract } = {}
+  ) {
     if (!isLocalized(input.title) || !isLocalized(input.body)) {
       throw new TypeError('notifications.notify: title and body need non-empty fr and en texts')
     }
     const link = input.link ?? null
-    if (link !== null && !/^\/(?![/\\])/.test(link)) throw new TypeError('notifications.notify: link must be a path of the shell')
+    if (link !== null && !/^\/(?![/\\])/.test(link))
+      throw new TypeError('notifications.notify: link must be a path of the shell')
     const level = input.level ?? 'info'
-    if (!NOTIFICATION_LEVELS.includes(level)) throw new TypeError(`notifications.notify: unknown level ${level}`)
+    if (!NOTIFICATION_LEVELS.includes(level))
+      throw new TypeError(`notifications.notify: unknown level ${level}`)
 
     const notification = await Notification.create(
-      { userId, organizationId: input.organizationId ?? null, title: input.title, body: input.body, link, level },
+      {
+        userId,
+        organizationId: input.organizationId ?? null,
+        title: input.title,
+        body: input.body,
+        link,
+        level,
+      },
       { client: options.client }
     )
     const push = async () => {
@@ -71,7 +97,11 @@ export class NotificationsService implements Notifier {
       return rows.map((row) => row.id)
     })
     if (changed.length) {
-      const message: NotificationMessage = { type: 'read', ids: changed, unread: await this.unreadCount(userId) }
+      const message: NotificationMessage = {
+        type: 'read',
+        ids: changed,
+        unread: await this.unreadCount(userId),
+      }
       live.broadcast(notificationsChannel(userId), message)
     }
     return changed
@@ -82,10 +112,16 @@ export class NotificationsService implements Notifier {
  * Limits notifications to those a user may still see: personal ones, and those of organisations
  * they still belong to (someone who left keeps nothing of its organisation).
  */
-export function visibleToMember(query: DatabaseQueryBuilderContract | ModelQueryBuilderContract<typeof Notification>, userId: string) {
+export function visibleToMember(
+  query: DatabaseQueryBuilderContract | ModelQueryBuilderContract<typeof Notification>,
+  userId: string
+) {
   query
     .whereNull('organization_id')
-    .orWhereIn('organization_id', db.from(Membership.table).where('user_id', userId).select('organization_id'))
+    .orWhereIn(
+      'organization_id',
+      db.from(Membership.table).where('user_id', userId).select('organization_id')
+    )
 }
 
 let notifications!: NotificationsService

@@ -26,7 +26,10 @@ export type ResolvedAccount = {
  */
 export async function resolveOauthAccount(
   provider: string,
-  profile: Pick<AllyUserContract<Oauth2AccessToken>, 'id' | 'email' | 'emailVerificationState' | 'name' | 'nickName'>,
+  profile: Pick<
+    AllyUserContract<Oauth2AccessToken>,
+    'id' | 'email' | 'emailVerificationState' | 'name' | 'nickName'
+  >,
   context: { locale: 'fr' | 'en'; ip: string }
 ): Promise<ResolvedAccount> {
   return db.transaction(async (trx) => {
@@ -39,8 +42,12 @@ export async function resolveOauthAccount(
 
     if (!user) {
       const email = profile.email?.trim().toLowerCase()
-      if (!email || profile.emailVerificationState !== 'verified') throw new OauthAccountError('no_verified_email')
-      user = await User.query({ client: trx }).whereRaw('lower(email) = ?', [email]).forUpdate().first()
+      if (!email || profile.emailVerificationState !== 'verified')
+        throw new OauthAccountError('no_verified_email')
+      user = await User.query({ client: trx })
+        .whereRaw('lower(email) = ?', [email])
+        .forUpdate()
+        .first()
       if (!user) {
         user = await User.create(
           {
@@ -61,11 +68,22 @@ export async function resolveOauthAccount(
         await user.save()
         takenOver = true
       }
-      await OauthIdentity.create({ userId: user.id, provider, subject: profile.id }, { client: trx })
+      await OauthIdentity.create(
+        { userId: user.id, provider, subject: profile.id },
+        { client: trx }
+      )
       const memberships = await Membership.query({ client: trx }).where('user_id', user.id)
       for (const membership of memberships) {
         await auditLog.record(
-          { organizationId: membership.organizationId, actorId: user.id, action: 'auth.oauth_linked', subjectType: 'user', subjectId: user.id, metadata: { provider, passwordRemoved: takenOver }, ip: context.ip },
+          {
+            organizationId: membership.organizationId,
+            actorId: user.id,
+            action: 'auth.oauth_linked',
+            subjectType: 'user',
+            subjectId: user.id,
+            metadata: { provider, passwordRemoved: takenOver },
+            ip: context.ip,
+          },
           trx
         )
       }

@@ -1,7 +1,11 @@
 import { configProvider } from '@adonisjs/core'
 import { Oauth2Driver } from '@adonisjs/ally'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { AllyUserContract, Oauth2AccessToken, RedirectRequestContract } from '@adonisjs/ally/types'
+import type {
+  AllyUserContract,
+  Oauth2AccessToken,
+  RedirectRequestContract,
+} from '@adonisjs/ally/types'
 import * as client from 'openid-client'
 
 /** Settings of one OpenID Connect provider (from OIDC_* in the environment). */
@@ -32,19 +36,28 @@ export class OidcError extends Error {
 const DISCOVERY_TTL_MS = 60 * 60 * 1000
 const HTTP_TIMEOUT_SECONDS = 10
 
-const discoveries = new Map<string, { expiresAt: number; configuration: Promise<client.Configuration> }>()
+const discoveries = new Map<
+  string,
+  { expiresAt: number; configuration: Promise<client.Configuration> }
+>()
 
 /** Plain-HTTP issuers are refused by openid-client unless allowed; only a local test or development issuer is one. */
-const insecureOptions = (issuer: URL) => (issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {})
+const insecureOptions = (issuer: URL) =>
+  issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : {}
 
 async function fetchConfiguration(config: OidcDriverConfig): Promise<client.Configuration> {
   const issuer = new URL(config.issuer)
   let discovered: client.Configuration
   try {
     // openid-client checks that the document names this issuer (OpenID Connect Discovery 4.3).
-    discovered = await client.discovery(issuer, config.clientId, undefined, undefined, { ...insecureOptions(issuer), timeout: HTTP_TIMEOUT_SECONDS })
+    discovered = await client.discovery(issuer, config.clientId, undefined, undefined, {
+      ...insecureOptions(issuer),
+      timeout: HTTP_TIMEOUT_SECONDS,
+    })
   } catch (error) {
-    throw new OidcError('provider_unavailable', `OIDC discovery failed for ${config.issuer}`, { cause: error })
+    throw new OidcError('provider_unavailable', `OIDC discovery failed for ${config.issuer}`, {
+      cause: error,
+    })
   }
   const server = discovered.serverMetadata()
   const methods = server.token_endpoint_auth_methods_supported ?? ['client_secret_basic']
@@ -53,7 +66,12 @@ async function fetchConfiguration(config: OidcDriverConfig): Promise<client.Conf
     methods.includes('client_secret_basic') || !methods.includes('client_secret_post')
       ? client.ClientSecretBasic(config.clientSecret)
       : client.ClientSecretPost(config.clientSecret)
-  const configuration = new client.Configuration(server, config.clientId, { client_secret: config.clientSecret }, authentication)
+  const configuration = new client.Configuration(
+    server,
+    config.clientId,
+    { client_secret: config.clientSecret },
+    authentication
+  )
   if (issuer.protocol === 'http:') client.allowInsecureRequests(configuration)
   configuration.timeout = HTTP_TIMEOUT_SECONDS
   return configuration
@@ -74,7 +92,9 @@ function discover(config: OidcDriverConfig): Promise<client.Configuration> {
 function exchangeError(error: unknown) {
   if (error instanceof OidcError) return error
   const endpointFailed =
-    error instanceof client.ResponseBodyError || error instanceof client.AuthorizationResponseError || error instanceof client.WWWAuthenticateChallengeError
+    error instanceof client.ResponseBodyError ||
+    error instanceof client.AuthorizationResponseError ||
+    error instanceof client.WWWAuthenticateChallengeError
   return endpointFailed
     ? new OidcError('oauth_failed', 'The token endpoint refused the code', { cause: error })
     : new OidcError('invalid_id_token', 'The ID token failed verification', { cause: error })
@@ -104,7 +124,11 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
     ctx: HttpContext,
     public config: OidcDriverConfig
   ) {
-    super(ctx, { clientId: config.clientId, clientSecret: config.clientSecret, callbackUrl: config.callbackUrl })
+    super(ctx, {
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      callbackUrl: config.callbackUrl,
+    })
     this.loadState()
     this.#nonce = ctx.request.encryptedCookie(this.nonceCookieName) ?? undefined
     ctx.response.clearCookie(this.nonceCookieName)
@@ -131,7 +155,10 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
   async redirect(callback?: (request: RedirectRequestContract<string>) => void) {
     await this.#discover()
     const nonce = this.getState()
-    this.ctx.response.encryptedCookie(this.nonceCookieName, nonce, { sameSite: 'lax', httpOnly: true })
+    this.ctx.response.encryptedCookie(this.nonceCookieName, nonce, {
+      sameSite: 'lax',
+      httpOnly: true,
+    })
     await super.redirect((request) => {
       request.param('nonce', nonce)
       callback?.(request)
@@ -148,10 +175,13 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
    */
   async #exchange(): Promise<{ token: OidcToken; claims: client.IDToken }> {
     if (this.hasError()) throw new OidcError('oauth_failed', 'The provider answered with an error')
-    if (this.stateMisMatch() || !this.#nonce) throw new OidcError('invalid_id_token', 'No sign-in was started from this browser')
+    if (this.stateMisMatch() || !this.#nonce)
+      throw new OidcError('invalid_id_token', 'No sign-in was started from this browser')
     const configuration = await this.#discover()
     const callback = new URL(this.config.callbackUrl)
-    callback.search = new URLSearchParams(this.ctx.request.qs() as Record<string, string>).toString()
+    callback.search = new URLSearchParams(
+      this.ctx.request.qs() as Record<string, string>
+    ).toString()
     try {
       const response = await client.authorizationCodeGrant(configuration, callback, {
         pkceCodeVerifier: this.getPkceCodeVerifierForAccessToken() ?? undefined,
@@ -178,22 +208,40 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
     return (await this.#exchange()).token
   }
 
-  async #userInfo(accessToken: string, subject: string | undefined): Promise<Record<string, unknown>> {
+  async #userInfo(
+    accessToken: string,
+    subject: string | undefined
+  ): Promise<Record<string, unknown>> {
     const configuration = await this.#discover()
     if (!configuration.serverMetadata().userinfo_endpoint) return {}
     try {
       // Userinfo claims about another subject must never be merged (OpenID Connect Core 5.3.2): openid-client checks it.
-      return await client.fetchUserInfo(configuration, accessToken, subject ?? client.skipSubjectCheck)
+      return await client.fetchUserInfo(
+        configuration,
+        accessToken,
+        subject ?? client.skipSubjectCheck
+      )
     } catch (error) {
-      if (error instanceof client.ClientError && error.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') {
-        throw new OidcError('invalid_id_token', 'The userinfo subject differs from the ID token subject', { cause: error })
+      if (
+        error instanceof client.ClientError &&
+        error.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED'
+      ) {
+        throw new OidcError(
+          'invalid_id_token',
+          'The userinfo subject differs from the ID token subject',
+          { cause: error }
+        )
       }
       throw new OidcError('oauth_failed', 'The userinfo endpoint failed', { cause: error })
     }
   }
 
-  #profile<T extends Oauth2AccessToken>(claims: Record<string, unknown>, token: T): AllyUserContract<T> {
-    const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null)
+  #profile<T extends Oauth2AccessToken>(
+    claims: Record<string, unknown>,
+    token: T
+  ): AllyUserContract<T> {
+    const text = (value: unknown) =>
+      typeof value === 'string' && value.trim() ? value.trim() : null
     const email = text(claims.email)
     return {
       id: String(claims.sub),
@@ -201,7 +249,11 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
       name: text(claims.name) ?? '',
       email,
       emailVerificationState:
-        claims.email_verified === true ? 'verified' : claims.email_verified === false ? 'unverified' : 'unsupported',
+        claims.email_verified === true
+          ? 'verified'
+          : claims.email_verified === false
+            ? 'unverified'
+            : 'unsupported',
       avatarUrl: text(claims.picture),
       original: claims,
       token,
@@ -216,16 +268,21 @@ export class OidcDriver extends Oauth2Driver<OidcToken, string> {
   }
 
   /** The person an access token belongs to, from the userinfo endpoint. */
-  async userFromToken(accessToken: string): Promise<AllyUserContract<{ token: string; type: 'bearer' }>> {
+  async userFromToken(
+    accessToken: string
+  ): Promise<AllyUserContract<{ token: string; type: 'bearer' }>> {
     const claims = await this.#userInfo(accessToken, undefined)
-    if (typeof claims.sub !== 'string') throw new OidcError('oauth_failed', 'The userinfo response has no subject')
+    if (typeof claims.sub !== 'string')
+      throw new OidcError('oauth_failed', 'The userinfo response has no subject')
     return this.#profile(claims, { token: accessToken, type: 'bearer' as const })
   }
 }
 
 /** The ally driver factory for one OIDC provider, carrying its button label. */
 export function oidcDriverFactory(config: OidcDriverConfig) {
-  return Object.assign((ctx: HttpContext) => new OidcDriver(ctx, config), { displayName: config.displayName })
+  return Object.assign((ctx: HttpContext) => new OidcDriver(ctx, config), {
+    displayName: config.displayName,
+  })
 }
 
 /** Declares an OIDC provider in config/ally.ts. */

@@ -5,7 +5,13 @@ import { DomainError } from '@ia/kernel/contracts'
 import { sampleData } from './sample_data.ts'
 
 /** The steps of a new organisation's first day, in the order the home page lists them. */
-export const ONBOARDING_STEPS = ['confirm_email', 'legal_details', 'enable_module', 'import_contacts', 'invite_colleague'] as const
+export const ONBOARDING_STEPS = [
+  'confirm_email',
+  'legal_details',
+  'enable_module',
+  'import_contacts',
+  'invite_colleague',
+] as const
 
 /** One step of the first day. */
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number]
@@ -47,19 +53,34 @@ WHERE o.id = :organizationId`
 /** The guided first day: which steps are done, and putting the list away once they all are. */
 export const onboarding = {
   /** The checklist of `organizationId` as `userId` sees it (the email step is theirs). */
-  async checklist(organizationId: string, userId: string, client: QueryClientContract = db.connection()): Promise<OnboardingChecklist> {
+  async checklist(
+    organizationId: string,
+    userId: string,
+    client: QueryClientContract = db.connection()
+  ): Promise<OnboardingChecklist> {
     const { rows } = await client.rawQuery(CHECKLIST_SQL, { organizationId, userId })
     const row = rows[0] as Record<OnboardingStep | 'dismissed' | 'sample_data', boolean>
     const steps = ONBOARDING_STEPS.map((id) => ({ id, done: Boolean(row[id]) }))
-    return { steps, complete: steps.every((step) => step.done), dismissed: Boolean(row.dismissed), sampleData: { available: await sampleData.available(organizationId), loaded: Boolean(row.sample_data) } }
+    return {
+      steps,
+      complete: steps.every((step) => step.done),
+      dismissed: Boolean(row.dismissed),
+      sampleData: {
+        available: await sampleData.available(organizationId),
+        loaded: Boolean(row.sample_data),
+      },
+    }
   },
 
   /** Hides the checklist for the whole organisation; refused (409) while a step is left. */
   async dismiss(organizationId: string, userId: string) {
     return db.transaction(async (trx) => {
-      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`onboarding:${organizationId}`])
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        `onboarding:${organizationId}`,
+      ])
       const current = await this.checklist(organizationId, userId, trx)
-      if (!current.complete) throw new DomainError('E_ONBOARDING_NOT_DONE', 409, 'platform.errors.E_ONBOARDING_NOT_DONE')
+      if (!current.complete)
+        throw new DomainError('E_ONBOARDING_NOT_DONE', 409, 'platform.errors.E_ONBOARDING_NOT_DONE')
       await trx.rawQuery(
         `INSERT INTO platform.organization_onboarding (organization_id, dismissed_at) VALUES (?, now())
          ON CONFLICT (organization_id) DO UPDATE SET dismissed_at = COALESCE(organization_onboarding.dismissed_at, EXCLUDED.dismissed_at)`,

@@ -17,14 +17,17 @@ type PasswordResetPayload = { email: string }
 
 /** Queues the password-reset request of `email`. */
 export async function queuePasswordReset(email: string) {
-  await jobs.dispatch<PasswordResetPayload>(PASSWORD_RESET_JOB, { email: encryption.encrypt(email.trim().toLowerCase(), undefined, PURPOSE) })
+  await jobs.dispatch<PasswordResetPayload>(PASSWORD_RESET_JOB, {
+    email: encryption.encrypt(email.trim().toLowerCase(), undefined, PURPOSE),
+  })
 }
 
 /** Registers the job: it mails a reset link to the account of the address, if there is one and it is not disabled. */
 export function registerPasswordResetJob() {
   jobs.register<PasswordResetPayload>(PASSWORD_RESET_JOB, async (payload, context) => {
     const email = encryption.decrypt<string>(payload.email, PURPOSE)
-    if (email === null) throw new Error('Password reset request: its address cannot be decrypted with this APP_KEY')
+    if (email === null)
+      throw new Error('Password reset request: its address cannot be decrypted with this APP_KEY')
     const user = await User.findByEmail(email, context.client)
     if (!user || user.disabledAt) return
     const token = await userTokens.issue(user.id, 'reset_password', context.client)

@@ -33,11 +33,13 @@ class ConfigCheck {
   constructor(private readonly file: string) {}
 
   wholeNumber(key: string, value: number, min: number) {
-    if (!Number.isInteger(value) || value < min) this.problems.push(`${key} must be a whole number of at least ${min}, got ${value}`)
+    if (!Number.isInteger(value) || value < min)
+      this.problems.push(`${key} must be a whole number of at least ${min}, got ${value}`)
   }
 
   httpUrl(key: string, value: string) {
-    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) this.problems.push(`${key} must be an http(s) URL, got "${value}"`)
+    if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol))
+      this.problems.push(`${key} must be an http(s) URL, got "${value}"`)
   }
 
   matches(key: string, value: string, pattern: RegExp, what: string) {
@@ -54,14 +56,32 @@ class ConfigCheck {
  * Declares config/platform.ts, checked when the application loads it: a wrong value stops the boot
  * with its key. Keys the platform does not know are kept as they are.
  */
-export function definePlatformConfig<Settings extends PlatformConfig>(settings: Settings): Settings {
+export function definePlatformConfig<Settings extends PlatformConfig>(
+  settings: Settings
+): Settings {
   const check = new ConfigCheck('config/platform.ts')
   check.httpUrl('appUrl', settings.appUrl)
   check.matches('dataDir', settings.dataDir, /\S/, 'a folder')
-  check.matches('modulesCacheTtl', settings.modulesCacheTtl, /^\d+(ms|s|m|h)$/, 'a duration such as 30s or 5m')
+  check.matches(
+    'modulesCacheTtl',
+    settings.modulesCacheTtl,
+    /^\d+(ms|s|m|h)$/,
+    'a duration such as 30s or 5m'
+  )
   check.wholeNumber('files.urlTtlSeconds', settings.files.urlTtlSeconds, 1)
-  if (settings.jobs.rabbitmqUrl !== undefined) check.matches('jobs.rabbitmqUrl', settings.jobs.rabbitmqUrl, /^amqps?:\/\//, 'an amqp(s):// URL')
-  check.matches('jobs.rabbitmqPrefix', settings.jobs.rabbitmqPrefix, /^[a-z0-9][a-z0-9_.-]{0,40}$/, 'lower-case letters, digits, ".", "-" or "_"')
+  if (settings.jobs.rabbitmqUrl !== undefined)
+    check.matches(
+      'jobs.rabbitmqUrl',
+      settings.jobs.rabbitmqUrl,
+      /^amqps?:\/\//,
+      'an amqp(s):// URL'
+    )
+  check.matches(
+    'jobs.rabbitmqPrefix',
+    settings.jobs.rabbitmqPrefix,
+    /^[a-z0-9][a-z0-9_.-]{0,40}$/,
+    'lower-case letters, digits, ".", "-" or "_"'
+  )
   check.wholeNumber('jobs.deliveryLimit', settings.jobs.deliveryLimit, 1)
   check.wholeNumber('jobs.concurrency', settings.jobs.concurrency, 1)
   check.wholeNumber('jobs.pollMs', settings.jobs.pollMs, 1)
@@ -77,7 +97,12 @@ export function defineSearchConfig<Settings extends SearchConfig>(settings: Sett
   const check = new ConfigCheck('config/search.ts')
   if (settings.elasticsearch) {
     check.httpUrl('elasticsearch.url', settings.elasticsearch.url)
-    check.matches('elasticsearch.indexPrefix', settings.elasticsearch.indexPrefix, /^[a-z0-9][a-z0-9_-]{0,40}$/, 'lower-case letters, digits, "-" or "_"')
+    check.matches(
+      'elasticsearch.indexPrefix',
+      settings.elasticsearch.indexPrefix,
+      /^[a-z0-9][a-z0-9_-]{0,40}$/,
+      'lower-case letters, digits, "-" or "_"'
+    )
   }
   check.done()
   return settings

@@ -8,28 +8,53 @@ function link(path: string) {
 
 /** The platform's transactional emails (templates in app/mails/platform_mails.ts), queued in the caller's transaction. */
 export const platformMailer = {
-  async sendEmailVerification(to: { email: string; fullName: string; locale: string }, token: string, client?: TransactionClientContract) {
+  async sendEmailVerification(
+    to: { email: string; fullName: string; locale: string },
+    token: string,
+    client?: TransactionClientContract
+  ) {
     await mails.send(
-      { template: 'platform.verify_email', to: to.email, locale: to.locale, data: { name: to.fullName, url: link(`/verify-email?token=${token}`) } },
+      {
+        template: 'platform.verify_email',
+        to: to.email,
+        locale: to.locale,
+        data: { name: to.fullName, url: link(`/verify-email?token=${token}`) },
+      },
       { client }
     )
   },
 
-  async sendPasswordReset(to: { email: string; fullName: string; locale: string }, token: string, client?: TransactionClientContract) {
+  async sendPasswordReset(
+    to: { email: string; fullName: string; locale: string },
+    token: string,
+    client?: TransactionClientContract
+  ) {
     await mails.send(
-      { template: 'platform.password_reset', to: to.email, locale: to.locale, data: { name: to.fullName, url: link(`/reset-password?token=${token}`) } },
+      {
+        template: 'platform.password_reset',
+        to: to.email,
+        locale: to.locale,
+        data: { name: to.fullName, url: link(`/reset-password?token=${token}`) },
+      },
       { client }
     )
   },
 
   /** Tells the account's owner their password changed, with a way back in if it was not them. */
-  async sendPasswordChanged(to: { id: string; email: string; fullName: string; locale: string }, client?: TransactionClientContract) {
+  async sendPasswordChanged(
+    to: { id: string; email: string; fullName: string; locale: string },
+    client?: TransactionClientContract
+  ) {
     await mails.send(
       {
         template: 'platform.password_changed',
         to: to.email,
         locale: to.locale,
-        data: { name: to.fullName, changedAt: new Date().toISOString(), url: link('/forgot-password') },
+        data: {
+          name: to.fullName,
+          changedAt: new Date().toISOString(),
+          url: link('/forgot-password'),
+        },
       },
       { client, userId: to.id }
     )
@@ -48,14 +73,23 @@ export const platformMailer = {
         to: to.email,
         locale: to.locale,
         organizationId: organization.id,
-        data: { inviter: inviter.fullName, organization: organization.name, url: link(`/invitations/${token}`) },
+        data: {
+          inviter: inviter.fullName,
+          organization: organization.name,
+          url: link(`/invitations/${token}`),
+        },
       },
       { client, userId: inviter.id }
     )
   },
 
   /** The link that moves the account to `newEmail`, sent to that new mailbox. */
-  async sendEmailChangeConfirmation(user: { id: string; fullName: string; locale: string }, newEmail: string, token: string, client?: TransactionClientContract) {
+  async sendEmailChangeConfirmation(
+    user: { id: string; fullName: string; locale: string },
+    newEmail: string,
+    token: string,
+    client?: TransactionClientContract
+  ) {
     await mails.send(
       {
         template: 'platform.email_change',
@@ -68,7 +102,11 @@ export const platformMailer = {
   },
 
   /** Tells the current mailbox that a move to `newEmail` was asked, with a way back in if it was not its owner. */
-  async sendEmailChangeRequested(user: { id: string; email: string; fullName: string; locale: string }, newEmail: string, client?: TransactionClientContract) {
+  async sendEmailChangeRequested(
+    user: { id: string; email: string; fullName: string; locale: string },
+    newEmail: string,
+    client?: TransactionClientContract
+  ) {
     await mails.send(
       {
         template: 'platform.email_change_requested',
@@ -81,7 +119,11 @@ export const platformMailer = {
   },
 
   /** Tells the previous mailbox that the account now answers at `newEmail`. */
-  async sendEmailChanged(previous: { email: string; fullName: string; locale: string }, newEmail: string, client?: TransactionClientContract) {
+  async sendEmailChanged(
+    previous: { email: string; fullName: string; locale: string },
+    newEmail: string,
+    client?: TransactionClientContract
+  ) {
     await mails.send(
       {
         template: 'platform.email_changed',
@@ -94,7 +136,18 @@ export const platformMailer = {
   },
 
   /** The last mail of a deleted account. */
-  async sendAccountDeleted(to: { email: string; fullName: string; locale: string }, client?: TransactionClientContract) {
-    await mails.send({ template: 'platform.account_deleted', to: to.email, locale: to.locale, data: { name: to.fullName } }, { client })
+  async sendAccountDeleted(
+    to: { email: string; fullName: string; locale: string },
+    client?: TransactionClientContract
+  ) {
+    await mails.send(
+      {
+        template: 'platform.account_deleted',
+        to: to.email,
+        locale: to.locale,
+        data: { name: to.fullName },
+      },
+      { client }
+    )
   },
 }

@@ -20,11 +20,19 @@ function localized(key: string, data?: Record<string, unknown>): LocalizedText {
 
 /** When the organisation's sample data was asked for; null when there is none (never loaded, or removed). */
 async function loadedAt(client: QueryClientContract, organizationId: string): Promise<Date | null> {
-  const row = await client.from('platform.organization_onboarding').where('organization_id', organizationId).select('sample_data_at').first()
+  const row = await client
+    .from('platform.organization_onboarding')
+    .where('organization_id', organizationId)
+    .select('sample_data_at')
+    .first()
   return row?.sample_data_at ?? null
 }
 
-async function setLoadedAt(client: QueryClientContract, organizationId: string, value: 'now' | null) {
+async function setLoadedAt(
+  client: QueryClientContract,
+  organizationId: string,
+  value: 'now' | null
+) {
   await client.rawQuery(
     `INSERT INTO platform.organization_onboarding (organization_id, sample_data_at) VALUES (?, ${value ? 'now()' : 'NULL'})
      ON CONFLICT (organization_id) DO UPDATE SET sample_data_at = EXCLUDED.sample_data_at`,
@@ -62,16 +70,30 @@ export const sampleData = {
 
   async queue(organizationId: string, actor: Actor, action: 'load' | 'remove', modules: string[]) {
     return db.transaction(async (trx) => {
-      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [`onboarding:${organizationId}`])
+      await trx.rawQuery('SELECT pg_advisory_xact_lock(hashtext(?))', [
+        `onboarding:${organizationId}`,
+      ])
       const loaded = (await loadedAt(trx, organizationId)) !== null
       if (action === 'load' && loaded) throw conflict('E_SAMPLE_DATA_LOADED')
       if (action === 'remove' && !loaded) throw conflict('E_SAMPLE_DATA_NONE')
       await setLoadedAt(trx, organizationId, action === 'load' ? 'now' : null)
       await auditLog.record(
-        { organizationId, actorId: actor.id, action: `organization.sample_data_${action === 'load' ? 'loaded' : 'removed'}`, subjectType: 'organization', subjectId: organizationId, metadata: action === 'load' ? { modules } : {}, ip: actor.ip },
+        {
+          organizationId,
+          actorId: actor.id,
+          action: `organization.sample_data_${action === 'load' ? 'loaded' : 'removed'}`,
+          subjectType: 'organization',
+          subjectId: organizationId,
+          metadata: action === 'load' ? { modules } : {},
+          ip: actor.ip,
+        },
         trx
       )
-      return jobs.dispatch(action === 'load' ? LOAD_SAMPLE_DATA_JOB : REMOVE_SAMPLE_DATA_JOB, {}, { client: trx, organizationId, userId: actor.id })
+      return jobs.dispatch(
+        action === 'load' ? LOAD_SAMPLE_DATA_JOB : REMOVE_SAMPLE_DATA_JOB,
+        {},
+        { client: trx, organizationId, userId: actor.id }
+      )
     })
   },
 }

@@ -15,25 +15,46 @@ const BINDING = 'binding:'
 export const scopedTokens: ScopedTokens = {
   async issue(userId, grant, options) {
     const user = await User.findOrFail(userId)
-    const token = await User.scopedTokens.create(user, [`${ORGANIZATION}${grant.organizationId}`, `${BINDING}${grant.binding}`, ...grant.scopes], {
-      name: options.name,
-      expiresIn: options.expiresInSeconds,
-    })
-    return { id: String(token.identifier), token: token.value!.release(), expiresAt: token.expiresAt?.toISOString() ?? null }
+    const token = await User.scopedTokens.create(
+      user,
+      [`${ORGANIZATION}${grant.organizationId}`, `${BINDING}${grant.binding}`, ...grant.scopes],
+      {
+        name: options.name,
+        expiresIn: options.expiresInSeconds,
+      }
+    )
+    return {
+      id: String(token.identifier),
+      token: token.value!.release(),
+      expiresAt: token.expiresAt?.toISOString() ?? null,
+    }
   },
 
   async revokeBinding(binding) {
-    await db.from('platform.auth_access_tokens').where('type', 'scoped_token').whereRaw('abilities::jsonb \\? ?', [`${BINDING}${binding}`]).delete()
+    await db
+      .from('platform.auth_access_tokens')
+      .where('type', 'scoped_token')
+      .whereRaw('abilities::jsonb \\? ?', [`${BINDING}${binding}`])
+      .delete()
   },
 
   async lastUsed(tokenIds) {
     const ids = tokenIds.filter((id) => /^\d+$/.test(id))
     if (!ids.length) return new Map()
-    const rows = (await db.from('platform.auth_access_tokens').where('type', 'scoped_token').whereIn('id', ids).select('id', 'last_used_at')) as {
+    const rows = (await db
+      .from('platform.auth_access_tokens')
+      .where('type', 'scoped_token')
+      .whereIn('id', ids)
+      .select('id', 'last_used_at')) as {
       id: number
       last_used_at: Date | null
     }[]
-    return new Map(rows.map((row) => [String(row.id), row.last_used_at ? new Date(row.last_used_at).toISOString() : null]))
+    return new Map(
+      rows.map((row) => [
+        String(row.id),
+        row.last_used_at ? new Date(row.last_used_at).toISOString() : null,
+      ])
+    )
   },
 }
 
@@ -44,13 +65,18 @@ export const scopedTokens: ScopedTokens = {
  */
 export async function enforceScopes(ctx: HttpContext) {
   const abilities = ctx.auth.user!.currentAccessToken?.abilities ?? []
-  const organizationId = abilities.find((ability) => ability.startsWith(ORGANIZATION))?.slice(ORGANIZATION.length)
+  const organizationId = abilities
+    .find((ability) => ability.startsWith(ORGANIZATION))
+    ?.slice(ORGANIZATION.length)
   if (ctx.params.orgId !== undefined && ctx.params.orgId !== organizationId) throw notFound()
   await loadRouteDocs()
   const key = `${ctx.request.method()} ${ctx.route?.pattern ?? ''}` as RouteKey
-  const permission = ctx.params.orgId === undefined ? undefined : describedRoutes().get(key)?.permission
+  const permission =
+    ctx.params.orgId === undefined ? undefined : describedRoutes().get(key)?.permission
   const scope = permission ? scopeForPermission(permission) : null
   if (!scope || !abilities.includes(scope)) {
-    throw new DomainError('E_SCOPE_DENIED', 403, 'platform.errors.E_SCOPE_DENIED', { scope: scope ?? ctx.request.method() + ' ' + (ctx.route?.pattern ?? '') })
+    throw new DomainError('E_SCOPE_DENIED', 403, 'platform.errors.E_SCOPE_DENIED', {
+      scope: scope ?? ctx.request.method() + ' ' + (ctx.route?.pattern ?? ''),
+    })
   }
 }

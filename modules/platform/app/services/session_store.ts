@@ -1,7 +1,11 @@
 import string from '@adonisjs/core/helpers/string'
 import { configProvider } from '@adonisjs/core'
 import type { ConfigProvider } from '@adonisjs/core/types'
-import type { SessionData, SessionStoreFactory, SessionStoreWithTaggingContract } from '@adonisjs/session/types'
+import type {
+  SessionData,
+  SessionStoreFactory,
+  SessionStoreWithTaggingContract,
+} from '@adonisjs/session/types'
 
 /** Key under which the wrapper keeps, inside the stored data, when the stored copy expires. */
 const EXPIRES_AT = '__expiresAt'
@@ -70,10 +74,15 @@ export class SlidingSessionStore implements SessionStoreWithTaggingContract {
 }
 
 /** A session store of `@adonisjs/session` (`stores.database(...)`, `stores.redis(...)`) wrapped in SlidingSessionStore. */
-export function slidingStore(inner: ConfigProvider<SessionStoreFactory>): ConfigProvider<SessionStoreFactory> {
+export function slidingStore(
+  inner: ConfigProvider<SessionStoreFactory>
+): ConfigProvider<SessionStoreFactory> {
   return configProvider.create(async (app) => {
     const factory = await inner.resolver(app)
     return (ctx, sessionConfig) =>
-      new SlidingSessionStore(factory(ctx, sessionConfig) as SessionStoreWithTaggingContract, string.seconds.parse(sessionConfig.age) * 1000)
+      new SlidingSessionStore(
+        factory(ctx, sessionConfig) as SessionStoreWithTaggingContract,
+        string.seconds.parse(sessionConfig.age) * 1000
+      )
   })
 }

@@ -11,7 +11,10 @@ export const userAccounts = {
    */
   async disable(user: User, reason: string) {
     const changed = await db.transaction(async (trx) => {
-      const locked = await User.query({ client: trx }).where('id', user.id).forUpdate().firstOrFail()
+      const locked = await User.query({ client: trx })
+        .where('id', user.id)
+        .forUpdate()
+        .firstOrFail()
       if (locked.disabledAt) return false
       locked.disabledAt = DateTime.now()
       await locked.useTransaction(trx).save()
@@ -25,7 +28,10 @@ export const userAccounts = {
   /** Lets `user` sign in again; false when the account was not disabled. */
   async enable(user: User) {
     return db.transaction(async (trx) => {
-      const locked = await User.query({ client: trx }).where('id', user.id).forUpdate().firstOrFail()
+      const locked = await User.query({ client: trx })
+        .where('id', user.id)
+        .forUpdate()
+        .firstOrFail()
       if (!locked.disabledAt) return false
       locked.disabledAt = null
       await locked.useTransaction(trx).save()

@@ -12,14 +12,22 @@ const TABLE = 'platform.user_preferences'
 export const userPreferences = {
   async get(userId: string, key: string): Promise<UserPreference> {
     const row = await db.from(TABLE).where({ user_id: userId, key }).first()
-    return row ? { key, value: row.value, updatedAt: DateTime.fromJSDate(row.updated_at) } : { key, value: null, updatedAt: null }
+    return row
+      ? { key, value: row.value, updatedAt: DateTime.fromJSDate(row.updated_at) }
+      : { key, value: null, updatedAt: null }
   },
 
   /** Saves (or replaces) one preference; refuses a value whose JSON is larger than MAX_PREFERENCE_BYTES. */
   async save(userId: string, key: string, value: unknown): Promise<UserPreference> {
     const json = JSON.stringify(value)
     if (Buffer.byteLength(json) > MAX_PREFERENCE_BYTES) {
-      throw new DomainError('E_PREFERENCE_TOO_LARGE', 422, 'platform.errors.E_PREFERENCE_TOO_LARGE', { max: MAX_PREFERENCE_BYTES }, 'value')
+      throw new DomainError(
+        'E_PREFERENCE_TOO_LARGE',
+        422,
+        'platform.errors.E_PREFERENCE_TOO_LARGE',
+        { max: MAX_PREFERENCE_BYTES },
+        'value'
+      )
     }
     const updatedAt = DateTime.now()
     await db

@@ -24,7 +24,11 @@ export async function endUserSessions(userId: string, keepSessionId?: string) {
  * Ends a user's personal access tokens (every one, or all but `keepTokenId`), in the caller's
  * transaction when given; a request made with an ended token is refused at once.
  */
-export async function endUserAccessTokens(userId: string, keepTokenId?: string | number | BigInt, client?: TransactionClientContract) {
+export async function endUserAccessTokens(
+  userId: string,
+  keepTokenId?: string | number | BigInt,
+  client?: TransactionClientContract
+) {
   const query = (client ?? db).from('platform.auth_access_tokens').where('tokenable_id', userId)
   if (keepTokenId !== undefined) query.whereNot('id', String(keepTokenId))
   await query.delete()
@@ -66,7 +70,15 @@ export async function auditUserEvent(
     const memberships = await Membership.query({ client: trx }).where('user_id', user.id)
     for (const membership of memberships) {
       await auditLog.record(
-        { organizationId: membership.organizationId, actorId, action, subjectType: 'user', subjectId: user.id, metadata, ip },
+        {
+          organizationId: membership.organizationId,
+          actorId,
+          action,
+          subjectType: 'user',
+          subjectId: user.id,
+          metadata,
+          ip,
+        },
         trx
       )
     }

@@ -4,7 +4,11 @@ import UserToken, { type UserTokenPurpose } from '../models/user_token.ts'
 import { createOneTimeToken, hashToken } from './one_time_token.ts'
 import { DomainError } from '@ia/kernel/contracts'
 
-const LIFETIME_HOURS: Record<UserTokenPurpose, number> = { verify_email: 48, reset_password: 1, change_email: 24 }
+const LIFETIME_HOURS: Record<UserTokenPurpose, number> = {
+  verify_email: 48,
+  reset_password: 1,
+  change_email: 24,
+}
 
 /** Issues and redeems the one-time tokens sent by email. */
 export const userTokens = {
@@ -12,11 +16,22 @@ export const userTokens = {
    * Creates a token for `purpose`, replacing the user's unused ones; returns the plain token to email.
    * A `change_email` token carries the address it moves the account to.
    */
-  async issue(userId: string, purpose: UserTokenPurpose, trx?: TransactionClientContract, newEmail: string | null = null) {
+  async issue(
+    userId: string,
+    purpose: UserTokenPurpose,
+    trx?: TransactionClientContract,
+    newEmail: string | null = null
+  ) {
     await UserToken.query({ client: trx }).where({ userId, purpose }).whereNull('used_at').delete()
     const { token, hash } = createOneTimeToken()
     await UserToken.create(
-      { userId, purpose, tokenHash: hash, newEmail, expiresAt: DateTime.now().plus({ hours: LIFETIME_HOURS[purpose] }) },
+      {
+        userId,
+        purpose,
+        tokenHash: hash,
+        newEmail,
+        expiresAt: DateTime.now().plus({ hours: LIFETIME_HOURS[purpose] }),
+      },
       { client: trx }
     )
     return token
@@ -40,7 +55,8 @@ export const userTokens = {
       .where('expires_at', '>', DateTime.now().toSQL()!)
       .forUpdate()
       .first()
-    if (!row) throw new DomainError('E_INVALID_TOKEN', 400, 'platform.errors.E_INVALID_TOKEN', {}, 'token')
+    if (!row)
+      throw new DomainError('E_INVALID_TOKEN', 400, 'platform.errors.E_INVALID_TOKEN', {}, 'token')
     row.usedAt = DateTime.now()
     await row.save()
     return row

@@ -26,7 +26,13 @@ export const serializeNewAccessToken = defineSerializer(
   Type.Object({
     id: Type.String(),
     name: wire.text(),
-    value: Type.String({ description: 'The secret, shown this once only: send it as `Authorization: Bearer <value>`.' }),
+    value: Type.String({
+      description: 'The secret, shown this once only: send it as `Authorization: Bearer <value>`.',
+    }),
   }),
-  (token: AccessToken) => ({ id: String(token.identifier), name: token.name, value: token.value!.release() })
+  (token: AccessToken) => ({
+    id: String(token.identifier),
+    name: token.name,
+    value: token.value!.release(),
+  })
 )

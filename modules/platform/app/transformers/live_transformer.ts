@@ -2,7 +2,16 @@
  * The shapes pushed on the live channels (server-sent events): no route answers them, but they are
  * components of the API reference all the same, so the SDK's types of them are generated too.
  */
-import { defineSchemas, defineSerializer, isoTimestamp, isoTimestampOrNull, NOTIFICATION_LEVELS, Type, wire, type Static } from '@ia/kernel/contracts'
+import {
+  defineSchemas,
+  defineSerializer,
+  isoTimestamp,
+  isoTimestampOrNull,
+  NOTIFICATION_LEVELS,
+  Type,
+  wire,
+  type Static,
+} from '@ia/kernel/contracts'
 import type Notification from '../models/notification.ts'
 import type { JobProgressEvent } from '../services/live/job_progress.ts'
 
@@ -46,7 +55,10 @@ export const serializeNotification = defineSerializer(
       readAt: wire.dateTimeOrNull(),
       createdAt: wire.dateTime(),
     },
-    { description: 'Something the platform told the user. Also pushed live on the channel `users/<userId>/notifications`.' }
+    {
+      description:
+        'Something the platform told the user. Also pushed live on the channel `users/<userId>/notifications`.',
+    }
   ),
   (notification: Notification) => ({
     id: notification.id,
@@ -63,10 +75,16 @@ export const serializeNotification = defineSerializer(
 const notificationMessage = Type.Union([
   Type.Object({
     type: Type.Literal('created'),
-    notification: Type.Unsafe<Static<typeof serializeNotification.schema>>(serializeNotification.ref),
+    notification: Type.Unsafe<Static<typeof serializeNotification.schema>>(
+      serializeNotification.ref
+    ),
     unread: Type.Integer(),
   }),
-  Type.Object({ type: Type.Literal('read'), ids: Type.Array(Type.String()), unread: Type.Integer() }),
+  Type.Object({
+    type: Type.Literal('read'),
+    ids: Type.Array(Type.String()),
+    unread: Type.Integer(),
+  }),
 ])
 defineSchemas({ NotificationMessage: notificationMessage })
 

@@ -3,12 +3,20 @@ import type Membership from '../models/membership.ts'
 import type Invitation from '../models/invitation.ts'
 import { ROLES } from '../models/membership.ts'
 import { CURRENCIES } from '../validators/organization.ts'
-import { defineSerializer, isoTimestamp, isoTimestampOrNull, Type, wire } from '@ia/kernel/contracts'
+import {
+  defineSerializer,
+  isoTimestamp,
+  isoTimestampOrNull,
+  Type,
+  wire,
+} from '@ia/kernel/contracts'
 
 // The currency columns are plain strings that the validators keep to CURRENCIES: the wire names the list.
 const currency = Type.Unsafe<string>({ enum: [...CURRENCIES] })
 const currencyOrNull = Type.Unsafe<string | null>({ enum: [...CURRENCIES, null] })
-const INVITED_ROLES = ROLES.filter((role): role is Exclude<(typeof ROLES)[number], 'owner'> => role !== 'owner')
+const INVITED_ROLES = ROLES.filter(
+  (role): role is Exclude<(typeof ROLES)[number], 'owner'> => role !== 'owner'
+)
 
 /** The public shape of an organisation (the `Organization` schema). */
 export const serializeOrganization = defineSerializer(
@@ -28,7 +36,9 @@ export const serializeOrganization = defineSerializer(
     defaultCurrency: currency,
     reportingCurrency: currencyOrNull,
     locale: wire.oneOf(['fr', 'en']),
-    timeZone: Type.String({ description: 'IANA time zone its dates are shown and exported in, e.g. Africa/Kinshasa.' }),
+    timeZone: Type.String({
+      description: 'IANA time zone its dates are shown and exported in, e.g. Africa/Kinshasa.',
+    }),
     logoUrl: wire.text('Where to fetch the logo (signed-in members only).'),
     createdAt: wire.dateTime(),
   }),
@@ -83,7 +93,9 @@ export const serializeInvitation = defineSerializer(
     role: wire.oneOf(INVITED_ROLES),
     expiresAt: wire.dateTime(),
     createdAt: wire.dateTime(),
-    lastSentAt: wire.dateTimeOrNull('When the invitation email was last sent again; null if never.'),
+    lastSentAt: wire.dateTimeOrNull(
+      'When the invitation email was last sent again; null if never.'
+    ),
   }),
   (invitation: Invitation) => ({
     id: invitation.id,
@@ -98,7 +110,11 @@ export const serializeInvitation = defineSerializer(
 /** An organisation the user belongs to, with their role in it: a membership, its organisation preloaded (the `OrganizationMembership` schema). */
 export const serializeOrganizationMembership = defineSerializer(
   'OrganizationMembership',
-  Type.Object({ id: wire.uuid('The organisation id.'), name: Type.String(), role: wire.oneOf(ROLES) }),
+  Type.Object({
+    id: wire.uuid('The organisation id.'),
+    name: Type.String(),
+    role: wire.oneOf(ROLES),
+  }),
   (membership: Pick<Membership, 'organizationId' | 'organization' | 'role'>) => ({
     id: membership.organizationId,
     name: membership.organization.name,

@@ -6,8 +6,14 @@ export const serializePreference = defineSerializer(
   'UserPreference',
   Type.Object({
     key: Type.String(),
-    value: Type.Unknown({ description: 'Any JSON value; null while the user never saved this preference.' }),
+    value: Type.Unknown({
+      description: 'Any JSON value; null while the user never saved this preference.',
+    }),
     updatedAt: wire.dateTimeOrNull('When it was last saved; null while never saved.'),
   }),
-  (preference: UserPreference) => ({ key: preference.key, value: preference.value, updatedAt: isoTimestampOrNull(preference.updatedAt) })
+  (preference: UserPreference) => ({
+    key: preference.key,
+    value: preference.value,
+    updatedAt: isoTimestampOrNull(preference.updatedAt),
+  })
 )

@@ -40,7 +40,9 @@ export const changeEmailValidator = vine.create({
 })
 
 /** Use an emailed address-change token. */
-export const confirmEmailChangeValidator = vine.create({ token: vine.string().trim().maxLength(200) })
+export const confirmEmailChangeValidator = vine.create({
+  token: vine.string().trim().maxLength(200),
+})
 
 /** Deleting one's own account. */
 export const deleteAccountValidator = vine.create({ currentPassword: vine.string().maxLength(128) })

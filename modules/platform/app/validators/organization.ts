@@ -5,7 +5,21 @@ import { countryCode, drCongoIdentifier, MAX_PAGE } from '@ia/kernel/contracts'
 export const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone')
 
 /** ISO 4217 codes the platform handles, DR Congo's first. */
-export const CURRENCIES = ['CDF', 'USD', 'EUR', 'XAF', 'XOF', 'RWF', 'UGX', 'KES', 'TZS', 'ZAR', 'AOA', 'BIF', 'ZMW'] as const
+export const CURRENCIES = [
+  'CDF',
+  'USD',
+  'EUR',
+  'XAF',
+  'XOF',
+  'RWF',
+  'UGX',
+  'KES',
+  'TZS',
+  'ZAR',
+  'AOA',
+  'BIF',
+  'ZMW',
+] as const
 
 const currency = () => vine.enum(CURRENCIES)
 const optionalText = (max: number) => vine.string().trim().maxLength(max).nullable().optional()
@@ -30,7 +44,11 @@ export const updateOrganizationValidator = vine.withMetaData<{ storedCountry: st
   address: optionalText(300),
   city: optionalText(100),
   country: vine.string().trim().toUpperCase().use(countryCode()).optional(),
-  timeZone: vine.string().trim().in(TIME_ZONES as string[]).optional(),
+  timeZone: vine
+    .string()
+    .trim()
+    .in(TIME_ZONES as string[])
+    .optional(),
   phone: optionalText(30),
   email: vine.string().trim().email().maxLength(254).nullable().optional(),
   defaultCurrency: currency().optional(),

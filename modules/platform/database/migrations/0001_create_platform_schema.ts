@@ -22,7 +22,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('user_tokens', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('user_id').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.string('purpose', 30).notNullable()
       table.string('token_hash', 64).notNullable().unique()
       table.timestamp('expires_at', { useTz: true }).notNullable()
@@ -32,7 +37,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('oauth_identities', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('user_id').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.string('provider', 40).notNullable()
       table.string('subject', 255).notNullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
@@ -41,7 +51,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('auth_access_tokens', (table) => {
       table.increments('id')
-      table.uuid('tokenable_id').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('tokenable_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.string('type').notNullable()
       table.string('name').nullable()
       table.string('hash').notNullable()
@@ -74,8 +89,18 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('memberships', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
-      table.uuid('user_id').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.string('role', 10).notNullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()
@@ -87,11 +112,21 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('invitations', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
       table.string('email', 254).notNullable()
       table.string('role', 10).notNullable()
       table.string('token_hash', 64).notNullable().unique()
-      table.uuid('invited_by_id').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
+      table
+        .uuid('invited_by_id')
+        .nullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('SET NULL')
       table.timestamp('expires_at', { useTz: true }).notNullable()
       table.timestamp('accepted_at', { useTz: true }).nullable()
       table.timestamp('created_at', { useTz: true }).notNullable()
@@ -99,7 +134,12 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('organization_modules', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
       table.string('module_id', 40).notNullable()
       table.boolean('enabled').notNullable()
       table.timestamp('installed_at', { useTz: true }).notNullable()
@@ -110,8 +150,18 @@ export default class extends BaseSchema {
 
     this.schema.withSchema('platform').createTable('audit_entries', (table) => {
       table.bigIncrements('id')
-      table.uuid('organization_id').notNullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
-      table.uuid('actor_id').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
+      table
+        .uuid('organization_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
+      table
+        .uuid('actor_id')
+        .nullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('SET NULL')
       table.string('action', 60).notNullable()
       table.string('subject_type', 60).nullable()
       table.string('subject_id', 64).nullable()

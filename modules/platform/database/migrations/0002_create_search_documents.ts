@@ -31,7 +31,9 @@ export default class extends BaseSchema {
         PRIMARY KEY (organization_id, type, record_id)
       )
     `)
-    this.schema.raw('CREATE INDEX search_documents_vector ON platform.search_documents USING gin (search_vector)')
+    this.schema.raw(
+      'CREATE INDEX search_documents_vector ON platform.search_documents USING gin (search_vector)'
+    )
     // Catches typos the stemmer cannot (trigrams ignore case, so no lower() is needed).
     this.schema.raw(
       'CREATE INDEX search_documents_title_trgm ON platform.search_documents USING gin (platform.immutable_unaccent(title) gin_trgm_ops)'

@@ -24,15 +24,29 @@ export default class extends BaseSchema {
       table.timestamp('failed_at', { useTz: true }).nullable()
       table.text('last_error').nullable()
     })
-    this.schema.raw(`ALTER TABLE platform.outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('job', 'event'))`)
-    this.schema.raw('CREATE INDEX outbox_pending_index ON platform.outbox (available_at) WHERE published_at IS NULL')
+    this.schema.raw(
+      `ALTER TABLE platform.outbox ADD CONSTRAINT outbox_kind_check CHECK (kind IN ('job', 'event'))`
+    )
+    this.schema.raw(
+      'CREATE INDEX outbox_pending_index ON platform.outbox (available_at) WHERE published_at IS NULL'
+    )
     this.schema.raw('CREATE INDEX outbox_message_index ON platform.outbox (message_id)')
 
     this.schema.withSchema('platform').createTable('jobs', (table) => {
       table.uuid('id').primary()
       table.string('name', 120).notNullable()
-      table.uuid('organization_id').nullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
-      table.uuid('user_id').nullable().references('id').inTable('platform.users').onDelete('SET NULL')
+      table
+        .uuid('organization_id')
+        .nullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .nullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('SET NULL')
       table.jsonb('label').nullable()
       table.jsonb('payload').notNullable()
       table.string('status', 10).notNullable().defaultTo('queued')
@@ -49,7 +63,9 @@ export default class extends BaseSchema {
     this.schema.raw(
       `ALTER TABLE platform.jobs ADD CONSTRAINT jobs_status_check CHECK (status IN ('queued', 'running', 'completed', 'failed', 'discarded'))`
     )
-    this.schema.raw('CREATE INDEX jobs_organization_status_index ON platform.jobs (organization_id, status, created_at DESC)')
+    this.schema.raw(
+      'CREATE INDEX jobs_organization_status_index ON platform.jobs (organization_id, status, created_at DESC)'
+    )
 
     this.schema.withSchema('platform').createTable('processed_messages', (table) => {
       table.uuid('message_id').notNullable()

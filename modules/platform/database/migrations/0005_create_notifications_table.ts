@@ -5,8 +5,18 @@ export default class extends BaseSchema {
   async up() {
     this.schema.withSchema('platform').createTable('notifications', (table) => {
       table.uuid('id').primary().defaultTo(this.raw('gen_random_uuid()'))
-      table.uuid('user_id').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
-      table.uuid('organization_id').nullable().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .nullable()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
       table.jsonb('title').notNullable()
       table.jsonb('body').notNullable()
       table.string('link', 500).nullable()

@@ -17,9 +17,15 @@ export default class extends BaseSchema {
         .select('id', 'logo_path')
       const files = await app.container.make('platform.files')
       for (const row of rows) {
-        const bytes = await readFile(join(platformConfig.dataDir, 'logos', row.logo_path)).catch(() => null)
+        const bytes = await readFile(join(platformConfig.dataDir, 'logos', row.logo_path)).catch(
+          () => null
+        )
         const image = bytes
-          ? await checkUpload(bytes, { field: 'logo', maxBytes: 2 * 1024 * 1024, types: ['image/png', 'image/jpeg', 'image/webp'] }).catch(() => null)
+          ? await checkUpload(bytes, {
+              field: 'logo',
+              maxBytes: 2 * 1024 * 1024,
+              types: ['image/png', 'image/jpeg', 'image/webp'],
+            }).catch(() => null)
           : null
         let path: string | null = null
         if (bytes && image) {

@@ -16,7 +16,9 @@ export default class extends BaseSchema {
         ))
       ) STORED
     `)
-    this.schema.raw('CREATE INDEX search_documents_fuzzy_trgm ON platform.search_documents USING gin (fuzzy_text gin_trgm_ops)')
+    this.schema.raw(
+      'CREATE INDEX search_documents_fuzzy_trgm ON platform.search_documents USING gin (fuzzy_text gin_trgm_ops)'
+    )
     this.schema.raw('DROP INDEX platform.search_documents_title_trgm')
     // levenshtein() refuses strings over 255 characters, so longer words are never near-misses.
     this.schema.raw(`

@@ -7,7 +7,12 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema.withSchema('platform').createTable('organization_onboarding', (table) => {
-      table.uuid('organization_id').primary().references('id').inTable('platform.organizations').onDelete('CASCADE')
+      table
+        .uuid('organization_id')
+        .primary()
+        .references('id')
+        .inTable('platform.organizations')
+        .onDelete('CASCADE')
       table.timestamp('contacts_added_at', { useTz: true }).nullable()
       table.timestamp('dismissed_at', { useTz: true }).nullable()
     })

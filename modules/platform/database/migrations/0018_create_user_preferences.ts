@@ -7,7 +7,12 @@ import { BaseSchema } from '@adonisjs/lucid/schema'
 export default class extends BaseSchema {
   async up() {
     this.schema.withSchema('platform').createTable('user_preferences', (table) => {
-      table.uuid('user_id').notNullable().references('id').inTable('platform.users').onDelete('CASCADE')
+      table
+        .uuid('user_id')
+        .notNullable()
+        .references('id')
+        .inTable('platform.users')
+        .onDelete('CASCADE')
       table.string('key', 120).notNullable()
       table.jsonb('value').notNullable()
       table.timestamp('updated_at', { useTz: true }).notNullable()

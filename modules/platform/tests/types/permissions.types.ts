@@ -19,6 +19,11 @@ export async function checksDeclaredPermissions(ctx: HttpContext) {
 
 /** So does a route description. */
 export function describesWithDeclaredPermissions() {
-  // @ts-expect-error no module.json declares this resource
-  describeRoute('GET /api/v1/orgs/:orgId/nowhere', { summary: 'x', tags: [], permission: 'platform.nowhere.read', responses: {} })
+  describeRoute('GET /api/v1/orgs/:orgId/nowhere', {
+    summary: 'x',
+    tags: [],
+    // @ts-expect-error no module.json declares this resource
+    permission: 'platform.nowhere.read',
+    responses: {},
+  })
 }

@@ -11,7 +11,9 @@ test.group('make:module / scaffold', (group) => {
     return () => rm(workspace, { recursive: true, force: true })
   })
 
-  test('writes the backend module and its remote with every placeholder filled', async ({ assert }) => {
+  test('writes the backend module and its remote with every placeholder filled', async ({
+    assert,
+  }) => {
     const written = await scaffoldModule(workspace, 'fleet')
     assert.includeMembers(written, [
       'modules/fleet/module.json',
@@ -32,15 +34,23 @@ test.group('make:module / scaffold', (group) => {
       assert.notMatch(text, /__id__|__Name__/, file)
       if (file.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(text), file)
     }
-    const manifest = JSON.parse(await readFile(join(workspace, 'modules/fleet/module.json'), 'utf8'))
+    const manifest = JSON.parse(
+      await readFile(join(workspace, 'modules/fleet/module.json'), 'utf8')
+    )
     assert.equal(manifest.id, 'fleet')
     assert.deepEqual(manifest.permissions, ['fleet.item.read'])
-    const fr = JSON.parse(await readFile(join(workspace, 'remotes/fleet/src/locales/fr.json'), 'utf8'))
-    const en = JSON.parse(await readFile(join(workspace, 'remotes/fleet/src/locales/en.json'), 'utf8'))
+    const fr = JSON.parse(
+      await readFile(join(workspace, 'remotes/fleet/src/locales/fr.json'), 'utf8')
+    )
+    const en = JSON.parse(
+      await readFile(join(workspace, 'remotes/fleet/src/locales/en.json'), 'utf8')
+    )
     assert.deepEqual(Object.keys(fr.fleet).sort(), Object.keys(en.fleet).sort())
   })
 
-  test('refuses an id that cannot name a schema and a remote, and one already taken', async ({ assert }) => {
+  test('refuses an id that cannot name a schema and a remote, and one already taken', async ({
+    assert,
+  }) => {
     await assert.rejects(() => scaffoldModule(workspace, 'Fleet-2'), /not a module id/)
     await scaffoldModule(workspace, 'fleet')
     await assert.rejects(() => scaffoldModule(workspace, 'fleet'), /modules\/fleet already exists/)

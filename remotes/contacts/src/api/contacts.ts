@@ -36,10 +36,14 @@ export function listQuery(params: ContactListParams): ContactListQuery {
 }
 
 /** One page of the organisation's contacts, after `params.cursor` (from the start without one). */
-export async function listContacts(params: ContactListParams, signal?: AbortSignal): Promise<ContactCursorPage> {
+export async function listContacts(
+  params: ContactListParams,
+  signal?: AbortSignal
+): Promise<ContactCursorPage> {
   const answer = await useApi().get('/contacts', { query: listQuery(params), signal })
   // Asked for `paging=cursor`, the list answers a keyset page; a numbered page here would be a server fault.
-  if (!('nextCursor' in answer.meta)) throw new Error('The contacts list answered a numbered page to a cursor request')
+  if (!('nextCursor' in answer.meta))
+    throw new Error('The contacts list answered a numbered page to a cursor request')
   return answer as ContactCursorPage
 }
 
@@ -54,8 +58,12 @@ export async function createContact(input: ContactInput): Promise<Contact> {
 }
 
 /** Changes a contact; `null` clears an optional field. */
-export async function updateContact(id: Contact['id'], input: Partial<ContactInput>): Promise<Contact> {
-  return (await useApi().patch('/contacts/{contactId}', { path: { contactId: id }, body: input })).contact
+export async function updateContact(
+  id: Contact['id'],
+  input: Partial<ContactInput>
+): Promise<Contact> {
+  return (await useApi().patch('/contacts/{contactId}', { path: { contactId: id }, body: input }))
+    .contact
 }
 
 /** Hides a contact from lists and pickers. */
@@ -65,14 +73,16 @@ export async function archiveContact(id: Contact['id']): Promise<Contact> {
 
 /** Brings an archived contact back. */
 export async function unarchiveContact(id: Contact['id']): Promise<Contact> {
-  return (await useApi().post('/contacts/{contactId}/unarchive', { path: { contactId: id } })).contact
+  return (await useApi().post('/contacts/{contactId}/unarchive', { path: { contactId: id } }))
+    .contact
 }
 
 /** The file and, when the user chose them, which column fills each field (empty for a field left out). */
 function csvForm(file: File, mapping?: ImportMapping): FormData {
   const form = new FormData()
   form.append('file', file)
-  for (const [field, column] of Object.entries(mapping ?? {})) form.append(`mapping[${field}]`, column === null ? '' : String(column))
+  for (const [field, column] of Object.entries(mapping ?? {}))
+    form.append(`mapping[${field}]`, column === null ? '' : String(column))
   return form
 }
 

@@ -28,7 +28,11 @@ export function useDateFormat() {
  * A city and its country as the reader says them ("Lubumbashi, Congo-Kinshasa"); without a city, nothing:
  * what shows under a city's label is never a country.
  */
-export function formatPlace(city: string | null | undefined, country: string | null | undefined, locale: string): string {
+export function formatPlace(
+  city: string | null | undefined,
+  country: string | null | undefined,
+  locale: string
+): string {
   if (!city) return ''
   return [city, countryName(country, locale)].filter(Boolean).join(', ')
 }
@@ -36,5 +40,6 @@ export function formatPlace(city: string | null | undefined, country: string | n
 /** Formats places in the user's language. Call in setup. */
 export function usePlaceFormat() {
   const { locale } = useI18n()
-  return (city: string | null | undefined, country: string | null | undefined) => formatPlace(city, country, locale.value)
+  return (city: string | null | undefined, country: string | null | undefined) =>
+    formatPlace(city, country, locale.value)
 }

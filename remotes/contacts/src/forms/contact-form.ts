@@ -45,7 +45,18 @@ export const MAX_LENGTHS: Partial<Record<ContactField, number>> = {
 /** Most tags a contact may carry, and the longest tag. */
 export const TAG_LIMITS = { count: 20, length: 40 } as const
 
-const TEXT_FIELDS = ['email', 'phone', 'address', 'city', 'country', 'rccm', 'idNat', 'nif', 'preferredCurrency', 'notes'] as const
+const TEXT_FIELDS = [
+  'email',
+  'phone',
+  'address',
+  'city',
+  'country',
+  'rccm',
+  'idNat',
+  'nif',
+  'preferredCurrency',
+  'notes',
+] as const
 
 // Deliberately loose: the server owns the real rules; this only catches typos before a round trip.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
@@ -133,7 +144,9 @@ export function formToInput(values: ContactFormValues, mode: 'create' | 'update'
 }
 
 /** Problems the browser can see before sending the form, by field. */
-export function validateContactForm(values: ContactFormValues): Partial<Record<ContactField, FieldProblem>> {
+export function validateContactForm(
+  values: ContactFormValues
+): Partial<Record<ContactField, FieldProblem>> {
   const problems: Partial<Record<ContactField, FieldProblem>> = {}
   if (!values.name.trim()) problems.name = { key: 'required' }
   const email = values.email.trim()
@@ -141,11 +154,14 @@ export function validateContactForm(values: ContactFormValues): Partial<Record<C
   const phone = values.phone.trim()
   if (phone) {
     const digits = phone.replace(/\D/g, '').length
-    if (!PHONE_CHARACTERS.test(phone) || digits < 6 || digits > 15) problems.phone = { key: 'phone' }
+    if (!PHONE_CHARACTERS.test(phone) || digits < 6 || digits > 15)
+      problems.phone = { key: 'phone' }
   }
   const tags = parseTags(values.tags)
-  if (tags.length > TAG_LIMITS.count) problems.tags = { key: 'tooManyTags', params: { max: TAG_LIMITS.count } }
-  else if (tags.some((tag) => tag.length > TAG_LIMITS.length)) problems.tags = { key: 'tooLong', params: { max: TAG_LIMITS.length } }
+  if (tags.length > TAG_LIMITS.count)
+    problems.tags = { key: 'tooManyTags', params: { max: TAG_LIMITS.count } }
+  else if (tags.some((tag) => tag.length > TAG_LIMITS.length))
+    problems.tags = { key: 'tooLong', params: { max: TAG_LIMITS.length } }
   for (const [field, max] of Object.entries(MAX_LENGTHS) as [ContactField, number][]) {
     const value = values[field]
     if (!problems[field] && typeof value === 'string' && value.trim().length > max) {

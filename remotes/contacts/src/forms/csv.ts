@@ -28,21 +28,32 @@ export function errorField(error: Pick<ImportRowError, 'field'>): string {
 
 /** Every field with the column that fills it (null: none), as the server read the headers or the user chose. */
 export function fullMapping(preview: Pick<ImportPreview, 'mapping'>): Required<ImportMapping> {
-  return Object.fromEntries(IMPORT_FIELDS.map((field) => [field, preview.mapping[field] ?? null])) as Required<ImportMapping>
+  return Object.fromEntries(
+    IMPORT_FIELDS.map((field) => [field, preview.mapping[field] ?? null])
+  ) as Required<ImportMapping>
 }
 
 /**
  * The mapping once `field` takes `column` (null: none); a field that had that column loses it, since
  * one column fills one field.
  */
-export function remap(mapping: Required<ImportMapping>, field: ImportField, column: number | null): Required<ImportMapping> {
+export function remap(
+  mapping: Required<ImportMapping>,
+  field: ImportField,
+  column: number | null
+): Required<ImportMapping> {
   const next = { ...mapping }
-  if (column !== null) for (const other of IMPORT_FIELDS) if (next[other] === column) next[other] = null
+  if (column !== null)
+    for (const other of IMPORT_FIELDS) if (next[other] === column) next[other] = null
   next[field] = column
   return next
 }
 
 /** Rows with problems first (what needs fixing), then the others, each group in file order. */
-export function problemsFirst<Row extends { line: number; errors: unknown[] }>(rows: readonly Row[]): Row[] {
-  return [...rows].sort((a, b) => Number(b.errors.length > 0) - Number(a.errors.length > 0) || a.line - b.line)
+export function problemsFirst<Row extends { line: number; errors: unknown[] }>(
+  rows: readonly Row[]
+): Row[] {
+  return [...rows].sort(
+    (a, b) => Number(b.errors.length > 0) - Number(a.errors.length > 0) || a.line - b.line
+  )
 }

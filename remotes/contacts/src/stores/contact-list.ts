@@ -37,12 +37,19 @@ export const useContactListStore = defineStore('contacts-list', () => {
   /** What the last request failed with; null when it succeeded. */
   const error = ref<unknown>(null)
 
-  const params = computed<ContactListParams>(() => ({ ...filters, perPage: PAGE_SIZE, sort: sort.value, order: order.value }))
+  const params = computed<ContactListParams>(() => ({
+    ...filters,
+    perPage: PAGE_SIZE,
+    sort: sort.value,
+    order: order.value,
+  }))
   const hasMore = computed(() => nextCursor.value !== null)
 
   const hasActiveFilters = computed(() => {
     const initial = defaultFilters()
-    return (Object.keys(initial) as (keyof ContactFilters)[]).some((key) => filters[key].trim() !== initial[key])
+    return (Object.keys(initial) as (keyof ContactFilters)[]).some(
+      (key) => filters[key].trim() !== initial[key]
+    )
   })
 
   let controller: AbortController | null = null
@@ -103,7 +110,9 @@ export const useContactListStore = defineStore('contacts-list', () => {
 
   /** Puts a changed contact in place among the loaded ones, if it is there. */
   function replaceContact(contact: Contact): void {
-    contacts.value = contacts.value.map((row) => (String(row.id) === String(contact.id) ? contact : row))
+    contacts.value = contacts.value.map((row) =>
+      String(row.id) === String(contact.id) ? contact : row
+    )
   }
 
   // Rows of one organisation must never show while another is selected.

@@ -7,11 +7,20 @@ export type CurrencyRate = Schemas['CurrencyRate']
 /** A pair's rates for the chart. */
 export type RateHistory = Schemas['CurrencyRateHistory']
 /** What the settings form sends. */
-export type SettingsInput = { currencies: string[]; defaultCurrency: string; reportingCurrency: string; rateSource: string; providerUrl: string | null }
+export type SettingsInput = {
+  currencies: string[]
+  defaultCurrency: string
+  reportingCurrency: string
+  rateSource: string
+  providerUrl: string | null
+}
 /** A rate typed by hand. */
 export type RateInput = { baseCurrency: string; quoteCurrency: string; rate: string; date: string }
 /** What an import recorded and refused. */
-export type ImportResult = { imported: number; rejected: Array<{ line: number; field: string; message: string }> }
+export type ImportResult = {
+  imported: number
+  rejected: Array<{ line: number; field: string; message: string }>
+}
 
 /** The organisation's currencies, default and reporting currency, rate source and provider. */
 export async function getSettings(): Promise<CurrencySettings> {
@@ -51,6 +60,13 @@ export async function importRates(file: File): Promise<ImportResult> {
 }
 
 /** The last 90 days of a pair. */
-export async function rateHistory(baseCurrency: string, quoteCurrency: string): Promise<RateHistory> {
-  return (await useApi().get('/currencies/rates/history', { query: { baseCurrency, quoteCurrency, days: 90 } })).history
+export async function rateHistory(
+  baseCurrency: string,
+  quoteCurrency: string
+): Promise<RateHistory> {
+  return (
+    await useApi().get('/currencies/rates/history', {
+      query: { baseCurrency, quoteCurrency, days: 90 },
+    })
+  ).history
 }

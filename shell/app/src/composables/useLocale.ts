@@ -10,7 +10,8 @@ export function useLocale() {
   async function setLocale(next: Locale): Promise<void> {
     if (next === currentLocale()) return
     applyLocale(next)
-    if (session.user && session.user.locale !== next) session.setUser((await updateMe({ locale: next })).user)
+    if (session.user && session.user.locale !== next)
+      session.setUser((await updateMe({ locale: next })).user)
   }
 
   return { locale, setLocale }

@@ -8,7 +8,11 @@ const HEADING_WAIT_MS = 4000
 export const MAIN_ACTION_SELECTOR = '[data-main-action]'
 
 /** Resolves with the first element under `root` matching `selector`, as soon as it is rendered, or null after `timeout` ms. */
-function rendered(root: HTMLElement, selector: string, timeout: number): Promise<HTMLElement | null> {
+function rendered(
+  root: HTMLElement,
+  selector: string,
+  timeout: number
+): Promise<HTMLElement | null> {
   const found = root.querySelector<HTMLElement>(selector)
   if (found) return Promise.resolve(found)
   return new Promise((resolve) => {

@@ -15,13 +15,18 @@ export function useSettingsLinks(): ComputedRef<SettingsLink[]> {
   const { t } = useI18n()
   return computed(() =>
     [
-      { name: 'organization-settings', icon: 'building', label: t('nav.organization'), show: session.isAdmin },
+      {
+        name: 'organization-settings',
+        icon: 'building',
+        label: t('nav.organization'),
+        show: session.isAdmin,
+      },
       { name: 'members', icon: 'users', label: t('nav.members'), show: true },
       { name: 'modules', icon: 'grid', label: t('nav.modules'), show: true },
       { name: 'audit-log', icon: 'list', label: t('nav.auditLog'), show: session.isAdmin },
       { name: 'jobs', icon: 'list', label: t('nav.jobs'), show: session.isAdmin },
     ]
       .filter((link) => link.show && session.currentOrganization)
-      .map(({ name, icon, label }) => ({ name, icon, label })),
+      .map(({ name, icon, label }) => ({ name, icon, label }))
   )
 }

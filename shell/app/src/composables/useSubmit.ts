@@ -8,14 +8,17 @@ export function useSubmit() {
   const formError = ref<string | null>(null)
   const describe = useErrorMessage()
 
-  async function run<T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  async function run<T>(
+    action: () => Promise<T>
+  ): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
     submitting.value = true
     fieldErrors.value = {}
     formError.value = null
     try {
       return { ok: true, value: await action() }
     } catch (error) {
-      if (isApiError(error) && Object.keys(error.fieldErrors).length) fieldErrors.value = error.fieldErrors
+      if (isApiError(error) && Object.keys(error.fieldErrors).length)
+        fieldErrors.value = error.fieldErrors
       else formError.value = describe(error)
       return { ok: false, error }
     } finally {

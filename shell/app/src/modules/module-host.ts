@@ -2,7 +2,13 @@ import type { Id, Locale, MessageTree, ShellManifest, ShellManifestModule } from
 import { computed, markRaw, reactive, type Component, type InjectionKey } from 'vue'
 import type { RouteComponent, Router } from 'vue-router'
 import type { IntegrityMap } from '../sw/integrity'
-import { allowedRoutes, guardLazyComponents, integrityMapOf, navigationOf, toRemoteModule } from './manifest'
+import {
+  allowedRoutes,
+  guardLazyComponents,
+  integrityMapOf,
+  navigationOf,
+  toRemoteModule,
+} from './manifest'
 
 /** Where one module stands in the current organisation. */
 export interface ModuleEntry {
@@ -67,7 +73,9 @@ export function createModuleHost(deps: ModuleHostDeps) {
       if (run !== generation) return
       deps.mergeMessages('fr', module.messages.fr)
       deps.mergeMessages('en', module.messages.en)
-      const routes = guardLazyComponents(allowedRoutes(module.routes, deps.can), (error) => deps.chunkError(id, error))
+      const routes = guardLazyComponents(allowedRoutes(module.routes, deps.can), (error) =>
+        deps.chunkError(id, error)
+      )
       if (deps.router.hasRoute(routeName(id))) deps.router.removeRoute(routeName(id))
       if (routes.length) addRoutes(entry, routes)
       entry.status = 'ready'
@@ -85,7 +93,11 @@ export function createModuleHost(deps: ModuleHostDeps) {
     try {
       const manifest = await deps.fetchManifest(orgId)
       if (run !== generation) return
-      state.modules = manifest.modules.map((manifestModule) => ({ manifest: manifestModule, status: 'loading', error: null }))
+      state.modules = manifest.modules.map((manifestModule) => ({
+        manifest: manifestModule,
+        status: 'loading',
+        error: null,
+      }))
       const entries = state.modules
       try {
         await deps.prepareIntegrity(integrityMapOf(manifest))
@@ -112,7 +124,8 @@ export function createModuleHost(deps: ModuleHostDeps) {
   function unload(): void {
     generation += 1
     for (const entry of state.modules) {
-      if (deps.router.hasRoute(routeName(entry.manifest.id))) deps.router.removeRoute(routeName(entry.manifest.id))
+      if (deps.router.hasRoute(routeName(entry.manifest.id)))
+        deps.router.removeRoute(routeName(entry.manifest.id))
     }
     state.modules = []
     state.orgId = null
@@ -141,7 +154,12 @@ export function createModuleHost(deps: ModuleHostDeps) {
   return {
     state,
     /** Sidebar links of every module of the manifest, filtered by permission. */
-    navigation: computed(() => navigationOf(state.modules.map((entry) => entry.manifest), deps.can)),
+    navigation: computed(() =>
+      navigationOf(
+        state.modules.map((entry) => entry.manifest),
+        deps.can
+      )
+    ),
     load,
     reload,
     unload,

@@ -6,7 +6,9 @@ const registered = new Map<string, string>()
 export function registerRemote(remote: { name: string; entry: string }): void {
   const known = registered.get(remote.name)
   if (known === remote.entry) return
-  registerRemotes([{ name: remote.name, entry: remote.entry, type: 'module' }], { force: known !== undefined })
+  registerRemotes([{ name: remote.name, entry: remote.entry, type: 'module' }], {
+    force: known !== undefined,
+  })
   registered.set(remote.name, remote.entry)
 }
 

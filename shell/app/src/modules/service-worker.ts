@@ -21,7 +21,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, reason: string): Promis
       (error: unknown) => {
         clearTimeout(timer)
         reject(error)
-      },
+      }
     )
   })
 }
@@ -30,11 +30,14 @@ let registration: Promise<ServiceWorkerRegistration> | null = null
 
 /** Registers the shell's service worker (once per page); call early so it is ready when modules load. */
 export function registerShellServiceWorker(): Promise<ServiceWorkerRegistration> {
-  if (!('serviceWorker' in navigator)) return Promise.reject(new IntegrityUnavailableError('this browser has no service workers'))
-  registration ??= navigator.serviceWorker.register(SW_URL, { scope: '/' }).catch((error: unknown) => {
-    registration = null
-    throw new IntegrityUnavailableError(`registration failed (${String(error)})`)
-  })
+  if (!('serviceWorker' in navigator))
+    return Promise.reject(new IntegrityUnavailableError('this browser has no service workers'))
+  registration ??= navigator.serviceWorker
+    .register(SW_URL, { scope: '/' })
+    .catch((error: unknown) => {
+      registration = null
+      throw new IntegrityUnavailableError(`registration failed (${String(error)})`)
+    })
   return registration
 }
 
@@ -45,7 +48,11 @@ export async function controllingServiceWorker(timeoutMs = 15000): Promise<Servi
   const ready = await withTimeout(container.ready, timeoutMs, 'the service worker did not activate')
   if (container.controller) return container.controller
   const controlled = new Promise<ServiceWorker>((resolve) => {
-    container.addEventListener('controllerchange', () => container.controller && resolve(container.controller), { once: true })
+    container.addEventListener(
+      'controllerchange',
+      () => container.controller && resolve(container.controller),
+      { once: true }
+    )
   })
   ready.active?.postMessage({ type: IntegrityMessage.claim })
   return withTimeout(controlled, timeoutMs, 'the service worker did not take control of the page')
@@ -59,7 +66,12 @@ export async function sendIntegrityMap(map: IntegrityMap, timeoutMs = 15000): Pr
     channel.port1.onmessage = (event: MessageEvent<{ type?: string; message?: string }>) => {
       channel.port1.close()
       if (event.data?.type === IntegrityMessage.ack) resolve()
-      else reject(new IntegrityUnavailableError(event.data?.message ?? 'the service worker refused the hashes'))
+      else
+        reject(
+          new IntegrityUnavailableError(
+            event.data?.message ?? 'the service worker refused the hashes'
+          )
+        )
     }
   })
   worker.postMessage({ type: IntegrityMessage.set, map }, [channel.port2])

@@ -44,7 +44,11 @@ export function sha384Digests(sri: string): string[] {
 }
 
 /** Checks some bytes against the map entry of their URL path. */
-export async function verifyBytes(path: string, bytes: ArrayBuffer, map: IntegrityMap): Promise<{ ok: true } | { ok: false; reason: BlockReason }> {
+export async function verifyBytes(
+  path: string,
+  bytes: ArrayBuffer,
+  map: IntegrityMap
+): Promise<{ ok: true } | { ok: false; reason: BlockReason }> {
   const expected = Object.hasOwn(map, path) ? map[path] : undefined
   if (typeof expected !== 'string') return { ok: false, reason: 'unlisted' }
   const allowed = sha384Digests(expected)
@@ -58,7 +62,11 @@ export function blockedResponse(path: string, reason: BlockReason | 'no-response
   return new Response(`Blocked by the IA-Solution integrity check (${reason}): ${path}`, {
     status: 403,
     statusText: 'Forbidden',
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', [BLOCKED_HEADER]: reason },
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      [BLOCKED_HEADER]: reason,
+    },
   })
 }
 
@@ -69,7 +77,10 @@ export interface RemoteRequestDeps {
 }
 
 /** Fetches a module file and hands it over only if its bytes match the manifest; fails closed on anything else. */
-export async function handleRemoteRequest(request: Request, deps: RemoteRequestDeps): Promise<Response> {
+export async function handleRemoteRequest(
+  request: Request,
+  deps: RemoteRequestDeps
+): Promise<Response> {
   const path = new URL(request.url).pathname
   const map = await deps.loadMap()
   if (!Object.hasOwn(map, path)) return blockedResponse(path, 'unlisted')
@@ -80,12 +91,17 @@ export async function handleRemoteRequest(request: Request, deps: RemoteRequestD
   } catch {
     return blockedResponse(path, 'no-response')
   }
-  if (!response.ok) return new Response(null, { status: response.status, statusText: response.statusText })
+  if (!response.ok)
+    return new Response(null, { status: response.status, statusText: response.statusText })
 
   const bytes = await response.arrayBuffer()
   const verdict = await verifyBytes(path, bytes, map)
   if (!verdict.ok) return blockedResponse(path, verdict.reason)
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers })
+  return new Response(bytes, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  })
 }
 
 /** Keeps only well-formed entries of a map received from the page. */
@@ -124,7 +140,8 @@ export function createIntegrityStore(persistence: IntegrityPersistence) {
     async set(clientId: string, map: IntegrityMap, openClientIds: string[]): Promise<void> {
       const open = new Set([...openClientIds, clientId])
       const next: IntegrityMaps = {}
-      for (const [id, existing] of Object.entries(await all())) if (open.has(id)) next[id] = existing
+      for (const [id, existing] of Object.entries(await all()))
+        if (open.has(id)) next[id] = existing
       next[clientId] = sanitizeMap(map)
       await persistence.write(next)
       current = next
@@ -145,14 +162,19 @@ export function cachePersistence(caches: CacheStorage, origin: string): Integrit
       try {
         const stored: unknown = await response.json()
         if (typeof stored !== 'object' || stored === null) return null
-        return Object.fromEntries(Object.entries(stored).map(([clientId, map]) => [clientId, sanitizeMap(map)]))
+        return Object.fromEntries(
+          Object.entries(stored).map(([clientId, map]) => [clientId, sanitizeMap(map)])
+        )
       } catch {
         return null
       }
     },
     async write(maps) {
       const cache = await caches.open(CACHE_NAME)
-      await cache.put(key, new Response(JSON.stringify(maps), { headers: { 'content-type': 'application/json' } }))
+      await cache.put(
+        key,
+        new Response(JSON.stringify(maps), { headers: { 'content-type': 'application/json' } })
+      )
     },
   }
 }

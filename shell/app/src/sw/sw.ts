@@ -1,6 +1,13 @@
 /// <reference lib="webworker" />
 // The shell's service worker: every file under /remotes/ must match the hash the shell-manifest gives for it.
-import { IntegrityMessage, cachePersistence, createIntegrityStore, handleRemoteRequest, isRemoteUrl, type IntegrityMap } from './integrity'
+import {
+  IntegrityMessage,
+  cachePersistence,
+  createIntegrityStore,
+  handleRemoteRequest,
+  isRemoteUrl,
+  type IntegrityMap,
+} from './integrity'
 
 declare const self: ServiceWorkerGlobalScope
 
@@ -24,11 +31,17 @@ self.addEventListener('message', (event) => {
     event.waitUntil(
       self.clients
         .matchAll({ includeUncontrolled: true })
-        .then((open) => store.set(clientId, data.map as IntegrityMap, open.map((client) => client.id)))
+        .then((open) =>
+          store.set(
+            clientId,
+            data.map as IntegrityMap,
+            open.map((client) => client.id)
+          )
+        )
         .then(
           () => port?.postMessage({ type: IntegrityMessage.ack }),
-          (error: unknown) => port?.postMessage({ type: 'error', message: String(error) }),
-        ),
+          (error: unknown) => port?.postMessage({ type: 'error', message: String(error) })
+        )
     )
   }
 })
@@ -36,5 +49,10 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   if (!isRemoteUrl(new URL(event.request.url), self.location.origin)) return
   const clientId = event.clientId
-  event.respondWith(handleRemoteRequest(event.request, { fetch: (request) => fetch(request), loadMap: () => store.load(clientId) }))
+  event.respondWith(
+    handleRemoteRequest(event.request, {
+      fetch: (request) => fetch(request),
+      loadMap: () => store.load(clientId),
+    })
+  )
 })

@@ -4,7 +4,13 @@ import type { AuthProvider, Locale, OrganizationSummary, User } from '../types'
 const base = '/api/v1/auth'
 
 /** Creates an account and signs it in. */
-export function signUp(input: { fullName: string; email: string; password: string; locale?: Locale; invitationToken?: string }): Promise<{ user: User }> {
+export function signUp(input: {
+  fullName: string
+  email: string
+  password: string
+  locale?: Locale
+  invitationToken?: string
+}): Promise<{ user: User }> {
   return http.post(`${base}/sign-up`, input)
 }
 
@@ -29,7 +35,11 @@ export function updateMe(input: { fullName?: string; locale?: Locale }): Promise
 }
 
 /** Changes the signed-in user's password; their other sessions end, and their access tokens too unless `revokeAccessTokens` is false. */
-export function changePassword(input: { currentPassword: string; password: string; revokeAccessTokens: boolean }): Promise<void> {
+export function changePassword(input: {
+  currentPassword: string
+  password: string
+  revokeAccessTokens: boolean
+}): Promise<void> {
   return http.post(`${base}/password`, input)
 }
 
@@ -52,7 +62,11 @@ export function confirmEmailChange(token: string): Promise<{ user: User }> {
 export type OrganizationRef = { id: string; name: string }
 
 /** What deleting the account would do: organisations that block it, that go with it, and that stay. */
-export function getAccountDeletionPlan(): Promise<{ blocking: OrganizationRef[]; deleted: OrganizationRef[]; left: OrganizationRef[] }> {
+export function getAccountDeletionPlan(): Promise<{
+  blocking: OrganizationRef[]
+  deleted: OrganizationRef[]
+  left: OrganizationRef[]
+}> {
   return http.get(`${base}/me/deletion`)
 }
 

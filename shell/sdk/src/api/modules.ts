@@ -8,12 +8,18 @@ export function listModules(orgId: Id): Promise<{ data: ModuleCatalogueEntry[] }
 }
 
 /** Enables a module (admins); 409 `E_MODULE_DEPENDENCY_MISSING` names what it needs first. */
-export function enableModule(orgId: Id, moduleId: string): Promise<{ module: ModuleCatalogueEntry }> {
+export function enableModule(
+  orgId: Id,
+  moduleId: string
+): Promise<{ module: ModuleCatalogueEntry }> {
   return http.post(orgPath(orgId, `/modules/${encodeURIComponent(moduleId)}/enable`))
 }
 
 /** Disables a module (admins); 409 `E_MODULE_REQUIRED_BY` names the modules that need it. */
-export function disableModule(orgId: Id, moduleId: string): Promise<{ module: ModuleCatalogueEntry }> {
+export function disableModule(
+  orgId: Id,
+  moduleId: string
+): Promise<{ module: ModuleCatalogueEntry }> {
   return http.post(orgPath(orgId, `/modules/${encodeURIComponent(moduleId)}/disable`))
 }
 

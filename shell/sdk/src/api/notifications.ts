@@ -5,7 +5,9 @@ import type { NotificationPage } from '../types'
 const base = '/api/v1/auth/notifications'
 
 /** A page of my notifications, newest first, with my unread count. */
-export function listNotifications(query: { page?: number; perPage?: number; unread?: boolean } = {}): Promise<NotificationPage> {
+export function listNotifications(
+  query: { page?: number; perPage?: number; unread?: boolean } = {}
+): Promise<NotificationPage> {
   return http.get(withQuery(base, query))
 }
 

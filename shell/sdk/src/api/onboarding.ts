@@ -31,7 +31,9 @@ export function removeSampleData(orgId: Id): Promise<{ jobId: string }> {
 
 /** Sends a pending invitation again with a new link (admins); 429 when sent less than 5 minutes ago. */
 export function resendInvitation(orgId: Id, invitationId: Id): Promise<{ invitation: Invitation }> {
-  return http.post(orgPath(orgId, `/invitations/${encodeURIComponent(String(invitationId))}/resend`))
+  return http.post(
+    orgPath(orgId, `/invitations/${encodeURIComponent(String(invitationId))}/resend`)
+  )
 }
 
 /** Sends the signed-in user a new email-confirmation link (at most 3 per 15 minutes). */

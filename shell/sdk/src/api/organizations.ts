@@ -25,7 +25,11 @@ export function listOrganizations(): Promise<{ data: OrganizationSummary[] }> {
 }
 
 /** Creates an organisation owned by the caller. */
-export function createOrganization(input: { name: string; defaultCurrency?: CurrencyCode; locale?: Locale }): Promise<{ organization: Organization }> {
+export function createOrganization(input: {
+  name: string
+  defaultCurrency?: CurrencyCode
+  locale?: Locale
+}): Promise<{ organization: Organization }> {
   return http.post('/api/v1/orgs', input)
 }
 
@@ -35,12 +39,18 @@ export function getOrganization(orgId: Id): Promise<{ organization: Organization
 }
 
 /** Changes an organisation's details (admins). */
-export function updateOrganization(orgId: Id, input: OrganizationUpdate): Promise<{ organization: Organization }> {
+export function updateOrganization(
+  orgId: Id,
+  input: OrganizationUpdate
+): Promise<{ organization: Organization }> {
   return http.patch(orgPath(orgId), input)
 }
 
 /** Replaces an organisation's logo (admins). */
-export function uploadOrganizationLogo(orgId: Id, logo: File): Promise<{ organization: Organization }> {
+export function uploadOrganizationLogo(
+  orgId: Id,
+  logo: File
+): Promise<{ organization: Organization }> {
   const form = new FormData()
   form.append('logo', logo)
   return http.post(orgPath(orgId, '/logo'), form)
@@ -52,7 +62,11 @@ export function listMembers(orgId: Id): Promise<{ data: Member[] }> {
 }
 
 /** Makes a member an admin or a plain member (admins). */
-export function updateMemberRole(orgId: Id, memberId: Id, role: Exclude<Role, 'owner'>): Promise<{ member: Member }> {
+export function updateMemberRole(
+  orgId: Id,
+  memberId: Id,
+  role: Exclude<Role, 'owner'>
+): Promise<{ member: Member }> {
   return http.patch(orgPath(orgId, `/members/${encodeURIComponent(String(memberId))}`), { role })
 }
 
@@ -77,7 +91,10 @@ export function listInvitations(orgId: Id): Promise<{ data: Invitation[] }> {
 }
 
 /** Invites someone by email (admins). */
-export function createInvitation(orgId: Id, input: { email: string; role: Exclude<Role, 'owner'> }): Promise<{ invitation: Invitation }> {
+export function createInvitation(
+  orgId: Id,
+  input: { email: string; role: Exclude<Role, 'owner'> }
+): Promise<{ invitation: Invitation }> {
   return http.post(orgPath(orgId, '/invitations'), input)
 }
 

@@ -12,6 +12,9 @@ export function getMyPreference(key: string): Promise<{ preference: UserPreferen
 }
 
 /** Saves one of my preferences (any JSON of at most 8 KiB), for every device I sign in on. */
-export function saveMyPreference(key: string, value: unknown): Promise<{ preference: UserPreference }> {
+export function saveMyPreference(
+  key: string,
+  value: unknown
+): Promise<{ preference: UserPreference }> {
   return http.put(path(key), { value })
 }

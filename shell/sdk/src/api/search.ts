@@ -12,7 +12,10 @@ export interface SearchOptions {
 }
 
 /** Searches the current organisation's records across its enabled modules, best matches first. */
-export function searchOrganization(q: string, options: SearchOptions = {}): Promise<{ data: SearchResult[] }> {
+export function searchOrganization(
+  q: string,
+  options: SearchOptions = {}
+): Promise<{ data: SearchResult[] }> {
   const orgId = usePlatformSession().currentOrgId
   if (orgId === null) throw new Error('searchOrganization() needs a current organisation')
   const query = { q, limit: options.limit, types: options.types?.join(',') }

@@ -7,7 +7,11 @@ import UiCodePicker from './UiCodePicker.vue'
  * A searchable picker of codes named in the user's language by the browser (`Intl.DisplayNames`):
  * `preferred` codes first, then `codes` (or, without a list, the preferred codes alone).
  */
-function defineCodePicker(name: string, type: 'region' | 'currency' | 'language', codes?: readonly string[]) {
+function defineCodePicker(
+  name: string,
+  type: 'region' | 'currency' | 'language',
+  codes?: readonly string[]
+) {
   return defineComponent({
     name,
     props: {
@@ -24,16 +28,21 @@ function defineCodePicker(name: string, type: 'region' | 'currency' | 'language'
     setup(props, { emit }) {
       const { locale } = useI18n()
       const options = computed(() =>
-        codeOptions(codes ?? props.preferred, (code) => displayName(code, type, locale.value), props.preferred, locale.value)
+        codeOptions(
+          codes ?? props.preferred,
+          (code) => displayName(code, type, locale.value),
+          props.preferred,
+          locale.value
+        )
       )
       return () =>
         h(UiCodePicker, {
-          options: options.value,
-          modelValue: props.modelValue,
+          'options': options.value,
+          'modelValue': props.modelValue,
           'onUpdate:modelValue': (code: string) => emit('update:modelValue', code),
-          noneLabel: props.noneLabel,
-          id: props.id,
-          invalid: props.invalid,
+          'noneLabel': props.noneLabel,
+          'id': props.id,
+          'invalid': props.invalid,
         })
     },
   })

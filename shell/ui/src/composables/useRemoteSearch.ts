@@ -12,7 +12,12 @@ export type RemoteSearchStatus = 'idle' | 'loading' | 'done' | 'failed'
  */
 export function useRemoteSearch<T>(
   query: Ref<string>,
-  options: { search: () => RemoteSearch<T> | undefined; debounce: () => number; minLength: () => number; skip?: (text: string) => boolean },
+  options: {
+    search: () => RemoteSearch<T> | undefined
+    debounce: () => number
+    minLength: () => number
+    skip?: (text: string) => boolean
+  }
 ): { results: Ref<T[]>; status: Ref<RemoteSearchStatus> } {
   const results = ref([]) as Ref<T[]>
   const status = ref<RemoteSearchStatus>('idle')
@@ -52,7 +57,7 @@ export function useRemoteSearch<T>(
       }
       status.value = 'loading'
       timer = setTimeout(() => void run(search, text), options.debounce())
-    },
+    }
   )
   onBeforeUnmount(cancel)
   return { results, status }

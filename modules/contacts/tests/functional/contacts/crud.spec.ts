@@ -5,12 +5,16 @@ import { createUser, addMember, auditTrail } from '@ia/platform/testing'
 import { contactsUrl, createContactsOrganization, insertContact } from '../../helpers.ts'
 
 type ApiError = { code: string; field?: string; message: string }
-const byField = (errors: ApiError[]) => Object.fromEntries(errors.map((error) => [error.field, error.message]))
+const byField = (errors: ApiError[]) =>
+  Object.fromEntries(errors.map((error) => [error.field, error.message]))
 
 test.group('Contacts / create, read, update', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('creates a company with every field, normalising phone, email, country and tags', async ({ client, assert }) => {
+  test('creates a company with every field, normalising phone, email, country and tags', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
     const response = await client
       .post(contactsUrl(organization.id))
@@ -56,10 +60,16 @@ test.group('Contacts / create, read, update', (group) => {
     assert.deepEqual(shown.body().contact, contact)
 
     const audit = await auditTrail({ subject_id: contact.id })
-    assert.deepEqual(audit.map((entry) => ({ action: entry.action, actorId: entry.actorId })), [{ action: 'contact.created', actorId: owner.id }])
+    assert.deepEqual(
+      audit.map((entry) => ({ action: entry.action, actorId: entry.actorId })),
+      [{ action: 'contact.created', actorId: owner.id }]
+    )
   })
 
-  test('creates a person with only the required fields, the rest null', async ({ client, assert }) => {
+  test('creates a person with only the required fields, the rest null', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
     const response = await client
       .post(contactsUrl(organization.id))
@@ -68,7 +78,14 @@ test.group('Contacts / create, read, update', (group) => {
       .json({ kind: 'person', name: 'Mireille Nsimba' })
     response.assertStatus(201)
     assert.containsSubset(response.body().contact, {
-      kind: 'person', isCustomer: false, isSupplier: false, email: null, phone: null, country: null, tags: [], notes: null,
+      kind: 'person',
+      isCustomer: false,
+      isSupplier: false,
+      email: null,
+      phone: null,
+      country: null,
+      tags: [],
+      notes: null,
     })
   })
 
@@ -85,7 +102,7 @@ test.group('Contacts / create, read, update', (group) => {
       assert.equal(response.body().contact.phone, '+243812345678')
     })
 
-  test('reads a national number in the contact\'s own country', async ({ client, assert }) => {
+  test("reads a national number in the contact's own country", async ({ client, assert }) => {
     const { owner, organization } = await createContactsOrganization()
     const response = await client
       .post(contactsUrl(organization.id))
@@ -101,7 +118,11 @@ test.group('Contacts / create, read, update', (group) => {
       .withCsrfToken()
       .json({ phone: '01 45 44 38 00' })
     changed.assertStatus(200)
-    assert.equal(changed.body().contact.phone, '+33145443800', 'a number sent alone is read in the stored country')
+    assert.equal(
+      changed.body().contact.phone,
+      '+33145443800',
+      'a number sent alone is read in the stored country'
+    )
   })
 
   test('answers 422 per field in French', async ({ client, assert }) => {
@@ -111,22 +132,52 @@ test.group('Contacts / create, read, update', (group) => {
       .loginAs(owner)
       .withCsrfToken()
       .json({
-        kind: 'robot', email: 'pas-un-email', phone: '12345', country: 'RDC', preferredCurrency: 'XYZ',
-        preferredLocale: 'ln', tags: Array.from({ length: 21 }, (_, i) => `t${i}`), isCustomer: 'peut-être',
+        kind: 'robot',
+        email: 'pas-un-email',
+        phone: '12345',
+        country: 'RDC',
+        preferredCurrency: 'XYZ',
+        preferredLocale: 'ln',
+        tags: Array.from({ length: 21 }, (_, i) => `t${i}`),
+        isCustomer: 'peut-être',
       })
     response.assertStatus(422)
     const messages = byField(response.body().errors)
-    assert.sameMembers(Object.keys(messages), ['kind', 'name', 'email', 'phone', 'country', 'preferredCurrency', 'preferredLocale', 'tags', 'isCustomer'])
+    assert.sameMembers(Object.keys(messages), [
+      'kind',
+      'name',
+      'email',
+      'phone',
+      'country',
+      'preferredCurrency',
+      'preferredLocale',
+      'tags',
+      'isCustomer',
+    ])
     assert.equal(messages.name, 'Ce champ est obligatoire.')
     assert.equal(messages.email, 'Saisissez une adresse e-mail valide.')
-    assert.equal(messages.phone, 'Saisissez un numéro de téléphone valide (ex. 0812345678 ou +243 81 234 5678).')
+    assert.equal(
+      messages.phone,
+      'Saisissez un numéro de téléphone valide (ex. 0812345678 ou +243 81 234 5678).'
+    )
     assert.equal(messages.country, 'Choisissez un pays dans la liste.')
     assert.equal(messages.preferredCurrency, 'Choisissez une devise dans la liste.')
     assert.equal(messages.tags, 'Au plus 20 étiquettes.')
-    assert.equal(await db.from('contacts.contacts').where('organization_id', organization.id).count('* as total').first().then((r) => Number(r.total)), 0)
+    assert.equal(
+      await db
+        .from('contacts.contacts')
+        .where('organization_id', organization.id)
+        .count('* as total')
+        .first()
+        .then((r) => Number(r.total)),
+      0
+    )
   })
 
-  test('answers 422 per field in English for an English-speaking user', async ({ client, assert }) => {
+  test('answers 422 per field in English for an English-speaking user', async ({
+    client,
+    assert,
+  }) => {
     const { organization } = await createContactsOrganization()
     const user = await createUser({ locale: 'en' })
     await addMember(organization, user, 'admin')
@@ -139,21 +190,41 @@ test.group('Contacts / create, read, update', (group) => {
     const messages = byField(response.body().errors)
     assert.sameMembers(Object.keys(messages), ['name', 'email', 'phone'])
     assert.equal(messages.email, 'Enter a valid email address.')
-    assert.equal(messages.phone, 'Enter a valid phone number (e.g. 0812345678 or +243 81 234 5678).')
+    assert.equal(
+      messages.phone,
+      'Enter a valid phone number (e.g. 0812345678 or +243 81 234 5678).'
+    )
   })
 
-  test('refuses an email another active contact uses (422 on email), but not an archived one\'s', async ({ client, assert }) => {
+  test("refuses an email another active contact uses (422 on email), but not an archived one's", async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
-    await insertContact(organization.id, { name: 'Kin Distribution', email: 'ventes@kin.example.cd' })
+    await insertContact(organization.id, {
+      name: 'Kin Distribution',
+      email: 'ventes@kin.example.cd',
+    })
     const duplicate = await client
       .post(contactsUrl(organization.id))
       .loginAs(owner)
       .withCsrfToken()
       .json({ kind: 'company', name: 'Autre', email: 'VENTES@kin.example.cd' })
     duplicate.assertStatus(422)
-    duplicate.assertBodyContains({ errors: [{ code: 'E_CONTACT_EMAIL_TAKEN', field: 'email', message: 'Un autre contact actif utilise déjà cette adresse e-mail.' }] })
+    duplicate.assertBodyContains({
+      errors: [
+        {
+          code: 'E_CONTACT_EMAIL_TAKEN',
+          field: 'email',
+          message: 'Un autre contact actif utilise déjà cette adresse e-mail.',
+        },
+      ],
+    })
 
-    await db.from('contacts.contacts').where('organization_id', organization.id).update({ archived_at: new Date() })
+    await db
+      .from('contacts.contacts')
+      .where('organization_id', organization.id)
+      .update({ archived_at: new Date() })
     const reused = await client
       .post(contactsUrl(organization.id))
       .loginAs(owner)
@@ -166,7 +237,10 @@ test.group('Contacts / create, read, update', (group) => {
   test('the same email is free in another organisation', async ({ client }) => {
     const first = await createContactsOrganization()
     const second = await createContactsOrganization()
-    await insertContact(first.organization.id, { name: 'Kin Distribution', email: 'ventes@kin.example.cd' })
+    await insertContact(first.organization.id, {
+      name: 'Kin Distribution',
+      email: 'ventes@kin.example.cd',
+    })
     const response = await client
       .post(contactsUrl(second.organization.id))
       .loginAs(second.owner)
@@ -175,16 +249,29 @@ test.group('Contacts / create, read, update', (group) => {
     response.assertStatus(201)
   })
 
-  test('updates only the fields sent, and audits which ones changed', async ({ client, assert }) => {
+  test('updates only the fields sent, and audits which ones changed', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
-    const contact = await insertContact(organization.id, { name: 'Pharmacie Espoir', city: 'Kinshasa', email: 'espoir@example.cd' })
+    const contact = await insertContact(organization.id, {
+      name: 'Pharmacie Espoir',
+      city: 'Kinshasa',
+      email: 'espoir@example.cd',
+    })
     const response = await client
       .patch(contactsUrl(organization.id, `/${contact.id}`))
       .loginAs(owner)
       .withCsrfToken()
       .json({ phone: '+243 99 123 4567', isCustomer: true, email: null })
     response.assertStatus(200)
-    assert.containsSubset(response.body().contact, { name: 'Pharmacie Espoir', city: 'Kinshasa', phone: '+243991234567', isCustomer: true, email: null })
+    assert.containsSubset(response.body().contact, {
+      name: 'Pharmacie Espoir',
+      city: 'Kinshasa',
+      phone: '+243991234567',
+      isCustomer: true,
+      email: null,
+    })
     const audit = (await auditTrail({ subject_id: contact.id, action: 'contact.updated' }))[0]
     assert.sameMembers(audit.metadata.fields as string[], ['phone', 'isCustomer', 'email'])
   })
@@ -202,7 +289,10 @@ test.group('Contacts / create, read, update', (group) => {
     response.assertBodyContains({ errors: [{ code: 'E_CONTACT_EMAIL_TAKEN', field: 'email' }] })
   })
 
-  test('ignores id, organization_id, organizationId and __proto__ in the body', async ({ client, assert }) => {
+  test('ignores id, organization_id, organizationId and __proto__ in the body', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
     const other = await createContactsOrganization()
     const forgedId = '00000000-0000-4000-8000-000000000001'
@@ -225,7 +315,12 @@ test.group('Contacts / create, read, update', (group) => {
       .patch(contactsUrl(organization.id, `/${created.id}`))
       .loginAs(owner)
       .withCsrfToken()
-      .json({ organizationId: other.organization.id, organization_id: other.organization.id, id: forgedId, name: 'Renommée' })
+      .json({
+        organizationId: other.organization.id,
+        organization_id: other.organization.id,
+        id: forgedId,
+        name: 'Renommée',
+      })
     patched.assertStatus(200)
     const after = await db.from('contacts.contacts').where('id', created.id).firstOrFail()
     assert.equal(after.organization_id, organization.id)
@@ -234,7 +329,9 @@ test.group('Contacts / create, read, update', (group) => {
 
   test('answers 404 for an unknown id and for a malformed one', async ({ client }) => {
     const { owner, organization } = await createContactsOrganization()
-    const unknown = await client.get(contactsUrl(organization.id, '/7a1f2c3e-0000-4000-8000-000000000000')).loginAs(owner)
+    const unknown = await client
+      .get(contactsUrl(organization.id, '/7a1f2c3e-0000-4000-8000-000000000000'))
+      .loginAs(owner)
     unknown.assertStatus(404)
     unknown.assertBodyContains({ errors: [{ code: 'E_NOT_FOUND' }] })
     const malformed = await client.get(contactsUrl(organization.id, '/not-a-uuid')).loginAs(owner)

@@ -7,25 +7,39 @@ import { contactsUrl, createContactsOrganization, insertContact } from '../../he
 test.group('Contacts / membership read on every request', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a role lowered takes effect on the next request, with a session or a token', async ({ client, assert }) => {
+  test('a role lowered takes effect on the next request, with a session or a token', async ({
+    client,
+    assert,
+  }) => {
     const { organization } = await createContactsOrganization()
     const admin = await createUser()
     const membership = await addMember(organization, admin, 'admin')
-    const { value: token } = (await client.post('/api/v1/auth/tokens').loginAs(admin).json({ name: 'CLI' }).withCsrfToken()).body().token
+    const { value: token } = (
+      await client.post('/api/v1/auth/tokens').loginAs(admin).json({ name: 'CLI' }).withCsrfToken()
+    ).body().token
     const first = await insertContact(organization.id, { name: 'Pharmacie Espoir' })
     const second = await insertContact(organization.id, { name: 'Boulangerie Amani' })
 
-    ;(await client.post(contactsUrl(organization.id, `/${first.id}/archive`)).bearerToken(token)).assertStatus(200)
+    ;(
+      await client.post(contactsUrl(organization.id, `/${first.id}/archive`)).bearerToken(token)
+    ).assertStatus(200)
     membership.role = 'member'
     await membership.save()
-    const byToken = await client.post(contactsUrl(organization.id, `/${second.id}/archive`)).bearerToken(token)
+    const byToken = await client
+      .post(contactsUrl(organization.id, `/${second.id}/archive`))
+      .bearerToken(token)
     byToken.assertStatus(403)
-    const bySession = await client.post(contactsUrl(organization.id, `/${second.id}/archive`)).loginAs(admin).withCsrfToken()
+    const bySession = await client
+      .post(contactsUrl(organization.id, `/${second.id}/archive`))
+      .loginAs(admin)
+      .withCsrfToken()
     bySession.assertStatus(403)
     ;(await client.get(contactsUrl(organization.id)).bearerToken(token)).assertStatus(200)
 
     await membership.delete()
     ;(await client.get(contactsUrl(organization.id)).bearerToken(token)).assertStatus(404)
-    assert.isNull((await db.from('contacts.contacts').where('id', second.id).firstOrFail()).archived_at)
+    assert.isNull(
+      (await db.from('contacts.contacts').where('id', second.id).firstOrFail()).archived_at
+    )
   })
 })

@@ -10,28 +10,47 @@ async function rebuild(args: string[]) {
   const ace = await app.container.make('ace')
   ace.ui.switchMode('raw')
   const command = await ace.exec('search:rebuild', args)
-  const output = ace.ui.logger.getLogs().map((log) => log.message).join('\n')
+  const output = ace.ui.logger
+    .getLogs()
+    .map((log) => log.message)
+    .join('\n')
   ace.ui.logger.flushLogs()
   return { command, output }
 }
 
 /** The titles the search finds for `q` in one organisation. */
-const found = async (organizationId: string, q: string) => (await search.query(organizationId, q)).map((result) => result.title).sort()
+const found = async (organizationId: string, q: string) =>
+  (await search.query(organizationId, q)).map((result) => result.title).sort()
 
 test.group('Search / search:rebuild', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test("rebuilds one organisation's contacts: active ones in, archived and stale documents out", async ({ assert }) => {
+  test("rebuilds one organisation's contacts: active ones in, archived and stale documents out", async ({
+    assert,
+  }) => {
     const { organization } = await createContactsOrganization()
     const other = await createContactsOrganization()
     await insertContact(organization.id, { name: 'Société Minière' })
     await insertContact(organization.id, { name: 'Pharmacie Espoir' })
     const archived = await insertContact(organization.id, { name: 'Ancien Client' })
-    await tenantContext.run(organization.id, () => archived.merge({ archivedAt: DateTime.now() }).save())
-    await search.index(organization.id, 'contacts.contact', 'stale', { title: 'Supprimé', url: '/contacts/stale' })
-    await search.index(other.organization.id, 'contacts.contact', 'kept', { title: 'Voisin', url: '/contacts/kept' })
+    await tenantContext.run(organization.id, () =>
+      archived.merge({ archivedAt: DateTime.now() }).save()
+    )
+    await search.index(organization.id, 'contacts.contact', 'stale', {
+      title: 'Supprimé',
+      url: '/contacts/stale',
+    })
+    await search.index(other.organization.id, 'contacts.contact', 'kept', {
+      title: 'Voisin',
+      url: '/contacts/kept',
+    })
 
-    const { command, output } = await rebuild(['--type', 'contacts.contact', '--organization', organization.id])
+    const { command, output } = await rebuild([
+      '--type',
+      'contacts.contact',
+      '--organization',
+      organization.id,
+    ])
 
     assert.equal(command.exitCode, 0, output)
     assert.include(output, 'contacts.contact: 2 document(s) indexed with postgres')
@@ -42,7 +61,9 @@ test.group('Search / search:rebuild', (group) => {
     assert.deepEqual(await found(other.organization.id, 'voisin'), ['Voisin'])
   })
 
-  test('without flags rebuilds every type for every organisation that installed its module', async ({ assert }) => {
+  test('without flags rebuilds every type for every organisation that installed its module', async ({
+    assert,
+  }) => {
     const one = await createContactsOrganization()
     const two = await createContactsOrganization()
     await insertContact(one.organization.id, { name: 'Alpha Mines' })

@@ -8,7 +8,8 @@ import Contact from '../../../app/models/contact.ts'
 import { CONTACT_SEARCH_TYPE, syncContactSearch } from '../../../app/services/contact_search.ts'
 import { createContactsOrganization, createMember, insertContact } from '../../helpers.ts'
 
-const searchUrl = (organizationId: string, query: string) => `/api/v1/orgs/${organizationId}/search?${query}`
+const searchUrl = (organizationId: string, query: string) =>
+  `/api/v1/orgs/${organizationId}/search?${query}`
 
 /** A contact stored and indexed, as its `contacts.contact.created` event would leave it. */
 async function indexedContact(organizationId: string, input: Parameters<typeof insertContact>[1]) {
@@ -20,40 +21,73 @@ async function indexedContact(organizationId: string, input: Parameters<typeof i
 test.group('Search / contacts', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('"societe" finds "Société Minière", and so do a partial word and a typo', async ({ client, assert }) => {
+  test('"societe" finds "Société Minière", and so do a partial word and a typo', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
-    const contact = await indexedContact(organization.id, { name: 'Société Minière du Katanga', city: 'Lubumbashi', email: 'info@smk.cd' })
+    const contact = await indexedContact(organization.id, {
+      name: 'Société Minière du Katanga',
+      city: 'Lubumbashi',
+      email: 'info@smk.cd',
+    })
     await indexedContact(organization.id, { name: 'Pharmacie Espoir', city: 'Kinshasa' })
 
     for (const q of ['societe', 'minier', 'sociéte minire', 'SOCIETE MINIERE']) {
-      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(q)}`)).loginAs(owner)
+      const response = await client
+        .get(searchUrl(organization.id, `q=${encodeURIComponent(q)}`))
+        .loginAs(owner)
       response.assertStatus(200)
-      assert.deepEqual(response.body().data[0], {
-        type: 'contacts.contact',
-        moduleId: 'contacts',
-        id: contact.id,
-        title: 'Société Minière du Katanga',
-        subtitle: 'Lubumbashi · info@smk.cd',
-        url: `/contacts/${contact.id}`,
-      }, q)
+      assert.deepEqual(
+        response.body().data[0],
+        {
+          type: 'contacts.contact',
+          moduleId: 'contacts',
+          id: contact.id,
+          title: 'Société Minière du Katanga',
+          subtitle: 'Lubumbashi · info@smk.cd',
+          url: `/contacts/${contact.id}`,
+        },
+        q
+      )
     }
     const byCity = await client.get(searchUrl(organization.id, 'q=kinshasa')).loginAs(owner)
-    assert.deepEqual(byCity.body().data.map((result: { title: string }) => result.title), ['Pharmacie Espoir'])
+    assert.deepEqual(
+      byCity.body().data.map((result: { title: string }) => result.title),
+      ['Pharmacie Espoir']
+    )
   })
 
-  test('a misspelt name, city or tag still finds the contact, exact matches first, only in its organisation while Contacts is enabled', async ({ client, assert }) => {
+  test('a misspelt name, city or tag still finds the contact, exact matches first, only in its organisation while Contacts is enabled', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
     const other = await createContactsOrganization()
-    const garage = await indexedContact(organization.id, { name: 'Garage Mwangaza', city: 'Lubumbashi', tags: ['grossiste'] })
-    const lookalike = await indexedContact(organization.id, { name: 'Garaje Tujenge', city: 'Goma' })
-    await indexedContact(other.organization.id, { name: 'Garage Mwangaza', city: 'Lubumbashi', tags: ['grossiste'] })
+    const garage = await indexedContact(organization.id, {
+      name: 'Garage Mwangaza',
+      city: 'Lubumbashi',
+      tags: ['grossiste'],
+    })
+    const lookalike = await indexedContact(organization.id, {
+      name: 'Garaje Tujenge',
+      city: 'Goma',
+    })
+    await indexedContact(other.organization.id, {
+      name: 'Garage Mwangaza',
+      city: 'Lubumbashi',
+      tags: ['grossiste'],
+    })
     const ids = async (q: string) => {
-      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(q)}`)).loginAs(owner)
+      const response = await client
+        .get(searchUrl(organization.id, `q=${encodeURIComponent(q)}`))
+        .loginAs(owner)
       response.assertStatus(200)
       return response.body().data.map((result: { id: string }) => result.id)
     }
 
-    for (const q of ['mwangza', 'lubumbahsi', 'grosiste', 'garage mwangazza']) assert.deepEqual(await ids(q), [garage.id], q)
+    for (const q of ['mwangza', 'lubumbahsi', 'grosiste', 'garage mwangazza'])
+      assert.deepEqual(await ids(q), [garage.id], q)
     assert.deepEqual(await ids('garage'), [garage.id, lookalike.id])
 
     const registry = await app.container.make('platform.modules')
@@ -61,26 +95,41 @@ test.group('Search / contacts', (group) => {
     assert.deepEqual(await ids('mwangza'), [])
   })
 
-  test("another organisation's contacts are never found, not even by their id, and its search answers 404", async ({ client, assert }) => {
+  test("another organisation's contacts are never found, not even by their id, and its search answers 404", async ({
+    client,
+    assert,
+  }) => {
     const mine = await createContactsOrganization()
     const theirs = await createContactsOrganization()
-    const secret = await indexedContact(theirs.organization.id, { name: 'Société Minière Secrète', rccm: 'CD/LSH/RCCM/22-B-01234' })
+    const secret = await indexedContact(theirs.organization.id, {
+      name: 'Société Minière Secrète',
+      rccm: 'CD/LSH/RCCM/22-B-01234',
+    })
 
     for (const q of ['societe', 'secrete', secret.id, '01234']) {
-      const response = await client.get(searchUrl(mine.organization.id, `q=${encodeURIComponent(q)}`)).loginAs(mine.owner)
+      const response = await client
+        .get(searchUrl(mine.organization.id, `q=${encodeURIComponent(q)}`))
+        .loginAs(mine.owner)
       response.assertStatus(200)
       assert.deepEqual(response.body().data, [], q)
     }
-    const foreign = await client.get(searchUrl(theirs.organization.id, 'q=societe')).loginAs(mine.owner)
+    const foreign = await client
+      .get(searchUrl(theirs.organization.id, 'q=societe'))
+      .loginAs(mine.owner)
     foreign.assertStatus(404)
     assert.notInclude(JSON.stringify(foreign.body()), 'Secrète')
     ;(await client.get(searchUrl(theirs.organization.id, 'q=societe'))).assertStatus(401)
 
     const stranger = await createUser()
-    ;(await client.get(searchUrl(theirs.organization.id, 'q=societe')).loginAs(stranger)).assertStatus(404)
+    ;(
+      await client.get(searchUrl(theirs.organization.id, 'q=societe')).loginAs(stranger)
+    ).assertStatus(404)
   })
 
-  test('contacts drop out of the results while the module is disabled', async ({ client, assert }) => {
+  test('contacts drop out of the results while the module is disabled', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createContactsOrganization()
     await indexedContact(organization.id, { name: 'Société Minière' })
     const registry = await app.container.make('platform.modules')
@@ -95,23 +144,34 @@ test.group('Search / contacts', (group) => {
     assert.lengthOf(enabled.body().data, 1)
 
     const { owner: other, organization: withoutContacts } = await createOwnerWithOrganization()
-    await search.index(withoutContacts.id, CONTACT_SEARCH_TYPE, 'orphan', { title: 'Société Minière', url: '/contacts/orphan' })
-    assert.deepEqual((await client.get(searchUrl(withoutContacts.id, 'q=societe')).loginAs(other)).body().data, [])
+    await search.index(withoutContacts.id, CONTACT_SEARCH_TYPE, 'orphan', {
+      title: 'Société Minière',
+      url: '/contacts/orphan',
+    })
+    assert.deepEqual(
+      (await client.get(searchUrl(withoutContacts.id, 'q=societe')).loginAs(other)).body().data,
+      []
+    )
   })
 
   test('a member searches too; types and limit narrow the results', async ({ client, assert }) => {
     const { organization } = await createContactsOrganization()
     const member = await createMember(organization)
-    for (const name of ['Mines Alpha', 'Mines Beta', 'Mines Gamma']) await indexedContact(organization.id, { name })
+    for (const name of ['Mines Alpha', 'Mines Beta', 'Mines Gamma'])
+      await indexedContact(organization.id, { name })
 
-    const limited = await client.get(searchUrl(organization.id, 'q=mines&limit=2&types=contacts.contact')).loginAs(member)
+    const limited = await client
+      .get(searchUrl(organization.id, 'q=mines&limit=2&types=contacts.contact'))
+      .loginAs(member)
     limited.assertStatus(200)
     assert.lengthOf(limited.body().data, 2)
-    const otherType = await client.get(searchUrl(organization.id, 'q=mines&types=invoicing.invoice')).loginAs(member)
+    const otherType = await client
+      .get(searchUrl(organization.id, 'q=mines&types=invoicing.invoice'))
+      .loginAs(member)
     assert.deepEqual(otherType.body().data, [])
   })
 
-  test('invalid parameters answer 422 in the caller\'s language', async ({ client, assert }) => {
+  test("invalid parameters answer 422 in the caller's language", async ({ client, assert }) => {
     const { organization } = await createContactsOrganization()
     const french = await createMember(organization, 'fr')
     const english = await createMember(organization, 'en')
@@ -137,11 +197,14 @@ test.group('Search / contacts', (group) => {
     assert.match(en.body().errors[0].message, /2/)
   })
 
-  test('a contact is indexed when created or changed, and removed when archived', async ({ assert }) => {
+  test('a contact is indexed when created or changed, and removed when archived', async ({
+    assert,
+  }) => {
     const { organization } = await createContactsOrganization()
     const other = await createContactsOrganization()
     const contact = await insertContact(organization.id, { name: 'Kivu Transport', city: 'Goma' })
-    const titles = async () => (await search.query(organization.id, 'kivu')).map((result) => result.title)
+    const titles = async () =>
+      (await search.query(organization.id, 'kivu')).map((result) => result.title)
 
     assert.deepEqual(await titles(), [])
     await syncContactSearch(organization.id, contact.id)
@@ -170,25 +233,51 @@ test.group('Search / contacts', (group) => {
   })
 
   test('a phone number typed as "{$self}" finds its contact, shown formatted')
-    .with(['0810001014', '810001014', '081 000 1014', '+243810001014', '+243 810 001 014', '00243810001014', '0810 001'])
+    .with([
+      '0810001014',
+      '810001014',
+      '081 000 1014',
+      '+243810001014',
+      '+243 810 001 014',
+      '00243810001014',
+      '0810 001',
+    ])
     .run(async ({ client, assert }, typed) => {
       const { owner, organization } = await createContactsOrganization()
-      const contact = await indexedContact(organization.id, { name: 'Pharmacie Espoir', city: 'Kinshasa', phone: '+243810001014' })
+      const contact = await indexedContact(organization.id, {
+        name: 'Pharmacie Espoir',
+        city: 'Kinshasa',
+        phone: '+243810001014',
+      })
       await indexedContact(organization.id, { name: 'Garage Mwangaza', phone: '+243991234567' })
-      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`)).loginAs(owner)
+      const response = await client
+        .get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`))
+        .loginAs(owner)
       response.assertStatus(200)
-      assert.deepEqual(response.body().data.map((result: { id: string }) => result.id), [contact.id])
+      assert.deepEqual(
+        response.body().data.map((result: { id: string }) => result.id),
+        [contact.id]
+      )
       assert.equal(response.body().data[0].subtitle, 'Kinshasa · +243 810 001 014')
     })
 
-  test('a national number is read in the organisation\'s country', async ({ client, assert }) => {
+  test("a national number is read in the organisation's country", async ({ client, assert }) => {
     const { owner, organization } = await createContactsOrganization()
     organization.country = 'FR'
     await organization.save()
-    const contact = await indexedContact(organization.id, { name: 'Bureau de Paris', phone: '+33612345678' })
+    const contact = await indexedContact(organization.id, {
+      name: 'Bureau de Paris',
+      phone: '+33612345678',
+    })
     for (const typed of ['06 12 34 56 78', '+33 6 12 34 56 78']) {
-      const response = await client.get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`)).loginAs(owner)
-      assert.deepEqual(response.body().data.map((result: { id: string }) => result.id), [contact.id], typed)
+      const response = await client
+        .get(searchUrl(organization.id, `q=${encodeURIComponent(typed)}`))
+        .loginAs(owner)
+      assert.deepEqual(
+        response.body().data.map((result: { id: string }) => result.id),
+        [contact.id],
+        typed
+      )
     }
   })
 })

@@ -8,12 +8,21 @@ import { addMember, auditTrail, createUser, runQueuedJobs } from '@ia/platform/t
 import { createCurrenciesOrganization, currenciesUrl } from '../../helpers.ts'
 import { queueDailyFetches, readProviderAnswer } from '../../../app/jobs/fetch_rates.ts'
 
-const SETTINGS = { currencies: ['CDF', 'USD', 'EUR'], defaultCurrency: 'CDF', reportingCurrency: 'USD', rateSource: 'Banque Centrale du Congo - taux indicatif', providerUrl: null }
+const SETTINGS = {
+  currencies: ['CDF', 'USD', 'EUR'],
+  defaultCurrency: 'CDF',
+  reportingCurrency: 'USD',
+  rateSource: 'Banque Centrale du Congo - taux indicatif',
+  providerUrl: null,
+}
 
 test.group('Currencies / settings', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a DR Congo organisation shows CDF and USD with the BCC as rate source, named in the reader’s language', async ({ client, assert }) => {
+  test('a DR Congo organisation shows CDF and USD with the BCC as rate source, named in the reader’s language', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createCurrenciesOrganization()
     const response = await client.get(currenciesUrl(organization.id, '/settings')).loginAs(owner)
     response.assertStatus(200)
@@ -22,7 +31,13 @@ test.group('Currencies / settings', (group) => {
       reportingCurrency: 'USD',
       currencies: [
         { code: 'CDF', precision: 2, name: 'franc congolais', isDefault: true, isReporting: false },
-        { code: 'USD', precision: 2, name: 'dollar des États-Unis', isDefault: false, isReporting: true },
+        {
+          code: 'USD',
+          precision: 2,
+          name: 'dollar des États-Unis',
+          isDefault: false,
+          isReporting: true,
+        },
       ],
       rateSource: 'Banque Centrale du Congo - taux indicatif',
       providerUrl: null,
@@ -33,7 +48,10 @@ test.group('Currencies / settings', (group) => {
     assert.deepInclude(iso.body().data, { code: 'XAF', precision: 0, name: 'franc CFA (BEAC)' })
   })
 
-  test('an admin changes currencies, default and reporting currency in one audited transaction; the organisation follows', async ({ client, assert }) => {
+  test('an admin changes currencies, default and reporting currency in one audited transaction; the organisation follows', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createCurrenciesOrganization()
     const response = await client
       .put(currenciesUrl(organization.id, '/settings'))
@@ -41,23 +59,54 @@ test.group('Currencies / settings', (group) => {
       .loginAs(owner)
       .withCsrfToken()
     response.assertStatus(200)
-    assert.deepEqual(response.body().settings.currencies.map((currency: { code: string }) => currency.code), ['USD', 'EUR', 'CDF'])
+    assert.deepEqual(
+      response.body().settings.currencies.map((currency: { code: string }) => currency.code),
+      ['USD', 'EUR', 'CDF']
+    )
     await organization.refresh()
     assert.deepEqual([organization.defaultCurrency, organization.reportingCurrency], ['USD', 'EUR'])
-    const audit = await auditTrail({ organization_id: organization.id, action: 'currencies.settings.updated' })
+    const audit = await auditTrail({
+      organization_id: organization.id,
+      action: 'currencies.settings.updated',
+    })
     assert.lengthOf(audit, 1)
   })
 
-  test('the default or reporting currency outside the currencies is a 422 on it, and nothing changes; a member may not change settings', async ({ client, assert }) => {
+  test('the default or reporting currency outside the currencies is a 422 on it, and nothing changes; a member may not change settings', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createCurrenciesOrganization()
-    const refused = await client.put(currenciesUrl(organization.id, '/settings')).json({ ...SETTINGS, reportingCurrency: 'ZAR' }).loginAs(owner).withCsrfToken()
+    const refused = await client
+      .put(currenciesUrl(organization.id, '/settings'))
+      .json({ ...SETTINGS, reportingCurrency: 'ZAR' })
+      .loginAs(owner)
+      .withCsrfToken()
     refused.assertStatus(422)
-    assert.deepEqual(refused.body().errors.map((error: { field: string; code: string }) => [error.field, error.code]), [['reportingCurrency', 'E_CURRENCY_NOT_USED']])
-    const codes = await db.from('currencies.organization_currencies').where('organization_id', organization.id).orderBy('code').select('code')
-    assert.deepEqual(codes.map((row) => row.code), ['CDF', 'USD'])
+    assert.deepEqual(
+      refused
+        .body()
+        .errors.map((error: { field: string; code: string }) => [error.field, error.code]),
+      [['reportingCurrency', 'E_CURRENCY_NOT_USED']]
+    )
+    const codes = await db
+      .from('currencies.organization_currencies')
+      .where('organization_id', organization.id)
+      .orderBy('code')
+      .select('code')
+    assert.deepEqual(
+      codes.map((row) => row.code),
+      ['CDF', 'USD']
+    )
     const member = await createUser()
     await addMember(organization, member, 'member')
-    ;(await client.put(currenciesUrl(organization.id, '/settings')).json(SETTINGS).loginAs(member).withCsrfToken()).assertStatus(403)
+    ;(
+      await client
+        .put(currenciesUrl(organization.id, '/settings'))
+        .json(SETTINGS)
+        .loginAs(member)
+        .withCsrfToken()
+    ).assertStatus(403)
   })
 })
 
@@ -76,12 +125,27 @@ test.group('Currencies / provider job', (group) => {
   })
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('fetches the day’s rates from the configured HTTP JSON source, exactly as written, for the organisation’s currencies only', async ({ client, assert }) => {
+  test('fetches the day’s rates from the configured HTTP JSON source, exactly as written, for the organisation’s currencies only', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createCurrenciesOrganization()
     const today = DateTime.now().toISODate()
-    answer = { status: 200, body: `{"amount":1.0,"base":"USD","date":"${today}","rates":{"CDF":2850.123456789012,"EUR":0.92,"JPY":150}}` }
-    ;(await client.put(currenciesUrl(organization.id, '/settings')).json({ ...SETTINGS, providerUrl: url }).loginAs(owner).withCsrfToken()).assertStatus(200)
-    const queued = await client.post(currenciesUrl(organization.id, '/provider/fetch')).loginAs(owner).withCsrfToken()
+    answer = {
+      status: 200,
+      body: `{"amount":1.0,"base":"USD","date":"${today}","rates":{"CDF":2850.123456789012,"EUR":0.92,"JPY":150}}`,
+    }
+    ;(
+      await client
+        .put(currenciesUrl(organization.id, '/settings'))
+        .json({ ...SETTINGS, providerUrl: url })
+        .loginAs(owner)
+        .withCsrfToken()
+    ).assertStatus(200)
+    const queued = await client
+      .post(currenciesUrl(organization.id, '/provider/fetch'))
+      .loginAs(owner)
+      .withCsrfToken()
     queued.assertStatus(202)
     await runQueuedJobs()
     const stored = await db
@@ -90,48 +154,109 @@ test.group('Currencies / provider job', (group) => {
       .orderBy('quote_currency')
       .select('quote_currency', db.raw('rate::text as rate'), 'origin', 'source')
     assert.deepEqual(stored, [
-      { quote_currency: 'CDF', rate: '2850.123456789012', origin: 'provider', source: new URL(url).host },
-      { quote_currency: 'EUR', rate: '0.920000000000', origin: 'provider', source: new URL(url).host },
+      {
+        quote_currency: 'CDF',
+        rate: '2850.123456789012',
+        origin: 'provider',
+        source: new URL(url).host,
+      },
+      {
+        quote_currency: 'EUR',
+        rate: '0.920000000000',
+        origin: 'provider',
+        source: new URL(url).host,
+      },
     ])
     const settings = await client.get(currenciesUrl(organization.id, '/settings')).loginAs(owner)
     assert.isNotNull(settings.body().settings.providerFetchedAt)
     assert.isNull(settings.body().settings.providerError)
   })
 
-  test('a provider answering an error is kept on the settings and nothing is recorded; no URL is a 422 on providerUrl', async ({ client, assert }) => {
+  test('a provider answering an error is kept on the settings and nothing is recorded; no URL is a 422 on providerUrl', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createCurrenciesOrganization()
-    const none = await client.post(currenciesUrl(organization.id, '/provider/fetch')).loginAs(owner).withCsrfToken()
+    const none = await client
+      .post(currenciesUrl(organization.id, '/provider/fetch'))
+      .loginAs(owner)
+      .withCsrfToken()
     none.assertStatus(422)
     assert.equal(none.body().errors[0].field, 'providerUrl')
     answer = { status: 503, body: '{}' }
-    await client.put(currenciesUrl(organization.id, '/settings')).json({ ...SETTINGS, providerUrl: url }).loginAs(owner).withCsrfToken()
-    ;(await client.post(currenciesUrl(organization.id, '/provider/fetch')).loginAs(owner).withCsrfToken()).assertStatus(202)
+    await client
+      .put(currenciesUrl(organization.id, '/settings'))
+      .json({ ...SETTINGS, providerUrl: url })
+      .loginAs(owner)
+      .withCsrfToken()
+    ;(
+      await client
+        .post(currenciesUrl(organization.id, '/provider/fetch'))
+        .loginAs(owner)
+        .withCsrfToken()
+    ).assertStatus(202)
     await runQueuedJobs()
     const settings = await client.get(currenciesUrl(organization.id, '/settings')).loginAs(owner)
     assert.equal(settings.body().settings.providerError, 'The provider answered HTTP 503')
-    assert.equal(Number((await db.from('currencies.rates').where('organization_id', organization.id).count('* as total'))[0].total), 0)
+    assert.equal(
+      Number(
+        (
+          await db
+            .from('currencies.rates')
+            .where('organization_id', organization.id)
+            .count('* as total')
+        )[0].total
+      ),
+      0
+    )
   })
 
-  test('the daily schedule queues a fetch for each organisation with a provider, and only those', async ({ client, assert }) => {
+  test('the daily schedule queues a fetch for each organisation with a provider, and only those', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createCurrenciesOrganization()
     const { organization: without } = await createCurrenciesOrganization()
-    answer = { status: 200, body: `{"base":"USD","date":"${DateTime.now().toISODate()}","rates":{"CDF":2851.25}}` }
-    await client.put(currenciesUrl(organization.id, '/settings')).json({ ...SETTINGS, providerUrl: url }).loginAs(owner).withCsrfToken()
+    answer = {
+      status: 200,
+      body: `{"base":"USD","date":"${DateTime.now().toISODate()}","rates":{"CDF":2851.25}}`,
+    }
+    await client
+      .put(currenciesUrl(organization.id, '/settings'))
+      .json({ ...SETTINGS, providerUrl: url })
+      .loginAs(owner)
+      .withCsrfToken()
     await db.transaction((trx) => queueDailyFetches(new Date(), trx))
     await runQueuedJobs()
-    const rates = await db.from('currencies.rates').whereIn('organization_id', [organization.id, without.id]).select('organization_id', db.raw('rate::text as rate'))
+    const rates = await db
+      .from('currencies.rates')
+      .whereIn('organization_id', [organization.id, without.id])
+      .select('organization_id', db.raw('rate::text as rate'))
     assert.deepEqual(rates, [{ organization_id: organization.id, rate: '2851.250000000000' }])
   })
 
   test('reads a provider answer strictly', ({ assert }) => {
     const used = ['CDF', 'USD']
-    assert.deepEqual(readProviderAnswer('{"base":"USD","date":"2026-03-02","rates":{"CDF":2850.10}}', used), [
-      { baseCurrency: 'USD', quoteCurrency: 'CDF', rate: '2850.1', date: '2026-03-02' },
-    ])
+    assert.deepEqual(
+      readProviderAnswer('{"base":"USD","date":"2026-03-02","rates":{"CDF":2850.10}}', used),
+      [{ baseCurrency: 'USD', quoteCurrency: 'CDF', rate: '2850.1', date: '2026-03-02' }]
+    )
     assert.throws(() => readProviderAnswer('<html>', used), /did not answer JSON/)
-    assert.throws(() => readProviderAnswer('{"base":"USD","date":"2999-01-01","rates":{"CDF":1}}', used), /valid "date"/)
-    assert.throws(() => readProviderAnswer('{"base":"GBP","date":"2026-03-02","rates":{"CDF":1}}', used), /"base" \(GBP\)/)
-    assert.throws(() => readProviderAnswer('{"base":"USD","date":"2026-03-02","rates":{"CDF":-1}}', used), /CDF is not a positive number/)
-    assert.throws(() => readProviderAnswer('{"base":"USD","date":"2026-03-02","rates":{"EUR":1}}', used), /no rate for the currencies/)
+    assert.throws(
+      () => readProviderAnswer('{"base":"USD","date":"2999-01-01","rates":{"CDF":1}}', used),
+      /valid "date"/
+    )
+    assert.throws(
+      () => readProviderAnswer('{"base":"GBP","date":"2026-03-02","rates":{"CDF":1}}', used),
+      /"base" \(GBP\)/
+    )
+    assert.throws(
+      () => readProviderAnswer('{"base":"USD","date":"2026-03-02","rates":{"CDF":-1}}', used),
+      /CDF is not a positive number/
+    )
+    assert.throws(
+      () => readProviderAnswer('{"base":"USD","date":"2026-03-02","rates":{"EUR":1}}', used),
+      /no rate for the currencies/
+    )
   })
 })

@@ -19,7 +19,11 @@ async function freePort() {
   return port
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     const found = await probe().catch(() => null)
@@ -34,7 +38,13 @@ async function startServer(): Promise<{ child: ChildProcess; baseUrl: string }> 
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', '@poppinss/ts-exec', 'bin/server.ts'], {
     cwd: BACKEND,
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   const baseUrl = `http://127.0.0.1:${port}`
@@ -51,13 +61,18 @@ test.group('Invoicing / a process killed while issuing', (group) => {
     if (world) await dropOrganization(world.organization, world.owner)
   })
 
-  test('SIGKILL after the number is taken leaves no gap and no half invoice', async ({ client, assert }) => {
+  test('SIGKILL after the number is taken leaves no gap and no half invoice', async ({
+    client,
+    assert,
+  }) => {
     world = await createInvoicingOrganization({ currency: 'CDF' })
     const { owner, organization } = world
     const customerId = await createCustomer(client, owner, organization)
     const lines = [{ description: 'Service', quantity: '2', unitPrice: '100' }]
-    const doomed = (await createDraft(client, owner, organization, { customerId, lines })).body().document
-    const next = (await createDraft(client, owner, organization, { customerId, lines })).body().document
+    const doomed = (await createDraft(client, owner, organization, { customerId, lines })).body()
+      .document
+    const next = (await createDraft(client, owner, organization, { customerId, lines })).body()
+      .document
     const token = (await User.accessTokens.create(owner)).value!.release()
     const started = await startServer()
     server = started.child
@@ -65,9 +80,15 @@ test.group('Invoicing / a process killed while issuing', (group) => {
     // Holding the draft's lines makes the other process stop inside its issuing transaction, after
     // it has taken the number and just before it rewrites the lines: then it is killed.
     const hold = await db.transaction()
-    await hold.rawQuery('SELECT id FROM invoicing.document_lines WHERE document_id = ? FOR UPDATE', [doomed.id])
+    await hold.rawQuery(
+      'SELECT id FROM invoicing.document_lines WHERE document_id = ? FOR UPDATE',
+      [doomed.id]
+    )
     const url = `${started.baseUrl}/api/v1/orgs/${organization.id}/invoicing/documents/${doomed.id}/issue`
-    const request = fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }).catch((error: Error) => error)
+    const request = fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    }).catch((error: Error) => error)
     const blocked = await until('the issue to wait on the held lines', async () => {
       const { rows } = await db.rawQuery(
         `SELECT a.pid FROM pg_stat_activity a
@@ -82,17 +103,29 @@ test.group('Invoicing / a process killed while issuing', (group) => {
     await exited
     assert.instanceOf(await request, Error)
     await hold.rollback()
-    await until('the killed process\'s transaction to end', async () => {
-      const { rows } = await db.rawQuery('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ?', [blocked])
+    await until("the killed process's transaction to end", async () => {
+      const { rows } = await db.rawQuery(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ?',
+        [blocked]
+      )
       return rows[0].n === 0
     })
 
     const stillDraft = await db.from('invoicing.documents').where('id', doomed.id).firstOrFail()
     assert.containsSubset(stillDraft, { status: 'draft', number: null })
     assert.lengthOf(await db.from('invoicing.document_lines').where('document_id', doomed.id), 1)
-    assert.lengthOf(await db.from('invoicing.number_counters').where('organization_id', organization.id), 0)
+    assert.lengthOf(
+      await db.from('invoicing.number_counters').where('organization_id', organization.id),
+      0
+    )
 
-    assert.equal((await issue(client, owner, organization, next.id)).body().document.number, `FA-${year}-0001`)
-    assert.equal((await issue(client, owner, organization, doomed.id)).body().document.number, `FA-${year}-0002`)
+    assert.equal(
+      (await issue(client, owner, organization, next.id)).body().document.number,
+      `FA-${year}-0001`
+    )
+    assert.equal(
+      (await issue(client, owner, organization, doomed.id)).body().document.number,
+      `FA-${year}-0002`
+    )
   })
 })

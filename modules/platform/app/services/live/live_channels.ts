@@ -38,7 +38,9 @@ const ORGANIZATION_TOPICS = new Map<string, (membership: Membership) => boolean>
 const CHANNEL = /^(users|orgs)\/([0-9a-f-]{36})((?:\/[a-z0-9][a-z0-9._-]{0,62}){0,4})$/
 
 /** The parts of a channel name its access rule needs, or null when the name is not one we serve. */
-export function parseChannel(channel: string): { scope: 'users' | 'orgs'; id: string; topic: string } | null {
+export function parseChannel(
+  channel: string
+): { scope: 'users' | 'orgs'; id: string; topic: string } | null {
   if (channel.length > 200) return null
   const match = CHANNEL.exec(channel)
   if (!match || !isUuid(match[2])) return null
@@ -83,7 +85,9 @@ export class LiveChannels {
     if (!transport) return
     this.#bus = new Bus(transport, { retryQueue: { enabled: true } })
     await this.#bus.subscribe<Relayed>(RELAY_CHANNEL, (message) => {
-      this.#receive(message).catch((error: unknown) => logger.warn({ err: error }, 'live: a relayed subscription change failed'))
+      this.#receive(message).catch((error: unknown) =>
+        logger.warn({ err: error }, 'live: a relayed subscription change failed')
+      )
     })
   }
 
@@ -101,7 +105,10 @@ export class LiveChannels {
     if (parsed.scope === 'users') return parsed.id === userId
     const audience = ORGANIZATION_TOPICS.get(parsed.topic)
     if (!audience) return false
-    const membership = await Membership.query().where('user_id', userId).where('organization_id', parsed.id).first()
+    const membership = await Membership.query()
+      .where('user_id', userId)
+      .where('organization_id', parsed.id)
+      .first()
     return membership !== null && audience(membership)
   }
 
@@ -147,7 +154,8 @@ export class LiveChannels {
    */
   async disconnect(userId: string) {
     await this.#applyLocally({ action: 'disconnect', userId })
-    if (this.#bus) await this.#bus.publish(RELAY_CHANNEL, { action: 'disconnect', userId } satisfies Relayed)
+    if (this.#bus)
+      await this.#bus.publish(RELAY_CHANNEL, { action: 'disconnect', userId } satisfies Relayed)
   }
 
   /** Sends `payload` to every stream listening to `channel`, in every process. */
@@ -167,7 +175,10 @@ export class LiveChannels {
     return this.#relayAndAwait(this.#bus, { ...message, requestId: randomUUID() })
   }
 
-  #relayAndAwait(bus: Bus, message: Extract<Relayed, { action: 'subscribe' }> & { requestId: string }) {
+  #relayAndAwait(
+    bus: Bus,
+    message: Extract<Relayed, { action: 'subscribe' }> & { requestId: string }
+  ) {
     return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => settle(false), this.#relayTimeoutMs)
       const settle = (confirmed: boolean) => {
@@ -192,20 +203,25 @@ export class LiveChannels {
     }
     const applied = await this.#applyLocally(message)
     if (applied && message.action === 'subscribe' && message.requestId && this.#bus) {
-      await this.#bus.publish(RELAY_CHANNEL, { action: 'subscribed', requestId: message.requestId } satisfies Relayed)
+      await this.#bus.publish(RELAY_CHANNEL, {
+        action: 'subscribed',
+        requestId: message.requestId,
+      } satisfies Relayed)
     }
   }
 
   async #applyLocally(message: Exclude<Relayed, { action: 'subscribed' }>) {
     if (message.action === 'disconnect') {
-      for (const [uid, owner] of this.#owners) if (owner === message.userId) this.#responses.get(uid)?.end()
+      for (const [uid, owner] of this.#owners)
+        if (owner === message.userId) this.#responses.get(uid)?.end()
       return true
     }
     const { action, uid, channel, userId } = message
     if (this.#owners.get(uid) !== userId) return false
     // Access was checked where the request arrived; transmit only passes the context to its own authorize callbacks.
     const context = undefined as unknown as HttpContext
-    if (action === 'subscribe') return this.transmit.subscribe({ uid, channel, context, skipAuthorization: true })
+    if (action === 'subscribe')
+      return this.transmit.subscribe({ uid, channel, context, skipAuthorization: true })
     return this.transmit.unsubscribe({ uid, channel, context })
   }
 }

@@ -23,7 +23,8 @@ export type PostgresBusTransportOptions = {
 
 /** The PostgreSQL channel (an identifier of at most 63 bytes) carrying the bus channel `channel`. */
 export function postgresChannelName(channel: string, prefix = 'bus') {
-  if (!/^[a-z_][a-z0-9_]{0,20}$/.test(prefix)) throw new Error(`Invalid PostgreSQL channel prefix "${prefix}"`)
+  if (!/^[a-z_][a-z0-9_]{0,20}$/.test(prefix))
+    throw new Error(`Invalid PostgreSQL channel prefix "${prefix}"`)
   return `${prefix}_${createHash('sha256').update(channel).digest('hex').slice(0, 40)}`
 }
 
@@ -56,7 +57,10 @@ export class PostgresBusTransport implements Transport {
   readonly #options: Required<Omit<PostgresBusTransportOptions, 'logger'>>
   readonly #logger: BusLogger
   /** PostgreSQL channel → bus channel and its handlers. */
-  readonly #subscriptions = new Map<string, { channel: string; handlers: SubscribeHandler<any>[] }>()
+  readonly #subscriptions = new Map<
+    string,
+    { channel: string; handlers: SubscribeHandler<any>[] }
+  >()
   readonly #reconnectCallbacks: (() => void)[] = []
   #id: string | undefined
   #client: pg.Client | null = null
@@ -88,7 +92,10 @@ export class PostgresBusTransport implements Transport {
     const bytes = Buffer.byteLength(encoded)
     if (bytes > MAX_NOTIFY_PAYLOAD_BYTES) {
       // Dropped, not thrown: the bus would queue it for a retry that can never succeed.
-      this.#logger.error({ channel, bytes, limit: MAX_NOTIFY_PAYLOAD_BYTES }, 'bus: message too large for a PostgreSQL notification, not sent')
+      this.#logger.error(
+        { channel, bytes, limit: MAX_NOTIFY_PAYLOAD_BYTES },
+        'bus: message too large for a PostgreSQL notification, not sent'
+      )
       return
     }
     const client = await this.#connection()
@@ -106,7 +113,8 @@ export class PostgresBusTransport implements Transport {
     subscription.handlers.push(handler)
     this.#subscriptions.set(pgChannel, subscription)
     const client = await this.#connection()
-    if (client && subscription.handlers.length === 1) await this.#listen(client, pgChannel).catch(() => undefined)
+    if (client && subscription.handlers.length === 1)
+      await this.#listen(client, pgChannel).catch(() => undefined)
   }
 
   async unsubscribe(channel: string) {
@@ -152,13 +160,18 @@ export class PostgresBusTransport implements Transport {
     })
     client.on('error', (error) => this.#lost(client, error))
     client.on('end', () => this.#lost(client, null))
-    client.on('notification', (notification) => this.#receive(notification.channel, notification.payload))
+    client.on('notification', (notification) =>
+      this.#receive(notification.channel, notification.payload)
+    )
     try {
       await client.connect()
       const { rows } = await client.query<{ version: string }>('SELECT version()')
       if (rows[0].version.includes('PGlite')) {
         this.#localOnly = true
-        this.#logger.warn({}, 'bus: PGlite delivers notifications only to their sender; messages stay within this process')
+        this.#logger.warn(
+          {},
+          'bus: PGlite delivers notifications only to their sender; messages stay within this process'
+        )
         await client.end()
         return null
       }
@@ -209,7 +222,13 @@ export class PostgresBusTransport implements Transport {
     } catch {
       return
     }
-    if (typeof message !== 'object' || message === null || typeof message.busId !== 'string' || !('payload' in message)) return
+    if (
+      typeof message !== 'object' ||
+      message === null ||
+      typeof message.busId !== 'string' ||
+      !('payload' in message)
+    )
+      return
     if (message.busId === this.#id) return
     for (const handler of subscription.handlers) handler(message.payload as Serializable)
   }

@@ -32,10 +32,21 @@ type StoredDocument = {
 
 const FRENCH_TEXT: estypes.MappingTextProperty = { type: 'text', analyzer: 'folded_french' }
 /** French text also kept unstemmed, so a typo is measured against the word as written, not its stem. */
-const FRENCH_AND_FOLDED_TEXT: estypes.MappingTextProperty = { ...FRENCH_TEXT, fields: { folded: { type: 'text', analyzer: 'folded' } } }
+const FRENCH_AND_FOLDED_TEXT: estypes.MappingTextProperty = {
+  ...FRENCH_TEXT,
+  fields: { folded: { type: 'text', analyzer: 'folded' } },
+}
 
 /** The searched fields and their weights: the title first, then identifiers, city and email, then the rest. */
-const QUERY_FIELDS = ['title^3', 'title.folded^3', 'keywords^2', 'keywords.folded^2', 'subtitle^2', 'subtitle.folded^2', 'body']
+const QUERY_FIELDS = [
+  'title^3',
+  'title.folded^3',
+  'keywords^2',
+  'keywords.folded^2',
+  'subtitle^2',
+  'subtitle.folded^2',
+  'body',
+]
 /**
  * The score of a document where every word is found as typed: far above what BM25 gives a
  * near-miss on these short documents, so exact matches rank first.
@@ -51,7 +62,21 @@ export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
       french_elision: {
         type: 'elision',
         articles_case: true,
-        articles: ['l', 'm', 't', 'qu', 'n', 's', 'j', 'd', 'c', 'jusqu', 'quoiqu', 'lorsqu', 'puisqu'],
+        articles: [
+          'l',
+          'm',
+          't',
+          'qu',
+          'n',
+          's',
+          'j',
+          'd',
+          'c',
+          'jusqu',
+          'quoiqu',
+          'lorsqu',
+          'puisqu',
+        ],
       },
       french_stop: { type: 'stop', stopwords: '_french_' },
       french_stemmer: { type: 'stemmer', language: 'light_french' },
@@ -99,7 +124,11 @@ function stored(document: SearchDocument): StoredDocument {
 }
 
 /** One bulk action, its document for writes, and the HTTP statuses that are not failures for it. */
-type Operation = { action: estypes.BulkOperationContainer; source?: StoredDocument; tolerated: number[] }
+type Operation = {
+  action: estypes.BulkOperationContainer
+  source?: StoredDocument
+  tolerated: number[]
+}
 
 /**
  * The production engine: one Elasticsearch index per record type, reached through an alias so that
@@ -140,7 +169,10 @@ export class ElasticsearchSearchEngine implements SearchEngine {
 
   async upsert(documents: SearchDocument[]) {
     for (const type of new Set(documents.map((document) => document.type))) {
-      await this.#upsertOfType(type, documents.filter((document) => document.type === type))
+      await this.#upsertOfType(
+        type,
+        documents.filter((document) => document.type === type)
+      )
     }
   }
 
@@ -161,7 +193,10 @@ export class ElasticsearchSearchEngine implements SearchEngine {
       tolerated: live ? [404, 409] : [404],
     })
     await this.#bulk(
-      recordIds.flatMap((recordId) => [removal(this.alias(type), recordId, false), ...filling.map((index) => removal(index, recordId, true))])
+      recordIds.flatMap((recordId) => [
+        removal(this.alias(type), recordId, false),
+        ...filling.map((index) => removal(index, recordId, true)),
+      ])
     )
   }
 
@@ -179,19 +214,44 @@ export class ElasticsearchSearchEngine implements SearchEngine {
         bool: {
           filter: [{ term: { organization_id: organizationId } }, { terms: { type: types } }],
           should: [
-            { constant_score: { filter: { multi_match: { query: text, fields: QUERY_FIELDS, type: 'best_fields', operator: 'and' } }, boost: EXACT_MATCH_SCORE } },
+            {
+              constant_score: {
+                filter: {
+                  multi_match: {
+                    query: text,
+                    fields: QUERY_FIELDS,
+                    type: 'best_fields',
+                    operator: 'and',
+                  },
+                },
+                boost: EXACT_MATCH_SCORE,
+              },
+            },
             {
               bool: {
                 // Each word in any field, spelt right or within AUTO's edits (a swap counts as one);
                 // a stopword (`du`) asks nothing instead of refusing every document...
                 must: words.map((word) => ({
-                  multi_match: { query: word, fields: QUERY_FIELDS, operator: 'and' as const, fuzziness: 'AUTO', zero_terms_query: 'all' as const },
+                  multi_match: {
+                    query: word,
+                    fields: QUERY_FIELDS,
+                    operator: 'and' as const,
+                    fuzziness: 'AUTO',
+                    zero_terms_query: 'all' as const,
+                  },
                 })),
                 // ...but a query of stopwords alone finds nothing, as on PostgreSQL.
                 filter: [{ multi_match: { query: text, fields: QUERY_FIELDS, fuzziness: 'AUTO' } }],
               },
             },
-            { multi_match: { query: text, fields: QUERY_FIELDS, type: 'bool_prefix', operator: 'and' } },
+            {
+              multi_match: {
+                query: text,
+                fields: QUERY_FIELDS,
+                type: 'bool_prefix',
+                operator: 'and',
+              },
+            },
           ],
           minimum_should_match: 1,
         },
@@ -215,7 +275,9 @@ export class ElasticsearchSearchEngine implements SearchEngine {
     const alias = this.alias(type)
     const running = await this.#indicesBeingFilled(type)
     if (running.length) {
-      throw new Error(`A rebuild of "${type}" is already filling ${running.join(', ')}; wait for it, or delete that index if its rebuild died`)
+      throw new Error(
+        `A rebuild of "${type}" is already filling ${running.join(', ')}; wait for it, or delete that index if its rebuild died`
+      )
     }
     const index = `${alias}-${Date.now()}`
     // `is_write_index` also makes a second concurrent rebuild's creation fail: an alias has one write index.
@@ -228,7 +290,11 @@ export class ElasticsearchSearchEngine implements SearchEngine {
     let count: number
     try {
       count = await this.#fill(documents, (batch) =>
-        this.#bulk(batch.map((document) => this.#indexing(document, index, { version: FILLED_VERSION, version_type: 'external' })))
+        this.#bulk(
+          batch.map((document) =>
+            this.#indexing(document, index, { version: FILLED_VERSION, version_type: 'external' })
+          )
+        )
       )
       await this.client.indices.refresh({ index })
     } catch (error) {
@@ -258,13 +324,20 @@ export class ElasticsearchSearchEngine implements SearchEngine {
    * documents still marked are deleted. Its results never go empty, and a document written live during
    * the rebuild loses its mark too, so a record created after the fill passed it is kept.
    */
-  async #rebuildOrganization(type: string, organizationId: string, documents: AsyncIterable<SearchDocument>) {
+  async #rebuildOrganization(
+    type: string,
+    organizationId: string,
+    documents: AsyncIterable<SearchDocument>
+  ) {
     const alias = this.alias(type)
     const generation = randomUUID()
     const ofOrganization = { term: { organization_id: organizationId } }
     await this.#ensureIndex(type)
     // An index created before documents had a generation learns the field (strict mappings refuse unknown ones).
-    await this.client.indices.putMapping({ index: alias, properties: { generation: INDEX_MAPPINGS.properties!.generation } })
+    await this.client.indices.putMapping({
+      index: alias,
+      properties: { generation: INDEX_MAPPINGS.properties!.generation },
+    })
     await this.client.updateByQuery({
       index: alias,
       routing: organizationId,
@@ -301,7 +374,10 @@ export class ElasticsearchSearchEngine implements SearchEngine {
 
   /** The index a full rebuild of the type is filling, as every process sees it (none most of the time). */
   async #indicesBeingFilled(type: string): Promise<string[]> {
-    const response = await this.client.indices.getAlias({ name: this.rebuildingAlias(type) }, { ignore: [404], meta: true })
+    const response = await this.client.indices.getAlias(
+      { name: this.rebuildingAlias(type) },
+      { ignore: [404], meta: true }
+    )
     return response.statusCode === 404 ? [] : Object.keys(response.body)
   }
 
@@ -319,14 +395,19 @@ export class ElasticsearchSearchEngine implements SearchEngine {
           aliases: { [alias]: { is_write_index: true } },
         })
         .catch((error) => {
-          const exists = error instanceof errors.ResponseError && error.body?.error?.type === 'resource_already_exists_exception'
+          const exists =
+            error instanceof errors.ResponseError &&
+            error.body?.error?.type === 'resource_already_exists_exception'
           if (!exists) throw error
         })
     }
     this.#ready.add(type)
   }
 
-  async #fill(documents: AsyncIterable<SearchDocument>, write: (batch: SearchDocument[]) => Promise<void>) {
+  async #fill(
+    documents: AsyncIterable<SearchDocument>,
+    write: (batch: SearchDocument[]) => Promise<void>
+  ) {
     let batch: SearchDocument[] = []
     let count = 0
     for await (const document of documents) {
@@ -342,9 +423,20 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   }
 
   /** Indexes a document; a versioned write may lose to a newer version, which is not a failure. */
-  #indexing(document: SearchDocument, index: string, version?: Pick<estypes.BulkIndexOperation, 'version' | 'version_type'>): Operation {
+  #indexing(
+    document: SearchDocument,
+    index: string,
+    version?: Pick<estypes.BulkIndexOperation, 'version' | 'version_type'>
+  ): Operation {
     return {
-      action: { index: { _index: index, _id: this.documentId(document.organizationId, document.recordId), routing: document.organizationId, ...version } },
+      action: {
+        index: {
+          _index: index,
+          _id: this.documentId(document.organizationId, document.recordId),
+          routing: document.organizationId,
+          ...version,
+        },
+      },
       source: stored(document),
       tolerated: version ? [409] : [],
     }
@@ -353,12 +445,18 @@ export class ElasticsearchSearchEngine implements SearchEngine {
   async #bulk(operations: Operation[]) {
     if (!operations.length) return
     const response = await this.client.bulk({
-      operations: operations.flatMap((operation) => (operation.source ? [operation.action, operation.source] : [operation.action])),
+      operations: operations.flatMap((operation) =>
+        operation.source ? [operation.action, operation.source] : [operation.action]
+      ),
     })
     if (!response.errors) return
     const failed = response.items
-      .map((item, position) => ({ result: item.index ?? item.delete, tolerated: operations[position].tolerated }))
+      .map((item, position) => ({
+        result: item.index ?? item.delete,
+        tolerated: operations[position].tolerated,
+      }))
       .find(({ result, tolerated }) => result?.error && !tolerated.includes(result.status))
-    if (failed) throw new Error(`Elasticsearch refused a write: ${JSON.stringify(failed.result?.error)}`)
+    if (failed)
+      throw new Error(`Elasticsearch refused a write: ${JSON.stringify(failed.result?.error)}`)
   }
 }

@@ -50,7 +50,9 @@ function row(document: SearchDocument) {
     subtitle: document.subtitle,
     body: document.body,
     // Identifiers such as `CD/GOM/RCCM/21-B-00042` or emails would otherwise be one token each.
-    keywords: document.keywords.length ? document.keywords.map((keyword) => keyword.replace(/[^\p{L}\p{N}]+/gu, ' ')).join(' ') : null,
+    keywords: document.keywords.length
+      ? document.keywords.map((keyword) => keyword.replace(/[^\p{L}\p{N}]+/gu, ' ')).join(' ')
+      : null,
     url: document.url,
     updated_at: new Date(),
   }
@@ -59,7 +61,12 @@ function row(document: SearchDocument) {
 async function insert(client: QueryClientContract, documents: SearchDocument[]) {
   if (!documents.length) return
   // One INSERT ... ON CONFLICT cannot touch a row twice: the last version of a record wins.
-  const latest = new Map(documents.map((document) => [`${document.organizationId}:${document.type}:${document.recordId}`, document]))
+  const latest = new Map(
+    documents.map((document) => [
+      `${document.organizationId}:${document.type}:${document.recordId}`,
+      document,
+    ])
+  )
   await client
     .knexQuery()
     .table(TABLE)
@@ -80,9 +87,19 @@ export class PostgresSearchEngine implements SearchEngine {
     await insert(client ?? db.connection(), documents)
   }
 
-  async remove(organizationId: string, type: string, recordIds: string[], client?: QueryClientContract) {
+  async remove(
+    organizationId: string,
+    type: string,
+    recordIds: string[],
+    client?: QueryClientContract
+  ) {
     if (!recordIds.length) return
-    await (client ?? db).from(TABLE).where('organization_id', organizationId).where('type', type).whereIn('record_id', recordIds).delete()
+    await (client ?? db)
+      .from(TABLE)
+      .where('organization_id', organizationId)
+      .where('type', type)
+      .whereIn('record_id', recordIds)
+      .delete()
   }
 
   async query({ organizationId, text, types, limit }: EngineQuery): Promise<SearchHit[]> {
@@ -99,7 +116,9 @@ export class PostgresSearchEngine implements SearchEngine {
         bindings: [`${word}:*`, `${word}:*`, word, word, edits],
       }
     })
-    const typoTolerant = wordMatches.length ? wordMatches.map((match) => match.sql).join(' AND ') : 'false'
+    const typoTolerant = wordMatches.length
+      ? wordMatches.map((match) => match.sql).join(' AND ')
+      : 'false'
     const search = async (client: QueryClientContract) => {
       const result = await client.rawQuery(
         `
@@ -118,7 +137,14 @@ export class PostgresSearchEngine implements SearchEngine {
         ORDER BY matched DESC, similarity DESC, rank DESC, d.title, d.record_id
         LIMIT ?
         `,
-        [prefixTsQuery(text), text, organizationId, types, ...wordMatches.flatMap((match) => match.bindings), limit]
+        [
+          prefixTsQuery(text),
+          text,
+          organizationId,
+          types,
+          ...wordMatches.flatMap((match) => match.bindings),
+          limit,
+        ]
       )
       return result.rows.map((hit: Record<string, unknown>) => ({
         type: hit.type as string,
@@ -133,12 +159,19 @@ export class PostgresSearchEngine implements SearchEngine {
     // (other queries keep pg_trgm's default); a search without one needs no transaction round trips.
     if (!words.some((word) => allowedEdits(word) > 0)) return search(db.connection())
     return db.transaction(async (trx) => {
-      await trx.rawQuery(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [CANDIDATE_SIMILARITY])
+      await trx.rawQuery(`SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)`, [
+        CANDIDATE_SIMILARITY,
+      ])
       return search(trx)
     })
   }
 
-  async rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string, client?: QueryClientContract) {
+  async rebuild(
+    type: string,
+    documents: AsyncIterable<SearchDocument>,
+    organizationId?: string,
+    client?: QueryClientContract
+  ) {
     // One transaction: searches keep seeing the old documents until the new ones are all in.
     return (client ?? db).transaction(async (trx) => {
       const scope = trx.from(TABLE).where('type', type)

@@ -37,11 +37,21 @@ export interface SearchEngine {
   /** Adds or replaces documents (keyed by organisation, type and record id). */
   upsert(documents: SearchDocument[], client?: QueryClientContract): Promise<void>
   /** Removes records of one organisation; unknown ids are ignored. */
-  remove(organizationId: string, type: string, recordIds: string[], client?: QueryClientContract): Promise<void>
+  remove(
+    organizationId: string,
+    type: string,
+    recordIds: string[],
+    client?: QueryClientContract
+  ): Promise<void>
   query(query: EngineQuery): Promise<SearchHit[]>
   /**
    * Replaces every document of `type` (of one organisation when `organizationId` is given) with
    * `documents`; answers how many were indexed.
    */
-  rebuild(type: string, documents: AsyncIterable<SearchDocument>, organizationId?: string, client?: QueryClientContract): Promise<number>
+  rebuild(
+    type: string,
+    documents: AsyncIterable<SearchDocument>,
+    organizationId?: string,
+    client?: QueryClientContract
+  ): Promise<number>
 }

@@ -2,7 +2,14 @@ import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import { Client } from '@elastic/elasticsearch'
-import { phoneSearchText, tenantContext, type SearchIndex, type SearchOptions, type SearchResult, type SearchType } from '@ia/kernel/contracts'
+import {
+  phoneSearchText,
+  tenantContext,
+  type SearchIndex,
+  type SearchOptions,
+  type SearchResult,
+  type SearchType,
+} from '@ia/kernel/contracts'
 import { ElasticsearchSearchEngine } from './elasticsearch_search_engine.ts'
 import { PostgresSearchEngine } from './postgres_search_engine.ts'
 import type { SearchDocument, SearchDocumentInput, SearchEngine } from './search_engine.ts'
@@ -27,11 +34,17 @@ export class SearchService implements SearchIndex {
 
   /** Makes a record type searchable; called from the owning module's provider. */
   registerType(definition: SearchType) {
-    if (!TYPE_NAME.test(definition.type) || !definition.type.startsWith(`${definition.moduleId}.`)) {
-      throw new Error(`Search type "${definition.type}" must be named "<module>.<record>" after module "${definition.moduleId}"`)
+    if (
+      !TYPE_NAME.test(definition.type) ||
+      !definition.type.startsWith(`${definition.moduleId}.`)
+    ) {
+      throw new Error(
+        `Search type "${definition.type}" must be named "<module>.<record>" after module "${definition.moduleId}"`
+      )
     }
     const known = this.#types.get(definition.type)
-    if (known && known !== definition) throw new Error(`Search type "${definition.type}" is already registered`)
+    if (known && known !== definition)
+      throw new Error(`Search type "${definition.type}" is already registered`)
     this.#types.set(definition.type, definition)
   }
 
@@ -52,25 +65,50 @@ export class SearchService implements SearchIndex {
   }
 
   /** Adds or refreshes one record of an organisation in the index. */
-  async index(organizationId: string, type: string, id: string, input: SearchDocumentInput, options: { client?: QueryClientContract } = {}) {
-    await this.engine().upsert([this.#document(organizationId, this.#type(type), id, input)], options.client)
+  async index(
+    organizationId: string,
+    type: string,
+    id: string,
+    input: SearchDocumentInput,
+    options: { client?: QueryClientContract } = {}
+  ) {
+    await this.engine().upsert(
+      [this.#document(organizationId, this.#type(type), id, input)],
+      options.client
+    )
   }
 
   /** Takes one record of an organisation out of the index (an archived or deleted record). */
-  async remove(organizationId: string, type: string, id: string, options: { client?: QueryClientContract } = {}) {
+  async remove(
+    organizationId: string,
+    type: string,
+    id: string,
+    options: { client?: QueryClientContract } = {}
+  ) {
     await this.engine().remove(organizationId, this.#type(type).type, [id], options.client)
   }
 
   /** Searches one organisation's records of the types its enabled modules own, best first. */
-  async query(organizationId: string, q: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+  async query(
+    organizationId: string,
+    q: string,
+    options: SearchOptions = {}
+  ): Promise<SearchResult[]> {
     const text = q.trim()
     if (!text) return []
     const registry = await app.container.make('platform.modules')
     const enabled = await registry.enabledIds(organizationId)
     const wanted = options.types ? new Set(options.types) : null
-    const types = this.types().filter((definition) => enabled.has(definition.moduleId) && (!wanted || wanted.has(definition.type)))
+    const types = this.types().filter(
+      (definition) => enabled.has(definition.moduleId) && (!wanted || wanted.has(definition.type))
+    )
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), MAX_LIMIT)
-    const hits = await this.engine().query({ organizationId, text: await this.#searchText(organizationId, text), types: types.map((definition) => definition.type), limit })
+    const hits = await this.engine().query({
+      organizationId,
+      text: await this.#searchText(organizationId, text),
+      types: types.map((definition) => definition.type),
+      limit,
+    })
     return hits.map((hit) => ({
       type: hit.type,
       moduleId: this.#types.get(hit.type)!.moduleId,
@@ -85,13 +123,22 @@ export class SearchService implements SearchIndex {
    * Rebuilds the index of some types (all by default) from their modules' records, for one
    * organisation or for every organisation that installed the module; answers the count per type.
    */
-  async rebuild(options: { type?: string; organizationId?: string; client?: QueryClientContract } = {}) {
+  async rebuild(
+    options: { type?: string; organizationId?: string; client?: QueryClientContract } = {}
+  ) {
     const definitions = options.type ? [this.#type(options.type)] : this.types()
     const counts: { type: string; count: number }[] = []
     for (const definition of definitions) {
-      const organizationIds = options.organizationId ? [options.organizationId] : await this.#organizationsWith(definition.moduleId, options.client)
+      const organizationIds = options.organizationId
+        ? [options.organizationId]
+        : await this.#organizationsWith(definition.moduleId, options.client)
       const documents = this.#documentsOf(definition, organizationIds, options.client)
-      const count = await this.engine().rebuild(definition.type, documents, options.organizationId, options.client)
+      const count = await this.engine().rebuild(
+        definition.type,
+        documents,
+        options.organizationId,
+        options.client
+      )
       counts.push({ type: definition.type, count })
     }
     return counts
@@ -114,11 +161,18 @@ export class SearchService implements SearchIndex {
     return definition
   }
 
-  #document(organizationId: string, definition: SearchType, id: string, input: SearchDocumentInput): SearchDocument {
+  #document(
+    organizationId: string,
+    definition: SearchType,
+    id: string,
+    input: SearchDocumentInput
+  ): SearchDocument {
     const title = clip(input.title, 300)
     if (!title) throw new Error(`A ${definition.type} search document needs a title`)
-    if (!input.url.startsWith('/') || input.url.length > 500) throw new Error(`Search url "${input.url}" must be a shell route`)
-    if (!id || id.length > 64) throw new Error(`Search record id "${id}" must have 1 to 64 characters`)
+    if (!input.url.startsWith('/') || input.url.length > 500)
+      throw new Error(`Search url "${input.url}" must be a shell route`)
+    if (!id || id.length > 64)
+      throw new Error(`Search record id "${id}" must have 1 to 64 characters`)
     return {
       organizationId,
       type: definition.type,
@@ -127,7 +181,9 @@ export class SearchService implements SearchIndex {
       subtitle: clip(input.subtitle, 300),
       body: clip(input.body, 20_000),
       url: input.url,
-      keywords: (input.keywords ?? []).map((keyword) => clip(keyword, 200)).filter((keyword): keyword is string => Boolean(keyword)),
+      keywords: (input.keywords ?? [])
+        .map((keyword) => clip(keyword, 200))
+        .filter((keyword): keyword is string => Boolean(keyword)),
     }
   }
 
@@ -137,15 +193,24 @@ export class SearchService implements SearchIndex {
     const runner = client ?? db
     const query = registry.catalog.find(moduleId)?.alwaysOn
       ? runner.from('platform.organizations').select('id as organization_id')
-      : runner.from('platform.organization_modules').where('module_id', moduleId).select('organization_id')
+      : runner
+          .from('platform.organization_modules')
+          .where('module_id', moduleId)
+          .select('organization_id')
     const rows: { organization_id: string }[] = await query.orderBy('organization_id')
     return rows.map((row) => row.organization_id)
   }
 
-  async *#documentsOf(definition: SearchType, organizationIds: string[], client?: QueryClientContract): AsyncGenerator<SearchDocument> {
+  async *#documentsOf(
+    definition: SearchType,
+    organizationIds: string[],
+    client?: QueryClientContract
+  ): AsyncGenerator<SearchDocument> {
     for (const organizationId of organizationIds) {
       // A generator runs in the context of whoever calls next(), so each step enters the tenant.
-      const records = tenantContext.run(organizationId, () => definition.reindex(organizationId, client)[Symbol.asyncIterator]())
+      const records = tenantContext.run(organizationId, () =>
+        definition.reindex(organizationId, client)[Symbol.asyncIterator]()
+      )
       while (true) {
         const step = await tenantContext.run(organizationId, () => records.next())
         if (step.done) break

@@ -5,7 +5,10 @@ import { createUser } from '../../helpers.ts'
 test.group('Auth / me', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test("the user's saved locale wins over Accept-Language once signed in", async ({ client, assert }) => {
+  test("the user's saved locale wins over Accept-Language once signed in", async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser({ locale: 'en' })
     const response = await client
       .patch('/api/v1/auth/me')
@@ -16,8 +19,15 @@ test.group('Auth / me', (group) => {
     response.assertStatus(422)
     assert.equal(response.body().errors[0].message, 'Enter at least 2 characters.')
 
-    const anonymous = await client.post('/api/v1/auth/sign-in').header('accept-language', 'fr').json({ email: 'x' }).withCsrfToken()
-    assert.equal(anonymous.body().errors.find((e: { field: string }) => e.field === 'password').message, 'Ce champ est obligatoire.')
+    const anonymous = await client
+      .post('/api/v1/auth/sign-in')
+      .header('accept-language', 'fr')
+      .json({ email: 'x' })
+      .withCsrfToken()
+    assert.equal(
+      anonymous.body().errors.find((e: { field: string }) => e.field === 'password').message,
+      'Ce champ est obligatoire.'
+    )
   })
 
   test('updates only the validated profile fields', async ({ client, assert }) => {
@@ -25,7 +35,14 @@ test.group('Auth / me', (group) => {
     const response = await client
       .patch('/api/v1/auth/me')
       .loginAs(user)
-      .json({ fullName: 'Nouveau Nom', locale: 'en', email: 'pirate@example.cd', id: 'x', emailVerifiedAt: '2020-01-01', __proto__: { admin: true } })
+      .json({
+        fullName: 'Nouveau Nom',
+        locale: 'en',
+        email: 'pirate@example.cd',
+        id: 'x',
+        emailVerifiedAt: '2020-01-01',
+        __proto__: { admin: true },
+      })
       .withCsrfToken()
     response.assertStatus(200)
     await user.refresh()

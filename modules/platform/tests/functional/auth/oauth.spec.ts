@@ -15,11 +15,14 @@ import { BrowserClient } from '../../browser_client.ts'
 
 /** The people the test identity provider knows, by login. */
 const ACCOUNTS: Record<string, { email: string; email_verified: boolean; name: string }> = {
-  'ilunga': { email: 'ilunga@idp.example.cd', email_verified: true, name: 'Ilunga Mwamba' },
-  'unverified': { email: 'unverified@idp.example.cd', email_verified: false, name: 'Sans Preuve' },
+  ilunga: { email: 'ilunga@idp.example.cd', email_verified: true, name: 'Ilunga Mwamba' },
+  unverified: { email: 'unverified@idp.example.cd', email_verified: false, name: 'Sans Preuve' },
 }
 
-const CLIENT = { client_id: 'ia-solution-test', client_secret: 'a-test-client-secret-of-enough-length' }
+const CLIENT = {
+  client_id: 'ia-solution-test',
+  client_secret: 'a-test-client-secret-of-enough-length',
+}
 
 /** A real OpenID Connect provider (oidc-provider) on a free port, with its login/consent pages. */
 async function startIdentityProvider(callbackUrl: string) {
@@ -28,8 +31,17 @@ async function startIdentityProvider(callbackUrl: string) {
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const provider = new Provider(issuer, {
-    clients: [{ ...CLIENT, redirect_uris: [callbackUrl], grant_types: ['authorization_code'], response_types: ['code'] }],
-    jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test-key' }] },
+    clients: [
+      {
+        ...CLIENT,
+        redirect_uris: [callbackUrl],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    jwks: {
+      keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test-key' }],
+    },
     cookies: { keys: ['a-cookie-signing-key-for-the-test-idp'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: true } },
@@ -109,7 +121,9 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.include(target.searchParams.get('scope')!.split(' '), 'openid')
   })
 
-  test('creates the user from a verified email, signs them in with a new session and lands on /', async ({ assert }) => {
+  test('creates the user from a verified email, signs them in with a new session and lands on /', async ({
+    assert,
+  }) => {
     const browser = BrowserClient.forTestServer()
     await browser.get('/api/v1/auth/csrf')
     const before = browser.cookie('ia-session')
@@ -122,13 +136,17 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.equal(me.body.user.email, 'ilunga@idp.example.cd')
     assert.equal(me.body.user.fullName, 'Ilunga Mwamba')
     assert.isTrue(me.body.user.emailVerified)
-    const identity = await OauthIdentity.query().where({ provider: 'oidc', subject: 'ilunga' }).firstOrFail()
+    const identity = await OauthIdentity.query()
+      .where({ provider: 'oidc', subject: 'ilunga' })
+      .firstOrFail()
     assert.equal(identity.userId, me.body.user.id)
     const user = await User.findOrFail(identity.userId)
     assert.isNull(user.password)
   })
 
-  test('links an existing account by its verified email, audits it, and signs in by subject next time', async ({ assert }) => {
+  test('links an existing account by its verified email, audits it, and signs in by subject next time', async ({
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
     owner.email = 'ilunga@idp.example.cd'
     owner.emailVerifiedAt = (await import('luxon')).DateTime.now()
@@ -146,7 +164,9 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.equal((await signInAtProvider(second, 'ilunga'))?.pathname, '/')
     assert.equal((await second.get('/api/v1/auth/me')).body.user.id, owner.id)
 
-    const actions = await AuditEntry.query().where('organization_id', organization.id).orderBy('id', 'asc')
+    const actions = await AuditEntry.query()
+      .where('organization_id', organization.id)
+      .orderBy('id', 'asc')
     assert.deepEqual(
       actions.map((entry) => [entry.action, entry.metadata]),
       [
@@ -157,7 +177,9 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     )
   })
 
-  test('claiming an unproven local account removes its password and its sessions', async ({ assert }) => {
+  test('claiming an unproven local account removes its password and its sessions', async ({
+    assert,
+  }) => {
     const squatter = await createUser({ email: 'ilunga@idp.example.cd' })
     const squatterBrowser = BrowserClient.forTestServer()
     assert.equal((await squatterBrowser.signIn(squatter.email, TEST_PASSWORD)).status, 200)
@@ -166,10 +188,15 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.equal((await signInAtProvider(owner, 'ilunga'))?.pathname, '/')
     assert.equal((await owner.get('/api/v1/auth/me')).body.user.id, squatter.id)
     assert.equal((await squatterBrowser.get('/api/v1/auth/me')).status, 401)
-    assert.equal((await BrowserClient.forTestServer().signIn(squatter.email, TEST_PASSWORD)).status, 400)
+    assert.equal(
+      (await BrowserClient.forTestServer().signIn(squatter.email, TEST_PASSWORD)).status,
+      400
+    )
   })
 
-  test('an unverified email at the provider is refused with ?error=no_verified_email', async ({ assert }) => {
+  test('an unverified email at the provider is refused with ?error=no_verified_email', async ({
+    assert,
+  }) => {
     const browser = BrowserClient.forTestServer()
     const location = await signInAtProvider(browser, 'unverified')
     assert.equal(location?.pathname, '/sign-in')
@@ -187,15 +214,22 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.equal(location?.searchParams.get('error'), 'account_disabled')
   })
 
-  test('a callback whose state does not match is refused with ?error=state_mismatch', async ({ assert }) => {
+  test('a callback whose state does not match is refused with ?error=state_mismatch', async ({
+    assert,
+  }) => {
     const browser = BrowserClient.forTestServer()
     await browser.request('GET', '/api/v1/auth/oauth/oidc/redirect')
-    const response = await browser.request('GET', '/api/v1/auth/oauth/oidc/callback?code=forged&state=forged')
+    const response = await browser.request(
+      'GET',
+      '/api/v1/auth/oauth/oidc/callback?code=forged&state=forged'
+    )
     assert.equal(response.status, 302)
     assert.equal(response.headers.get('location'), '/sign-in?error=state_mismatch')
   })
 
-  test('a code replayed from another browser (no PKCE verifier, no nonce) signs nobody in', async ({ assert }) => {
+  test('a code replayed from another browser (no PKCE verifier, no nonce) signs nobody in', async ({
+    assert,
+  }) => {
     const victim = BrowserClient.forTestServer()
     const { location } = await victim.navigate(
       '/api/v1/auth/oauth/oidc/redirect',
@@ -209,7 +243,9 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
     assert.equal((await attacker.get('/api/v1/auth/me')).status, 401)
   })
 
-  test('an ID token whose nonce is not the one this browser sent is refused with ?error=invalid_id_token', async ({ assert }) => {
+  test('an ID token whose nonce is not the one this browser sent is refused with ?error=invalid_id_token', async ({
+    assert,
+  }) => {
     const other = BrowserClient.forTestServer()
     await other.request('GET', '/api/v1/auth/oauth/oidc/redirect')
     const browser = BrowserClient.forTestServer()
@@ -227,7 +263,10 @@ test.group('Auth / OAuth-OIDC sign-in', (group) => {
   })
 
   test('an unknown provider redirects to the sign-in page', async ({ assert }) => {
-    const response = await BrowserClient.forTestServer().request('GET', '/api/v1/auth/oauth/nope/redirect')
+    const response = await BrowserClient.forTestServer().request(
+      'GET',
+      '/api/v1/auth/oauth/nope/redirect'
+    )
     assert.equal(response.status, 302)
     assert.equal(response.headers.get('location'), '/sign-in?error=provider_unknown')
   })

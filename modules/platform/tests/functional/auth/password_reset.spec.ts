@@ -12,37 +12,55 @@ test.group('Auth / forgotten password and email verification', (group) => {
 
   test('answers 202 to an unknown email and sends nothing', async ({ client, assert }) => {
     const mails = mail.fake()
-    const response = await client.post('/api/v1/auth/forgot-password').json({ email: 'personne@example.cd' }).withCsrfToken()
+    const response = await client
+      .post('/api/v1/auth/forgot-password')
+      .json({ email: 'personne@example.cd' })
+      .withCsrfToken()
     response.assertStatus(202)
     await runQueuedJobs()
     assert.lengthOf(mails.messages.sent(), 0)
   })
 
-  test('emails a link whose token resets the password once; the second use is 400', async ({ client, assert }) => {
+  test('emails a link whose token resets the password once; the second use is 400', async ({
+    client,
+    assert,
+  }) => {
     const mails = mail.fake()
     const user = await createUser({ locale: 'en' })
     const browser = BrowserClient.forTestServer()
     await browser.signIn(user.email, TEST_PASSWORD)
 
-    const asked = await client.post('/api/v1/auth/forgot-password').json({ email: user.email.toUpperCase() }).withCsrfToken()
+    const asked = await client
+      .post('/api/v1/auth/forgot-password')
+      .json({ email: user.email.toUpperCase() })
+      .withCsrfToken()
     asked.assertStatus(202)
     await runQueuedJobs()
     const message = mails.messages.sent().find((sent) => sent.hasTo(user.email))!
     assert.equal(message.toJSON().message.subject, 'Reset your password')
     const token = tokenSentTo(mails, user.email, '/reset-password')
 
-    const reset = await client.post('/api/v1/auth/reset-password').json({ token, password: 'un-nouveau-mot-de-passe' }).withCsrfToken()
+    const reset = await client
+      .post('/api/v1/auth/reset-password')
+      .json({ token, password: 'un-nouveau-mot-de-passe' })
+      .withCsrfToken()
     reset.assertStatus(204)
     await user.refresh()
     assert.isTrue(await user.verifyPassword('un-nouveau-mot-de-passe'))
     assert.equal((await browser.get('/api/v1/auth/me')).status, 401, 'a reset ends every session')
 
-    const reused = await client.post('/api/v1/auth/reset-password').json({ token, password: 'encore-un-autre-mot' }).withCsrfToken()
+    const reused = await client
+      .post('/api/v1/auth/reset-password')
+      .json({ token, password: 'encore-un-autre-mot' })
+      .withCsrfToken()
     reused.assertStatus(400)
     reused.assertBodyContains({ errors: [{ code: 'E_INVALID_TOKEN', field: 'token' }] })
   })
 
-  test('a password reset revokes every access token, of a verified account or not, and verifies the address', async ({ client, assert }) => {
+  test('a password reset revokes every access token, of a verified account or not, and verifies the address', async ({
+    client,
+    assert,
+  }) => {
     const mails = mail.fake()
     const squatted = await createUser()
     assert.notExists(squatted.emailVerifiedAt)
@@ -58,7 +76,10 @@ test.group('Auth / forgotten password and email verification', (group) => {
     await runQueuedJobs()
     for (const user of [squatted, verified]) {
       const token = tokenSentTo(mails, user.email, '/reset-password')
-      const reset = await client.post('/api/v1/auth/reset-password').json({ token, password: 'un-nouveau-mot-de-passe' }).withCsrfToken()
+      const reset = await client
+        .post('/api/v1/auth/reset-password')
+        .json({ token, password: 'un-nouveau-mot-de-passe' })
+        .withCsrfToken()
       reset.assertStatus(204)
     }
 
@@ -69,11 +90,17 @@ test.group('Auth / forgotten password and email verification', (group) => {
   })
 
   test('a forged token is 400', async ({ client }) => {
-    const response = await client.post('/api/v1/auth/reset-password').json({ token: 'invente', password: 'un-nouveau-mot-de-passe' }).withCsrfToken()
+    const response = await client
+      .post('/api/v1/auth/reset-password')
+      .json({ token: 'invente', password: 'un-nouveau-mot-de-passe' })
+      .withCsrfToken()
     response.assertStatus(400)
   })
 
-  test('sign-up emails a verification link that verifies the address once', async ({ client, assert }) => {
+  test('sign-up emails a verification link that verifies the address once', async ({
+    client,
+    assert,
+  }) => {
     const mails = mail.fake()
     const signedUp = await client
       .post('/api/v1/auth/sign-up')

@@ -6,7 +6,9 @@ import { BrowserClient } from '../../browser_client.ts'
 test.group('Auth / sessions', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('sign-out ends the session on the server: the old cookie replayed is 401', async ({ assert }) => {
+  test('sign-out ends the session on the server: the old cookie replayed is 401', async ({
+    assert,
+  }) => {
     const user = await createUser()
     const browser = BrowserClient.forTestServer()
     assert.equal((await browser.signIn(user.email, TEST_PASSWORD)).status, 200)
@@ -32,7 +34,10 @@ test.group('Auth / sessions', (group) => {
 
     const ownerBrowser = BrowserClient.forTestServer()
     await ownerBrowser.signIn(owner.email, TEST_PASSWORD)
-    const removed = await ownerBrowser.send('DELETE', `/api/v1/orgs/${organization.id}/members/${membership.id}`)
+    const removed = await ownerBrowser.send(
+      'DELETE',
+      `/api/v1/orgs/${organization.id}/members/${membership.id}`
+    )
     assert.equal(removed.status, 204)
 
     assert.equal((await memberBrowser.get('/api/v1/auth/me')).status, 401)

@@ -5,7 +5,10 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import { configProvider } from '@adonisjs/core'
 import { stores } from '@adonisjs/session'
 import type { HttpContext } from '@adonisjs/core/http'
-import type { ResolvedSessionConfig, SessionStoreWithTaggingContract } from '@adonisjs/session/types'
+import type {
+  ResolvedSessionConfig,
+  SessionStoreWithTaggingContract,
+} from '@adonisjs/session/types'
 import { SlidingSessionStore } from '../../../app/services/session_store.ts'
 import { SessionSweeper } from '../../../app/jobs/session_sweeper.ts'
 import { createUser, TEST_PASSWORD } from '../../helpers.ts'
@@ -25,20 +28,30 @@ async function databaseStore() {
   return factory({} as HttpContext, config!) as SessionStoreWithTaggingContract
 }
 
-const expiryOf = async (id: string) => (await db.from('sessions').where('id', id).first())?.expires_at?.getTime()
+const expiryOf = async (id: string) =>
+  (await db.from('sessions').where('id', id).first())?.expires_at?.getTime()
 
 test.group('Auth / session storage', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a request without a session cookie stores no session and sets no session cookie', async ({ assert }) => {
+  test('a request without a session cookie stores no session and sets no session cookie', async ({
+    assert,
+  }) => {
     const sessions = await storedSessions()
     const before = sessions.size
-    for (const path of ['/health/live', '/api/v1/auth/me', '/api/v1/auth/providers', '/api/v1/openapi.json']) {
+    for (const path of [
+      '/health/live',
+      '/api/v1/auth/me',
+      '/api/v1/auth/providers',
+      '/api/v1/openapi.json',
+    ]) {
       const response = await BrowserClient.forTestServer().request('GET', path)
       assert.notInclude(response.headers.get('set-cookie') ?? '', 'ia-session', path)
       assert.notInclude(response.headers.get('set-cookie') ?? '', 'XSRF-TOKEN', path)
     }
-    const refused = await BrowserClient.forTestServer().request('POST', '/api/v1/auth/sign-in', { json: { email: 'a@b.cd', password: 'x' } })
+    const refused = await BrowserClient.forTestServer().request('POST', '/api/v1/auth/sign-in', {
+      json: { email: 'a@b.cd', password: 'x' },
+    })
     assert.equal(refused.status, 403)
     assert.equal(sessions.size, before)
   })
@@ -56,7 +69,9 @@ test.group('Auth / session storage', (group) => {
     assert.equal((await browser.get('/api/v1/auth/me')).status, 200)
   })
 
-  test('a session only read is not written again until a twelfth of its age has passed', async ({ assert }) => {
+  test('a session only read is not written again until a twelfth of its age has passed', async ({
+    assert,
+  }) => {
     const ageMs = 1200
     await new SlidingSessionStore(await databaseStore(), ageMs).write('sliding-1', { user: 'u1' })
     const written = await expiryOf('sliding-1')
@@ -65,14 +80,25 @@ test.group('Auth / session storage', (group) => {
     const sameRequestLater = new SlidingSessionStore(await databaseStore(), ageMs)
     assert.deepEqual(await sameRequestLater.read('sliding-1'), { user: 'u1' })
     await sameRequestLater.touch('sliding-1')
-    assert.equal(await expiryOf('sliding-1'), written, 'a read-only request within the window writes nothing')
+    assert.equal(
+      await expiryOf('sliding-1'),
+      written,
+      'a read-only request within the window writes nothing'
+    )
 
     await new Promise((resolve) => setTimeout(resolve, ageMs / 12 + 50))
     const afterTheWindow = new SlidingSessionStore(await databaseStore(), ageMs)
     assert.deepEqual(await afterTheWindow.read('sliding-1'), { user: 'u1' })
     await afterTheWindow.touch('sliding-1')
-    assert.isAbove((await expiryOf('sliding-1'))!, written!, 'the expiry moves once the window has passed')
-    assert.deepEqual(await new SlidingSessionStore(await databaseStore(), ageMs).read('sliding-1'), { user: 'u1' })
+    assert.isAbove(
+      (await expiryOf('sliding-1'))!,
+      written!,
+      'the expiry moves once the window has passed'
+    )
+    assert.deepEqual(
+      await new SlidingSessionStore(await databaseStore(), ageMs).read('sliding-1'),
+      { user: 'u1' }
+    )
 
     const tagged = new SlidingSessionStore(await databaseStore(), ageMs)
     await tagged.tag('sliding-1', 'user-1')
@@ -88,7 +114,13 @@ test.group('Auth / session storage', (group) => {
     ])
     const swept = await new SessionSweeper().sweepOnce()
     assert.isAtLeast(swept, 2)
-    const left = await db.from('sessions').whereIn('id', ['expired-1', 'expired-2', 'alive-1']).select('id')
-    assert.deepEqual(left.map((row) => row.id), ['alive-1'])
+    const left = await db
+      .from('sessions')
+      .whereIn('id', ['expired-1', 'expired-2', 'alive-1'])
+      .select('id')
+    assert.deepEqual(
+      left.map((row) => row.id),
+      ['alive-1']
+    )
   })
 })

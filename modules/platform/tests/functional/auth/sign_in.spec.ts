@@ -10,15 +10,25 @@ import { BrowserClient } from '../../browser_client.ts'
 test.group('Auth / sign-in', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('sign-in and sign-up sent with a Bearer token have no session to open: 400, and no account is created', async ({ client, assert }) => {
+  test('sign-in and sign-up sent with a Bearer token have no session to open: 400, and no account is created', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
-    const signIn = await client.post('/api/v1/auth/sign-in').header('authorization', 'Bearer ias_nope').json({ email: user.email, password: TEST_PASSWORD })
+    const signIn = await client
+      .post('/api/v1/auth/sign-in')
+      .header('authorization', 'Bearer ias_nope')
+      .json({ email: user.email, password: TEST_PASSWORD })
     signIn.assertStatus(400)
     signIn.assertBodyContains({ errors: [{ code: 'E_BAD_REQUEST', message: 'Requête invalide.' }] })
     const signUp = await client
       .post('/api/v1/auth/sign-up')
       .header('authorization', 'Bearer ias_nope')
-      .json({ fullName: 'Ilunga Mwamba', email: 'ilunga-bearer@example.cd', password: TEST_PASSWORD })
+      .json({
+        fullName: 'Ilunga Mwamba',
+        email: 'ilunga-bearer@example.cd',
+        password: TEST_PASSWORD,
+      })
     signUp.assertStatus(400)
     assert.isNull(await User.findByEmail('ilunga-bearer@example.cd'))
   })
@@ -59,9 +69,14 @@ test.group('Auth / sign-in', (group) => {
     response.assertBodyContains({ errors: [{ code: 'E_INVALID_CREDENTIALS' }] })
   })
 
-  test('locks the account after SIGN_IN_MAX_ATTEMPTS failures, even against the right password', async ({ client, assert }) => {
+  test('locks the account after SIGN_IN_MAX_ATTEMPTS failures, even against the right password', async ({
+    client,
+    assert,
+  }) => {
     const user = await createUser()
-    const { maxAttempts, lockMinutes } = config.get<{ maxAttempts: number; lockMinutes: number }>('platform.signIn')
+    const { maxAttempts, lockMinutes } = config.get<{ maxAttempts: number; lockMinutes: number }>(
+      'platform.signIn'
+    )
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const failure = await client
         .post('/api/v1/auth/sign-in')
@@ -76,7 +91,10 @@ test.group('Auth / sign-in', (group) => {
       .withCsrfToken()
     locked.assertStatus(429)
     assert.equal(locked.body().errors[0].code, 'E_TOO_MANY_ATTEMPTS')
-    assert.equal(locked.body().errors[0].message, `Too many sign-in attempts. Try again in ${lockMinutes} minutes.`)
+    assert.equal(
+      locked.body().errors[0].message,
+      `Too many sign-in attempts. Try again in ${lockMinutes} minutes.`
+    )
     assert.isAbove(Number(locked.header('retry-after')), 0)
   })
 
@@ -84,13 +102,22 @@ test.group('Auth / sign-in', (group) => {
     const user = await createUser()
     const { maxAttempts } = config.get<{ maxAttempts: number }>('platform.signIn')
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      await client.post('/api/v1/auth/sign-in').json({ email: user.email, password: 'mauvais-mot-de-passe' }).withCsrfToken()
+      await client
+        .post('/api/v1/auth/sign-in')
+        .json({ email: user.email, password: 'mauvais-mot-de-passe' })
+        .withCsrfToken()
     }
-    const locked = await client.post('/api/v1/auth/sign-in').json({ email: user.email, password: TEST_PASSWORD }).withCsrfToken()
+    const locked = await client
+      .post('/api/v1/auth/sign-in')
+      .json({ email: user.email, password: TEST_PASSWORD })
+      .withCsrfToken()
     locked.assertStatus(429)
     // The database store keeps an expiry timestamp per key: move it to the past, as time would.
     const db = (await import('@adonisjs/lucid/services/db')).default
-    const moved = await db.from('rate_limits').where('key', 'like', `%${user.email}`).update({ expire: Date.now() - 1000 })
+    const moved = await db
+      .from('rate_limits')
+      .where('key', 'like', `%${user.email}`)
+      .update({ expire: Date.now() - 1000 })
     assert.isAbove(Number(moved), 0)
     const response = await client
       .post('/api/v1/auth/sign-in')
@@ -111,7 +138,9 @@ test.group('Auth / sign-in', (group) => {
     response.assertBodyContains({ errors: [{ code: 'E_INVALID_CREDENTIALS' }] })
   })
 
-  test('issues a new session id at sign-in; the pre-sign-in id opens nothing', async ({ assert }) => {
+  test('issues a new session id at sign-in; the pre-sign-in id opens nothing', async ({
+    assert,
+  }) => {
     const user = await createUser()
     const browser = BrowserClient.forTestServer()
     await browser.get('/api/v1/auth/csrf')
@@ -130,11 +159,22 @@ test.group('Auth / sign-in', (group) => {
     assert.equal((await attacker.get('/api/v1/auth/me')).status, 401)
   })
 
-  test('audits sign-ins and failed sign-ins in each organisation of the user', async ({ client, assert }) => {
+  test('audits sign-ins and failed sign-ins in each organisation of the user', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
-    await client.post('/api/v1/auth/sign-in').json({ email: owner.email, password: 'mauvais-mot-de-passe' }).withCsrfToken()
-    await client.post('/api/v1/auth/sign-in').json({ email: owner.email, password: TEST_PASSWORD }).withCsrfToken()
-    const actions = await AuditEntry.query().where('organization_id', organization.id).orderBy('id', 'asc')
+    await client
+      .post('/api/v1/auth/sign-in')
+      .json({ email: owner.email, password: 'mauvais-mot-de-passe' })
+      .withCsrfToken()
+    await client
+      .post('/api/v1/auth/sign-in')
+      .json({ email: owner.email, password: TEST_PASSWORD })
+      .withCsrfToken()
+    const actions = await AuditEntry.query()
+      .where('organization_id', organization.id)
+      .orderBy('id', 'asc')
     assert.deepEqual(
       actions.map((entry) => [entry.action, entry.actorId, entry.metadata]),
       [

@@ -6,7 +6,10 @@ import { createUser } from '../../helpers.ts'
 test.group('Auth / sign-up', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('creates the account, signs the user in and hashes the password', async ({ client, assert }) => {
+  test('creates the account, signs the user in and hashes the password', async ({
+    client,
+    assert,
+  }) => {
     const response = await client
       .post('/api/v1/auth/sign-up')
       .json({ fullName: 'Amani Kabila', email: 'Amani@Example.cd', password: 'motdepasse-solide' })
@@ -27,7 +30,10 @@ test.group('Auth / sign-up', (group) => {
     response.assertStatus(422)
     const fields = response.body().errors.map((error: { field: string }) => error.field)
     assert.sameMembers(fields, ['fullName', 'email', 'password'])
-    assert.equal(response.body().errors.find((e: { field: string }) => e.field === 'email').message, 'Enter a valid email address.')
+    assert.equal(
+      response.body().errors.find((e: { field: string }) => e.field === 'email').message,
+      'Enter a valid email address.'
+    )
   })
 
   test('refuses an email already used, whatever its case', async ({ client }) => {

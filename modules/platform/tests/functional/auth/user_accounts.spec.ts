@@ -1,7 +1,13 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import testUtils from '@adonisjs/core/services/test_utils'
-import { addMember, auditTrail, createOwnerWithOrganization, createUser, TEST_PASSWORD } from '../../helpers.ts'
+import {
+  addMember,
+  auditTrail,
+  createOwnerWithOrganization,
+  createUser,
+  TEST_PASSWORD,
+} from '../../helpers.ts'
 import { BrowserClient } from '../../browser_client.ts'
 import UsersDisable from '../../../commands/users_disable.ts'
 import UsersEnable from '../../../commands/users_enable.ts'
@@ -17,22 +23,35 @@ async function runCommand(command: typeof UsersDisable | typeof UsersEnable, arg
 test.group('Auth / disabling an account', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('users:disable ends every session and refuses tokens and sign-in at once; users:enable undoes it', async ({ client, assert }) => {
+  test('users:disable ends every session and refuses tokens and sign-in at once; users:enable undoes it', async ({
+    client,
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
     const user = await createUser({ email: 'Agent.Comptable@example.cd' })
     await addMember(organization, user, 'member')
     const laptop = BrowserClient.forTestServer()
     await laptop.signIn(user.email, TEST_PASSWORD)
-    const created = await client.post('/api/v1/auth/tokens').loginAs(user).json({ name: 'CLI' }).withCsrfToken()
+    const created = await client
+      .post('/api/v1/auth/tokens')
+      .loginAs(user)
+      .json({ name: 'CLI' })
+      .withCsrfToken()
     const token = created.body().token.value as string
     assert.equal((await client.get('/api/v1/auth/me').bearerToken(token)).status(), 200)
 
-    const disable = await runCommand(UsersDisable, ['agent.comptable@EXAMPLE.cd', '--reason=départ'])
+    const disable = await runCommand(UsersDisable, [
+      'agent.comptable@EXAMPLE.cd',
+      '--reason=départ',
+    ])
     disable.assertSucceeded()
 
     assert.equal((await laptop.get('/api/v1/auth/me')).status, 401)
     assert.equal((await client.get('/api/v1/auth/me').bearerToken(token)).status(), 401)
-    assert.equal((await BrowserClient.forTestServer().signIn(user.email, TEST_PASSWORD)).status, 400)
+    assert.equal(
+      (await BrowserClient.forTestServer().signIn(user.email, TEST_PASSWORD)).status,
+      400
+    )
     const [line] = await auditTrail({ organization_id: organization.id, action: 'user.disabled' })
     assert.equal(line.subjectId, user.id)
     assert.isNull(line.actorId)
@@ -44,8 +63,14 @@ test.group('Auth / disabling an account', (group) => {
     again.assertLogMatches(/already disabled/)
 
     ;(await runCommand(UsersEnable, [user.email])).assertSucceeded()
-    assert.equal((await BrowserClient.forTestServer().signIn(user.email, TEST_PASSWORD)).status, 200)
-    assert.lengthOf(await auditTrail({ organization_id: organization.id, action: 'user.enabled' }), 1)
+    assert.equal(
+      (await BrowserClient.forTestServer().signIn(user.email, TEST_PASSWORD)).status,
+      200
+    )
+    assert.lengthOf(
+      await auditTrail({ organization_id: organization.id, action: 'user.enabled' }),
+      1
+    )
   })
 
   test('an unknown email is an error and changes nothing', async () => {

@@ -1,5 +1,11 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
-import { createServer, connect as connectTcp, type AddressInfo, type Server, type Socket } from 'node:net'
+import {
+  createServer,
+  connect as connectTcp,
+  type AddressInfo,
+  type Server,
+  type Socket,
+} from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { test } from '@japa/runner'
@@ -58,7 +64,11 @@ function purgeQueues() {
   return withChannel(async (channel) => {
     await topology.assert(channel)
     const consumers = new Set(handlerRegistry.consumers().map((entry) => entry.consumer))
-    for (const queue of [topology.jobsQueue, topology.deadLetterQueue, ...[...consumers].map((consumer) => topology.consumerQueue(consumer))]) {
+    for (const queue of [
+      topology.jobsQueue,
+      topology.deadLetterQueue,
+      ...[...consumers].map((consumer) => topology.consumerQueue(consumer)),
+    ]) {
       await channel.purgeQueue(queue)
     }
   })
@@ -142,7 +152,9 @@ class CuttableProxy {
 
 /** An organisation for the jobs an admin retries (its jobs go with it). */
 async function createOrganization() {
-  const result = await db.rawQuery(`INSERT INTO platform.organizations (name, created_at, updated_at) VALUES ('Jobs broker test', now(), now()) RETURNING id`)
+  const result = await db.rawQuery(
+    `INSERT INTO platform.organizations (name, created_at, updated_at) VALUES ('Jobs broker test', now(), now()) RETURNING id`
+  )
   return result.rows[0].id as string
 }
 
@@ -153,20 +165,24 @@ async function deleteOrganization(id: string) {
 
 /** Starts `jobs:work` or `jobs:relay` as its own process, with the test handlers registered. */
 function startProcess(command: 'jobs:work' | 'jobs:relay'): ChildProcess {
-  const child = spawn(NODE, ['--import', '@poppinss/ts-exec', 'tests/support/jobs_process.ts', command], {
-    cwd: BACKEND,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      RABBITMQ_URL,
-      RABBITMQ_PREFIX: prefix,
-      RABBITMQ_DELIVERY_LIMIT: String(DELIVERY_LIMIT),
-      JOBS_CONCURRENCY: '4',
-      JOBS_POLL_MS: '100',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
+  const child = spawn(
+    NODE,
+    ['--import', '@poppinss/ts-exec', 'tests/support/jobs_process.ts', command],
+    {
+      cwd: BACKEND,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        RABBITMQ_URL,
+        RABBITMQ_PREFIX: prefix,
+        RABBITMQ_DELIVERY_LIMIT: String(DELIVERY_LIMIT),
+        JOBS_CONCURRENCY: '4',
+        JOBS_POLL_MS: '100',
+        LOG_LEVEL: 'error',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }
+  )
   return child
 }
 
@@ -179,11 +195,22 @@ function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
 }
 
 function newRelay(options: { url?: string; batchSize?: number } = {}) {
-  return new RabbitRelay({ url: options.url ?? RABBITMQ_URL, topology, batchSize: options.batchSize ?? 50, pollMs: 50, connectionName: `${prefix} relay` })
+  return new RabbitRelay({
+    url: options.url ?? RABBITMQ_URL,
+    topology,
+    batchSize: options.batchSize ?? 50,
+    pollMs: 50,
+    connectionName: `${prefix} relay`,
+  })
 }
 
 function newWorker(prefetch = 8) {
-  return new RabbitWorker({ url: RABBITMQ_URL, topology, prefetch, connectionName: `${prefix} worker` })
+  return new RabbitWorker({
+    url: RABBITMQ_URL,
+    topology,
+    prefetch,
+    connectionName: `${prefix} worker`,
+  })
 }
 
 function inProcess() {
@@ -204,22 +231,39 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     await purgeQueues()
   })
 
-  test('jobs go through the broker and complete once; a poison job is dead-lettered while the others flow', async ({ assert }) => {
+  test('jobs go through the broker and complete once; a poison job is dead-lettered while the others flow', async ({
+    assert,
+  }) => {
     const { relay, worker } = inProcess()
     await relay.start()
     await worker.start()
     try {
       const poison = await jobs.dispatch('platformtest.poison', {})
-      const good = await Promise.all(Array.from({ length: 20 }, (_, seq) => jobs.dispatch('platformtest.effect', { seq })))
+      const good = await Promise.all(
+        Array.from({ length: 20 }, (_, seq) => jobs.dispatch('platformtest.effect', { seq }))
+      )
       const finished = await waitFor(
-        async () => (await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status IN ('completed', 'failed')`, [[poison, ...good]])) === 21,
+        async () =>
+          (await count(
+            `SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status IN ('completed', 'failed')`,
+            [[poison, ...good]]
+          )) === 21,
         15_000
       )
       assert.isTrue(finished)
-      assert.equal(await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`, [good]), 20)
+      assert.equal(
+        await count(
+          `SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`,
+          [good]
+        ),
+        20
+      )
       assert.equal(await count('SELECT count(*) FROM jobs_test.effects'), 20)
       // The worker's dead-letter consumer takes the poison message and keeps the failure its handler gave.
-      assert.isTrue(await waitFor(async () => (await readyIn(topology.deadLetterQueue)) === 0, 5_000), 'the dead-letter queue is drained')
+      assert.isTrue(
+        await waitFor(async () => (await readyIn(topology.deadLetterQueue)) === 0, 5_000),
+        'the dead-letter queue is drained'
+      )
       const job = await jobRow(poison)
       assert.equal(job.status, 'failed')
       assert.equal(job.attempts, 2)
@@ -230,7 +274,9 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     }
   }).timeout(30_000)
 
-  test('the broker connection cut mid-publish, while a large batch awaits its confirms: nothing lost, nothing run twice', async ({ assert }) => {
+  test('the broker connection cut mid-publish, while a large batch awaits its confirms: nothing lost, nothing run twice', async ({
+    assert,
+  }) => {
     const proxy = new CuttableProxy()
     await proxy.start()
     const worker = newWorker(8)
@@ -240,29 +286,64 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     try {
       // The relay is connected and idle once a first job went through it.
       const warmUp = await jobs.dispatch('platformtest.effect', { seq: -1 })
-      assert.isTrue(await waitFor(async () => (await jobRow(warmUp)).status === 'completed', 10_000), 'the warm-up job ran')
+      assert.isTrue(
+        await waitFor(async () => (await jobRow(warmUp)).status === 'completed', 10_000),
+        'the warm-up job ran'
+      )
       const total = 500
       // Some 360 bytes go up per published message: the cut falls in the second batch of 200, the first one committed.
       proxy.cutAfter(100_000)
       const ids = await db.transaction(async (client) => {
         const created: string[] = []
-        for (let seq = 0; seq < total; seq++) created.push(await jobs.dispatch('platformtest.effect', { seq }, { client }))
+        for (let seq = 0; seq < total; seq++)
+          created.push(await jobs.dispatch('platformtest.effect', { seq }, { client }))
         return created
       })
-      await Promise.race([proxy.cut.promise, sleep(10_000).then(() => assert.fail('the proxy was never cut'))])
-      const unpublished = await count(`SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND published_at IS NULL`, [ids])
-      console.log(`[jobs mid-publish test] cut after ${proxy.bytesUp} bytes up; unpublished at the cut: ${unpublished} of ${total}`)
+      await Promise.race([
+        proxy.cut.promise,
+        sleep(10_000).then(() => assert.fail('the proxy was never cut')),
+      ])
+      const unpublished = await count(
+        `SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND published_at IS NULL`,
+        [ids]
+      )
+      console.log(
+        `[jobs mid-publish test] cut after ${proxy.bytesUp} bytes up; unpublished at the cut: ${unpublished} of ${total}`
+      )
       assert.isAbove(unpublished, 0, 'rows were still unpublished when the connection was cut')
       assert.isBelow(unpublished, total, 'the relay was publishing when the connection was cut')
       await sleep(300)
       proxy.restore()
 
-      const done = await waitFor(async () => (await count('SELECT count(DISTINCT job_id) FROM jobs_test.effects WHERE job_id = ANY(?)', [ids])) === total, 25_000)
+      const done = await waitFor(
+        async () =>
+          (await count(
+            'SELECT count(DISTINCT job_id) FROM jobs_test.effects WHERE job_id = ANY(?)',
+            [ids]
+          )) === total,
+        25_000
+      )
       assert.isTrue(done, 'every job ran')
       assert.isAtLeast(proxy.connections, 2, 'the relay reconnected')
-      assert.equal(await count('SELECT count(*) FROM jobs_test.effects WHERE job_id = ANY(?)', [ids]), total, 'one effect per job')
-      assert.equal(await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`, [ids]), total)
-      assert.equal(await count(`SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND published_at IS NULL`, [ids]), 0)
+      assert.equal(
+        await count('SELECT count(*) FROM jobs_test.effects WHERE job_id = ANY(?)', [ids]),
+        total,
+        'one effect per job'
+      )
+      assert.equal(
+        await count(
+          `SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`,
+          [ids]
+        ),
+        total
+      )
+      assert.equal(
+        await count(
+          `SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND published_at IS NULL`,
+          [ids]
+        ),
+        0
+      )
     } finally {
       await relay.stop()
       await worker.stop()
@@ -270,7 +351,9 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     }
   }).timeout(45_000)
 
-  test('a database outage does not burn the delivery limit: the worker backs off and the job completes', async ({ assert }) => {
+  test('a database outage does not burn the delivery limit: the worker backs off and the job completes', async ({
+    assert,
+  }) => {
     const { relay, worker } = inProcess()
     const id = await jobs.dispatch('platformtest.effect', { seq: 1 })
     // What the worker sees of a database blip: every statement on the jobs table fails.
@@ -279,11 +362,21 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     try {
       await relay.start()
       await worker.start()
-      await waitFor(async () => (await count('SELECT count(*) FROM platform.outbox WHERE message_id = ? AND published_at IS NOT NULL', [id])) === 1, 5_000)
+      await waitFor(
+        async () =>
+          (await count(
+            'SELECT count(*) FROM platform.outbox WHERE message_id = ? AND published_at IS NOT NULL',
+            [id]
+          )) === 1,
+        5_000
+      )
       await sleep(1_500)
       await db.rawQuery('ALTER TABLE platform.jobs_offline RENAME TO jobs')
       renamed = false
-      assert.isTrue(await waitFor(async () => (await jobRow(id)).status === 'completed', 10_000), 'the job completed once the database was back')
+      assert.isTrue(
+        await waitFor(async () => (await jobRow(id)).status === 'completed', 10_000),
+        'the job completed once the database was back'
+      )
       const job = await jobRow(id)
       assert.equal(job.attempts, 1)
       assert.isNull(job.last_error)
@@ -296,14 +389,20 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     }
   }).timeout(30_000)
 
-  test('what the broker dead-letters at the delivery limit reads failed with the reason, and an admin retry completes it', async ({ assert }) => {
+  test('what the broker dead-letters at the delivery limit reads failed with the reason, and an admin retry completes it', async ({
+    assert,
+  }) => {
     const organizationId = await createOrganization()
     const relay = newRelay()
     const worker = newWorker()
     await relay.start()
     try {
       const id = await jobs.dispatch('platformtest.effect', { seq: 1 }, { organizationId })
-      const eventId = await events.publish('platformtest.thing.happened', { seq: 2 }, { organizationId })
+      const eventId = await events.publish(
+        'platformtest.thing.happened',
+        { seq: 2 },
+        { organizationId }
+      )
       // Workers that die on the messages, as far as the broker can tell: every delivery comes back unacknowledged.
       let deliveries = 0
       await withChannel(async (channel) => {
@@ -314,24 +413,43 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
             if (message) channel.nack(message, false, true)
           })
         }
-        assert.isTrue(await waitFor(async () => (await readyIn(topology.deadLetterQueue)) === 2, 10_000), 'both messages were dead-lettered')
+        assert.isTrue(
+          await waitFor(async () => (await readyIn(topology.deadLetterQueue)) === 2, 10_000),
+          'both messages were dead-lettered'
+        )
       })
       assert.isAtLeast(deliveries, 2 * DELIVERY_LIMIT)
       assert.equal((await jobRow(id)).status, 'queued', 'the database knows nothing of it yet')
 
       await worker.start()
-      assert.isTrue(await waitFor(async () => (await jobRow(id)).status === 'failed', 10_000), 'the job reads failed')
+      assert.isTrue(
+        await waitFor(async () => (await jobRow(id)).status === 'failed', 10_000),
+        'the job reads failed'
+      )
       const job = await jobRow(id)
       assert.include(job.last_error, `delivered ${DELIVERY_LIMIT} times without being acknowledged`)
       const eventRow = await db.from('platform.outbox').where('message_id', eventId).first()
       assert.isNotNull(eventRow.failed_at)
       assert.include(eventRow.last_error, 'platformtest.counter: Dead-lettered by RabbitMQ')
-      assert.isTrue(await waitFor(async () => (await readyIn(topology.deadLetterQueue)) === 0, 5_000), 'the dead letters were acknowledged')
-      const failedList = await jobAdmin.list(organizationId, { status: 'failed', page: 1, perPage: 10 })
-      assert.deepEqual(failedList.data.map((listed) => listed.id), [id])
+      assert.isTrue(
+        await waitFor(async () => (await readyIn(topology.deadLetterQueue)) === 0, 5_000),
+        'the dead letters were acknowledged'
+      )
+      const failedList = await jobAdmin.list(organizationId, {
+        status: 'failed',
+        page: 1,
+        perPage: 10,
+      })
+      assert.deepEqual(
+        failedList.data.map((listed) => listed.id),
+        [id]
+      )
 
       await jobAdmin.retry(organizationId, id)
-      assert.isTrue(await waitFor(async () => (await jobRow(id)).status === 'completed', 10_000), 'the retried job completed')
+      assert.isTrue(
+        await waitFor(async () => (await jobRow(id)).status === 'completed', 10_000),
+        'the retried job completed'
+      )
       assert.equal(await count('SELECT count(*) FROM jobs_test.effects WHERE job_id = ?', [id]), 1)
     } finally {
       await worker.stop()
@@ -340,7 +458,9 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     }
   }).timeout(30_000)
 
-  test('stopping a worker cancels its consumers first: nothing starts after stop() and what was in hand finishes', async ({ assert }) => {
+  test('stopping a worker cancels its consumers first: nothing starts after stop() and what was in hand finishes', async ({
+    assert,
+  }) => {
     const relay = newRelay()
     let worker = newWorker(4)
     await relay.start()
@@ -349,21 +469,42 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
       const total = 30
       const ids = await db.transaction(async (client) => {
         const created: string[] = []
-        for (let seq = 0; seq < total; seq++) created.push(await jobs.dispatch('platformtest.effect', { seq, sleepMs: 150 }, { client }))
+        for (let seq = 0; seq < total; seq++)
+          created.push(
+            await jobs.dispatch('platformtest.effect', { seq, sleepMs: 150 }, { client })
+          )
         return created
       })
-      assert.isTrue(await waitFor(async () => (await count('SELECT count(*) FROM jobs_test.effects')) >= 4, 10_000))
+      assert.isTrue(
+        await waitFor(
+          async () => (await count('SELECT count(*) FROM jobs_test.effects')) >= 4,
+          10_000
+        )
+      )
       await worker.stop()
       const runs = await count('SELECT count(*) FROM jobs_test.runs')
       const effects = await count('SELECT count(*) FROM jobs_test.effects')
       assert.equal(runs, effects, 'every job it had started finished before stop() returned')
       assert.isBelow(effects, total)
       await sleep(500)
-      assert.equal(await count('SELECT count(*) FROM jobs_test.runs'), runs, 'no job started after stop() returned')
+      assert.equal(
+        await count('SELECT count(*) FROM jobs_test.runs'),
+        runs,
+        'no job started after stop() returned'
+      )
 
       worker = newWorker(4)
       await worker.start()
-      assert.isTrue(await waitFor(async () => (await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`, [ids])) === total, 15_000))
+      assert.isTrue(
+        await waitFor(
+          async () =>
+            (await count(
+              `SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`,
+              [ids]
+            )) === total,
+          15_000
+        )
+      )
       assert.equal(await count('SELECT count(*) FROM jobs_test.effects'), total)
     } finally {
       await worker.stop()
@@ -371,35 +512,87 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     }
   }).timeout(30_000)
 
-  test('rows the broker nacks are published again after a pause; the confirmed ones are not published twice', async ({ assert }) => {
+  test('rows the broker nacks are published again after a pause; the confirmed ones are not published twice', async ({
+    assert,
+  }) => {
     const policy = `${prefix}-full`
     const relay = newRelay()
     const worker = newWorker(2)
     // A jobs queue that holds 5 messages and then refuses more (reject-publish): the broker nacks them.
-    await run('rabbitmqctl', ['-q', 'set_policy', '--apply-to', 'queues', policy, `^${prefix}\\.jobs$`, '{"max-length":5}'])
+    await run('rabbitmqctl', [
+      '-q',
+      'set_policy',
+      '--apply-to',
+      'queues',
+      policy,
+      `^${prefix}\\.jobs$`,
+      '{"max-length":5}',
+    ])
     try {
       await relay.start()
-      const first = await Promise.all(Array.from({ length: 6 }, (_, seq) => jobs.dispatch('platformtest.effect', { seq })))
-      assert.isTrue(await waitFor(async () => (await readyIn(topology.jobsQueue)) === 6, 5_000), 'the queue is full')
-      const more = await Promise.all(Array.from({ length: 6 }, (_, seq) => jobs.dispatch('platformtest.effect', { seq: 6 + seq })))
+      const first = await Promise.all(
+        Array.from({ length: 6 }, (_, seq) => jobs.dispatch('platformtest.effect', { seq }))
+      )
+      assert.isTrue(
+        await waitFor(async () => (await readyIn(topology.jobsQueue)) === 6, 5_000),
+        'the queue is full'
+      )
+      const more = await Promise.all(
+        Array.from({ length: 6 }, (_, seq) =>
+          jobs.dispatch('platformtest.effect', { seq: 6 + seq })
+        )
+      )
       const nacked = await waitFor(
-        async () => (await count(`SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND last_error LIKE 'nacked%'`, [more])) === more.length,
+        async () =>
+          (await count(
+            `SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND last_error LIKE 'nacked%'`,
+            [more]
+          )) === more.length,
         5_000
       )
       assert.isTrue(nacked, 'the broker nacked the messages beyond the limit')
-      const waiting = await db.from('platform.outbox').whereIn('message_id', more).whereNull('published_at')
+      const waiting = await db
+        .from('platform.outbox')
+        .whereIn('message_id', more)
+        .whereNull('published_at')
       assert.lengthOf(waiting, more.length)
-      for (const row of waiting) assert.isAbove(new Date(row.available_at).getTime(), Date.now(), 'a nacked row waits before going again')
-      assert.equal(await count(`SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND published_at IS NOT NULL`, [first]), first.length)
-      assert.equal(await readyIn(topology.jobsQueue), first.length, 'the confirmed messages were not published again')
+      for (const row of waiting)
+        assert.isAbove(
+          new Date(row.available_at).getTime(),
+          Date.now(),
+          'a nacked row waits before going again'
+        )
+      assert.equal(
+        await count(
+          `SELECT count(*) FROM platform.outbox WHERE message_id = ANY(?) AND published_at IS NOT NULL`,
+          [first]
+        ),
+        first.length
+      )
+      assert.equal(
+        await readyIn(topology.jobsQueue),
+        first.length,
+        'the confirmed messages were not published again'
+      )
 
       // A worker drains the queue; the nacked rows go again once their pause is over.
       await worker.start()
       const ids = [...first, ...more]
-      const done = await waitFor(async () => (await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`, [ids])) === ids.length, 15_000)
+      const done = await waitFor(
+        async () =>
+          (await count(
+            `SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`,
+            [ids]
+          )) === ids.length,
+        15_000
+      )
       assert.isTrue(done, 'every job ran once the queue had room')
       assert.equal(await count('SELECT count(*) FROM jobs_test.effects'), ids.length)
-      assert.equal(await count('SELECT count(*) FROM jobs_test.runs'), ids.length, 'no message was published twice')
+      assert.equal(
+        await count('SELECT count(*) FROM jobs_test.runs'),
+        ids.length,
+        'no message was published twice'
+      )
     } finally {
       await run('rabbitmqctl', ['-q', 'clear_policy', policy]).catch(() => undefined)
       await worker.stop()
@@ -407,14 +600,18 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
     }
   }).timeout(30_000)
 
-  test('a worker killed with SIGKILL mid-job and restarted: every job completes, once in effect', async ({ assert }) => {
+  test('a worker killed with SIGKILL mid-job and restarted: every job completes, once in effect', async ({
+    assert,
+  }) => {
     const total = 60
     const relay = startProcess('jobs:relay')
     let worker = startProcess('jobs:work')
     try {
       // Every tenth job takes 3 s, so the kill below lands in the middle of one even on a busy machine.
       const ids = await Promise.all(
-        Array.from({ length: total }, (_, seq) => jobs.dispatch('platformtest.effect', { seq, sleepMs: seq % 10 === 5 ? 3000 : 100 }))
+        Array.from({ length: total }, (_, seq) =>
+          jobs.dispatch('platformtest.effect', { seq, sleepMs: seq % 10 === 5 ? 3000 : 100 })
+        )
       )
       // Kill it while a job is half-way: one run started over 300 ms ago has not committed its effect.
       const midJob = await waitFor(async () => {
@@ -432,15 +629,26 @@ test.group('Jobs | RabbitMQ relay and workers', (group) => {
       const effectsBeforeRestart = await count('SELECT count(*) FROM jobs_test.effects')
       assert.isAbove(runsBeforeRestart, effectsBeforeRestart, 'jobs were cut off mid-run')
       worker = startProcess('jobs:work')
-      const done = await waitFor(async () => (await count('SELECT count(DISTINCT job_id) FROM jobs_test.effects')) === total, 40_000)
+      const done = await waitFor(
+        async () => (await count('SELECT count(DISTINCT job_id) FROM jobs_test.effects')) === total,
+        40_000
+      )
       const runs = await count('SELECT count(*) FROM jobs_test.runs')
       const effects = await count('SELECT count(*) FROM jobs_test.effects')
       const lost = total - (await count('SELECT count(DISTINCT job_id) FROM jobs_test.effects'))
-      console.log(`[jobs crash test] jobs: ${total}, runs: ${runs} (cut off by SIGKILL: ${runs - effects}), effects: ${effects}, lost: ${lost}`)
+      console.log(
+        `[jobs crash test] jobs: ${total}, runs: ${runs} (cut off by SIGKILL: ${runs - effects}), effects: ${effects}, lost: ${lost}`
+      )
       assert.isTrue(done)
       assert.equal(lost, 0)
       assert.equal(effects, total, 'no job had a second effect')
-      assert.equal(await count(`SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`, [ids]), total)
+      assert.equal(
+        await count(
+          `SELECT count(*) FROM platform.jobs WHERE id = ANY(?) AND status = 'completed'`,
+          [ids]
+        ),
+        total
+      )
     } finally {
       await stopProcess(worker)
       await stopProcess(relay)

@@ -45,9 +45,14 @@ test.group('Live / channels and job progress', (group) => {
     const stream = await openLiveStream(browser, uid)
     assert.equal(stream.status, 200)
     assert.equal(stream.contentType, 'text/event-stream')
-    const subscribe = (channel: string, streamUid = uid) => browser.send('POST', '/__transmit/subscribe', { uid: streamUid, channel })
+    const subscribe = (channel: string, streamUid = uid) =>
+      browser.send('POST', '/__transmit/subscribe', { uid: streamUid, channel })
 
-    for (const channel of [`users/${owner.id}`, `users/${owner.id}/jobs`, `orgs/${organization.id}/jobs`]) {
+    for (const channel of [
+      `users/${owner.id}`,
+      `users/${owner.id}/jobs`,
+      `orgs/${organization.id}/jobs`,
+    ]) {
       assert.equal((await subscribe(channel)).status, 204, channel)
     }
     for (const channel of [
@@ -69,16 +74,34 @@ test.group('Live / channels and job progress', (group) => {
     const unknownStream = await subscribe(`users/${owner.id}/jobs`, randomUUID())
     assert.equal(unknownStream.status, 404)
     assert.equal(unknownStream.body.errors[0].code, 'E_STREAM_NOT_FOUND')
-    assert.equal((await browser.send('POST', '/__transmit/subscribe', { uid: 'not-a-uuid', channel: `users/${owner.id}` })).status, 422)
+    assert.equal(
+      (
+        await browser.send('POST', '/__transmit/subscribe', {
+          uid: 'not-a-uuid',
+          channel: `users/${owner.id}`,
+        })
+      ).status,
+      422
+    )
 
     const strangerBrowser = await signedIn(stranger.email)
-    assert.equal((await strangerBrowser.send('POST', '/__transmit/subscribe', { uid, channel: `users/${stranger.id}/jobs` })).status, 404)
+    assert.equal(
+      (
+        await strangerBrowser.send('POST', '/__transmit/subscribe', {
+          uid,
+          channel: `users/${stranger.id}/jobs`,
+        })
+      ).status,
+      404
+    )
     const hijack = await openLiveStream(strangerBrowser, uid)
     assert.equal(hijack.status, 403)
     await stream.close()
   })
 
-  test('every member may follow the organisation’s jobs, and a topic not declared is refused to all, owners included', async ({ assert }) => {
+  test('every member may follow the organisation’s jobs, and a topic not declared is refused to all, owners included', async ({
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
     const admin = await createUser()
     const member = await createUser()
@@ -88,9 +111,17 @@ test.group('Live / channels and job progress', (group) => {
       const browser = await signedIn(user.email)
       const uid = randomUUID()
       const stream = await openLiveStream(browser, uid)
-      const subscribe = (channel: string) => browser.send('POST', '/__transmit/subscribe', { uid, channel })
+      const subscribe = (channel: string) =>
+        browser.send('POST', '/__transmit/subscribe', { uid, channel })
       assert.equal((await subscribe(`orgs/${organization.id}/jobs`)).status, 204, user.email)
-      for (const topic of ['failed-jobs', 'audit-log', 'members', 'notifications', 'jobs/failed', 'constructor']) {
+      for (const topic of [
+        'failed-jobs',
+        'audit-log',
+        'members',
+        'notifications',
+        'jobs/failed',
+        'constructor',
+      ]) {
         const refused = await subscribe(`orgs/${organization.id}/${topic}`)
         assert.equal(refused.status, 403, `${user.email} on ${topic}`)
         assert.equal(refused.body.errors[0].code, 'E_CHANNEL_FORBIDDEN')
@@ -99,7 +130,10 @@ test.group('Live / channels and job progress', (group) => {
     }
   })
 
-  test('removing a member ends their open streams, so organisation events stop reaching them', async ({ assert, cleanup }) => {
+  test('removing a member ends their open streams, so organisation events stop reaching them', async ({
+    assert,
+    cleanup,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
     const member = await createUser()
     const membership = await addMember(organization, member, 'member')
@@ -107,12 +141,26 @@ test.group('Live / channels and job progress', (group) => {
     const uid = randomUUID()
     const stream = await openLiveStream(memberBrowser, uid)
     cleanup(() => stream.close())
-    assert.equal((await memberBrowser.send('POST', '/__transmit/subscribe', { uid, channel: `orgs/${organization.id}/jobs` })).status, 204)
+    assert.equal(
+      (
+        await memberBrowser.send('POST', '/__transmit/subscribe', {
+          uid,
+          channel: `orgs/${organization.id}/jobs`,
+        })
+      ).status,
+      204
+    )
 
     const ownerBrowser = await signedIn(owner.email)
-    const removed = await ownerBrowser.send('DELETE', `/api/v1/orgs/${organization.id}/members/${membership.id}`)
+    const removed = await ownerBrowser.send(
+      'DELETE',
+      `/api/v1/orgs/${organization.id}/members/${membership.id}`
+    )
     assert.equal(removed.status, 204)
-    const ended = await Promise.race([stream.ended.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 3000))])
+    const ended = await Promise.race([
+      stream.ended.then(() => true),
+      new Promise((resolve) => setTimeout(() => resolve(false), 3000)),
+    ])
     assert.isTrue(ended)
   })
 
@@ -120,22 +168,38 @@ test.group('Live / channels and job progress', (group) => {
     const anonymous = BrowserClient.forTestServer()
     const stream = await openLiveStream(anonymous, randomUUID())
     assert.equal(stream.status, 401)
-    const subscribe = await anonymous.send('POST', '/__transmit/subscribe', { uid: randomUUID(), channel: 'users/x' })
+    const subscribe = await anonymous.send('POST', '/__transmit/subscribe', {
+      uid: randomUUID(),
+      channel: 'users/x',
+    })
     assert.equal(subscribe.status, 401)
   })
 
-  test('job progress reaches its user, and organisation-wide jobs the organisation, never anyone else', async ({ assert }) => {
+  test('job progress reaches its user, and organisation-wide jobs the organisation, never anyone else', async ({
+    assert,
+  }) => {
     const { owner, organization } = await createOwnerWithOrganization()
     const other = await createUser()
     const browser = await signedIn(owner.email)
     const uid = randomUUID()
     const stream = await openLiveStream(browser, uid)
     for (const channel of [`users/${owner.id}/jobs`, `orgs/${organization.id}/jobs`]) {
-      assert.equal((await browser.send('POST', '/__transmit/subscribe', { uid, channel })).status, 204)
+      assert.equal(
+        (await browser.send('POST', '/__transmit/subscribe', { uid, channel })).status,
+        204
+      )
     }
 
-    emitter.emit('platform:job.progress', progress({ userId: other.id, organizationId: organization.id }))
-    const mine = progress({ userId: owner.id, organizationId: organization.id, percent: 40.4, error: 'stack trace' })
+    emitter.emit(
+      'platform:job.progress',
+      progress({ userId: other.id, organizationId: organization.id })
+    )
+    const mine = progress({
+      userId: owner.id,
+      organizationId: organization.id,
+      percent: 40.4,
+      error: 'stack trace',
+    })
     emitter.emit('platform:job.progress', mine)
     const frame = await stream.next()
     assert.equal(frame.channel, `users/${owner.id}/jobs`)
@@ -149,14 +213,27 @@ test.group('Live / channels and job progress', (group) => {
       message: { fr: '400 sur 1000', en: '400 of 1000' },
     })
 
-    const orgWide = progress({ organizationId: organization.id, status: 'completed', percent: 100, message: null })
+    const orgWide = progress({
+      organizationId: organization.id,
+      status: 'completed',
+      percent: 100,
+      message: null,
+    })
     emitter.emit('platform:job.progress', orgWide)
     const orgFrame = await stream.next()
     assert.equal(orgFrame.channel, `orgs/${organization.id}/jobs`)
     assert.equal(orgFrame.payload.jobId, orgWide.jobId)
     assert.equal(orgFrame.payload.status, 'completed')
 
-    assert.equal((await browser.send('POST', '/__transmit/unsubscribe', { uid, channel: `users/${owner.id}/jobs` })).status, 204)
+    assert.equal(
+      (
+        await browser.send('POST', '/__transmit/unsubscribe', {
+          uid,
+          channel: `users/${owner.id}/jobs`,
+        })
+      ).status,
+      204
+    )
     emitter.emit('platform:job.progress', progress({ userId: owner.id }))
     const afterUnsubscribe = progress({ organizationId: organization.id, status: 'failed' })
     emitter.emit('platform:job.progress', afterUnsubscribe)
@@ -169,7 +246,10 @@ test.group('Live / channels and job progress', (group) => {
     const browser = await signedIn(owner.email)
     const uid = randomUUID()
     const stream = await openLiveStream(browser, uid)
-    await browser.send('POST', '/__transmit/subscribe', { uid, channel: `users/${owner.id}/notifications` })
+    await browser.send('POST', '/__transmit/subscribe', {
+      uid,
+      channel: `users/${owner.id}/notifications`,
+    })
 
     const id = await notifications.notify(owner.id, {
       title: { fr: 'Import terminé', en: 'Import finished' },
@@ -182,7 +262,10 @@ test.group('Live / channels and job progress', (group) => {
     assert.equal(created.payload.type, 'created')
     assert.equal(created.payload.unread, 1)
     assert.equal(created.payload.notification.id, id)
-    assert.deepEqual(created.payload.notification.title, { fr: 'Import terminé', en: 'Import finished' })
+    assert.deepEqual(created.payload.notification.title, {
+      fr: 'Import terminé',
+      en: 'Import finished',
+    })
 
     await browser.send('POST', `/api/v1/auth/notifications/${id}/read`)
     const read = await stream.next()
@@ -206,7 +289,10 @@ test.group('Live / subscriptions relayed between processes', (group) => {
     return other
   }
 
-  test('a subscription relayed to the process holding the stream is confirmed, and events then reach the stream', async ({ assert, cleanup }) => {
+  test('a subscription relayed to the process holding the stream is confirmed, and events then reach the stream', async ({
+    assert,
+    cleanup,
+  }) => {
     const other = await twoProcesses(cleanup)
     const owner = await createUser()
     const uid = randomUUID()
@@ -218,7 +304,10 @@ test.group('Live / subscriptions relayed between processes', (group) => {
     assert.equal((await stream.next()).channel, `users/${owner.id}/notifications`)
   })
 
-  test('a relayed subscription nobody confirms is refused: no process holds the stream, or not for that user', async ({ assert, cleanup }) => {
+  test('a relayed subscription nobody confirms is refused: no process holds the stream, or not for that user', async ({
+    assert,
+    cleanup,
+  }) => {
     const other = await twoProcesses(cleanup)
     const owner = await createUser()
     const stranger = await createUser()

@@ -11,7 +11,8 @@ import {
   type BusLogger,
 } from '../../../app/services/live/postgres_bus_transport.ts'
 
-const connectionString = () => config.get<string>('database.connections.postgres.connection.connectionString')
+const connectionString = () =>
+  config.get<string>('database.connections.postgres.connection.connectionString')
 
 function recordingLogger() {
   const entries: { level: 'warn' | 'error'; details: object; message: string }[] = []
@@ -23,7 +24,11 @@ function recordingLogger() {
 }
 
 function transport(id: string, logger?: BusLogger) {
-  return new PostgresBusTransport({ connectionString: connectionString(), logger, reconnectDelayMs: 50 }).setId(id) as PostgresBusTransport
+  return new PostgresBusTransport({
+    connectionString: connectionString(),
+    logger,
+    reconnectDelayMs: 50,
+  }).setId(id) as PostgresBusTransport
 }
 
 /** Ends, from the server side, the connection whose last statement was LISTEN on `channel`. */
@@ -109,12 +114,20 @@ test.group('Live / PostgreSQL bus transport', (group) => {
       assert.isAtMost(Buffer.byteLength(mapped), 63)
       assert.equal(postgresChannelName(name), mapped)
     }
-    assert.notEqual(postgresChannelName('transmit::broadcast'), postgresChannelName('ia:live:subscriptions'))
+    assert.notEqual(
+      postgresChannelName('transmit::broadcast'),
+      postgresChannelName('ia:live:subscriptions')
+    )
     assert.match(postgresChannelName('a', 'app_two'), /^app_two_[0-9a-f]{40}$/)
-    assert.throws(() => postgresChannelName('a', 'Bad-Prefix"'), /Invalid PostgreSQL channel prefix/)
+    assert.throws(
+      () => postgresChannelName('a', 'Bad-Prefix"'),
+      /Invalid PostgreSQL channel prefix/
+    )
   })
 
-  test('a message too large for a notification is refused and reported; the largest allowed one goes through', async ({ assert }) => {
+  test('a message too large for a notification is refused and reported; the largest allowed one goes through', async ({
+    assert,
+  }) => {
     const channel = `test:${randomUUID()}`
     const { logger, entries } = recordingLogger()
     const sender = make('sender', logger)
@@ -168,9 +181,15 @@ test.group('Live / PostgreSQL bus transport', (group) => {
     assert.deepEqual(received, ['kept'])
   })
 
-  test('subscribing while PostgreSQL is unreachable does not fail; publishing does', async ({ assert }) => {
+  test('subscribing while PostgreSQL is unreachable does not fail; publishing does', async ({
+    assert,
+  }) => {
     const { logger, entries } = recordingLogger()
-    const offline = new PostgresBusTransport({ connectionString: 'postgres://postgres@127.0.0.1:1/none', logger, reconnectDelayMs: 10_000 }).setId('x')
+    const offline = new PostgresBusTransport({
+      connectionString: 'postgres://postgres@127.0.0.1:1/none',
+      logger,
+      reconnectDelayMs: 10_000,
+    }).setId('x')
     open.push(offline as PostgresBusTransport)
     await offline.subscribe('test:offline', () => undefined)
     await assert.rejects(() => offline.publish('test:offline', 'lost'), /unreachable/)

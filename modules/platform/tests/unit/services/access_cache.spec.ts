@@ -30,7 +30,10 @@ test.group('AccessCache / one process', () => {
     assert.equal(source.reads(), 2)
   })
 
-  test('an entry is served until one of its tags is dropped; null is never kept', async ({ assert, cleanup }) => {
+  test('an entry is served until one of its tags is dropped; null is never kept', async ({
+    assert,
+    cleanup,
+  }) => {
     const cache = new AccessCache()
     await cache.enable()
     cleanup(() => cache.disable())
@@ -44,22 +47,44 @@ test.group('AccessCache / one process', () => {
     assert.deepEqual(await cache.remember('token:1', source.read, tags), { read: 2 })
 
     let missing = 0
-    await cache.remember('absent', async () => (++missing, null), () => [])
-    await cache.remember('absent', async () => (++missing, null), () => [])
+    await cache.remember(
+      'absent',
+      async () => (++missing, null),
+      () => []
+    )
+    await cache.remember(
+      'absent',
+      async () => (++missing, null),
+      () => []
+    )
     assert.equal(missing, 2)
   })
 
-  test('a read under way while its tag is dropped is answered but not kept', async ({ assert, cleanup }) => {
+  test('a read under way while its tag is dropped is answered but not kept', async ({
+    assert,
+    cleanup,
+  }) => {
     const cache = new AccessCache()
     await cache.enable()
     cleanup(() => cache.disable())
     let release!: () => void
-    const slow = cache.remember('member:o:u', () => new Promise<{ role: string }>((done) => (release = () => done({ role: 'admin' }))), () => [accessTags.membership('o', 'u')])
+    const slow = cache.remember(
+      'member:o:u',
+      () => new Promise<{ role: string }>((done) => (release = () => done({ role: 'admin' }))),
+      () => [accessTags.membership('o', 'u')]
+    )
     // The write commits and drops the tag while the read above still holds the row from before it.
     await cache.invalidate([accessTags.membership('o', 'u')])
     release()
     assert.deepEqual(await slow, { role: 'admin' })
-    assert.deepEqual(await cache.remember('member:o:u', async () => ({ role: 'member' }), () => [accessTags.membership('o', 'u')]), { role: 'member' })
+    assert.deepEqual(
+      await cache.remember(
+        'member:o:u',
+        async () => ({ role: 'member' }),
+        () => [accessTags.membership('o', 'u')]
+      ),
+      { role: 'member' }
+    )
   })
 
   test('entries expire after their time to live', async ({ assert, cleanup }) => {
@@ -77,11 +102,25 @@ test.group('AccessCache / one process', () => {
 /** Two web processes' caches and a worker's publisher on one transport: a drop in any reaches the others. */
 for (const [name, transport] of [
   ['Redis', () => redis(REDIS)()],
-  ['PostgreSQL', () => postgresBus({ connectionString: config.get<string>('database.connections.postgres.connection.connectionString') })()],
+  [
+    'PostgreSQL',
+    () =>
+      postgresBus({
+        connectionString: config.get<string>(
+          'database.connections.postgres.connection.connectionString'
+        ),
+      })(),
+  ],
 ] as const) {
   test.group(`AccessCache / processes through ${name}`, () => {
-    test('a drop in one process reaches the other before its next read', async ({ assert, cleanup }) => {
-      const [web1, web2] = [new AccessCache({ ttlMs: 3_600_000 }), new AccessCache({ ttlMs: 3_600_000 })]
+    test('a drop in one process reaches the other before its next read', async ({
+      assert,
+      cleanup,
+    }) => {
+      const [web1, web2] = [
+        new AccessCache({ ttlMs: 3_600_000 }),
+        new AccessCache({ ttlMs: 3_600_000 }),
+      ]
       await web1.enable(transport())
       await web2.enable(transport())
       cleanup(async () => {
@@ -93,11 +132,18 @@ for (const [name, transport] of [
       await web2.remember('member:org:user', source2.read, tags)
 
       await web1.invalidate([accessTags.membership('org', 'user')])
-      assert.isTrue(await eventually(async () => (await web2.remember('member:org:user', source2.read, tags))?.read === 2))
+      assert.isTrue(
+        await eventually(
+          async () => (await web2.remember('member:org:user', source2.read, tags))?.read === 2
+        )
+      )
       assert.deepEqual(await web1.remember('member:org:user', source1.read, tags), { read: 2 })
     })
 
-    test('a process that serves nothing (a worker, a command) tells the web processes what it changed', async ({ assert, cleanup }) => {
+    test('a process that serves nothing (a worker, a command) tells the web processes what it changed', async ({
+      assert,
+      cleanup,
+    }) => {
       const web = new AccessCache({ ttlMs: 3_600_000 })
       const worker = new AccessCache()
       await web.enable(transport())
@@ -109,7 +155,9 @@ for (const [name, transport] of [
       const tags = () => [accessTags.user('u')]
       await web.remember('user:u', source.read, tags)
       await worker.invalidate([accessTags.user('u')])
-      assert.isTrue(await eventually(async () => (await web.remember('user:u', source.read, tags))?.read === 2))
+      assert.isTrue(
+        await eventually(async () => (await web.remember('user:u', source.read, tags))?.read === 2)
+      )
     })
   })
 }

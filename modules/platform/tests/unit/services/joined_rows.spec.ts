@@ -7,7 +7,9 @@ import { createOwnerWithOrganization } from '../../helpers.ts'
 test.group('copyOfRow', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a copy is persisted, clean, and saves only what changed on it; the template stays as it was', async ({ assert }) => {
+  test('a copy is persisted, clean, and saves only what changed on it; the template stays as it was', async ({
+    assert,
+  }) => {
     const { organization } = await createOwnerWithOrganization('Modèle SARL')
     const template = await Organization.findOrFail(organization.id)
     const copy = copyOfRow(template)

@@ -27,7 +27,10 @@ function redisBackedCache(prefix: string) {
 
 /** One process's cache as config/cache.ts builds it without REDIS_URL. */
 function memoryCache() {
-  return new BentoCache({ default: 'main', stores: { main: bentostore().useL1Layer(memoryDriver({ maxSize: '10mb' })) } })
+  return new BentoCache({
+    default: 'main',
+    stores: { main: bentostore().useL1Layer(memoryDriver({ maxSize: '10mb' })) },
+  })
 }
 
 /** Turns a module on behind the registry's back, as another process's committed write looks to this one. */
@@ -53,7 +56,9 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 3000) {
 test.group('ModuleRegistry cache / memory', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('the enabled set is read once, then served from the cache until enable/disable forgets it', async ({ assert }) => {
+  test('the enabled set is read once, then served from the cache until enable/disable forgets it', async ({
+    assert,
+  }) => {
     const cache = memoryCache()
     const registry = new ModuleRegistry(moduleCatalog, new Map(), cache, '1m')
     const { owner, organization } = await createOwnerWithOrganization()
@@ -65,13 +70,18 @@ test.group('ModuleRegistry cache / memory', (group) => {
     assert.isTrue(await registry.isEnabled(organization.id, 'probe'))
 
     await registry.disable(organization.id, 'probe', { id: owner.id, ip: null })
-    assert.isFalse(await registry.isEnabled(organization.id, 'probe'), 'disable drops the cached set')
+    assert.isFalse(
+      await registry.isEnabled(organization.id, 'probe'),
+      'disable drops the cached set'
+    )
     await registry.enable(organization.id, 'probe', { id: owner.id, ip: null })
     assert.isTrue(await registry.isEnabled(organization.id, 'probe'), 'enable drops the cached set')
     await cache.disconnectAll()
   })
 
-  test('without a bus, another process sees a change once its entry expires', async ({ assert }) => {
+  test('without a bus, another process sees a change once its entry expires', async ({
+    assert,
+  }) => {
     const [web1, web2] = [memoryCache(), memoryCache()]
     const first = new ModuleRegistry(moduleCatalog, new Map(), web1, '300ms')
     const second = new ModuleRegistry(moduleCatalog, new Map(), web2, '300ms')
@@ -79,8 +89,14 @@ test.group('ModuleRegistry cache / memory', (group) => {
     assert.isFalse(await second.isEnabled(organization.id, 'probe'))
     await first.enable(organization.id, 'probe', { id: owner.id, ip: null })
     assert.isTrue(await first.isEnabled(organization.id, 'probe'))
-    assert.isFalse(await second.isEnabled(organization.id, 'probe'), 'the other process still holds its copy')
-    assert.isTrue(await eventually(() => second.isEnabled(organization.id, 'probe'), 2000), 'until the TTL ends it')
+    assert.isFalse(
+      await second.isEnabled(organization.id, 'probe'),
+      'the other process still holds its copy'
+    )
+    assert.isTrue(
+      await eventually(() => second.isEnabled(organization.id, 'probe'), 2000),
+      'until the TTL ends it'
+    )
     await Promise.all([web1.disconnectAll(), web2.disconnectAll()])
   })
 
@@ -98,7 +114,10 @@ test.group('ModuleRegistry cache / memory', (group) => {
 test.group('ModuleRegistry cache / Redis', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a change made through one process reaches the other process at once through the bus', async ({ assert, cleanup }) => {
+  test('a change made through one process reaches the other process at once through the bus', async ({
+    assert,
+    cleanup,
+  }) => {
     const prefix = `ia-test-${randomUUID()}`
     const [web1, web2] = [redisBackedCache(prefix), redisBackedCache(prefix)]
     cleanup(async () => {
@@ -113,13 +132,22 @@ test.group('ModuleRegistry cache / Redis', (group) => {
     assert.isFalse(await second.isEnabled(organization.id, 'probe'))
 
     await first.enable(organization.id, 'probe', { id: owner.id, ip: null })
-    assert.isTrue(await eventually(() => second.isEnabled(organization.id, 'probe')), 'enabled everywhere')
+    assert.isTrue(
+      await eventually(() => second.isEnabled(organization.id, 'probe')),
+      'enabled everywhere'
+    )
 
     await second.disable(organization.id, 'probe', { id: owner.id, ip: null })
-    assert.isTrue(await eventually(async () => !(await first.isEnabled(organization.id, 'probe'))), 'disabled everywhere')
+    assert.isTrue(
+      await eventually(async () => !(await first.isEnabled(organization.id, 'probe'))),
+      'disabled everywhere'
+    )
   })
 
-  test('the entry is shared through Redis: a second process reads it without the database', async ({ assert, cleanup }) => {
+  test('the entry is shared through Redis: a second process reads it without the database', async ({
+    assert,
+    cleanup,
+  }) => {
     const prefix = `ia-test-${randomUUID()}`
     const [web1, web2] = [redisBackedCache(prefix), redisBackedCache(prefix)]
     cleanup(async () => {
@@ -131,6 +159,9 @@ test.group('ModuleRegistry cache / Redis', (group) => {
     const { organization } = await createOwnerWithOrganization()
     assert.isFalse(await first.isEnabled(organization.id, 'probe'))
     await enableDirectly(organization.id, 'probe')
-    assert.isFalse(await second.isEnabled(organization.id, 'probe'), 'read from Redis, not from the database')
+    assert.isFalse(
+      await second.isEnabled(organization.id, 'probe'),
+      'read from Redis, not from the database'
+    )
   })
 })

@@ -35,8 +35,9 @@ const PALETTE_SIZE = 6
 export function readChartTheme(element: Element = document.documentElement): ChartTheme {
   const style = getComputedStyle(element)
   const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback
-  const palette = Array.from({ length: PALETTE_SIZE }, (_, index) => read(`--ia-chart-${index + 1}`, ''))
-    .filter(Boolean)
+  const palette = Array.from({ length: PALETTE_SIZE }, (_, index) =>
+    read(`--ia-chart-${index + 1}`, '')
+  ).filter(Boolean)
   return {
     palette: palette.length ? palette : [read('--ia-color-primary', '#1f5fbf')],
     text: read('--ia-color-text', '#1d2633'),
@@ -50,7 +51,11 @@ export function readChartTheme(element: Element = document.documentElement): Cha
 }
 
 /** The bars of a waterfall: each change from the running total, then the total itself. */
-export function waterfallSteps(categories: string[], changes: (number | null)[], totalLabel: string): WaterfallStep[] {
+export function waterfallSteps(
+  categories: string[],
+  changes: (number | null)[],
+  totalLabel: string
+): WaterfallStep[] {
   const steps: WaterfallStep[] = []
   let running = 0
   categories.forEach((category, index) => {
@@ -77,8 +82,17 @@ function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
   const stacked = input.type === 'stacked-bar'
   return {
     legend: { show: input.series.length > 1, bottom: 0, textStyle: { color: theme.text } },
-    tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? format(value) : '') },
-    grid: { left: 8, right: 16, top: 16, bottom: input.series.length > 1 ? 40 : 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (value: unknown) => (typeof value === 'number' ? format(value) : ''),
+    },
+    grid: {
+      left: 8,
+      right: 16,
+      top: 16,
+      bottom: input.series.length > 1 ? 40 : 8,
+      containLabel: true,
+    },
     xAxis: {
       type: 'category',
       data: input.categories,
@@ -97,7 +111,9 @@ function axisChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
       type: input.type === 'line' ? 'line' : 'bar',
       data: series.data,
       ...(stacked ? { stack: 'total' } : {}),
-      ...(input.type === 'line' ? { smooth: false, symbolSize: input.categories.length > ALL_LABELS_UP_TO ? 0 : 6 } : { barMaxWidth: 48 }),
+      ...(input.type === 'line'
+        ? { smooth: false, symbolSize: input.categories.length > ALL_LABELS_UP_TO ? 0 : 6 }
+        : { barMaxWidth: 48 }),
     })),
   }
 }
@@ -106,14 +122,20 @@ function pieChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
   const series = input.series[0] ?? { name: '', data: [] }
   return {
     legend: { bottom: 0, type: 'scroll', textStyle: { color: theme.text } },
-    tooltip: { trigger: 'item', valueFormatter: (value: unknown) => (typeof value === 'number' ? format(value) : '') },
+    tooltip: {
+      trigger: 'item',
+      valueFormatter: (value: unknown) => (typeof value === 'number' ? format(value) : ''),
+    },
     series: [
       {
         name: series.name,
         type: 'pie',
         radius: input.type === 'donut' ? ['45%', '70%'] : '70%',
         center: ['50%', '45%'],
-        data: input.categories.map((category, index) => ({ name: category, value: series.data[index] ?? 0 })),
+        data: input.categories.map((category, index) => ({
+          name: category,
+          value: series.data[index] ?? 0,
+        })),
         // Slices are named by the legend, the tooltip and the numbers table: labels around a small pie get cut.
         label: { show: false },
         labelLine: { show: false },
@@ -128,10 +150,16 @@ function pieChart(input: ChartInput, theme: ChartTheme, format: Formatter) {
  * ECharts stacks positive and negative values apart, so every bar is split at zero into the part above
  * and the part below, which keeps steps that cross zero right.
  */
-function waterfallChart(input: ChartInput, theme: ChartTheme, format: Formatter, totalLabel: string) {
+function waterfallChart(
+  input: ChartInput,
+  theme: ChartTheme,
+  format: Formatter,
+  totalLabel: string
+) {
   const series = input.series[0] ?? { name: '', data: [] }
   const steps = waterfallSteps(input.categories, series.data, totalLabel)
-  const colour = (step: WaterfallStep) => (step.isTotal ? theme.total : step.change >= 0 ? theme.rise : theme.fall)
+  const colour = (step: WaterfallStep) =>
+    step.isTotal ? theme.total : step.change >= 0 ? theme.rise : theme.fall
   const low = (step: WaterfallStep) => Math.min(step.from, step.to)
   const high = (step: WaterfallStep) => Math.max(step.from, step.to)
   const invisible = { color: 'transparent', borderColor: 'transparent' }
@@ -143,7 +171,9 @@ function waterfallChart(input: ChartInput, theme: ChartTheme, format: Formatter,
       axisPointer: { type: 'shadow' },
       formatter: (params: { dataIndex: number }[]) => {
         const step = steps[params[0]?.dataIndex ?? 0]
-        return step ? `${step.category}: ${step.isTotal ? '' : step.change >= 0 ? '+' : ''}${format(step.change)}` : ''
+        return step
+          ? `${step.category}: ${step.isTotal ? '' : step.change >= 0 ? '+' : ''}${format(step.change)}`
+          : ''
       },
     },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
@@ -153,18 +183,53 @@ function waterfallChart(input: ChartInput, theme: ChartTheme, format: Formatter,
       axisLine: { lineStyle: { color: theme.border } },
       axisLabel: CATEGORY_LABELS(theme, steps.length),
     },
-    yAxis: { type: 'value', axisLabel: { color: theme.muted, formatter: format }, splitLine: { lineStyle: { color: theme.border } } },
+    yAxis: {
+      type: 'value',
+      axisLabel: { color: theme.muted, formatter: format },
+      splitLine: { lineStyle: { color: theme.border } },
+    },
     series: [
-      { name: 'base-above', type: 'bar', stack: 'waterfall', silent: true, itemStyle: invisible, data: steps.map((step) => Math.max(low(step), 0)) },
-      { name: 'base-below', type: 'bar', stack: 'waterfall', silent: true, itemStyle: invisible, data: steps.map((step) => Math.min(high(step), 0)) },
-      { name: series.name, type: 'bar', stack: 'waterfall', barMaxWidth: 48, data: part((step) => Math.max(high(step), 0) - Math.max(low(step), 0)) },
-      { name: series.name, type: 'bar', stack: 'waterfall', barMaxWidth: 48, data: part((step) => Math.min(low(step), 0) - Math.min(high(step), 0)) },
+      {
+        name: 'base-above',
+        type: 'bar',
+        stack: 'waterfall',
+        silent: true,
+        itemStyle: invisible,
+        data: steps.map((step) => Math.max(low(step), 0)),
+      },
+      {
+        name: 'base-below',
+        type: 'bar',
+        stack: 'waterfall',
+        silent: true,
+        itemStyle: invisible,
+        data: steps.map((step) => Math.min(high(step), 0)),
+      },
+      {
+        name: series.name,
+        type: 'bar',
+        stack: 'waterfall',
+        barMaxWidth: 48,
+        data: part((step) => Math.max(high(step), 0) - Math.max(low(step), 0)),
+      },
+      {
+        name: series.name,
+        type: 'bar',
+        stack: 'waterfall',
+        barMaxWidth: 48,
+        data: part((step) => Math.min(low(step), 0) - Math.min(high(step), 0)),
+      },
     ],
   }
 }
 
 /** The ECharts option drawing `input` in the theme's colours, with values written by `format`. */
-export function chartOption(input: ChartInput, theme: ChartTheme, format: Formatter, totalLabel: string): Record<string, unknown> {
+export function chartOption(
+  input: ChartInput,
+  theme: ChartTheme,
+  format: Formatter,
+  totalLabel: string
+): Record<string, unknown> {
   const body =
     input.type === 'pie' || input.type === 'donut'
       ? pieChart(input, theme, format)

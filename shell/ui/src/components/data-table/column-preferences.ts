@@ -4,7 +4,10 @@ import { preferenceStore } from '../../preferences'
 const STORAGE_PREFIX = 'ia.data-table'
 
 /** Where one user's hidden columns of one table are kept in localStorage. */
-export function columnPreferencesKey(tableId: string, userId: string | number | null | undefined): string {
+export function columnPreferencesKey(
+  tableId: string,
+  userId: string | number | null | undefined
+): string {
   return `${STORAGE_PREFIX}.${tableId}.${userId ?? 'anonymous'}.hidden-columns`
 }
 
@@ -43,7 +46,10 @@ export type ColumnPreferenceKeys = { local: string; server: string | null }
  * follows the user from one device to the next, replaces it when it arrives, unless the user changed the choice in
  * the meantime. Read again whenever the table or the user changes, so one person's choice never shows for another.
  */
-export function useHiddenColumns(keys: () => ColumnPreferenceKeys, defaults: () => string[]): Ref<string[]> {
+export function useHiddenColumns(
+  keys: () => ColumnPreferenceKeys,
+  defaults: () => string[]
+): Ref<string[]> {
   const hidden = ref<string[]>([])
   let applying = false
   let generation = 0
@@ -68,7 +74,7 @@ export function useHiddenColumns(keys: () => ColumnPreferenceKeys, defaults: () 
       },
       () => {
         // The server is out of reach: this browser's copy stands.
-      },
+      }
     )
   }
 
@@ -84,12 +90,15 @@ export function useHiddenColumns(keys: () => ColumnPreferenceKeys, defaults: () 
       generation++
       const { local, server } = keys()
       writeHidden(local, value)
-      if (server) preferenceStore()?.save(server, value).catch(() => {
-        // Not saved on the server: this browser keeps it, and the next change tries again.
-      })
+      if (server)
+        preferenceStore()
+          ?.save(server, value)
+          .catch(() => {
+            // Not saved on the server: this browser keeps it, and the next change tries again.
+          })
     },
     // Synchronous, so that `applying` is still set when a value read from storage arrives here.
-    { deep: true, flush: 'sync' },
+    { deep: true, flush: 'sync' }
   )
   return hidden
 }

@@ -29,12 +29,21 @@ export async function buildExport<Row>(
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
-  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Export')
-  sheet.columns = columns.map((column) => ({ header: column.label, key: column.key, width: Math.max(10, Math.round((column.width ?? 160) / 8)) }))
+  const sheet = workbook.addWorksheet(
+    sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Export'
+  )
+  sheet.columns = columns.map((column) => ({
+    header: column.label,
+    key: column.key,
+    width: Math.max(10, Math.round((column.width ?? 160) / 8)),
+  }))
   for (const row of rows) sheet.addRow(columns.map((column) => cellValue(row, column)))
   sheet.getRow(1).font = { bold: true }
   // A byte-order mark lets Excel read the CSV's accents as UTF-8.
-  const buffer = format === 'xlsx' ? await workbook.xlsx.writeBuffer() : await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: true } })
+  const buffer =
+    format === 'xlsx'
+      ? await workbook.xlsx.writeBuffer()
+      : await workbook.csv.writeBuffer({ formatterOptions: { writeBOM: true } })
   return new Blob([buffer as ArrayBuffer], { type: MIME[format] })
 }
 

@@ -1,6 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { listNotifications, markAllNotificationsRead, markNotificationRead } from './api/notifications'
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from './api/notifications'
 import { useLiveChannel } from './live'
 import { usePlatformSession } from './session'
 import type { NotificationMessage, PlatformNotification } from './types'
@@ -38,7 +42,9 @@ export const useNotificationCentre = defineStore('platform-notifications', () =>
     } else {
       const ids = new Set(message.ids)
       const now = new Date().toISOString()
-      items.value = items.value.map((item) => (ids.has(item.id) && !item.readAt ? { ...item, readAt: now } : item))
+      items.value = items.value.map((item) =>
+        ids.has(item.id) && !item.readAt ? { ...item, readAt: now } : item
+      )
     }
     unread.value = message.unread
   }
@@ -48,7 +54,9 @@ export const useNotificationCentre = defineStore('platform-notifications', () =>
     const item = items.value.find((candidate) => candidate.id === id)
     if (!item || item.readAt) return
     const previous = { items: items.value, unread: unread.value }
-    items.value = items.value.map((candidate) => (candidate.id === id ? { ...candidate, readAt: new Date().toISOString() } : candidate))
+    items.value = items.value.map((candidate) =>
+      candidate.id === id ? { ...candidate, readAt: new Date().toISOString() } : candidate
+    )
     unread.value = Math.max(0, unread.value - 1)
     try {
       await markNotificationRead(id)
@@ -86,6 +94,9 @@ export const useNotificationCentre = defineStore('platform-notifications', () =>
 export function useLiveNotifications() {
   const session = usePlatformSession()
   const centre = useNotificationCentre()
-  useLiveChannel<NotificationMessage>(() => (session.user ? `users/${session.user.id}/notifications` : null), centre.apply)
+  useLiveChannel<NotificationMessage>(
+    () => (session.user ? `users/${session.user.id}/notifications` : null),
+    centre.apply
+  )
   return centre
 }

@@ -9,7 +9,10 @@ export function listAccessTokens(): Promise<{ data: AccessToken[] }> {
 }
 
 /** Creates a personal access token for an API client; `expiresInDays` (1-365) omitted means it never expires. */
-export function createAccessToken(input: { name: string; expiresInDays?: number }): Promise<{ token: NewAccessToken }> {
+export function createAccessToken(input: {
+  name: string
+  expiresInDays?: number
+}): Promise<{ token: NewAccessToken }> {
   return http.post(base, input)
 }
 
