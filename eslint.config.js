@@ -22,6 +22,7 @@ export default configApp(
       'backend/.adonisjs/**',
       // Written by `node ace openapi:types` from the API document.
       'shell/sdk/src/generated/**',
+      'backend/types/module_permissions.ts',
       // A remote's built entry, served as a test fixture.
       'modules/platform/tests/fixtures/modules/probe/remote/**',
     ],

@@ -69,8 +69,8 @@ export async function auditTrail(filter: Record<string, string | number>) {
 export async function runQueuedJobs() {
   const { EmbeddedWorker } = await import('../app/jobs/embedded_worker.ts')
   const worker = new EmbeddedWorker({ concurrency: 1, pollMs: 1000, leaseMs: 60_000 })
-  for (let round = 0; round < 100; round++) if (!(await worker.runOnce())) return
-  throw new Error('The outbox still has due rows after 100 runs')
+  for (let round = 0; round < 1000; round++) if (!(await worker.runOnce())) return
+  throw new Error('The outbox still has due rows after 1000 runs (a job that queues itself again?)')
 }
 
 /** The token of the `path?token=` link in the message sent to `email`. */

@@ -6,6 +6,8 @@ import { Scheduler } from '../../../app/jobs/scheduler.ts'
 
 const HOURLY = 'platformtest.hourly_report'
 const MORNING = 'platformtest.morning_digest'
+/** The schedules of this file: the modules' own (the daily rates...) are not ticked here. */
+const OURS = [HOURLY, MORNING]
 
 if (!handlerRegistry.job(HOURLY)) {
   jobs.register(HOURLY, async () => {})
@@ -38,16 +40,16 @@ test.group('Jobs / schedules', (group) => {
     assert,
   }) => {
     const scheduler = new Scheduler()
-    await scheduler.tickOnce(new Date('2026-12-07T10:05:00Z'))
+    await scheduler.tickOnce(new Date('2026-12-07T10:05:00Z'), OURS)
     assert.deepEqual(
       await queuedSlots(HOURLY),
       [],
       'the 10:00 slot was before the schedule existed'
     )
-    await scheduler.tickOnce(new Date('2026-12-07T10:59:59Z'))
+    await scheduler.tickOnce(new Date('2026-12-07T10:59:59Z'), OURS)
     assert.deepEqual(await queuedSlots(HOURLY), [])
-    await scheduler.tickOnce(new Date('2026-12-07T11:00:00Z'))
-    await scheduler.tickOnce(new Date('2026-12-07T11:00:30Z'))
+    await scheduler.tickOnce(new Date('2026-12-07T11:00:00Z'), OURS)
+    await scheduler.tickOnce(new Date('2026-12-07T11:00:30Z'), OURS)
     assert.deepEqual(await queuedSlots(HOURLY), ['2026-12-07T11:00:00.000Z'])
   })
 
@@ -55,10 +57,10 @@ test.group('Jobs / schedules', (group) => {
     assert,
   }) => {
     const scheduler = new Scheduler()
-    await scheduler.tickOnce(new Date('2026-12-07T10:05:00Z'))
+    await scheduler.tickOnce(new Date('2026-12-07T10:05:00Z'), OURS)
     // Down from 10:05 to 13:20.
-    await scheduler.tickOnce(new Date('2026-12-07T13:20:00Z'))
-    await scheduler.tickOnce(new Date('2026-12-07T13:20:30Z'))
+    await scheduler.tickOnce(new Date('2026-12-07T13:20:00Z'), OURS)
+    await scheduler.tickOnce(new Date('2026-12-07T13:20:30Z'), OURS)
     assert.deepEqual(await queuedSlots(HOURLY), [
       '2026-12-07T11:00:00.000Z',
       '2026-12-07T12:00:00.000Z',
@@ -69,10 +71,10 @@ test.group('Jobs / schedules', (group) => {
   test('workers ticking at the same instant queue each slot once (the slot row is taken under a lock)', async ({
     assert,
   }) => {
-    await new Scheduler().tickOnce(new Date('2026-12-07T10:05:00Z'))
+    await new Scheduler().tickOnce(new Date('2026-12-07T10:05:00Z'), OURS)
     const workers = Array.from({ length: 6 }, () => new Scheduler())
     const queued = await Promise.all(
-      workers.map((worker) => worker.tickOnce(new Date('2026-12-07T12:10:00Z')))
+      workers.map((worker) => worker.tickOnce(new Date('2026-12-07T12:10:00Z'), OURS))
     )
     assert.equal(
       queued.reduce((sum, count) => sum + count, 0),
@@ -89,8 +91,8 @@ test.group('Jobs / schedules', (group) => {
     assert,
   }) => {
     const scheduler = new Scheduler()
-    await scheduler.tickOnce(new Date('2026-12-06T12:00:00Z'))
-    await scheduler.tickOnce(new Date('2026-12-08T12:00:00Z'))
+    await scheduler.tickOnce(new Date('2026-12-06T12:00:00Z'), OURS)
+    await scheduler.tickOnce(new Date('2026-12-08T12:00:00Z'), OURS)
     assert.deepEqual(await queuedSlots(MORNING), [
       '2026-12-07T05:00:00.000Z',
       '2026-12-08T05:00:00.000Z',
