@@ -1,17 +1,10 @@
 import { mails } from '@ia/kernel/contracts'
 import { DateTime } from 'luxon'
 import type { DocumentSentMail } from '../actions/email_document.ts'
-
-/** How amounts are written in each language (French with the Congolese franc's own symbol, FC). */
-const NUMBER_LOCALES: Record<string, string> = { fr: 'fr-CD', en: 'en' }
+import { formatMoney } from '../services/document_pdf.ts'
 
 mails.defineTemplate<DocumentSentMail>('invoicing.document_sent', (data, t) => {
-  const locale = NUMBER_LOCALES[t.locale] ?? t.locale
-  // Intl formats the decimal string exactly: the amount never passes through a float.
-  const total = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: data.currency,
-  }).format(data.total as unknown as number)
+  const total = formatMoney(data.total, data.currency, t.locale)
   const title = t.t(`invoicing.pdf.title.${data.kind}`)
   const dueDate = data.dueDate
     ? DateTime.fromISO(data.dueDate)

@@ -1,6 +1,7 @@
 import { extname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import i18nManager from '@adonisjs/i18n/services/main'
+import db from '@adonisjs/lucid/services/db'
 import type { DateTime } from 'luxon'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import {
@@ -25,6 +26,14 @@ export type DocumentLocale = 'fr' | 'en'
 
 /** How amounts are written in each language: French with the Congolese franc's own symbol (FC). */
 const NUMBER_LOCALES: Record<DocumentLocale, string> = { fr: 'fr-CD', en: 'en' }
+
+/** An amount (decimal string) with its currency, written for a reader of `locale`: exact, never through a float. */
+export function formatMoney(amount: string, currency: string, locale: string) {
+  const numberLocale = NUMBER_LOCALES[locale as DocumentLocale] ?? locale
+  return new Intl.NumberFormat(numberLocale, { style: 'currency', currency }).format(
+    amount as unknown as number
+  )
+}
 
 /** Writes numbers, amounts and dates the way a reader of `locale` expects. */
 function printer(locale: DocumentLocale, currency: string) {
@@ -86,13 +95,13 @@ function addressOf(
 export async function documentPrint(
   view: { document: Document; lines: DocumentLine[] },
   locale: DocumentLocale,
+  profile: OrganizationProfile,
   client?: QueryClientContract
 ) {
   const { document, lines } = view
   const t = (key: string, data?: Record<string, unknown>) =>
     i18nManager.locale(locale).t(`invoicing.pdf.${key}`, data)
   const print = printer(locale, document.currency)
-  const profile = (await organizations.find(document.organizationId, client))!
   const seller = sellerOf(document, profile)
   const customer = document.customerSnapshot ?? {
     name: document.customerName,
@@ -112,7 +121,7 @@ export async function documentPrint(
     groups.map((group) => [group.code as string, locale === 'fr' ? group.labelFr : group.labelEn])
   )
   const credited = document.creditedDocumentId
-    ? await (client ?? TaxGroup.query().client)
+    ? await (client ?? db)
         .from('invoicing.documents')
         .where({ id: document.creditedDocumentId, organization_id: document.organizationId })
         .select('number')
@@ -236,8 +245,8 @@ export async function renderDocumentPdf(
   locale: DocumentLocale,
   client?: QueryClientContract
 ) {
-  const data = await documentPrint(view, locale, client)
   const profile = (await organizations.find(view.document.organizationId, client))!
+  const data = await documentPrint(view, locale, profile, client)
   const logo = profile.logoPath ? await files.get(profile.id, profile.logoPath) : null
   // The template reads the image's format from its name: the logo keeps the extension it was stored with.
   const logoFile = logo ? `/images/logo${extname(profile.logoPath!)}` : null
