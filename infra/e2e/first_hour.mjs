@@ -267,11 +267,34 @@ export async function firstHourScenarios(t) {
       assert(ring && ring !== 'none', 'the search field shows no focus ring')
       await shot(page, `focus-contacts-${suffix}`)
 
-      // The whole row opens its record, and the new page's heading has focus.
+      // Ctrl K finds a contact by its number typed the local way and shows the number formatted. The
+      // search index is filled by the worker after each creation: the query is asked again until it has.
+      await page.keyboard.press('Control+k')
+      const palette = page.getByRole('dialog')
+      const found = palette.getByRole('option', { name: /Transports Kivu/ })
+      for (let attempt = 0; attempt < 20 && !(await found.count()); attempt++) {
+        await palette.getByRole('textbox').fill('')
+        await palette.getByRole('textbox').fill('081 000 1014')
+        await found.waitFor({ timeout: 1500 }).catch(() => {})
+      }
+      assert(
+        (await found.count()) > 0 && /\+243 810 001 014/.test(await found.first().innerText()),
+        `the palette's result for a local number: ${await palette.innerText()}`
+      )
+      await shot(page, `palette-phone-${suffix}`)
+      await page.keyboard.press('Escape')
+      await palette.waitFor({ state: 'detached' })
+
+      // The whole row opens its record (a card on a phone), and the new page's heading has focus.
+      const onPhone = variant.width <= 640
       const row = page
-        .locator('.contacts-table tbody tr[aria-rowindex]')
+        .locator(
+          onPhone
+            ? '.contacts-table .ia-datatable__card'
+            : '.contacts-table tbody tr[aria-rowindex]'
+        )
         .filter({ hasText: 'Brasserie du Lac' })
-      await row.locator('td').nth(2).click()
+      await (onPhone ? row.locator('dt').first() : row.locator('td').nth(2)).click()
       await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/)
       await page.locator('main h1', { hasText: 'Brasserie du Lac' }).waitFor()
       await page.waitForFunction(() => document.activeElement?.tagName === 'H1')

@@ -1028,7 +1028,20 @@ try {
       await page.getByText('Your customers and suppliers').waitFor()
       await tableShots(page, 'contacts-table-en')
       await page.setViewportSize({ width: 390, height: 844 })
-      await page.waitForTimeout(300)
+      await page.locator('.contacts-table .ia-datatable__card').first().waitFor()
+      const phoneList = await page.evaluate(() => ({
+        sideways: document.documentElement.scrollWidth - window.innerWidth,
+        cardsInView: [...document.querySelectorAll('.contacts-table .ia-datatable__card')].filter(
+          (card) => {
+            const box = card.getBoundingClientRect()
+            return box.top >= 0 && box.bottom <= window.innerHeight
+          }
+        ).length,
+      }))
+      assert(
+        phoneList.sideways <= 0 && phoneList.cardsInView >= 4,
+        `the contacts list on a phone: ${JSON.stringify(phoneList)}`
+      )
       await tableShots(page, 'contacts-table-phone-en')
       await page.getByRole('button', { name: 'Open menu' }).click()
       await page

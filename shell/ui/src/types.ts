@@ -130,6 +130,8 @@ export interface DataTableColumn<Row = Record<string, unknown>> {
   editable?: boolean | ((row: Row) => boolean)
   /** Value written to CSV/XLSX exports; defaults to the row's property named `key`. */
   exportValue?: (row: Row) => string | number | boolean | Date | null | undefined
+  /** False: left off the row's card on phones, where only a few columns fit. */
+  onCard?: boolean
 }
 
 /** Column filters of a UiDataTable, keyed by column; an empty string means no filter. */

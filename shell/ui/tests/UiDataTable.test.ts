@@ -319,3 +319,57 @@ describe('UiDataTable rows that open their record', () => {
     )
   })
 })
+
+describe('UiDataTable on a phone', () => {
+  function pretendPhone(matches: boolean) {
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn(() => ({ matches, addEventListener: vi.fn(), removeEventListener: vi.fn() }))
+    )
+  }
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('draws each row as a card: its first column as title, then its filled columns with their labels', async () => {
+    pretendPhone(true)
+    const rows = people(2)
+    rows[1].city = ''
+    const opened: number[] = []
+    const wrapper = await mountTable({ rows, openRow: (row: Person) => opened.push(row.id) })
+    expect(wrapper.find('table').exists()).toBe(false)
+    const cards = wrapper.findAll('.ia-datatable__card')
+    expect(cards).toHaveLength(2)
+    expect(cards[0].get('.ia-datatable__card-title').text()).toBe('Contact 1')
+    expect(cards[0].findAll('dt').map((label) => label.text())).toEqual(['Ville', 'Nature'])
+    expect(cards[0].findAll('dd').map((value) => value.text())).toEqual(['Kinshasa', 'company'])
+    // An empty city leaves no empty label behind.
+    expect(cards[1].findAll('dt').map((label) => label.text())).toEqual(['Nature'])
+    await cards[1].trigger('click')
+    expect(opened).toEqual([2])
+  })
+
+  it('leaves off the card the columns marked so, and shows at most cardFields of them', async () => {
+    pretendPhone(true)
+    const wrapper = await mountTable({
+      columns: [
+        columns[0],
+        { ...columns[1], onCard: false },
+        columns[2],
+        { key: 'tags', label: 'Étiquettes' },
+      ],
+      cardFields: 1,
+    })
+    expect(
+      wrapper
+        .findAll('.ia-datatable__card')[0]
+        .findAll('dt')
+        .map((label) => label.text())
+    ).toEqual(['Nature'])
+  })
+
+  it('is a table on a wide screen', async () => {
+    pretendPhone(false)
+    const wrapper = await mountTable()
+    expect(wrapper.find('table').exists()).toBe(true)
+    expect(wrapper.find('.ia-datatable__card').exists()).toBe(false)
+  })
+})
