@@ -1029,15 +1029,21 @@ try {
       await tableShots(page, 'contacts-table-en')
       await page.setViewportSize({ width: 390, height: 844 })
       await page.locator('.contacts-table .ia-datatable__card').first().waitFor()
-      const phoneList = await page.evaluate(() => ({
-        sideways: document.documentElement.scrollWidth - window.innerWidth,
-        cardsInView: [...document.querySelectorAll('.contacts-table .ia-datatable__card')].filter(
-          (card) => {
-            const box = card.getBoundingClientRect()
-            return box.top >= 0 && box.bottom <= window.innerHeight
-          }
-        ).length,
-      }))
+      // Scrolled down to the list, a phone's screen shows four contacts or more, and nothing sideways.
+      const phoneList = await page.evaluate(() => {
+        const scroller = document.querySelector('.contacts-table .ia-datatable__scroller')
+        scroller.scrollTop = 0
+        scroller.scrollIntoView()
+        return {
+          sideways: document.documentElement.scrollWidth - window.innerWidth,
+          cardsInView: [...document.querySelectorAll('.contacts-table .ia-datatable__card')].filter(
+            (card) => {
+              const box = card.getBoundingClientRect()
+              return box.top >= 0 && box.bottom <= window.innerHeight
+            }
+          ).length,
+        }
+      })
       assert(
         phoneList.sideways <= 0 && phoneList.cardsInView >= 4,
         `the contacts list on a phone: ${JSON.stringify(phoneList)}`
