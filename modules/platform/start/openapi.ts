@@ -40,6 +40,7 @@ import {
   serializeNewAccessToken,
 } from '../app/transformers/access_token_transformer.ts'
 import { serializeAuditEntry } from '../app/transformers/audit_entry_transformer.ts'
+import { serializeSearchResult } from '../app/transformers/search_result_transformer.ts'
 import {
   defineSchemas,
   describeRoute,
@@ -53,10 +54,6 @@ import './openapi_jobs.ts'
 import './openapi_onboarding.ts'
 import './openapi_preferences.ts'
 
-const text = (description?: string) => ({
-  type: ['string', 'null'],
-  ...(description ? { description } : {}),
-})
 const localized = {
   type: 'object',
   properties: { fr: { type: 'string' }, en: { type: 'string' } },
@@ -782,27 +779,6 @@ describeRoute('GET /api/v1/orgs/:orgId/shell-manifest', {
   responses: { 200: { description: 'The manifest.', schema: schemaRef('ShellManifest') } },
 })
 
-defineSchemas({
-  SearchResult: {
-    type: 'object',
-    description: 'One record found by the global search.',
-    properties: {
-      type: {
-        type: 'string',
-        description: 'The record type, `<module>.<record>`, e.g. `contacts.contact`.',
-      },
-      moduleId: { type: 'string', description: 'The module that owns the record.' },
-      id: { type: 'string', description: 'The record id within its module.' },
-      title: { type: 'string' },
-      subtitle: text(),
-      url: {
-        type: 'string',
-        description: 'The shell route that opens the record, e.g. `/contacts/<id>`.',
-      },
-    },
-    required: ['type', 'moduleId', 'id', 'title', 'subtitle', 'url'],
-  },
-})
 describeRoute('GET /api/v1/orgs/:orgId/search', {
   operationId: 'searchOrganization',
   summary: "Search the organisation's records across its enabled modules",
@@ -816,7 +792,7 @@ describeRoute('GET /api/v1/orgs/:orgId/search', {
   responses: {
     200: {
       description: 'The best matches first (20 by default, at most 50).',
-      schema: listOf(schemaRef('SearchResult')),
+      schema: listOf(serializeSearchResult.ref),
     },
   },
 })

@@ -1,62 +1,12 @@
 /*
  * The API reference of an organisation's background jobs (the admin page of failed jobs).
  */
-import { listJobsValidator, JOB_STATUSES } from '../app/validators/jobs.ts'
-import {
-  defineSchemas,
-  describeRoute,
-  pageOf,
-  schemaRef,
-  wrapped,
-} from '../app/openapi/registry.ts'
+import { listJobsValidator } from '../app/validators/jobs.ts'
+import { describeRoute, pageOf, wrapped } from '../app/openapi/registry.ts'
+import { serializeJob } from '../app/transformers/job_transformer.ts'
 
-const localized = {
-  type: 'object',
-  properties: { fr: { type: 'string' }, en: { type: 'string' } },
-  required: ['fr', 'en'],
-}
-const nullable = (schema: Record<string, unknown>) => ({ oneOf: [{ type: 'null' }, schema] })
-const dateTime = { type: 'string', format: 'date-time' }
 const adminOnly = 'The caller is a member without the admin role: `E_FORBIDDEN`.'
 const params = { orgId: 'The organisation id (uuid).', jobId: 'The job id (uuid).' }
-
-defineSchemas({
-  Job: {
-    type: 'object',
-    description:
-      'Work run in the background by the workers (imports, documents, mailings...), retried with exponential backoff.',
-    properties: {
-      id: { type: 'string', format: 'uuid' },
-      name: { type: 'string', description: '`<module>.<job>`, e.g. `contacts.import`.' },
-      label: nullable(localized),
-      status: { enum: [...JOB_STATUSES] },
-      percent: { type: 'integer', minimum: 0, maximum: 100 },
-      message: nullable(localized),
-      attempts: { type: 'integer', description: 'Runs started so far.' },
-      maxAttempts: { type: 'integer', description: 'Runs before the job is marked failed.' },
-      error: { type: ['string', 'null'], description: 'The error of the last failed run.' },
-      createdAt: dateTime,
-      updatedAt: dateTime,
-      startedAt: { type: ['string', 'null'], format: 'date-time' },
-      finishedAt: { type: ['string', 'null'], format: 'date-time' },
-    },
-    required: [
-      'id',
-      'name',
-      'label',
-      'status',
-      'percent',
-      'message',
-      'attempts',
-      'maxAttempts',
-      'error',
-      'createdAt',
-      'updatedAt',
-      'startedAt',
-      'finishedAt',
-    ],
-  },
-})
 
 describeRoute('GET /api/v1/orgs/:orgId/jobs', {
   operationId: 'listJobs',
@@ -67,7 +17,7 @@ describeRoute('GET /api/v1/orgs/:orgId/jobs', {
   params: { orgId: params.orgId },
   query: listJobsValidator,
   responses: {
-    200: { description: 'One page (25 jobs by default).', schema: pageOf(schemaRef('Job')) },
+    200: { description: 'One page (25 jobs by default).', schema: pageOf(serializeJob.ref) },
     403: adminOnly,
   },
 })
@@ -78,7 +28,7 @@ describeRoute('POST /api/v1/orgs/:orgId/jobs/:jobId/retry', {
   permission: 'platform.job.manage',
   params,
   responses: {
-    200: { description: 'The job, queued.', schema: wrapped('job', schemaRef('Job')) },
+    200: { description: 'The job, queued.', schema: wrapped('job', serializeJob.ref) },
     403: adminOnly,
     409: 'The job is not failed: `E_JOB_NOT_FAILED`.',
   },
@@ -90,7 +40,7 @@ describeRoute('POST /api/v1/orgs/:orgId/jobs/:jobId/discard', {
   permission: 'platform.job.manage',
   params,
   responses: {
-    200: { description: 'The job, discarded.', schema: wrapped('job', schemaRef('Job')) },
+    200: { description: 'The job, discarded.', schema: wrapped('job', serializeJob.ref) },
     403: adminOnly,
     409: 'The job is not failed: `E_JOB_NOT_FAILED`.',
   },

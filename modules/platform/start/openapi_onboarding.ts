@@ -3,43 +3,12 @@
  * again, and checking a password-reset link before showing its form.
  */
 import { checkResetTokenValidator } from '../app/validators/auth.ts'
-import { ONBOARDING_STEPS } from '../app/services/onboarding.ts'
+import { serializeOnboardingChecklist } from '../app/transformers/onboarding_transformer.ts'
 import { INVITATION_RESEND_MINUTES } from '../app/services/invitations.ts'
-import { defineSchemas, describeRoute, schemaRef, wrapped } from '../app/openapi/registry.ts'
+import { describeRoute, schemaRef, wrapped } from '../app/openapi/registry.ts'
 
 const adminOnly = 'The caller is a member without the admin role: `E_FORBIDDEN`.'
 const orgId = 'The organisation id (uuid).'
-
-defineSchemas({
-  OnboardingChecklist: {
-    type: 'object',
-    description: "A new organisation's first day, each step computed from the state it describes.",
-    properties: {
-      steps: {
-        type: 'array',
-        description:
-          '`confirm_email`: the caller confirmed their address; `legal_details`: legal name, NIF, RCCM, Id. Nat. and address filled in; `enable_module`: a module is enabled; `import_contacts`: Contacts announced a contact (created or imported); `invite_colleague`: someone was invited or joined.',
-        items: {
-          type: 'object',
-          properties: { id: { enum: [...ONBOARDING_STEPS] }, done: { type: 'boolean' } },
-          required: ['id', 'done'],
-        },
-      },
-      complete: { type: 'boolean', description: 'Every step is done.' },
-      dismissed: { type: 'boolean', description: 'An admin put the finished list away.' },
-      sampleData: {
-        type: 'object',
-        description: 'The offer of sample data (`POST` / `DELETE /onboarding/sample-data`).',
-        properties: {
-          available: { type: 'boolean', description: 'An enabled module has sample data to load.' },
-          loaded: { type: 'boolean', description: 'Sample data is loaded, or its job queued.' },
-        },
-        required: ['available', 'loaded'],
-      },
-    },
-    required: ['steps', 'complete', 'dismissed', 'sampleData'],
-  },
-})
 
 describeRoute('GET /api/v1/orgs/:orgId/onboarding', {
   operationId: 'getOnboardingChecklist',
@@ -51,7 +20,7 @@ describeRoute('GET /api/v1/orgs/:orgId/onboarding', {
   responses: {
     200: {
       description: 'The checklist.',
-      schema: wrapped('onboarding', schemaRef('OnboardingChecklist')),
+      schema: wrapped('onboarding', serializeOnboardingChecklist.ref),
     },
     403: adminOnly,
   },
@@ -65,7 +34,7 @@ describeRoute('POST /api/v1/orgs/:orgId/onboarding/dismiss', {
   responses: {
     200: {
       description: 'The checklist, dismissed.',
-      schema: wrapped('onboarding', schemaRef('OnboardingChecklist')),
+      schema: wrapped('onboarding', serializeOnboardingChecklist.ref),
     },
     403: adminOnly,
     409: 'A step is not done yet: `E_ONBOARDING_NOT_DONE`.',

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { search } from '../services/search/search_service.ts'
 import { roleHasPermission } from '../policies/permissions.ts'
+import { serializeSearchResult } from '../transformers/search_result_transformer.ts'
 import { searchValidator } from '../validators/search.ts'
 
 /** The shell's search box: one organisation's records, from its enabled modules, that the member may read. */
@@ -16,6 +17,7 @@ export default class SearchController {
       )
       .filter((definition) => !wanted || wanted.has(definition.type))
       .map((definition) => definition.type)
-    return { data: await search.query(organization.id, q, { types: readable, limit }) }
+    const results = await search.query(organization.id, q, { types: readable, limit })
+    return { data: results.map(serializeSearchResult) }
   }
 }

@@ -5,24 +5,8 @@ import { insertOutboxRow } from './outbox.ts'
 import { emitJobProgress } from './progress.ts'
 import type { JobRowStatus, LocalizedText } from './types.ts'
 
-/** A job as the admin page shows it. */
-export type JobView = {
-  id: string
-  name: string
-  label: LocalizedText | null
-  status: JobRowStatus
-  percent: number
-  message: LocalizedText | null
-  attempts: number
-  maxAttempts: number
-  error: string | null
-  createdAt: string
-  updatedAt: string
-  startedAt: string | null
-  finishedAt: string | null
-}
-
-type JobRow = {
+/** A row of `platform.jobs`, as the admin page reads it. */
+export type JobRow = {
   id: string
   name: string
   organization_id: string | null
@@ -39,26 +23,6 @@ type JobRow = {
   updated_at: Date
   started_at: Date | null
   finished_at: Date | null
-}
-
-const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null)
-
-function view(row: JobRow): JobView {
-  return {
-    id: row.id,
-    name: row.name,
-    label: row.label,
-    status: row.status,
-    percent: row.percent,
-    message: row.message,
-    attempts: row.attempts,
-    maxAttempts: row.max_attempts,
-    error: row.last_error,
-    createdAt: iso(row.created_at)!,
-    updatedAt: iso(row.updated_at)!,
-    startedAt: iso(row.started_at),
-    finishedAt: iso(row.finished_at),
-  }
 }
 
 function notFailed() {
@@ -78,7 +42,7 @@ export const jobAdmin = {
       .orderBy('id', 'desc')
       .paginate(filters.page, filters.perPage)
     return {
-      data: (page.all() as JobRow[]).map(view),
+      data: page.all() as JobRow[],
       meta: {
         total: page.total,
         perPage: page.perPage,
@@ -125,7 +89,7 @@ export const jobAdmin = {
           message: null,
         })
       })
-      return view(row as JobRow)
+      return row as JobRow
     })
   },
 
@@ -138,7 +102,7 @@ export const jobAdmin = {
         .where('id', job.id)
         .update({ status: 'discarded', updated_at: new Date() })
         .returning('*')
-      return view(row as JobRow)
+      return row as JobRow
     })
   },
 

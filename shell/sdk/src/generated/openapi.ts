@@ -2676,7 +2676,7 @@ export interface components {
             percent: number;
             /** Format: date-time */
             startedAt: string | null;
-            /** @enum {unknown} */
+            /** @enum {string} */
             status: "queued" | "running" | "completed" | "failed" | "discarded";
             /** Format: date-time */
             updatedAt: string;
@@ -3128,7 +3128,7 @@ export interface components {
             /** @description `confirm_email`: the caller confirmed their address; `legal_details`: legal name, NIF, RCCM, Id. Nat. and address filled in; `enable_module`: a module is enabled; `import_contacts`: Contacts announced a contact (created or imported); `invite_colleague`: someone was invited or joined. */
             steps: {
                 done: boolean;
-                /** @enum {unknown} */
+                /** @enum {string} */
                 id: "confirm_email" | "legal_details" | "enable_module" | "import_contacts" | "invite_colleague";
             }[];
         };
