@@ -104,7 +104,8 @@ export async function runCli(argv: string[], output: CliOutput = console): Promi
       return [out]
     }
     case 'sign': {
-      if (!argument) throw new Error('sign needs the archive: ia-vendor sign <file.tar.gz> --key <pem>')
+      if (!argument)
+        throw new Error('sign needs the archive: ia-vendor sign <file.tar.gz> --key <pem>')
       const archivePath = resolve(argument)
       const signed = signPackage(
         await readTarGz(await readFile(archivePath)),

@@ -13,10 +13,7 @@ export {
   type IntegrityManifest,
 } from './integrity.ts'
 export { HOST_SHARED, type HostSharedDependency } from './shared.ts'
-export {
-  defineVendorRemoteConfig,
-  type VendorRemoteConfigOptions,
-} from './define-vendor-config.ts'
+export { defineVendorRemoteConfig, type VendorRemoteConfigOptions } from './define-vendor-config.ts'
 export {
   checkVendorManifest,
   MANIFEST_FILE_NAME,

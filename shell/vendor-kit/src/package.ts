@@ -120,7 +120,8 @@ export function withIntegrity(files: PackageFiles): PackageFiles {
 export function verifyIntegrity(files: PackageFiles): Record<string, string> {
   const raw = files.get(INTEGRITY_FILE_NAME)
   if (!raw) throw new Error(`${INTEGRITY_FILE_NAME} is missing: run \`ia-vendor pack\` first`)
-  const listed = (JSON.parse(raw.toString('utf8')) as { files?: Record<string, string> }).files ?? {}
+  const listed =
+    (JSON.parse(raw.toString('utf8')) as { files?: Record<string, string> }).files ?? {}
   const actual = hashPackage(files)
   for (const path of Object.keys(actual)) {
     if (!(path in listed)) throw new Error(`${path} is not listed in ${INTEGRITY_FILE_NAME}`)
@@ -128,7 +129,8 @@ export function verifyIntegrity(files: PackageFiles): Record<string, string> {
       throw new Error(`${path} does not match its hash in ${INTEGRITY_FILE_NAME}`)
   }
   for (const path of Object.keys(listed))
-    if (!(path in actual)) throw new Error(`${path} is listed in ${INTEGRITY_FILE_NAME} but missing`)
+    if (!(path in actual))
+      throw new Error(`${path} is listed in ${INTEGRITY_FILE_NAME} but missing`)
   return listed
 }
 
@@ -176,8 +178,7 @@ export async function readTarGz(archive: Buffer): Promise<PackageFiles> {
     for await (const entry of extract) {
       const chunks: Buffer[] = []
       for await (const chunk of entry) chunks.push(chunk as Buffer)
-      if (entry.header.type !== 'file')
-        throw new Error(`${entry.header.name} is not a plain file`)
+      if (entry.header.type !== 'file') throw new Error(`${entry.header.name} is not a plain file`)
       files.set(entry.header.name.replace(/^\.\//, ''), Buffer.concat(chunks))
     }
   })()

@@ -35,8 +35,8 @@ describe('ia-vendor scaffold, build, pack, sign', () => {
     // What installing the kit from the workspace gives the vendor's project.
     await mkdir(join(moduleDir, 'node_modules/@ia'), { recursive: true })
     await symlink(kitRoot, join(moduleDir, 'node_modules/@ia/vendor-kit'), 'dir')
-    ;[archivePath] = await runCli(['pack', '--dir', moduleDir], quiet)
-    await runCli(['sign', archivePath!, '--key', join(work, 'vendor-key.pem')], quiet)
+    archivePath = (await runCli(['pack', '--dir', moduleDir], quiet))[0]!
+    await runCli(['sign', archivePath, '--key', join(work, 'vendor-key.pem')], quiet)
     files = await readTarGz(await readFile(archivePath!))
   }, 120_000)
 
@@ -67,7 +67,10 @@ describe('ia-vendor scaffold, build, pack, sign', () => {
     ])
       expect(paths).toContain(path)
     expect(paths.some((path) => /^assets\/.+\.js$/.test(path))).toBe(true)
-    const listed = JSON.parse(files.get('integrity.json')!.toString()).files as Record<string, string>
+    const listed = JSON.parse(files.get('integrity.json')!.toString()).files as Record<
+      string,
+      string
+    >
     const hashed = paths.filter((path) => path !== 'integrity.json' && path !== SIGNATURE_FILE_NAME)
     expect(Object.keys(listed).sort()).toEqual(hashed.sort())
     for (const path of hashed) expect(listed[path]).toBe(sriHash(files.get(path)!))
