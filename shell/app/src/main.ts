@@ -14,6 +14,7 @@ import App from './App.vue'
 import ModuleChunkError from './components/ModuleChunkError.vue'
 import ModuleOutlet from './components/ModuleOutlet.vue'
 import { applyLocale, currentLocale, i18n, mergeMessages } from './i18n'
+import { listenForBlockedFiles } from './modules/blocked-files'
 import { createModuleHost, moduleHostKey } from './modules/module-host'
 import { loadRemoteModule, registerRemote } from './modules/remotes'
 import { registerShellServiceWorker, sendIntegrityMap } from './modules/service-worker'
@@ -67,6 +68,7 @@ setPreferenceStore({
 applyLocale(currentLocale())
 // Registering early lets the worker be active by the time the first module loads; failures surface there.
 registerShellServiceWorker().catch(() => {})
+listenForBlockedFiles(navigator.serviceWorker)
 
 app.use(pinia).use(i18n).use(router).provide(moduleHostKey, moduleHost)
 installUi(app)
