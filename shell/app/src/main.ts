@@ -12,6 +12,7 @@ import { createPinia } from 'pinia'
 import { createApp, h, markRaw } from 'vue'
 import App from './App.vue'
 import ModuleChunkError from './components/ModuleChunkError.vue'
+import ModuleFrame from './components/ModuleFrame.vue'
 import ModuleOutlet from './components/ModuleOutlet.vue'
 import { applyLocale, currentLocale, i18n, mergeMessages } from './i18n'
 import { listenForBlockedFiles } from './modules/blocked-files'
@@ -30,6 +31,7 @@ const moduleHost = createModuleHost({
   router,
   parentRoute: 'app',
   outlet: markRaw(ModuleOutlet),
+  frame: markRaw(ModuleFrame),
   chunkError: (moduleId, error) =>
     markRaw({ render: () => h(ModuleChunkError, { moduleId, error }) }),
   can: (permission) => session.can(permission),
