@@ -47,7 +47,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
 
 function failed(error: unknown): void {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
-  const named = /\/marketplace\/files\/\S+/.exec(message)?.[0] ?? null
+  const named = /\/marketplace\/files\/[\w.~/-]+/.exec(message)?.[0] ?? null
   send({ type: 'failed', message, blockedPath: blockedPath ?? named })
   root.textContent = ''
 }
