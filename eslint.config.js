@@ -8,7 +8,7 @@ import { vue } from '@adonisjs/eslint-config/vue'
 import checkFile from 'eslint-plugin-check-file'
 import tseslint from 'typescript-eslint'
 
-const FRONTEND = ['shell/**', 'remotes/**']
+const FRONTEND = ['shell/**', 'remotes/**', 'infra/examples/**']
 
 export default configApp(
   {

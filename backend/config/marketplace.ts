@@ -8,6 +8,7 @@ const marketplaceConfig = defineMarketplaceConfig({
   signingKey: env.get('MARKETPLACE_SIGNING_KEY'),
   allowPrivateWebhooks: app.inDev,
   platformVersion: moduleCatalog.find('platform')!.version,
+  frameDocument: app.makePath('../shell/app/dist/frame.html'),
 })
 
 export default marketplaceConfig

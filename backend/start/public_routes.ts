@@ -45,4 +45,6 @@ export const publicRoutes: Record<string, string> = {
     'Files of approved vendor modules, immutable: the catalogue shows them to every organisation, and the sandboxed iframe of another origin has no session.',
   'GET /marketplace/signatures/:moduleId/:version':
     'The signed hash list the shell checks those files against.',
+  'GET /marketplace/frame/:moduleId/:version':
+    'The sandboxed iframe document of an approved vendor module (opaque origin, no session: it calls the API with the scoped token the shell hands it).',
 }

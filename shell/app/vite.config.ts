@@ -47,6 +47,8 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // frame.html hosts sandboxed vendor modules (served by the marketplace at /marketplace/frame/<id>/<version>/).
+    rolldownOptions: { input: { main: 'index.html', frame: 'frame.html' } },
     // No source maps in the build: the backend serves dist as it is, and would hand out the sources.
     sourcemap: false,
   },

@@ -28,14 +28,28 @@ async function fileInside(root: string, relativePath: string) {
 
 /**
  * The API's Content Security Policy as a header: these files are served before the router, so shield
- * never sees them.
+ * never sees them. `extraConnect` are outside hosts the page may call.
  */
-const CONTENT_SECURITY_POLICY = Object.entries(shieldConfig.csp.directives ?? {})
-  .map(
-    ([name, sources]) =>
-      `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${(sources as string[]).join(' ')}`
-  )
-  .join('; ')
+function contentSecurityPolicy(extraConnect: string[] = []) {
+  return Object.entries(shieldConfig.csp.directives ?? {})
+    .map(([name, sources]) => {
+      const list = [...(sources as string[]), ...(name === 'connectSrc' ? extraConnect : [])]
+      return `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${list.join(' ')}`
+    })
+    .join('; ')
+}
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy()
+
+/**
+ * The shell's page runs audited vendor modules in-process: its policy lets it call the outside hosts
+ * their manifests declare (installed and enabled somewhere), and no other.
+ */
+async function shellPagePolicy() {
+  if (!app.container.hasBinding('kernel.vendorModules')) return CONTENT_SECURITY_POLICY
+  const vendorModules = await app.container.make('kernel.vendorModules')
+  const hosts = await vendorModules.inPageHosts()
+  return contentSecurityPolicy(hosts.map((host) => `https://${host}`))
+}
 
 /** Headers of every shell and remote file: the page may not be framed, and no file is read as another type. */
 function secureHeaders(response: HttpContext['response']) {
@@ -74,9 +88,13 @@ export default class WebAssetsMiddleware {
         'cache-control',
         file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'
       )
+      // A sandboxed vendor module's frame (an opaque origin) loads the frame host's scripts from here.
+      if (file.endsWith('.js') || file.endsWith('.css'))
+        response.header('access-control-allow-origin', '*')
       return response.download(file)
     }
     if (/\.[a-z0-9]+$/i.test(path)) return response.notFound('Not found')
+    response.header('content-security-policy', await shellPagePolicy())
     const index = join(SHELL_DIST, 'index.html')
     if (!(await stat(index).catch(() => null))) {
       return response

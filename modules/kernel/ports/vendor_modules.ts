@@ -20,4 +20,10 @@ export interface VendorModuleSource {
     enabled: boolean,
     actor: ModuleActor
   ): Promise<ModuleState | null>
+  /**
+   * The outside hosts declared by the manifests of the vendor modules that run in the shell's page
+   * (audited vendors, installed and enabled in any organisation): the shell's Content-Security-Policy
+   * allows these and no other.
+   */
+  inPageHosts(): Promise<string[]>
 }

@@ -8,6 +8,8 @@ export type MarketplaceConfig = {
   allowPrivateWebhooks: boolean
   /** The platform's version, which a package's `platform` range must include. */
   platformVersion: string
+  /** The built shell's frame host page (frame.html), the document of every sandboxed vendor module. */
+  frameDocument: string
 }
 
 /** The marketplace's private key, from PEM or a base64 seed; throws naming the variable when it is not Ed25519. */

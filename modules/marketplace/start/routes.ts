@@ -68,6 +68,7 @@ router
   .group(() => {
     router.get('files/:moduleId/:version/*', [FilesController, 'file'])
     router.get('signatures/:moduleId/:version', [FilesController, 'signatures'])
+    router.get('frame/:moduleId/:version', [FilesController, 'frame'])
   })
   .prefix('/marketplace')
   .where('moduleId', MODULE_ID)

@@ -12,8 +12,10 @@ import { createPinia } from 'pinia'
 import { createApp, h, markRaw } from 'vue'
 import App from './App.vue'
 import ModuleChunkError from './components/ModuleChunkError.vue'
+import ModuleFrame from './components/ModuleFrame.vue'
 import ModuleOutlet from './components/ModuleOutlet.vue'
 import { applyLocale, currentLocale, i18n, mergeMessages } from './i18n'
+import { listenForBlockedFiles } from './modules/blocked-files'
 import { createModuleHost, moduleHostKey } from './modules/module-host'
 import { loadRemoteModule, registerRemote } from './modules/remotes'
 import { registerShellServiceWorker, sendIntegrityMap } from './modules/service-worker'
@@ -29,6 +31,7 @@ const moduleHost = createModuleHost({
   router,
   parentRoute: 'app',
   outlet: markRaw(ModuleOutlet),
+  frame: markRaw(ModuleFrame),
   chunkError: (moduleId, error) =>
     markRaw({ render: () => h(ModuleChunkError, { moduleId, error }) }),
   can: (permission) => session.can(permission),
@@ -67,6 +70,7 @@ setPreferenceStore({
 applyLocale(currentLocale())
 // Registering early lets the worker be active by the time the first module loads; failures surface there.
 registerShellServiceWorker().catch(() => {})
+listenForBlockedFiles(navigator.serviceWorker)
 
 app.use(pinia).use(i18n).use(router).provide(moduleHostKey, moduleHost)
 installUi(app)

@@ -6,6 +6,8 @@ import {
   createIntegrityStore,
   handleRemoteRequest,
   isRemoteUrl,
+  moduleOfPath,
+  sanitizeMap,
   sha384Digests,
   verifyBytes,
   type IntegrityMap,
@@ -137,8 +139,57 @@ describe('integrity verification', () => {
     expect(await missing.text()).toBe('')
   })
 
-  it('only guards same-origin paths under /remotes/', () => {
+  it('refuses a vendor file changed after review, or a chunk the signed list does not name', async () => {
+    const base = '/marketplace/files/acme-hello/1.0.0/'
+    const vendorMap: IntegrityMap = {
+      [`${base}remoteEntry.js`]: sri(entryCode),
+      [`${base}assets/page.js`]: sri(chunkCode),
+    }
+    const files = {
+      [`${base}remoteEntry.js`]: entryCode,
+      [`${base}assets/page.js`]: `${chunkCode};fetch("https://evil.example")`,
+      [`${base}assets/extra.js`]: 'export {}',
+    }
+    const deps = { fetch: serving(files), loadMap: async () => vendorMap }
+    const entry = await handleRemoteRequest(request(`${base}remoteEntry.js`), deps)
+    expect(entry.status).toBe(200)
+    const changed = await handleRemoteRequest(request(`${base}assets/page.js`), deps)
+    expect(changed.status).toBe(403)
+    expect(changed.headers.get(BLOCKED_HEADER)).toBe('mismatch')
+    const added = await handleRemoteRequest(request(`${base}assets/extra.js`), deps)
+    expect(added.status).toBe(403)
+    expect(added.headers.get(BLOCKED_HEADER)).toBe('unlisted')
+    expect(deps.fetch).toHaveBeenCalledTimes(2)
+  })
+
+  it('names the module a checked path belongs to', () => {
+    expect(moduleOfPath('/remotes/contacts/assets/a.js')).toBe('contacts')
+    expect(moduleOfPath('/marketplace/files/acme-hello/1.0.0/remoteEntry.js')).toBe('acme-hello')
+    expect(moduleOfPath('/assets/index.js')).toBeNull()
+  })
+
+  it('keeps only entries under the checked prefixes from a page', () => {
+    expect(
+      sanitizeMap({
+        '/remotes/contacts/remoteEntry.js': 'sha384-a',
+        '/marketplace/files/acme-hello/1.0.0/remoteEntry.js': 'sha384-b',
+        '/assets/index.js': 'sha384-c',
+        '/marketplace/signatures/acme-hello/1.0.0': 'sha384-d',
+      })
+    ).toEqual({
+      '/remotes/contacts/remoteEntry.js': 'sha384-a',
+      '/marketplace/files/acme-hello/1.0.0/remoteEntry.js': 'sha384-b',
+    })
+  })
+
+  it('only guards same-origin paths under /remotes/ and /marketplace/files/', () => {
     expect(isRemoteUrl(new URL(`${ORIGIN}/remotes/contacts/remoteEntry.js`), ORIGIN)).toBe(true)
+    expect(
+      isRemoteUrl(new URL(`${ORIGIN}/marketplace/files/acme-hello/1.0.0/remoteEntry.js`), ORIGIN)
+    ).toBe(true)
+    expect(isRemoteUrl(new URL(`${ORIGIN}/marketplace/signatures/acme-hello/1.0.0`), ORIGIN)).toBe(
+      false
+    )
     expect(isRemoteUrl(new URL(`${ORIGIN}/assets/index.js`), ORIGIN)).toBe(false)
     expect(
       isRemoteUrl(new URL('https://cdn.example/remotes/contacts/remoteEntry.js'), ORIGIN)

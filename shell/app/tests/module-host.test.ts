@@ -13,6 +13,7 @@ import { createModuleHost, type ModuleHostDeps } from '../src/modules/module-hos
 
 const Page = defineComponent({ render: () => null })
 const Outlet = defineComponent({ props: { moduleId: String }, render: () => null })
+const Frame = defineComponent({ props: { moduleId: String }, render: () => null })
 
 const manifest: ShellManifest = {
   modules: [
@@ -108,6 +109,7 @@ function setup(role: Role, overrides: Partial<ModuleHostDeps> = {}) {
     router,
     parentRoute: 'app',
     outlet: Outlet,
+    frame: Frame,
     chunkError: () => Page,
     can: (permission) => roleCan(role, permission),
     fetchManifest: vi.fn(async () => manifest),
@@ -228,6 +230,36 @@ describe('module host', () => {
     ).toContain('module:invoicing')
     expect(host.navigation.value.map((link) => link.moduleId)).toContain('invoicing')
     expect(host.state.status).toBe('ready')
+  })
+
+  it('never loads a sandboxed vendor module in the page: its whole area goes to its frame', async () => {
+    const vendor = {
+      id: 'acme-hello',
+      version: '1.0.0',
+      name: { fr: 'Bonjour', en: 'Hello' },
+      remote: {
+        name: 'acme_hello',
+        entry: '/marketplace/files/acme-hello/1.0.0/remoteEntry.js',
+        integrity: { '/marketplace/files/acme-hello/1.0.0/remoteEntry.js': 'sha384-d' },
+      },
+      routeBase: '/acme-hello',
+      trust: 'sandboxed' as const,
+      signedHashList: '/marketplace/signatures/acme-hello/1.0.0',
+      navigation: [{ path: '/acme-hello', label: { fr: 'Bonjour', en: 'Hello' } }],
+    }
+    const { host, router, steps } = setup('owner', {
+      fetchManifest: vi.fn(async () => ({ modules: [...manifest.modules, vendor] })),
+    })
+    await host.load('1')
+    expect(steps).not.toContain('register:acme_hello')
+    expect(steps).not.toContain('load:acme_hello')
+    expect(host.module('acme-hello')!.status).toBe('ready')
+    const matched = router.resolve('/acme-hello/reports/2024').matched
+    expect(matched.map((record) => record.name)).toContain('module:acme-hello')
+    expect(matched.find((record) => record.name === 'module:acme-hello')!.components!.default).toBe(
+      Frame
+    )
+    expect(host.navigation.value.map((link) => link.path)).toContain('/acme-hello')
   })
 
   it('loads no remote at all when the service worker cannot enforce the hashes', async () => {

@@ -15,12 +15,15 @@ export interface SdkConfig {
   getLocale: () => Locale
   notifier: Notifier | null
   onUnauthorized: (error: ApiError) => void
+  /** The scoped token of a sandboxed vendor module (set by the frame host); null in the shell, which uses its session. */
+  getBearerToken: () => string | null
 }
 
 const config: SdkConfig = {
   getLocale: () => 'fr',
   notifier: null,
   onUnauthorized: () => {},
+  getBearerToken: () => null,
 }
 
 /** Called by the shell at start-up; remotes never call it. */
@@ -37,4 +40,5 @@ export function sdkConfig(): Readonly<SdkConfig> {
 export const http = createHttpClient({
   getLocale: () => config.getLocale(),
   onUnauthorized: (error) => config.onUnauthorized(error),
+  getBearerToken: () => config.getBearerToken(),
 })

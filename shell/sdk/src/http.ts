@@ -22,6 +22,11 @@ export interface HttpClientOptions {
   readCookie?: (name: string) => string | null
   /** Called with every 401 answer, after the promise is rejected. */
   onUnauthorized?: (error: ApiError) => void
+  /**
+   * A bearer token to send instead of the cookie session (a sandboxed vendor module has no session: the
+   * shell hands it a scoped token). With one, no cookie and no CSRF token are sent.
+   */
+  getBearerToken?: () => string | null
   fetch?: typeof fetch
 }
 
@@ -128,7 +133,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       headers['Content-Type'] = 'application/json'
       body = JSON.stringify(requestOptions.body)
     }
-    if (writes) {
+    const bearer = options.getBearerToken?.() ?? null
+    if (bearer) headers.Authorization = `Bearer ${bearer}`
+    else if (writes) {
       await ensureCsrf()
       const token = readCookie(CSRF_COOKIE)
       if (token) headers[CSRF_HEADER] = token
@@ -140,7 +147,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         method,
         headers,
         body,
-        credentials: 'include',
+        credentials: bearer ? 'omit' : 'include',
         signal: requestOptions.signal,
       })
     } catch (error) {
@@ -151,7 +158,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     const payload = await readBody(response)
     if (response.ok) return payload as T
     const error = toApiError(response.status, payload)
-    if (writes && !retried && error.code === BAD_CSRF_CODE) {
+    if (writes && !bearer && !retried && error.code === BAD_CSRF_CODE) {
       csrfReady = null
       return send<T>(method, path, requestOptions, true)
     }

@@ -65,6 +65,29 @@ describe('createHttpClient', () => {
     expect(calls[1].init.body).toBe('{"name":"Bralima"}')
   })
 
+  it('sends a bearer token instead of the session when given one: no cookie, no CSRF', async () => {
+    const calls: Call[] = []
+    let token: string | null = 'vendor-token-1'
+    const client = createHttpClient({
+      fetch: (async (url: string, init: RequestInit) => {
+        calls.push({ url, init })
+        return json(200, { ok: true })
+      }) as unknown as typeof globalThis.fetch,
+      getBearerToken: () => token,
+    })
+    await client.post('/api/v1/orgs/1/contacts', { name: 'Bralima' })
+    token = 'vendor-token-2'
+    await client.get('/api/v1/orgs/1/contacts')
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'POST /api/v1/orgs/1/contacts',
+      'GET /api/v1/orgs/1/contacts',
+    ])
+    expect(headers(calls[0]).Authorization).toBe('Bearer vendor-token-1')
+    expect(headers(calls[1]).Authorization).toBe('Bearer vendor-token-2')
+    expect(headers(calls[0])['X-XSRF-TOKEN']).toBeUndefined()
+    expect(calls[0].init.credentials).toBe('omit')
+  })
+
   it('sends FormData as is, letting the browser set the multipart boundary', async () => {
     const { client, calls } = setup((call) =>
       call.url.endsWith('/auth/csrf') ? json(204) : json(200, {})

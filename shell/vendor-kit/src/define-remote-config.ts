@@ -41,17 +41,30 @@ export function defineRemoteConfig(options: RemoteConfigOptions): UserConfig {
     throw new Error(`Remote "${id}" must expose "${MODULE_EXPOSE_KEY}".`)
   }
 
-  const publicBase = `/remotes/${id}/`
-  // The shell's service worker checks every file under /remotes/<id>/ against integrity.json; a file
-  // loaded from anywhere else (another origin, another path) would run unchecked.
+  return federatedConfig({ name: id, publicBase: `/remotes/${id}/`, exposes, vite: options.vite })
+}
+
+/**
+ * The config shared by first-party and vendor remotes: `name` is the federation name, `publicBase` the one
+ * path its files load from (where the shell checks them).
+ */
+export function federatedConfig(options: {
+  name: string
+  publicBase: string
+  exposes: Record<string, string>
+  vite?: UserConfig
+}): UserConfig {
+  const { name, publicBase, exposes } = options
+  // The shell checks every file under publicBase against the signed hashes; a file loaded from anywhere
+  // else (another origin, another path) would run unchecked.
   if (options.vite?.base !== undefined && options.vite.base !== publicBase) {
     throw new Error(
-      `Remote "${id}" must load its files from "${publicBase}", where the shell checks them; the vite option sets base "${options.vite.base}".`
+      `Remote "${name}" must load its files from "${publicBase}", where the shell checks them; the vite option sets base "${options.vite.base}".`
     )
   }
   if (options.vite?.experimental?.renderBuiltUrl) {
     throw new Error(
-      `Remote "${id}" may not set experimental.renderBuiltUrl: its files must load from "${publicBase}", where the shell checks them.`
+      `Remote "${name}" may not set experimental.renderBuiltUrl: its files must load from "${publicBase}", where the shell checks them.`
     )
   }
 
@@ -60,7 +73,7 @@ export function defineRemoteConfig(options: RemoteConfigOptions): UserConfig {
     plugins: [
       vue(),
       federation({
-        name: id,
+        name,
         filename: 'remoteEntry.js',
         manifest: true,
         exposes,

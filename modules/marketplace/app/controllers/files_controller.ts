@@ -3,9 +3,12 @@ import { notFound } from '@ia/kernel/contracts'
 import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
 import VendorKey from '../models/vendor_key.ts'
+import { readFile } from 'node:fs/promises'
+import { frameDocument } from '../services/frame_document.ts'
 import { readPackageFile } from '../services/package_files.ts'
 import { sri } from '../services/package_checker.ts'
-import { marketplacePublicKey } from '../services/marketplace_settings.ts'
+import { marketplacePublicKey, marketplaceSettings } from '../services/marketplace_settings.ts'
+import { filesBase } from '../services/vendor_modules.ts'
 
 /** An approved version still offered (not rolled back), by module id and version, or 404. */
 async function servedVersion(moduleId: string, versionText: string) {
@@ -45,6 +48,36 @@ export default class FilesController {
     // The sandboxed iframe loads them as module scripts from another origin.
     ctx.response.header('access-control-allow-origin', '*')
     return ctx.response.send(Buffer.from(bytes))
+  }
+
+  /** The sandboxed iframe's document of a version, with its Content-Security-Policy (see services/frame_document.ts). */
+  async frame(ctx: HttpContext) {
+    const { listing, version } = await servedVersion(ctx.params.moduleId, ctx.params.version)
+    const hostPage = await readFile(marketplaceSettings().frameDocument, 'utf8').catch(() => null)
+    if (hostPage === null) {
+      return ctx.response
+        .status(503)
+        .send('The shell is not built: run `npm start` from the repository root.')
+    }
+    const origin = new URL(ctx.request.completeUrl()).origin
+    const { html, policy } = frameDocument(
+      hostPage,
+      origin,
+      filesBase(listing.moduleId, version.version),
+      {
+        moduleId: listing.moduleId,
+        version: version.version,
+        files: version.files,
+        hosts: version.manifest.hosts ?? [],
+      }
+    )
+    ctx.response.header('content-security-policy', policy)
+    // The shell frames it; nothing else may.
+    ctx.response.header('x-frame-options', 'SAMEORIGIN')
+    ctx.response.header('referrer-policy', 'no-referrer')
+    ctx.response.header('cache-control', 'no-cache')
+    ctx.response.header('content-type', 'text/html; charset=utf-8')
+    return ctx.response.send(html)
   }
 
   async signatures(ctx: HttpContext) {

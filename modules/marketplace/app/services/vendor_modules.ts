@@ -1,3 +1,4 @@
+import db from '@adonisjs/lucid/services/db'
 import {
   isoTimestamp,
   tenantContext,
@@ -113,6 +114,21 @@ export const vendorModules: VendorModuleSource = {
           signedHashList: signaturesUrl(listing.moduleId, version.version),
         }
       })
+  },
+
+  async inPageHosts() {
+    // Across organisations: one page (the shell's document) is served before anyone is known.
+    const rows = (await db
+      .from(`${Install.table} as install`)
+      .join(`${ModuleVersion.table} as version`, 'version.id', 'install.version_id')
+      .join(`${Listing.table} as listing`, 'listing.id', 'install.listing_id')
+      .join(`${Vendor.table} as vendor`, 'vendor.id', 'listing.vendor_id')
+      .where('install.enabled', true)
+      .where('version.status', 'approved')
+      .whereNull('version.withdrawn_at')
+      .where('vendor.audited', true)
+      .distinct('version.id', 'version.manifest')) as { manifest: { hosts?: string[] } }[]
+    return [...new Set(rows.flatMap((row) => row.manifest.hosts ?? []))].sort()
   },
 
   async setEnabled(organizationId: string, moduleId: string, enabled: boolean, actor: ModuleActor) {

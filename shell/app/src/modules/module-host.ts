@@ -24,6 +24,8 @@ export interface ModuleHostDeps {
   parentRoute: string
   /** Renders a module's area: its routes, or its error panel. */
   outlet: Component
+  /** Renders a sandboxed vendor module's area: its iframe, never its code in this page. */
+  frame: Component
   /** Shown in place of a lazy route component whose chunk failed to load. */
   chunkError: (moduleId: string, error: unknown) => RouteComponent
   can: (permission: string) => boolean
@@ -65,8 +67,24 @@ export function createModuleHost(deps: ModuleHostDeps) {
     })
   }
 
+  /** A sandboxed module runs in its frame: the shell only routes its paths there. */
+  function addFrameRoute(entry: ModuleEntry): void {
+    const { id, routeBase } = entry.manifest
+    if (deps.router.hasRoute(routeName(id))) deps.router.removeRoute(routeName(id))
+    deps.router.addRoute(deps.parentRoute, {
+      path: `/${routeBase.replace(/^\/+|\/+$/g, '')}`,
+      name: routeName(id),
+      component: deps.frame,
+      props: { moduleId: id },
+      meta: { moduleId: id },
+      children: errorChildren,
+    })
+    entry.status = 'ready'
+  }
+
   async function loadOne(entry: ModuleEntry, run: number): Promise<void> {
     const { id, remote } = entry.manifest
+    if (entry.manifest.trust === 'sandboxed') return addFrameRoute(entry)
     try {
       deps.registerRemote({ name: remote.name, entry: remote.entry })
       const module = toRemoteModule(await deps.loadRemoteModule(remote.name), id)

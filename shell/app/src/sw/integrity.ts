@@ -12,17 +12,30 @@ export const IntegrityMessage = {
   ack: 'ia:integrity:ack',
   /** Page -> worker: take control of pages opened before it was active (e.g. after a hard reload). */
   claim: 'ia:integrity:claim',
+  /** Worker -> page: `{ type, path, reason }`, a file of a module was refused. */
+  blocked: 'ia:integrity:blocked',
 } as const
 
-/** Path prefix of every module's files; everything under it must be verified. */
+/** Path prefix of first-party modules' files; everything under it must be verified. */
 export const REMOTES_PREFIX = '/remotes/'
+/** Path prefix of vendor modules' files (`/marketplace/files/<module>/<version>/…`), verified the same way. */
+export const VENDOR_FILES_PREFIX = '/marketplace/files/'
+const CHECKED_PREFIXES = [REMOTES_PREFIX, VENDOR_FILES_PREFIX]
+
+const isCheckedPath = (path: string) => CHECKED_PREFIXES.some((prefix) => path.startsWith(prefix))
+
+/** The module a checked path belongs to: `/remotes/<id>/…` or `/marketplace/files/<id>/<version>/…`. */
+export function moduleOfPath(path: string): string | null {
+  const match = /^\/(?:remotes|marketplace\/files)\/([^/]+)\//.exec(path)
+  return match ? match[1]! : null
+}
 
 /** Header set on the responses the worker refuses. */
 export const BLOCKED_HEADER = 'x-ia-integrity'
 
-/** Whether a request targets a module's files on this origin. */
+/** Whether a request targets a module's files (first-party or vendor) on this origin. */
 export function isRemoteUrl(url: URL, origin: string): boolean {
-  return url.origin === origin && url.pathname.startsWith(REMOTES_PREFIX)
+  return url.origin === origin && isCheckedPath(url.pathname)
 }
 
 /** Base64 of the SHA-384 digest of some bytes. */
@@ -109,7 +122,7 @@ export function sanitizeMap(value: unknown): IntegrityMap {
   const map: IntegrityMap = {}
   if (typeof value !== 'object' || value === null) return map
   for (const [path, sri] of Object.entries(value)) {
-    if (path.startsWith(REMOTES_PREFIX) && typeof sri === 'string') map[path] = sri
+    if (isCheckedPath(path) && typeof sri === 'string') map[path] = sri
   }
   return map
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The shell's service worker: every file under /remotes/ must match the hash the shell-manifest gives for it.
 import {
+  BLOCKED_HEADER,
   IntegrityMessage,
   cachePersistence,
   createIntegrityStore,
@@ -49,10 +50,21 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   if (!isRemoteUrl(new URL(event.request.url), self.location.origin)) return
   const clientId = event.clientId
-  event.respondWith(
-    handleRemoteRequest(event.request, {
-      fetch: (request) => fetch(request),
-      loadMap: () => store.load(clientId),
+  const answer = handleRemoteRequest(event.request, {
+    fetch: (request) => fetch(request),
+    loadMap: () => store.load(clientId),
+  })
+  event.respondWith(answer)
+  // The page learns which file was refused, and why, to say so in the module's error panel.
+  event.waitUntil(
+    answer.then(async (response) => {
+      const reason = response.headers.get(BLOCKED_HEADER)
+      const client = reason && clientId ? await self.clients.get(clientId) : undefined
+      client?.postMessage({
+        type: IntegrityMessage.blocked,
+        path: new URL(event.request.url).pathname,
+        reason,
+      })
     })
   )
 })
