@@ -59,7 +59,7 @@ route('PUT /api/v1/orgs/:orgId/payments/settings', {
   params: { orgId },
   request: saveSettingsValidator,
   requestExample: {
-    baseUrl: 'https://api.unipesa.tech',
+    baseUrl: 'http://127.0.0.1:9',
     publicId: 'public-id',
     merchantId: 'merchant-id',
     secretKey: 'a-secret-key-of-at-least-16-characters',

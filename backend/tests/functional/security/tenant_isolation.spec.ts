@@ -186,6 +186,64 @@ const ID_SOURCES: Record<
       return response.body().product.id
     },
   },
+  requestId: {
+    kind: 'tenant',
+    // Settled already, so reading it asks no gateway.
+    obtain: async ({ orgA }) => {
+      const [row] = await db
+        .table('payments.payment_requests')
+        .insert({
+          organization_id: orgA.id,
+          document_id: randomUUID(),
+          document_number: 'FA-2026-0001',
+          order_id: randomUUID(),
+          provider_id: 9,
+          phone: '+243812345678',
+          amount_minor: '2500000',
+          currency: 'CDF',
+          status: 'paid',
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .returning('id')
+      return row.id
+    },
+  },
+  payoutId: {
+    kind: 'tenant',
+    // Asked by another member of A, so that A's owner may approve it.
+    obtain: async ({ client, a, orgA }) => {
+      const settings = await client
+        .put(`/api/v1/orgs/${orgA.id}/payments/settings`)
+        .json({
+          baseUrl: 'http://127.0.0.1:9',
+          publicId: 'pub-a',
+          merchantId: 'merchant-a',
+          secretKey: 'secret-key-of-organisation-a',
+          enabledProviders: [9],
+          enabled: true,
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      settings.assertStatus(200)
+      const clerk = await createUser()
+      await addMember(orgA, clerk, 'member')
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/payments/payouts`)
+        .json({
+          beneficiaryName: 'Fournisseur de A',
+          providerId: 9,
+          phone: '0812345678',
+          amount: '1000',
+          currency: 'CDF',
+          reason: 'Facture fournisseur',
+        })
+        .loginAs(clerk)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().payout.id
+    },
+  },
   code: { kind: 'catalog', obtain: async () => 'B' },
   kind: { kind: 'catalog', obtain: async () => 'invoice' },
   tokenId: {
