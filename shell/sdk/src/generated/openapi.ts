@@ -2070,6 +2070,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/modules/{moduleId}/remote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A module's remote for its public page, without an account
+         * @description Only modules whose module.json declares `remote.publicPage`: the shell mounts their `./PublicPage` at `/public/<module>/<token>`; the module checks the token itself.
+         */
+        get: operations["getPublicRemote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -3177,6 +3197,23 @@ export interface components {
             lastPage: number;
             perPage: number;
             total: number;
+        };
+        /** @description A module's remote as the shell loads it for a public page (no account): its entry and the hash of every file. */
+        PublicRemote: {
+            id: string;
+            name: {
+                en: string;
+                fr: string;
+            };
+            remote: {
+                entry: string;
+                /** @description Path → SRI hash. */
+                integrity: {
+                    [key: string]: string;
+                };
+                name: string;
+            };
+            version: string;
         };
         /** @description One record found by the global search. */
         SearchResult: {
@@ -12224,6 +12261,38 @@ export interface operations {
             };
             /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPublicRemote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The module id, e.g. `invoicing`. */
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The remote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRemote"];
+                };
+            };
+            /** @description No such module, no public page, or its remote is not built: `E_MODULE_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
