@@ -29,6 +29,14 @@ export const publicRoutes: Record<string, string> = {
     'Using the emailed verification token (the token is the credential).',
   'POST /api/v1/auth/email/confirm':
     'Using the emailed address-change token (the token is the credential; the link may be opened signed out).',
+  'GET /api/v1/public/modules/:moduleId/remote':
+    "The remote (entry and file hashes) of a module's public page, which the shell loads for a customer without an account; only modules whose module.json declares `remote.publicPage`.",
+  'GET /api/v1/public/invoicing/:token':
+    "A document as its customer's page shows it (the signed, expiring token of the emailed link is the credential; polled with If-None-Match).",
+  'POST /api/v1/public/invoicing/:token/accept':
+    'The customer accepts a quote from its link (the signed, expiring token is the credential; the same answer twice is one).',
+  'POST /api/v1/public/invoicing/:token/refuse':
+    'The customer refuses a quote from its link (the signed, expiring token is the credential).',
   'GET /api/v1/public/invoicing/:token/pdf':
     'A document opened from its email by the customer (the signed, expiring token is the credential).',
   'GET /api/v1/public/payments/:token':

@@ -255,6 +255,8 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/me': 'one record',
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf': 'one document, printed',
   'GET /api/v1/public/invoicing/:token/pdf': 'one document, printed',
+  'GET /api/v1/public/modules/:moduleId/remote':
+    "one module's remote, read from its built files, no query",
   'GET /api/v1/auth/me/deletion': 'one line per organisation of the user, read in two queries',
   'GET /api/v1/auth/csrf': 'one token',
   'GET /api/v1/orgs/:orgId': 'one record',

@@ -23,6 +23,7 @@ import {
 } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
 import { marketplaceWorld } from '@ia/marketplace/testing'
+import { customerLinkToken } from '@ia/invoicing/testing'
 import {
   inspectRoutes,
   isApiRoute,
@@ -141,6 +142,37 @@ const ID_SOURCES: Record<
   documentId: {
     kind: 'tenant',
     obtain: async (world) => (await invoicingDraft(world)).id,
+  },
+  quoteId: {
+    kind: 'tenant',
+    // A quote its customer accepted from their link: the one state that becomes an invoice.
+    obtain: async ({ client, a, orgA }) => {
+      const customer = await client
+        .post(`/api/v1/orgs/${orgA.id}/contacts`)
+        .json({ kind: 'company', name: 'Prospect de A', isCustomer: true })
+        .loginAs(a)
+        .withCsrfToken()
+      const quote = await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/documents`)
+        .json({
+          kind: 'quote',
+          customerId: customer.body().contact.id,
+          currency: 'CDF',
+          lines: [{ description: 'Étude', quantity: '1', unitPrice: '900' }],
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      const id = quote.body().document.id as string
+      await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/documents/${id}/issue`)
+        .loginAs(a)
+        .withCsrfToken()
+      const accepted = await client
+        .post(`/api/v1/public/invoicing/${customerLinkToken(orgA.id, id)}/accept`)
+        .withCsrfToken()
+      accepted.assertStatus(200)
+      return id
+    },
   },
   paymentId: {
     kind: 'tenant',

@@ -1505,6 +1505,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/quotes/{quoteId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a draft invoice of an accepted quote
+         * @description The draft takes the quote's customer, currency, notes and lines, dated today; the quote's timeline and `invoiceDocumentId` name it. Asking again answers the same invoice (200) instead of making a second one.
+         */
+        post: operations["convertInvoicingQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invoicing/series": {
         parameters: {
             query?: never;
@@ -2229,6 +2249,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/invoicing/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document as its customer sees it from the link in their email, without an account
+         * @description The answer carries an `ETag`: the customer page polls with `If-None-Match` and gets a 304 while nothing changed (a payment, an answer, the due date passing change it).
+         */
+        get: operations["getPublicInvoicingDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoicing/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer accepts a quote from its link
+         * @description Recorded on the quote's timeline. The same answer twice is one answer (the same reply); the other answer after one was given is refused.
+         */
+        post: operations["acceptPublicInvoicingQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/invoicing/{token}/pdf": {
         parameters: {
             query?: never;
@@ -2241,6 +2301,46 @@ export interface paths {
          * @description The token is signed and encrypted by the platform and expires after 90 days; drafts and cancelled documents are never shown.
          */
         get: operations["getPublicInvoicingDocumentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoicing/{token}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer refuses a quote from its link
+         * @description Recorded on the quote's timeline. The same answer twice is one answer (the same reply); the other answer after one was given is refused.
+         */
+        post: operations["refusePublicInvoicingQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/modules/{moduleId}/remote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A module's remote for its public page, without an account
+         * @description Only modules whose module.json declares `remote.publicPage`: the shell mounts their `./PublicPage` at `/public/<module>/<token>`; the module checks the token itself.
+         */
+        get: operations["getPublicRemote"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2645,6 +2745,11 @@ export interface components {
             exchangeRateSource: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The draft invoice made from this accepted quote.
+             */
+            invoiceDocumentId: string | null;
             /** @enum {string} */
             invoiceType: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
             /** Format: date-time */
@@ -2692,6 +2797,11 @@ export interface components {
             reportingCurrency: string;
             /** @description The total in the reporting currency at the issue rate (null while a draft). */
             reportingTotal: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer accepted or refused the quote.
+             */
+            respondedAt: string | null;
             seller: {
                 address: string | null;
                 city: string | null;
@@ -2710,7 +2820,7 @@ export interface components {
              * @description `overdue` is an open invoice past its due date.
              * @enum {string}
              */
-            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             subtotal: string;
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
@@ -2773,7 +2883,7 @@ export interface components {
              * @description `overdue` is an open invoice past its due date.
              * @enum {string}
              */
-            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             subtotal: string;
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
@@ -2836,6 +2946,80 @@ export interface components {
             unit: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description An issued document as its customer's link shows it. */
+        InvoicingPublicDocument: {
+            /** @description What remains due. */
+            balance: string;
+            /** @description A quote still open and within its validity date: the customer may accept or refuse it. */
+            canAnswer: boolean;
+            currency: string;
+            customer: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+                email: string | null;
+                idNat: string | null;
+                legalName?: string | null;
+                name: string;
+                nif: string | null;
+                phone: string | null;
+                rccm: string | null;
+            } | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date */
+            issueDate: string;
+            /** @enum {string} */
+            kind: "invoice" | "quote" | "credit_note";
+            lines: {
+                description: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                net: string;
+                quantity: string;
+                taxGroup: string;
+                unit: string | null;
+                unitPrice: string;
+            }[];
+            notes: string | null;
+            number: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            paid: string;
+            /** Format: date-time */
+            respondedAt: string | null;
+            seller: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+                email: string | null;
+                idNat: string | null;
+                legalName?: string | null;
+                name: string;
+                nif: string | null;
+                phone: string | null;
+                rccm: string | null;
+            } | null;
+            /**
+             * @description `overdue` is an open invoice past its due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            subtotal: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            tax: string;
+            taxTotals: {
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                base: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                tax: string;
+                taxGroup: string;
+                taxRate: string;
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            total: string;
+            /** Format: date */
+            validUntil: string | null;
         };
         /** @description A numbering series; counters restart every year and never skip or reuse a number. */
         InvoicingSeries: {
@@ -3517,6 +3701,23 @@ export interface components {
             secretKeySet: boolean;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description A module's remote as the shell loads it for a public page (no account): its entry and the hash of every file. */
+        PublicRemote: {
+            id: string;
+            name: {
+                en: string;
+                fr: string;
+            };
+            remote: {
+                entry: string;
+                /** @description Path → SRI hash. */
+                integrity: {
+                    [key: string]: string;
+                };
+                name: string;
+            };
+            version: string;
         };
         /** @description One record found by the global search. */
         SearchResult: {
@@ -8623,7 +8824,7 @@ export interface operations {
                 perPage?: number;
                 q?: string;
                 sort?: "issueDate" | "dueDate" | "total";
-                status?: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
                 to?: unknown;
             };
             header?: never;
@@ -10232,6 +10433,89 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    convertInvoicingQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The id (uuid) of the quote its customer accepted. */
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft invoice made earlier from this quote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description The draft invoice, made now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a quote (`E_NOT_QUOTE`) or a quote its customer has not accepted: `E_QUOTE_NOT_ACCEPTED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The customer or a product is no longer usable (see create). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13069,7 +13353,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "baseUrl": "https://api.unipesa.tech",
+                 *       "baseUrl": "http://127.0.0.1:9",
                  *       "publicId": "public-id",
                  *       "merchantId": "merchant-id",
                  *       "secretKey": "a-secret-key-of-at-least-16-characters",
@@ -13408,6 +13692,99 @@ export interface operations {
             };
         };
     };
+    getPublicInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingPublicDocument"];
+                    };
+                };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    acceptPublicInvoicingQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingPublicDocument"];
+                    };
+                };
+            };
+            /** @description Unknown, altered or expired link: `E_PUBLIC_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a quote (`E_NOT_QUOTE`), or answered the other way already: `E_QUOTE_ANSWERED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description After the validity date: `E_QUOTE_EXPIRED` on `validUntil`, naming the date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getPublicInvoicingDocumentPdf: {
         parameters: {
             query?: {
@@ -13443,6 +13820,90 @@ export interface operations {
             };
             /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refusePublicInvoicingQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingPublicDocument"];
+                    };
+                };
+            };
+            /** @description Unknown, altered or expired link: `E_PUBLIC_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a quote (`E_NOT_QUOTE`), or answered the other way already: `E_QUOTE_ANSWERED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description After the validity date: `E_QUOTE_EXPIRED` on `validUntil`, naming the date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPublicRemote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The module id, e.g. `invoicing`. */
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The remote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRemote"];
+                };
+            };
+            /** @description No such module, no public page, or its remote is not built: `E_MODULE_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
