@@ -401,7 +401,18 @@ describeRoute('GET /api/v1/public/invoicing/:token', {
     'The answer carries an `ETag`: the customer page polls with `If-None-Match` and gets a 304 while nothing changed (a payment, an answer, the due date passing change it).',
   params: { token: 'The token of the emailed link.' },
   responses: {
-    200: { description: 'The document.', schema: publicDocument },
+    200: {
+      description:
+        "The document, and where to pay it online (a payment module's page) while an invoice is open, else null.",
+      schema: {
+        type: 'object',
+        properties: {
+          document: serializePublicDocument.ref,
+          payUrl: { type: ['string', 'null'] },
+        },
+        required: ['document', 'payUrl'],
+      },
+    },
     304: 'Unchanged since the `ETag` sent in `If-None-Match`.',
     404: 'Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`.',
   },

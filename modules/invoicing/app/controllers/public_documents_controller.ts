@@ -10,6 +10,8 @@ import { displayedStatus, today } from '../services/settlement.ts'
 import { serializePublicDocument } from '../transformers/document_transformer.ts'
 import { documentPdfValidator } from '../validators/documents.ts'
 import { invoicingErrors } from '../errors.ts'
+import { OPEN_STATUSES } from '../models/document.ts'
+import { invoicingPaymentLinks } from '../../contracts/payment_links.ts'
 
 type View = Awaited<ReturnType<typeof documentView>>
 
@@ -30,16 +32,26 @@ export default class PublicDocumentsController {
     const view = await tenantContext.run(organizationId, () => documentView(documentId))
     assertShown(view)
     const { document } = view
+    // Where to pay it online (a new token each time: only whether there is one is part of the ETag).
+    const payUrl =
+      document.kind === 'invoice' && OPEN_STATUSES.includes(document.status)
+        ? await invoicingPaymentLinks.linkFor(
+            { organizationId, documentId },
+            ctx.i18n.locale === 'en' ? 'en' : 'fr'
+          )
+        : null
     // The state shown changes with the record or with the calendar (overdue, a quote's validity).
     const etag = `"${createHash('sha256')
-      .update(`${document.updatedAt.toMillis()}|${displayedStatus(document, on)}|${on}`)
+      .update(
+        `${document.updatedAt.toMillis()}|${displayedStatus(document, on)}|${on}|${payUrl ? 1 : 0}`
+      )
       .digest('base64url')
       .slice(0, 27)}"`
     ctx.response.header('etag', etag)
     ctx.response.header('cache-control', 'private, no-cache')
     const known = (ctx.request.header('if-none-match') ?? '').split(',').map((tag) => tag.trim())
     if (known.includes(etag) || known.includes('*')) return ctx.response.notModified()
-    return { document: serializePublicDocument({ ...view, on }) }
+    return { document: serializePublicDocument({ ...view, on }), payUrl }
   }
 
   async accept(ctx: HttpContext) {

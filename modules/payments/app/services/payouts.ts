@@ -86,10 +86,10 @@ export async function requestPayout(
 /** Approves (the payout is queued to be sent) or rejects a payout, by someone else than who asked for it. */
 export async function decidePayout(payoutId: string, decision: 'approve' | 'reject', actor: Actor) {
   const organizationId = tenantContext.require()
-  if (decision === 'approve') await activeSettings()
   return db.transaction(async (trx) => {
     const payout = await Payout.query({ client: trx }).where('id', payoutId).forUpdate().first()
     if (!payout) throw notFound()
+    if (decision === 'approve') await activeSettings(trx)
     if (payout.status !== 'awaiting_approval') throw paymentsErrors.payoutDecided()
     if (payout.requestedBy === actor.userId) throw paymentsErrors.payoutSameApprover()
     payout.merge({

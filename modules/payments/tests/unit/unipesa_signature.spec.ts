@@ -26,23 +26,43 @@ test.group('Unipesa signature', () => {
     assert.equal(unipesaSignature(payload, secret), expected)
     assert.match(expected, /^[0-9a-f]{128}$/)
     // The order is part of what is signed.
-    assert.notEqual(unipesaSignature({ provider_id: 14, merchant_id: 'm-1' }, secret), unipesaSignature({ merchant_id: 'm-1', provider_id: 14 }, secret))
+    assert.notEqual(
+      unipesaSignature({ provider_id: 14, merchant_id: 'm-1' }, secret),
+      unipesaSignature({ merchant_id: 'm-1', provider_id: 14 }, secret)
+    )
   })
 
-  test('a signed payload verifies; any changed field, another key or a truncated signature does not', ({ assert }) => {
+  test('a signed payload verifies; any changed field, another key or a truncated signature does not', ({
+    assert,
+  }) => {
     const signed = signUnipesaPayload({ order_id: 'o-1', amount: 25000, currency: 'CDF' }, secret)
     assert.isTrue(hasValidUnipesaSignature(signed, secret))
-    assert.isTrue(hasValidUnipesaSignature({ ...signed, signature: signed.signature.toUpperCase() }, secret))
+    assert.isTrue(
+      hasValidUnipesaSignature({ ...signed, signature: signed.signature.toUpperCase() }, secret)
+    )
     assert.isFalse(hasValidUnipesaSignature({ ...signed, amount: 25001 }, secret))
     assert.isFalse(hasValidUnipesaSignature(signed, `${secret}x`))
-    assert.isFalse(hasValidUnipesaSignature({ ...signed, signature: signed.signature.slice(2) }, secret))
+    assert.isFalse(
+      hasValidUnipesaSignature({ ...signed, signature: signed.signature.slice(2) }, secret)
+    )
     assert.isFalse(hasValidUnipesaSignature({ ...signed, signature: undefined }, secret))
   })
 
   test('a callback is read only with a right signature; its date is UTC', ({ assert }) => {
-    const gateway = new UnipesaGateway({ baseUrl: 'http://127.0.0.1:1', publicId: 'p', merchantId: 'm', secretKey: secret })
+    const gateway = new UnipesaGateway({
+      baseUrl: 'http://127.0.0.1:1',
+      publicId: 'p',
+      merchantId: 'm',
+      secretKey: secret,
+    })
     const callback = signUnipesaPayload(
-      { order_id: 'o-1', status: 2, amount: 12.5, currency: 'USD', service_date_time: '2026-12-08 10:00:00.000000' },
+      {
+        order_id: 'o-1',
+        status: 2,
+        amount: 12.5,
+        currency: 'USD',
+        service_date_time: '2026-12-08 10:00:00.000000',
+      },
       secret
     )
     assert.deepEqual(gateway.verifyCallback(callback), {

@@ -5,8 +5,15 @@ export type PublicDocument = Schemas['InvoicingPublicDocument']
 
 const base = (token: string) => `/api/v1/public/invoicing/${encodeURIComponent(token)}`
 
-/** What a read of the document gave: the document, or `null` when it has not changed since `etag`. */
-export type PublicDocumentRead = { document: PublicDocument | null; etag: string | null }
+/**
+ * What a read of the document gave: the document, or `null` when it has not changed since `etag`, and
+ * where to pay it online (a payment module's page) while it is open.
+ */
+export type PublicDocumentRead = {
+  document: PublicDocument | null
+  etag: string | null
+  payUrl?: string | null
+}
 
 /**
  * Reads the document behind a customer's link. With the `etag` of the last read, an unchanged document
@@ -28,10 +35,8 @@ export async function readPublicDocument(
   if (response.status === 304) return { document: null, etag: options.etag ?? null }
   const body: unknown = await response.json().catch(() => null)
   if (!response.ok) throw toApiError(response.status, body)
-  return {
-    document: (body as { document: PublicDocument }).document,
-    etag: response.headers.get('etag'),
-  }
+  const read = body as { document: PublicDocument; payUrl: string | null }
+  return { document: read.document, etag: response.headers.get('etag'), payUrl: read.payUrl }
 }
 
 /** The customer accepts or refuses the quote; the same answer twice is one. */

@@ -42,7 +42,11 @@ test.group('Payments / payouts to suppliers', (group) => {
       .withCsrfToken()
     asked.assertStatus(201)
     const payout = asked.body().payout
-    assert.containsSubset(payout, { status: 'awaiting_approval', amount: '150000.00', phone: '+243 812 345 678' })
+    assert.containsSubset(payout, {
+      status: 'awaiting_approval',
+      amount: '150000.00',
+      phone: '+243 812 345 678',
+    })
     assert.equal(unipesa.transactions.has(payout.orderId), false, 'nothing leaves before approval')
 
     const self = await client
@@ -152,7 +156,9 @@ test.group('Payments / payouts to suppliers', (group) => {
     const other = await createPaymentsOrganization()
     await configureUnipesa(client, other.owner, other.organization, unipesa, merchantFor(2))
     const id = asked.body().payout.id
-    ;(await client.get(paymentsUrl(other.organization, `/payouts/${id}`)).loginAs(other.owner)).assertStatus(404)
+    ;(
+      await client.get(paymentsUrl(other.organization, `/payouts/${id}`)).loginAs(other.owner)
+    ).assertStatus(404)
     ;(
       await client
         .post(paymentsUrl(other.organization, `/payouts/${id}/approve`))

@@ -159,7 +159,8 @@ test.group('Payments / collecting an invoice by mobile money', (group) => {
       body: JSON.stringify({ ...last, amount: 250000 }),
     })
     assert.equal(tampered.status, 401)
-    assert.equal((await tampered.json()).errors[0].field, 'signature')
+    const refusal = (await tampered.json()) as { errors: Array<{ field: string }> }
+    assert.equal(refusal.errors[0].field, 'signature')
 
     assert.equal((await invoiceOf(client, owner, organization, invoice.id)).status, 'issued')
     assert.lengthOf(await invoicePayments(client, owner, organization, invoice.id), 0)

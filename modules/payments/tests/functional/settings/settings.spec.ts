@@ -31,25 +31,52 @@ test.group('Payments / settings', (group) => {
     const saved = await configureUnipesa(client, owner, organization, unipesa, merchant)
     assert.containsSubset(saved, { publicId: merchant.publicId, secretKeySet: true })
     assert.notProperty(saved, 'secretKey')
-    const row = await db.from('payments.gateway_settings').where('organization_id', organization.id).first()
+    const row = await db
+      .from('payments.gateway_settings')
+      .where('organization_id', organization.id)
+      .first()
     assert.notInclude(JSON.stringify(row), merchant.secretKey)
     const shown = await client.get(paymentsUrl(organization, '/settings')).loginAs(owner)
     assert.notInclude(JSON.stringify(shown.body()), merchant.secretKey)
 
-    const ok = await client.post(paymentsUrl(organization, '/settings/check')).loginAs(owner).withCsrfToken()
+    const ok = await client
+      .post(paymentsUrl(organization, '/settings/check'))
+      .loginAs(owner)
+      .withCsrfToken()
     assert.equal(ok.body().ok, true)
 
     // Saved without a key: the stored one is kept; with a wrong one: the gateway refuses the signature.
     const kept = await client
       .put(paymentsUrl(organization, '/settings'))
-      .json({ baseUrl: unipesa.url, publicId: merchant.publicId, merchantId: merchant.merchantId, enabledProviders: [9], enabled: true })
+      .json({
+        baseUrl: unipesa.url,
+        publicId: merchant.publicId,
+        merchantId: merchant.merchantId,
+        enabledProviders: [9],
+        enabled: true,
+      })
       .loginAs(owner)
       .withCsrfToken()
     kept.assertStatus(200)
-    assert.equal((await client.post(paymentsUrl(organization, '/settings/check')).loginAs(owner).withCsrfToken()).body().ok, true)
+    assert.equal(
+      (
+        await client
+          .post(paymentsUrl(organization, '/settings/check'))
+          .loginAs(owner)
+          .withCsrfToken()
+      ).body().ok,
+      true
+    )
     await client
       .put(paymentsUrl(organization, '/settings'))
-      .json({ baseUrl: unipesa.url, publicId: merchant.publicId, merchantId: merchant.merchantId, secretKey: 'a-wrong-key-0123456789', enabledProviders: [9], enabled: true })
+      .json({
+        baseUrl: unipesa.url,
+        publicId: merchant.publicId,
+        merchantId: merchant.merchantId,
+        secretKey: 'a-wrong-key-0123456789',
+        enabledProviders: [9],
+        enabled: true,
+      })
       .loginAs(owner)
       .withCsrfToken()
     const refused = await client
