@@ -65,9 +65,9 @@ describe('payments screens', () => {
     const page = await mountPage(PayoutsPanel, module, 'en')
     const approveButtons = page
       .findAll('button')
-      .filter((button) => button.text() === 'Approve and send')
+      .filter((button) => button.text() === 'Approve')
     expect(approveButtons).toHaveLength(1)
-    expect(page.text()).toContain('Your request: someone else must approve it.')
+    expect(page.text()).toContain('Waiting for someone else')
   })
 })
 
