@@ -1,11 +1,6 @@
 import db from '@adonisjs/lucid/services/db'
-import {
-  fitsCurrency,
-  fromMinorUnits,
-  notFound,
-  tenantContext,
-  toMinorUnits,
-} from '@ia/kernel/contracts'
+import logger from '@adonisjs/core/services/logger'
+import { notFound, tenantContext } from '@ia/kernel/contracts'
 import GatewaySettings from '../models/gateway_settings.ts'
 import PaymentRequest from '../models/payment_request.ts'
 import Payout from '../models/payout.ts'
@@ -14,18 +9,11 @@ import type { GatewayCallback } from '../gateways/mobile_money_gateway.ts'
 import { paymentsErrors } from '../errors.ts'
 import { gatewayFor } from './gateway_settings.ts'
 import { logGatewayEvent } from './gateway_log.ts'
-import { settlePaymentRequest } from './payment_requests.ts'
+import { sameAmount, settlePaymentRequest } from './payment_requests.ts'
 import { settlePayout } from './payouts.ts'
 
 /** A callback older than this (or dated this far ahead) is refused. */
 const CALLBACK_WINDOW_MS = 5 * 60_000
-
-function sameAmount(amount: string, expected: string, currency: string) {
-  return (
-    fitsCurrency(amount, currency) &&
-    toMinorUnits(amount, currency) === toMinorUnits(expected, currency)
-  )
-}
 
 /** What the operator log keeps of a callback: its fields, never its signature in full. */
 function summary(callback: GatewayCallback) {
@@ -84,16 +72,24 @@ export async function receiveCallback(organizationId: string, callback: GatewayC
       })
       throw paymentsErrors.callbackReplayed()
     }
-    const setOutcome = (outcome: GatewayEvent['outcome']) =>
-      GatewayEvent.query().where('id', eventId).update({ outcome })
+    const setOutcome = async (outcome: GatewayEvent['outcome']) => {
+      if (outcome === 'mismatch' || outcome === 'unknown_order')
+        logger.warn(
+          { organizationId, orderId: verified.orderId, outcome },
+          'payments: refused callback'
+        )
+      await GatewayEvent.query()
+        .where('organization_id', organizationId)
+        .where('id', eventId)
+        .update({ outcome })
+    }
 
     const request = await PaymentRequest.findBy('order_id', verified.orderId)
     if (request) {
       const said = { amount: verified.amount, currency: verified.currency }
-      const expected = fromMinorUnits(request.amountMinor, request.currency)
       if (
         (said.currency !== null && said.currency !== request.currency) ||
-        (said.amount !== null && !sameAmount(said.amount, expected, request.currency))
+        (said.amount !== null && !sameAmount(said.amount, request.amountMinor, request.currency))
       ) {
         await setOutcome('mismatch')
         return { orderId: verified.orderId, outcome: 'mismatch' as const }

@@ -95,14 +95,24 @@ export async function requestInvoicePayment(input: {
   return request
 }
 
-/** Whether the gateway's answer is about exactly what was asked: the order, the amount and the currency. */
-function matches(request: PaymentRequest, status: GatewayPaymentStatus) {
+/** Whether `amount` (a decimal string from the gateway) is exactly `amountMinor` of `currency`. */
+export function sameAmount(amount: string | null, amountMinor: string, currency: string) {
   return (
-    status.orderId === request.orderId &&
-    status.currency === request.currency &&
-    status.amount !== null &&
-    fitsCurrency(status.amount, request.currency) &&
-    toMinorUnits(status.amount, request.currency) === BigInt(request.amountMinor)
+    amount !== null &&
+    fitsCurrency(amount, currency) &&
+    toMinorUnits(amount, currency) === BigInt(amountMinor)
+  )
+}
+
+/** Whether the gateway's answer is about exactly what was asked: the order, the amount and the currency. */
+export function answerMatches(
+  asked: { orderId: string; amountMinor: string; currency: string },
+  status: GatewayPaymentStatus
+) {
+  return (
+    status.orderId === asked.orderId &&
+    status.currency === asked.currency &&
+    sameAmount(status.amount, asked.amountMinor, asked.currency)
   )
 }
 
@@ -164,7 +174,7 @@ export async function settlePaymentRequest(
       await request.useTransaction(trx).save()
       return log('failed')
     }
-    if (!matches(request, status)) {
+    if (!answerMatches(request, status)) {
       request.merge({ status: 'disputed', failure: 'mismatch' })
       await request.useTransaction(trx).save()
       return log('mismatch', {

@@ -16,7 +16,7 @@ import type { GatewayEventOutcome } from '../models/gateway_event.ts'
 import { paymentsErrors } from '../errors.ts'
 import { activeSettings, gatewayFor } from './gateway_settings.ts'
 import { congoleseMobile } from './phone.ts'
-import { callbackUrl, MOBILE_MONEY_CURRENCIES } from './payment_requests.ts'
+import { answerMatches, callbackUrl, MOBILE_MONEY_CURRENCIES } from './payment_requests.ts'
 import { logGatewayEvent } from './gateway_log.ts'
 
 /** The job that hands an approved payout to the gateway. */
@@ -169,14 +169,8 @@ export async function settlePayout(payoutId: string): Promise<GatewayEventOutcom
   let outcome: GatewayEventOutcome
   try {
     const status = await gatewayFor(settings).status(payout.orderId)
-    const matches =
-      status.orderId === payout.orderId &&
-      status.currency === payout.currency &&
-      status.amount !== null &&
-      fitsCurrency(status.amount, payout.currency) &&
-      toMinorUnits(status.amount, payout.currency) === BigInt(payout.amountMinor)
     if (status.state === 'pending') outcome = 'pending'
-    else if (!matches) outcome = 'mismatch'
+    else if (!answerMatches(payout, status)) outcome = 'mismatch'
     else if (status.state === 'succeeded') {
       payout.merge({ status: 'paid', operatorReference: status.operatorReference })
       outcome = 'payout_paid'

@@ -13704,7 +13704,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The document. */
+            /** @description The document, and where to pay it online (a payment module's page) while an invoice is open, else null. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13712,6 +13712,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         document: components["schemas"]["InvoicingPublicDocument"];
+                        payUrl: string | null;
                     };
                 };
             };
