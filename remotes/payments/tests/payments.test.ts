@@ -63,9 +63,7 @@ describe('payments screens', () => {
     const session = signedInOrganization(42, 'admin')
     session.user = { id: 'me' } as typeof session.user
     const page = await mountPage(PayoutsPanel, module, 'en')
-    const approveButtons = page
-      .findAll('button')
-      .filter((button) => button.text() === 'Approve')
+    const approveButtons = page.findAll('button').filter((button) => button.text() === 'Approve')
     expect(approveButtons).toHaveLength(1)
     expect(page.text()).toContain('Waiting for someone else')
   })
