@@ -43,8 +43,11 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    // API clients authenticate with a Bearer token, which a browser never sends on its own.
-    exceptRoutes: (ctx) => (ctx.request.header('authorization') ?? '').startsWith('Bearer '),
+    // API clients authenticate with a Bearer token, which a browser never sends on its own; public routes
+    // (a customer's link, a payment gateway's callback) with the token or signature they carry, never a cookie.
+    exceptRoutes: (ctx) =>
+      (ctx.request.header('authorization') ?? '').startsWith('Bearer ') ||
+      (ctx.route?.pattern ?? '').startsWith('/api/v1/public/'),
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

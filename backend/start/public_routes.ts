@@ -29,8 +29,24 @@ export const publicRoutes: Record<string, string> = {
     'Using the emailed verification token (the token is the credential).',
   'POST /api/v1/auth/email/confirm':
     'Using the emailed address-change token (the token is the credential; the link may be opened signed out).',
+  'GET /api/v1/public/modules/:moduleId/remote':
+    "The remote (entry and file hashes) of a module's public page, which the shell loads for a customer without an account; only modules whose module.json declares `remote.publicPage`.",
+  'GET /api/v1/public/invoicing/:token':
+    "A document as its customer's page shows it (the signed, expiring token of the emailed link is the credential; polled with If-None-Match).",
+  'POST /api/v1/public/invoicing/:token/accept':
+    'The customer accepts a quote from its link (the signed, expiring token is the credential; the same answer twice is one).',
+  'POST /api/v1/public/invoicing/:token/refuse':
+    'The customer refuses a quote from its link (the signed, expiring token is the credential).',
   'GET /api/v1/public/invoicing/:token/pdf':
     'A document opened from its email by the customer (the signed, expiring token is the credential).',
+  'GET /api/v1/public/payments/:token':
+    "A customer's mobile-money payment page for an invoice (the signed, expiring token is the credential).",
+  'POST /api/v1/public/payments/:token/requests':
+    'The customer asks their phone to pay that invoice (the token is the credential; the phone confirms).',
+  'GET /api/v1/public/payments/:token/requests/:requestId':
+    'The payment page polls its request (the token is the credential; only its own invoice).',
+  'POST /api/v1/public/payments/callbacks/:organizationId':
+    "The payment gateway's callback (its HMAC signature is the credential; /status decides, never the callback).",
   'GET /api/v1/auth/providers': 'The OAuth/OIDC buttons of the sign-in page.',
   'GET /api/v1/auth/oauth/:provider/redirect': 'Starts signing in with a provider.',
   'GET /api/v1/auth/oauth/:provider/callback':

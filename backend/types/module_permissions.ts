@@ -10,6 +10,7 @@ declare module '@ia/kernel/contracts' {
     "currencies": "currencies.rate.read" | "currencies.rate.create" | "currencies.settings.manage"
     "invoicing": "invoicing.invoice.read" | "invoicing.invoice.create" | "invoicing.invoice.update" | "invoicing.invoice.issue" | "invoicing.invoice.delete" | "invoicing.payment.read" | "invoicing.payment.create" | "invoicing.payment.reverse" | "invoicing.product.read" | "invoicing.product.create" | "invoicing.product.update" | "invoicing.product.archive" | "invoicing.tax.read" | "invoicing.tax.manage" | "invoicing.settings.manage"
     "marketplace": "marketplace.catalog.read" | "marketplace.install.manage" | "marketplace.apikey.manage"
+    "payments": "payments.settings.manage" | "payments.request.read" | "payments.request.create" | "payments.payout.read" | "payments.payout.create" | "payments.payout.approve" | "payments.log.read"
     "platform": "platform.organization.read" | "platform.organization.update" | "platform.member.read" | "platform.member.manage" | "platform.module.manage" | "platform.audit.read" | "platform.job.manage"
     "probe": "probe.note.read" | "probe.note.create"
   }

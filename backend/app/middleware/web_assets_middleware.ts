@@ -93,7 +93,9 @@ export default class WebAssetsMiddleware {
         response.header('access-control-allow-origin', '*')
       return response.download(file)
     }
-    if (/\.[a-z0-9]+$/i.test(path)) return response.notFound('Not found')
+    // A public page's token (`/public/<module>/<token>`) may end like a file name ("….a1b2"): still a page.
+    if (!path.startsWith('/public/') && /\.[a-z0-9]+$/i.test(path))
+      return response.notFound('Not found')
     response.header('content-security-policy', await shellPagePolicy())
     const index = join(SHELL_DIST, 'index.html')
     if (!(await stat(index).catch(() => null))) {

@@ -66,6 +66,14 @@ export const invoicingErrors = {
   issuedImmutable: () => error('E_DOCUMENT_IMMUTABLE', 409, 'status'),
   /** Sending by email needs an address: the customer has none and the sender gave none. */
   noRecipient: () => error('E_NO_RECIPIENT', 422, 'to'),
+  /** The customer answers a quote after its validity date. */
+  quoteExpired: (validUntil: string) => error('E_QUOTE_EXPIRED', 422, 'validUntil', { validUntil }),
+  /** The quote was already answered the other way (or is no longer open). */
+  quoteAnswered: (status: string) => error('E_QUOTE_ANSWERED', 409, 'status', { status }),
+  /** Accepting, refusing or converting is for quotes. */
+  notQuote: () => error('E_NOT_QUOTE', 409, 'kind'),
+  /** Only an accepted quote becomes an invoice. */
+  quoteNotAccepted: () => error('E_QUOTE_NOT_ACCEPTED', 409, 'status'),
   /** A customer's link that is unknown, altered or expired. */
   publicLinkInvalid: () => error('E_PUBLIC_LINK_INVALID', 404),
 }

@@ -3,6 +3,12 @@
  */
 export { invoicingQueries, type InvoiceSummary } from './invoicing_queries.ts'
 export {
+  invoicingPayments,
+  type PayableInvoice,
+  type ReceivedPayment,
+} from './invoicing_payments.ts'
+export { invoicingPaymentLinks, type PaymentLinkSource } from './payment_links.ts'
+export {
   invoicingEvents,
   type InvoiceIssued,
   type CreditNoteIssued,

@@ -6,6 +6,7 @@ import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contra
 import {
   serializeDocument,
   serializeDocumentSummary,
+  serializePublicDocument,
   serializeTotals,
 } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
@@ -180,6 +181,22 @@ route('POST /api/v1/orgs/:orgId/invoicing/documents/:documentId/send', {
     403: forbidden,
     409: 'A cancelled document: `E_DOCUMENT_NOT_ISSUED`.',
     422: 'Issuing a draft failed (see issue), or no address to send to: `E_NO_RECIPIENT` on `to`.',
+  },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/quotes/:quoteId/invoice', {
+  operationId: 'convertInvoicingQuote',
+  summary: 'Make a draft invoice of an accepted quote',
+  description:
+    "The draft takes the quote's customer, currency, notes and lines, dated today; the quote's timeline and `invoiceDocumentId` name it. " +
+    'Asking again answers the same invoice (200) instead of making a second one.',
+  permission: 'invoicing.invoice.create',
+  params: { orgId, quoteId: 'The id (uuid) of the quote its customer accepted.' },
+  responses: {
+    201: { description: 'The draft invoice, made now.', schema: document },
+    200: { description: 'The draft invoice made earlier from this quote.', schema: document },
+    403: forbidden,
+    409: 'Not a quote (`E_NOT_QUOTE`) or a quote its customer has not accepted: `E_QUOTE_NOT_ACCEPTED`.',
+    422: 'The customer or a product is no longer usable (see create).',
   },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf', {
@@ -375,6 +392,50 @@ route('PUT /api/v1/orgs/:orgId/invoicing/series/:kind', {
   },
 })
 
+const publicDocument = wrapped('document', serializePublicDocument.ref)
+describeRoute('GET /api/v1/public/invoicing/:token', {
+  tags,
+  operationId: 'getPublicInvoicingDocument',
+  summary: 'A document as its customer sees it from the link in their email, without an account',
+  description:
+    'The answer carries an `ETag`: the customer page polls with `If-None-Match` and gets a 304 while nothing changed (a payment, an answer, the due date passing change it).',
+  params: { token: 'The token of the emailed link.' },
+  responses: {
+    200: {
+      description:
+        "The document, and where to pay it online (a payment module's page) while an invoice is open, else null.",
+      schema: {
+        type: 'object',
+        properties: {
+          document: serializePublicDocument.ref,
+          payUrl: { type: ['string', 'null'] },
+        },
+        required: ['document', 'payUrl'],
+      },
+    },
+    304: 'Unchanged since the `ETag` sent in `If-None-Match`.',
+    404: 'Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`.',
+  },
+})
+for (const [answer, verb] of [
+  ['accept', 'accepts'],
+  ['refuse', 'refuses'],
+] as const) {
+  describeRoute(`POST /api/v1/public/invoicing/:token/${answer}`, {
+    tags,
+    operationId: `${answer}PublicInvoicingQuote`,
+    summary: `The customer ${verb} a quote from its link`,
+    description:
+      "Recorded on the quote's timeline. The same answer twice is one answer (the same reply); the other answer after one was given is refused.",
+    params: { token: 'The token of the emailed link.' },
+    responses: {
+      200: { description: 'The quote.', schema: publicDocument },
+      404: 'Unknown, altered or expired link: `E_PUBLIC_LINK_INVALID`.',
+      409: 'Not a quote (`E_NOT_QUOTE`), or answered the other way already: `E_QUOTE_ANSWERED`.',
+      422: 'After the validity date: `E_QUOTE_EXPIRED` on `validUntil`, naming the date.',
+    },
+  })
+}
 describeRoute('GET /api/v1/public/invoicing/:token/pdf', {
   tags,
   operationId: 'getPublicInvoicingDocumentPdf',

@@ -23,6 +23,10 @@ organizationRoutes('invoicing', () => {
     })
     .where('documentId', router.matchers.uuid())
 
+  router
+    .post('invoicing/quotes/:quoteId/invoice', [DocumentsController, 'convert'])
+    .where('quoteId', router.matchers.uuid())
+
   router.post('invoicing/payments', [PaymentsController, 'store'])
   router
     .group(() => {
@@ -49,4 +53,7 @@ organizationRoutes('invoicing', () => {
 })
 
 // The customer's link from the email: no account, the signed token is the credential.
+router.get('/api/v1/public/invoicing/:token', [PublicDocumentsController, 'show'])
 router.get('/api/v1/public/invoicing/:token/pdf', [PublicDocumentsController, 'pdf'])
+router.post('/api/v1/public/invoicing/:token/accept', [PublicDocumentsController, 'accept'])
+router.post('/api/v1/public/invoicing/:token/refuse', [PublicDocumentsController, 'refuse'])

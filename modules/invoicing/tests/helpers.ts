@@ -5,6 +5,11 @@ import {
   type Organization,
   type User,
 } from '@ia/platform/testing'
+import { publicLinks } from '../app/services/public_links.ts'
+
+/** The token of a document's customer link, as the emailed link carries it. */
+export const customerLinkToken = (organizationId: string, documentId: string) =>
+  publicLinks.token({ organizationId, documentId })
 
 /** An owner with an organisation that has contacts, currencies and invoicing enabled, keeping its books and reports in `currency`. */
 export async function createInvoicingOrganization(

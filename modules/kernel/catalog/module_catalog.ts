@@ -31,6 +31,8 @@ export type ModuleManifest = {
     dist: string
     routeBase: string
     navigation: ModuleNavigationItem[]
+    /** The remote exposes `./PublicPage`, which the shell mounts at `/public/<id>/<token>` for people without an account. */
+    publicPage?: boolean
   } | null
 }
 
@@ -59,6 +61,8 @@ function checkRemote(file: string, id: string, remote: NonNullable<ModuleManifes
     throw new Error(`${file}: "remote.routeBase" must look like "/${id}"`)
   if (!Array.isArray(remote.navigation))
     throw new Error(`${file}: "remote.navigation" must be an array`)
+  if (remote.publicPage !== undefined && typeof remote.publicPage !== 'boolean')
+    throw new Error(`${file}: "remote.publicPage" must be true or false`)
   for (const item of remote.navigation) {
     if (typeof item.path !== 'string' || !item.path.startsWith(remote.routeBase)) {
       throw new Error(

@@ -88,6 +88,14 @@ export function shellModule(
   }
 }
 
+/** A module's remote as an anonymous page needs it: enough to load its `./PublicPage`, nothing of an organisation. */
+export type PublicRemote = {
+  id: string
+  version: string
+  name: DiscoveredModule['name']
+  remote: ShellModule['remote']
+}
+
 /** Which modules an organisation has enabled, and changing that (dependencies enforced both ways). */
 export interface ModuleRegistryContract {
   /** The ids of the organisation's enabled modules, always-on ones included. */

@@ -208,6 +208,30 @@ defineSchemas({
     },
     required: ['modules'],
   },
+  PublicRemote: {
+    type: 'object',
+    description:
+      "A module's remote as the shell loads it for a public page (no account): its entry and the hash of every file.",
+    properties: {
+      id: { type: 'string' },
+      version: { type: 'string' },
+      name: localized,
+      remote: {
+        type: 'object',
+        properties: {
+          name: { type: 'string' },
+          entry: { type: 'string' },
+          integrity: {
+            type: 'object',
+            additionalProperties: { type: 'string' },
+            description: 'Path → SRI hash.',
+          },
+        },
+        required: ['name', 'entry', 'integrity'],
+      },
+    },
+    required: ['id', 'version', 'name', 'remote'],
+  },
 })
 
 const user = wrapped('user', serializeUser.ref)
@@ -769,6 +793,18 @@ describeRoute('POST /api/v1/orgs/:orgId/modules/:moduleId/disable', {
     200: { description: 'The module.', schema: wrapped('module', schemaRef('Module')) },
     403: adminOnly,
     409: 'An enabled module depends on it: `E_MODULE_REQUIRED_BY` names them.',
+  },
+})
+describeRoute('GET /api/v1/public/modules/:moduleId/remote', {
+  operationId: 'getPublicRemote',
+  summary: "A module's remote for its public page, without an account",
+  description:
+    'Only modules whose module.json declares `remote.publicPage`: the shell mounts their `./PublicPage` at `/public/<module>/<token>`; the module checks the token itself.',
+  tags: ['Modules'],
+  params: { moduleId: 'The module id, e.g. `invoicing`.' },
+  responses: {
+    200: { description: 'The remote.', schema: schemaRef('PublicRemote') },
+    404: 'No such module, no public page, or its remote is not built: `E_MODULE_NOT_FOUND`.',
   },
 })
 describeRoute('GET /api/v1/orgs/:orgId/shell-manifest', {

@@ -67,6 +67,7 @@ router
   .use(middleware.auth())
 
 router.get('/api/v1/invitations/:token', [InvitationsController, 'show'])
+router.get('/api/v1/public/modules/:moduleId/remote', [ModulesController, 'publicRemote'])
 router.get(LOCAL_FILE_ROUTE, [FilesController, 'serve'])
 router
   .post('/api/v1/invitations/:token/accept', [InvitationsController, 'accept'])

@@ -78,6 +78,14 @@ export type NavigationItem = ShellManifestModule['navigation'][number]
 /** Where a module's remote is served from and the hashes its files must match. */
 export type RemoteDescriptor = ShellManifestModule['remote']
 
+/** A module's remote loaded for its public page, at `/public/<module>/<token>`. */
+export type PublicRemote = Schemas['PublicRemote']
+
+/** The props the shell gives a remote's `./PublicPage`: the token of the link that was opened. */
+export interface PublicPageProps {
+  token: string
+}
+
 /** One record found by the global search (`GET /orgs/:orgId/search`). */
 export type SearchResult = Schemas['SearchResult']
 

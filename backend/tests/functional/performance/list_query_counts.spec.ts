@@ -23,6 +23,12 @@ async function enableInvoicing({ owner, organization }: Owner) {
     await enableModule(organization, moduleId, owner)
 }
 
+/** Mobile-money payments and the modules it needs. */
+async function enablePayments(owner: Owner) {
+  await enableInvoicing(owner)
+  await enableModule(owner.organization, 'payments', owner.owner)
+}
+
 /** The marketplace vendor of the owner being measured, and one of its modules (set by each marketplace list's `prepare`). */
 let vendorId = ''
 let listingId = ''
@@ -179,6 +185,60 @@ const LISTS: {
       }),
   },
   {
+    name: 'mobile-money payment requests',
+    route: 'GET /api/v1/orgs/:orgId/payments/requests',
+    url: (orgId) => `/api/v1/orgs/${orgId}/payments/requests`,
+    prepare: enablePayments,
+    add: ({ organization }, index) =>
+      db.table('payments.payment_requests').insert({
+        organization_id: organization.id,
+        document_id: randomUUID(),
+        document_number: `FA-2026-${index}`,
+        order_id: randomUUID(),
+        provider_id: 9,
+        phone: '+243812345678',
+        amount_minor: 100,
+        currency: 'CDF',
+        status: 'paid',
+        created_at: new Date(),
+        updated_at: new Date(),
+      }),
+  },
+  {
+    name: 'supplier payouts',
+    route: 'GET /api/v1/orgs/:orgId/payments/payouts',
+    url: (orgId) => `/api/v1/orgs/${orgId}/payments/payouts`,
+    prepare: enablePayments,
+    add: ({ organization, owner }, index) =>
+      db.table('payments.payouts').insert({
+        organization_id: organization.id,
+        order_id: randomUUID(),
+        beneficiary_name: `Fournisseur ${index}`,
+        provider_id: 9,
+        phone: '+243812345678',
+        amount_minor: 100,
+        currency: 'CDF',
+        reason: 'Livraison',
+        requested_by: owner.id,
+        created_at: new Date(),
+        updated_at: new Date(),
+      }),
+  },
+  {
+    name: 'mobile-money operator log',
+    route: 'GET /api/v1/orgs/:orgId/payments/gateway-events',
+    url: (orgId) => `/api/v1/orgs/${orgId}/payments/gateway-events`,
+    prepare: enablePayments,
+    add: ({ organization }) =>
+      db.table('payments.gateway_events').insert({
+        organization_id: organization.id,
+        kind: 'callback',
+        outcome: 'bad_signature',
+        detail: JSON.stringify({}),
+        created_at: new Date(),
+      }),
+  },
+  {
     name: 'marketplace vendors',
     route: 'GET /api/v1/admin/marketplace/vendors',
     url: () => '/api/v1/admin/marketplace/vendors',
@@ -255,6 +315,8 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/auth/me': 'one record',
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf': 'one document, printed',
   'GET /api/v1/public/invoicing/:token/pdf': 'one document, printed',
+  'GET /api/v1/public/modules/:moduleId/remote':
+    "one module's remote, read from its built files, no query",
   'GET /api/v1/auth/me/deletion': 'one line per organisation of the user, read in two queries',
   'GET /api/v1/auth/csrf': 'one token',
   'GET /api/v1/orgs/:orgId': 'one record',
@@ -279,6 +341,8 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments':
     "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
   'GET /api/v1/marketplace/vendor': 'one record',
+  'GET /api/v1/orgs/:orgId/payments/settings':
+    "one record and the gateway's operators (a fixed list), one query",
 }
 
 test.group('List endpoints / query count', (group) => {

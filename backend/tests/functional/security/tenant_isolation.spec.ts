@@ -23,6 +23,7 @@ import {
 } from '@ia/platform/testing'
 import { notifications } from '@ia/platform/contracts'
 import { marketplaceWorld } from '@ia/marketplace/testing'
+import { customerLinkToken } from '@ia/invoicing/testing'
 import {
   inspectRoutes,
   isApiRoute,
@@ -142,6 +143,37 @@ const ID_SOURCES: Record<
     kind: 'tenant',
     obtain: async (world) => (await invoicingDraft(world)).id,
   },
+  quoteId: {
+    kind: 'tenant',
+    // A quote its customer accepted from their link: the one state that becomes an invoice.
+    obtain: async ({ client, a, orgA }) => {
+      const customer = await client
+        .post(`/api/v1/orgs/${orgA.id}/contacts`)
+        .json({ kind: 'company', name: 'Prospect de A', isCustomer: true })
+        .loginAs(a)
+        .withCsrfToken()
+      const quote = await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/documents`)
+        .json({
+          kind: 'quote',
+          customerId: customer.body().contact.id,
+          currency: 'CDF',
+          lines: [{ description: 'Étude', quantity: '1', unitPrice: '900' }],
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      const id = quote.body().document.id as string
+      await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/documents/${id}/issue`)
+        .loginAs(a)
+        .withCsrfToken()
+      const accepted = await client
+        .post(`/api/v1/public/invoicing/${customerLinkToken(orgA.id, id)}/accept`)
+        .withCsrfToken()
+      accepted.assertStatus(200)
+      return id
+    },
+  },
   paymentId: {
     kind: 'tenant',
     obtain: async (world) => {
@@ -184,6 +216,64 @@ const ID_SOURCES: Record<
         .withCsrfToken()
       response.assertStatus(201)
       return response.body().product.id
+    },
+  },
+  requestId: {
+    kind: 'tenant',
+    // Settled already, so reading it asks no gateway.
+    obtain: async ({ orgA }) => {
+      const [row] = await db
+        .table('payments.payment_requests')
+        .insert({
+          organization_id: orgA.id,
+          document_id: randomUUID(),
+          document_number: 'FA-2026-0001',
+          order_id: randomUUID(),
+          provider_id: 9,
+          phone: '+243812345678',
+          amount_minor: '2500000',
+          currency: 'CDF',
+          status: 'paid',
+          created_at: new Date(),
+          updated_at: new Date(),
+        })
+        .returning('id')
+      return row.id
+    },
+  },
+  payoutId: {
+    kind: 'tenant',
+    // Asked by another member of A, so that A's owner may approve it.
+    obtain: async ({ client, a, orgA }) => {
+      const settings = await client
+        .put(`/api/v1/orgs/${orgA.id}/payments/settings`)
+        .json({
+          baseUrl: 'http://127.0.0.1:9',
+          publicId: 'pub-a',
+          merchantId: 'merchant-a',
+          secretKey: 'secret-key-of-organisation-a',
+          enabledProviders: [9],
+          enabled: true,
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      settings.assertStatus(200)
+      const clerk = await createUser()
+      await addMember(orgA, clerk, 'member')
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/payments/payouts`)
+        .json({
+          beneficiaryName: 'Fournisseur de A',
+          providerId: 9,
+          phone: '0812345678',
+          amount: '1000',
+          currency: 'CDF',
+          reason: 'Facture fournisseur',
+        })
+        .loginAs(clerk)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().payout.id
     },
   },
   code: { kind: 'catalog', obtain: async () => 'B' },

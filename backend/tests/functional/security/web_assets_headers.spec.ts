@@ -15,4 +15,15 @@ test.group('Security / shell and remote files', () => {
       assert.equal(response.header('x-content-type-options'), 'nosniff', path)
     }
   })
+
+  test("a public page whose token ends like a file name is still the shell's page; a missing file is a 404", async ({
+    client,
+    assert,
+  }) => {
+    const page = await client.get('/public/payments/eyJtZXNzYWdl.a1B2c3')
+    assert.notEqual(page.status(), 404)
+    assert.notEqual(page.text(), 'Not found')
+    const missing = await client.get('/contacts/missing-file.js')
+    missing.assertStatus(404)
+  })
 })

@@ -9,6 +9,7 @@ import {
   type DocumentLocale,
 } from '../services/document_pdf.ts'
 import { publicLinks } from '../services/public_links.ts'
+import { invoicingPaymentLinks } from '../../contracts/payment_links.ts'
 import { recordTimeline } from '../services/timeline.ts'
 import type { Actor } from '../services/drafts.ts'
 
@@ -26,6 +27,8 @@ export type DocumentSentMail = {
   dueDate: string | null
   message: string | null
   url: string
+  /** Where the customer pays the invoice online (a payment module's link), or null. */
+  payUrl: string | null
 }
 
 /**
@@ -55,6 +58,14 @@ export class EmailDocument {
       organizationId: document.organizationId,
       documentId: document.id,
     })
+    const payUrl =
+      document.kind === 'invoice'
+        ? await invoicingPaymentLinks.linkFor(
+            { organizationId: document.organizationId, documentId: document.id },
+            options.locale,
+            trx
+          )
+        : null
     await mails.send<DocumentSentMail>(
       {
         template: 'invoicing.document_sent',
@@ -71,6 +82,7 @@ export class EmailDocument {
           dueDate: document.kind === 'invoice' ? (document.dueDate?.toISODate() ?? null) : null,
           message: options.message?.trim() || null,
           url: publicLinks.url(token, options.locale),
+          payUrl,
         },
         attachments: [{ path: stored.path, filename, contentType: 'application/pdf' }],
       },

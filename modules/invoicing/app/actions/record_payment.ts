@@ -19,6 +19,9 @@ import { recordTimeline } from '../services/timeline.ts'
 import { paymentFacts } from '../services/ledger_facts.ts'
 import type { Actor } from '../services/drafts.ts'
 
+/** Who records a payment: a user, or nobody when a payment service confirmed it (a mobile-money callback). */
+export type PaymentActor = Actor | { userId: null; ip: string | null }
+
 /** A payment as the user records it: each part names an invoice and an amount of the payment's currency. */
 export type PaymentInput = {
   method: PaymentMethod
@@ -35,7 +38,7 @@ export type PaymentInput = {
  * what the invoice still owes is refused: nothing is recorded.
  */
 export class RecordPayment {
-  async handle(trx: TransactionClientContract, input: PaymentInput, actor: Actor) {
+  async handle(trx: TransactionClientContract, input: PaymentInput, actor: PaymentActor) {
     const organizationId = tenantContext.require()
     const options = { client: trx }
     await currenciesService.assertCurrencyUsed(organizationId, input.currency, {

@@ -29,34 +29,44 @@ export class SaveDraft {
    * in its currency; without lines it takes all of the invoice's (a full credit note).
    */
   async create(kind: DocumentKind, fields: NewDraft, actor: Actor) {
+    return db.transaction((trx) => this.createIn(trx, kind, fields, actor))
+  }
+
+  /** `create` in the caller's transaction; `origin` goes on the timeline (the quote or the recurring template it came from). */
+  async createIn(
+    trx: TransactionClientContract,
+    kind: DocumentKind,
+    fields: NewDraft,
+    actor: Actor,
+    origin: Record<string, unknown> = {}
+  ) {
     const organizationId = tenantContext.require()
-    return db.transaction(async (trx) => {
-      const { attributes, priced } = await this.prepare(trx, kind, fields)
-      const document = await Document.create(
-        { ...attributes, status: 'draft', createdBy: actor.userId },
-        { client: trx }
-      )
-      await replaceLines(trx, document, priced)
-      await recordTimeline(trx, {
-        organizationId,
-        documentId: document.id,
-        action: 'created',
-        actorId: actor.userId,
-      })
-      await auditLog.record(
-        {
-          organizationId,
-          actorId: actor.userId,
-          action: `${kind}.created`,
-          subjectType: kind,
-          subjectId: document.id,
-          metadata: { customer: document.customerName },
-          ip: actor.ip,
-        },
-        trx
-      )
-      return document
+    const { attributes, priced } = await this.prepare(trx, kind, fields)
+    const document = await Document.create(
+      { ...attributes, status: 'draft', createdBy: actor.userId },
+      { client: trx }
+    )
+    await replaceLines(trx, document, priced)
+    await recordTimeline(trx, {
+      organizationId,
+      documentId: document.id,
+      action: 'created',
+      actorId: actor.userId,
+      data: origin,
     })
+    await auditLog.record(
+      {
+        organizationId,
+        actorId: actor.userId,
+        action: `${kind}.created`,
+        subjectType: kind,
+        subjectId: document.id,
+        metadata: { customer: document.customerName, ...origin },
+        ip: actor.ip,
+      },
+      trx
+    )
+    return document
   }
 
   /** What a new draft would be, priced, without storing anything: the editor's live totals and `create` share it. */

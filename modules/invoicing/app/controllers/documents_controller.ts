@@ -20,6 +20,7 @@ import { actorOf, isoDateOf } from './http.ts'
 import { documentFileName, renderDocumentPdf } from '../services/document_pdf.ts'
 import { documentPdfValidator, sendDocumentValidator } from '../validators/documents.ts'
 import { EmailDocument } from '../actions/email_document.ts'
+import { ConvertQuote } from '../actions/convert_quote.ts'
 import { organizations } from '@ia/kernel/contracts'
 
 /** Quotes, invoices and credit notes: list, read, draft, issue, send. */
@@ -124,6 +125,16 @@ export default class DocumentsController {
         body: { document: serializeDocument(await documentView(document.id, trx)) },
       }
     })
+  }
+
+  /** Makes a draft invoice of an accepted quote (the same one when asked again); 201 when made, 200 after. */
+  async convert(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.create')
+    const { invoiceId, created } = await db.transaction((trx) =>
+      new ConvertQuote().handle(trx, ctx.params.quoteId, actorOf(ctx))
+    )
+    const body = { document: serializeDocument(await documentView(invoiceId)) }
+    return created ? ctx.response.created(body) : body
   }
 
   /** The document as a PDF, in the language asked for (else the reader's). */

@@ -22,6 +22,7 @@ mails.defineTemplate<DocumentSentMail>('invoicing.document_sent', (data, t) => {
       ...(data.message ? [data.message] : []),
       t.t(`invoicing.mail.documentSent.body.${data.kind}`, { number: data.number, total }),
       ...(dueDate ? [t.t('invoicing.mail.documentSent.due', { date: dueDate })] : []),
+      ...(data.payUrl ? [t.t('invoicing.mail.documentSent.pay', { url: data.payUrl })] : []),
     ],
     action: { label: t.t('invoicing.mail.documentSent.action', { title }), url: data.url },
     footer: t.t('invoicing.mail.documentSent.footer', { seller: data.seller }),

@@ -8,7 +8,7 @@ import DocumentLine from './document_line.ts'
 export const DOCUMENT_KINDS = ['invoice', 'quote', 'credit_note'] as const
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number]
 
-/** Stored states; `overdue` is read from the due date (an open invoice past it), never stored. */
+/** Stored states (`accepted` and `refused` are a quote's, as its customer answered); `overdue` is read from the due date (an open invoice past it), never stored. */
 export const DOCUMENT_STATUSES = [
   'draft',
   'issued',
@@ -16,11 +16,15 @@ export const DOCUMENT_STATUSES = [
   'partially_paid',
   'paid',
   'cancelled',
+  'accepted',
+  'refused',
 ] as const
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number]
 /** The states shown: the stored ones plus `overdue`. */
 export const DISPLAYED_STATUSES = [...DOCUMENT_STATUSES, 'overdue'] as const
 export type DisplayedStatus = (typeof DISPLAYED_STATUSES)[number]
+/** States in which a quote still waits for its customer's answer. */
+export const QUOTE_OPEN_STATUSES: readonly DocumentStatus[] = ['issued', 'sent']
 /** States in which an invoice still waits for money. */
 export const OPEN_STATUSES: readonly DocumentStatus[] = ['issued', 'sent', 'partially_paid']
 
@@ -166,6 +170,14 @@ export default class Document extends TenantModel {
 
   @column.dateTime()
   declare cancelledAt: DateTime | null
+
+  /** When the customer accepted or refused the quote. */
+  @column.dateTime()
+  declare respondedAt: DateTime | null
+
+  /** The draft invoice made from this accepted quote. */
+  @column()
+  declare invoiceDocumentId: string | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

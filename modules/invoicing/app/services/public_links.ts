@@ -23,10 +23,10 @@ export const publicLinks = {
     )
   },
 
-  /** The address the customer opens: the PDF, in their language. */
+  /** The address the customer opens: the shell's public page of the document, in their language. */
   url(token: string, locale: string) {
     return new URL(
-      `/api/v1/public/invoicing/${encodeURIComponent(token)}/pdf?lang=${locale}`,
+      `/public/invoicing/${encodeURIComponent(token)}?lang=${locale}`,
       app.config.get<string>('platform.appUrl')
     ).toString()
   },

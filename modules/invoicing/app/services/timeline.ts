@@ -10,6 +10,10 @@ export type TimelineAction =
   | 'payment_recorded'
   | 'payment_reversed'
   | 'emailed'
+  | 'accepted'
+  | 'refused'
+  | 'converted'
+  | 'reminded'
 
 /** Adds a line to a document's timeline, in the change's transaction. */
 export async function recordTimeline(

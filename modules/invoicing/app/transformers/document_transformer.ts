@@ -11,6 +11,7 @@ import {
   DISPLAYED_STATUSES,
   DOCUMENT_KINDS,
   INVOICE_TYPES,
+  QUOTE_OPEN_STATUSES,
   type default as Document,
 } from '../models/document.ts'
 import type DocumentLine from '../models/document_line.ts'
@@ -180,6 +181,12 @@ export const serializeDocument = defineSerializer(
       issuedAt: wire.dateTimeOrNull(),
       sentAt: wire.dateTimeOrNull(),
       cancelledAt: wire.dateTimeOrNull(),
+      respondedAt: wire.dateTimeOrNull('When the customer accepted or refused the quote.'),
+      invoiceDocumentId: Type.Unsafe<string | null>({
+        type: ['string', 'null'],
+        format: 'uuid',
+        description: 'The draft invoice made from this accepted quote.',
+      }),
       lines: Type.Array(line),
       timeline: Type.Array(timelineEntry),
     },
@@ -215,6 +222,8 @@ export const serializeDocument = defineSerializer(
       issuedAt: isoTimestampOrNull(document.issuedAt),
       sentAt: isoTimestampOrNull(document.sentAt),
       cancelledAt: isoTimestampOrNull(document.cancelledAt),
+      respondedAt: isoTimestampOrNull(document.respondedAt),
+      invoiceDocumentId: document.invoiceDocumentId,
       lines: lines.map((entry) => ({
         id: entry.id,
         position: entry.position,
@@ -289,6 +298,89 @@ export const serializeTotals = defineSerializer(
       subtotal: money(priced.subtotalMinor),
       tax: money(priced.taxMinor),
       total: money(priced.totalMinor),
+    }
+  }
+)
+
+/** A document as its customer sees it from their link: what was issued, never the timeline or who did what. */
+export const serializePublicDocument = defineSerializer(
+  'InvoicingPublicDocument',
+  Type.Object(
+    {
+      kind: wire.oneOf(DOCUMENT_KINDS),
+      status: wire.oneOf(DISPLAYED_STATUSES, '`overdue` is an open invoice past its due date.'),
+      number: Type.String(),
+      issueDate: date(),
+      dueDate: dateOrNull(),
+      validUntil: dateOrNull(),
+      currency: Type.String(),
+      subtotal: amount(),
+      tax: amount(),
+      total: amount(),
+      paid: amount(),
+      balance: amount('What remains due.'),
+      taxTotals: Type.Array(
+        Type.Object({
+          taxGroup: Type.String(),
+          taxRate: Type.String(),
+          base: amount(),
+          tax: amount(),
+        })
+      ),
+      seller: partyOrNull,
+      customer: partyOrNull,
+      notes: wire.text(),
+      respondedAt: wire.dateTimeOrNull(),
+      canAnswer: Type.Boolean({
+        description:
+          'A quote still open and within its validity date: the customer may accept or refuse it.',
+      }),
+      lines: Type.Array(
+        Type.Object({
+          description: Type.String(),
+          quantity: Type.String(),
+          unit: wire.text(),
+          unitPrice: Type.String(),
+          taxGroup: Type.String(),
+          net: amount(),
+        })
+      ),
+    },
+    { description: "An issued document as its customer's link shows it." }
+  ),
+  ({ document, lines, on }: { document: Document; lines: DocumentLine[]; on: string }) => {
+    const money = (minor: string | bigint) => fromMinorUnits(minor, document.currency)
+    const validUntil = document.validUntil?.toISODate() ?? null
+    return {
+      kind: document.kind,
+      status: displayedStatus(document, on),
+      number: document.number ?? '',
+      issueDate: document.issueDate.toISODate()!,
+      dueDate: document.dueDate?.toISODate() ?? null,
+      validUntil,
+      currency: document.currency,
+      subtotal: money(document.subtotalMinor),
+      tax: money(document.taxMinor),
+      total: money(document.totalMinor),
+      paid: money(document.paidMinor),
+      balance: money(balanceMinor(document)),
+      taxTotals: document.taxTotals,
+      seller: document.sellerSnapshot,
+      customer: document.customerSnapshot,
+      notes: document.notes,
+      respondedAt: isoTimestampOrNull(document.respondedAt),
+      canAnswer:
+        document.kind === 'quote' &&
+        QUOTE_OPEN_STATUSES.includes(document.status) &&
+        (!validUntil || validUntil >= on),
+      lines: lines.map((entry) => ({
+        description: entry.description,
+        quantity: decimalText(entry.quantity)!,
+        unit: entry.unit,
+        unitPrice: decimalText(entry.unitPrice)!,
+        taxGroup: entry.taxGroup,
+        net: money(entry.netMinor),
+      })),
     }
   }
 )

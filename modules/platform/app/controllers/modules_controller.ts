@@ -28,4 +28,11 @@ export default class ModulesController {
   async shellManifest({ organization }: HttpContext) {
     return registry.shellManifest(organization.id)
   }
+
+  async publicRemote({ params, response }: HttpContext) {
+    const remote = await registry.publicRemote(params.moduleId)
+    // The hashes change only with a new build: a minute of caching spares the server every page view.
+    response.header('cache-control', 'public, max-age=60')
+    return remote
+  }
 }

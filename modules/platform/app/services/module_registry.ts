@@ -12,6 +12,7 @@ import {
   type ModuleCatalog,
   type ModuleRegistryContract,
   type ModuleState,
+  type PublicRemote,
   type ShellModule,
 } from '@ia/kernel/catalog'
 import {
@@ -326,6 +327,21 @@ export class ModuleRegistry implements ModuleRegistryContract {
     const vendorModules = await this.vendorModules()
     if (vendorModules) modules.push(...(await vendorModules.shellModules(organizationId)))
     return { modules }
+  }
+
+  /**
+   * The remote of a module that declares a public page (`remote.publicPage` in its module.json), for a
+   * page opened without an account: no organisation is known yet, the module's own public endpoints
+   * check the token they are given. A 404 for any other module or a remote not built.
+   */
+  async publicRemote(moduleId: string): Promise<PublicRemote> {
+    const module = this.catalog.find(moduleId)
+    const integrity = module?.remote?.publicPage ? await this.#integrity(module) : null
+    if (!module?.remote || !integrity) {
+      throw new DomainError('E_MODULE_NOT_FOUND', 404, 'platform.errors.E_MODULE_NOT_FOUND')
+    }
+    const { id, version, name, remote } = shellModule(module, module.remote, integrity)
+    return { id, version, name, remote }
   }
 
   /** The remote's build-time hashes, or null when the remote has not been built (or its integrity.json is unusable). */

@@ -10,6 +10,8 @@ export const STATUS_TONES: Record<DocumentStatus, Tone> = {
   paid: 'success',
   overdue: 'danger',
   cancelled: 'neutral',
+  accepted: 'success',
+  refused: 'neutral',
 }
 
 /** Every status, in the order of a document's life. */

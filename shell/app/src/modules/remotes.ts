@@ -18,3 +18,10 @@ export async function loadRemoteModule(remoteName: string): Promise<unknown> {
   if (exported == null) throw new Error(`Remote "${remoteName}" returned nothing for ./module`)
   return exported
 }
+
+/** Loads another expose of a remote (a module's `./PublicPage`). */
+export async function loadRemoteExpose(remoteName: string, expose: string): Promise<unknown> {
+  const exported = await loadRemote<unknown>(`${remoteName}/${expose}`)
+  if (exported == null) throw new Error(`Remote "${remoteName}" returned nothing for ./${expose}`)
+  return exported
+}

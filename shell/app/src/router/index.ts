@@ -50,6 +50,14 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { public: true, titleKey: 'invitation.title' },
   },
+  // A module's page for people without an account, e.g. a customer's invoice link: /public/invoicing/<token>.
+  {
+    path: '/public/:moduleId/:token',
+    name: 'public-page',
+    component: () => import('../views/PublicModuleView.vue'),
+    props: true,
+    meta: { public: true, titleKey: 'publicPage.title' },
+  },
   {
     path: '/unavailable',
     name: 'unavailable',

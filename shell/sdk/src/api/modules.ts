@@ -1,5 +1,5 @@
 import { http } from '../config'
-import type { Id, ModuleCatalogueEntry, ShellManifest } from '../types'
+import type { Id, ModuleCatalogueEntry, PublicRemote, ShellManifest } from '../types'
 import { orgPath } from './organizations'
 
 /** The module catalogue with each module's state in the organisation. */
@@ -26,4 +26,9 @@ export function disableModule(
 /** The enabled modules' remotes, routes, navigation and file hashes. */
 export function getShellManifest(orgId: Id): Promise<ShellManifest> {
   return http.get(orgPath(orgId, '/shell-manifest'))
+}
+
+/** The remote of a module's public page (no account needed); 404 `E_MODULE_NOT_FOUND` when it has none. */
+export function getPublicRemote(moduleId: string): Promise<PublicRemote> {
+  return http.get(`/api/v1/public/modules/${encodeURIComponent(moduleId)}/remote`)
 }

@@ -1505,6 +1505,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/quotes/{quoteId}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a draft invoice of an accepted quote
+         * @description The draft takes the quote's customer, currency, notes and lines, dated today; the quote's timeline and `invoiceDocumentId` name it. Asking again answers the same invoice (200) instead of making a second one.
+         */
+        post: operations["convertInvoicingQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invoicing/series": {
         parameters: {
             query?: never;
@@ -1996,6 +2016,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/payments/gateway-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator log: callbacks and status answers, and what was done with each */
+        get: operations["listGatewayEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The link a customer opens to pay an invoice by mobile money */
+        post: operations["createPaymentLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payouts to suppliers' phones, newest first */
+        get: operations["listPayouts"];
+        put?: never;
+        /** Ask for a payout to a supplier's phone (sent once someone else approves it) */
+        post: operations["createPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/payouts/{payoutId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payout (asked of the gateway again once sent) */
+        get: operations["getPayout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/payouts/{payoutId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a payout: a job sends it to the gateway
+         * @description Only someone else than who asked for it: `E_PAYOUT_SECOND_PERSON` (403).
+         */
+        post: operations["approvePayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/payouts/{payoutId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a payout */
+        post: operations["rejectPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mobile-money payments asked of customers, newest first */
+        get: operations["listPaymentRequests"];
+        put?: never;
+        /** Ask a customer's phone to pay what remains of an invoice */
+        post: operations["createPaymentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A payment request (asked of the gateway again when pending) */
+        get: operations["getPaymentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's Unipesa account (never its secret key) and the operators */
+        get: operations["getPaymentsSettings"];
+        /**
+         * Save the Unipesa account
+         * @description The secret key is stored encrypted and never sent back; leave it out to keep the stored one (required the first time: `E_SECRET_KEY_REQUIRED`).
+         */
+        put: operations["savePaymentsSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/payments/settings/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask Unipesa a signed question to check the credentials */
+        post: operations["checkPaymentsSettings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/search": {
         parameters: {
             query?: never;
@@ -2050,6 +2249,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/invoicing/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document as its customer sees it from the link in their email, without an account
+         * @description The answer carries an `ETag`: the customer page polls with `If-None-Match` and gets a 304 while nothing changed (a payment, an answer, the due date passing change it).
+         */
+        get: operations["getPublicInvoicingDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoicing/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer accepts a quote from its link
+         * @description Recorded on the quote's timeline. The same answer twice is one answer (the same reply); the other answer after one was given is refused.
+         */
+        post: operations["acceptPublicInvoicingQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/invoicing/{token}/pdf": {
         parameters: {
             query?: never;
@@ -2064,6 +2303,117 @@ export interface paths {
         get: operations["getPublicInvoicingDocumentPdf"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/invoicing/{token}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer refuses a quote from its link
+         * @description Recorded on the quote's timeline. The same answer twice is one answer (the same reply); the other answer after one was given is refused.
+         */
+        post: operations["refusePublicInvoicingQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/modules/{moduleId}/remote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A module's remote for its public page, without an account
+         * @description Only modules whose module.json declares `remote.publicPage`: the shell mounts their `./PublicPage` at `/public/<module>/<token>`; the module checks the token itself.
+         */
+        get: operations["getPublicRemote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/payments/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice a payment link pays, without an account */
+        get: operations["getPublicPaymentPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/payments/{token}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The customer asks their phone to pay the invoice */
+        post: operations["createPublicPaymentRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/payments/{token}/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request's state, what the payment page polls */
+        get: operations["getPublicPaymentRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/payments/callbacks/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unipesa's signed callback
+         * @description Signature checked in constant time (HMAC-SHA512), refused when older than five minutes or seen before; then `/status` is asked and only its answer, if it matches the order, amount and currency, records the invoice payment. Every refusal is in the operator log.
+         */
+        post: operations["receiveUnipesaCallback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2395,6 +2745,11 @@ export interface components {
             exchangeRateSource: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The draft invoice made from this accepted quote.
+             */
+            invoiceDocumentId: string | null;
             /** @enum {string} */
             invoiceType: "sale" | "advance" | "credit_note" | "export" | "export_credit_note";
             /** Format: date-time */
@@ -2442,6 +2797,11 @@ export interface components {
             reportingCurrency: string;
             /** @description The total in the reporting currency at the issue rate (null while a draft). */
             reportingTotal: string | null;
+            /**
+             * Format: date-time
+             * @description When the customer accepted or refused the quote.
+             */
+            respondedAt: string | null;
             seller: {
                 address: string | null;
                 city: string | null;
@@ -2460,7 +2820,7 @@ export interface components {
              * @description `overdue` is an open invoice past its due date.
              * @enum {string}
              */
-            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             subtotal: string;
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
@@ -2523,7 +2883,7 @@ export interface components {
              * @description `overdue` is an open invoice past its due date.
              * @enum {string}
              */
-            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             subtotal: string;
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
@@ -2586,6 +2946,80 @@ export interface components {
             unit: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /** @description An issued document as its customer's link shows it. */
+        InvoicingPublicDocument: {
+            /** @description What remains due. */
+            balance: string;
+            /** @description A quote still open and within its validity date: the customer may accept or refuse it. */
+            canAnswer: boolean;
+            currency: string;
+            customer: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+                email: string | null;
+                idNat: string | null;
+                legalName?: string | null;
+                name: string;
+                nif: string | null;
+                phone: string | null;
+                rccm: string | null;
+            } | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date */
+            issueDate: string;
+            /** @enum {string} */
+            kind: "invoice" | "quote" | "credit_note";
+            lines: {
+                description: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                net: string;
+                quantity: string;
+                taxGroup: string;
+                unit: string | null;
+                unitPrice: string;
+            }[];
+            notes: string | null;
+            number: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            paid: string;
+            /** Format: date-time */
+            respondedAt: string | null;
+            seller: {
+                address: string | null;
+                city: string | null;
+                country: string | null;
+                email: string | null;
+                idNat: string | null;
+                legalName?: string | null;
+                name: string;
+                nif: string | null;
+                phone: string | null;
+                rccm: string | null;
+            } | null;
+            /**
+             * @description `overdue` is an open invoice past its due date.
+             * @enum {string}
+             */
+            status: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            subtotal: string;
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            tax: string;
+            taxTotals: {
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                base: string;
+                /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+                tax: string;
+                taxGroup: string;
+                taxRate: string;
+            }[];
+            /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
+            total: string;
+            /** Format: date */
+            validUntil: string | null;
         };
         /** @description A numbering series; counters restart every year and never skip or reuse a number. */
         InvoicingSeries: {
@@ -3177,6 +3611,113 @@ export interface components {
             lastPage: number;
             perPage: number;
             total: number;
+        };
+        PaymentsGatewayEvent: {
+            /** Format: date-time */
+            createdAt: string;
+            detail: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @enum {string} */
+            kind: "callback" | "status";
+            orderId: string | null;
+            outcome: string;
+        };
+        PaymentsOperator: {
+            name: string;
+            providerId: number;
+            simulator: boolean;
+        };
+        /** @description A payout to a supplier's phone, approved by a second person. */
+        PaymentsPayout: {
+            amount: string;
+            beneficiaryName: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: null | string;
+            failure: string | null;
+            /** Format: uuid */
+            id: string;
+            operatorReference: string | null;
+            orderId: string;
+            phone: string;
+            providerId: number;
+            reason: string;
+            /** Format: uuid */
+            requestedBy: string;
+            /** @enum {string} */
+            status: "awaiting_approval" | "rejected" | "sending" | "sent" | "paid" | "failed";
+        };
+        PaymentsPublicRequest: {
+            amount: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            operatorReference: string | null;
+            providerId: number;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed" | "disputed";
+        };
+        /** @description A mobile-money payment asked of a customer for an invoice. */
+        PaymentsRequest: {
+            /** @description Decimal string of `currency`. */
+            amount: string;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: uuid */
+            documentId: string;
+            documentNumber: string;
+            failure: string | null;
+            /** Format: uuid */
+            id: string;
+            invoicingPaymentId: null | string;
+            operatorReference: string | null;
+            orderId: string;
+            /** @description Grouped for reading. */
+            phone: string;
+            providerId: number;
+            /** Format: date-time */
+            settledAt: string | null;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed" | "disputed";
+        };
+        /** @description The organisation's mobile-money gateway account. */
+        PaymentsSettings: {
+            baseUrl: string;
+            /** @description Where the gateway posts its callbacks for this organisation. */
+            callbackUrl: string;
+            enabled: boolean;
+            enabledProviders: number[];
+            /** @constant */
+            gateway: "unipesa";
+            merchantId: string;
+            publicId: string;
+            /** @description The key is stored (encrypted); it is never sent back. */
+            secretKeySet: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A module's remote as the shell loads it for a public page (no account): its entry and the hash of every file. */
+        PublicRemote: {
+            id: string;
+            name: {
+                en: string;
+                fr: string;
+            };
+            remote: {
+                entry: string;
+                /** @description Path → SRI hash. */
+                integrity: {
+                    [key: string]: string;
+                };
+                name: string;
+            };
+            version: string;
         };
         /** @description One record found by the global search. */
         SearchResult: {
@@ -8283,7 +8824,7 @@ export interface operations {
                 perPage?: number;
                 q?: string;
                 sort?: "issueDate" | "dueDate" | "total";
-                status?: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "overdue";
+                status?: "draft" | "issued" | "sent" | "partially_paid" | "paid" | "cancelled" | "accepted" | "refused" | "overdue";
                 to?: unknown;
             };
             header?: never;
@@ -9892,6 +10433,89 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    convertInvoicingQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The id (uuid) of the quote its customer accepted. */
+                quoteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft invoice made earlier from this quote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description The draft invoice, made now. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingDocument"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a quote (`E_NOT_QUOTE`) or a quote its customer has not accepted: `E_QUOTE_NOT_ACCEPTED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The customer or a product is no longer usable (see create). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11996,6 +12620,885 @@ export interface operations {
             };
         };
     };
+    listGatewayEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PaymentsGatewayEvent"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createPaymentLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    documentId: string;
+                    /** @enum {unknown} */
+                    locale?: "fr" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description The token and the page’s address (valid 90 days). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        token: string;
+                        url: string;
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listPayouts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payouts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PaymentsPayout"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: string;
+                    beneficiaryName: string;
+                    currency: string;
+                    phone: string;
+                    providerId: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Awaiting approval. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payout: components["schemas"]["PaymentsPayout"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Mobile-money payments not set up or switched off: `E_PAYMENTS_NOT_CONFIGURED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The payout id (uuid). */
+                payoutId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The payout. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payout: components["schemas"]["PaymentsPayout"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    approvePayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The payout id (uuid). */
+                payoutId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Approved, being sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payout: components["schemas"]["PaymentsPayout"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission, or asked for the payout: `E_PAYOUT_SECOND_PERSON`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already decided: `E_PAYOUT_DECIDED`. Mobile-money payments not set up or switched off: `E_PAYMENTS_NOT_CONFIGURED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rejectPayout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The payout id (uuid). */
+                payoutId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Rejected. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payout: components["schemas"]["PaymentsPayout"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission, or asked for the payout: `E_PAYOUT_SECOND_PERSON`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already decided: `E_PAYOUT_DECIDED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listPaymentRequests: {
+        parameters: {
+            query?: {
+                limit?: number;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["PaymentsRequest"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    documentId: string;
+                    phone: string;
+                    providerId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Asked; pending until the customer confirms. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["PaymentsRequest"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Mobile-money payments not set up or switched off: `E_PAYMENTS_NOT_CONFIGURED`. Or the invoice has nothing to pay (`E_INVOICE_NOT_PAYABLE`) or a request waits already (`E_REQUEST_PENDING`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The gateway was unreachable or refused the request: `E_GATEWAY_FAILED`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The request id (uuid). */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["PaymentsRequest"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPaymentsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings (null before the first save) and every operator the gateway reaches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operators: components["schemas"]["PaymentsOperator"][];
+                        settings: null | components["schemas"]["PaymentsSettings"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    savePaymentsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "baseUrl": "http://127.0.0.1:9",
+                 *       "publicId": "public-id",
+                 *       "merchantId": "merchant-id",
+                 *       "secretKey": "a-secret-key-of-at-least-16-characters",
+                 *       "enabledProviders": [
+                 *         9,
+                 *         10,
+                 *         17,
+                 *         19
+                 *       ],
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uri */
+                    baseUrl: string;
+                    /** @enum {unknown} */
+                    enabled: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    enabledProviders: number[];
+                    merchantId: string;
+                    publicId: string;
+                    secretKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["PaymentsSettings"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    checkPaymentsSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the credentials work, and what the gateway said, in the reader’s language. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        ok: boolean;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Mobile-money payments not set up or switched off: `E_PAYMENTS_NOT_CONFIGURED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     searchOrganization: {
         parameters: {
             query: {
@@ -12189,6 +13692,100 @@ export interface operations {
             };
         };
     };
+    getPublicInvoicingDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document, and where to pay it online (a payment module's page) while an invoice is open, else null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingPublicDocument"];
+                        payUrl: string | null;
+                    };
+                };
+            };
+            /** @description Unchanged since the `ETag` sent in `If-None-Match`. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, altered or expired link, or a document no longer to be shown: `E_PUBLIC_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    acceptPublicInvoicingQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingPublicDocument"];
+                    };
+                };
+            };
+            /** @description Unknown, altered or expired link: `E_PUBLIC_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a quote (`E_NOT_QUOTE`), or answered the other way already: `E_QUOTE_ANSWERED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description After the validity date: `E_QUOTE_EXPIRED` on `validUntil`, naming the date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     getPublicInvoicingDocumentPdf: {
         parameters: {
             query?: {
@@ -12223,6 +13820,333 @@ export interface operations {
                 };
             };
             /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    refusePublicInvoicingQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the emailed link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        document: components["schemas"]["InvoicingPublicDocument"];
+                    };
+                };
+            };
+            /** @description Unknown, altered or expired link: `E_PUBLIC_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not a quote (`E_NOT_QUOTE`), or answered the other way already: `E_QUOTE_ANSWERED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description After the validity date: `E_QUOTE_EXPIRED` on `validUntil`, naming the date. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPublicRemote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The module id, e.g. `invoicing`. */
+                moduleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The remote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRemote"];
+                };
+            };
+            /** @description No such module, no public page, or its remote is not built: `E_MODULE_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPublicPaymentPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the customer's payment link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What remains to pay, the operators offered, the latest request from this link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoice: {
+                            balance: string;
+                            currency: string;
+                            customerName: string;
+                            number: string;
+                            payable: boolean;
+                            sellerName: string;
+                            total: string;
+                        };
+                        operators: components["schemas"]["PaymentsOperator"][];
+                        request: null | components["schemas"]["PaymentsPublicRequest"];
+                    };
+                };
+            };
+            /** @description Unknown, altered or expired link: `E_PAYMENT_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createPublicPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token of the customer's payment link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "providerId": 9,
+                 *       "phone": "0812345678"
+                 *     }
+                 */
+                "application/json": {
+                    phone: string;
+                    providerId: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Asked: confirm on the phone. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["PaymentsPublicRequest"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, altered or expired link: `E_PAYMENT_LINK_INVALID`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Mobile-money payments not set up or switched off: `E_PAYMENTS_NOT_CONFIGURED`. Or nothing to pay, or a request already waits. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The gateway was unreachable or refused the request: `E_GATEWAY_FAILED`. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getPublicPaymentRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The request id (uuid). */
+                requestId: string;
+                /** @description The token of the customer's payment link. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        request: components["schemas"]["PaymentsPublicRequest"];
+                    };
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    receiveUnipesaCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received; what was done with it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        received: boolean;
+                    };
+                };
+            };
+            /** @description Bad signature: `E_CALLBACK_SIGNATURE`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown order (`E_CALLBACK_UNKNOWN_ORDER`) or organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already received: `E_CALLBACK_REPLAYED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Older than five minutes: `E_CALLBACK_STALE`. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -37,7 +37,12 @@ async function invoiceFor(
 }
 
 const linkIn = (text: string) =>
-  text.match(/https?:\/\/\S+\/api\/v1\/public\/invoicing\/\S+\/pdf\?lang=(fr|en)/)?.[0]
+  text.match(/https?:\/\/\S+\/public\/invoicing\/[^\s?]+\?lang=(fr|en)/)?.[0]
+/** The API address of what the customer's page shows, from the page's link. */
+const apiOf = (link: string, rest = '') => {
+  const url = new URL(link)
+  return `/api/v1${url.pathname}${rest}${url.search}`
+}
 
 test.group('Invoicing / sending by email and the customer link', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
@@ -79,8 +84,21 @@ test.group('Invoicing / sending by email and the customer link', (group) => {
     })
     assert.include(pdfText, `FA-${year}-0001`)
 
-    const link = new URL(linkIn(text)!)
-    const opened = await client.get(`${link.pathname}${link.search}`)
+    const link = linkIn(text)!
+    assert.match(
+      new URL(link).pathname,
+      /^\/public\/invoicing\//,
+      "the link opens the shell's customer page"
+    )
+    const page = await client.get(apiOf(link))
+    page.assertStatus(200)
+    assert.containsSubset(page.body().document, {
+      kind: 'invoice',
+      number: `FA-${year}-0001`,
+      status: 'sent',
+      total: '1160.00',
+    })
+    const opened = await client.get(apiOf(link, '/pdf'))
     opened.assertStatus(200)
     assert.equal(opened.header('content-type'), 'application/pdf')
     assert.isTrue((opened.body() as Buffer).equals(pdf), 'the link shows the PDF that was sent')
@@ -99,10 +117,10 @@ test.group('Invoicing / sending by email and the customer link', (group) => {
       .withCsrfToken()
     await runQueuedJobs()
     const link = linkIn(String(mails.messages.sent()[0].toJSON().message.text))!
-    const token = link.split('/invoicing/')[1].split('/pdf')[0]
+    const token = link.split('/invoicing/')[1].split('?')[0]
     const altered = link.replace(token, `${token.slice(0, -4)}AAAA`)
     for (const url of [altered, link.replace(token, 'not-a-token')]) {
-      const response = await client.get(new URL(url).pathname).header('accept-language', 'en')
+      const response = await client.get(apiOf(url, '/pdf')).header('accept-language', 'en')
       response.assertStatus(404)
       assert.equal(response.body().errors[0].code, 'E_PUBLIC_LINK_INVALID')
     }

@@ -103,6 +103,35 @@ test.group('Organisations / modules (with the probe fixture module)', (group) =>
     )
   })
 
+  test("a module's public page remote is served without an account, only for modules that declare one", async ({
+    client,
+    assert,
+  }) => {
+    const response = await client.get('/api/v1/public/modules/probe/remote')
+    response.assertStatus(200)
+    assert.deepEqual(response.body(), {
+      id: 'probe',
+      version: '0.0.1',
+      name: { fr: 'Sonde', en: 'Probe' },
+      remote: {
+        name: 'probe',
+        entry: '/remotes/probe/remoteEntry.js',
+        integrity: {
+          '/remotes/probe/remoteEntry.js':
+            'sha384-LV6CR/4kPXEIBJ2O78rgeR6Dhe/0QwH6N7rTBxSLLz/kjbSEgNXv2N/5V07w7bcy',
+        },
+      },
+    })
+    // The platform has no remote; an unknown id is not found either: nothing tells them apart.
+    for (const moduleId of ['platform', 'nothing-here', '..%2Fetc']) {
+      const missing = await client
+        .get(`/api/v1/public/modules/${moduleId}/remote`)
+        .header('accept-language', 'en')
+      missing.assertStatus(404)
+      assert.equal(missing.body().errors[0].code, 'E_MODULE_NOT_FOUND')
+    }
+  })
+
   test('a member cannot enable or disable modules (403)', async ({ client }) => {
     const { organization } = await createOwnerWithOrganization()
     const member = await createUser()
