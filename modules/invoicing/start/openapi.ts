@@ -10,6 +10,7 @@ import {
   serializeTotals,
 } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
+import { serializeRecurringInvoice } from '../app/transformers/recurring_transformer.ts'
 import {
   serializeProduct,
   serializeSeries,
@@ -17,7 +18,9 @@ import {
 } from '../app/transformers/catalogue_transformer.ts'
 import {
   createDocumentValidator,
+  createRecurringValidator,
   documentPdfValidator,
+  listRecurringValidator,
   listDocumentsValidator,
   sendDocumentValidator,
   updateDocumentValidator,
@@ -266,6 +269,80 @@ route('POST /api/v1/orgs/:orgId/invoicing/payments/:paymentId/reverse', {
     409: 'Already reversed: `E_PAYMENT_ALREADY_REVERSED`.',
   },
 })
+const recurringInvoice = wrapped('recurringInvoice', serializeRecurringInvoice.ref)
+const recurringId = 'The recurring invoice id (uuid).'
+route('GET /api/v1/orgs/:orgId/invoicing/recurring-invoices', {
+  operationId: 'listInvoicingRecurringInvoices',
+  summary: 'The recurring invoices',
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  query: listRecurringValidator,
+  responses: {
+    200: {
+      description: 'Newest first, 500 at most.',
+      schema: listOf(serializeRecurringInvoice.ref),
+    },
+    403: forbidden,
+  },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/recurring-invoices', {
+  operationId: 'createInvoicingRecurringInvoice',
+  summary: 'Issue an invoice every month, quarter or year',
+  description:
+    'A job runs every day at 06:00 (Kinshasa) and issues each occurrence due: a draft made from these lines, issued at once ' +
+    "(numbered in the invoice series, dated the day it is issued, priced with that day's tax rates). Once per occurrence however " +
+    'many workers run; after a downtime the occurrences missed are issued once each. The first date is today or later; ' +
+    'an occurrence falling after `endDate` is not issued and the template ends.',
+  permission: 'invoicing.invoice.issue',
+  params: { orgId },
+  request: createRecurringValidator,
+  requestExample: {
+    customerId: '0b9b8a52-3f43-4c6e-9d1a-2f0f5f2c7a11',
+    frequency: 'monthly',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    paymentTermsDays: 15,
+    lines: [{ description: 'Maintenance', quantity: '1', unitPrice: '150', taxGroup: 'B' }],
+  },
+  responses: {
+    201: { description: 'The recurring invoice.', schema: recurringInvoice },
+    403: forbidden,
+    422: 'A field is invalid, the first date is past (`E_RECURRING_START_PAST`), the end before it (`E_RECURRING_END_BEFORE_START`), or a line, customer or currency is refused as for a draft.',
+  },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/recurring-invoices/:recurringId', {
+  operationId: 'getInvoicingRecurringInvoice',
+  summary: 'One recurring invoice',
+  permission: 'invoicing.invoice.read',
+  params: { orgId, recurringId },
+  responses: {
+    200: { description: 'The recurring invoice.', schema: recurringInvoice },
+    403: forbidden,
+  },
+})
+for (const [action, summary] of [
+  ['pause', 'Pause a recurring invoice (nothing is issued until resumed)'],
+  [
+    'resume',
+    'Resume a paused recurring invoice (occurrences missed meanwhile are issued, up to its end)',
+  ],
+  ['end', 'End a recurring invoice for good'],
+] as const) {
+  route(`POST /api/v1/orgs/:orgId/invoicing/recurring-invoices/:recurringId/${action}`, {
+    operationId: `${action}InvoicingRecurringInvoice`,
+    summary,
+    permission: 'invoicing.invoice.issue',
+    params: { orgId, recurringId },
+    responses: {
+      200: {
+        description: 'The recurring invoice (unchanged when already so).',
+        schema: recurringInvoice,
+      },
+      403: forbidden,
+      409: 'An ended recurring invoice: `E_RECURRING_ENDED`.',
+    },
+  })
+}
 route('GET /api/v1/orgs/:orgId/invoicing/products', {
   operationId: 'listInvoicingProducts',
   summary: 'Search the catalogue',

@@ -159,6 +159,26 @@ const LISTS: {
       }),
   },
   {
+    name: 'recurring invoices',
+    route: 'GET /api/v1/orgs/:orgId/invoicing/recurring-invoices',
+    url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/recurring-invoices`,
+    prepare: enableInvoicing,
+    add: ({ organization }, index) =>
+      db.table('invoicing.recurring_invoices').insert({
+        organization_id: organization.id,
+        customer_id: randomUUID(),
+        customer_name: `Abonné ${index}`,
+        frequency: 'monthly',
+        start_date: '2026-03-01',
+        next_issue_date: '2026-03-01',
+        status: 'active',
+        currency: 'CDF',
+        lines: JSON.stringify([{ description: 'Abonnement', quantity: '1', unitPrice: '10' }]),
+        created_at: new Date(),
+        updated_at: new Date(),
+      }),
+  },
+  {
     name: 'catalogue',
     route: 'GET /api/v1/orgs/:orgId/invoicing/products',
     url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/products`,

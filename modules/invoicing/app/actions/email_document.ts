@@ -74,7 +74,7 @@ export class EmailDocument {
         },
         attachments: [{ path: stored.path, filename, contentType: 'application/pdf' }],
       },
-      { client: trx, userId: actor.userId }
+      { client: trx, userId: actor.userId ?? undefined }
     )
     await recordTimeline(trx, {
       organizationId: document.organizationId,
