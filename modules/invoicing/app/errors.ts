@@ -80,6 +80,8 @@ export const invoicingErrors = {
   recurringEndBeforeStart: () => error('E_RECURRING_END_BEFORE_START', 422, 'endDate'),
   /** An ended recurring invoice stays ended. */
   recurringEnded: () => error('E_RECURRING_ENDED', 409, 'status'),
+  /** Several reminders without the days between them. */
+  reminderSchedule: () => error('E_REMINDER_SCHEDULE', 422, 'repeatEveryDays'),
   /** A customer's link that is unknown, altered or expired. */
   publicLinkInvalid: () => error('E_PUBLIC_LINK_INVALID', 404),
 }

@@ -21,6 +21,19 @@ export default class InvoicingProvider implements DomainModuleProvider {
       cron: recurring.RECURRING_SCHEDULE.cron,
       timeZone: recurring.RECURRING_TIME_ZONE,
     })
+    const reminders = await import('../app/services/reminders.ts')
+    jobs.register(reminders.SEND_REMINDERS_JOB, reminders.sendDueReminders, {
+      title: 'invoicing.jobs.sendReminders',
+      maxAttempts: 3,
+      backoffMs: 60_000,
+    })
+    jobs.register<ScheduledJobPayload>(reminders.REMINDERS_SCHEDULE.name, (payload, context) =>
+      reminders.queueReminders(new Date(payload.slot), context.client)
+    )
+    jobs.schedule(reminders.REMINDERS_SCHEDULE.name, {
+      cron: reminders.REMINDERS_SCHEDULE.cron,
+      timeZone: reminders.REMINDERS_TIME_ZONE,
+    })
     await import('../start/routes.ts')
     await import('../app/mails/invoicing_mails.ts')
   }

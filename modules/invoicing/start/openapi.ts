@@ -30,6 +30,7 @@ import {
   addTaxRateValidator,
   createProductValidator,
   listProductsValidator,
+  reminderSettingsValidator,
   seriesFormatValidator,
   updateProductValidator,
 } from '../app/validators/catalogue.ts'
@@ -343,6 +344,57 @@ for (const [action, summary] of [
     },
   })
 }
+const reminders = {
+  type: 'object',
+  properties: {
+    reminders: {
+      type: 'object',
+      properties: {
+        enabled: { type: 'boolean' },
+        firstAfterDays: {
+          type: 'integer',
+          description: 'Days after the due date of the first reminder.',
+        },
+        repeatEveryDays: {
+          type: ['integer', 'null'],
+          description: 'Days between the next reminders; null: one reminder.',
+        },
+        maxReminders: {
+          type: 'integer',
+          description: 'At most this many reminders per invoice (1-10).',
+        },
+      },
+      required: ['enabled', 'firstAfterDays', 'repeatEveryDays', 'maxReminders'],
+    },
+  },
+  required: ['reminders'],
+} as const
+route('GET /api/v1/orgs/:orgId/invoicing/reminders', {
+  operationId: 'getInvoicingReminders',
+  summary: 'The overdue reminders schedule',
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  responses: {
+    200: { description: 'The schedule (off by default).', schema: reminders },
+    403: forbidden,
+  },
+})
+route('PUT /api/v1/orgs/:orgId/invoicing/reminders', {
+  operationId: 'updateInvoicingReminders',
+  summary: 'Set the overdue reminders schedule',
+  description:
+    "Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, " +
+    'with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none.',
+  permission: 'invoicing.settings.manage',
+  params: { orgId },
+  request: reminderSettingsValidator,
+  requestExample: { enabled: true, firstAfterDays: 3, repeatEveryDays: 7, maxReminders: 3 },
+  responses: {
+    200: { description: 'The schedule.', schema: reminders },
+    403: forbidden,
+    422: 'A field is out of range, or several reminders without `repeatEveryDays`: `E_REMINDER_SCHEDULE`.',
+  },
+})
 route('GET /api/v1/orgs/:orgId/invoicing/products', {
   operationId: 'listInvoicingProducts',
   summary: 'Search the catalogue',

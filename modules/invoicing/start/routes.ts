@@ -71,6 +71,8 @@ organizationRoutes('invoicing', () => {
   router.get('invoicing/tax-groups', [SettingsController, 'taxGroups'])
   router.post('invoicing/tax-groups/:code/rates', [SettingsController, 'addTaxRate'])
   router.get('invoicing/series', [SettingsController, 'series'])
+  router.get('invoicing/reminders', [SettingsController, 'reminders'])
+  router.put('invoicing/reminders', [SettingsController, 'updateReminders'])
   router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
 })
 

@@ -12,8 +12,16 @@ import { publicLinks } from '../services/public_links.ts'
 import { recordTimeline } from '../services/timeline.ts'
 import type { Actor } from '../services/drafts.ts'
 
-/** What the sender says: to whom (the customer's address by default), in which language, and a message of their own. */
-export type EmailOptions = { to?: string; locale: DocumentLocale; message?: string }
+/** Which reminder of an overdue invoice a mail is, and how late the invoice is. */
+export type ReminderFacts = { sequence: number; daysLate: number; balance: string }
+
+/** What the sender says: to whom (the customer's address by default), in which language, and a message of their own; a reminder says which one it is. */
+export type EmailOptions = {
+  to?: string
+  locale: DocumentLocale
+  message?: string
+  reminder?: ReminderFacts
+}
 
 /** The data of the `invoicing.document_sent` mail. */
 export type DocumentSentMail = {
@@ -26,6 +34,8 @@ export type DocumentSentMail = {
   dueDate: string | null
   message: string | null
   url: string
+  /** Set for an overdue reminder (the `invoicing.overdue_reminder` template). */
+  reminder?: ReminderFacts
 }
 
 /**
@@ -57,7 +67,7 @@ export class EmailDocument {
     })
     await mails.send<DocumentSentMail>(
       {
-        template: 'invoicing.document_sent',
+        template: options.reminder ? 'invoicing.overdue_reminder' : 'invoicing.document_sent',
         to,
         locale: options.locale,
         organizationId: document.organizationId,
@@ -71,6 +81,7 @@ export class EmailDocument {
           dueDate: document.kind === 'invoice' ? (document.dueDate?.toISODate() ?? null) : null,
           message: options.message?.trim() || null,
           url: publicLinks.url(token, options.locale),
+          ...(options.reminder ? { reminder: options.reminder } : {}),
         },
         attachments: [{ path: stored.path, filename, contentType: 'application/pdf' }],
       },
@@ -79,9 +90,9 @@ export class EmailDocument {
     await recordTimeline(trx, {
       organizationId: document.organizationId,
       documentId: document.id,
-      action: 'emailed',
+      action: options.reminder ? 'reminded' : 'emailed',
       actorId: actor.userId,
-      data: { to },
+      data: options.reminder ? { to, sequence: options.reminder.sequence } : { to },
     })
   }
 }

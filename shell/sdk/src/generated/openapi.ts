@@ -1614,6 +1614,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overdue reminders schedule */
+        get: operations["getInvoicingReminders"];
+        /**
+         * Set the overdue reminders schedule
+         * @description Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none.
+         */
+        put: operations["updateInvoicingReminders"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invoicing/series": {
         parameters: {
             query?: never;
@@ -10749,6 +10770,180 @@ export interface operations {
             };
             /** @description An ended recurring invoice: `E_RECURRING_ENDED`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoicingReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule (off by default). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminders: {
+                            enabled: boolean;
+                            /** @description Days after the due date of the first reminder. */
+                            firstAfterDays: number;
+                            /** @description At most this many reminders per invoice (1-10). */
+                            maxReminders: number;
+                            /** @description Days between the next reminders; null: one reminder. */
+                            repeatEveryDays: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateInvoicingReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "firstAfterDays": 3,
+                 *       "repeatEveryDays": 7,
+                 *       "maxReminders": 3
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {unknown} */
+                    enabled: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    firstAfterDays: number;
+                    maxReminders: number;
+                    repeatEveryDays?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reminders: {
+                            enabled: boolean;
+                            /** @description Days after the due date of the first reminder. */
+                            firstAfterDays: number;
+                            /** @description At most this many reminders per invoice (1-10). */
+                            maxReminders: number;
+                            /** @description Days between the next reminders; null: one reminder. */
+                            repeatEveryDays: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A field is out of range, or several reminders without `repeatEveryDays`: `E_REMINDER_SCHEDULE`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
