@@ -38,6 +38,16 @@ export default class InvoicingProvider implements DomainModuleProvider {
     await import('../app/mails/invoicing_mails.ts')
   }
 
+  async seedDemo(organizationId: string, trx: TransactionClientContract) {
+    const { seedDemoInvoicing } = await import('../app/services/demo_data.ts')
+    await seedDemoInvoicing(organizationId, trx)
+  }
+
+  async removeDemo(organizationId: string, trx: TransactionClientContract) {
+    const { removeDemoInvoicing } = await import('../app/services/demo_data.ts')
+    await removeDemoInvoicing(organizationId, trx)
+  }
+
   async installForOrganization(organizationId: string, trx: TransactionClientContract) {
     const { seedTaxGroups } = await import('../app/services/tax_groups.ts')
     await seedTaxGroups(organizationId, trx)
