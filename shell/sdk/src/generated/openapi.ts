@@ -2697,6 +2697,8 @@ export interface components {
                 action: string;
                 /** Format: uuid */
                 actorId: string | null;
+                /** @description Who did it, by name; null for the system (a scheduled job), the customer (`data.by`), or someone no longer a member. */
+                actorName: string | null;
                 /** Format: date-time */
                 at: string;
                 data: {
