@@ -76,7 +76,9 @@ export default class WebAssetsMiddleware {
       )
       return response.download(file)
     }
-    if (/\.[a-z0-9]+$/i.test(path)) return response.notFound('Not found')
+    // A module's public page ends with its token, whose last part may look like a file's extension.
+    if (!path.startsWith('/public/') && /\.[a-z0-9]+$/i.test(path))
+      return response.notFound('Not found')
     const index = join(SHELL_DIST, 'index.html')
     if (!(await stat(index).catch(() => null))) {
       return response

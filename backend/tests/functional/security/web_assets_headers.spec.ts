@@ -15,4 +15,19 @@ test.group('Security / shell and remote files', () => {
       assert.equal(response.header('x-content-type-options'), 'nosniff', path)
     }
   })
+
+  test("a module's public page opens whatever its token ends with; a missing file is still a 404", async ({
+    assert,
+    client,
+  }) => {
+    // The token's last part can read like an extension (`.vZ8DI2lwsVW0s3aEvVm2tg`): the shell's page answers.
+    const page = await client.get('/public/invoicing/gcm.v1%3Aabc.def.vZ8DI2lwsVW0s3aEvVm2tg')
+    assert.notEqual(page.status(), 404)
+    const [shellPage, missing] = await Promise.all([
+      client.get('/contacts'),
+      client.get('/no-such-file.js'),
+    ])
+    assert.equal(page.status(), shellPage.status(), 'the same answer as any page of the shell')
+    missing.assertStatus(404)
+  })
 })

@@ -79,6 +79,49 @@ export default class extends BaseSchema {
 
   async down() {
     this.schema.raw(`
+      CREATE OR REPLACE FUNCTION invoicing.refuse_issued_document_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        mutable text[] := ARRAY['status', 'paid_minor', 'credited_minor', 'sent_at', 'cancelled_at', 'updated_at', 'responded_at', 'invoice_document_id'];
+      BEGIN
+        IF OLD.status = 'draft' THEN
+          RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        IF TG_OP = 'DELETE' THEN
+          RAISE EXCEPTION 'issued document % cannot be deleted', OLD.number USING ERRCODE = 'P0001', CONSTRAINT = 'invoicing_issued_immutable';
+        END IF;
+        IF NEW.status = 'draft' OR (to_jsonb(NEW) - mutable) IS DISTINCT FROM (to_jsonb(OLD) - mutable) THEN
+          RAISE EXCEPTION 'issued document % cannot be changed', OLD.number USING ERRCODE = 'P0001', CONSTRAINT = 'invoicing_issued_immutable';
+        END IF;
+        RETURN NEW;
+      END $$
+    `)
+    this.schema.raw(`
+      CREATE OR REPLACE FUNCTION invoicing.refuse_issued_line_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        parent_status text;
+      BEGIN
+        SELECT status INTO parent_status FROM invoicing.documents
+          WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.document_id ELSE OLD.document_id END;
+        IF parent_status IS NOT NULL AND parent_status <> 'draft' THEN
+          RAISE EXCEPTION 'lines of an issued document cannot be changed' USING ERRCODE = 'P0001', CONSTRAINT = 'invoicing_issued_immutable';
+        END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+      END $$
+    `)
+    this.schema.raw(`
+      CREATE OR REPLACE FUNCTION invoicing.refuse_payment_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          RAISE EXCEPTION 'payments are reversed, never deleted' USING ERRCODE = 'P0001', CONSTRAINT = 'invoicing_payment_immutable';
+        END IF;
+        IF OLD.reversed_at IS NOT NULL OR (to_jsonb(NEW) - ARRAY['reversed_at', 'reversed_by', 'reversal_reason'])
+            IS DISTINCT FROM (to_jsonb(OLD) - ARRAY['reversed_at', 'reversed_by', 'reversal_reason']) THEN
+          RAISE EXCEPTION 'a recorded payment cannot be changed' USING ERRCODE = 'P0001', CONSTRAINT = 'invoicing_payment_immutable';
+        END IF;
+        RETURN NEW;
+      END $$
+    `)
+    this.schema.raw(`
       CREATE OR REPLACE FUNCTION invoicing.refuse_allocation_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         RAISE EXCEPTION 'what a payment settled cannot be changed' USING ERRCODE = 'P0001', CONSTRAINT = 'invoicing_payment_immutable';
