@@ -75,6 +75,19 @@ export const contactsDirectory = {
     return new Map(contacts.map((contact) => [contact.id, toSummary(contact)]))
   },
 
+  /** The sample customers of `organizationId` (made by the demo data), by name: what other modules' sample data is for. */
+  async sampleCustomers(organizationId: string, client?: QueryClientContract) {
+    const contacts = await forOrganization(organizationId, () =>
+      Contact.query({ client })
+        .where('is_sample', true)
+        .where('is_customer', true)
+        .whereNull('archived_at')
+        .orderBy('name')
+        .exec()
+    )
+    return contacts.map(toSummary)
+  },
+
   /**
    * The contact `contactId` of `organizationId`; a 422 on `field` when it is unknown there, belongs
    * to another organisation, is archived, or lacks the required role.

@@ -74,6 +74,14 @@ export const invoicingErrors = {
   notQuote: () => error('E_NOT_QUOTE', 409, 'kind'),
   /** Only an accepted quote becomes an invoice. */
   quoteNotAccepted: () => error('E_QUOTE_NOT_ACCEPTED', 409, 'status'),
+  /** A recurring invoice starts today or later (the past is not issued after the fact). */
+  recurringStartPast: () => error('E_RECURRING_START_PAST', 422, 'startDate'),
+  /** A recurring invoice ends on or after its first date. */
+  recurringEndBeforeStart: () => error('E_RECURRING_END_BEFORE_START', 422, 'endDate'),
+  /** An ended recurring invoice stays ended. */
+  recurringEnded: () => error('E_RECURRING_ENDED', 409, 'status'),
+  /** Several reminders without the days between them. */
+  reminderSchedule: () => error('E_REMINDER_SCHEDULE', 422, 'repeatEveryDays'),
   /** A customer's link that is unknown, altered or expired. */
   publicLinkInvalid: () => error('E_PUBLIC_LINK_INVALID', 404),
 }

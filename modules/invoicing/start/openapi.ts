@@ -10,6 +10,7 @@ import {
   serializeTotals,
 } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
+import { serializeRecurringInvoice } from '../app/transformers/recurring_transformer.ts'
 import {
   serializeProduct,
   serializeSeries,
@@ -17,7 +18,9 @@ import {
 } from '../app/transformers/catalogue_transformer.ts'
 import {
   createDocumentValidator,
+  createRecurringValidator,
   documentPdfValidator,
+  listRecurringValidator,
   listDocumentsValidator,
   sendDocumentValidator,
   updateDocumentValidator,
@@ -27,6 +30,7 @@ import {
   addTaxRateValidator,
   createProductValidator,
   listProductsValidator,
+  reminderSettingsValidator,
   seriesFormatValidator,
   updateProductValidator,
 } from '../app/validators/catalogue.ts'
@@ -264,6 +268,131 @@ route('POST /api/v1/orgs/:orgId/invoicing/payments/:paymentId/reverse', {
     200: { description: 'The reversed payment.', schema: payment },
     403: forbidden,
     409: 'Already reversed: `E_PAYMENT_ALREADY_REVERSED`.',
+  },
+})
+const recurringInvoice = wrapped('recurringInvoice', serializeRecurringInvoice.ref)
+const recurringId = 'The recurring invoice id (uuid).'
+route('GET /api/v1/orgs/:orgId/invoicing/recurring-invoices', {
+  operationId: 'listInvoicingRecurringInvoices',
+  summary: 'The recurring invoices',
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  query: listRecurringValidator,
+  responses: {
+    200: {
+      description: 'Newest first, 500 at most.',
+      schema: listOf(serializeRecurringInvoice.ref),
+    },
+    403: forbidden,
+  },
+})
+route('POST /api/v1/orgs/:orgId/invoicing/recurring-invoices', {
+  operationId: 'createInvoicingRecurringInvoice',
+  summary: 'Issue an invoice every month, quarter or year',
+  description:
+    'A job runs every day at 06:00 (Kinshasa) and issues each occurrence due: a draft made from these lines, issued at once ' +
+    "(numbered in the invoice series, dated the day it is issued, priced with that day's tax rates). Once per occurrence however " +
+    'many workers run; after a downtime the occurrences missed are issued once each. The first date is today or later; ' +
+    'an occurrence falling after `endDate` is not issued and the template ends.',
+  permission: 'invoicing.invoice.issue',
+  params: { orgId },
+  request: createRecurringValidator,
+  requestExample: {
+    customerId: '0b9b8a52-3f43-4c6e-9d1a-2f0f5f2c7a11',
+    frequency: 'monthly',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    paymentTermsDays: 15,
+    lines: [{ description: 'Maintenance', quantity: '1', unitPrice: '150', taxGroup: 'B' }],
+  },
+  responses: {
+    201: { description: 'The recurring invoice.', schema: recurringInvoice },
+    403: forbidden,
+    422: 'A field is invalid, the first date is past (`E_RECURRING_START_PAST`), the end before it (`E_RECURRING_END_BEFORE_START`), or a line, customer or currency is refused as for a draft.',
+  },
+})
+route('GET /api/v1/orgs/:orgId/invoicing/recurring-invoices/:recurringId', {
+  operationId: 'getInvoicingRecurringInvoice',
+  summary: 'One recurring invoice',
+  permission: 'invoicing.invoice.read',
+  params: { orgId, recurringId },
+  responses: {
+    200: { description: 'The recurring invoice.', schema: recurringInvoice },
+    403: forbidden,
+  },
+})
+for (const [action, summary] of [
+  ['pause', 'Pause a recurring invoice (nothing is issued until resumed)'],
+  [
+    'resume',
+    'Resume a paused recurring invoice (occurrences missed meanwhile are issued, up to its end)',
+  ],
+  ['end', 'End a recurring invoice for good'],
+] as const) {
+  route(`POST /api/v1/orgs/:orgId/invoicing/recurring-invoices/:recurringId/${action}`, {
+    operationId: `${action}InvoicingRecurringInvoice`,
+    summary,
+    permission: 'invoicing.invoice.issue',
+    params: { orgId, recurringId },
+    responses: {
+      200: {
+        description: 'The recurring invoice (unchanged when already so).',
+        schema: recurringInvoice,
+      },
+      403: forbidden,
+      409: 'An ended recurring invoice: `E_RECURRING_ENDED`.',
+    },
+  })
+}
+const reminders = {
+  type: 'object',
+  properties: {
+    reminders: {
+      type: 'object',
+      properties: {
+        enabled: { type: 'boolean' },
+        firstAfterDays: {
+          type: 'integer',
+          description: 'Days after the due date of the first reminder.',
+        },
+        repeatEveryDays: {
+          type: ['integer', 'null'],
+          description: 'Days between the next reminders; null: one reminder.',
+        },
+        maxReminders: {
+          type: 'integer',
+          description: 'At most this many reminders per invoice (1-10).',
+        },
+      },
+      required: ['enabled', 'firstAfterDays', 'repeatEveryDays', 'maxReminders'],
+    },
+  },
+  required: ['reminders'],
+} as const
+route('GET /api/v1/orgs/:orgId/invoicing/reminders', {
+  operationId: 'getInvoicingReminders',
+  summary: 'The overdue reminders schedule',
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  responses: {
+    200: { description: 'The schedule (off by default).', schema: reminders },
+    403: forbidden,
+  },
+})
+route('PUT /api/v1/orgs/:orgId/invoicing/reminders', {
+  operationId: 'updateInvoicingReminders',
+  summary: 'Set the overdue reminders schedule',
+  description:
+    "Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, " +
+    'with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none.',
+  permission: 'invoicing.settings.manage',
+  params: { orgId },
+  request: reminderSettingsValidator,
+  requestExample: { enabled: true, firstAfterDays: 3, repeatEveryDays: 7, maxReminders: 3 },
+  responses: {
+    200: { description: 'The schedule.', schema: reminders },
+    403: forbidden,
+    422: 'A field is out of range, or several reminders without `repeatEveryDays`: `E_REMINDER_SCHEDULE`.',
   },
 })
 route('GET /api/v1/orgs/:orgId/invoicing/products', {

@@ -5,6 +5,8 @@ const DocumentsController = () => import('../app/controllers/documents_controlle
 const PaymentsController = () => import('../app/controllers/payments_controller.ts')
 const ProductsController = () => import('../app/controllers/products_controller.ts')
 const SettingsController = () => import('../app/controllers/settings_controller.ts')
+const RecurringInvoicesController = () =>
+  import('../app/controllers/recurring_invoices_controller.ts')
 const PublicDocumentsController = () => import('../app/controllers/public_documents_controller.ts')
 
 organizationRoutes('invoicing', () => {
@@ -26,6 +28,26 @@ organizationRoutes('invoicing', () => {
   router
     .post('invoicing/quotes/:quoteId/invoice', [DocumentsController, 'convert'])
     .where('quoteId', router.matchers.uuid())
+
+  router.get('invoicing/recurring-invoices', [RecurringInvoicesController, 'index'])
+  router.post('invoicing/recurring-invoices', [RecurringInvoicesController, 'store'])
+  router
+    .group(() => {
+      router.get('invoicing/recurring-invoices/:recurringId', [RecurringInvoicesController, 'show'])
+      router.post('invoicing/recurring-invoices/:recurringId/pause', [
+        RecurringInvoicesController,
+        'pause',
+      ])
+      router.post('invoicing/recurring-invoices/:recurringId/resume', [
+        RecurringInvoicesController,
+        'resume',
+      ])
+      router.post('invoicing/recurring-invoices/:recurringId/end', [
+        RecurringInvoicesController,
+        'end',
+      ])
+    })
+    .where('recurringId', router.matchers.uuid())
 
   router.post('invoicing/payments', [PaymentsController, 'store'])
   router
@@ -49,6 +71,8 @@ organizationRoutes('invoicing', () => {
   router.get('invoicing/tax-groups', [SettingsController, 'taxGroups'])
   router.post('invoicing/tax-groups/:code/rates', [SettingsController, 'addTaxRate'])
   router.get('invoicing/series', [SettingsController, 'series'])
+  router.get('invoicing/reminders', [SettingsController, 'reminders'])
+  router.put('invoicing/reminders', [SettingsController, 'updateReminders'])
   router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
 })
 

@@ -29,6 +29,12 @@ export type OrganizationProfile = {
 export interface OrganizationDirectory {
   /** The organisation's profile, or null when it does not exist. */
   find(organizationId: string, client?: QueryClientContract): Promise<OrganizationProfile | null>
+  /** The full names of those of `userIds` who are members of the organisation (others are absent): one query for a whole timeline. */
+  memberNames(
+    organizationId: string,
+    userIds: string[],
+    client?: QueryClientContract
+  ): Promise<Map<string, string>>
   /** Changes the default and reporting currency, in the caller's transaction, audited as a change of the organisation. */
   setCurrencies(
     organizationId: string,

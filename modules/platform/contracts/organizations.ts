@@ -1,4 +1,5 @@
 import type { OrganizationDirectory, OrganizationProfile } from '@ia/kernel/contracts'
+import db from '@adonisjs/lucid/services/db'
 import Organization from '../app/models/organization.ts'
 import { auditLog } from '../app/services/audit_log.ts'
 
@@ -46,6 +47,18 @@ export const organizationDirectory: OrganizationDirectory = {
   async find(organizationId, client) {
     const organization = await Organization.query({ client }).where('id', organizationId).first()
     return organization ? toProfile(organization) : null
+  },
+
+  async memberNames(organizationId, userIds, client) {
+    const ids = [...new Set(userIds)]
+    if (!ids.length) return new Map()
+    const rows: { id: string; full_name: string }[] = await (client ?? db.connection())
+      .from('platform.users')
+      .join('platform.memberships', 'platform.memberships.user_id', 'platform.users.id')
+      .where('platform.memberships.organization_id', organizationId)
+      .whereIn('platform.users.id', ids)
+      .select('platform.users.id', 'platform.users.full_name')
+    return new Map(rows.map((row) => [row.id, row.full_name]))
   },
 
   async setCurrencies(organizationId, currencies, actorId, trx) {

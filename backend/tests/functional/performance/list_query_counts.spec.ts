@@ -165,6 +165,26 @@ const LISTS: {
       }),
   },
   {
+    name: 'recurring invoices',
+    route: 'GET /api/v1/orgs/:orgId/invoicing/recurring-invoices',
+    url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/recurring-invoices`,
+    prepare: enableInvoicing,
+    add: ({ organization }, index) =>
+      db.table('invoicing.recurring_invoices').insert({
+        organization_id: organization.id,
+        customer_id: randomUUID(),
+        customer_name: `Abonné ${index}`,
+        frequency: 'monthly',
+        start_date: '2026-03-01',
+        next_issue_date: '2026-03-01',
+        status: 'active',
+        currency: 'CDF',
+        lines: JSON.stringify([{ description: 'Abonnement', quantity: '1', unitPrice: '10' }]),
+        created_at: new Date(),
+        updated_at: new Date(),
+      }),
+  },
+  {
     name: 'catalogue',
     route: 'GET /api/v1/orgs/:orgId/invoicing/products',
     url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/products`,
@@ -338,6 +358,7 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/invoicing/tax-groups':
     'the sixteen DGI tax groups with their rates: two queries (groups, then their rates preloaded)',
   'GET /api/v1/orgs/:orgId/invoicing/series': 'the three numbering series, one query',
+  'GET /api/v1/orgs/:orgId/invoicing/reminders': "one record: the organisation's reminder schedule",
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments':
     "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
   'GET /api/v1/marketplace/vendor': 'one record',

@@ -174,6 +174,28 @@ const ID_SOURCES: Record<
       return id
     },
   },
+  recurringId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const customer = await client
+        .post(`/api/v1/orgs/${orgA.id}/contacts`)
+        .json({ kind: 'company', name: 'Abonné de A', isCustomer: true })
+        .loginAs(a)
+        .withCsrfToken()
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/invoicing/recurring-invoices`)
+        .json({
+          customerId: customer.body().contact.id,
+          frequency: 'monthly',
+          startDate: new Date().toISOString().slice(0, 10),
+          lines: [{ description: 'Abonnement', quantity: '1', unitPrice: '300' }],
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().recurringInvoice.id
+    },
+  },
   paymentId: {
     kind: 'tenant',
     obtain: async (world) => {

@@ -5,6 +5,9 @@ import { currenciesService } from '../../contracts/currencies_service.ts'
 import { recordRates, type NewRate } from '../actions/record_rates.ts'
 import { rateSettings } from '../services/organization_setup.ts'
 import { normalizeRate, rateDate } from '../services/rate_values.ts'
+import { fetchProviderText, ProviderError } from '../services/provider_http.ts'
+
+export { ProviderError }
 
 /** The job that fetches the day's rates of one organisation from its provider URL. */
 export const FETCH_RATES_JOB = 'currencies.fetch_rates'
@@ -18,9 +21,6 @@ export type FetchRatesPayload = { organizationId: string }
 /** Longest wait for the provider, and largest answer read. */
 const TIMEOUT_MS = 15_000
 const MAX_BYTES = 1_000_000
-
-/** Why a provider's answer cannot be used; the job fails with it and the settings show it. */
-export class ProviderError extends Error {}
 
 /**
  * Reads a provider's JSON answer, `{ "date": "2026-03-02", "base": "USD", "rates": { "CDF": 2850.5 } }`
@@ -61,16 +61,8 @@ export function readProviderAnswer(text: string, usedCurrencies: string[]): NewR
   return rates
 }
 
-async function download(url: string) {
-  const response = await fetch(url, {
-    signal: AbortSignal.timeout(TIMEOUT_MS),
-    headers: { accept: 'application/json' },
-    redirect: 'error',
-  })
-  if (!response.ok) throw new ProviderError(`The provider answered HTTP ${response.status}`)
-  const text = await response.text()
-  if (Buffer.byteLength(text) > MAX_BYTES) throw new ProviderError('The answer is larger than 1 MB')
-  return text
+function download(url: string) {
+  return fetchProviderText(url, TIMEOUT_MS, MAX_BYTES)
 }
 
 /**

@@ -13,8 +13,16 @@ import { invoicingPaymentLinks } from '../../contracts/payment_links.ts'
 import { recordTimeline } from '../services/timeline.ts'
 import type { Actor } from '../services/drafts.ts'
 
-/** What the sender says: to whom (the customer's address by default), in which language, and a message of their own. */
-export type EmailOptions = { to?: string; locale: DocumentLocale; message?: string }
+/** Which reminder of an overdue invoice a mail is, and how late the invoice is. */
+export type ReminderFacts = { sequence: number; daysLate: number; balance: string }
+
+/** What the sender says: to whom (the customer's address by default), in which language, and a message of their own; a reminder says which one it is. */
+export type EmailOptions = {
+  to?: string
+  locale: DocumentLocale
+  message?: string
+  reminder?: ReminderFacts
+}
 
 /** The data of the `invoicing.document_sent` mail. */
 export type DocumentSentMail = {
@@ -29,6 +37,8 @@ export type DocumentSentMail = {
   url: string
   /** Where the customer pays the invoice online (a payment module's link), or null. */
   payUrl: string | null
+  /** Set for an overdue reminder (the `invoicing.overdue_reminder` template). */
+  reminder?: ReminderFacts
 }
 
 /**
@@ -68,7 +78,7 @@ export class EmailDocument {
         : null
     await mails.send<DocumentSentMail>(
       {
-        template: 'invoicing.document_sent',
+        template: options.reminder ? 'invoicing.overdue_reminder' : 'invoicing.document_sent',
         to,
         locale: options.locale,
         organizationId: document.organizationId,
@@ -83,17 +93,18 @@ export class EmailDocument {
           message: options.message?.trim() || null,
           url: publicLinks.url(token, options.locale),
           payUrl,
+          ...(options.reminder ? { reminder: options.reminder } : {}),
         },
         attachments: [{ path: stored.path, filename, contentType: 'application/pdf' }],
       },
-      { client: trx, userId: actor.userId }
+      { client: trx, userId: actor.userId ?? undefined }
     )
     await recordTimeline(trx, {
       organizationId: document.organizationId,
       documentId: document.id,
-      action: 'emailed',
+      action: options.reminder ? 'reminded' : 'emailed',
       actorId: actor.userId,
-      data: { to },
+      data: options.reminder ? { to, sequence: options.reminder.sequence } : { to },
     })
   }
 }

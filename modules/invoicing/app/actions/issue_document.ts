@@ -34,7 +34,13 @@ function customerSnapshot(customer: ContactSummary): PartySnapshot {
  * the database refuses any change to it. A credit note reduces what its invoice still owes.
  */
 export class IssueDocument {
-  async handle(trx: TransactionClientContract, documentId: string, actor: Actor) {
+  /** `backdatedTo` is for the sample data only (a lived-in history): never reachable from the API. */
+  async handle(
+    trx: TransactionClientContract,
+    documentId: string,
+    actor: Actor,
+    backdatedTo?: string
+  ) {
     const organizationId = tenantContext.require()
     const document = await Document.query({ client: trx })
       .where('id', documentId)
@@ -51,7 +57,7 @@ export class IssueDocument {
       .where('document_id', document.id)
       .orderBy('position')
     if (!stored.length) throw invoicingErrors.noLines()
-    const issueDate = today()
+    const issueDate = backdatedTo ?? today()
     const { attributes, priced, customer } = await resolveDraft(
       trx,
       organizationId,

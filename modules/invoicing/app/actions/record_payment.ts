@@ -29,6 +29,8 @@ export type PaymentInput = {
   receivedOn?: string
   currency: string
   allocations: Array<{ documentId: string; amount: string }>
+  /** Made by the sample data (never from the API): the one kind of payment that may be deleted, with the sample data. */
+  sample?: boolean
 }
 
 /**
@@ -141,6 +143,7 @@ export class RecordPayment {
         exchangeDifferenceMinor: sum((part) => part.exchangeDifferenceMinor),
         customerId: parts[0].invoice.customerId,
         createdBy: actor.userId,
+        sample: input.sample ?? false,
       },
       { client: trx }
     )

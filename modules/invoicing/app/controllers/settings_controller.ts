@@ -5,7 +5,12 @@ import { auditLog, authorize, notFound, tenantContext } from '@ia/kernel/contrac
 import TaxGroup, { TAX_GROUP_CODES } from '../models/tax_group.ts'
 import TaxRate from '../models/tax_rate.ts'
 import { DOCUMENT_KINDS, type DocumentKind } from '../models/document.ts'
-import { addTaxRateValidator, seriesFormatValidator } from '../validators/catalogue.ts'
+import {
+  addTaxRateValidator,
+  reminderSettingsValidator,
+  seriesFormatValidator,
+} from '../validators/catalogue.ts'
+import { reminderSettings } from '../services/reminders.ts'
 import { serializeSeries, serializeTaxGroup } from '../transformers/catalogue_transformer.ts'
 import { invoicingErrors } from '../errors.ts'
 import { DEFAULT_SERIES_FORMATS, formatNumber, isSeriesFormat } from '../services/numbering.ts'
@@ -113,6 +118,50 @@ export default class SettingsController {
       )
     })
     return { data: await seriesList() }
+  }
+
+  async reminders(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.read')
+    return { reminders: await reminderSettings(tenantContext.require(), db.connection()) }
+  }
+
+  /** Sets the organisation's overdue reminders; the daily job (08:00 Kinshasa) follows it from the next run. */
+  async updateReminders(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.settings.manage')
+    const settings = await ctx.request.validateUsing(reminderSettingsValidator)
+    if (settings.maxReminders > 1 && !settings.repeatEveryDays)
+      throw invoicingErrors.reminderSchedule()
+    const organizationId = tenantContext.require()
+    const actor = actorOf(ctx)
+    await db.transaction(async (trx) => {
+      await trx.rawQuery(
+        `INSERT INTO invoicing.reminder_settings (organization_id, enabled, first_after_days, repeat_every_days, max_reminders, updated_at)
+         VALUES (?, ?, ?, NULLIF(?, 0), ?, now())
+         ON CONFLICT (organization_id) DO UPDATE SET enabled = EXCLUDED.enabled, first_after_days = EXCLUDED.first_after_days,
+           repeat_every_days = EXCLUDED.repeat_every_days, max_reminders = EXCLUDED.max_reminders, updated_at = now()`,
+        [
+          organizationId,
+          settings.enabled,
+          settings.firstAfterDays,
+          // 0 stands for none (NULLIF): the validator never lets 0 through.
+          settings.repeatEveryDays ?? 0,
+          settings.maxReminders,
+        ]
+      )
+      await auditLog.record(
+        {
+          organizationId,
+          actorId: actor.userId,
+          action: 'reminders.changed',
+          subjectType: 'reminders',
+          subjectId: organizationId,
+          metadata: settings,
+          ip: actor.ip,
+        },
+        trx
+      )
+    })
+    return { reminders: await reminderSettings(organizationId, db.connection()) }
   }
 }
 

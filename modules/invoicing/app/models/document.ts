@@ -179,6 +179,10 @@ export default class Document extends TenantModel {
   @column()
   declare invoiceDocumentId: string | null
 
+  /** Made by the sample data, and removed with it. */
+  @column()
+  declare sample: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

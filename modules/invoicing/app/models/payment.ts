@@ -53,6 +53,10 @@ export default class Payment extends TenantModel {
   @column()
   declare reversalReason: string | null
 
+  /** Made by the sample data, and removed with it. */
+  @column()
+  declare sample: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -41,6 +41,10 @@ export default class Product extends TenantModel {
   @column.dateTime()
   declare archivedAt: DateTime | null
 
+  /** Made by the sample data, and removed with it. */
+  @column()
+  declare sample: boolean
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

@@ -1,10 +1,10 @@
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
-import { notFound } from '@ia/kernel/contracts'
+import { notFound, organizations } from '@ia/kernel/contracts'
 import Document from '../models/document.ts'
 import DocumentLine from '../models/document_line.ts'
 import type { TimelineRow } from '../transformers/document_transformer.ts'
 
-/** A document of the current organisation with its lines and timeline (three queries), or a 404. */
+/** A document of the current organisation with its lines and timeline, who did what by name (four queries), or a 404. */
 export async function documentView(documentId: string, client?: QueryClientContract) {
   const document = await Document.query({ client }).where('id', documentId).first()
   if (!document) throw notFound()
@@ -17,5 +17,7 @@ export async function documentView(documentId: string, client?: QueryClientContr
       .orderBy('id')
       .select('action', 'actor_id', 'data', 'created_at') as Promise<TimelineRow[]>,
   ])
-  return { document, lines, timeline }
+  const actorIds = timeline.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : []))
+  const actorNames = await organizations.memberNames(document.organizationId, actorIds, client)
+  return { document, lines, timeline, actorNames }
 }

@@ -9,8 +9,8 @@ import DocumentLine from '../models/document_line.ts'
 import { invoicingErrors } from '../errors.ts'
 import { priceLines, type LineInput, type PricedDocument } from './document_lines.ts'
 
-/** Who acts, for the timeline and the audit log. */
-export type Actor = { userId: string; ip: string | null }
+/** Who acts, for the timeline and the audit log (no one: a scheduled job, e.g. a recurring invoice of a user since deleted). */
+export type Actor = { userId: string | null; ip: string | null }
 
 /** What a draft is made of, as the user sends it (dates as YYYY-MM-DD). */
 export type DraftFields = {

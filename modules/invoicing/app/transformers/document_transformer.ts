@@ -137,6 +137,9 @@ const line = Type.Object({
 const timelineEntry = Type.Object({
   action: Type.String(),
   actorId: Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'uuid' }),
+  actorName: wire.text(
+    'Who did it, by name; null for the system (a scheduled job), the customer (`data.by`), or someone no longer a member.'
+  ),
   data: Type.Record(Type.String(), Type.Unknown()),
   at: wire.dateTime(),
 })
@@ -196,10 +199,12 @@ export const serializeDocument = defineSerializer(
     document,
     lines,
     timeline,
+    actorNames,
   }: {
     document: Document
     lines: DocumentLine[]
     timeline: TimelineRow[]
+    actorNames: Map<string, string>
   }) => {
     const money = (minor: string) => fromMinorUnits(minor, document.currency)
     return {
@@ -243,6 +248,7 @@ export const serializeDocument = defineSerializer(
       timeline: timeline.map((entry) => ({
         action: entry.action,
         actorId: entry.actor_id,
+        actorName: (entry.actor_id && actorNames.get(entry.actor_id)) || null,
         data: entry.data,
         at: entry.created_at.toISOString(),
       })),

@@ -58,3 +58,11 @@ export const addTaxRateValidator = vine.create({
 export const seriesFormatValidator = vine.create({
   format: vine.string().trim().maxLength(60),
 })
+
+/** The overdue reminders' schedule: on or off, days after the due date, then every so many days, at most so many. */
+export const reminderSettingsValidator = vine.create({
+  enabled: vine.boolean(),
+  firstAfterDays: vine.number().withoutDecimals().range([0, 365]),
+  repeatEveryDays: vine.number().withoutDecimals().range([1, 365]).nullable(),
+  maxReminders: vine.number().withoutDecimals().range([1, 10]),
+})

@@ -7,6 +7,7 @@ import {
   INVOICE_TYPES,
 } from '../models/document.ts'
 import { TAX_GROUP_CODES } from '../models/tax_group.ts'
+import { RECURRING_FREQUENCIES, RECURRING_STATUSES } from '../models/recurring_invoice.ts'
 
 /** A non-negative decimal written as text ("3", "1.5"): amounts and quantities never travel as JSON floats. */
 export const DECIMAL = /^\d{1,14}(\.\d{1,6})?$/
@@ -94,4 +95,22 @@ export const sendDocumentValidator = vine.create({
   to: vine.string().trim().email().maxLength(254).optional(),
   lang: vine.enum(['fr', 'en'] as const).optional(),
   message: vine.string().trim().maxLength(2000).optional(),
+})
+
+/** A recurring invoice: who, what, how often, from when (today or later) and until when. */
+export const createRecurringValidator = vine.create({
+  customerId: vine.string().uuid(),
+  frequency: vine.enum(RECURRING_FREQUENCIES),
+  startDate: isoDate(),
+  endDate: isoDate().nullable().optional(),
+  currency: currency().optional(),
+  paymentTermsDays: fields.paymentTermsDays,
+  clientCategory: fields.clientCategory,
+  notes: fields.notes,
+  lines: vine.array(line).minLength(1).maxLength(500),
+})
+
+/** Page through recurring invoices. */
+export const listRecurringValidator = vine.create({
+  status: vine.enum(RECURRING_STATUSES).optional(),
 })

@@ -1,4 +1,6 @@
 import { createServer, type Server } from 'node:http'
+import config from '@adonisjs/core/services/config'
+import { isPublicAddress } from '../../../app/services/provider_http.ts'
 import type { AddressInfo } from 'node:net'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
@@ -209,6 +211,70 @@ test.group('Currencies / provider job', (group) => {
       ),
       0
     )
+  })
+
+  test('a provider on this machine or a private network is refused unless the test configuration allows it', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, organization } = await createCurrenciesOrganization()
+    answer = { status: 200, body: '{}' }
+    let reached = 0
+    const counting = () => reached++
+    server.on('request', counting)
+    const allowed = config.get('currencies.allowPrivateProviderHosts')
+    config.set('currencies.allowPrivateProviderHosts', false)
+    try {
+      const port = (server.address() as AddressInfo).port
+      for (const providerUrl of [
+        url,
+        `http://localhost:${port}/latest`,
+        `http://[::ffff:127.0.0.1]:${port}/latest`,
+      ]) {
+        await client
+          .put(currenciesUrl(organization.id, '/settings'))
+          .json({ ...SETTINGS, providerUrl })
+          .loginAs(owner)
+          .withCsrfToken()
+        await client
+          .post(currenciesUrl(organization.id, '/provider/fetch'))
+          .loginAs(owner)
+          .withCsrfToken()
+        await runQueuedJobs()
+        const settings = await client
+          .get(currenciesUrl(organization.id, '/settings'))
+          .loginAs(owner)
+        assert.match(
+          settings.body().settings.providerError,
+          /on this machine or a private network: refused$/,
+          providerUrl
+        )
+      }
+    } finally {
+      config.set('currencies.allowPrivateProviderHosts', allowed)
+      server.off('request', counting)
+    }
+    assert.equal(reached, 0, 'no request reached the local server')
+  })
+
+  test('tells public addresses from the server’s own networks', ({ assert }) => {
+    const refused = [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.10',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:10.0.0.1',
+      'not-an-ip',
+    ]
+    const allowed = ['8.8.8.8', '41.243.0.10', '2001:4860:4860::8888']
+    assert.deepEqual(refused.filter(isPublicAddress), [])
+    assert.deepEqual(allowed.filter(isPublicAddress), allowed)
   })
 
   test('the daily schedule queues a fetch for each organisation with a provider, and only those', async ({

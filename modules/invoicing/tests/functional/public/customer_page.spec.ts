@@ -196,10 +196,14 @@ test.group('Invoicing / the customer page of a document', (group) => {
       .get(invoicingUrl(organization, `/documents/${documentId}`))
       .loginAs(owner)
     assert.equal(quote.body().document.invoiceDocumentId, made.body().document.id)
-    assert.include(
-      quote.body().document.timeline.map((entry: { action: string }) => entry.action),
-      'converted'
-    )
+    // The timeline names who did what: the user by name, the customer's answer by no member.
+    const timeline = quote.body().document.timeline as {
+      action: string
+      actorName: string | null
+    }[]
+    assert.equal(timeline.find((entry) => entry.action === 'converted')?.actorName, owner.fullName)
+    assert.equal(timeline.find((entry) => entry.action === 'issued')?.actorName, owner.fullName)
+    assert.isNull(timeline.find((entry) => entry.action === 'accepted')?.actorName)
 
     const stranger = await createInvoicingOrganization()
     const foreign = await client
