@@ -1,7 +1,7 @@
 /*
  * The marketplace's part of the API reference (loaded by the platform): one description per route.
  */
-import { describeRoute, listOf, Type, wrapped } from '@ia/kernel/contracts'
+import { describeRoute, listOf, Type, wire, wrapped } from '@ia/kernel/contracts'
 import {
   serializeCatalogueModule,
   serializeCatalogueModulePage,
@@ -49,7 +49,7 @@ describeRoute('GET /api/v1/marketplace/access', {
       description: 'The access.',
       schema: Type.Object({
         platformAdmin: Type.Boolean(),
-        vendor: Type.Union([serializeVendor.ref, Type.Null()]),
+        vendor: wire.nullable(serializeVendor.schema),
       }),
     },
   },

@@ -5447,7 +5447,38 @@ export interface operations {
                 content: {
                     "application/json": {
                         platformAdmin: boolean;
-                        vendor: components["schemas"]["MarketplaceVendor"] | null;
+                        vendor: null | {
+                            /** @description Audited vendors' modules run in the page; the others in a sandboxed iframe. */
+                            audited: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description SHA-256 of the key (DER), hex. */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description SPKI PEM. */
+                                publicKey: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            name: string;
+                            /** @description Every module id of the vendor starts with `<prefix>-`. */
+                            prefix: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            /** @description Why a platform administrator decided so. */
+                            reviewReason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            website: string | null;
+                        };
                     };
                 };
             };
