@@ -32,9 +32,7 @@ export type CatalogueModule = Schemas['MarketplaceCatalogueModule']
 export type CatalogueModulePage = Schemas['MarketplaceCatalogueModulePage']
 
 /** The catalogue's search and category filter. */
-export type CatalogueQuery = NonNullable<
-  WireQuery<WireOperation<'get', '/marketplace/modules'>>
->
+export type CatalogueQuery = NonNullable<WireQuery<WireOperation<'get', '/marketplace/modules'>>>
 
 /** A category of the catalogue. */
 export type Category = NonNullable<CatalogueQuery['category']>

@@ -58,7 +58,10 @@ export async function installModule(versionId: string, consentedScopes: Scope[])
 }
 
 /** Upgrades to the highest offered version; consent is needed when it asks for more scopes. */
-export async function upgradeInstall(installId: string, consentedScopes?: Scope[]): Promise<Install> {
+export async function upgradeInstall(
+  installId: string,
+  consentedScopes?: Scope[]
+): Promise<Install> {
   return (
     await useApi().post('/marketplace/installs/{installId}/upgrade', {
       path: { installId },
@@ -92,9 +95,8 @@ export function createApiKey(input: { name: string; scopes: Scope[] }): Promise<
 
 /** Revokes an API key: it stops working at once. */
 export async function revokeApiKey(apiKeyId: string): Promise<ApiKey> {
-  return (
-    await useApi().post('/marketplace/api-keys/{apiKeyId}/revoke', { path: { apiKeyId } })
-  ).apiKey
+  return (await useApi().post('/marketplace/api-keys/{apiKeyId}/revoke', { path: { apiKeyId } }))
+    .apiKey
 }
 
 // The signed-in user's side: vendor profile, keys, uploads.
@@ -116,9 +118,8 @@ export async function addVendorKey(input: VendorKeyInput): Promise<VendorKey> {
 
 /** Revokes a signing key: it signs no new upload. */
 export async function revokeVendorKey(keyId: string): Promise<VendorKey> {
-  return (
-    await http.post<{ key: VendorKey }>(`${VENDOR}/keys/${encodeURIComponent(keyId)}/revoke`)
-  ).key
+  return (await http.post<{ key: VendorKey }>(`${VENDOR}/keys/${encodeURIComponent(keyId)}/revoke`))
+    .key
 }
 
 /** Uploads a package (checked before anything is stored); the new version, submitted for review. */

@@ -27,7 +27,11 @@ export function useMarketplaceFormat() {
     /** A byte count as kB or MB. */
     size(bytes: number): string {
       const [value, unit] =
-        bytes >= 1e6 ? [bytes / 1e6, 'megabyte'] : bytes >= 1e3 ? [bytes / 1e3, 'kilobyte'] : [bytes, 'byte']
+        bytes >= 1e6
+          ? [bytes / 1e6, 'megabyte']
+          : bytes >= 1e3
+            ? [bytes / 1e3, 'kilobyte']
+            : [bytes, 'byte']
       return new Intl.NumberFormat(locale.value, {
         style: 'unit',
         unit,
