@@ -24,7 +24,10 @@ const SHOTS = resolve(process.env.SHOTS_DIR ?? join(ROOT, 'infra/e2e/screenshots
 const PASSWORD = 'motdepasse-solide'
 mkdirSync(SHOTS, { recursive: true })
 
-const marketplaceKey = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' })
+const marketplaceKey = generateKeyPairSync('ed25519').privateKey.export({
+  format: 'pem',
+  type: 'pkcs8',
+})
 process.env.MARKETPLACE_SIGNING_KEY = marketplaceKey.toString()
 const app = await startApp({
   port: Number(process.env.E2E_PORT ?? 3370),
@@ -50,7 +53,11 @@ function expectStatus(response, status, what) {
 
 async function person(fullName, email) {
   const session = resilient(httpSession(app.baseUrl))
-  expectStatus(await session.call('POST', '/api/v1/auth/sign-up', { fullName, email, password: PASSWORD }), 201, 'sign-up')
+  expectStatus(
+    await session.call('POST', '/api/v1/auth/sign-up', { fullName, email, password: PASSWORD }),
+    201,
+    'sign-up'
+  )
   return session
 }
 
@@ -79,14 +86,19 @@ async function vendorPackage(version, scopes, privateKey, changelog) {
     remote: {
       name: 'acme_timesheets',
       routeBase: '/acme-timesheets',
-      navigation: [{ path: '/acme-timesheets', label: { fr: 'Feuilles de temps', en: 'Timesheets' } }],
+      navigation: [
+        { path: '/acme-timesheets', label: { fr: 'Feuilles de temps', en: 'Timesheets' } },
+      ],
     },
     webhooks: { events: ['contacts.contact.created'] },
     hosts: ['api.timesheets.example'],
   }
   const files = new Map([
     ['module.json', Buffer.from(JSON.stringify(manifest, null, 2))],
-    ['remoteEntry.js', Buffer.from(`export const get = () => import('./assets/main-${version}.js')\n`)],
+    [
+      'remoteEntry.js',
+      Buffer.from(`export const get = () => import('./assets/main-${version}.js')\n`),
+    ],
     [`assets/main-${version}.js`, Buffer.from('export default (component) => component\n')],
     [
       'icon.svg',
@@ -104,7 +116,9 @@ async function vendorPackage(version, scopes, privateKey, changelog) {
   files.set('integrity.json', Buffer.from(JSON.stringify({ files: hashes })))
   files.set(
     'signature.json',
-    Buffer.from(JSON.stringify({ signature: sign(null, Buffer.from(list), privateKey).toString('base64') }))
+    Buffer.from(
+      JSON.stringify({ signature: sign(null, Buffer.from(list), privateKey).toString('base64') })
+    )
   )
   const pack = tar.pack()
   for (const [name, data] of files) pack.entry({ name, size: data.length }, data)
@@ -123,7 +137,7 @@ async function upload(session, archive) {
   form.append('package', new Blob([archive], { type: 'application/gzip' }), 'package.tar.gz')
   const response = await fetch(`${app.baseUrl}/api/v1/marketplace/vendor/packages`, {
     method: 'POST',
-    headers: { cookie: cookies, 'x-xsrf-token': xsrf },
+    headers: { 'cookie': cookies, 'x-xsrf-token': xsrf },
     body: form,
   })
   const body = await response.json()
@@ -133,11 +147,15 @@ async function upload(session, archive) {
 
 // The world: a platform administrator (also a tenant admin of "Brasserie du Fleuve") and a vendor.
 const admin = await person('Aline Kabila', 'aline@example.cd')
-const adminRun = spawnSync(process.execPath, ['ace.js', 'users:platform-admin', 'aline@example.cd'], {
-  cwd: join(ROOT, 'backend'),
-  env: app.env,
-  stdio: 'inherit',
-})
+const adminRun = spawnSync(
+  process.execPath,
+  ['ace.js', 'users:platform-admin', 'aline@example.cd'],
+  {
+    cwd: join(ROOT, 'backend'),
+    env: app.env,
+    stdio: 'inherit',
+  }
+)
 if (adminRun.status !== 0) throw new Error('users:platform-admin failed')
 const organization = expectStatus(
   await admin.call('POST', '/api/v1/orgs', { name: 'Brasserie du Fleuve' }),
@@ -171,7 +189,9 @@ expectStatus(
   'vendor key'
 )
 expectStatus(
-  await admin.call('POST', `/api/v1/admin/marketplace/vendors/${vendorProfile.id}/review`, { decision: 'approve' }),
+  await admin.call('POST', `/api/v1/admin/marketplace/vendors/${vendorProfile.id}/review`, {
+    decision: 'approve',
+  }),
   200,
   'vendor approval'
 )
@@ -193,7 +213,9 @@ const first = await upload(
   })
 )
 expectStatus(
-  await admin.call('POST', `/api/v1/admin/marketplace/versions/${first.id}/review`, { decision: 'approve' }),
+  await admin.call('POST', `/api/v1/admin/marketplace/versions/${first.id}/review`, {
+    decision: 'approve',
+  }),
   200,
   'version approval'
 )
@@ -243,8 +265,17 @@ async function signedInPage(email, width) {
   return { context, page }
 }
 
+/** Waits for `locator`; on a timeout, a screenshot of the page as it was (failed-<name>.png). */
+async function waitFor(page, locator, name) {
+  await locator.waitFor().catch(async (error) => {
+    await page.screenshot({ path: join(SHOTS, `failed-${name}.png`), fullPage: true })
+    throw error
+  })
+}
+
 async function shot(page, name) {
-  await page.waitForLoadState('networkidle')
+  // The live channel keeps the network busy: a pause lets the requests of the page settle instead.
+  await page.waitForTimeout(1000)
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true })
   console.log(`  ${name}.png`)
@@ -265,10 +296,14 @@ for (const locale of ['fr', 'en']) {
       if (message.type() === 'error') console.log(`  [console] ${message.text()}`)
     })
     await page.goto('/marketplace')
-    await page.locator('[data-test="module-card"]').first().waitFor()
+    await waitFor(page, page.locator('[data-test="module-card"]').first(), `catalogue-${tag}`)
     await shot(page, `catalogue-${tag}`)
     await page.goto('/marketplace/modules/acme-timesheets')
-    await page.getByRole('button', { name: TEXT[locale].install }).or(page.getByRole('link', { name: /Gérer|Manage/ })).first().waitFor()
+    await page
+      .getByRole('button', { name: TEXT[locale].install })
+      .or(page.getByRole('link', { name: /Gérer|Manage/ }))
+      .first()
+      .waitFor()
     await shot(page, `module-${tag}`)
     const install = page.getByRole('button', { name: TEXT[locale].install })
     if (await install.isVisible()) {
@@ -309,7 +344,11 @@ for (const locale of ['fr', 'en']) {
 }
 
 // The vendor's own portal (they have an organisation of their own to open the shell).
-expectStatus(await vendorUser.call('POST', '/api/v1/orgs', { name: 'Acme Logiciels SARL' }), 201, 'vendor organisation')
+expectStatus(
+  await vendorUser.call('POST', '/api/v1/orgs', { name: 'Acme Logiciels SARL' }),
+  201,
+  'vendor organisation'
+)
 for (const locale of ['fr', 'en']) {
   expectStatus(await vendorUser.call('PATCH', '/api/v1/auth/me', { locale }), 200, 'locale')
   const orgs = expectStatus(await vendorUser.call('GET', '/api/v1/orgs'), 200, 'orgs').data

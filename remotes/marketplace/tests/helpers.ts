@@ -94,7 +94,7 @@ export async function mountRoute(component: Component, path: string, locale: 'fr
 
 /** Waits for the async components (dialogs, selects) and the requests in flight. */
 export async function settle(): Promise<void> {
-  for (let round = 0; round < 5; round++) {
+  for (let round = 0; round < 10; round++) {
     await flushPromises()
     await new Promise((resolve) => setTimeout(resolve, 0))
   }
