@@ -282,8 +282,8 @@ async function shot(page, name) {
 }
 
 const TEXT = {
-  fr: { install: /^Installer la v/, agree: /J'autorise/, confirm: 'Installer', created: 'Clé' },
-  en: { install: /^Install v/, agree: /I allow/, confirm: 'Install', created: 'Key' },
+  fr: { install: /^Installer la v/, agree: /J'autorise/, moduleName: 'Feuilles de temps' },
+  en: { install: /^Install v/, agree: /I allow/, moduleName: 'Timesheets' },
 }
 
 for (const locale of ['fr', 'en']) {
@@ -317,6 +317,14 @@ for (const locale of ['fr', 'en']) {
     }
     await page.goto('/marketplace/installed')
     await page.locator('table, .ia-empty').first().waitFor()
+    // The installed module is in the side navigation (shown on wide screens), next to the platform's own; its
+    // remote is not a real one here.
+    if (width >= 1024)
+      await waitFor(
+        page,
+        page.getByRole('navigation').getByRole('link', { name: TEXT[locale].moduleName }).first(),
+        `navigation-${tag}`
+      )
     await shot(page, `installed-${tag}`)
     await page.goto('/marketplace/api-keys')
     await page.locator('table').first().waitFor()
