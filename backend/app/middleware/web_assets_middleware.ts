@@ -6,7 +6,9 @@ import type { NextFn } from '@adonisjs/core/types/http'
 import shieldConfig from '#config/shield'
 
 const SHELL_DIST = app.makePath('../shell/app/dist')
-const API_PATHS = /^\/(api|health|__transmit|marketplace)(\/|$)/
+// The marketplace page itself (`/marketplace`) is the shell's; its files, signatures and sandbox frames are the API's.
+const API_PATHS =
+  /^\/(api|health|__transmit|marketplace\/files|marketplace\/signatures|marketplace\/frame)(\/|$)/
 const REMOTE_PATH = /^\/remotes\/([a-z][a-z0-9-]*)\/(.+)$/
 const SOURCE_MAP = /\.map$/i
 

@@ -1,12 +1,13 @@
 /*
  * The marketplace's part of the API reference (loaded by the platform): one description per route.
  */
-import { describeRoute, listOf, wrapped } from '@ia/kernel/contracts'
+import { describeRoute, listOf, Type, wire, wrapped } from '@ia/kernel/contracts'
 import {
   serializeCatalogueModule,
   serializeCatalogueModulePage,
   serializeInstall,
   serializeModuleVersion,
+  serializeRelease,
   serializeReviewItem,
   serializeVendor,
   serializeVendorKey,
@@ -38,6 +39,21 @@ const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
 const installId = 'The install id (uuid).'
 const versionId = 'The version id (uuid).'
 
+describeRoute('GET /api/v1/marketplace/access', {
+  operationId: 'getMarketplaceAccess',
+  summary:
+    'What the signed-in user may do in the marketplace: their vendor profile (null when none) and whether they are a platform administrator',
+  tags,
+  responses: {
+    200: {
+      description: 'The access.',
+      schema: Type.Object({
+        platformAdmin: Type.Boolean(),
+        vendor: wire.nullable(serializeVendor.schema),
+      }),
+    },
+  },
+})
 describeRoute('GET /api/v1/marketplace/vendor', {
   operationId: 'getMyVendor',
   summary: "The signed-in user's vendor profile and signing keys",
@@ -171,6 +187,16 @@ describeRoute('GET /api/v1/admin/marketplace/submissions', {
     404: adminOnly,
   },
 })
+describeRoute('GET /api/v1/admin/marketplace/releases', {
+  operationId: 'listMarketplaceReleases',
+  summary:
+    'Approved versions with their roll-out, vendor and installs, newest review first (what roll-out and roll-back act on)',
+  tags,
+  responses: {
+    200: { description: 'Newest review first.', schema: listOf(serializeRelease.ref) },
+    404: adminOnly,
+  },
+})
 describeRoute('POST /api/v1/admin/marketplace/versions/:versionId/review', {
   operationId: 'reviewMarketplaceVersion',
   summary:
@@ -217,6 +243,23 @@ describeRoute('POST /api/v1/admin/marketplace/versions/:versionId/rollback', {
   },
 })
 
+describeRoute('GET /api/v1/orgs/:orgId/marketplace/scopes', {
+  operationId: 'listMarketplaceScopes',
+  summary:
+    "Every scope a vendor module or an API key may be granted, explained in the reader's language",
+  tags,
+  permission: 'marketplace.catalog.read',
+  params: { orgId },
+  responses: {
+    200: {
+      description: 'In the order the consent screen lists them.',
+      schema: Type.Object({
+        data: Type.Array(Type.Object({ scope: Type.String(), description: Type.String() })),
+      }),
+    },
+    403: forbidden,
+  },
+})
 describeRoute('GET /api/v1/orgs/:orgId/marketplace/modules', {
   operationId: 'listCatalogueModules',
   summary: 'The catalogue: vendor modules offered to the organisation',

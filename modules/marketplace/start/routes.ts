@@ -10,6 +10,10 @@ const ScopedAccessController = () => import('../app/controllers/scoped_access_co
 const MODULE_ID = /^[a-z][a-z0-9]{1,19}-[a-z0-9][a-z0-9-]{0,38}[a-z0-9]$/
 const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/
 
+userRoutes('marketplace', () => {
+  router.get('access', [VendorController, 'access'])
+})
+
 // Vendors: any signed-in user opens a profile; the rest needs one.
 userRoutes('marketplace/vendor', () => {
   router.get('/', [VendorController, 'show'])
@@ -34,6 +38,7 @@ platformAdminRoutes('marketplace', () => {
     .post('vendors/:vendorId/review', [AdminController, 'reviewVendor'])
     .where('vendorId', router.matchers.uuid())
   router.get('submissions', [AdminController, 'submissions'])
+  router.get('releases', [AdminController, 'releases'])
   router
     .group(() => {
       router.post('versions/:versionId/review', [AdminController, 'reviewVersion'])
@@ -44,6 +49,7 @@ platformAdminRoutes('marketplace', () => {
 })
 
 organizationRoutes('marketplace', () => {
+  router.get('marketplace/scopes', [CatalogueController, 'scopes'])
   router.get('marketplace/modules', [CatalogueController, 'index'])
   router.get('marketplace/modules/:vendorModuleId', [CatalogueController, 'show'])
   router.get('marketplace/installs', [CatalogueController, 'installs'])

@@ -273,6 +273,13 @@ const LISTS: {
     add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`, 'submitted'),
   },
   {
+    name: 'marketplace releases',
+    route: 'GET /api/v1/admin/marketplace/releases',
+    url: () => '/api/v1/admin/marketplace/releases',
+    prepare: marketplaceOwner,
+    add: (_owner, index) => marketplaceRows.module(vendorId, `mesure-module${index}`),
+  },
+  {
     name: "a vendor's modules",
     route: 'GET /api/v1/marketplace/vendor/listings',
     url: () => '/api/v1/marketplace/vendor/listings',
@@ -339,6 +346,8 @@ const NOT_DATA_LISTS: Record<string, string> = {
     "one module's remote, read from its built files, no query",
   'GET /api/v1/auth/me/deletion': 'one line per organisation of the user, read in two queries',
   'GET /api/v1/auth/csrf': 'one token',
+  'GET /api/v1/marketplace/access': "one user's vendor profile and flag",
+  'GET /api/v1/orgs/:orgId/marketplace/scopes': 'the fixed list of known scopes, no query',
   'GET /api/v1/orgs/:orgId': 'one record',
   'GET /api/v1/orgs/:orgId/logo': 'one file',
   'GET /api/v1/orgs/:orgId/onboarding':

@@ -31,3 +31,24 @@ test.group('Security / shell and remote files', () => {
     missing.assertStatus(404)
   })
 })
+
+test.group('Web assets / the marketplace paths', () => {
+  test('the marketplace pages are the shell page; its file and signature routes stay the API', async ({
+    client,
+    assert,
+  }) => {
+    for (const path of ['/marketplace', '/marketplace/installed', '/marketplace/vendor']) {
+      const response = await client.get(path)
+      response.assertStatus(200)
+      assert.include(response.header('content-type') ?? '', 'text/html', path)
+    }
+    for (const path of [
+      '/marketplace/files/acme-unknown/1.0.0/remoteEntry.js',
+      '/marketplace/signatures/acme-unknown/1.0.0',
+    ]) {
+      const response = await client.get(path)
+      response.assertStatus(404)
+      assert.include(response.header('content-type') ?? '', 'json', path)
+    }
+  })
+})

@@ -7,8 +7,10 @@ import Vendor from '../models/vendor.ts'
 import { reviewValidator, rolloutValidator } from '../validators/marketplace.ts'
 import { reviewVendor } from '../services/vendors.ts'
 import { reviewVersion, rollBack, setRollout } from '../actions/review_version.ts'
+import { versionInstallCounts } from '../queries/catalogue.ts'
 import {
   serializeModuleVersion,
+  serializeRelease,
   serializeReviewItem,
 } from '../transformers/marketplace_transformers.ts'
 import { vendorView, vendorViews } from './vendor_controller.ts'
@@ -68,6 +70,41 @@ export default class AdminController {
           listing,
           vendor: vendors.get(listing.vendorId)!,
           previous,
+        })
+      }),
+    }
+  }
+
+  /** Approved versions, newest first, with their vendor and installs: what roll-out and roll-back act on. */
+  async releases() {
+    const approved = await ModuleVersion.query()
+      .where('status', 'approved')
+      .orderBy('reviewed_at', 'desc')
+    const listings = new Map(
+      (
+        await Listing.query().whereIn(
+          'id',
+          approved.map((version) => version.listingId)
+        )
+      ).map((row) => [row.id, row])
+    )
+    const vendors = new Map(
+      (
+        await Vendor.query().whereIn(
+          'id',
+          [...listings.values()].map((listing) => listing.vendorId)
+        )
+      ).map((row) => [row.id, row])
+    )
+    const installs = await versionInstallCounts(approved.map((version) => version.id))
+    return {
+      data: approved.map((version) => {
+        const listing = listings.get(version.listingId)!
+        return serializeRelease({
+          version,
+          listing,
+          vendor: vendors.get(listing.vendorId)!,
+          installs: installs.get(version.id) ?? 0,
         })
       }),
     }

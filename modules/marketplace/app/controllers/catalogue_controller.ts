@@ -9,6 +9,7 @@ import {
   installValidator,
   upgradeValidator,
 } from '../validators/marketplace.ts'
+import { KNOWN_SCOPES } from '../services/scopes.ts'
 import { ManageInstall } from '../actions/manage_install.ts'
 import {
   serializeCatalogueModule,
@@ -57,6 +58,17 @@ export default class CatalogueController {
       data: ctx.request.qs(),
     })
     return { data: (await catalogue(ctx.organization.id, filters)).map(serializeCatalogueModule) }
+  }
+
+  /** Every scope a module or an API key may be granted, explained in the reader's language. */
+  async scopes(ctx: HttpContext) {
+    await authorize(ctx, 'marketplace.catalog.read')
+    return {
+      data: KNOWN_SCOPES.map((scope) => ({
+        scope,
+        description: ctx.i18n.t(`marketplace.scopes.${scope}`),
+      })),
+    }
   }
 
   async show(ctx: HttpContext) {

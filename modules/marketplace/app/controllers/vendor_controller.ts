@@ -3,7 +3,7 @@ import { notFound } from '@ia/kernel/contracts'
 import Listing from '../models/listing.ts'
 import ModuleVersion from '../models/module_version.ts'
 import VendorKey from '../models/vendor_key.ts'
-import type Vendor from '../models/vendor.ts'
+import Vendor from '../models/vendor.ts'
 import {
   addVendorKeyValidator,
   createVendorValidator,
@@ -42,6 +42,15 @@ export async function vendorView(vendor: Vendor) {
 
 /** The vendor's side: its profile and keys, package uploads, its modules with their versions and installs. */
 export default class VendorController {
+  /** What the signed-in user may do in the marketplace: their vendor profile, if any, and whether they review. */
+  async access(ctx: HttpContext) {
+    const vendor = await Vendor.findBy('userId', ctx.auth.user!.id)
+    return {
+      platformAdmin: ctx.auth.user!.isPlatformAdmin,
+      vendor: vendor ? await vendorView(vendor) : null,
+    }
+  }
+
   async show(ctx: HttpContext) {
     return { vendor: await vendorView(await vendorOf(ctx.auth.user!.id)) }
   }

@@ -23,6 +23,21 @@ export async function installCounts(listingIds: string[]) {
   return new Map(rows.map((row) => [row.listing_id, Number(row.total)]))
 }
 
+/** How many organisations have each version installed (pinned to it), by version id. */
+export async function versionInstallCounts(versionIds: string[]) {
+  if (!versionIds.length) return new Map<string, number>()
+  const rows = (await db
+    .from(Install.table)
+    .whereIn('version_id', versionIds)
+    .groupBy('version_id')
+    .select('version_id')
+    .count('* as total')) as {
+    version_id: string
+    total: string | number
+  }[]
+  return new Map(rows.map((row) => [row.version_id, Number(row.total)]))
+}
+
 /** Whether a module matches a search, in either language, without regard to case or accents. */
 function matches(version: ModuleVersion, listing: Listing, q: string) {
   const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()

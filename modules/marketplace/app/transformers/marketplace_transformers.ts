@@ -213,6 +213,33 @@ export const serializeReviewItem = defineSerializer(
   })
 )
 
+/** An approved version as a platform administrator rolls it out or back. */
+export const serializeRelease = defineSerializer(
+  'MarketplaceRelease',
+  Type.Object({
+    version: serializeModuleVersion.schema,
+    name: localized,
+    vendor: Type.Object({ id: wire.uuid(), name: Type.String(), audited: Type.Boolean() }),
+    installs: Type.Integer({ description: 'Organisations pinned to this version.' }),
+  }),
+  ({
+    version,
+    listing,
+    vendor,
+    installs,
+  }: {
+    version: ModuleVersion
+    listing: Listing
+    vendor: Vendor
+    installs: number
+  }) => ({
+    version: serializeModuleVersion({ version, listing }),
+    name: version.manifest.name,
+    vendor: { id: vendor.id, name: vendor.name, audited: vendor.audited },
+    installs,
+  })
+)
+
 /** An organisation's install of a vendor module. */
 export const serializeInstall = defineSerializer(
   'MarketplaceInstall',

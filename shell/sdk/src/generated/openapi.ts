@@ -3,6 +3,23 @@
  * Do not edit: change the serializer, validator or route description, then run the command again.
  */
 export interface paths {
+    "/api/v1/admin/marketplace/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approved versions with their roll-out, vendor and installs, newest review first (what roll-out and roll-back act on) */
+        get: operations["listMarketplaceReleases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/marketplace/submissions": {
         parameters: {
             query?: never;
@@ -620,6 +637,23 @@ export interface paths {
          * @description The signed-in user must have the email address the invitation was sent to.
          */
         post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/marketplace/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the signed-in user may do in the marketplace: their vendor profile (null when none) and whether they are a platform administrator */
+        get: operations["getMarketplaceAccess"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1968,6 +2002,23 @@ export interface paths {
         };
         /** A module's catalogue page */
         get: operations["getCatalogueModule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/marketplace/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every scope a vendor module or an API key may be granted, explained in the reader's language */
+        get: operations["listMarketplaceScopes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3451,6 +3502,56 @@ export interface components {
              */
             withdrawnAt: string | null;
         };
+        MarketplaceRelease: {
+            /** @description Organisations pinned to this version. */
+            installs: number;
+            name: {
+                en: string;
+                fr: string;
+            };
+            vendor: {
+                audited: boolean;
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            version: {
+                archiveSize: number;
+                changelog: {
+                    en: string;
+                    fr: string;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                files: {
+                    /** @description SHA-384, SRI form. */
+                    hash: string;
+                    path: string;
+                    size: number;
+                }[];
+                /** Format: uuid */
+                id: string;
+                moduleId: string;
+                /** Format: date-time */
+                reviewedAt: string | null;
+                /** @description Why it was rejected (or a note on approval), for the vendor. */
+                reviewReason: string | null;
+                /** @description Organisations it is offered to whatever the percentage. */
+                rolloutOrganizations: string[];
+                /** @description Share of organisations it is offered to (stable per organisation). */
+                rolloutPercent: number;
+                /** @description Scopes such as `contacts:read`. */
+                scopes: string[];
+                /** @enum {string} */
+                status: "submitted" | "approved" | "rejected";
+                version: string;
+                /**
+                 * Format: date-time
+                 * @description Rolled back: offered to nobody.
+                 */
+                withdrawnAt: string | null;
+            };
+        };
         MarketplaceReviewItem: {
             /** @description Against the highest earlier version (none for a first version). */
             diff: {
@@ -3956,6 +4057,46 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listMarketplaceReleases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest review first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["MarketplaceRelease"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Platform administrators only: anyone else gets 404. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listMarketplaceSubmissions: {
         parameters: {
             query?: never;
@@ -5978,6 +6119,69 @@ export interface operations {
             };
             /** @description Unknown, used or expired invitation: `E_INVITATION_INVALID`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getMarketplaceAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        platformAdmin: boolean;
+                        vendor: null | {
+                            /** @description Audited vendors' modules run in the page; the others in a sandboxed iframe. */
+                            audited: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            /** Format: uuid */
+                            id: string;
+                            keys: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description SHA-256 of the key (DER), hex. */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @description SPKI PEM. */
+                                publicKey: string;
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                            }[];
+                            name: string;
+                            /** @description Every module id of the vendor starts with `<prefix>-`. */
+                            prefix: string;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            /** @description Why a platform administrator decided so. */
+                            reviewReason: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            website: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12757,6 +12961,61 @@ export interface operations {
                 content: {
                     "application/json": {
                         module: components["schemas"]["MarketplaceCatalogueModulePage"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listMarketplaceScopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In the order the consent screen lists them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            scope: string;
+                        }[];
                     };
                 };
             };
