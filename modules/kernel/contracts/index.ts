@@ -8,7 +8,7 @@ export type {
   DiscoveredModule,
   ModuleNavigationItem,
 } from '../catalog/module_catalog.ts'
-export type { ModuleState, ShellModule } from '../catalog/shell_manifest.ts'
+export type { ModuleState, PublicRemote, ShellModule } from '../catalog/shell_manifest.ts'
 export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
 export { TenantModel } from '../tenancy/tenant_model.ts'
 export { DomainError, notFound } from '../http/domain_error.ts'

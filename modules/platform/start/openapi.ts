@@ -40,25 +40,18 @@ import {
   serializeNewAccessToken,
 } from '../app/transformers/access_token_transformer.ts'
 import { serializeAuditEntry } from '../app/transformers/audit_entry_transformer.ts'
-import { serializeSearchResult } from '../app/transformers/search_result_transformer.ts'
 import {
-  defineSchemas,
-  describeRoute,
-  listOf,
-  pageOf,
-  schemaRef,
-  wrapped,
-} from '../app/openapi/registry.ts'
+  serializeModule,
+  serializePublicRemote,
+  serializeShellManifest,
+} from '../app/transformers/module_transformer.ts'
+import { serializeSearchResult } from '../app/transformers/search_result_transformer.ts'
+import { defineSchemas, describeRoute, listOf, pageOf, wrapped } from '../app/openapi/registry.ts'
 import './openapi_notifications.ts'
 import './openapi_jobs.ts'
 import './openapi_onboarding.ts'
 import './openapi_preferences.ts'
 
-const localized = {
-  type: 'object',
-  properties: { fr: { type: 'string' }, en: { type: 'string' } },
-  required: ['fr', 'en'],
-}
 const role = { enum: ['owner', 'admin', 'member'] }
 
 defineSchemas({
@@ -93,144 +86,6 @@ defineSchemas({
       lastPage: { type: 'integer' },
     },
     required: ['total', 'perPage', 'currentPage', 'lastPage'],
-  },
-  Module: {
-    type: 'object',
-    description: 'An optional module as one organisation sees it in the catalogue.',
-    properties: {
-      id: { type: 'string' },
-      version: { type: 'string' },
-      name: localized,
-      description: localized,
-      category: { type: 'string' },
-      depends: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Modules to enable first.',
-      },
-      dependants: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Modules that need this one.',
-      },
-      enabled: { type: 'boolean' },
-      enabledAt: { type: ['string', 'null'], format: 'date-time' },
-      routeBase: {
-        type: ['string', 'null'],
-        description:
-          "Where the module's pages live in the shell (`/contacts`); null when it has none.",
-      },
-      vendor: {
-        type: ['object', 'null'],
-        description:
-          "The vendor of a module installed from the marketplace (audited vendors run in the page, others in a sandbox); null for the platform's own modules.",
-        properties: { name: { type: 'string' }, audited: { type: 'boolean' } },
-        required: ['name', 'audited'],
-      },
-    },
-    required: [
-      'id',
-      'version',
-      'name',
-      'description',
-      'category',
-      'depends',
-      'dependants',
-      'enabled',
-      'enabledAt',
-      'routeBase',
-      'vendor',
-    ],
-  },
-  ShellManifest: {
-    type: 'object',
-    description:
-      "What the shell loads: each enabled module's remote, with the hash of every file it may load.",
-    properties: {
-      modules: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            id: { type: 'string' },
-            version: { type: 'string' },
-            name: localized,
-            remote: {
-              type: 'object',
-              properties: {
-                name: { type: 'string' },
-                entry: { type: 'string' },
-                integrity: {
-                  type: 'object',
-                  additionalProperties: { type: 'string' },
-                  description: 'Path → SRI hash.',
-                },
-              },
-              required: ['name', 'entry', 'integrity'],
-            },
-            routeBase: { type: 'string' },
-            navigation: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: {
-                  path: { type: 'string' },
-                  label: localized,
-                  icon: { type: 'string' },
-                  permission: { type: 'string' },
-                },
-                required: ['path', 'label'],
-              },
-            },
-            trust: {
-              enum: ['first-party', 'audited', 'sandboxed'],
-              description:
-                'How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin.',
-            },
-            signedHashList: {
-              type: ['string', 'null'],
-              description:
-                "A vendor module's hash list with the vendor's and the marketplace's Ed25519 signatures (URL); null for the platform's own modules.",
-            },
-          },
-          required: [
-            'id',
-            'version',
-            'name',
-            'remote',
-            'routeBase',
-            'navigation',
-            'trust',
-            'signedHashList',
-          ],
-        },
-      },
-    },
-    required: ['modules'],
-  },
-  PublicRemote: {
-    type: 'object',
-    description:
-      "A module's remote as the shell loads it for a public page (no account): its entry and the hash of every file.",
-    properties: {
-      id: { type: 'string' },
-      version: { type: 'string' },
-      name: localized,
-      remote: {
-        type: 'object',
-        properties: {
-          name: { type: 'string' },
-          entry: { type: 'string' },
-          integrity: {
-            type: 'object',
-            additionalProperties: { type: 'string' },
-            description: 'Path → SRI hash.',
-          },
-        },
-        required: ['name', 'entry', 'integrity'],
-      },
-    },
-    required: ['id', 'version', 'name', 'remote'],
   },
 })
 
@@ -769,7 +624,7 @@ describeRoute('GET /api/v1/orgs/:orgId/modules', {
   summary: 'The module catalogue and what is enabled',
   tags: ['Modules'],
   params: { orgId: params.orgId },
-  responses: { 200: { description: 'The optional modules.', schema: listOf(schemaRef('Module')) } },
+  responses: { 200: { description: 'The optional modules.', schema: listOf(serializeModule.ref) } },
 })
 describeRoute('POST /api/v1/orgs/:orgId/modules/:moduleId/enable', {
   operationId: 'enableModule',
@@ -778,7 +633,7 @@ describeRoute('POST /api/v1/orgs/:orgId/modules/:moduleId/enable', {
   permission: 'platform.module.manage',
   params: { orgId: params.orgId, moduleId: params.moduleId },
   responses: {
-    200: { description: 'The module.', schema: wrapped('module', schemaRef('Module')) },
+    200: { description: 'The module.', schema: wrapped('module', serializeModule.ref) },
     403: adminOnly,
     409: 'A module it depends on is disabled: `E_MODULE_DEPENDENCY_MISSING` names them.',
   },
@@ -790,7 +645,7 @@ describeRoute('POST /api/v1/orgs/:orgId/modules/:moduleId/disable', {
   permission: 'platform.module.manage',
   params: { orgId: params.orgId, moduleId: params.moduleId },
   responses: {
-    200: { description: 'The module.', schema: wrapped('module', schemaRef('Module')) },
+    200: { description: 'The module.', schema: wrapped('module', serializeModule.ref) },
     403: adminOnly,
     409: 'An enabled module depends on it: `E_MODULE_REQUIRED_BY` names them.',
   },
@@ -803,7 +658,7 @@ describeRoute('GET /api/v1/public/modules/:moduleId/remote', {
   tags: ['Modules'],
   params: { moduleId: 'The module id, e.g. `invoicing`.' },
   responses: {
-    200: { description: 'The remote.', schema: schemaRef('PublicRemote') },
+    200: { description: 'The remote.', schema: serializePublicRemote.ref },
     404: 'No such module, no public page, or its remote is not built: `E_MODULE_NOT_FOUND`.',
   },
 })
@@ -812,7 +667,7 @@ describeRoute('GET /api/v1/orgs/:orgId/shell-manifest', {
   summary: "The enabled modules' remotes, for the shell",
   tags: ['Modules'],
   params: { orgId: params.orgId },
-  responses: { 200: { description: 'The manifest.', schema: schemaRef('ShellManifest') } },
+  responses: { 200: { description: 'The manifest.', schema: serializeShellManifest.ref } },
 })
 
 describeRoute('GET /api/v1/orgs/:orgId/search', {

@@ -1,10 +1,16 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import registry from '../services/module_registry_service.ts'
+import {
+  serializeModule,
+  serializePublicRemote,
+  serializeShellManifest,
+} from '../transformers/module_transformer.ts'
 
 /** The module catalogue of an organisation, enabling and disabling, and the shell's manifest. */
 export default class ModulesController {
   async index({ organization }: HttpContext) {
-    return { data: await registry.list(organization.id) }
+    const modules = await registry.list(organization.id)
+    return { data: modules.map(serializeModule) }
   }
 
   async enable(ctx: HttpContext) {
@@ -13,7 +19,7 @@ export default class ModulesController {
       id: ctx.auth.user!.id,
       ip: ctx.request.ip(),
     })
-    return { module }
+    return { module: serializeModule(module) }
   }
 
   async disable(ctx: HttpContext) {
@@ -22,17 +28,17 @@ export default class ModulesController {
       id: ctx.auth.user!.id,
       ip: ctx.request.ip(),
     })
-    return { module }
+    return { module: serializeModule(module) }
   }
 
   async shellManifest({ organization }: HttpContext) {
-    return registry.shellManifest(organization.id)
+    return serializeShellManifest(await registry.shellManifest(organization.id))
   }
 
   async publicRemote({ params, response }: HttpContext) {
     const remote = await registry.publicRemote(params.moduleId)
     // The hashes change only with a new build: a minute of caching spares the server every page view.
     response.header('cache-control', 'public, max-age=60')
-    return remote
+    return serializePublicRemote(remote)
   }
 }

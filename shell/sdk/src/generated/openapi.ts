@@ -3758,10 +3758,10 @@ export interface components {
             /** @description Where the module's pages live in the shell (`/contacts`); null when it has none. */
             routeBase: string | null;
             /** @description The vendor of a module installed from the marketplace (audited vendors run in the page, others in a sandbox); null for the platform's own modules. */
-            vendor: {
+            vendor: null | {
                 audited: boolean;
                 name: string;
-            } | null;
+            };
             version: string;
         };
         NewAccessToken: {
@@ -4018,10 +4018,7 @@ export interface components {
                 routeBase: string;
                 /** @description A vendor module's hash list with the vendor's and the marketplace's Ed25519 signatures (URL); null for the platform's own modules. */
                 signedHashList: string | null;
-                /**
-                 * @description How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin.
-                 * @enum {unknown}
-                 */
+                /** @description How the shell runs the remote: in the page (first-party, audited vendor) or in a sandboxed iframe of another origin. */
                 trust: "first-party" | "audited" | "sandboxed";
                 version: string;
             }[];
