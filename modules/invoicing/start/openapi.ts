@@ -10,6 +10,7 @@ import {
 } from '../app/transformers/document_transformer.ts'
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
 import {
+  serializeInvoicingSettings,
   serializeProduct,
   serializeSeries,
   serializeTaxGroup,
@@ -25,6 +26,7 @@ import { recordPaymentValidator, reversePaymentValidator } from '../app/validato
 import {
   addTaxRateValidator,
   createProductValidator,
+  invoicingSettingsValidator,
   listProductsValidator,
   seriesFormatValidator,
   updateProductValidator,
@@ -372,6 +374,37 @@ route('PUT /api/v1/orgs/:orgId/invoicing/series/:kind', {
     200: { description: 'Every series.', schema: listOf(serializeSeries.ref) },
     403: forbidden,
     422: 'A format without the year or the counter: `E_SERIES_FORMAT`.',
+  },
+})
+
+route('GET /api/v1/orgs/:orgId/invoicing/settings', {
+  operationId: 'getInvoicingSettings',
+  summary: "The organisation's invoicing defaults",
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  responses: {
+    200: {
+      description: 'The defaults (zero days of payment terms until set).',
+      schema: wrapped('settings', serializeInvoicingSettings.ref),
+    },
+    403: forbidden,
+  },
+})
+route('PUT /api/v1/orgs/:orgId/invoicing/settings', {
+  operationId: 'updateInvoicingSettings',
+  summary: "Change the organisation's invoicing defaults",
+  description:
+    'A new invoice that names no payment terms gets `defaultPaymentTermsDays`; drafts already saved keep theirs.',
+  permission: 'invoicing.settings.manage',
+  params: { orgId },
+  request: invoicingSettingsValidator,
+  requestExample: { defaultPaymentTermsDays: 30 },
+  responses: {
+    200: {
+      description: 'The defaults as stored.',
+      schema: wrapped('settings', serializeInvoicingSettings.ref),
+    },
+    403: forbidden,
   },
 })
 

@@ -46,6 +46,8 @@ organizationRoutes('invoicing', () => {
   router.post('invoicing/tax-groups/:code/rates', [SettingsController, 'addTaxRate'])
   router.get('invoicing/series', [SettingsController, 'series'])
   router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
+  router.get('invoicing/settings', [SettingsController, 'defaults'])
+  router.put('invoicing/settings', [SettingsController, 'updateDefaults'])
 })
 
 // The customer's link from the email: no account, the signed token is the credential.

@@ -58,3 +58,8 @@ export const addTaxRateValidator = vine.create({
 export const seriesFormatValidator = vine.create({
   format: vine.string().trim().maxLength(60),
 })
+
+/** The organisation's invoicing defaults. */
+export const invoicingSettingsValidator = vine.create({
+  defaultPaymentTermsDays: vine.number().withoutDecimals().range([0, 365]),
+})

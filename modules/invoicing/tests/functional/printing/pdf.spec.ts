@@ -96,6 +96,9 @@ test.group('Invoicing / printing', (group) => {
     response.assertStatus(200)
     assert.equal(response.header('content-type'), 'application/pdf')
     assert.include(response.header('content-disposition'), `Facture%20FA-${year}-0001.pdf`)
+    // The invoicing screens frame it in their own page, and only they may.
+    assert.equal(response.header('x-frame-options'), 'SAMEORIGIN')
+    assert.include(response.header('content-security-policy'), "frame-ancestors 'self'")
     const text = await textOf(response.body())
     for (const expected of [
       `FA-${year}-0001`,
