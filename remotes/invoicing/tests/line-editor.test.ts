@@ -5,8 +5,10 @@ import {
   lineFromDocument,
   lineKeyAction,
   newLine,
+  parseQuantity,
+  quantityText,
 } from '../src/forms/line-editor'
-import { decimalOf, minorOfDecimal } from '../src/forms/money'
+import { decimalOf, formatRate, minorOfDecimal } from '../src/forms/money'
 
 const at = (row: number, column: Parameters<typeof lineKeyAction>[1]['column'], rows = 3) => ({
   row,
@@ -58,10 +60,10 @@ describe('line editor keyboard', () => {
       focus: { row: 1, column: 'quantity' },
     })
     // The last line removed puts the cursor on the one above it.
-    expect(lineKeyAction({ key: 'Delete', metaKey: true }, at(2, 'unit'))).toEqual({
+    expect(lineKeyAction({ key: 'Delete', metaKey: true }, at(2, 'discountPercent'))).toEqual({
       type: 'remove',
       row: 2,
-      focus: { row: 1, column: 'unit' },
+      focus: { row: 1, column: 'discountPercent' },
     })
     expect(lineKeyAction({ key: 'Delete' }, at(1, 'quantity'))).toBeNull()
     expect(
@@ -78,15 +80,20 @@ describe('line editor keyboard', () => {
 
 describe('line editor data', () => {
   it('sends only the lines written, with decimal strings of the currency, and where each came from', () => {
-    const typed = { ...newLine('B'), description: ' Conseil ', quantity: '2', unitPrice: '150000' }
+    const typed = {
+      ...newLine('B'),
+      description: ' Conseil ',
+      quantity: '2,5 h',
+      unitPrice: '150000',
+    }
     const product = { ...newLine('C'), productId: 'p-1', productLabel: 'RIZ · Riz' }
     const { lines, positions } = draftLines([newLine(), typed, newLine(), product], 'USD')
     expect(positions).toEqual([1, 3])
     expect(lines).toEqual([
       {
         description: 'Conseil',
-        quantity: '2',
-        unit: null,
+        quantity: '2.5',
+        unit: 'h',
         unitPrice: '1500.00',
         discountPercent: null,
         taxGroup: 'B',
@@ -118,6 +125,7 @@ describe('line editor data', () => {
     expect(draftLines([precise], 'USD').lines[0]!.unitPrice).toBe('1.2345')
     const plain = lineFromDocument({ ...stored, unitPrice: '1500' }, 'CDF')
     expect(plain.unitPrice).toBe('150000')
+    expect(plain.quantity).toBe('3 l')
     expect(draftLines([plain], 'CDF').lines[0]!.unitPrice).toBe('1500.00')
   })
 
@@ -136,5 +144,24 @@ describe('line editor data', () => {
     expect(minorOfDecimal('0.50', 'USD')).toBe('50')
     expect(minorOfDecimal('12.345', 'USD')).toBeNull()
     expect(minorOfDecimal('7', 'XAF')).toBe('7')
+  })
+})
+
+describe('quantity cell and rates', () => {
+  it('reads the unit typed after the quantity, with a decimal comma', () => {
+    expect(parseQuantity('40 sacs')).toEqual({ quantity: '40', unit: 'sacs' })
+    expect(parseQuantity('1,5 h')).toEqual({ quantity: '1.5', unit: 'h' })
+    expect(parseQuantity(' 3 ')).toEqual({ quantity: '3', unit: '' })
+    expect(parseQuantity('1,')).toEqual({ quantity: '1', unit: '' })
+    // Not a number: sent as typed, for the server to refuse on the quantity field.
+    expect(parseQuantity('beaucoup')).toEqual({ quantity: 'beaucoup', unit: '' })
+    expect(quantityText({ quantity: '40', unit: 'sacs' })).toBe('40 sacs')
+    expect(quantityText({ quantity: '2', unit: '' })).toBe('2')
+  })
+
+  it('writes a rate the locale way, six decimals at most, trailing zeros dropped', () => {
+    expect(formatRate('2850.000000', 'en')).toBe('2,850')
+    expect(formatRate('2850.125000', 'fr').replace(/\s/g, ' ')).toBe('2 850,125')
+    expect(formatRate('0.000350877192982456', 'en')).toBe('0.00035')
   })
 })

@@ -219,6 +219,16 @@ export async function organizationCurrencies() {
   }
 }
 
+/**
+ * The rate between two currencies on `date` (the nearest earlier one), or null when none is known.
+ * It is given the way people quote it: 1 of the stronger currency (1 USD = 2 850 CDF, not 1 CDF = 0.00035 USD).
+ */
+export async function quotedRate(a: string, b: string, date: string, signal?: AbortSignal) {
+  const rate = await rateAt(a, b, date, signal)
+  if (!rate || !rate.rate.startsWith('0.')) return rate
+  return rateAt(b, a, date, signal)
+}
+
 /** The rate from `from` to `to` on `date` (the nearest earlier one), or null when none is known. */
 export async function rateAt(from: string, to: string, date: string, signal?: AbortSignal) {
   if (from === to) return null

@@ -1,5 +1,6 @@
 import type { Tone } from '@ia/ui'
-import type { DocumentStatus } from '../api/documents'
+import { useI18n } from 'vue-i18n'
+import type { DocumentKind, DocumentStatus } from '../api/documents'
 
 /** The colour each status is shown in: money waiting is blue, late is red, settled is green. */
 export const STATUS_TONES: Record<DocumentStatus, Tone> = {
@@ -14,3 +15,15 @@ export const STATUS_TONES: Record<DocumentStatus, Tone> = {
 
 /** Every status, in the order of a document's life. */
 export const STATUSES = Object.keys(STATUS_TONES) as DocumentStatus[]
+
+/** The statuses a kind of document goes through: only an invoice is paid or late. */
+export function statusesOf(kind: DocumentKind): DocumentStatus[] {
+  return kind === 'invoice' ? STATUSES : ['draft', 'issued', 'sent']
+}
+
+/** A status in words; French agrees it with the document (une facture émise, un devis émis). */
+export function useStatusLabel() {
+  const { t } = useI18n()
+  return (kind: DocumentKind, status: DocumentStatus) =>
+    t(kind === 'invoice' ? `invoicing.status.${status}` : `invoicing.statusOther.${status}`)
+}

@@ -8,8 +8,8 @@ export type EditorLine = {
   /** The product picked, as its autocomplete shows it. */
   productLabel: string | null
   description: string
+  /** The quantity cell as typed, its unit after the number ("40 sacs"). */
   quantity: string
-  unit: string
   /** Minor units of the document's currency, as the money input holds them. */
   unitPrice: string | null
   /** A price kept as it came (more digits than the currency) until the user types another. */
@@ -28,7 +28,6 @@ export function newLine(taxGroup = 'B'): EditorLine {
     productLabel: null,
     description: '',
     quantity: '1',
-    unit: '',
     unitPrice: null,
     exactPrice: null,
     discountPercent: '',
@@ -47,8 +46,7 @@ export function lineFromDocument(
     productId: line.productId,
     productLabel: line.productId ? line.description : null,
     description: line.description,
-    quantity: line.quantity,
-    unit: line.unit ?? '',
+    quantity: quantityText({ quantity: line.quantity, unit: line.unit ?? '' }),
     unitPrice: minor,
     exactPrice: minor === null ? line.unitPrice : null,
     discountPercent: line.discountPercent ?? '',
@@ -72,11 +70,12 @@ export function draftLines(lines: EditorLine[], currency: string) {
     if (isBlank(line)) return
     positions.push(row)
     const price = line.exactPrice ?? decimalOf(line.unitPrice, currency)
+    const { quantity, unit } = parseQuantity(line.quantity)
     sent.push({
       ...(line.productId ? { productId: line.productId } : {}),
       ...(line.description.trim() ? { description: line.description.trim() } : {}),
-      quantity: line.quantity.trim(),
-      unit: line.unit.trim() || null,
+      quantity,
+      unit: unit || null,
       ...(price !== null ? { unitPrice: price } : {}),
       discountPercent: line.discountPercent.trim() || null,
       taxGroup: line.taxGroup as TaxGroupCode,
@@ -85,12 +84,24 @@ export function draftLines(lines: EditorLine[], currency: string) {
   return { lines: sent, positions }
 }
 
-/** The columns of the line editor, in the order Tab walks them. */
+/** A quantity as typed with its unit, the way one writes it ("40 sacs", "1,5 h"): the number and the rest. */
+export function parseQuantity(text: string): { quantity: string; unit: string } {
+  const match = /^\s*(\d+(?:[.,]\d*)?)\s*(.*?)\s*$/.exec(text)
+  if (!match) return { quantity: text.trim(), unit: '' }
+  // "1," while the decimals are still being typed counts as 1.
+  return { quantity: match[1]!.replace(',', '.').replace(/\.$/, ''), unit: match[2]! }
+}
+
+/** A line's quantity and unit as the quantity cell shows them. */
+export function quantityText(line: { quantity: string; unit: string }): string {
+  return line.unit ? `${line.quantity} ${line.unit}` : line.quantity
+}
+
+/** The columns of the line editor, in the order Tab walks them (the quantity cell holds the unit too). */
 export const LINE_COLUMNS = [
   'product',
   'description',
   'quantity',
-  'unit',
   'unitPrice',
   'discountPercent',
   'taxGroup',

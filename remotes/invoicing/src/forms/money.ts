@@ -29,3 +29,18 @@ export function minorOfDecimal(amount: string, currency: string): string | null 
   const minor = `${match[1]}${fraction.padEnd(digits, '0')}`.replace(/^0+(?=\d)/, '')
   return minor
 }
+
+/**
+ * An exchange rate ("2850.000000", "0.000350877") written for a reader: grouped the locale's way, at
+ * most `digits` decimals, trailing zeros dropped. Text only, never arithmetic.
+ */
+export function formatRate(rate: string, locale: string, digits = 6): string {
+  const [whole = '0', fraction = ''] = rate.split('.')
+  const grouped = new Intl.NumberFormat(locale).format(BigInt(whole))
+  const kept = fraction.slice(0, digits).replace(/0+$/, '')
+  if (!kept) return grouped
+  const decimal =
+    new Intl.NumberFormat(locale).formatToParts(1.5).find((part) => part.type === 'decimal')
+      ?.value ?? '.'
+  return `${grouped}${decimal}${kept}`
+}

@@ -2381,6 +2381,10 @@ export interface components {
         InvoicingDocument: {
             /** @description What remains due. */
             balance: string;
+            /** @description The organisation's book (default) currency when issued (null while a draft). */
+            bookCurrency: string | null;
+            /** @description 1 unit of `currency` = this many of `bookCurrency`, as issued (null while a draft). */
+            bookRate: string | null;
             /** Format: date-time */
             cancelledAt: string | null;
             /** @enum {string} */
@@ -2506,7 +2510,10 @@ export interface components {
             }[];
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             total: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A quote's last day of validity; null otherwise.
+             */
             validUntil: string | null;
         };
         /** @description A quote, invoice or credit note in a list. */
@@ -2551,6 +2558,11 @@ export interface components {
             tax: string;
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             total: string;
+            /**
+             * Format: date
+             * @description A quote's last day of validity; null otherwise.
+             */
+            validUntil: string | null;
         };
         /** @description Money received, split over invoices; reversed, never deleted. */
         InvoicingPayment: {

@@ -92,6 +92,8 @@ test.group('Invoicing / printing', (group) => {
     assert,
   }) => {
     const { owner, organization, invoice } = await issuedUsdInvoice(client)
+    // The screens show the rate the PDF prints.
+    assert.containsSubset(invoice, { currency: 'USD', bookCurrency: 'CDF', bookRate: '2850' })
     const response = await pdfOf(client, owner, organization, invoice.id, '?lang=fr')
     response.assertStatus(200)
     assert.equal(response.header('content-type'), 'application/pdf')
