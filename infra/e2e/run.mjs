@@ -1651,16 +1651,21 @@ try {
       await status.getByText('Payée').waitFor()
       await shot(page, 'invoicing-paid-fr')
       const invoiceUrl = page.url()
+      // In English (the user's saved language), then on a phone.
+      await useLanguage(page, 'en')
+      await page.goto(invoiceUrl)
+      await page.getByTestId('document-status').getByText('Paid').waitFor()
+      await page.getByText('Mobile money').first().waitFor()
+      await shot(page, 'invoicing-invoice-en')
       await context.close()
-
-      // The same invoice on a phone, in English.
-      const phone = await newPage({ phone: true, width: 390, locale: 'en-US' })
+      const phone = await newPage({ phone: true, width: 390 })
       await signIn(phone.page, 'grace@example.cd')
-      await useLanguage(phone.page, 'en')
       await phone.page.goto(invoiceUrl)
       await phone.page.getByTestId('document-status').getByText('Paid').waitFor()
       await shot(phone.page, 'invoicing-invoice-phone-en')
-      await useLanguage(phone.page, 'fr')
+      await phone.page.goto('/invoicing/new')
+      await phone.page.getByText('Add a line').waitFor()
+      await shot(phone.page, 'invoicing-editor-phone-en')
       await phone.context.close()
     }
   )
