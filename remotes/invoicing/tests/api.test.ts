@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { signedInOrganization } from '@ia/sdk/testing'
 import {
   createCreditNote,
+  invoiceFromQuote,
   documentPdfUrl,
   listDocuments,
   rateAt,
@@ -102,6 +103,14 @@ describe('invoicing API', () => {
       kind: 'credit_note',
       creditedDocumentId: 'inv-1',
     })
+  })
+
+  it('turns an accepted quote into a draft invoice by its own route', async () => {
+    const calls = stubFetch(() => ({ document: { id: 'inv-9' } }))
+    expect((await invoiceFromQuote('q-1')).id).toBe('inv-9')
+    expect(writes(calls).map((call) => `${call.method} ${call.url}`)).toEqual([
+      'POST /api/v1/orgs/42/invoicing/quotes/q-1/invoice',
+    ])
   })
 
   it('saves the default payment terms', async () => {

@@ -1,4 +1,12 @@
-import { useApi, type Schemas, type WireBody, type WireOperation } from '@ia/sdk'
+import {
+  http,
+  orgPath,
+  useApi,
+  usePlatformSession,
+  type Schemas,
+  type WireBody,
+  type WireOperation,
+} from '@ia/sdk'
 
 /** A document as lists show it. */
 export type DocumentSummary = Schemas['InvoicingDocumentSummary']
@@ -96,6 +104,17 @@ export async function updateDocument(
       body: input as WireBody<WireOperation<'patch', '/invoicing/documents/{documentId}'>>,
     })
   ).document
+}
+
+/**
+ * The draft invoice made from an accepted quote, in one transaction; asked again, the same one.
+ * The route comes with the quote-acceptance work (`POST /invoicing/quotes/:quoteId/invoice`); it is
+ * called by path until the SDK's generated types carry it.
+ */
+export async function invoiceFromQuote(quoteId: string): Promise<InvoicingDocument> {
+  const orgId = usePlatformSession().currentOrgId!
+  const path = orgPath(orgId, `/invoicing/quotes/${encodeURIComponent(quoteId)}/invoice`)
+  return (await http.post<{ document: InvoicingDocument }>(path)).document
 }
 
 /** Deletes a draft (an issued document is never deleted). */
