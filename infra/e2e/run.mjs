@@ -1536,6 +1536,159 @@ try {
     }
   )
 
+  await scenario(
+    'invoicing: a customer and a product, an invoice in USD with VAT issued from the keyboard, its PDF downloaded, a mobile-money payment refused above the balance then recorded, the status changing',
+    async () => {
+      const { context, page } = await newPage()
+      await signUpWithOrganization(page, {
+        fullName: 'Grâce Mbuyi',
+        email: 'grace@example.cd',
+        organization: 'Kin Équipements SARL',
+      })
+      await page.goto('/settings/modules')
+      for (const id of ['contacts', 'currencies', 'invoicing']) {
+        const card = page.locator(`[data-module-id="${id}"]`)
+        await card.getByRole('button', { name: 'Activer' }).click()
+        await card.getByRole('button', { name: 'Désactiver' }).waitFor()
+      }
+      const orgId = await page.evaluate(() => localStorage.getItem('ia.lastOrganizationId'))
+      const today = new Date().toISOString().slice(0, 10)
+      const rate = await page.evaluate(
+        async ({ orgId, today }) => {
+          const xsrf = decodeURIComponent(
+            document.cookie
+              .split('; ')
+              .find((cookie) => cookie.startsWith('XSRF-TOKEN='))
+              ?.split('=')[1] ?? ''
+          )
+          const response = await fetch(`/api/v1/orgs/${orgId}/currencies/rates`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-xsrf-token': xsrf },
+            body: JSON.stringify({
+              baseCurrency: 'USD',
+              quoteCurrency: 'CDF',
+              rate: '2850',
+              date: today,
+            }),
+          })
+          return response.status
+        },
+        { orgId, today }
+      )
+      assert(rate === 201 || rate === 200, `recording the USD rate answered ${rate}`)
+
+      // The customer, through the contacts screens.
+      await page.goto('/contacts/new')
+      await page.getByLabel(/^Raison sociale/).fill('Brasserie du Fleuve SARL')
+      await page.getByLabel(/^E-mail/).fill('achats@fleuve.cd')
+      await page.getByRole('button', { name: 'Créer le contact' }).click()
+      await page.getByRole('heading', { name: 'Brasserie du Fleuve SARL' }).waitFor()
+
+      // The product, through the catalogue.
+      await page.goto('/invoicing/catalogue')
+      await page.getByRole('button', { name: 'Nouvel article' }).click()
+      const productForm = page.getByRole('dialog')
+      await productForm.getByLabel(/^Code/).fill('ORD-15')
+      await productForm.getByLabel(/^Nom \(français\)/).fill('Ordinateur portable 15 pouces')
+      await productForm.getByLabel(/^Nom \(anglais\)/).fill('15-inch laptop')
+      await productForm.getByLabel(/^Unité/).fill('pièce')
+      await productForm.getByLabel(/^Devise/).click()
+      await page.getByRole('option', { name: 'USD' }).click()
+      await productForm.getByLabel(/^Prix HT/).fill('850')
+      await shot(page, 'invoicing-product-fr')
+      await productForm.getByRole('button', { name: 'Enregistrer' }).click()
+      await page.getByRole('cell', { name: 'ORD-15' }).waitFor()
+      await shot(page, 'invoicing-catalogue-fr')
+
+      // The invoice: customer, currency, a line from the catalogue; the keyboard adds and removes lines.
+      await page.goto('/invoicing/new')
+      await page.getByLabel(/^Client/).fill('Brasserie')
+      await page.getByRole('option', { name: /Brasserie du Fleuve SARL/ }).click()
+      await page.getByLabel(/^Devise/).click()
+      await page.getByRole('option', { name: 'USD' }).click()
+      const product = page.locator('[data-line-row="0"][data-line-column="product"] input')
+      await product.fill('ORD')
+      await page.getByRole('option', { name: /ORD-15/ }).click()
+      const quantity = page.locator('[data-line-row="0"][data-line-column="quantity"] input')
+      await quantity.fill('2')
+      await quantity.press('Enter')
+      const second = page.locator('[data-line-row="1"][data-line-column="product"] input')
+      await second.waitFor()
+      assert(
+        await second.evaluate((input) => input === document.activeElement),
+        'Enter on the last line did not put the cursor in a new line'
+      )
+      await page.locator('[data-line-row="1"][data-line-column="description"] input').click()
+      await page.keyboard.press('Control+Delete')
+      await second.waitFor({ state: 'detached' })
+      await page.getByText('TVA groupe B (16 %)').waitFor()
+      // 2 × 850 = 1,700 plus 16 %: 1,972 USD, computed by the server as the line is typed.
+      await page
+        .locator('.invoice-totals')
+        .getByText(/1\s972,00/)
+        .waitFor()
+      await shot(page, 'invoicing-editor-fr')
+      await page.getByRole('button', { name: 'Émettre la facture' }).click()
+      await page.getByRole('heading', { name: /^Facture FA-\d{4}-0001$/ }).waitFor()
+      const status = page.getByTestId('document-status')
+      await status.getByText('Émise').waitFor()
+      await page.getByText(/1 USD = 2\s850/).waitFor()
+      await shot(page, 'invoicing-invoice-fr')
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Télécharger le PDF' }).click(),
+      ])
+      assert(
+        /^Facture FA-\d{4}-0001\.pdf$/.test(download.suggestedFilename()),
+        download.suggestedFilename()
+      )
+      const pdf = readFileSync(await download.path())
+      assert(pdf.subarray(0, 5).toString() === '%PDF-', 'the download is not a PDF')
+
+      // A mobile-money payment: above the balance it is refused on the amount field, then recorded.
+      await page.getByRole('button', { name: 'Enregistrer un paiement' }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.getByLabel(/^Référence/).fill('MP261208.1530.A12345')
+      await dialog.getByLabel(/^Montant/).fill('2000')
+      await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click()
+      await dialog
+        .locator('.ia-field__error')
+        .filter({ hasText: /1\s?972/ })
+        .waitFor()
+      await shot(page, 'invoicing-payment-refused-fr')
+      await dialog.getByLabel(/^Montant/).fill('1000')
+      await dialog.getByRole('button', { name: 'Enregistrer le paiement' }).click()
+      await dialog.waitFor({ state: 'detached' })
+      await status.getByText('Payée en partie').waitFor()
+      await page.getByText('MP261208.1530.A12345').waitFor()
+      await page.getByRole('button', { name: 'Enregistrer un paiement' }).click()
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: 'Enregistrer le paiement' })
+        .click()
+      await status.getByText('Payée').waitFor()
+      await shot(page, 'invoicing-paid-fr')
+      const invoiceUrl = page.url()
+      // In English (the user's saved language), then on a phone.
+      await useLanguage(page, 'en')
+      await page.goto(invoiceUrl)
+      await page.getByTestId('document-status').getByText('Paid').waitFor()
+      await page.getByText('Mobile money').first().waitFor()
+      await shot(page, 'invoicing-invoice-en')
+      await context.close()
+      const phone = await newPage({ phone: true, width: 390 })
+      await signIn(phone.page, 'grace@example.cd')
+      await phone.page.goto(invoiceUrl)
+      await phone.page.getByTestId('document-status').getByText('Paid').waitFor()
+      await shot(phone.page, 'invoicing-invoice-phone-en')
+      await phone.page.goto('/invoicing/new')
+      await phone.page.getByText('Add a line').waitFor()
+      await shot(phone.page, 'invoicing-editor-phone-en')
+      await phone.context.close()
+    }
+  )
+
   await scenario('no Content Security Policy violation on any page of the run', async () => {
     assert(cspViolations.length === 0, `violations:\n      ${cspViolations.join('\n      ')}`)
   })

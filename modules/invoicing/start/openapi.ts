@@ -12,6 +12,7 @@ import {
 import { serializePayment } from '../app/transformers/payment_transformer.ts'
 import { serializeRecurringInvoice } from '../app/transformers/recurring_transformer.ts'
 import {
+  serializeInvoicingSettings,
   serializeProduct,
   serializeSeries,
   serializeTaxGroup,
@@ -29,6 +30,7 @@ import { recordPaymentValidator, reversePaymentValidator } from '../app/validato
 import {
   addTaxRateValidator,
   createProductValidator,
+  invoicingSettingsValidator,
   listProductsValidator,
   reminderSettingsValidator,
   seriesFormatValidator,
@@ -565,6 +567,37 @@ for (const [answer, verb] of [
     },
   })
 }
+route('GET /api/v1/orgs/:orgId/invoicing/settings', {
+  operationId: 'getInvoicingSettings',
+  summary: "The organisation's invoicing defaults",
+  permission: 'invoicing.invoice.read',
+  params: { orgId },
+  responses: {
+    200: {
+      description: 'The defaults (zero days of payment terms until set).',
+      schema: wrapped('settings', serializeInvoicingSettings.ref),
+    },
+    403: forbidden,
+  },
+})
+route('PUT /api/v1/orgs/:orgId/invoicing/settings', {
+  operationId: 'updateInvoicingSettings',
+  summary: "Change the organisation's invoicing defaults",
+  description:
+    'A new invoice that names no payment terms gets `defaultPaymentTermsDays`; drafts already saved keep theirs.',
+  permission: 'invoicing.settings.manage',
+  params: { orgId },
+  request: invoicingSettingsValidator,
+  requestExample: { defaultPaymentTermsDays: 30 },
+  responses: {
+    200: {
+      description: 'The defaults as stored.',
+      schema: wrapped('settings', serializeInvoicingSettings.ref),
+    },
+    403: forbidden,
+  },
+})
+
 describeRoute('GET /api/v1/public/invoicing/:token/pdf', {
   tags,
   operationId: 'getPublicInvoicingDocumentPdf',

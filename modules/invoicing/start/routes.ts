@@ -74,6 +74,8 @@ organizationRoutes('invoicing', () => {
   router.get('invoicing/reminders', [SettingsController, 'reminders'])
   router.put('invoicing/reminders', [SettingsController, 'updateReminders'])
   router.put('invoicing/series/:kind', [SettingsController, 'updateSeries'])
+  router.get('invoicing/settings', [SettingsController, 'defaults'])
+  router.put('invoicing/settings', [SettingsController, 'updateDefaults'])
 })
 
 // The customer's link from the email: no account, the signed token is the credential.

@@ -368,6 +368,7 @@ const NOT_DATA_LISTS: Record<string, string> = {
     'the sixteen DGI tax groups with their rates: two queries (groups, then their rates preloaded)',
   'GET /api/v1/orgs/:orgId/invoicing/series': 'the three numbering series, one query',
   'GET /api/v1/orgs/:orgId/invoicing/reminders': "one record: the organisation's reminder schedule",
+  'GET /api/v1/orgs/:orgId/invoicing/settings': "one organisation's defaults, not a list",
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments':
     "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
   'GET /api/v1/marketplace/vendor': 'one record',

@@ -14,6 +14,7 @@ import {
 } from '../services/drafts.ts'
 import { recordTimeline } from '../services/timeline.ts'
 import { loadCreditableInvoice } from '../services/credit_notes.ts'
+import { readInvoicingSettings } from '../services/invoicing_settings.ts'
 
 /** What a new draft is made of: a credit note takes its customer and (without lines) its lines from its invoice. */
 export type NewDraft = Omit<DraftFields, 'customerId' | 'lines'> & {
@@ -87,11 +88,17 @@ export class SaveDraft {
         : [])
     const customerId = credited?.customerId ?? fields.customerId!
     const clientCategory = fields.clientCategory ?? credited?.clientCategory
+    const organizationId = tenantContext.require()
+    const paymentTermsDays =
+      fields.paymentTermsDays ??
+      (kind === 'invoice'
+        ? (await readInvoicingSettings(organizationId, trx)).defaultPaymentTermsDays
+        : undefined)
     return resolveDraft(
       trx,
-      tenantContext.require(),
+      organizationId,
       kind,
-      { ...fields, customerId, clientCategory, issueDate, lines },
+      { ...fields, customerId, clientCategory, issueDate, lines, paymentTermsDays },
       credited
     )
   }

@@ -148,6 +148,9 @@ export default class DocumentsController {
     const pdf = await renderDocumentPdf(view, locale)
     const disposition = ctx.request.qs().download === '1' ? 'attachment' : 'inline'
     ctx.response.header('content-type', 'application/pdf')
+    // The invoicing screens show it in a frame of their own page; no other site may frame it.
+    ctx.response.header('x-frame-options', 'SAMEORIGIN')
+    ctx.response.header('content-security-policy', "default-src 'none'; frame-ancestors 'self'")
     ctx.response.header(
       'content-disposition',
       `${disposition}; filename*=UTF-8''${encodeURIComponent(documentFileName(view.document, locale))}`

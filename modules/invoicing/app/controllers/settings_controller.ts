@@ -7,11 +7,17 @@ import TaxRate from '../models/tax_rate.ts'
 import { DOCUMENT_KINDS, type DocumentKind } from '../models/document.ts'
 import {
   addTaxRateValidator,
+  invoicingSettingsValidator,
   reminderSettingsValidator,
   seriesFormatValidator,
 } from '../validators/catalogue.ts'
 import { reminderSettings } from '../services/reminders.ts'
-import { serializeSeries, serializeTaxGroup } from '../transformers/catalogue_transformer.ts'
+import {
+  serializeInvoicingSettings,
+  serializeSeries,
+  serializeTaxGroup,
+} from '../transformers/catalogue_transformer.ts'
+import { readInvoicingSettings, saveInvoicingSettings } from '../services/invoicing_settings.ts'
 import { invoicingErrors } from '../errors.ts'
 import { DEFAULT_SERIES_FORMATS, formatNumber, isSeriesFormat } from '../services/numbering.ts'
 import { today } from '../services/settlement.ts'
@@ -35,8 +41,38 @@ async function taxGroups() {
   return groups.map((group) => serializeTaxGroup({ group, currentRate: rateOn(group, on) }))
 }
 
-/** Invoicing settings: tax groups and their rates by date, numbering series. */
+/** Invoicing settings: tax groups and their rates by date, numbering series, defaults. */
 export default class SettingsController {
+  async defaults(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.invoice.read')
+    return {
+      settings: serializeInvoicingSettings(await readInvoicingSettings(tenantContext.require())),
+    }
+  }
+
+  async updateDefaults(ctx: HttpContext) {
+    await authorize(ctx, 'invoicing.settings.manage')
+    const settings = await ctx.request.validateUsing(invoicingSettingsValidator)
+    const organizationId = tenantContext.require()
+    const actor = actorOf(ctx)
+    await db.transaction(async (trx) => {
+      await saveInvoicingSettings(trx, organizationId, settings)
+      await auditLog.record(
+        {
+          organizationId,
+          actorId: actor.userId,
+          action: 'settings.changed',
+          subjectType: 'invoicing_settings',
+          subjectId: organizationId,
+          metadata: settings,
+          ip: actor.ip,
+        },
+        trx
+      )
+    })
+    return { settings: serializeInvoicingSettings(settings) }
+  }
+
   async taxGroups(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.tax.read')
     return { data: await taxGroups() }

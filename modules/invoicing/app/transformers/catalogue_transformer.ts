@@ -113,3 +113,19 @@ export const serializeSeries = defineSerializer(
     nextNumber: string
   }) => series
 )
+
+/** The organisation's invoicing defaults. */
+export const serializeInvoicingSettings = defineSerializer(
+  'InvoicingSettings',
+  Type.Object(
+    {
+      defaultPaymentTermsDays: Type.Integer({
+        description: 'Days between issue and due date given to a new invoice that names none.',
+      }),
+    },
+    { description: "The organisation's invoicing defaults." }
+  ),
+  (settings: { defaultPaymentTermsDays: number }) => ({
+    defaultPaymentTermsDays: settings.defaultPaymentTermsDays,
+  })
+)

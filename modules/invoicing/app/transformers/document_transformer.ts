@@ -53,6 +53,11 @@ const summaryFields = {
   customerName: Type.String(),
   issueDate: date("The draft's intended date; set to the day of issue when issued."),
   dueDate: dateOrNull(),
+  validUntil: Type.Unsafe<string | null>({
+    type: ['string', 'null'],
+    format: 'date',
+    description: "A quote's last day of validity; null otherwise.",
+  }),
   currency: Type.String(),
   subtotal: amount(),
   tax: amount(),
@@ -75,6 +80,7 @@ type SummaryInput = Pick<
   | 'customerName'
   | 'issueDate'
   | 'dueDate'
+  | 'validUntil'
   | 'currency'
   | 'subtotalMinor'
   | 'taxMinor'
@@ -97,6 +103,7 @@ function summary(document: SummaryInput) {
     customerName: document.customerName,
     issueDate: document.issueDate.toISODate()!,
     dueDate: document.dueDate?.toISODate() ?? null,
+    validUntil: document.validUntil?.toISODate() ?? null,
     currency: document.currency,
     subtotal: money(document.subtotalMinor),
     tax: money(document.taxMinor),
@@ -159,7 +166,6 @@ export const serializeDocument = defineSerializer(
     {
       ...summaryFields,
       paymentTermsDays: Type.Integer(),
-      validUntil: dateOrNull(),
       notes: wire.text(),
       creditedDocumentId: Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'uuid' }),
       reportingCurrency: Type.String(),
@@ -168,6 +174,12 @@ export const serializeDocument = defineSerializer(
       ),
       exchangeRateDate: dateOrNull(),
       exchangeRateSource: wire.text(),
+      bookCurrency: wire.text(
+        "The organisation's book (default) currency when issued (null while a draft)."
+      ),
+      bookRate: wire.text(
+        '1 unit of `currency` = this many of `bookCurrency`, as issued (null while a draft).'
+      ),
       reportingTotal: wire.text(
         'The total in the reporting currency at the issue rate (null while a draft).'
       ),
@@ -210,13 +222,14 @@ export const serializeDocument = defineSerializer(
     return {
       ...summary(document),
       paymentTermsDays: document.paymentTermsDays,
-      validUntil: document.validUntil?.toISODate() ?? null,
       notes: document.notes,
       creditedDocumentId: document.creditedDocumentId,
       reportingCurrency: document.reportingCurrency,
       exchangeRate: decimalText(document.exchangeRate),
       exchangeRateDate: document.exchangeRateDate?.toISODate() ?? null,
       exchangeRateSource: document.exchangeRateSource,
+      bookCurrency: document.bookCurrency,
+      bookRate: decimalText(document.bookRate),
       reportingTotal:
         document.reportingTotalMinor === null
           ? null

@@ -66,3 +66,8 @@ export const reminderSettingsValidator = vine.create({
   repeatEveryDays: vine.number().withoutDecimals().range([1, 365]).nullable(),
   maxReminders: vine.number().withoutDecimals().range([1, 10]),
 })
+
+/** The organisation's invoicing defaults. */
+export const invoicingSettingsValidator = vine.create({
+  defaultPaymentTermsDays: vine.number().withoutDecimals().range([0, 365]),
+})

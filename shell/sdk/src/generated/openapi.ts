@@ -1703,6 +1703,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/invoicing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's invoicing defaults */
+        get: operations["getInvoicingSettings"];
+        /**
+         * Change the organisation's invoicing defaults
+         * @description A new invoice that names no payment terms gets `defaultPaymentTermsDays`; drafts already saved keep theirs.
+         */
+        put: operations["updateInvoicingSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invoicing/tax-groups": {
         parameters: {
             query?: never;
@@ -2871,6 +2892,10 @@ export interface components {
         InvoicingDocument: {
             /** @description What remains due. */
             balance: string;
+            /** @description The organisation's book (default) currency when issued (null while a draft). */
+            bookCurrency: string | null;
+            /** @description 1 unit of `currency` = this many of `bookCurrency`, as issued (null while a draft). */
+            bookRate: string | null;
             /** Format: date-time */
             cancelledAt: string | null;
             /** @enum {string} */
@@ -3008,7 +3033,10 @@ export interface components {
             }[];
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             total: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A quote's last day of validity; null otherwise.
+             */
             validUntil: string | null;
         };
         /** @description A quote, invoice or credit note in a list. */
@@ -3053,6 +3081,11 @@ export interface components {
             tax: string;
             /** @description Decimal string of the document's currency, e.g. `"1500.00"`. */
             total: string;
+            /**
+             * Format: date
+             * @description A quote's last day of validity; null otherwise.
+             */
+            validUntil: string | null;
         };
         /** @description Money received, split over invoices; reversed, never deleted. */
         InvoicingPayment: {
@@ -3240,6 +3273,11 @@ export interface components {
             /** @description The number the next document will take. */
             nextNumber: string;
             year: number;
+        };
+        /** @description The organisation's invoicing defaults. */
+        InvoicingSettings: {
+            /** @description Days between issue and due date given to a new invoice that names none. */
+            defaultPaymentTermsDays: number;
         };
         /** @description A DGI tax group; on a date the period that started last among those covering it applies. */
         InvoicingTaxGroup: {
@@ -11639,6 +11677,157 @@ export interface operations {
                 };
             };
             /** @description A format without the year or the counter: `E_SERIES_FORMAT`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getInvoicingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The defaults (zero days of payment terms until set). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["InvoicingSettings"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateInvoicingSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "defaultPaymentTermsDays": 30
+                 *     }
+                 */
+                "application/json": {
+                    defaultPaymentTermsDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The defaults as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["InvoicingSettings"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
                 headers: {
                     [name: string]: unknown;

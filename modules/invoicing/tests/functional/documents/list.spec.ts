@@ -121,6 +121,35 @@ test.group('Invoicing / lists and queries', (group) => {
     }
   })
 
+  test("a list of quotes shows each one's validity date; an invoice has none", async ({
+    client,
+    assert,
+  }) => {
+    const { owner, organization } = await createInvoicingOrganization()
+    const customerId = await createCustomer(client, owner, organization)
+    const lines = [{ description: 'Étude', quantity: '1', unitPrice: '100', taxGroup: 'B' }]
+    await createDraft(client, owner, organization, {
+      kind: 'quote',
+      customerId,
+      validUntil: '2027-01-31',
+      lines,
+    })
+    await createDraft(client, owner, organization, { customerId, lines })
+    const quotes = await client
+      .get(invoicingUrl(organization, '/documents'))
+      .qs({ kind: 'quote' })
+      .loginAs(owner)
+    quotes.assertStatus(200)
+    assert.deepEqual(
+      quotes
+        .body()
+        .data.map((row: { kind: string; validUntil: string | null }) => [row.kind, row.validUntil]),
+      [['quote', '2027-01-31']]
+    )
+    const invoices = await client.get(invoicingUrl(organization, '/documents')).loginAs(owner)
+    assert.isNull(invoices.body().data[0].validUntil)
+  })
+
   test("answers the assistant's questions: overdue invoices, a customer's balance, an invoice by number", async ({
     client,
     assert,

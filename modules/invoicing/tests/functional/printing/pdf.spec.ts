@@ -92,10 +92,15 @@ test.group('Invoicing / printing', (group) => {
     assert,
   }) => {
     const { owner, organization, invoice } = await issuedUsdInvoice(client)
+    // The screens show the rate the PDF prints.
+    assert.containsSubset(invoice, { currency: 'USD', bookCurrency: 'CDF', bookRate: '2850' })
     const response = await pdfOf(client, owner, organization, invoice.id, '?lang=fr')
     response.assertStatus(200)
     assert.equal(response.header('content-type'), 'application/pdf')
     assert.include(response.header('content-disposition'), `Facture%20FA-${year}-0001.pdf`)
+    // The invoicing screens frame it in their own page, and only they may.
+    assert.equal(response.header('x-frame-options'), 'SAMEORIGIN')
+    assert.include(response.header('content-security-policy'), "frame-ancestors 'self'")
     const text = await textOf(response.body())
     for (const expected of [
       `FA-${year}-0001`,
