@@ -299,7 +299,7 @@ test.group('Finance / reports on a small business month', (group) => {
     xlsx.assertStatus(200)
     assert.include(xlsx.header('content-type'), 'spreadsheetml')
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(xlsx.body() as Buffer)
+    await workbook.xlsx.load(new Uint8Array(xlsx.body() as Buffer).buffer)
     const sheet = workbook.worksheets[0]
     assert.equal(sheet.getCell('A1').value, 'Balance générale')
     assert.deepEqual(sheet.getRow(4).values, [
