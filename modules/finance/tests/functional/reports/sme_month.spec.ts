@@ -6,6 +6,7 @@ import { extractText, getDocumentProxy } from 'unpdf'
 import { events } from '@ia/kernel/contracts'
 import { runQueuedJobs, type Organization, type User } from '@ia/platform/testing'
 import { createCustomer } from '@ia/invoicing/testing'
+import { financeQueries } from '../../../contracts/index.ts'
 import { checkBalanceImmediately, createFinanceOrganization, financeUrl } from '../../helpers.ts'
 
 type Setup = { client: ApiClient; owner: User; organization: Organization }
@@ -391,5 +392,50 @@ test.group('Finance / reports on a small business month', (group) => {
     assert.lengthOf(theirs.rows, 0)
     // The owner of the first organisation is not a member of the second.
     ;(await client.get(financeUrl(other.organization, '/entries')).loginAs(owner)).assertStatus(404)
+  })
+})
+
+test.group('Finance / read-only queries for the assistant', (group) => {
+  group.each.setup(() => testUtils.db().withGlobalTransaction())
+  group.each.setup(() => checkBalanceImmediately())
+
+  test('period summary, cash position, top expenses and an account balance', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, organization } = await createFinanceOrganization()
+    await smeMonth({ client, owner, organization })
+    const period = { from: '2026-03-01', to: '2026-03-31' }
+    assert.containsSubset(await financeQueries.periodSummary(organization.id, period), {
+      currency: 'CDF',
+      revenue: '1600000.00',
+      expenses: '1265000.00',
+      netResult: '335000.00',
+    })
+    const cash = await financeQueries.cashPosition(organization.id, '2026-03-31')
+    assert.deepEqual(
+      cash.accounts.map((account) => [account.code, account.balance]),
+      [
+        ['521', '3621000.00'],
+        ['552', '700000.00'],
+        ['5711', '50000.00'],
+      ]
+    )
+    assert.equal(cash.total, '4371000.00')
+    const top = await financeQueries.topExpenses(organization.id, { ...period, limit: 2 })
+    assert.deepEqual(
+      top.expenses.map((expense) => [expense.code, expense.amount]),
+      [
+        ['6611', '600000.00'],
+        ['6011', '400000.00'],
+      ]
+    )
+    assert.containsSubset(
+      await financeQueries.accountBalance(organization.id, '4111', '2026-03-19'),
+      {
+        balance: '1840000.00',
+      }
+    )
+    assert.isNull(await financeQueries.accountBalance(organization.id, '4999', '2026-03-31'))
   })
 })
