@@ -104,7 +104,8 @@ async function bookDocument(
   direction: 'invoice' | 'credit'
 ) {
   const state = await ledgerState(client, organizationId)
-  if (!state) return null
+  // A document of nothing (free items only) moves no account.
+  if (!state || new Decimal(facts.total).isZero()) return null
   if (await alreadyBooked(client, organizationId, { type: sourceType, id: facts.documentId }))
     return null
   return ledgerPosting.post(client, organizationId, {
