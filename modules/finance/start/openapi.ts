@@ -299,3 +299,14 @@ route('GET /api/v1/orgs/:orgId/finance/reports/ageing', {
   query: ageingValidator,
   responses: reportResponse('The partners and totals.'),
 })
+route('GET /api/v1/orgs/:orgId/finance/reports/dashboard', {
+  operationId: 'financeDashboard',
+  summary: 'Dashboard figures of a period',
+  description:
+    'Revenue (class 7), expenses (class 6) and profit per month of the period, with their totals, and the money held at `to` per treasury account ' +
+    '(banks 52, electronic money 55, cash 57) and in total; JSON only. `currency=reporting` for the reporting currency. From the daily rollups.',
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: periodReportValidator,
+  responses: reportResponse('The months and the cash position.'),
+})

@@ -29,4 +29,5 @@ organizationRoutes('finance', () => {
   router.get('finance/reports/balance-sheet', [ReportsController, 'balanceSheet'])
   router.get('finance/reports/vat', [ReportsController, 'vatSummary'])
   router.get('finance/reports/ageing', [ReportsController, 'ageing'])
+  router.get('finance/reports/dashboard', [ReportsController, 'dashboard'])
 })

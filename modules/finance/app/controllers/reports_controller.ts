@@ -6,6 +6,7 @@ import { financeErrors } from '../errors.ts'
 import {
   ageing,
   balanceSheet,
+  dashboard,
   generalLedger,
   incomeStatement,
   trialBalance,
@@ -164,6 +165,21 @@ export default class ReportsController {
       client: db.connection(),
     })
     return answer(ctx, input, report, reportTables.vatSummary, `vat-${from}-${to}`)
+  }
+
+  /** The figures of a period's dashboard (JSON only: the screens chart them). */
+  async dashboard(ctx: HttpContext) {
+    await authorize(ctx, 'finance.report.read')
+    const input = await ctx.request.validateUsing(periodReportValidator, { data: ctx.request.qs() })
+    const { from, to } = periodOf(input)
+    const report = await dashboard({
+      organizationId: tenantContext.require(),
+      from,
+      to,
+      view: view(input),
+      client: db.connection(),
+    })
+    return { report }
   }
 
   async ageing(ctx: HttpContext) {

@@ -425,3 +425,82 @@ export async function ageing(
     totals: format(totals),
   }
 }
+
+/**
+ * What a year's dashboard shows, from the rollups: revenue (class 7), expenses (class 6) and profit per
+ * month, and the money held at the end (banks 52, electronic money 55, cash 57) per account.
+ */
+export async function dashboard(query: ReportQuery) {
+  const currency = await currencyOf(query)
+  const debit = query.view === 'book' ? 'd.debit_minor' : 'd.reporting_debit_minor'
+  const credit = query.view === 'book' ? 'd.credit_minor' : 'd.reporting_credit_minor'
+  const [months, cash] = await Promise.all([
+    query.client.rawQuery(
+      `SELECT to_char(date_trunc('month', d.day), 'YYYY-MM') AS month,
+         coalesce(sum(${credit} - ${debit}) FILTER (WHERE a.class = 7), 0)::text AS revenue,
+         coalesce(sum(${debit} - ${credit}) FILTER (WHERE a.class = 6), 0)::text AS expenses
+       FROM finance.daily_balances d JOIN finance.accounts a ON a.id = d.account_id
+       WHERE d.organization_id = :organizationId AND d.day BETWEEN :from AND :to AND a.class IN (6, 7)
+       GROUP BY 1 ORDER BY 1`,
+      { organizationId: query.organizationId, from: query.from, to: query.to }
+    ),
+    query.client.rawQuery(
+      `SELECT a.code, a.name_fr, a.name_en, sum(${debit} - ${credit})::text AS balance
+       FROM finance.daily_balances d JOIN finance.accounts a ON a.id = d.account_id
+       WHERE d.organization_id = :organizationId AND d.day <= :to
+         AND (a.code LIKE '52%' OR a.code LIKE '55%' OR a.code LIKE '57%')
+       GROUP BY a.code, a.name_fr, a.name_en ORDER BY a.code`,
+      { organizationId: query.organizationId, to: query.to }
+    ),
+  ])
+  const byMonth = new Map<string, { revenue: bigint; expenses: bigint }>(
+    months.rows.map((row: { month: string; revenue: string; expenses: string }) => [
+      row.month,
+      { revenue: BigInt(row.revenue), expenses: BigInt(row.expenses) },
+    ])
+  )
+  const series: Array<{ month: string; revenue: string; expenses: string; profit: string }> = []
+  const totals = { revenue: 0n, expenses: 0n }
+  for (
+    let month = DateTime.fromISO(query.from).startOf('month');
+    month <= DateTime.fromISO(query.to);
+    month = month.plus({ months: 1 })
+  ) {
+    const values = byMonth.get(month.toFormat('yyyy-MM')) ?? { revenue: 0n, expenses: 0n }
+    totals.revenue += values.revenue
+    totals.expenses += values.expenses
+    series.push({
+      month: month.toFormat('yyyy-MM'),
+      revenue: money(values.revenue, currency),
+      expenses: money(values.expenses, currency),
+      profit: money(values.revenue - values.expenses, currency),
+    })
+  }
+  const accounts = (cash.rows as Array<Record<string, string>>).map((row) => ({
+    code: row.code,
+    nameFr: row.name_fr,
+    nameEn: row.name_en,
+    balance: money(BigInt(row.balance), currency),
+  }))
+  return {
+    from: query.from,
+    to: query.to,
+    currency,
+    months: series,
+    totals: {
+      revenue: money(totals.revenue, currency),
+      expenses: money(totals.expenses, currency),
+      profit: money(totals.revenue - totals.expenses, currency),
+    },
+    cash: {
+      accounts,
+      total: money(
+        (cash.rows as Array<Record<string, string>>).reduce(
+          (sum, row) => sum + BigInt(row.balance),
+          0n
+        ),
+        currency
+      ),
+    },
+  }
+}

@@ -1365,6 +1365,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/finance/reports/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard figures of a period
+         * @description Revenue (class 7), expenses (class 6) and profit per month of the period, with their totals, and the money held at `to` per treasury account (banks 52, electronic money 55, cash 57) and in total; JSON only. `currency=reporting` for the reporting currency. From the daily rollups.
+         */
+        get: operations["financeDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/finance/reports/general-ledger": {
         parameters: {
             query?: never;
@@ -9177,6 +9197,82 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The balance sheet. As `{ report }` in JSON, or the file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        report: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The organisation has not enabled finance: `E_LEDGER_MISSING`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    financeDashboard: {
+        parameters: {
+            query: {
+                currency?: "book" | "reporting";
+                format?: "json" | "csv" | "xlsx" | "pdf";
+                from: unknown;
+                lang?: "fr" | "en";
+                to: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The months and the cash position. As `{ report }` in JSON, or the file. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -281,6 +281,13 @@ test.group('Finance / reports on a small business month', (group) => {
     const payables = await get('/reports/ageing?side=payables&at=2026-03-31')
     assert.lengthOf(payables.partners, 0)
 
+    const board = await get('/reports/dashboard?from=2026-02-01&to=2026-03-31')
+    assert.deepEqual(board.months, [
+      { month: '2026-02', revenue: '0.00', expenses: '0.00', profit: '0.00' },
+      { month: '2026-03', revenue: '1600000.00', expenses: '1265000.00', profit: '335000.00' },
+    ])
+    assert.equal(board.cash.total, '4371000.00')
+
     const ledger = await get(`/reports/general-ledger?account=521&${march}`)
     assert.equal(ledger.opening, '0.00')
     assert.equal(ledger.closing, '3621000.00')
