@@ -19,9 +19,7 @@ organizationRoutes('finance', () => {
   router.get('finance/settings', [LedgerController, 'settings'])
   router.patch('finance/settings', [LedgerController, 'updateSettings'])
   router.get('finance/fiscal-years', [LedgerController, 'fiscalYears'])
-  router
-    .post('finance/fiscal-years/:year/close', [LedgerController, 'closeFiscalYear'])
-    .where('year', /^\d{4}$/)
+  router.post('finance/fiscal-years/:year/close', [LedgerController, 'closeFiscalYear'])
 
   router.get('finance/reports/trial-balance', [ReportsController, 'trialBalance'])
   router.get('finance/reports/general-ledger', [ReportsController, 'generalLedger'])

@@ -326,6 +326,8 @@ export default class LedgerController {
   /** Closes a fiscal year: the lock date moves to its last day, so nothing is posted into it again. */
   async closeFiscalYear(ctx: HttpContext) {
     await authorize(ctx, 'finance.settings.manage')
+    // Checked here, not by a route matcher, so that an anonymous caller still gets 401 first.
+    if (!/^\d{4}$/.test(ctx.params.year)) throw notFound()
     const year = Number(ctx.params.year)
     const organizationId = tenantContext.require()
     const row = await db.transaction(async (trx) => {
