@@ -8,6 +8,7 @@ declare module '@ia/kernel/contracts' {
   interface ModulePermissions {
     "contacts": "contacts.contact.read" | "contacts.contact.create" | "contacts.contact.update" | "contacts.contact.archive" | "contacts.contact.import" | "contacts.contact.export"
     "currencies": "currencies.rate.read" | "currencies.rate.create" | "currencies.settings.manage"
+    "fiscal": "fiscal.settings.read" | "fiscal.settings.manage" | "fiscal.normalisation.read" | "fiscal.normalisation.retry"
     "invoicing": "invoicing.invoice.read" | "invoicing.invoice.create" | "invoicing.invoice.update" | "invoicing.invoice.issue" | "invoicing.invoice.delete" | "invoicing.payment.read" | "invoicing.payment.create" | "invoicing.payment.reverse" | "invoicing.product.read" | "invoicing.product.create" | "invoicing.product.update" | "invoicing.product.archive" | "invoicing.tax.read" | "invoicing.tax.manage" | "invoicing.settings.manage"
     "marketplace": "marketplace.catalog.read" | "marketplace.install.manage" | "marketplace.apikey.manage"
     "platform": "platform.organization.read" | "platform.organization.update" | "platform.member.read" | "platform.member.manage" | "platform.module.manage" | "platform.audit.read" | "platform.job.manage"

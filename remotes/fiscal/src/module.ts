@@ -1,0 +1,11 @@
+import { defineRemoteModule, type ModulePermissions } from '@ia/sdk'
+import type { RouteRecordRaw } from 'vue-router'
+import en from './locales/en.json'
+import fr from './locales/fr.json'
+
+const routes: RouteRecordRaw[] = [
+  { path: '', name: 'fiscal.items', component: () => import('./views/FiscalView.vue'), meta: { permission: 'fiscal.item.read' satisfies ModulePermissions['fiscal'] } },
+]
+
+/** The fiscal module as the shell loads it: its routes and its strings in every language. */
+export default defineRemoteModule({ id: 'fiscal', routes, messages: { fr, en } })
