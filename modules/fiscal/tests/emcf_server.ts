@@ -128,6 +128,11 @@ export class EmcfServer {
     }
   }
 
+  /** Drops every pending invoice, as the device does when their two minutes are over. */
+  expireAllPending() {
+    this.pending.clear()
+  }
+
   private expire() {
     const limit = Date.now() - this.options.pendingTtlMs
     for (const [uid, entry] of this.pending) if (entry.at < limit) this.pending.delete(uid)

@@ -1,4 +1,3 @@
-import db from '@adonisjs/lucid/services/db'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { DateTime } from 'luxon'
 import {
@@ -28,17 +27,19 @@ export type NormalisePayload = { organizationId: string }
 /** Most pending invoices a device holds (the e-MCF's rule). */
 export const MAX_PENDING = 10
 
-/** Waits between two tries while the device is unreachable or full: 30 s doubling up to 30 min, for as long as it takes. */
+/** Posts of one invoice before giving up: each expired on the device before its confirmation. */
+export const MAX_POSTS = 5
+
+/** Waits between two tries while the device is unreachable, full or refuses the token: 30 s doubling up to 30 min, for as long as it takes. */
 export function retryDelayMs(retryCount: number) {
   return Math.min(30_000 * 2 ** Math.max(retryCount - 1, 0), 30 * 60_000)
 }
 
+/** A stored normalisation, as the job reads it. */
 export type NormalisationRow = {
   id: string
   organization_id: string
-  sequence: string
   document_id: string
-  document_kind: 'invoice' | 'credit_note'
   number: string
   credited_document_id: string | null
   status: 'awaiting' | 'posted' | 'normalised' | 'failed'
@@ -49,14 +50,17 @@ export type NormalisationRow = {
   attempts: number
 }
 
-/** Each state change is committed at once, apart from the job's transaction: a uid the device gave is never lost with it. */
-async function update(row: NormalisationRow, values: Record<string, unknown>) {
-  await db.transaction(async (trx) => {
-    await trx
-      .from('fiscal.normalisations')
-      .where({ id: row.id, organization_id: row.organization_id })
-      .update({ ...values, updated_at: new Date() })
-  })
+/** One run of a device queue: its transaction, its device and settings. */
+type Run = { client: TransactionClientContract; device: FiscalDevice; settings: DeviceRow }
+
+/** What happened to a row in a run: `posted` ends the run, so that the uid is committed before anything else. */
+type Outcome = 'done' | 'posted'
+
+async function update(run: Run, row: NormalisationRow, values: Record<string, unknown>) {
+  await run.client
+    .from('fiscal.normalisations')
+    .where({ id: row.id, organization_id: row.organization_id })
+    .update({ ...values, updated_at: new Date() })
   Object.assign(row, values)
 }
 
@@ -67,8 +71,8 @@ const ourTotals = (row: NormalisationRow): FiscalTotals => ({
   tax: fromMinorUnits(row.tax_minor, row.currency),
 })
 
-async function store(row: NormalisationRow, signature: FiscalSignature) {
-  await update(row, {
+async function store(run: Run, row: NormalisationRow, signature: FiscalSignature) {
+  await update(run, row, {
     status: 'normalised',
     uid: signature.uid,
     dgi_code: signature.dgiCode,
@@ -83,65 +87,69 @@ async function store(row: NormalisationRow, signature: FiscalSignature) {
 }
 
 /** Compares the device's totals with ours to the minor unit: confirms when equal, else cancels and keeps the difference. */
-async function settle(
-  device: FiscalDevice,
-  row: NormalisationRow,
-  uid: string,
-  theirs: FiscalTotals
-) {
-  await update(row, {
-    status: 'posted',
-    uid,
+async function settle(run: Run, row: NormalisationRow, uid: string, theirs: FiscalTotals) {
+  const values = {
     emcf_total_minor: minor(theirs.total, row.currency),
     emcf_tax_minor: minor(theirs.tax, row.currency),
-  })
-  const totals = ourTotals(row)
-  if (
-    minor(theirs.total, row.currency) !== row.total_minor ||
-    minor(theirs.tax, row.currency) !== row.tax_minor
-  ) {
-    await device.cancel(uid).catch((error) => {
+  }
+  if (values.emcf_total_minor !== row.total_minor || values.emcf_tax_minor !== row.tax_minor) {
+    await run.device.cancel(uid).catch((error) => {
       // Already gone (expired): nothing pending to cancel.
       if (!(error instanceof FiscalDeviceError && error.kind === 'not_found')) throw error
     })
-    await update(row, {
+    const ours = ourTotals(row)
+    await update(run, row, {
+      ...values,
       status: 'failed',
       uid: null,
       error_code: 'E_TOTALS_MISMATCH',
-      error_message: `e-MCF ${theirs.total} / ${theirs.tax}, ours ${totals.total} / ${totals.tax}`,
+      error_message: `e-MCF ${theirs.total} / ${theirs.tax}, ours ${ours.total} / ${ours.tax}`,
     })
     return
   }
-  await store(row, await device.confirm(uid, totals))
+  await update(run, row, values)
+  await store(run, row, await run.device.confirm(uid, ourTotals(row)))
 }
 
-/** The pending invoice the device holds under our number, found after a run died between POST and its answer. */
-async function findOurPending(device: FiscalDevice, number: string) {
-  for (const entry of (await device.status()).pending) {
+/** The pending invoice the device holds under our number: a run that died after its POST left it there. */
+async function findOurPending(
+  device: FiscalDevice,
+  pending: Array<{ uid: string }>,
+  number: string
+) {
+  for (const entry of pending) {
     const found = await device.find(entry.uid)
     if (found && !isSignature(found) && found.rn === number) return found
   }
   return null
 }
 
-async function normaliseOne(
-  device: FiscalDevice,
-  row: NormalisationRow,
-  settings: DeviceRow,
-  client: TransactionClientContract
-) {
+async function normaliseOne(run: Run, row: NormalisationRow): Promise<Outcome> {
+  const { device, client } = run
   if (row.status === 'posted' && row.uid) {
     const found = await device.find(row.uid)
-    if (found && isSignature(found)) return store(row, found)
-    if (found) return settle(device, row, found.uid, found.totals)
+    if (found && isSignature(found)) {
+      await store(run, row, found)
+      return 'done'
+    }
+    if (found) {
+      await settle(run, row, found.uid, found.totals)
+      return 'done'
+    }
     // Expired or cancelled on the device: sent again below.
-    await update(row, { status: 'awaiting', uid: null })
+    await update(run, row, { status: 'awaiting', uid: null })
   }
-  if (row.attempts > 0) {
-    const orphan = await findOurPending(device, row.number)
-    if (orphan) return settle(device, row, orphan.uid, orphan.totals)
+  const { pending } = await device.status()
+  const orphan = await findOurPending(device, pending, row.number)
+  if (orphan) {
+    await settle(run, row, orphan.uid, orphan.totals)
+    return 'done'
   }
-  if ((await device.status()).pending.length >= MAX_PENDING)
+  if (row.attempts >= MAX_POSTS) {
+    await update(run, row, { status: 'failed', error_code: 'E_DEVICE_EXPIRED' })
+    return 'done'
+  }
+  if (pending.length >= MAX_PENDING)
     throw new FiscalDeviceError('full', 'The device holds ten pending invoices')
 
   const document = await invoicingQueries.documentForFiscal(
@@ -149,7 +157,10 @@ async function normaliseOne(
     row.document_id,
     client
   )
-  if (!document) return update(row, { status: 'failed', error_code: 'E_DOCUMENT_MISSING' })
+  if (!document) {
+    await update(run, row, { status: 'failed', error_code: 'E_DOCUMENT_MISSING' })
+    return 'done'
+  }
   const credited = row.credited_document_id
     ? await client
         .from('fiscal.normalisations')
@@ -162,7 +173,7 @@ async function normaliseOne(
     invoice = await fiscalInvoiceOf(document, {
       organizationId: row.organization_id,
       operatorName:
-        settings.operator_name ??
+        run.settings.operator_name ??
         (await organizations.find(row.organization_id, client))?.name ??
         'IA-Solution',
       creditedDgiCode: credited?.dgi_code ?? null,
@@ -170,24 +181,27 @@ async function normaliseOne(
     })
   } catch (error) {
     if (!(error instanceof InvoiceNotNormalisable)) throw error
-    return update(row, {
+    await update(run, row, {
       status: 'failed',
       error_code: error.code,
       error_message: JSON.stringify(error.data),
     })
+    return 'done'
   }
-  await update(row, { attempts: row.attempts + 1 })
-  const pending = await device.submit(invoice)
-  await settle(device, row, pending.uid, pending.totals)
+  const posted = await device.submit(invoice)
+  await update(run, row, { status: 'posted', uid: posted.uid, attempts: row.attempts + 1 })
+  return 'posted'
 }
 
 /**
- * Normalises the organisation's awaiting invoices and credit notes one at a time, in the order they
- * were issued, one run per device at a time (a transaction lock). A pending invoice left by a run that
- * died is found again (by its uid, else by our number among the device's pending ones) and completed
- * or cancelled, never sent twice. When the device is down, full or refuses the token, the run stops
- * where it is and queues itself again later, however long it takes; what the device refuses, and
- * totals that differ from ours, fail that invoice alone with the reason.
+ * Normalises the organisation's awaiting invoices and credit notes in the order they were issued, one
+ * run per device at a time (a transaction lock). A run confirms what it finds pending and sends at
+ * most one invoice, then ends, so the uid the device gave is committed before the next step; the next
+ * run (queued at once) compares the totals and confirms. A run that died after its POST left the
+ * invoice pending on the device: the next one finds it by our number and completes or cancels it,
+ * never sends it twice. When the device is down, full or refuses the token, the run stops where it is
+ * and queues itself again later, however long it takes; what the device refuses, and totals that
+ * differ from ours, fail that invoice alone with the reason.
  */
 export async function normaliseDevice({ organizationId }: NormalisePayload, context: JobContext) {
   const client = context.client
@@ -200,37 +214,44 @@ export async function normaliseDevice({ organizationId }: NormalisePayload, cont
     .whereIn('status', ['awaiting', 'posted'])
     .orderBy('sequence')
   if (!rows.length) return
-  const device = fiscalDeviceOf(settings)
-  const devices = client.from('fiscal.devices').where('organization_id', organizationId)
-  try {
-    for (const [index, row] of rows.entries()) {
-      try {
-        await normaliseOne(device, row, settings, client)
-      } catch (error) {
-        // What the device refuses fails this invoice alone, with the device's reason.
-        if (!(error instanceof FiscalDeviceError && error.kind === 'rejected')) throw error
-        await update(row, {
-          status: 'failed',
-          error_code: 'E_DEVICE_REJECTED',
-          error_message: `${error.deviceCode ?? ''} ${error.message}`.trim().slice(0, 1000),
-        })
-      }
-      await context.progress(Math.round(((index + 1) * 100) / rows.length))
-    }
-    await devices.update({ retry_count: 0, next_attempt_at: null, last_error: null })
-  } catch (error) {
-    if (!(error instanceof FiscalDeviceError)) throw error
-    const retryCount = settings.retry_count + 1
-    const delayMs = retryDelayMs(retryCount)
-    await devices.update({
-      retry_count: retryCount,
-      next_attempt_at: DateTime.now().plus({ milliseconds: delayMs }).toJSDate(),
-      last_error: `${error.kind}: ${error.message}`.slice(0, 1000),
-    })
-    await jobs.dispatch<NormalisePayload>(
+  const run: Run = { client, device: fiscalDeviceOf(settings), settings }
+  const devices = () => client.from('fiscal.devices').where('organization_id', organizationId)
+  const again = (delayMs: number) =>
+    jobs.dispatch<NormalisePayload>(
       NORMALISE_JOB,
       { organizationId },
       { client, organizationId, delayMs }
     )
+  try {
+    for (const row of rows) {
+      let outcome: Outcome = 'done'
+      try {
+        outcome = await normaliseOne(run, row)
+      } catch (error) {
+        // What the device refuses fails this invoice alone, with the device's reason.
+        if (!(error instanceof FiscalDeviceError && error.kind === 'rejected')) throw error
+        await update(run, row, {
+          status: 'failed',
+          uid: null,
+          error_code: 'E_DEVICE_REJECTED',
+          error_message: `${error.deviceCode ?? ''} ${error.message}`.trim().slice(0, 1000),
+        })
+      }
+      if (outcome === 'posted') {
+        await again(0)
+        break
+      }
+    }
+    await devices().update({ retry_count: 0, next_attempt_at: null, last_error: null })
+  } catch (error) {
+    if (!(error instanceof FiscalDeviceError)) throw error
+    const retryCount = settings.retry_count + 1
+    const delayMs = retryDelayMs(retryCount)
+    await devices().update({
+      retry_count: retryCount,
+      next_attempt_at: DateTime.now().plus({ milliseconds: delayMs }).toJSDate(),
+      last_error: `${error.kind}: ${error.message}`.slice(0, 1000),
+    })
+    await again(delayMs)
   }
 }
