@@ -21,6 +21,9 @@ export default class FiscalProvider implements DomainModuleProvider {
     events.subscribe('invoicing.credit_note.issued', 'fiscal.normalisation', queueNormalisation)
     documentHooks.registerSendGate(refuseUnnormalised)
     documentHooks.registerPrintMarks(normalisedMarks)
+    const { rateCrossChecks } = await import('@ia/currencies/contracts')
+    const { emcfRateCheck } = await import('../app/services/emcf_rates.ts')
+    rateCrossChecks.register(emcfRateCheck)
     await import('../start/routes.ts')
   }
 }

@@ -51,7 +51,10 @@ test.group('Fiscal / device settings', (group) => {
       .loginAs(owner)
       .withCsrfToken()
     refused.assertStatus(422)
-    assert.containsSubset(refused.body().errors[0], { code: 'E_FISCAL_TOKEN_REFUSED', field: 'token' })
+    assert.containsSubset(refused.body().errors[0], {
+      code: 'E_FISCAL_TOKEN_REFUSED',
+      field: 'token',
+    })
     assert.include(refused.body().errors[0].message, 'jeton')
     server.options.down = true
     const down = await client
