@@ -72,7 +72,7 @@ describe('QueueView', () => {
     const page = await mountPage(QueueView, module, 'en')
     expect(calls.map((call) => call.url)).toEqual(['/api/v1/orgs/42/fiscal/normalisations'])
     const text = page.text().replace(/[\u00a0\u202f]/g, ' ')
-    expect(text).toContain('Awaiting normalisation')
+    expect(text).toContain('To normalise')
     expect(text).toContain('ABCDEFGHIJKLMNOPQRSTUVWX · 2/2 FV')
     expect(text).toContain('Totals differ: e-MCF CDF 2,860.00')
     expect(text).toContain('Try again')
