@@ -90,10 +90,22 @@ describeRoute('POST /api/v1/orgs/:orgId/fiscal/normalisations/drain', {
 describeRoute('GET /api/v1/orgs/:orgId/fiscal/documents/:documentId/normalisation', {
   operationId: 'getDocumentNormalisation',
   summary: 'The normalisation of one invoice or credit note',
+  description:
+    'Null when the document has none (a draft, a quote, issued before normalisation was on); 404 when the organisation has no such document.',
   tags,
   permission: 'fiscal.normalisation.read',
   params: { ...params, documentId: 'The invoicing document id (uuid).' },
-  responses: { 200: { description: 'Its normalisation.', schema: normalisation }, 403: forbidden },
+  responses: {
+    200: {
+      description: 'Its normalisation, or null.',
+      schema: {
+        type: 'object',
+        properties: { normalisation: { anyOf: [serializeNormalisation.ref, { type: 'null' }] } },
+        required: ['normalisation'],
+      },
+    },
+    403: forbidden,
+  },
 })
 describeRoute('POST /api/v1/orgs/:orgId/fiscal/normalisations/:normalisationId/retry', {
   operationId: 'retryNormalisation',

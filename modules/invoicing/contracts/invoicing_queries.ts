@@ -199,6 +199,14 @@ export const invoicingQueries = {
     })
   },
 
+  /** Whether the organisation has a document (any kind, any state) with this id. */
+  async hasDocument(organizationId: string, documentId: string, client?: QueryClientContract) {
+    const found = await tenantContext.run(organizationId, () =>
+      Document.query({ client }).where('id', documentId).select('id').first()
+    )
+    return Boolean(found)
+  },
+
   /** The issued invoice numbered `number`, or null. */
   async invoiceByNumber(organizationId: string, number: string, client?: QueryClientContract) {
     const invoice = await tenantContext.run(organizationId, () =>

@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { auditLog, authorize, jobs, notFound, tenantContext } from '@ia/kernel/contracts'
+import { invoicingQueries } from '@ia/invoicing/contracts'
 import { FiscalDeviceError } from '../ports/fiscal_device.ts'
 import { deviceRow, encryptToken, fiscalDeviceOf } from '../services/devices.ts'
 import { fiscalErrors } from '../errors.ts'
@@ -105,15 +106,17 @@ export default class FiscalController {
     return { data: (await query).map(serializeNormalisation) }
   }
 
-  /** The normalisation of one invoice or credit note. */
+  /** The normalisation of one of the organisation's documents; null when it has none (a draft, a quote, issued before normalisation was on). */
   async forDocument(ctx: HttpContext) {
     await authorize(ctx, 'fiscal.normalisation.read')
+    const organizationId = tenantContext.require()
+    if (!(await invoicingQueries.hasDocument(organizationId, ctx.params.documentId)))
+      throw notFound()
     const row = await db
       .from('fiscal.normalisations')
-      .where({ organization_id: tenantContext.require(), document_id: ctx.params.documentId })
+      .where({ organization_id: organizationId, document_id: ctx.params.documentId })
       .first()
-    if (!row) throw notFound()
-    return { normalisation: serializeNormalisation(row) }
+    return { normalisation: row ? serializeNormalisation(row) : null }
   }
 
   /** Tries a failed normalisation again (after the device's settings were fixed), at the end of the queue's order. */

@@ -1187,7 +1187,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The normalisation of one invoice or credit note */
+        /**
+         * The normalisation of one invoice or credit note
+         * @description Null when the document has none (a draft, a quote, issued before normalisation was on); 404 when the organisation has no such document.
+         */
         get: operations["getDocumentNormalisation"];
         put?: never;
         post?: never;
@@ -8211,14 +8214,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Its normalisation. */
+            /** @description Its normalisation, or null. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        normalisation: components["schemas"]["Normalisation"];
+                        normalisation: components["schemas"]["Normalisation"] | null;
                     };
                 };
             };
