@@ -13,3 +13,9 @@ export {
   type CalendarDate,
 } from './currencies_service.ts'
 export { currenciesEvents, type RateRecorded } from './events.ts'
+export {
+  rateCrossChecks,
+  CROSS_CHECK_TOLERANCE,
+  type RateCrossCheck,
+  type CrossCheckRates,
+} from './rate_cross_checks.ts'

@@ -1,7 +1,19 @@
 /*
  * The invoicing module's public surface: the only invoicing code other modules may import.
  */
-export { invoicingQueries, type InvoiceSummary } from './invoicing_queries.ts'
+export {
+  invoicingQueries,
+  type InvoiceSummary,
+  type FiscalDocument,
+  type FiscalDocumentLine,
+} from './invoicing_queries.ts'
+export {
+  documentHooks,
+  type HookedDocument,
+  type SendGate,
+  type PrintMarks,
+  type PrintMarksProvider,
+} from './document_hooks.ts'
 export {
   invoicingPayments,
   type PayableInvoice,

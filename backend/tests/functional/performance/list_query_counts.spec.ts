@@ -387,6 +387,10 @@ const NOT_DATA_LISTS: Record<string, string> = {
     'one entry per installed module of the product, not per record',
   'GET /api/v1/auth/providers': 'the configured sign-in providers',
   'GET /api/v1/auth/me': 'one record',
+  'GET /api/v1/orgs/:orgId/fiscal/settings': 'one record',
+  'GET /api/v1/orgs/:orgId/fiscal/documents/:documentId/normalisation': 'one record',
+  'GET /api/v1/orgs/:orgId/fiscal/normalisations':
+    'one query of at most 200 rows of its own table, nothing read per row',
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/pdf': 'one document, printed',
   'GET /api/v1/public/invoicing/:token/pdf': 'one document, printed',
   'GET /api/v1/public/modules/:moduleId/remote':

@@ -263,6 +263,31 @@ const ID_SOURCES: Record<
       return row.id
     },
   },
+  normalisationId: {
+    kind: 'tenant',
+    // A failed normalisation of one of A's invoices, as the fiscal queue leaves it (retry takes a failed one).
+    obtain: async (world) => {
+      const document = await invoicingDraft(world)
+      const now = new Date()
+      const [row] = await db
+        .table('fiscal.normalisations')
+        .insert({
+          organization_id: world.orgA.id,
+          document_id: document.id,
+          document_kind: 'invoice',
+          number: 'FA-TEST-0001',
+          status: 'failed',
+          currency: 'CDF',
+          total_minor: 116000,
+          tax_minor: 16000,
+          error_code: 'E_DEVICE_REJECTED',
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+      return row.id
+    },
+  },
   payoutId: {
     kind: 'tenant',
     // Asked by another member of A, so that A's owner may approve it.

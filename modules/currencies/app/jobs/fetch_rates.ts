@@ -1,11 +1,13 @@
-import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { jobs, type JobContext } from '@ia/kernel/contracts'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
+import { Decimal, jobs, type JobContext } from '@ia/kernel/contracts'
 import { DateTime } from 'luxon'
 import { currenciesService } from '../../contracts/currencies_service.ts'
 import { recordRates, type NewRate } from '../actions/record_rates.ts'
-import { rateSettings } from '../services/organization_setup.ts'
+import { BCC_RATE_SOURCE, rateSettings } from '../services/organization_setup.ts'
 import { normalizeRate, rateDate } from '../services/rate_values.ts'
 import { fetchProviderText, ProviderError } from '../services/provider_http.ts'
+import { BccPageError, parseBccPage } from '../services/bcc_rates.ts'
+import { CROSS_CHECK_TOLERANCE, rateCrossChecks } from '../../contracts/rate_cross_checks.ts'
 
 export { ProviderError }
 
@@ -61,8 +63,36 @@ export function readProviderAnswer(text: string, usedCurrencies: string[]): NewR
   return rates
 }
 
-function download(url: string) {
-  return fetchProviderText(url, TIMEOUT_MS, MAX_BYTES)
+/** The provider's answer, fetched from a public address only; an HTML page is the BCC's, anything else JSON. */
+async function download(url: string) {
+  const text = await fetchProviderText(url, TIMEOUT_MS, MAX_BYTES)
+  return { text, html: /^\s*</.test(text) }
+}
+
+/**
+ * Compares each rate with every second source that has the same pair (or its inverse): one further
+ * than 1 % away is flagged (the reason names both) and nothing is recorded.
+ */
+async function crossCheck(organizationId: string, rates: NewRate[], client: QueryClientContract) {
+  for (const check of rateCrossChecks.all()) {
+    const other = await check(organizationId, client)
+    if (!other) continue
+    for (const rate of rates) {
+      const match = other.rates.find(
+        (entry) =>
+          (entry.base === rate.baseCurrency && entry.quote === rate.quoteCurrency) ||
+          (entry.base === rate.quoteCurrency && entry.quote === rate.baseCurrency)
+      )
+      if (!match) continue
+      const theirs =
+        match.base === rate.baseCurrency ? new Decimal(match.rate) : new Decimal(1).div(match.rate)
+      const gap = new Decimal(rate.rate).minus(theirs).abs().div(theirs)
+      if (gap.greaterThan(CROSS_CHECK_TOLERANCE))
+        throw new ProviderError(
+          `Flagged, not recorded: 1 ${rate.baseCurrency} = ${rate.rate} ${rate.quoteCurrency} is ${gap.times(100).toDecimalPlaces(2).toString()} % away from ${other.source} (${theirs.toSignificantDigits(10).toString()})`
+        )
+    }
+  }
 }
 
 /**
@@ -78,28 +108,29 @@ export async function fetchRates({ organizationId }: FetchRatesPayload, context:
   const status = (values: { provider_fetched_at?: Date; provider_error: string | null }) =>
     client.from('currencies.settings').where('organization_id', organizationId).update(values)
   let rates: NewRate[]
+  let source = new URL(settings.providerUrl).host
   try {
     const { currencies } = await currenciesService.settings(organizationId, { client })
-    rates = readProviderAnswer(
-      await download(settings.providerUrl),
-      currencies.map((currency) => currency.code)
-    )
+    const codes = currencies.map((currency) => currency.code)
+    const answer = await download(settings.providerUrl)
+    if (answer.html) source = BCC_RATE_SOURCE
+    // An HTML answer is the BCC's page (no API); anything else the JSON shape above.
+    rates = answer.html
+      ? parseBccPage(
+          answer.text,
+          codes.filter((code) => code !== 'CDF')
+        )
+      : readProviderAnswer(answer.text, codes)
+    await crossCheck(organizationId, rates, client)
   } catch (error) {
     const message =
-      error instanceof ProviderError
+      error instanceof ProviderError || error instanceof BccPageError
         ? error.message
         : `The provider could not be reached: ${error instanceof Error ? error.message : String(error)}`
     await status({ provider_error: message.slice(0, 1000) })
     return
   }
-  await recordRates(
-    organizationId,
-    rates,
-    'provider',
-    new URL(settings.providerUrl).host,
-    null,
-    client
-  )
+  await recordRates(organizationId, rates, 'provider', source, null, client)
   await status({ provider_fetched_at: DateTime.now().toJSDate(), provider_error: null })
 }
 

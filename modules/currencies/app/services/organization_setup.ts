@@ -1,5 +1,6 @@
 import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { organizations, type OrganizationProfile } from '@ia/kernel/contracts'
+import { BCC_PAGE_URL } from './bcc_rates.ts'
 
 /** The Banque Centrale du Congo publishes the day's indicative CDF rate: the source of a DR Congo organisation's rates. */
 export const BCC_RATE_SOURCE = 'Banque Centrale du Congo - taux indicatif'
@@ -18,11 +19,12 @@ export function startingCurrencies(profile: OrganizationProfile) {
   return { codes: [...codes], rateSource: drc ? BCC_RATE_SOURCE : MANUAL_SOURCE[profile.locale] }
 }
 
-/** Gives an organisation its starting currencies and settings (idempotent), in the caller's transaction. */
+/** Gives an organisation its starting currencies and settings (idempotent), in the caller's transaction; a DR Congo organisation reads the BCC's page each day. */
 export async function setUpOrganization(organizationId: string, trx: TransactionClientContract) {
   const profile = await organizations.find(organizationId, trx)
   if (!profile) throw new RangeError(`Unknown organisation ${organizationId}`)
   const { codes, rateSource } = startingCurrencies(profile)
+  const providerUrl = profile.country === 'CD' ? BCC_PAGE_URL : null
   const now = new Date()
   await trx
     .insertQuery()
@@ -38,7 +40,7 @@ export async function setUpOrganization(organizationId: string, trx: Transaction
     .knexQuery.insert({
       organization_id: organizationId,
       rate_source: rateSource,
-      provider_url: null,
+      provider_url: providerUrl,
       updated_at: now,
     })
     .onConflict('organization_id')

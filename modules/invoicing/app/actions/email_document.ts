@@ -3,6 +3,7 @@ import { files, fromMinorUnits, mails } from '@ia/kernel/contracts'
 import type Document from '../models/document.ts'
 import type DocumentLine from '../models/document_line.ts'
 import { invoicingErrors } from '../errors.ts'
+import { documentHooks } from '../../contracts/document_hooks.ts'
 import {
   documentFileName,
   renderDocumentPdf,
@@ -44,7 +45,8 @@ export type DocumentSentMail = {
 /**
  * Mails an issued document to its customer with its PDF attached and the link that opens it without an
  * account. The PDF is stored in the organisation's files (the copy that was sent) and the mail queued in
- * the sending transaction: it leaves only if the sending is committed.
+ * the sending transaction: it leaves only if the sending is committed. Other modules' send gates are
+ * asked first (an invoice awaiting its normalisation does not leave).
  */
 export class EmailDocument {
   async handle(
@@ -54,6 +56,15 @@ export class EmailDocument {
     actor: Actor
   ) {
     const { document } = view
+    await documentHooks.assertSendable(
+      {
+        organizationId: document.organizationId,
+        documentId: document.id,
+        kind: document.kind,
+        issuedAt: document.issuedAt?.toJSDate() ?? null,
+      },
+      trx
+    )
     const to = options.to ?? document.customerSnapshot?.email ?? null
     if (!to) throw invoicingErrors.noRecipient()
     const pdf = await renderDocumentPdf(view, options.locale, trx)

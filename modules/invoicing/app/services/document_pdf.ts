@@ -18,6 +18,7 @@ import type { PartySnapshot } from '../models/document.ts'
 import type DocumentLine from '../models/document_line.ts'
 import TaxGroup from '../models/tax_group.ts'
 import { decimalText } from './decimal_text.ts'
+import { documentHooks } from '../../contracts/document_hooks.ts'
 
 const TEMPLATE = fileURLToPath(new URL('../../resources/documents/invoice.typ', import.meta.url))
 
@@ -247,13 +248,38 @@ export async function renderDocumentPdf(
 ) {
   const profile = (await organizations.find(view.document.organizationId, client))!
   const data = await documentPrint(view, locale, profile, client)
+  const { document } = view
+  const marks = document.number
+    ? await documentHooks.printMarks(
+        {
+          organizationId: document.organizationId,
+          documentId: document.id,
+          kind: document.kind,
+          issuedAt: document.issuedAt?.toJSDate() ?? null,
+        },
+        locale,
+        client
+      )
+    : null
   const logo = profile.logoPath ? await files.get(profile.id, profile.logoPath) : null
   // The template reads the image's format from its name: the logo keeps the extension it was stored with.
   const logoFile = logo ? `/images/logo${extname(profile.logoPath!)}` : null
+  const printed = {
+    ...data,
+    seller: { ...data.seller, logo: logoFile },
+    ...(marks && {
+      fiscal: { title: marks.title, qr: Boolean(marks.qrPng), lines: marks.lines },
+      amountInWords: marks.amountInWords,
+      equivalent: data.equivalent ?? marks.equivalent,
+    }),
+  }
   return documents.pdf({
     template: TEMPLATE,
-    data: { ...data, seller: { ...data.seller, logo: logoFile } },
-    files: logo ? { [logoFile!]: logo } : {},
+    data: printed,
+    files: {
+      ...(logo ? { [logoFile!]: logo } : {}),
+      ...(marks?.qrPng ? { '/images/qr.png': marks.qrPng } : {}),
+    },
     createdAt: (view.document.issuedAt ?? view.document.createdAt).toJSDate(),
   })
 }

@@ -1520,6 +1520,121 @@ export interface paths {
         patch: operations["updateFinanceSettings"];
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/fiscal/documents/{documentId}/normalisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The normalisation of one invoice or credit note
+         * @description Null when the document has none (a draft, a quote, issued before normalisation was on); 404 when the organisation has no such document.
+         */
+        get: operations["getDocumentNormalisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/fiscal/normalisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The last 200 normalisations, newest first */
+        get: operations["listNormalisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/fiscal/normalisations/{normalisationId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a failed normalisation again
+         * @description Only a failed one: else 409 `E_NORMALISATION_NOT_RETRYABLE`.
+         */
+        post: operations["retryNormalisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/fiscal/normalisations/drain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the normalisation queue now */
+        post: operations["drainNormalisations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/fiscal/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s e-MCF settings (never the token) */
+        get: operations["getFiscalDevice"];
+        /**
+         * Save the e-MCF settings: NIF, device id (ISF), token, base URL, test or production, on/off
+         * @description The token is stored encrypted and never answered; leave it out to keep the stored one (first save: `E_FISCAL_TOKEN_REQUIRED`). Switching on queues a run of the normalisation queue.
+         */
+        put: operations["updateFiscalDevice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/fiscal/settings/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask the e-MCF `GET /info/status` with the stored settings
+         * @description A refused token: 422 `E_FISCAL_TOKEN_REFUSED`; the e-MCF unreachable: 502 `E_FISCAL_DEVICE_UNAVAILABLE`.
+         */
+        post: operations["checkFiscalDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/invitations": {
         parameters: {
             query?: never;
@@ -3256,6 +3371,45 @@ export interface components {
             /** @description Where invoiced sales are booked (7011 by default). */
             salesAccount: string;
         };
+        FiscalDeviceSettings: {
+            /** @description The e-MCF API base */
+            baseUrl: string | null;
+            configured: boolean;
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @description When normalisation was switched on
+             */
+            enabledAt: string | null;
+            /** @description test or production */
+            environment: string;
+            /** @description A token is stored (it is never answered) */
+            hasToken: boolean;
+            /** @description The device identifier (ISF) */
+            isf: string | null;
+            /** @description Why the last try stopped, or null */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the queue is tried again
+             */
+            nextAttemptAt: string | null;
+            /** @description The taxpayer’s NIF */
+            nif: string | null;
+            /** @description The operator name sent with each invoice */
+            operatorName: string | null;
+            /** @description Failed tries in a row while the e-MCF is unreachable */
+            retryCount: number;
+        };
+        FiscalDeviceStatus: {
+            nif: string;
+            /** @description The device number (NIM) */
+            nim: string | null;
+            /** @description Invoices the device holds unconfirmed (ten at most) */
+            pendingCount: number;
+            /** @description The e-MCF’s clock */
+            serverDateTime: string | null;
+        };
         Invitation: {
             /** Format: date-time */
             createdAt: string;
@@ -4201,6 +4355,51 @@ export interface components {
             name: string | null;
             /** @description The secret, shown this once only: send it as `Authorization: Bearer <value>`. */
             value: string;
+        };
+        Normalisation: {
+            attempts: number;
+            /** @description DEF Compteurs */
+            counters: string | null;
+            /**
+             * Format: date-time
+             * @description When it was queued
+             */
+            createdAt: string;
+            currency: string;
+            /** @description CODE DEF/DGI */
+            dgiCode: string | null;
+            /** @description DEF Heure */
+            dgiDateTime: string | null;
+            /** Format: uuid */
+            documentId: string;
+            /** @description invoice or credit_note */
+            documentKind: string;
+            /** @description The e-MCF’s tax, when it answered one */
+            emcfTax: string | null;
+            /** @description The e-MCF’s total, when it answered one */
+            emcfTotal: string | null;
+            /** @description Why it failed: E_TOTALS_MISMATCH, E_DEVICE_REJECTED, E_CLIENT_NIF_REQUIRED... */
+            errorCode: string | null;
+            /** @description The details (the e-MCF’s own text) */
+            errorMessage: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description DEF NIM */
+            nim: string | null;
+            /**
+             * Format: date-time
+             * @description When the DGI signed it
+             */
+            normalisedAt: string | null;
+            number: string;
+            /** @description The QR code’s content */
+            qrContent: string | null;
+            /** @description awaiting, posted, normalised or failed */
+            status: string;
+            /** @description Our tax (decimal string) */
+            tax: string;
+            /** @description Our total (decimal string) */
+            total: string;
         };
         /** @description Something the platform told the user. Also pushed live on the channel `users/<userId>/notifications`. */
         Notification: {
@@ -10734,6 +10933,447 @@ export interface operations {
             };
             /** @description A field is invalid. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getDocumentNormalisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoicing document id (uuid). */
+                documentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its normalisation, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        normalisation: components["schemas"]["Normalisation"] | null;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listNormalisations: {
+        parameters: {
+            query?: {
+                status?: "awaiting" | "posted" | "normalised" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Normalisation"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    retryNormalisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The normalisation id (uuid). */
+                normalisationId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        normalisation: components["schemas"]["Normalisation"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    drainNormalisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        jobId: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFiscalDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["FiscalDeviceSettings"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateFiscalDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true,
+                 *       "environment": "test",
+                 *       "baseUrl": "https://emcf-test.example.cd/api",
+                 *       "nif": "A1234567B",
+                 *       "isf": "ISF-0001",
+                 *       "token": "jeton-delivre-par-la-dgi",
+                 *       "operatorName": "Caisse principale"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uri */
+                    baseUrl: string;
+                    /** @enum {unknown} */
+                    enabled: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    /** @enum {unknown} */
+                    environment: "test" | "production";
+                    isf: string;
+                    nif: string;
+                    operatorName?: string | null;
+                    token?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        settings: components["schemas"]["FiscalDeviceSettings"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    checkFiscalDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device’s status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: components["schemas"]["FiscalDeviceStatus"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -42,7 +42,7 @@ test.group('Currencies / settings', (group) => {
         },
       ],
       rateSource: 'Banque Centrale du Congo - taux indicatif',
-      providerUrl: null,
+      providerUrl: 'https://www.bcc.cd/',
       providerFetchedAt: null,
       providerError: null,
     })
@@ -179,6 +179,12 @@ test.group('Currencies / provider job', (group) => {
     assert,
   }) => {
     const { owner, organization } = await createCurrenciesOrganization()
+    // A DR Congo organisation starts with the BCC's page: without it, there is no provider.
+    await client
+      .put(currenciesUrl(organization.id, '/settings'))
+      .json(SETTINGS)
+      .loginAs(owner)
+      .withCsrfToken()
     const none = await client
       .post(currenciesUrl(organization.id, '/provider/fetch'))
       .loginAs(owner)
@@ -282,7 +288,12 @@ test.group('Currencies / provider job', (group) => {
     assert,
   }) => {
     const { owner, organization } = await createCurrenciesOrganization()
-    const { organization: without } = await createCurrenciesOrganization()
+    const { owner: otherOwner, organization: without } = await createCurrenciesOrganization()
+    await client
+      .put(currenciesUrl(without.id, '/settings'))
+      .json(SETTINGS)
+      .loginAs(otherOwner)
+      .withCsrfToken()
     answer = {
       status: 200,
       body: `{"base":"USD","date":"${DateTime.now().toISODate()}","rates":{"CDF":2851.25}}`,
