@@ -10,10 +10,7 @@ import {
   type AnalyseStatementPayload,
 } from '../app/services/statement_imports.ts'
 import { treasuryTargetForPayment } from '../app/services/treasury_accounts.ts'
-import {
-  defaultTreasuryResolver,
-  setTreasuryResolver,
-} from '../app/services/treasury_resolver.ts'
+import { defaultTreasuryResolver, setTreasuryResolver } from '../app/services/treasury_resolver.ts'
 import './treasury_routes.ts'
 
 jobs.register<AnalyseStatementPayload>(ANALYSE_STATEMENT_JOB, analyseStatement, {

@@ -50,7 +50,10 @@ route('GET /api/v1/orgs/:orgId/finance/treasury-accounts', {
   description: '`archived=true` lists archived accounts too.',
   permission: 'finance.treasury.read',
   params: { orgId },
-  responses: { 200: { description: 'By kind, then name.', schema: listOf(serializeTreasuryAccount.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'By kind, then name.', schema: listOf(serializeTreasuryAccount.ref) },
+    403: forbidden,
+  },
 })
 route('POST /api/v1/orgs/:orgId/finance/treasury-accounts', {
   operationId: 'createFinanceTreasuryAccount',
@@ -81,7 +84,8 @@ route('GET /api/v1/orgs/:orgId/finance/treasury-accounts/:accountId', {
 route('PATCH /api/v1/orgs/:orgId/finance/treasury-accounts/:accountId', {
   operationId: 'updateFinanceTreasuryAccount',
   summary: 'Rename, receive invoice payments, archive',
-  description: 'Making an account receive payments releases the one of the same kind and currency that did.',
+  description:
+    'Making an account receive payments releases the one of the same kind and currency that did.',
   permission: 'finance.treasury.manage',
   params: { orgId, accountId },
   request: updateTreasuryAccountValidator,
@@ -95,14 +99,23 @@ route('GET /api/v1/orgs/:orgId/finance/treasury-accounts/:accountId/reconciliati
     'Suggestions are entries on the account with the same signed amount, ranked by date distance and a reference found in the line.',
   permission: 'finance.statement.reconcile',
   params: { orgId, accountId },
-  responses: { 200: { description: 'Oldest first, 200 at most.', schema: listOf(serializeReconciliationItem.ref) }, 403: forbidden },
+  responses: {
+    200: {
+      description: 'Oldest first, 200 at most.',
+      schema: listOf(serializeReconciliationItem.ref),
+    },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/finance/categories', {
   operationId: 'listFinanceCategories',
   summary: 'Income and expense categories in plain words, with their SYSCOHADA accounts',
   permission: 'finance.transaction.read',
   params: { orgId },
-  responses: { 200: { description: 'The categories.', schema: listOf(serializeCategory.ref) }, 403: forbidden },
+  responses: {
+    200: { description: 'The categories.', schema: listOf(serializeCategory.ref) },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/finance/transactions', {
   operationId: 'listFinanceTransactions',
@@ -155,14 +168,20 @@ route('POST /api/v1/orgs/:orgId/finance/transactions/:transactionId/attachments'
   permission: 'finance.transaction.create',
   params: { orgId, transactionId },
   request: attachmentValidator,
-  responses: { 201: { description: 'The transaction with its receipts.', schema: transaction }, 403: forbidden },
+  responses: {
+    201: { description: 'The transaction with its receipts.', schema: transaction },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/finance/transactions/:transactionId/attachments/:attachmentId', {
   operationId: 'getFinanceReceiptUrl',
   summary: 'A five-minute link to a receipt',
   permission: 'finance.transaction.read',
   params: { orgId, transactionId, attachmentId: 'The attachment id (uuid).' },
-  responses: { 200: { description: 'The link.', schema: object({ url: { type: 'string' } }) }, 403: forbidden },
+  responses: {
+    200: { description: 'The link.', schema: object({ url: { type: 'string' } }) },
+    403: forbidden,
+  },
 })
 route('POST /api/v1/orgs/:orgId/finance/statements/preview', {
   operationId: 'previewFinanceStatement',
@@ -198,7 +217,10 @@ route('POST /api/v1/orgs/:orgId/finance/statements', {
   permission: 'finance.statement.import',
   params: { orgId },
   request: statementUploadValidator,
-  responses: { 202: { description: 'The import, being analysed.', schema: statementImport }, 403: forbidden },
+  responses: {
+    202: { description: 'The import, being analysed.', schema: statementImport },
+    403: forbidden,
+  },
 })
 route('GET /api/v1/orgs/:orgId/finance/statements/:importId', {
   operationId: 'getFinanceStatement',
@@ -221,14 +243,22 @@ route('DELETE /api/v1/orgs/:orgId/finance/statements/:importId', {
   summary: 'Drop an import that was not confirmed',
   permission: 'finance.statement.import',
   params: { orgId, importId },
-  responses: { 204: noContent, 403: forbidden, 409: 'Already confirmed: `E_STATEMENT_IMPORT_NOT_READY`.' },
+  responses: {
+    204: noContent,
+    403: forbidden,
+    409: 'Already confirmed: `E_STATEMENT_IMPORT_NOT_READY`.',
+  },
 })
 route('POST /api/v1/orgs/:orgId/finance/statements/:importId/confirm', {
   operationId: 'confirmFinanceStatement',
   summary: 'Import the analysed lines (duplicates left out)',
   permission: 'finance.statement.import',
   params: { orgId, importId },
-  responses: { 200: { description: 'The confirmed import.', schema: statementImport }, 403: forbidden, 409: 'Not analysed yet, or confirmed already.' },
+  responses: {
+    200: { description: 'The confirmed import.', schema: statementImport },
+    403: forbidden,
+    409: 'Not analysed yet, or confirmed already.',
+  },
 })
 route('POST /api/v1/orgs/:orgId/finance/statement-lines/:lineId/match', {
   operationId: 'matchFinanceStatementLine',
@@ -256,7 +286,10 @@ route('POST /api/v1/orgs/:orgId/finance/statement-lines/:lineId/transaction', {
   responses: {
     201: {
       description: 'The transaction and its entry.',
-      schema: object({ transactionId: { type: 'string', format: 'uuid' }, entryId: { type: 'string', format: 'uuid' } }),
+      schema: object({
+        transactionId: { type: 'string', format: 'uuid' },
+        entryId: { type: 'string', format: 'uuid' },
+      }),
     },
     403: forbidden,
   },
@@ -269,7 +302,10 @@ const budgetRow = object({
   accountCode: { type: 'string' },
   budget: money,
   actual: money,
-  months: { type: 'array', items: object({ month: { type: 'string' }, budget: money, actual: money }) },
+  months: {
+    type: 'array',
+    items: object({ month: { type: 'string' }, budget: money, actual: money }),
+  },
 })
 route('GET /api/v1/orgs/:orgId/finance/budgets', {
   operationId: 'listFinanceBudgets',
@@ -278,7 +314,10 @@ route('GET /api/v1/orgs/:orgId/finance/budgets', {
   params: { orgId },
   query: budgetYearValidator,
   responses: {
-    200: { description: 'In the book currency.', schema: object({ currency: { type: 'string' }, data: { type: 'array', items: budgetRow } }) },
+    200: {
+      description: 'In the book currency.',
+      schema: object({ currency: { type: 'string' }, data: { type: 'array', items: budgetRow } }),
+    },
     403: forbidden,
   },
 })
@@ -288,14 +327,18 @@ route('PUT /api/v1/orgs/:orgId/finance/budgets', {
   permission: 'finance.budget.manage',
   params: { orgId },
   request: setBudgetValidator,
-  requestExample: { categoryId: '00000000-0000-4000-8000-000000000000', month: '2026-02', amount: '500000' },
+  requestExample: {
+    categoryId: '00000000-0000-4000-8000-000000000000',
+    month: '2026-02',
+    amount: '500000',
+  },
   responses: { 204: noContent, 403: forbidden },
 })
 route('GET /api/v1/orgs/:orgId/finance/dashboard', {
   operationId: 'getFinanceDashboard',
   summary: 'Revenue, expenses, profit, cash, expenses by category, ageing, top customers, budget',
   description:
-    'Read from the per-account, per-day rollups. `currency=book` (default) or `reporting`; cash totals are given in both at each month end\'s rate (null without a rate).',
+    "Read from the per-account, per-day rollups. `currency=book` (default) or `reporting`; cash totals are given in both at each month end's rate (null without a rate).",
   permission: 'finance.dashboard.read',
   params: { orgId },
   query: periodValidator,

@@ -1,7 +1,8 @@
 import router from '@adonisjs/core/services/router'
 import { organizationRoutes } from '@ia/kernel/contracts'
 
-const TreasuryAccountsController = () => import('../app/controllers/treasury_accounts_controller.ts')
+const TreasuryAccountsController = () =>
+  import('../app/controllers/treasury_accounts_controller.ts')
 const TransactionsController = () => import('../app/controllers/transactions_controller.ts')
 const StatementsController = () => import('../app/controllers/statements_controller.ts')
 const BudgetsController = () => import('../app/controllers/budgets_controller.ts')
@@ -26,7 +27,10 @@ organizationRoutes('finance', () => {
   router
     .group(() => {
       router.get('finance/transactions/:transactionId', [TransactionsController, 'show'])
-      router.post('finance/transactions/:transactionId/attachments', [TransactionsController, 'attach'])
+      router.post('finance/transactions/:transactionId/attachments', [
+        TransactionsController,
+        'attach',
+      ])
       router
         .get('finance/transactions/:transactionId/attachments/:attachmentId', [
           TransactionsController,

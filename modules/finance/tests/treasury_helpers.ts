@@ -7,13 +7,14 @@ import {
   type User,
 } from '@ia/platform/testing'
 
-/** An owner with an organisation keeping its books in CDF and reporting in USD, with finance enabled and a USD rate. */
-export async function createTreasuryOrganization(name?: string) {
+/** An owner with an organisation keeping its books in CDF and reporting in USD (1 USD = 2,800 CDF since December 2025), with finance enabled. */
+export async function createTreasuryOrganization(client: ApiClient, name?: string) {
   const { owner, organization } = await createOwnerWithOrganization(name)
   organization.merge({ defaultCurrency: 'CDF', reportingCurrency: 'USD' })
   await organization.save()
   for (const moduleId of ['contacts', 'currencies', 'invoicing', 'finance'])
     await enableModule(organization, moduleId, owner)
+  await recordRate(client, owner, organization, 'USD', 'CDF', '2800', '2025-12-01')
   return { owner, organization }
 }
 
@@ -57,12 +58,24 @@ export async function openAccount(
   organization: Pick<Organization, 'id'>,
   body: Record<string, unknown>
 ) {
-  const response = await send(client, owner, 'post', financeUrl(organization, '/treasury-accounts'), {
-    openingDate: '2026-01-01',
-    ...body,
-  })
-  response.assertStatus(201)
-  return response.body().account as { id: string; accountCode: string; balance: string; currency: string }
+  const response = await send(
+    client,
+    owner,
+    'post',
+    financeUrl(organization, '/treasury-accounts'),
+    {
+      openingDate: '2026-01-01',
+      ...body,
+    }
+  )
+  if (response.status() !== 201)
+    throw new Error(`Account refused: ${JSON.stringify(response.body())}`)
+  return response.body().account as {
+    id: string
+    accountCode: string
+    balance: string
+    currency: string
+  }
 }
 
 /** The organisation's category with this key. */

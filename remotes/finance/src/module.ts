@@ -15,7 +15,7 @@ const routes: RouteRecordRaw[] = [
   },
   {
     path: 'accounts',
-    name: 'finance.accounts',
+    name: 'finance.treasury',
     component: () => import('./views/TreasuryAccountsView.vue'),
     meta: permission('finance.treasury.read'),
   },
@@ -42,6 +42,12 @@ const routes: RouteRecordRaw[] = [
     name: 'finance.budgets',
     component: () => import('./views/BudgetsView.vue'),
     meta: permission('finance.budget.read'),
+  },
+  {
+    path: 'chart',
+    name: 'finance.chart',
+    component: () => import('./views/FinanceView.vue'),
+    meta: permission('finance.ledger.read'),
   },
   {
     path: 'reports',

@@ -24,8 +24,20 @@ const cash: TreasuryAccount = {
   archived: false,
 }
 const categories: Category[] = [
-  { id: 'cat-rent', kind: 'expense', key: 'rent', name: { fr: 'Loyer', en: 'Rent' }, accountCode: '6222' },
-  { id: 'cat-sales', kind: 'income', key: 'sales', name: { fr: 'Ventes', en: 'Sales' }, accountCode: '7011' },
+  {
+    id: 'cat-rent',
+    kind: 'expense',
+    key: 'rent',
+    name: { fr: 'Loyer', en: 'Rent' },
+    accountCode: '6222',
+  },
+  {
+    id: 'cat-sales',
+    kind: 'income',
+    key: 'sales',
+    name: { fr: 'Ventes', en: 'Sales' },
+    accountCode: '7011',
+  },
 ]
 
 function mountForm(locale = 'fr') {

@@ -73,7 +73,12 @@ export async function recordTransaction(
   if (input.kind === 'transfer') {
     if (!input.toAccountId) throw treasuryErrors.accountUnknown('toAccountId')
     if (input.toAccountId === input.accountId) throw treasuryErrors.sameAccount()
-    toAccount = await requireTreasuryAccount(client, organizationId, input.toAccountId, 'toAccountId')
+    toAccount = await requireTreasuryAccount(
+      client,
+      organizationId,
+      input.toAccountId,
+      'toAccountId'
+    )
     if (toAccount.currency === currency) {
       toAmountMinor = amountMinor
     } else {
@@ -83,6 +88,8 @@ export async function recordTransaction(
         formatAmount(new Decimal(amount).times(rate), toAccount.currency),
         toAccount.currency
       )
+      // A rate so small that nothing arrives is no rate.
+      if (toAmountMinor <= 0n) throw treasuryErrors.rateRequired()
     }
     const toAmount = fromMinorUnits(toAmountMinor, toAccount.currency)
     const { bookCurrency } = await ledgerSettings(organizationId, client)
@@ -94,19 +101,37 @@ export async function recordTransaction(
           : toAccount.currency === bookCurrency
             ? toAmount
             : (
-                await currenciesService.convert(organizationId, amountMinor, currency, bookCurrency, input.date, {
-                  client,
-                  field: 'date',
-                })
+                await currenciesService.convert(
+                  organizationId,
+                  amountMinor,
+                  currency,
+                  bookCurrency,
+                  input.date,
+                  {
+                    client,
+                    field: 'date',
+                  }
+                )
               ).amount
     }
     lines.push(
-      { account: toAccount.account_code, debit: toAmount, currency: toAccount.currency, bookAmount },
+      {
+        account: toAccount.account_code,
+        debit: toAmount,
+        currency: toAccount.currency,
+        bookAmount,
+      },
       { account: account.account_code, credit: amount, currency, bookAmount }
     )
   } else {
     if (!input.categoryId) throw treasuryErrors.categoryUnknown('categoryId')
-    category = await requireCategory(client, organizationId, input.categoryId, input.kind, 'categoryId')
+    category = await requireCategory(
+      client,
+      organizationId,
+      input.categoryId,
+      input.kind,
+      'categoryId'
+    )
     if (input.contactId) {
       const contact = await contactsDirectory.assertContactBelongs(
         organizationId,

@@ -13,12 +13,19 @@ import { isoDay } from './treasury_http.ts'
 export default class BudgetsController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'finance.budget.read')
-    const { year } = await ctx.request.validateUsing(budgetYearValidator, { data: ctx.request.qs() })
+    const { year } = await ctx.request.validateUsing(budgetYearValidator, {
+      data: ctx.request.qs(),
+    })
     const client = db.connection()
     const { bookCurrency } = await ledgerSettings(ctx.organization.id, client)
     return {
       currency: bookCurrency,
-      data: await budgetAgainstActual(client, ctx.organization.id, `${year}-01-01`, `${year}-12-31`),
+      data: await budgetAgainstActual(
+        client,
+        ctx.organization.id,
+        `${year}-01-01`,
+        `${year}-12-31`
+      ),
     }
   }
 
@@ -28,7 +35,13 @@ export default class BudgetsController {
     const input = await ctx.request.validateUsing(setBudgetValidator)
     const organizationId = ctx.organization.id
     await db.transaction(async (trx) => {
-      const category = await requireCategory(trx, organizationId, input.categoryId, null, 'categoryId')
+      const category = await requireCategory(
+        trx,
+        organizationId,
+        input.categoryId,
+        null,
+        'categoryId'
+      )
       const { bookCurrency } = await ledgerSettings(organizationId, trx)
       if (!fitsCurrency(input.amount, bookCurrency))
         throw treasuryErrors.amountDigits('amount', bookCurrency)

@@ -44,7 +44,12 @@ export default class StatementsController {
       ...(input.dateFormat ? { dateFormat: input.dateFormat } : {}),
       ...(input.decimalSeparator ? { decimalSeparator: input.decimalSeparator } : {}),
     }
-    return { bytes: await readFile(input.file.tmpPath!), fileName: input.file.clientName, accountId: input.accountId, chosen }
+    return {
+      bytes: await readFile(input.file.tmpPath!),
+      fileName: input.file.clientName,
+      accountId: input.accountId,
+      chosen,
+    }
   }
 
   #importView(ctx: HttpContext, row: any) {
@@ -87,11 +92,17 @@ export default class StatementsController {
     await authorize(ctx, 'finance.statement.import')
     const { organizationId } = requestParties(ctx)
     const row = await findStatementImport(db.connection(), organizationId, ctx.params.importId)
-    const account = await findTreasuryAccount(db.connection(), organizationId, row.treasury_account_id)
+    const account = await findTreasuryAccount(
+      db.connection(),
+      organizationId,
+      row.treasury_account_id
+    )
     const lines = await statementLines(db.connection(), organizationId, row.id)
     return {
       import: this.#importView(ctx, row),
-      lines: lines.map((line) => serializeStatementLine({ row: line, currency: account!.currency })),
+      lines: lines.map((line) =>
+        serializeStatementLine({ row: line, currency: account!.currency })
+      ),
     }
   }
 

@@ -13,7 +13,10 @@ import {
   createTreasuryAccountValidator,
   updateTreasuryAccountValidator,
 } from '../validators/treasury.ts'
-import { serializeCategory, serializeTreasuryAccount } from '../transformers/treasury_transformer.ts'
+import {
+  serializeCategory,
+  serializeTreasuryAccount,
+} from '../transformers/treasury_transformer.ts'
 import { isoDay, requestParties } from './treasury_http.ts'
 
 /** Cash boxes, bank accounts and mobile-money wallets; the categories transactions use. */
@@ -27,7 +30,11 @@ export default class TreasuryAccountsController {
 
   async show(ctx: HttpContext) {
     await authorize(ctx, 'finance.treasury.read')
-    const row = await findTreasuryAccount(db.connection(), ctx.organization.id, ctx.params.accountId)
+    const row = await findTreasuryAccount(
+      db.connection(),
+      ctx.organization.id,
+      ctx.params.accountId
+    )
     if (!row) throw notFound()
     return { account: serializeTreasuryAccount(row) }
   }
@@ -44,7 +51,11 @@ export default class TreasuryAccountsController {
       return createTreasuryAccount(
         trx,
         organizationId,
-        { ...input, openingBalance: input.openingBalance ?? '0', openingDate: isoDay(input.openingDate) },
+        {
+          ...input,
+          openingBalance: input.openingBalance ?? '0',
+          openingDate: isoDay(input.openingDate),
+        },
         userId
       )
     })

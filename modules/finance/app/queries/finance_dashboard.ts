@@ -132,8 +132,14 @@ export async function financeDashboard(
 
   const budget = await budgetAgainstActual(client, organizationId, query.from, query.to)
 
-  const total = (rows: { revenue: string; expenses: string; profit: string }[], key: 'revenue' | 'expenses' | 'profit') =>
-    formatAmount(rows.reduce((sum, row) => sum.plus(row[key]), new Decimal(0)), currency)
+  const total = (
+    rows: { revenue: string; expenses: string; profit: string }[],
+    key: 'revenue' | 'expenses' | 'profit'
+  ) =>
+    formatAmount(
+      rows.reduce((sum, row) => sum.plus(row[key]), new Decimal(0)),
+      currency
+    )
   return {
     currency,
     bookCurrency: settings.bookCurrency,
@@ -186,7 +192,8 @@ async function cashPositionByMonth(
     BigInt(
       rows.find(
         (row: any) =>
-          DateTime.fromJSDate(row.end_day).toISODate() === end && row.account_id === account.account_id
+          DateTime.fromJSDate(row.end_day).toISODate() === end &&
+          row.account_id === account.account_id
       )?.balance ?? 0
     )
   const convert = async (minor: bigint, from: string, to: string, date: string) => {

@@ -60,10 +60,18 @@ export async function listTransactions(
     .orderBy('t.created_at', 'desc')
     .offset((page - 1) * TRANSACTIONS_PER_PAGE)
     .limit(TRANSACTIONS_PER_PAGE + 1)
-  return { rows: rows.slice(0, TRANSACTIONS_PER_PAGE), hasMore: rows.length > TRANSACTIONS_PER_PAGE, page }
+  return {
+    rows: rows.slice(0, TRANSACTIONS_PER_PAGE),
+    hasMore: rows.length > TRANSACTIONS_PER_PAGE,
+    page,
+  }
 }
 
 /** One transaction of the organisation, or null. */
-export async function findTransaction(client: QueryClientContract, organizationId: string, id: string) {
+export async function findTransaction(
+  client: QueryClientContract,
+  organizationId: string,
+  id: string
+) {
   return (await transactionsQuery(client, organizationId).where('t.id', id).first()) ?? null
 }

@@ -192,14 +192,16 @@ export function parseDate(cell: string, format: StatementDateFormat): string | n
   return date.isValid && date.year >= 1990 && date.year <= 2100 ? date.toISODate() : null
 }
 
-/** The first date layout that reads every sample date, `dd/MM/yyyy` (DR Congo's) when none does. */
+/** The date layout that reads the most sample dates (the first listed on a tie), `dd/MM/yyyy` (DR Congo's) when none reads any. */
 export function detectDateFormat(cells: string[]): StatementDateFormat {
   const filled = cells.filter((cell) => cell.trim())
-  return (
-    STATEMENT_DATE_FORMATS.find((format) =>
-      filled.every((cell) => parseDate(cell, format) !== null)
-    ) ?? 'dd/MM/yyyy'
-  )
+  let best: StatementDateFormat = 'dd/MM/yyyy'
+  let bestCount = 0
+  for (const format of STATEMENT_DATE_FORMATS) {
+    const count = filled.filter((cell) => parseDate(cell, format) !== null).length
+    if (count > bestCount) [best, bestCount] = [format, count]
+  }
+  return best
 }
 
 /** The cell separator of the header: `;` (French Excel), `,` or tab, whichever splits it most. */
@@ -223,7 +225,7 @@ function csvRecords(text: string, delimiter: string): { line: number; cells: str
         skip_empty_lines: true,
         info: true,
         to: MAX_STATEMENT_ROWS + 2,
-      }) as { record: string[]; info: { lines: number } }[]
+      }) as unknown as { record: string[]; info: { lines: number } }[]
     ).map(({ record, info }) => ({ line: info.lines, cells: record }))
   } catch (error) {
     if (error instanceof CsvError)

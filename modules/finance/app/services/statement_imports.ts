@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import db from '@adonisjs/lucid/services/db'
 import i18nManager from '@adonisjs/i18n/services/main'
-import type {
-  QueryClientContract,
-  TransactionClientContract,
-} from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import {
   DomainError,
   fitsCurrency,
@@ -55,7 +52,8 @@ export function readForAccount(
   try {
     reading = readStatementFile(bytes, chosen)
   } catch (error) {
-    if (error instanceof StatementFileError) throw treasuryErrors.statementFile(error.reason, error.line)
+    if (error instanceof StatementFileError)
+      throw treasuryErrors.statementFile(error.reason, error.line)
     throw error
   }
   if (reading.currency && reading.currency !== account.currency)
@@ -135,7 +133,12 @@ export async function analyseStatement({ importId }: AnalyseStatementPayload, co
     .forUpdate()
     .first()
   if (!statement || statement.status !== 'analysing') return
-  const account = await requireTreasuryAccount(trx, organizationId, statement.treasury_account_id, 'accountId')
+  const account = await requireTreasuryAccount(
+    trx,
+    organizationId,
+    statement.treasury_account_id,
+    'accountId'
+  )
   const bytes = await files.get(organizationId, statement.file_path)
   let reading: StatementReading
   try {
@@ -169,8 +172,8 @@ export async function analyseStatement({ importId }: AnalyseStatementPayload, co
       .where({ organization_id: organizationId, treasury_account_id: account.id })
       .whereIn('status', ['unmatched', 'reconciled'])
       .whereIn('fingerprint', fingerprints.slice(start, start + INSERT_CHUNK))
-      .pluck('fingerprint')
-    rows.forEach((fingerprint: string) => known.add(fingerprint))
+      .select('fingerprint')
+    rows.forEach((row: { fingerprint: string }) => known.add(row.fingerprint))
   }
   let duplicates = 0
   for (let start = 0; start < movements.length; start += INSERT_CHUNK) {
@@ -214,12 +217,18 @@ export async function analyseStatement({ importId }: AnalyseStatementPayload, co
       status: 'ready',
       line_count: movements.length,
       duplicate_count: duplicates,
-      row_errors: JSON.stringify(rowErrors.sort((a, b) => a.line - b.line).slice(0, MAX_STATEMENT_ROWS)),
+      row_errors: JSON.stringify(
+        rowErrors.sort((a, b) => a.line - b.line).slice(0, MAX_STATEMENT_ROWS)
+      ),
     })
 }
 
 /** An import of the organisation, or a 404. */
-export async function findStatementImport(client: QueryClientContract, organizationId: string, id: string) {
+export async function findStatementImport(
+  client: QueryClientContract,
+  organizationId: string,
+  id: string
+) {
   if (!isUuid(id)) throw notFound()
   const row = await client
     .from('finance.statement_imports')
@@ -273,15 +282,16 @@ export async function confirmStatementImport(
 export async function cancelStatementImport(organizationId: string, id: string) {
   const statement = await findStatementImport(db.connection(), organizationId, id)
   if (statement.status === 'confirmed') throw treasuryErrors.importNotReady()
-  await db
-    .from('finance.statement_imports')
-    .where({ organization_id: organizationId, id })
-    .delete()
+  await db.from('finance.statement_imports').where({ organization_id: organizationId, id }).delete()
   await files.delete(organizationId, statement.file_path)
 }
 
 /** The lines of an import, in file order. */
-export async function statementLines(client: QueryClientContract, organizationId: string, importId: string) {
+export async function statementLines(
+  client: QueryClientContract,
+  organizationId: string,
+  importId: string
+) {
   return client
     .from('finance.statement_lines')
     .where({ organization_id: organizationId, import_id: importId })
@@ -334,7 +344,11 @@ export async function reconciliationView(
 ) {
   const lines = await client
     .from('finance.statement_lines')
-    .where({ organization_id: organizationId, treasury_account_id: account.id, status: 'unmatched' })
+    .where({
+      organization_id: organizationId,
+      treasury_account_id: account.id,
+      status: 'unmatched',
+    })
     .orderBy('line_date')
     .orderBy('line_no')
     .limit(200)
@@ -371,7 +385,12 @@ async function openLine(trx: TransactionClientContract, organizationId: string, 
     .first()
   if (!line) throw notFound()
   if (line.status !== 'unmatched') throw treasuryErrors.lineNotOpen()
-  const account = await requireTreasuryAccount(trx, organizationId, line.treasury_account_id, 'lineId')
+  const account = await requireTreasuryAccount(
+    trx,
+    organizationId,
+    line.treasury_account_id,
+    'lineId'
+  )
   return { line, account }
 }
 
@@ -416,7 +435,12 @@ export async function transactionFromLine(
   trx: TransactionClientContract,
   organizationId: string,
   lineId: string,
-  input: { categoryId: string; contactId?: string | null; description?: string | null; tax?: string | null },
+  input: {
+    categoryId: string
+    contactId?: string | null
+    description?: string | null
+    tax?: string | null
+  },
   createdBy: string | null
 ) {
   const { line, account } = await openLine(trx, organizationId, lineId)
@@ -433,7 +457,13 @@ export async function transactionFromLine(
       categoryId: input.categoryId,
       contactId: input.contactId ?? null,
       tax: input.tax ?? null,
-      description: (input.description || line.description || line.counterparty || line.reference || '—').slice(0, 300),
+      description: (
+        input.description ||
+        line.description ||
+        line.counterparty ||
+        line.reference ||
+        '—'
+      ).slice(0, 300),
       reference: line.reference?.slice(0, 80) ?? null,
     },
     createdBy

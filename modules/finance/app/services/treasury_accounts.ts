@@ -1,7 +1,4 @@
-import type {
-  QueryClientContract,
-  TransactionClientContract,
-} from '@adonisjs/lucid/types/database'
+import type { QueryClientContract, TransactionClientContract } from '@adonisjs/lucid/types/database'
 import { fromMinorUnits, isUuid, toMinorUnits } from '@ia/kernel/contracts'
 import { ledgerPosting } from './ledger_posting.ts'
 import {
@@ -116,7 +113,12 @@ export async function createTreasuryAccount(
 ) {
   if ((input.kind === 'mobile_money') !== Boolean(input.provider))
     throw treasuryErrors.providerMismatch()
-  const parent = await requireChartAccount(client, organizationId, TREASURY_PARENTS[input.kind], 'kind')
+  const parent = await requireChartAccount(
+    client,
+    organizationId,
+    TREASURY_PARENTS[input.kind],
+    'kind'
+  )
   const ledgerAccount = await addSubAccount(client, organizationId, parent, input.name)
   let openingMinor: bigint
   try {
@@ -124,7 +126,8 @@ export async function createTreasuryAccount(
   } catch {
     throw treasuryErrors.amountDigits('openingBalance', input.currency)
   }
-  if (input.receivesPayments) await releaseReceiving(client, organizationId, input.kind, input.currency)
+  if (input.receivesPayments)
+    await releaseReceiving(client, organizationId, input.kind, input.currency)
   const [row] = await client
     .insertQuery()
     .table('finance.treasury_accounts')
@@ -145,7 +148,12 @@ export async function createTreasuryAccount(
   const id: string = row.id
   if (openingMinor !== 0n) {
     const amount = fromMinorUnits(openingMinor < 0n ? -openingMinor : openingMinor, input.currency)
-    const suspense = await requireChartAccount(client, organizationId, [OPENING_BALANCE_ACCOUNT], 'openingBalance')
+    const suspense = await requireChartAccount(
+      client,
+      organizationId,
+      [OPENING_BALANCE_ACCOUNT],
+      'openingBalance'
+    )
     const inflow = openingMinor > 0n
     await ledgerPosting.post(client, organizationId, {
       journal: TREASURY_JOURNALS[input.kind],

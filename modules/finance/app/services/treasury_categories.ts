@@ -17,22 +17,77 @@ export const DEFAULT_CATEGORIES: {
   en: string
   account: string
 }[] = [
-  { key: 'goods', kind: 'expense', fr: 'Achat de marchandises', en: 'Goods for resale', account: '6011' },
+  {
+    key: 'goods',
+    kind: 'expense',
+    fr: 'Achat de marchandises',
+    en: 'Goods for resale',
+    account: '6011',
+  },
   { key: 'supplies', kind: 'expense', fr: 'Fournitures', en: 'Supplies', account: '6047' },
-  { key: 'utilities', kind: 'expense', fr: 'Eau, électricité, carburant', en: 'Water, power and fuel', account: '605' },
+  {
+    key: 'utilities',
+    kind: 'expense',
+    fr: 'Eau et électricité',
+    en: 'Water and power',
+    account: '6052',
+  },
+  { key: 'fuel', kind: 'expense', fr: 'Carburant', en: 'Fuel', account: '6053' },
   { key: 'rent', kind: 'expense', fr: 'Loyer', en: 'Rent', account: '6222' },
-  { key: 'transport', kind: 'expense', fr: 'Transport', en: 'Transport', account: '618' },
-  { key: 'maintenance', kind: 'expense', fr: 'Entretien et réparations', en: 'Repairs and upkeep', account: '624' },
-  { key: 'advertising', kind: 'expense', fr: 'Publicité', en: 'Advertising', account: '627' },
-  { key: 'telecom', kind: 'expense', fr: 'Téléphone et internet', en: 'Phone and internet', account: '628' },
-  { key: 'bank_fees', kind: 'expense', fr: 'Frais bancaires et mobile money', en: 'Bank and mobile-money fees', account: '631' },
-  { key: 'fees', kind: 'expense', fr: 'Honoraires', en: 'Professional fees', account: '632' },
-  { key: 'taxes', kind: 'expense', fr: 'Impôts et taxes', en: 'Taxes and duties', account: '64' },
-  { key: 'salaries', kind: 'expense', fr: 'Salaires', en: 'Salaries', account: '661' },
-  { key: 'other_expense', kind: 'expense', fr: 'Autres dépenses', en: 'Other expenses', account: '658' },
-  { key: 'sales', kind: 'income', fr: 'Ventes de marchandises', en: 'Sales of goods', account: '7011' },
-  { key: 'services', kind: 'income', fr: 'Prestations de services', en: 'Services', account: '706' },
-  { key: 'other_income', kind: 'income', fr: 'Autres revenus', en: 'Other income', account: '758' },
+  { key: 'transport', kind: 'expense', fr: 'Transport', en: 'Transport', account: '6181' },
+  {
+    key: 'maintenance',
+    kind: 'expense',
+    fr: 'Entretien et réparations',
+    en: 'Repairs and upkeep',
+    account: '6248',
+  },
+  { key: 'advertising', kind: 'expense', fr: 'Publicité', en: 'Advertising', account: '6271' },
+  {
+    key: 'telecom',
+    kind: 'expense',
+    fr: 'Téléphone et internet',
+    en: 'Phone and internet',
+    account: '6281',
+  },
+  {
+    key: 'bank_fees',
+    kind: 'expense',
+    fr: 'Frais bancaires et mobile money',
+    en: 'Bank and mobile-money fees',
+    account: '6318',
+  },
+  { key: 'fees', kind: 'expense', fr: 'Honoraires', en: 'Professional fees', account: '6324' },
+  { key: 'taxes', kind: 'expense', fr: 'Impôts et taxes', en: 'Taxes and duties', account: '6418' },
+  { key: 'salaries', kind: 'expense', fr: 'Salaires', en: 'Salaries', account: '6611' },
+  {
+    key: 'other_expense',
+    kind: 'expense',
+    fr: 'Autres dépenses',
+    en: 'Other expenses',
+    account: '6588',
+  },
+  {
+    key: 'sales',
+    kind: 'income',
+    fr: 'Ventes de marchandises',
+    en: 'Sales of goods',
+    account: '7011',
+  },
+  {
+    key: 'services',
+    kind: 'income',
+    fr: 'Prestations de services',
+    en: 'Services',
+    account: '7061',
+  },
+  {
+    key: 'other_income',
+    kind: 'income',
+    fr: 'Autres revenus',
+    en: 'Other income',
+    account: '7588',
+  },
 ]
 
 /** A category as the API shows it. */
@@ -48,11 +103,13 @@ export type CategoryRow = {
 
 /** Adds the default categories the organisation does not have yet (those whose account the chart lacks are left out). */
 export async function ensureCategories(client: QueryClientContract, organizationId: string) {
-  const existing = await client
-    .from('finance.categories')
-    .where('organization_id', organizationId)
-    .whereNotNull('key')
-    .pluck('key')
+  const existing = (
+    await client
+      .from('finance.categories')
+      .where('organization_id', organizationId)
+      .whereNotNull('key')
+      .select('key')
+  ).map((row: { key: string }) => row.key)
   const missing = DEFAULT_CATEGORIES.filter((category) => !existing.includes(category.key))
   if (!missing.length) return
   const rows = []
@@ -69,7 +126,12 @@ export async function ensureCategories(client: QueryClientContract, organization
     })
   }
   if (rows.length)
-    await client.knexQuery().table('finance.categories').insert(rows).onConflict(['organization_id', 'key']).ignore()
+    await client
+      .knexQuery()
+      .table('finance.categories')
+      .insert(rows)
+      .onConflict(['organization_id', 'key'])
+      .ignore()
 }
 
 /** The organisation's active categories with their account codes, seeding the defaults on first use. */
@@ -82,7 +144,15 @@ export async function listCategories(client: QueryClientContract, organizationId
     .whereNull('c.archived_at')
     .orderBy('c.kind')
     .orderBy('c.name_fr')
-    .select('c.id', 'c.kind', 'c.key', 'c.name_fr', 'c.name_en', 'c.account_id', 'a.code as account_code')) as CategoryRow[]
+    .select(
+      'c.id',
+      'c.kind',
+      'c.key',
+      'c.name_fr',
+      'c.name_en',
+      'c.account_id',
+      'a.code as account_code'
+    )) as CategoryRow[]
 }
 
 /** The category `id` of the organisation (and of `kind` when given), or a 422 on `field`. */
@@ -99,7 +169,15 @@ export async function requireCategory(
     .where('c.organization_id', organizationId)
     .where('c.id', id)
     .whereNull('c.archived_at')
-    .select('c.id', 'c.kind', 'c.key', 'c.name_fr', 'c.name_en', 'c.account_id', 'a.code as account_code')
+    .select(
+      'c.id',
+      'c.kind',
+      'c.key',
+      'c.name_fr',
+      'c.name_en',
+      'c.account_id',
+      'a.code as account_code'
+    )
     .first()
   if (!row || (kind && row.kind !== kind)) throw treasuryErrors.categoryUnknown(field)
   return row

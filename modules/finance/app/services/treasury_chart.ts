@@ -6,7 +6,12 @@ export const TREASURY_KINDS = ['cash', 'bank', 'mobile_money'] as const
 export type TreasuryKind = (typeof TREASURY_KINDS)[number]
 
 /** Mobile-money operators in DR Congo. */
-export const MOBILE_MONEY_PROVIDERS = ['mpesa', 'orange_money', 'airtel_money', 'afrimoney'] as const
+export const MOBILE_MONEY_PROVIDERS = [
+  'mpesa',
+  'orange_money',
+  'airtel_money',
+  'afrimoney',
+] as const
 export type MobileMoneyProvider = (typeof MOBILE_MONEY_PROVIDERS)[number]
 
 /**
@@ -30,8 +35,11 @@ export const TREASURY_JOURNALS: Record<TreasuryKind, string> = {
 /** TVA accounts: collected on sales (4431), deductible on purchases (4452). */
 export const TAX_ACCOUNTS = { collected: '4431', deductible: '4452' } as const
 
-/** Where opening balances are parked until the accountant settles them: 471, « comptes d'attente ». */
-export const OPENING_BALANCE_ACCOUNT = '471'
+/**
+ * The other side of an opening balance: 121 « report à nouveau créditeur ». Money a business holds
+ * when it starts its books here is part of what it brings forward, not income.
+ */
+export const OPENING_BALANCE_ACCOUNT = '121'
 
 type ChartAccount = { id: string; code: string; class: number; account_type: string }
 
@@ -44,9 +52,9 @@ export async function chartAccount(
   organizationId: string,
   code: string
 ): Promise<ChartAccount | null> {
-  const prefixes = Array.from({ length: code.length }, (_, index) => code.slice(0, index + 1)).filter(
-    (prefix) => prefix.length >= 2
-  )
+  const prefixes = Array.from({ length: code.length }, (_, index) =>
+    code.slice(0, index + 1)
+  ).filter((prefix) => prefix.length >= 2)
   const row = await client
     .from('finance.accounts')
     .where('organization_id', organizationId)
@@ -82,11 +90,13 @@ export async function addSubAccount(
   parent: ChartAccount,
   name: string
 ) {
-  const taken = await client
-    .from('finance.accounts')
-    .where('organization_id', organizationId)
-    .whereRaw('code ~ ?', [`^${parent.code}[0-9]{2}$`])
-    .pluck('code')
+  const taken = (
+    await client
+      .from('finance.accounts')
+      .where('organization_id', organizationId)
+      .whereRaw('code ~ ?', [`^${parent.code}[0-9]{2}$`])
+      .select('code')
+  ).map((row: { code: string }) => row.code)
   let sequence = 1
   while (taken.includes(`${parent.code}${String(sequence).padStart(2, '0')}`)) sequence += 1
   const code = `${parent.code}${String(sequence).padStart(2, '0')}`

@@ -7,7 +7,11 @@ import { STATEMENT_FORMATS } from '../services/statement_files.ts'
 import type { SuggestedMatch } from '../services/statement_matching.ts'
 
 const isoDate = (value: Date | string | null) =>
-  value === null ? null : typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10)
+  value === null
+    ? null
+    : typeof value === 'string'
+      ? value.slice(0, 10)
+      : value.toISOString().slice(0, 10)
 
 /** A cash box, bank account or mobile-money wallet with its balance. */
 export const serializeTreasuryAccount = defineSerializer(
@@ -19,12 +23,16 @@ export const serializeTreasuryAccount = defineSerializer(
       provider: wire.oneOfOrNull(MOBILE_MONEY_PROVIDERS),
       name: Type.String(),
       currency: Type.String(),
-      accountCode: Type.String({ description: 'Its sub-account in the ledger (under 571, 521 or 552).' }),
+      accountCode: Type.String({
+        description: 'Its sub-account in the ledger (under 571, 521 or 552).',
+      }),
       bankName: wire.text(),
       accountNumber: wire.text(),
       openingBalance: Type.String(),
       openingDate: Type.String({ format: 'date' }),
-      balance: Type.String({ description: "Decimal string of the account's currency, from the ledger." }),
+      balance: Type.String({
+        description: "Decimal string of the account's currency, from the ledger.",
+      }),
       receivesPayments: Type.Boolean({
         description: 'Invoice payments of its kind and currency are booked here.',
       }),
@@ -110,7 +118,9 @@ export const serializeTransaction = defineSerializer(
     currency: row.currency,
     amount: fromMinorUnits(BigInt(row.amount_minor), row.currency),
     toAmount:
-      row.to_amount_minor === null ? null : fromMinorUnits(BigInt(row.to_amount_minor), row.to_currency),
+      row.to_amount_minor === null
+        ? null
+        : fromMinorUnits(BigInt(row.to_amount_minor), row.to_currency),
     rate: row.rate === null ? null : new Decimal(row.rate).toString(),
     categoryId: row.category_id,
     category: row.category_name_fr ? { fr: row.category_name_fr, en: row.category_name_en } : null,
@@ -162,11 +172,13 @@ export const serializeStatementImport = defineSerializer(
     jobId: row.job_id,
     lineCount: row.line_count,
     duplicateCount: row.duplicate_count,
-    rowErrors: (row.row_errors ?? []).map((error: { line: number; field: string; reason: string }) => ({
-      line: error.line,
-      field: error.field,
-      message: translate(`treasury.statementRows.${error.reason}`),
-    })),
+    rowErrors: (row.row_errors ?? []).map(
+      (error: { line: number; field: string; reason: string }) => ({
+        line: error.line,
+        field: error.field,
+        message: translate(`treasury.statementRows.${error.reason}`),
+      })
+    ),
     createdAt: new Date(row.created_at).toISOString(),
   })
 )
@@ -220,7 +232,15 @@ export const serializeReconciliationItem = defineSerializer(
       })
     ),
   }),
-  ({ line, suggestions, currency }: { line: any; suggestions: SuggestedMatch[]; currency: string }) => ({
+  ({
+    line,
+    suggestions,
+    currency,
+  }: {
+    line: any
+    suggestions: SuggestedMatch[]
+    currency: string
+  }) => ({
     line: serializeStatementLine({ row: line, currency }),
     suggestions: suggestions.map((match) => ({
       entryId: match.entryId,

@@ -7,6 +7,8 @@ import { STATEMENT_DATE_FORMATS, STATEMENT_FIELDS } from '../services/statement_
 /** A signed or unsigned decimal string as typed: "1500", "-12.50". */
 const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/
 const POSITIVE_DECIMAL = /^\d{1,15}(\.\d{1,6})?$/
+/** An exchange rate: up to 12 decimals, as the currencies module stores them. */
+const RATE = /^\d{1,12}(\.\d{1,12})?$/
 const date = () => vine.date({ formats: ['YYYY-MM-DD'] })
 
 /** Open a cash box, bank account or mobile-money wallet. */
@@ -38,7 +40,7 @@ export const recordTransactionValidator = vine.create({
   accountId: vine.string().uuid(),
   toAccountId: vine.string().uuid().nullable().optional(),
   amount: vine.string().trim().regex(POSITIVE_DECIMAL),
-  rate: vine.string().trim().regex(POSITIVE_DECIMAL).nullable().optional(),
+  rate: vine.string().trim().regex(RATE).nullable().optional(),
   categoryId: vine.string().uuid().nullable().optional(),
   contactId: vine.string().uuid().nullable().optional(),
   tax: vine.string().trim().regex(POSITIVE_DECIMAL).nullable().optional(),

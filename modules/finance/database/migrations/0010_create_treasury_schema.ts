@@ -82,7 +82,7 @@ export default class extends BaseSchema {
       table.bigInteger('amount_minor').notNullable()
       // A transfer across currencies: what arrived, and 1 unit of `currency` = `rate` of the other.
       table.bigInteger('to_amount_minor').nullable()
-      table.decimal('rate', 24, 10).nullable()
+      table.decimal('rate', 24, 12).nullable()
       table.uuid('category_id').nullable()
       table.uuid('contact_id').nullable()
       table.string('contact_name', 200).nullable()

@@ -61,6 +61,8 @@ test.group('Statement files', () => {
     assert.equal(detectDateFormat(['03/02/2026', '28/02/2026']), 'dd/MM/yyyy')
     assert.equal(detectDateFormat(['02/28/2026']), 'MM/dd/yyyy')
     assert.equal(detectDateFormat(['15/01/2026 14:32:10']), 'dd/MM/yyyy')
+    // One impossible date does not make the others unreadable.
+    assert.equal(detectDateFormat(['2026-02-03 09:12', '2026-02-31 08:00']), 'yyyy-MM-dd')
   })
 
   test('maps French bank and M-Pesa headers to fields', ({ assert }) => {

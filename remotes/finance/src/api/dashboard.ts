@@ -12,7 +12,13 @@ export type Dashboard = {
   totals: { revenue: string; expenses: string; profit: string }
   byMonth: Array<{ month: string; revenue: string; expenses: string; profit: string }>
   cashPosition: {
-    accounts: Array<{ id: string; name: string; kind: string; currency: string; accountCode: string }>
+    accounts: Array<{
+      id: string
+      name: string
+      kind: string
+      currency: string
+      accountCode: string
+    }>
     months: Array<{
       month: string
       date: string

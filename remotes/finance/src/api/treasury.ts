@@ -51,13 +51,7 @@ export type StatementReadingChoice = {
 
 /** A CSV column's meaning. */
 export type StatementField =
-  | 'date'
-  | 'amount'
-  | 'debit'
-  | 'credit'
-  | 'description'
-  | 'reference'
-  | 'counterparty'
+  'date' | 'amount' | 'debit' | 'credit' | 'description' | 'reference' | 'counterparty'
 
 /** Every field a CSV column can hold, in the order the wizard asks. */
 export const STATEMENT_FIELDS: StatementField[] = [
@@ -81,7 +75,13 @@ export type StatementPreview = {
     decimalSeparator: ',' | '.'
   } | null
   movementCount: number
-  movements: Array<{ line: number; date: string; amount: string; description: string; reference: string | null }>
+  movements: Array<{
+    line: number
+    date: string
+    amount: string
+    description: string
+    reference: string | null
+  }>
   rowErrors: Array<{ line: number; field: string; message: string }>
 }
 
@@ -182,7 +182,8 @@ export async function getStatement(importId: string) {
 }
 
 export async function confirmStatement(importId: string): Promise<StatementImport> {
-  return (await useApi().post('/finance/statements/{importId}/confirm', { path: { importId } })).import
+  return (await useApi().post('/finance/statements/{importId}/confirm', { path: { importId } }))
+    .import
 }
 
 export async function cancelStatement(importId: string): Promise<void> {

@@ -7,6 +7,7 @@
 export interface ModulePermissions {
   "contacts": "contacts.contact.read" | "contacts.contact.create" | "contacts.contact.update" | "contacts.contact.archive" | "contacts.contact.import" | "contacts.contact.export"
   "currencies": "currencies.rate.read" | "currencies.rate.create" | "currencies.settings.manage"
+  "finance": "finance.ledger.read" | "finance.entry.create" | "finance.entry.reverse" | "finance.account.manage" | "finance.settings.manage" | "finance.report.read" | "finance.dashboard.read" | "finance.treasury.read" | "finance.treasury.manage" | "finance.transaction.read" | "finance.transaction.create" | "finance.statement.import" | "finance.statement.reconcile" | "finance.budget.read" | "finance.budget.manage"
   "invoicing": "invoicing.invoice.read" | "invoicing.invoice.create" | "invoicing.invoice.update" | "invoicing.invoice.issue" | "invoicing.invoice.delete" | "invoicing.payment.read" | "invoicing.payment.create" | "invoicing.payment.reverse" | "invoicing.product.read" | "invoicing.product.create" | "invoicing.product.update" | "invoicing.product.archive" | "invoicing.tax.read" | "invoicing.tax.manage" | "invoicing.settings.manage"
   "marketplace": "marketplace.catalog.read" | "marketplace.install.manage" | "marketplace.apikey.manage"
   "platform": "platform.organization.read" | "platform.organization.update" | "platform.member.read" | "platform.member.manage" | "platform.module.manage" | "platform.audit.read" | "platform.job.manage"

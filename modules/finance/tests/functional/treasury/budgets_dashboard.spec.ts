@@ -7,7 +7,6 @@ import {
   createTreasuryOrganization,
   financeUrl,
   openAccount,
-  recordRate,
   send,
 } from '../../treasury_helpers.ts'
 
@@ -17,8 +16,7 @@ import {
  * budget for February is 250,000 CDF. 1 USD = 2,800 CDF all along.
  */
 async function smallShop(client: ApiClient) {
-  const { owner, organization } = await createTreasuryOrganization()
-  await recordRate(client, owner, organization, 'USD', 'CDF', '2800', '2026-01-01')
+  const { owner, organization } = await createTreasuryOrganization(client)
   const cash = await openAccount(client, owner, organization, {
     kind: 'cash',
     name: 'Caisse',
@@ -77,7 +75,11 @@ test.group('Finance / budgets and dashboard', (group) => {
     response.assertStatus(200)
     const body = response.body()
     assert.equal(body.currency, 'CDF')
-    assert.deepEqual(body.totals, { revenue: '560000.00', expenses: '336000.00', profit: '224000.00' })
+    assert.deepEqual(body.totals, {
+      revenue: '560000.00',
+      expenses: '336000.00',
+      profit: '224000.00',
+    })
     assert.deepEqual(body.byMonth, [
       { month: '2026-01', revenue: '0.00', expenses: '0.00', profit: '0.00' },
       { month: '2026-02', revenue: '560000.00', expenses: '336000.00', profit: '224000.00' },
@@ -93,19 +95,24 @@ test.group('Finance / budgets and dashboard', (group) => {
       ]
     )
     assert.deepEqual(
-      body.expensesByCategory.map((row: { accountCode: string; amount: string }) => [row.accountCode, row.amount]),
+      body.expensesByCategory.map((row: { accountCode: string; amount: string }) => [
+        row.accountCode,
+        row.amount,
+      ]),
       [
         [rent.accountCode, '280000.00'],
         [utilities.accountCode, '56000.00'],
       ]
     )
     assert.deepEqual(
-      body.budget.map((row: { accountCode: string; budget: string; actual: string; months: unknown[] }) => [
-        row.accountCode,
-        row.budget,
-        row.actual,
-        row.months,
-      ]),
+      body.budget.map(
+        (row: { accountCode: string; budget: string; actual: string; months: unknown[] }) => [
+          row.accountCode,
+          row.budget,
+          row.actual,
+          row.months,
+        ]
+      ),
       [
         [
           rent.accountCode,
@@ -124,7 +131,11 @@ test.group('Finance / budgets and dashboard', (group) => {
     const inUsd = await dashboard(client, owner, organization, 'reporting')
     inUsd.assertStatus(200)
     assert.equal(inUsd.body().currency, 'USD')
-    assert.deepEqual(inUsd.body().totals, { revenue: '200.00', expenses: '120.00', profit: '80.00' })
+    assert.deepEqual(inUsd.body().totals, {
+      revenue: '200.00',
+      expenses: '120.00',
+      profit: '80.00',
+    })
   })
 
   test('lists a year of budgets, clears one with 0, and refuses a period that ends before it starts', async ({
@@ -132,7 +143,10 @@ test.group('Finance / budgets and dashboard', (group) => {
     assert,
   }) => {
     const { owner, organization, rent } = await smallShop(client)
-    const year = await client.get(financeUrl(organization, '/budgets')).qs({ year: 2026 }).loginAs(owner)
+    const year = await client
+      .get(financeUrl(organization, '/budgets'))
+      .qs({ year: 2026 })
+      .loginAs(owner)
     year.assertStatus(200)
     assert.equal(year.body().currency, 'CDF')
     assert.lengthOf(year.body().data, 1)
@@ -147,7 +161,7 @@ test.group('Finance / budgets and dashboard', (group) => {
     badAmount.assertStatus(422)
     assert.equal(badAmount.body().errors[0].field, 'month')
 
-    const other = await createTreasuryOrganization()
+    const other = await createTreasuryOrganization(client)
     const theirs = await category(client, other.owner, other.organization, 'rent')
     const foreign = await send(client, owner, 'put', financeUrl(organization, '/budgets'), {
       categoryId: theirs.id,
@@ -164,7 +178,10 @@ test.group('Finance / budgets and dashboard', (group) => {
         amount: '0',
       })
     ).assertStatus(204)
-    const cleared = await client.get(financeUrl(organization, '/budgets')).qs({ year: 2026 }).loginAs(owner)
+    const cleared = await client
+      .get(financeUrl(organization, '/budgets'))
+      .qs({ year: 2026 })
+      .loginAs(owner)
     assert.lengthOf(cleared.body().data, 0)
 
     const backwards = await client

@@ -49,7 +49,12 @@ async function importAndConfirm(
   started.assertStatus(202)
   await runQueuedJobs()
   const id = started.body().import.id
-  const confirmed = await send(client, owner, 'post', financeUrl(organization, `/statements/${id}/confirm`))
+  const confirmed = await send(
+    client,
+    owner,
+    'post',
+    financeUrl(organization, `/statements/${id}/confirm`)
+  )
   confirmed.assertStatus(200)
   return confirmed.body().import
 }
@@ -61,14 +66,21 @@ test.group('Finance / statement import', (group) => {
     client,
     assert,
   }) => {
-    const { owner, organization } = await createTreasuryOrganization()
+    const { owner, organization } = await createTreasuryOrganization(client)
     const wallet = await openAccount(client, owner, organization, {
       kind: 'mobile_money',
       provider: 'mpesa',
       name: 'M-Pesa',
       currency: 'CDF',
     })
-    const response = await upload(client, owner, organization, '/statements/preview', wallet.id, MPESA_CSV)
+    const response = await upload(
+      client,
+      owner,
+      organization,
+      '/statements/preview',
+      wallet.id,
+      MPESA_CSV
+    )
     response.assertStatus(200)
     const preview = response.body()
     assert.equal(preview.format, 'csv')
@@ -92,7 +104,7 @@ test.group('Finance / statement import', (group) => {
     client,
     assert,
   }) => {
-    const { owner, organization } = await createTreasuryOrganization()
+    const { owner, organization } = await createTreasuryOrganization(client)
     const wallet = await openAccount(client, owner, organization, {
       kind: 'mobile_money',
       provider: 'mpesa',
@@ -108,7 +120,9 @@ test.group('Finance / statement import', (group) => {
     analysed.assertStatus(200)
     assert.equal(analysed.body().import.status, 'ready')
     assert.deepEqual(
-      analysed.body().lines.map((line: { status: string; amount: string }) => [line.status, line.amount]),
+      analysed
+        .body()
+        .lines.map((line: { status: string; amount: string }) => [line.status, line.amount]),
       [
         ['preview', '150000.00'],
         ['preview', '-58000.00'],
@@ -123,10 +137,20 @@ test.group('Finance / statement import', (group) => {
       .loginAs(owner)
     assert.lengthOf(reconciliationBefore.body().data, 0)
 
-    const confirmed = await send(client, owner, 'post', financeUrl(organization, `/statements/${id}/confirm`))
+    const confirmed = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statements/${id}/confirm`)
+    )
     confirmed.assertStatus(200)
     assert.equal(confirmed.body().import.status, 'confirmed')
-    const again = await send(client, owner, 'post', financeUrl(organization, `/statements/${id}/confirm`))
+    const again = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statements/${id}/confirm`)
+    )
     again.assertStatus(409)
 
     const second = await importAndConfirm(client, owner, organization, wallet.id, MPESA_CSV)
@@ -137,18 +161,22 @@ test.group('Finance / statement import', (group) => {
       .groupBy('status')
       .select('status')
       .count('* as total')
-    assert.deepEqual(
-      Object.fromEntries(statuses.map((row) => [row.status, Number(row.total)])),
-      { unmatched: 3, duplicate: 3 }
-    )
+    assert.deepEqual(Object.fromEntries(statuses.map((row) => [row.status, Number(row.total)])), {
+      unmatched: 3,
+      duplicate: 3,
+    })
   })
 
   test('refuses a malformed CAMT.053 and a statement in another currency at once, naming the file', async ({
     client,
     assert,
   }) => {
-    const { owner, organization } = await createTreasuryOrganization()
-    const bank = await openAccount(client, owner, organization, { kind: 'bank', name: 'TMB', currency: 'CDF' })
+    const { owner, organization } = await createTreasuryOrganization(client)
+    const bank = await openAccount(client, owner, organization, {
+      kind: 'bank',
+      name: 'TMB',
+      currency: 'CDF',
+    })
     const malformed = await upload(
       client,
       owner,
@@ -168,30 +196,58 @@ test.group('Finance / statement import', (group) => {
       '<STMTTRN><TRNTYPE>CREDIT<DTPOSTED>20260203<TRNAMT>10.00<FITID>1</STMTTRN>',
       '</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>',
     ].join('\n')
-    const otherCurrency = await upload(client, owner, organization, '/statements', bank.id, ofx, 'x.ofx')
+    const otherCurrency = await upload(
+      client,
+      owner,
+      organization,
+      '/statements',
+      bank.id,
+      ofx,
+      'x.ofx'
+    )
     otherCurrency.assertStatus(422)
     assert.equal(otherCurrency.body().errors[0].code, 'E_STATEMENT_CURRENCY')
     assert.equal(await countRows('statement_imports', organization.id), 0)
   })
 
   test("hides another organisation's import and account", async ({ client }) => {
-    const { owner, organization } = await createTreasuryOrganization()
-    const other = await createTreasuryOrganization()
+    const { owner, organization } = await createTreasuryOrganization(client)
+    const other = await createTreasuryOrganization(client)
     const theirs = await openAccount(client, other.owner, other.organization, {
       kind: 'mobile_money',
       provider: 'mpesa',
       name: 'M-Pesa',
       currency: 'CDF',
     })
-    const started = await upload(client, other.owner, other.organization, '/statements', theirs.id, MPESA_CSV)
+    const started = await upload(
+      client,
+      other.owner,
+      other.organization,
+      '/statements',
+      theirs.id,
+      MPESA_CSV
+    )
     started.assertStatus(202)
     const id = started.body().import.id
-    ;(await client.get(financeUrl(organization, `/statements/${id}`)).loginAs(owner)).assertStatus(404)
-    ;(await send(client, owner, 'post', financeUrl(organization, `/statements/${id}/confirm`))).assertStatus(404)
-    const intoTheirs = await upload(client, owner, organization, '/statements', theirs.id, MPESA_CSV)
+    ;(await client.get(financeUrl(organization, `/statements/${id}`)).loginAs(owner)).assertStatus(
+      404
+    )
+    ;(
+      await send(client, owner, 'post', financeUrl(organization, `/statements/${id}/confirm`))
+    ).assertStatus(404)
+    const intoTheirs = await upload(
+      client,
+      owner,
+      organization,
+      '/statements',
+      theirs.id,
+      MPESA_CSV
+    )
     intoTheirs.assertStatus(422)
     ;(
-      await client.get(financeUrl(organization, `/treasury-accounts/${theirs.id}/reconciliation`)).loginAs(owner)
+      await client
+        .get(financeUrl(organization, `/treasury-accounts/${theirs.id}/reconciliation`))
+        .loginAs(owner)
     ).assertStatus(404)
   })
 })
@@ -203,7 +259,7 @@ test.group('Finance / reconciliation', (group) => {
     client,
     assert,
   }) => {
-    const { owner, organization } = await createTreasuryOrganization()
+    const { owner, organization } = await createTreasuryOrganization(client)
     const wallet = await openAccount(client, owner, organization, {
       kind: 'mobile_money',
       provider: 'mpesa',
@@ -256,32 +312,68 @@ test.group('Finance / reconciliation', (group) => {
     assert.deepEqual(best.reasons, ['amount', 'date', 'reference'])
     assert.equal(second.entryId, decoy.body().transaction.entryId)
 
-    const wrong = await send(client, owner, 'post', financeUrl(organization, `/statement-lines/${items[0].line.id}/match`), {
-      entryId: best.entryId,
-    })
+    const wrong = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statement-lines/${items[0].line.id}/match`),
+      {
+        entryId: best.entryId,
+      }
+    )
     wrong.assertStatus(422)
     assert.equal(wrong.body().errors[0].field, 'entryId')
-    const matched = await send(client, owner, 'post', financeUrl(organization, `/statement-lines/${items[1].line.id}/match`), {
-      entryId: best.entryId,
-    })
+    const matched = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statement-lines/${items[1].line.id}/match`),
+      {
+        entryId: best.entryId,
+      }
+    )
     matched.assertStatus(204)
-    const twice = await send(client, owner, 'post', financeUrl(organization, `/statement-lines/${items[1].line.id}/match`), {
-      entryId: second.entryId,
-    })
+    const twice = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statement-lines/${items[1].line.id}/match`),
+      {
+        entryId: second.entryId,
+      }
+    )
     twice.assertStatus(409)
 
-    const fee = await send(client, owner, 'post', financeUrl(organization, `/statement-lines/${items[2].line.id}/transaction`), {
-      categoryId: bankFees.id,
-    })
+    const fee = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statement-lines/${items[2].line.id}/transaction`),
+      {
+        categoryId: bankFees.id,
+      }
+    )
     fee.assertStatus(201)
-    const wrongKind = await send(client, owner, 'post', financeUrl(organization, `/statement-lines/${items[0].line.id}/transaction`), {
-      categoryId: bankFees.id,
-    })
+    const wrongKind = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statement-lines/${items[0].line.id}/transaction`),
+      {
+        categoryId: bankFees.id,
+      }
+    )
     wrongKind.assertStatus(422)
     assert.equal(wrongKind.body().errors[0].field, 'categoryId')
-    const income = await send(client, owner, 'post', financeUrl(organization, `/statement-lines/${items[0].line.id}/transaction`), {
-      categoryId: sales.id,
-    })
+    const income = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, `/statement-lines/${items[0].line.id}/transaction`),
+      {
+        categoryId: sales.id,
+      }
+    )
     income.assertStatus(201)
 
     const after = await client
@@ -289,17 +381,27 @@ test.group('Finance / reconciliation', (group) => {
       .loginAs(owner)
     assert.lengthOf(after.body().data, 0)
     const transactions = await client.get(financeUrl(organization, '/transactions')).loginAs(owner)
-    const fromLines = transactions.body().data.filter((row: { reference: string | null }) =>
-      ['RKA1', 'RKA3'].includes(row.reference ?? '')
-    )
+    const fromLines = transactions
+      .body()
+      .data.filter((row: { reference: string | null }) =>
+        ['RKA1', 'RKA3'].includes(row.reference ?? '')
+      )
     assert.deepEqual(
-      fromLines.map((row: { kind: string; amount: string; date: string }) => [row.kind, row.amount, row.date]).sort(),
+      fromLines
+        .map((row: { kind: string; amount: string; date: string }) => [
+          row.kind,
+          row.amount,
+          row.date,
+        ])
+        .sort(),
       [
         ['expense', '1500.00', '2026-02-06'],
         ['income', '150000.00', '2026-02-03'],
       ]
     )
-    const wallets = await client.get(financeUrl(organization, `/treasury-accounts/${wallet.id}`)).loginAs(owner)
+    const wallets = await client
+      .get(financeUrl(organization, `/treasury-accounts/${wallet.id}`))
+      .loginAs(owner)
     // Books: -58,000 twice (one not yet on the statement), -1,500, +150,000.
     assert.equal(wallets.body().account.balance, '32500.00')
   })

@@ -1,0 +1,3 @@
+import { defineRemoteConfig } from '@ia/vendor-kit'
+
+export default defineRemoteConfig({ id: 'finance' })
