@@ -134,40 +134,12 @@ export async function ensureCategories(client: QueryClientContract, organization
       .ignore()
 }
 
-/** The organisation's active categories with their account codes, seeding the defaults on first use. */
-export async function listCategories(client: QueryClientContract, organizationId: string) {
-  await ensureCategories(client, organizationId)
-  return (await client
+/** The organisation's active categories joined with their accounts' codes. */
+function categoriesQuery(client: QueryClientContract, organizationId: string) {
+  return client
     .from('finance.categories as c')
     .join('finance.accounts as a', 'a.id', 'c.account_id')
     .where('c.organization_id', organizationId)
-    .whereNull('c.archived_at')
-    .orderBy('c.kind')
-    .orderBy('c.name_fr')
-    .select(
-      'c.id',
-      'c.kind',
-      'c.key',
-      'c.name_fr',
-      'c.name_en',
-      'c.account_id',
-      'a.code as account_code'
-    )) as CategoryRow[]
-}
-
-/** The category `id` of the organisation (and of `kind` when given), or a 422 on `field`. */
-export async function requireCategory(
-  client: QueryClientContract,
-  organizationId: string,
-  id: string,
-  kind: CategoryKind | null,
-  field: string
-): Promise<CategoryRow> {
-  const row = await client
-    .from('finance.categories as c')
-    .join('finance.accounts as a', 'a.id', 'c.account_id')
-    .where('c.organization_id', organizationId)
-    .where('c.id', id)
     .whereNull('c.archived_at')
     .select(
       'c.id',
@@ -178,7 +150,25 @@ export async function requireCategory(
       'c.account_id',
       'a.code as account_code'
     )
-    .first()
+}
+
+/** The organisation's active categories with their account codes, seeding the defaults on first use. */
+export async function listCategories(client: QueryClientContract, organizationId: string) {
+  await ensureCategories(client, organizationId)
+  return (await categoriesQuery(client, organizationId)
+    .orderBy('c.kind')
+    .orderBy('c.name_fr')) as CategoryRow[]
+}
+
+/** The category `id` of the organisation (and of `kind` when given), or a 422 on `field`. */
+export async function requireCategory(
+  client: QueryClientContract,
+  organizationId: string,
+  id: string,
+  kind: CategoryKind | null,
+  field: string
+): Promise<CategoryRow> {
+  const row = await categoriesQuery(client, organizationId).where('c.id', id).first()
   if (!row || (kind && row.kind !== kind)) throw treasuryErrors.categoryUnknown(field)
   return row
 }
