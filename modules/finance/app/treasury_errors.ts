@@ -35,8 +35,10 @@ export const treasuryErrors = {
   mappingColumn: (field: string) => error('E_STATEMENT_MAPPING_COLUMN', 422, `mapping.${field}`),
   /** The import is not (or no longer) waiting for confirmation. */
   importNotReady: () => error('E_STATEMENT_IMPORT_NOT_READY', 409, 'importId'),
+  /** No statement line with this id in the organisation. */
+  lineUnknown: () => error('E_STATEMENT_LINE_UNKNOWN', 422, 'statementLineId'),
   /** The statement line is already reconciled, or not yet imported. */
-  lineNotOpen: () => error('E_STATEMENT_LINE_NOT_OPEN', 409, 'lineId'),
+  lineNotOpen: () => error('E_STATEMENT_LINE_NOT_OPEN', 409, 'statementLineId'),
   /** The entry offered as the line's counterpart does not move this account by this amount, or is taken. */
   matchRefused: () => error('E_STATEMENT_MATCH_REFUSED', 422, 'entryId'),
 }

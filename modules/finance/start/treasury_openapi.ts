@@ -17,6 +17,7 @@ import {
   lineTransactionValidator,
   listTransactionsValidator,
   matchLineValidator,
+  unmatchLineValidator,
   periodValidator,
   recordTransactionValidator,
   setBudgetValidator,
@@ -30,7 +31,6 @@ const orgId = 'The organisation id (uuid).'
 const accountId = 'The treasury account id (uuid).'
 const transactionId = 'The transaction id (uuid).'
 const importId = 'The statement import id (uuid).'
-const lineId = 'The statement line id (uuid).'
 const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
 const noContent = { description: 'Done; no body.' }
 const account = wrapped('account', serializeTreasuryAccount.ref)
@@ -74,31 +74,31 @@ route('POST /api/v1/orgs/:orgId/finance/treasury-accounts', {
   },
   responses: { 201: { description: 'The account.', schema: account }, 403: forbidden },
 })
-route('GET /api/v1/orgs/:orgId/finance/treasury-accounts/:accountId', {
+route('GET /api/v1/orgs/:orgId/finance/treasury-accounts/:treasuryAccountId', {
   operationId: 'getFinanceTreasuryAccount',
   summary: 'One treasury account',
   permission: 'finance.treasury.read',
-  params: { orgId, accountId },
+  params: { orgId, treasuryAccountId: accountId },
   responses: { 200: { description: 'The account.', schema: account }, 403: forbidden },
 })
-route('PATCH /api/v1/orgs/:orgId/finance/treasury-accounts/:accountId', {
+route('PATCH /api/v1/orgs/:orgId/finance/treasury-accounts/:treasuryAccountId', {
   operationId: 'updateFinanceTreasuryAccount',
   summary: 'Rename, receive invoice payments, archive',
   description:
     'Making an account receive payments releases the one of the same kind and currency that did.',
   permission: 'finance.treasury.manage',
-  params: { orgId, accountId },
+  params: { orgId, treasuryAccountId: accountId },
   request: updateTreasuryAccountValidator,
   requestExample: { receivesPayments: true },
   responses: { 200: { description: 'The account.', schema: account }, 403: forbidden },
 })
-route('GET /api/v1/orgs/:orgId/finance/treasury-accounts/:accountId/reconciliation', {
+route('GET /api/v1/orgs/:orgId/finance/treasury-accounts/:treasuryAccountId/reconciliation', {
   operationId: 'getFinanceReconciliation',
   summary: "The account's unmatched statement lines with suggested counterparts",
   description:
     'Suggestions are entries on the account with the same signed amount, ranked by date distance and a reference found in the line.',
   permission: 'finance.statement.reconcile',
-  params: { orgId, accountId },
+  params: { orgId, treasuryAccountId: accountId },
   responses: {
     200: {
       description: 'Oldest first, 200 at most.',
@@ -161,12 +161,13 @@ route('GET /api/v1/orgs/:orgId/finance/transactions/:transactionId', {
   params: { orgId, transactionId },
   responses: { 200: { description: 'The transaction.', schema: transaction }, 403: forbidden },
 })
-route('POST /api/v1/orgs/:orgId/finance/transactions/:transactionId/attachments', {
+route('POST /api/v1/orgs/:orgId/finance/receipts', {
   operationId: 'attachFinanceReceipt',
-  summary: 'Attach a receipt (photo or PDF)',
-  description: 'JPEG, PNG, WebP, HEIC or PDF up to 10 MB, checked by its bytes.',
+  summary: 'Attach a receipt (photo or PDF) to a transaction',
+  description:
+    "JPEG, PNG, WebP, HEIC or PDF up to 10 MB, checked by its bytes; another organisation's `transactionId` answers 404.",
   permission: 'finance.transaction.create',
-  params: { orgId, transactionId },
+  params: { orgId },
   request: attachmentValidator,
   responses: {
     201: { description: 'The transaction with its receipts.', schema: transaction },
@@ -222,11 +223,11 @@ route('POST /api/v1/orgs/:orgId/finance/statements', {
     403: forbidden,
   },
 })
-route('GET /api/v1/orgs/:orgId/finance/statements/:importId', {
+route('GET /api/v1/orgs/:orgId/finance/statements/:statementId', {
   operationId: 'getFinanceStatement',
   summary: 'An import, its lines and refused rows',
   permission: 'finance.statement.import',
-  params: { orgId, importId },
+  params: { orgId, statementId: importId },
   responses: {
     200: {
       description: 'The import and its lines in file order.',
@@ -238,51 +239,59 @@ route('GET /api/v1/orgs/:orgId/finance/statements/:importId', {
     403: forbidden,
   },
 })
-route('DELETE /api/v1/orgs/:orgId/finance/statements/:importId', {
+route('DELETE /api/v1/orgs/:orgId/finance/statements/:statementId', {
   operationId: 'cancelFinanceStatement',
   summary: 'Drop an import that was not confirmed',
   permission: 'finance.statement.import',
-  params: { orgId, importId },
+  params: { orgId, statementId: importId },
   responses: {
     204: noContent,
     403: forbidden,
     409: 'Already confirmed: `E_STATEMENT_IMPORT_NOT_READY`.',
   },
 })
-route('POST /api/v1/orgs/:orgId/finance/statements/:importId/confirm', {
+route('POST /api/v1/orgs/:orgId/finance/statements/:statementId/confirm', {
   operationId: 'confirmFinanceStatement',
   summary: 'Import the analysed lines (duplicates left out)',
   permission: 'finance.statement.import',
-  params: { orgId, importId },
+  params: { orgId, statementId: importId },
   responses: {
     200: { description: 'The confirmed import.', schema: statementImport },
     403: forbidden,
     409: 'Not analysed yet, or confirmed already.',
   },
 })
-route('POST /api/v1/orgs/:orgId/finance/statement-lines/:lineId/match', {
+route('POST /api/v1/orgs/:orgId/finance/reconciliation/match', {
   operationId: 'matchFinanceStatementLine',
   summary: "Confirm an entry as the line's counterpart",
   permission: 'finance.statement.reconcile',
-  params: { orgId, lineId },
+  params: { orgId },
   request: matchLineValidator,
-  requestExample: { entryId: '00000000-0000-4000-8000-000000000000' },
+  requestExample: {
+    statementLineId: '00000000-0000-4000-8000-000000000000',
+    entryId: '00000000-0000-4000-8000-000000000001',
+  },
   responses: { 204: noContent, 403: forbidden, 409: 'The line is not open.' },
 })
-route('POST /api/v1/orgs/:orgId/finance/statement-lines/:lineId/unmatch', {
+route('POST /api/v1/orgs/:orgId/finance/reconciliation/unmatch', {
   operationId: 'unmatchFinanceStatementLine',
-  summary: 'Undo a match',
+  summary: 'Undo a match (an open line stays open)',
   permission: 'finance.statement.reconcile',
-  params: { orgId, lineId },
-  responses: { 204: noContent, 403: forbidden, 409: 'The line is not reconciled.' },
+  params: { orgId },
+  request: unmatchLineValidator,
+  requestExample: { statementLineId: '00000000-0000-4000-8000-000000000000' },
+  responses: { 204: noContent, 403: forbidden, 409: 'The line is not imported yet.' },
 })
-route('POST /api/v1/orgs/:orgId/finance/statement-lines/:lineId/transaction', {
+route('POST /api/v1/orgs/:orgId/finance/reconciliation/transaction', {
   operationId: 'createFinanceTransactionFromLine',
   summary: 'Turn an unmatched line into an income or expense, reconciled',
   permission: 'finance.statement.reconcile',
-  params: { orgId, lineId },
+  params: { orgId },
   request: lineTransactionValidator,
-  requestExample: { categoryId: '00000000-0000-4000-8000-000000000000' },
+  requestExample: {
+    statementLineId: '00000000-0000-4000-8000-000000000000',
+    categoryId: '00000000-0000-4000-8000-000000000001',
+  },
   responses: {
     201: {
       description: 'The transaction and its entry.',

@@ -12,14 +12,20 @@ organizationRoutes('finance', () => {
   router.post('finance/treasury-accounts', [TreasuryAccountsController, 'store'])
   router
     .group(() => {
-      router.get('finance/treasury-accounts/:accountId', [TreasuryAccountsController, 'show'])
-      router.patch('finance/treasury-accounts/:accountId', [TreasuryAccountsController, 'update'])
-      router.get('finance/treasury-accounts/:accountId/reconciliation', [
+      router.get('finance/treasury-accounts/:treasuryAccountId', [
+        TreasuryAccountsController,
+        'show',
+      ])
+      router.patch('finance/treasury-accounts/:treasuryAccountId', [
+        TreasuryAccountsController,
+        'update',
+      ])
+      router.get('finance/treasury-accounts/:treasuryAccountId/reconciliation', [
         StatementsController,
         'reconciliation',
       ])
     })
-    .where('accountId', router.matchers.uuid())
+    .where('treasuryAccountId', router.matchers.uuid())
   router.get('finance/categories', [TreasuryAccountsController, 'categories'])
 
   router.get('finance/transactions', [TransactionsController, 'index'])
@@ -27,10 +33,6 @@ organizationRoutes('finance', () => {
   router
     .group(() => {
       router.get('finance/transactions/:transactionId', [TransactionsController, 'show'])
-      router.post('finance/transactions/:transactionId/attachments', [
-        TransactionsController,
-        'attach',
-      ])
       router
         .get('finance/transactions/:transactionId/attachments/:attachmentId', [
           TransactionsController,
@@ -44,21 +46,15 @@ organizationRoutes('finance', () => {
   router.post('finance/statements', [StatementsController, 'store'])
   router
     .group(() => {
-      router.get('finance/statements/:importId', [StatementsController, 'show'])
-      router.delete('finance/statements/:importId', [StatementsController, 'destroy'])
-      router.post('finance/statements/:importId/confirm', [StatementsController, 'confirm'])
+      router.get('finance/statements/:statementId', [StatementsController, 'show'])
+      router.delete('finance/statements/:statementId', [StatementsController, 'destroy'])
+      router.post('finance/statements/:statementId/confirm', [StatementsController, 'confirm'])
     })
-    .where('importId', router.matchers.uuid())
-  router
-    .group(() => {
-      router.post('finance/statement-lines/:lineId/match', [StatementsController, 'match'])
-      router.post('finance/statement-lines/:lineId/unmatch', [StatementsController, 'unmatch'])
-      router.post('finance/statement-lines/:lineId/transaction', [
-        StatementsController,
-        'createTransaction',
-      ])
-    })
-    .where('lineId', router.matchers.uuid())
+    .where('statementId', router.matchers.uuid())
+  router.post('finance/receipts', [TransactionsController, 'attach'])
+  router.post('finance/reconciliation/match', [StatementsController, 'match'])
+  router.post('finance/reconciliation/unmatch', [StatementsController, 'unmatch'])
+  router.post('finance/reconciliation/transaction', [StatementsController, 'createTransaction'])
 
   router.get('finance/budgets', [BudgetsController, 'index'])
   router.put('finance/budgets', [BudgetsController, 'set'])

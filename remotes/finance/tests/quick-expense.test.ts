@@ -90,7 +90,7 @@ describe('QuickExpense', () => {
     const posts = calls.filter((call) => call.method === 'POST')
     expect(posts.map((call) => call.url.replace(/^.*\/orgs\/42/, ''))).toEqual([
       '/finance/transactions',
-      '/finance/transactions/tx-1/attachments',
+      '/finance/receipts',
     ])
     const body = JSON.parse(String(posts[0].body))
     expect(body).toMatchObject({
@@ -101,6 +101,7 @@ describe('QuickExpense', () => {
       description: 'Loyer',
     })
     expect((posts[1].body as FormData).get('file')).toBeInstanceOf(File)
+    expect((posts[1].body as FormData).get('transactionId')).toBe('tx-1')
     expect(wrapper.emitted('recorded')).toHaveLength(1)
   })
 })

@@ -19,6 +19,7 @@ import type { CsvReading, StatementMapping } from '../services/statement_files.t
 import {
   lineTransactionValidator,
   matchLineValidator,
+  unmatchLineValidator,
   statementUploadValidator,
 } from '../validators/treasury.ts'
 import {
@@ -91,7 +92,7 @@ export default class StatementsController {
   async show(ctx: HttpContext) {
     await authorize(ctx, 'finance.statement.import')
     const { organizationId } = requestParties(ctx)
-    const row = await findStatementImport(db.connection(), organizationId, ctx.params.importId)
+    const row = await findStatementImport(db.connection(), organizationId, ctx.params.statementId)
     const account = await findTreasuryAccount(
       db.connection(),
       organizationId,
@@ -109,14 +110,16 @@ export default class StatementsController {
   async confirm(ctx: HttpContext) {
     await authorize(ctx, 'finance.statement.import')
     const { organizationId } = requestParties(ctx)
-    await db.transaction((trx) => confirmStatementImport(trx, organizationId, ctx.params.importId))
-    const row = await findStatementImport(db.connection(), organizationId, ctx.params.importId)
+    await db.transaction((trx) =>
+      confirmStatementImport(trx, organizationId, ctx.params.statementId)
+    )
+    const row = await findStatementImport(db.connection(), organizationId, ctx.params.statementId)
     return { import: this.#importView(ctx, row) }
   }
 
   async destroy(ctx: HttpContext) {
     await authorize(ctx, 'finance.statement.import')
-    await cancelStatementImport(ctx.organization.id, ctx.params.importId)
+    await cancelStatementImport(ctx.organization.id, ctx.params.statementId)
     return ctx.response.noContent()
   }
 
@@ -124,7 +127,11 @@ export default class StatementsController {
   async reconciliation(ctx: HttpContext) {
     await authorize(ctx, 'finance.statement.reconcile')
     const { organizationId } = requestParties(ctx)
-    const account = await findTreasuryAccount(db.connection(), organizationId, ctx.params.accountId)
+    const account = await findTreasuryAccount(
+      db.connection(),
+      organizationId,
+      ctx.params.treasuryAccountId
+    )
     if (!account) throw notFound()
     const items = await reconciliationView(db.connection(), organizationId, account)
     return {
@@ -136,16 +143,17 @@ export default class StatementsController {
 
   async match(ctx: HttpContext) {
     await authorize(ctx, 'finance.statement.reconcile')
-    const { entryId } = await ctx.request.validateUsing(matchLineValidator)
+    const { statementLineId, entryId } = await ctx.request.validateUsing(matchLineValidator)
     await db.transaction((trx) =>
-      matchStatementLine(trx, ctx.organization.id, ctx.params.lineId, entryId)
+      matchStatementLine(trx, ctx.organization.id, statementLineId, entryId)
     )
     return ctx.response.noContent()
   }
 
   async unmatch(ctx: HttpContext) {
     await authorize(ctx, 'finance.statement.reconcile')
-    await db.transaction((trx) => unmatchStatementLine(trx, ctx.organization.id, ctx.params.lineId))
+    const { statementLineId } = await ctx.request.validateUsing(unmatchLineValidator)
+    await db.transaction((trx) => unmatchStatementLine(trx, ctx.organization.id, statementLineId))
     return ctx.response.noContent()
   }
 
@@ -156,7 +164,7 @@ export default class StatementsController {
     const input = await ctx.request.validateUsing(lineTransactionValidator)
     const { organizationId, userId } = requestParties(ctx)
     const recorded = await db.transaction((trx) =>
-      transactionFromLine(trx, organizationId, ctx.params.lineId, input, userId)
+      transactionFromLine(trx, organizationId, input.statementLineId, input, userId)
     )
     return ctx.response.created({ transactionId: recorded.id, entryId: recorded.entryId })
   }

@@ -59,8 +59,8 @@ export default class TransactionsController {
   async attach(ctx: HttpContext) {
     await authorize(ctx, 'finance.transaction.create')
     const { organizationId } = requestParties(ctx)
-    await transactionView(organizationId, ctx.params.transactionId)
-    const { file } = await ctx.request.validateUsing(attachmentValidator)
+    const { file, transactionId } = await ctx.request.validateUsing(attachmentValidator)
+    await transactionView(organizationId, transactionId)
     const upload = await files.checkUpload(file, RECEIPT_RULES)
     const id = randomUUID()
     const path = `finance/receipts/${id}.${upload.extension}`
@@ -75,7 +75,7 @@ export default class TransactionsController {
         .insert({
           id,
           organization_id: organizationId,
-          transaction_id: ctx.params.transactionId,
+          transaction_id: transactionId,
           file_path: path,
           file_name: (file.clientName || `receipt.${upload.extension}`).slice(0, 255),
           content_type: upload.contentType,
@@ -86,7 +86,7 @@ export default class TransactionsController {
       throw error
     }
     return ctx.response.created({
-      transaction: await transactionView(organizationId, ctx.params.transactionId),
+      transaction: await transactionView(organizationId, transactionId),
     })
   }
 

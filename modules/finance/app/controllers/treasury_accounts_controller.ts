@@ -33,7 +33,7 @@ export default class TreasuryAccountsController {
     const row = await findTreasuryAccount(
       db.connection(),
       ctx.organization.id,
-      ctx.params.accountId
+      ctx.params.treasuryAccountId
     )
     if (!row) throw notFound()
     return { account: serializeTreasuryAccount(row) }
@@ -67,7 +67,7 @@ export default class TreasuryAccountsController {
     await authorize(ctx, 'finance.treasury.manage')
     const changes = await ctx.request.validateUsing(updateTreasuryAccountValidator)
     const row = await db.transaction((trx) =>
-      updateTreasuryAccount(trx, ctx.organization.id, ctx.params.accountId, changes)
+      updateTreasuryAccount(trx, ctx.organization.id, ctx.params.treasuryAccountId, changes)
     )
     if (!row) throw notFound()
     return { account: serializeTreasuryAccount(row) }

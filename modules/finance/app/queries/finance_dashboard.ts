@@ -120,7 +120,7 @@ export async function financeDashboard(
      FROM finance.entry_lines l JOIN finance.accounts a ON a.id = l.account_id
      JOIN finance.entries e ON e.organization_id = l.organization_id AND e.id = l.entry_id
      WHERE l.organization_id = ? AND a.code LIKE '411%' AND l.entry_date BETWEEN ? AND ?
-       AND l.partner_id IS NOT NULL AND l.${debit} > 0 AND e.source_type = 'invoice'
+       AND l.partner_id IS NOT NULL AND l.${debit} > 0 AND e.source_type = 'invoicing.invoice'
      GROUP BY l.partner_id ORDER BY sum(l.${debit}) DESC LIMIT 5`,
     [organizationId, query.from, query.to]
   )

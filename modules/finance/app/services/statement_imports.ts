@@ -376,14 +376,14 @@ export async function reconciliationView(
 }
 
 async function openLine(trx: TransactionClientContract, organizationId: string, lineId: string) {
-  if (!isUuid(lineId)) throw notFound()
+  if (!isUuid(lineId)) throw treasuryErrors.lineUnknown()
   const line = await trx
     .from('finance.statement_lines')
     .where({ organization_id: organizationId, id: lineId })
     .forUpdate()
     .select('*', trx.raw(`to_char(line_date, 'YYYY-MM-DD') as date`))
     .first()
-  if (!line) throw notFound()
+  if (!line) throw treasuryErrors.lineUnknown()
   if (line.status !== 'unmatched') throw treasuryErrors.lineNotOpen()
   const account = await requireTreasuryAccount(
     trx,
@@ -412,19 +412,25 @@ export async function matchStatementLine(
     .update({ status: 'reconciled', matched_entry_id: entryId, reconciled_at: new Date() })
 }
 
-/** Undoes a match: the line is open again (the entry stays in the books). */
+/** Undoes a match: the line is open again (the entry stays in the books); an open line stays as it is. */
 export async function unmatchStatementLine(
   trx: TransactionClientContract,
   organizationId: string,
   lineId: string
 ) {
-  if (!isUuid(lineId)) throw notFound()
+  if (!isUuid(lineId)) throw treasuryErrors.lineUnknown()
   const updated = await trx
     .from('finance.statement_lines')
     .where({ organization_id: organizationId, id: lineId, status: 'reconciled' })
     .update({ status: 'unmatched', matched_entry_id: null, reconciled_at: null })
     .returning('id')
-  if (!updated.length) throw treasuryErrors.lineNotOpen()
+  if (updated.length) return
+  const exists = await trx
+    .from('finance.statement_lines')
+    .where({ organization_id: organizationId, id: lineId })
+    .first()
+  if (!exists) throw treasuryErrors.lineUnknown()
+  if (exists.status !== 'unmatched') throw treasuryErrors.lineNotOpen()
 }
 
 /**

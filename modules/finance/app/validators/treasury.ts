@@ -62,6 +62,7 @@ export const listTransactionsValidator = vine.create({
 
 /** A receipt photo or PDF for a transaction. */
 export const attachmentValidator = vine.create({
+  transactionId: vine.string().uuid(),
   file: vine.file({ size: '10mb' }),
 })
 
@@ -85,11 +86,18 @@ export const statementUploadValidator = vine.create({
 
 /** Confirm a suggested (or chosen) entry as a statement line's counterpart. */
 export const matchLineValidator = vine.create({
+  statementLineId: vine.string().uuid(),
   entryId: vine.string().uuid(),
+})
+
+/** Undo a statement line's match. */
+export const unmatchLineValidator = vine.create({
+  statementLineId: vine.string().uuid(),
 })
 
 /** Turn an unmatched statement line into an income or expense. */
 export const lineTransactionValidator = vine.create({
+  statementLineId: vine.string().uuid(),
   categoryId: vine.string().uuid(),
   contactId: vine.string().uuid().nullable().optional(),
   description: vine.string().trim().maxLength(300).nullable().optional(),

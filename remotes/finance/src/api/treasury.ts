@@ -98,8 +98,8 @@ export async function updateTreasuryAccount(
   changes: { name?: string; receivesPayments?: boolean; archived?: boolean }
 ): Promise<TreasuryAccount> {
   return (
-    await useApi().patch('/finance/treasury-accounts/{accountId}', {
-      path: { accountId },
+    await useApi().patch('/finance/treasury-accounts/{treasuryAccountId}', {
+      path: { treasuryAccountId: accountId },
       body: changes,
     })
   ).account
@@ -126,13 +126,9 @@ export async function recordTransaction(input: TransactionInput): Promise<Transa
 /** Attaches a receipt photo or PDF to a transaction. */
 export async function attachReceipt(transactionId: string, file: File): Promise<Transaction> {
   const form = new FormData()
+  form.append('transactionId', transactionId)
   form.append('file', file)
-  return (
-    await useApi().post('/finance/transactions/{transactionId}/attachments', {
-      path: { transactionId },
-      body: form as never,
-    })
-  ).transaction
+  return (await useApi().post('/finance/receipts', { body: form as never })).transaction
 }
 
 /** A short-lived link to a receipt. */
@@ -178,30 +174,32 @@ export async function importStatement(
 }
 
 export async function getStatement(importId: string) {
-  return useApi().get('/finance/statements/{importId}', { path: { importId } })
+  return useApi().get('/finance/statements/{statementId}', { path: { statementId: importId } })
 }
 
 export async function confirmStatement(importId: string): Promise<StatementImport> {
-  return (await useApi().post('/finance/statements/{importId}/confirm', { path: { importId } }))
-    .import
+  return (
+    await useApi().post('/finance/statements/{statementId}/confirm', {
+      path: { statementId: importId },
+    })
+  ).import
 }
 
 export async function cancelStatement(importId: string): Promise<void> {
-  await useApi().delete('/finance/statements/{importId}', { path: { importId } })
+  await useApi().delete('/finance/statements/{statementId}', { path: { statementId: importId } })
 }
 
 export async function getReconciliation(accountId: string): Promise<ReconciliationItem[]> {
   return (
-    await useApi().get('/finance/treasury-accounts/{accountId}/reconciliation', {
-      path: { accountId },
+    await useApi().get('/finance/treasury-accounts/{treasuryAccountId}/reconciliation', {
+      path: { treasuryAccountId: accountId },
     })
   ).data
 }
 
 export async function matchLine(lineId: string, entryId: string): Promise<void> {
-  await useApi().post('/finance/statement-lines/{lineId}/match', {
-    path: { lineId },
-    body: { entryId },
+  await useApi().post('/finance/reconciliation/match', {
+    body: { statementLineId: lineId, entryId },
   })
 }
 
@@ -209,9 +207,8 @@ export async function lineToTransaction(
   lineId: string,
   input: { categoryId: string; description?: string | null }
 ) {
-  return useApi().post('/finance/statement-lines/{lineId}/transaction', {
-    path: { lineId },
-    body: input,
+  return useApi().post('/finance/reconciliation/transaction', {
+    body: { statementLineId: lineId, ...input },
   })
 }
 

@@ -65,7 +65,7 @@ test.group('Finance / invoice payments into treasury accounts', (group) => {
 
     const payments = await db
       .from('finance.entries')
-      .where({ organization_id: organization.id, source_type: 'payment' })
+      .where({ organization_id: organization.id, source_type: 'invoicing.payment' })
       .orderBy('number')
       .select('id', 'number')
     assert.lengthOf(payments, 2)
@@ -73,5 +73,24 @@ test.group('Finance / invoice payments into treasury accounts', (group) => {
     const treasurySides = booked.map((lines) => lines.find((line) => line.debit > 0n)!.code).sort()
     assert.deepEqual(treasurySides, [till.accountCode, mpesa.accountCode].sort())
     assert.equal(mpesa.accountCode, '55202')
+
+    // The invoice makes its customer the top one, and the 10,000 left after two payments of 10,000 is owed, not yet due.
+    const today = new Date().toISOString().slice(0, 10)
+    const dashboard = await client
+      .get(`${orgUrl}/finance/dashboard`)
+      .qs({ from: `${today.slice(0, 4)}-01-01`, to: today })
+      .loginAs(owner)
+    dashboard.assertStatus(200)
+    assert.deepEqual(
+      dashboard
+        .body()
+        .topCustomers.map((row: { name: string; invoiced: string }) => [row.name, row.invoiced]),
+      [['Kasongo SARL', '30000.00']]
+    )
+    assert.equal(
+      dashboard.body().receivablesAgeing.find((row: { bucket: string }) => row.bucket === 'current')
+        .amount,
+      '10000.00'
+    )
   })
 })

@@ -316,8 +316,9 @@ test.group('Finance / reconciliation', (group) => {
       client,
       owner,
       'post',
-      financeUrl(organization, `/statement-lines/${items[0].line.id}/match`),
+      financeUrl(organization, '/reconciliation/match'),
       {
+        statementLineId: items[0].line.id,
         entryId: best.entryId,
       }
     )
@@ -327,8 +328,9 @@ test.group('Finance / reconciliation', (group) => {
       client,
       owner,
       'post',
-      financeUrl(organization, `/statement-lines/${items[1].line.id}/match`),
+      financeUrl(organization, '/reconciliation/match'),
       {
+        statementLineId: items[1].line.id,
         entryId: best.entryId,
       }
     )
@@ -337,19 +339,49 @@ test.group('Finance / reconciliation', (group) => {
       client,
       owner,
       'post',
-      financeUrl(organization, `/statement-lines/${items[1].line.id}/match`),
+      financeUrl(organization, '/reconciliation/match'),
       {
+        statementLineId: items[1].line.id,
         entryId: second.entryId,
       }
     )
     twice.assertStatus(409)
+    const other = await createTreasuryOrganization(client)
+    const foreignLine = await send(
+      client,
+      other.owner,
+      'post',
+      financeUrl(other.organization, '/reconciliation/unmatch'),
+      {
+        statementLineId: items[1].line.id,
+      }
+    )
+    foreignLine.assertStatus(422)
+    assert.equal(foreignLine.body().errors[0].field, 'statementLineId')
+    const undone = await send(
+      client,
+      owner,
+      'post',
+      financeUrl(organization, '/reconciliation/unmatch'),
+      {
+        statementLineId: items[1].line.id,
+      }
+    )
+    undone.assertStatus(204)
+    ;(
+      await send(client, owner, 'post', financeUrl(organization, '/reconciliation/match'), {
+        statementLineId: items[1].line.id,
+        entryId: best.entryId,
+      })
+    ).assertStatus(204)
 
     const fee = await send(
       client,
       owner,
       'post',
-      financeUrl(organization, `/statement-lines/${items[2].line.id}/transaction`),
+      financeUrl(organization, '/reconciliation/transaction'),
       {
+        statementLineId: items[2].line.id,
         categoryId: bankFees.id,
       }
     )
@@ -358,8 +390,9 @@ test.group('Finance / reconciliation', (group) => {
       client,
       owner,
       'post',
-      financeUrl(organization, `/statement-lines/${items[0].line.id}/transaction`),
+      financeUrl(organization, '/reconciliation/transaction'),
       {
+        statementLineId: items[0].line.id,
         categoryId: bankFees.id,
       }
     )
@@ -369,8 +402,9 @@ test.group('Finance / reconciliation', (group) => {
       client,
       owner,
       'post',
-      financeUrl(organization, `/statement-lines/${items[0].line.id}/transaction`),
+      financeUrl(organization, '/reconciliation/transaction'),
       {
+        statementLineId: items[0].line.id,
         categoryId: sales.id,
       }
     )

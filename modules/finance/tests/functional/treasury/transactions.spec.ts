@@ -162,9 +162,10 @@ test.group('Finance / transactions', (group) => {
     )
 
     const attached = await client
-      .post(financeUrl(organization, `/transactions/${transaction.id}/attachments`))
+      .post(financeUrl(organization, '/receipts'))
       .loginAs(owner)
       .withCsrfToken()
+      .field('transactionId', transaction.id)
       .file('file', PNG, { filename: 'recu.png' })
     attached.assertStatus(201)
     const [receipt] = attached.body().transaction.attachments
@@ -177,9 +178,10 @@ test.group('Finance / transactions', (group) => {
     assert.match(link.body().url, new RegExp(`/files/orgs/${organization.id}/`))
 
     const notAnImage = await client
-      .post(financeUrl(organization, `/transactions/${transaction.id}/attachments`))
+      .post(financeUrl(organization, '/receipts'))
       .loginAs(owner)
       .withCsrfToken()
+      .field('transactionId', transaction.id)
       .file('file', Buffer.from('MZ\u0000\u0001binary'), { filename: 'recu.png' })
     notAnImage.assertStatus(422)
     assert.equal(notAnImage.body().errors[0].field, 'file')
