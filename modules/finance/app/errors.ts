@@ -43,4 +43,6 @@ export const financeErrors = {
     error('E_LOCK_DATE_BACKWARDS', 422, 'lockDate', { lockDate }),
   /** A report's period ends before it starts. */
   periodOrder: () => error('E_PERIOD_ORDER', 422, 'to'),
+  /** A report's period longer than ten years. */
+  periodTooLong: () => error('E_PERIOD_TOO_LONG', 422, 'from'),
 }

@@ -23,3 +23,5 @@ export {
 } from '../app/services/treasury_resolver.ts'
 export { INVOICING_SOURCES } from '../app/services/invoicing_booking.ts'
 export { financeErrors } from '../app/errors.ts'
+export { financeQueries, type FinanceQueryOptions } from './finance_queries.ts'
+export type { CurrencyView } from '../app/services/reports.ts'

@@ -19,6 +19,12 @@ import {
   reverseEntryValidator,
   updateSettingsValidator,
 } from '../app/validators/ledger.ts'
+import {
+  ageingValidator,
+  atDateReportValidator,
+  generalLedgerValidator,
+  periodReportValidator,
+} from '../app/validators/reports.ts'
 
 const tags = ['Finance']
 const orgId = 'The organisation id (uuid).'
@@ -210,4 +216,98 @@ route('POST /api/v1/orgs/:orgId/finance/fiscal-years/:year/close', {
     403: forbidden,
     404: 'No such fiscal year.',
   },
+})
+
+const reportFormats =
+  ' `format=csv|xlsx|pdf` answers the report as a file (its table; `lang=fr|en` for the labels and the PDF, the request language by default); ' +
+  '`currency=reporting` adds up the amounts in the reporting currency (converted at each entry date) instead of the book currency. ' +
+  'Figures come from the per-account daily rollups, never from a scan of the entries.'
+const reportResponse = (description: string) => ({
+  200: {
+    description: `${description} As \`{ report }\` in JSON, or the file.`,
+    schema: { type: 'object', properties: { report: { type: 'object' } }, required: ['report'] },
+  },
+  403: forbidden,
+  409: ledgerMissing,
+})
+
+route('GET /api/v1/orgs/:orgId/finance/reports/trial-balance', {
+  operationId: 'financeTrialBalance',
+  summary: 'Trial balance (balance générale)',
+  description:
+    'Every account with a movement: its balance before `from` (debit positive), its debits and credits in the period, its balance at `to`. ' +
+    'The totals of debits and credits are equal and the balances sum to zero.' +
+    reportFormats,
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: periodReportValidator,
+  responses: reportResponse('The trial balance.'),
+})
+route('GET /api/v1/orgs/:orgId/finance/reports/general-ledger', {
+  operationId: 'financeGeneralLedger',
+  summary: 'General ledger of an account (grand livre)',
+  description:
+    'The lines of `account` and its sub-accounts in the period, by date, with the balance before the period and a running balance; ' +
+    'at most `limit` lines (1,000 by default, `truncated` says when more exist).' +
+    reportFormats,
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: generalLedgerValidator,
+  responses: reportResponse('The account’s lines.'),
+})
+route('GET /api/v1/orgs/:orgId/finance/reports/income-statement', {
+  operationId: 'financeIncomeStatement',
+  summary: 'Income statement (compte de résultat SYSCOHADA)',
+  description:
+    'The reference lines TA to RS of the revised SYSCOHADA statement with the accounts behind each, and the totals XA (trading margin) to XI (net result).' +
+    reportFormats,
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: periodReportValidator,
+  responses: reportResponse('The income statement.'),
+})
+route('GET /api/v1/orgs/:orgId/finance/reports/balance-sheet', {
+  operationId: 'financeBalanceSheet',
+  summary: 'Balance sheet (bilan SYSCOHADA)',
+  description:
+    'Assets AD to BU and liabilities CA to DV at `at` (today by default); accounts of classes 4 and 5 go to the asset or liability side by the sign of ' +
+    'their balance, and the result not yet allocated shows in CJ. Total assets equal total liabilities.' +
+    reportFormats,
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: atDateReportValidator,
+  responses: reportResponse('The balance sheet.'),
+})
+route('GET /api/v1/orgs/:orgId/finance/reports/vat', {
+  operationId: 'financeVatSummary',
+  summary: 'TVA per month',
+  description:
+    'Per month of the period: TVA collected (443x), deductible (445x) and due (collected less deductible).' +
+    reportFormats,
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: periodReportValidator,
+  responses: reportResponse('The months.'),
+})
+route('GET /api/v1/orgs/:orgId/finance/reports/ageing', {
+  operationId: 'financeAgeing',
+  summary: 'Receivables or payables by age',
+  description:
+    'What each customer owes (411) or is owed to each supplier (401) at `at`, per open document, by days past its due date: not due, 1-30, 31-60, 61-90, over 90.' +
+    reportFormats,
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: ageingValidator,
+  responses: reportResponse('The partners and totals.'),
+})
+route('GET /api/v1/orgs/:orgId/finance/reports/dashboard', {
+  operationId: 'financeDashboard',
+  summary: 'Dashboard figures of a period',
+  description:
+    'Revenue (class 7), expenses (class 6) and profit per month of the period, with their totals, and the money held at `to` per treasury account ' +
+    '(banks 52, electronic money 55, cash 57) and in total; JSON only. `currency=reporting` for the reporting currency. From the daily rollups.',
+  permission: 'finance.report.read',
+  params: { orgId },
+  query: periodReportValidator,
+  responses: reportResponse('The months and the cash position.'),
 })

@@ -2,6 +2,7 @@ import router from '@adonisjs/core/services/router'
 import { organizationRoutes } from '@ia/kernel/contracts'
 
 const LedgerController = () => import('../app/controllers/ledger_controller.ts')
+const ReportsController = () => import('../app/controllers/reports_controller.ts')
 
 organizationRoutes('finance', () => {
   router.get('finance/accounts', [LedgerController, 'accounts'])
@@ -21,4 +22,12 @@ organizationRoutes('finance', () => {
   router
     .post('finance/fiscal-years/:year/close', [LedgerController, 'closeFiscalYear'])
     .where('year', /^\d{4}$/)
+
+  router.get('finance/reports/trial-balance', [ReportsController, 'trialBalance'])
+  router.get('finance/reports/general-ledger', [ReportsController, 'generalLedger'])
+  router.get('finance/reports/income-statement', [ReportsController, 'incomeStatement'])
+  router.get('finance/reports/balance-sheet', [ReportsController, 'balanceSheet'])
+  router.get('finance/reports/vat', [ReportsController, 'vatSummary'])
+  router.get('finance/reports/ageing', [ReportsController, 'ageing'])
+  router.get('finance/reports/dashboard', [ReportsController, 'dashboard'])
 })

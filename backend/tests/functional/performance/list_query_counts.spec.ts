@@ -23,6 +23,12 @@ async function enableInvoicing({ owner, organization }: Owner) {
     await enableModule(organization, moduleId, owner)
 }
 
+/** Finance and the module it needs. */
+async function enableFinance({ owner, organization }: Owner) {
+  for (const moduleId of ['currencies', 'finance'])
+    await enableModule(organization, moduleId, owner)
+}
+
 /** The marketplace vendor of the owner being measured, and one of its modules (set by each marketplace list's `prepare`). */
 let vendorId = ''
 let listingId = ''
@@ -159,6 +165,47 @@ const LISTS: {
       }),
   },
   {
+    name: 'chart of accounts',
+    route: 'GET /api/v1/orgs/:orgId/finance/accounts',
+    url: (orgId) => `/api/v1/orgs/${orgId}/finance/accounts`,
+    prepare: enableFinance,
+    add: ({ organization }, index) =>
+      db.table('finance.accounts').insert({
+        organization_id: organization.id,
+        code: `5711${index + 10}`,
+        class: 5,
+        name_fr: `Caisse ${index}`,
+        name_en: `Cash box ${index}`,
+        account_type: 'asset_cash',
+        origin: 'organization',
+      }),
+  },
+  {
+    name: 'journal entries',
+    route: 'GET /api/v1/orgs/:orgId/finance/entries',
+    url: (orgId) => `/api/v1/orgs/${orgId}/finance/entries?limit=200`,
+    prepare: enableFinance,
+    add: async ({ organization }, index) => {
+      const { rows } = await db.rawQuery(
+        `INSERT INTO finance.entries (organization_id, journal_id, number, entry_date, description, currency,
+           book_currency, reporting_currency, reporting_rate)
+         SELECT organization_id, id, ?, '2026-03-05', 'Vente', 'CDF', 'CDF', 'CDF', 1 FROM finance.journals
+         WHERE organization_id = ? AND code = 'CA' RETURNING id`,
+        [`CA-2026-${index}`, organization.id]
+      )
+      await db.rawQuery(
+        `INSERT INTO finance.entry_lines (organization_id, entry_id, entry_date, line_no, account_id, debit_minor,
+           credit_minor, currency, amount_minor, reporting_debit_minor, reporting_credit_minor)
+         SELECT a.organization_id, ?, '2026-03-05', row_number() OVER (ORDER BY a.code), a.id,
+           CASE WHEN a.code = '5711' THEN 100 ELSE 0 END, CASE WHEN a.code = '7011' THEN 100 ELSE 0 END, 'CDF',
+           CASE WHEN a.code = '5711' THEN 100 ELSE -100 END,
+           CASE WHEN a.code = '5711' THEN 100 ELSE 0 END, CASE WHEN a.code = '7011' THEN 100 ELSE 0 END
+         FROM finance.accounts a WHERE a.organization_id = ? AND a.code IN ('5711', '7011')`,
+        [rows[0].id, organization.id]
+      )
+    },
+  },
+  {
     name: 'catalogue',
     route: 'GET /api/v1/orgs/:orgId/invoicing/products',
     url: (orgId) => `/api/v1/orgs/${orgId}/invoicing/products`,
@@ -279,6 +326,35 @@ const NOT_DATA_LISTS: Record<string, string> = {
   'GET /api/v1/orgs/:orgId/invoicing/documents/:documentId/payments':
     "one invoice's payments: three queries whatever their number (payments, their parts, the invoices' currencies)",
   'GET /api/v1/marketplace/vendor': 'one record',
+  'GET /api/v1/orgs/:orgId/finance/journals':
+    'the six journals and the few an organisation adds, one query',
+  'GET /api/v1/orgs/:orgId/finance/settings': 'one record',
+  'GET /api/v1/orgs/:orgId/finance/fiscal-years': 'one row per calendar year, one query',
+  'GET /api/v1/orgs/:orgId/finance/reports/trial-balance':
+    'a fixed number of aggregate queries over the daily rollups (modules/finance/tests/functional/reports)',
+  'GET /api/v1/orgs/:orgId/finance/reports/general-ledger':
+    "one account's lines in three queries (accounts, opening rollup, lines), at most `limit` lines",
+  'GET /api/v1/orgs/:orgId/finance/reports/income-statement':
+    'aggregate queries over the daily rollups',
+  'GET /api/v1/orgs/:orgId/finance/reports/balance-sheet':
+    'aggregate queries over the daily rollups',
+  'GET /api/v1/orgs/:orgId/finance/reports/vat': 'one aggregate query over the daily rollups',
+  'GET /api/v1/orgs/:orgId/finance/reports/ageing':
+    'one aggregate query over the open lines, then the partners in one query',
+  'GET /api/v1/orgs/:orgId/finance/reports/dashboard':
+    'two aggregate queries over the daily rollups',
+  'GET /api/v1/orgs/:orgId/finance/treasury-accounts':
+    "the organisation's few cash boxes, banks and wallets, balances from the rollups in the same query",
+  'GET /api/v1/orgs/:orgId/finance/treasury-accounts/:treasuryAccountId/reconciliation':
+    "at most 200 open lines and the account's open entries: two queries, matched in memory",
+  'GET /api/v1/orgs/:orgId/finance/categories':
+    'the seventeen default categories and the few an organisation adds, one query (two on first use)',
+  'GET /api/v1/orgs/:orgId/finance/transactions':
+    'pages of 50 read in one query (category, entry number and receipts joined in it)',
+  'GET /api/v1/orgs/:orgId/finance/budgets':
+    "a year's budgets against actuals in one aggregate query over the rollups",
+  'GET /api/v1/orgs/:orgId/finance/dashboard':
+    'a fixed number of aggregate queries over the rollups, and one rate per currency and month',
 }
 
 test.group('List endpoints / query count', (group) => {

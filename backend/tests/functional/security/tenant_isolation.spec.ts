@@ -247,6 +247,29 @@ const ID_SOURCES: Record<
       return response.body().product.id
     },
   },
+  entryId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/finance/entries`)
+        .json({
+          journal: 'OD',
+          date: '2026-01-05',
+          description: 'Écriture de A',
+          currency: 'CDF',
+          lines: [
+            { account: '6222', debit: '500.00' },
+            { account: '5711', credit: '500.00' },
+          ],
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(201)
+      return response.body().entry.id
+    },
+  },
+  // A calendar year names a fiscal year in every organisation: only A's orgId is foreign to b.
+  year: { kind: 'catalog', obtain: async () => '2026' },
   code: { kind: 'catalog', obtain: async () => 'B' },
   kind: { kind: 'catalog', obtain: async () => 'invoice' },
   tokenId: {
@@ -316,15 +339,6 @@ const ID_SOURCES: Record<
   },
   installId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).installId },
   apiKeyId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).apiKeyId },
-  entryId: {
-    kind: 'tenant',
-    obtain: async (world) => {
-      const { transactionId } = await treasuryWorld(world)
-      const row = await db.from('finance.transactions').where('id', transactionId).firstOrFail()
-      return row.entry_id
-    },
-  },
-  year: { kind: 'catalog', obtain: async () => '2026' },
   treasuryAccountId: {
     kind: 'tenant',
     obtain: async (world) => (await treasuryWorld(world)).accountId,

@@ -1,7 +1,15 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import { auditLog, authorize, isUuid, notFound, tenantContext } from '@ia/kernel/contracts'
+import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
+import {
+  auditLog,
+  authorize,
+  isUuid,
+  notFound,
+  tenantContext,
+  type AuditRecord,
+} from '@ia/kernel/contracts'
 import { financeErrors } from '../errors.ts'
 import { ledgerPosting, ledgerSettings } from '../services/ledger_posting.ts'
 import { loadEntries } from '../queries/entries.ts'
@@ -23,6 +31,16 @@ import {
 } from '../validators/ledger.ts'
 
 const isoDate = (date: Date) => DateTime.fromJSDate(date).toISODate()!
+
+/** Writes the audit line of a change by the requesting user, in the change's transaction. */
+function recordAudit(
+  ctx: HttpContext,
+  trx: TransactionClientContract,
+  record: Omit<AuditRecord, 'actorId' | 'ip'>
+) {
+  return auditLog.record({ ...record, actorId: ctx.auth.user!.id, ip: ctx.request.ip() }, trx)
+}
+
 const today = () => DateTime.now().toISODate()!
 
 function accountsQuery(organizationId: string) {
@@ -102,18 +120,13 @@ export default class LedgerController {
           origin: 'organization',
         })
         .returning('*')
-      await auditLog.record(
-        {
-          organizationId,
-          actorId: ctx.auth.user!.id,
-          action: 'finance.account.created',
-          subjectType: 'finance.account',
-          subjectId: created.id,
-          ip: ctx.request.ip(),
-          metadata: { code: input.code },
-        },
-        trx
-      )
+      await recordAudit(ctx, trx, {
+        organizationId,
+        action: 'finance.account.created',
+        subjectType: 'finance.account',
+        subjectId: created.id,
+        metadata: { code: input.code },
+      })
       return { ...created, parent_code: parent.code }
     })
     return ctx.response.created({ account: serializeAccount(account) })
@@ -215,18 +228,13 @@ export default class LedgerController {
           partnerId: line.partnerId ?? null,
         })),
       })
-      await auditLog.record(
-        {
-          organizationId,
-          actorId: ctx.auth.user!.id,
-          action: 'finance.entry.posted',
-          subjectType: 'finance.entry',
-          subjectId: posted.id,
-          ip: ctx.request.ip(),
-          metadata: { number: posted.number },
-        },
-        trx
-      )
+      await recordAudit(ctx, trx, {
+        organizationId,
+        action: 'finance.entry.posted',
+        subjectType: 'finance.entry',
+        subjectId: posted.id,
+        metadata: { number: posted.number },
+      })
       return posted
     })
     return ctx.response.created({ entry: serializeEntry(entry) })
@@ -243,18 +251,13 @@ export default class LedgerController {
         description: input.description,
         createdBy: ctx.auth.user!.id,
       })
-      await auditLog.record(
-        {
-          organizationId,
-          actorId: ctx.auth.user!.id,
-          action: 'finance.entry.reversed',
-          subjectType: 'finance.entry',
-          subjectId: ctx.params.entryId,
-          ip: ctx.request.ip(),
-          metadata: { reversal: reversal.number },
-        },
-        trx
-      )
+      await recordAudit(ctx, trx, {
+        organizationId,
+        action: 'finance.entry.reversed',
+        subjectType: 'finance.entry',
+        subjectId: ctx.params.entryId,
+        metadata: { reversal: reversal.number },
+      })
       return reversal
     })
     return ctx.response.created({ entry: serializeEntry(entry) })
@@ -291,21 +294,16 @@ export default class LedgerController {
         changes.sales_account = input.salesAccount
       }
       await trx.from('finance.settings').where('organization_id', organizationId).update(changes)
-      await auditLog.record(
-        {
-          organizationId,
-          actorId: ctx.auth.user!.id,
-          action: 'finance.settings.updated',
-          subjectType: 'finance.settings',
-          subjectId: organizationId,
-          ip: ctx.request.ip(),
-          metadata: {
-            lockDate: changes.lock_date ?? null,
-            salesAccount: changes.sales_account ?? null,
-          },
+      await recordAudit(ctx, trx, {
+        organizationId,
+        action: 'finance.settings.updated',
+        subjectType: 'finance.settings',
+        subjectId: organizationId,
+        metadata: {
+          lockDate: changes.lock_date ?? null,
+          salesAccount: changes.sales_account ?? null,
         },
-        trx
-      )
+      })
     })
     return { settings: serializeLedgerSettings((await settingsRow(organizationId))!) }
   }
@@ -349,18 +347,13 @@ export default class LedgerController {
           .from('finance.settings')
           .where('organization_id', organizationId)
           .update({ lock_date: endsOn, updated_at: new Date() })
-      await auditLog.record(
-        {
-          organizationId,
-          actorId: ctx.auth.user!.id,
-          action: 'finance.fiscal_year.closed',
-          subjectType: 'finance.fiscal_year',
-          subjectId: String(year),
-          ip: ctx.request.ip(),
-          metadata: { year },
-        },
-        trx
-      )
+      await recordAudit(ctx, trx, {
+        organizationId,
+        action: 'finance.fiscal_year.closed',
+        subjectType: 'finance.fiscal_year',
+        subjectId: String(year),
+        metadata: { year },
+      })
       return trx
         .from('finance.fiscal_years')
         .where({ organization_id: organizationId, year })

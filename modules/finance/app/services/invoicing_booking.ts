@@ -81,6 +81,21 @@ function documentLines(
   return lines
 }
 
+/** Whether the source already has its entry: a second event about it (re-published by hand) books nothing. */
+async function alreadyBooked(
+  client: TransactionClientContract,
+  organizationId: string,
+  source: { type: string; id: string }
+) {
+  const entry = await client
+    .from('finance.entries')
+    .where({ organization_id: organizationId, source_type: source.type, source_id: source.id })
+    .whereNull('reverses_entry_id')
+    .select('id')
+    .first()
+  return Boolean(entry)
+}
+
 async function bookDocument(
   client: TransactionClientContract,
   organizationId: string,
@@ -89,7 +104,10 @@ async function bookDocument(
   direction: 'invoice' | 'credit'
 ) {
   const state = await ledgerState(client, organizationId)
-  if (!state) return null
+  // A document of nothing (free items only) moves no account.
+  if (!state || new Decimal(facts.total).isZero()) return null
+  if (await alreadyBooked(client, organizationId, { type: sourceType, id: facts.documentId }))
+    return null
   return ledgerPosting.post(client, organizationId, {
     journal: 'VT',
     date: openDate(facts.issueDate, state.lockDate),
@@ -132,6 +150,8 @@ export const invoicingBooking = {
   ) {
     const state = await ledgerState(client, organizationId)
     if (!state) return null
+    const source = { type: INVOICING_SOURCES.payment, id: facts.paymentId }
+    if (await alreadyBooked(client, organizationId, source)) return null
     const { bookCurrency } = facts
     const date = openDate(facts.receivedOn, state.lockDate)
     const worth = async (amount: string) =>
@@ -205,7 +225,7 @@ export const invoicingBooking = {
       date,
       description: facts.reference ?? facts.allocations.map((a) => a.number).join(', '),
       currency: facts.currency,
-      source: { type: INVOICING_SOURCES.payment, id: facts.paymentId },
+      source,
       lines,
     })
   },
@@ -231,6 +251,11 @@ export const invoicingBooking = {
       .first()
     // A payment recorded before the organisation enabled finance was never booked.
     if (!entry) return null
+    const reversal = await client
+      .from('finance.entries')
+      .where({ organization_id: organizationId, reverses_entry_id: entry.id })
+      .first()
+    if (reversal) return null
     const day = DateTime.fromISO(occurredAt, { zone: 'utc' }).toISODate()!
     return ledgerPosting.reverse(client, organizationId, entry.id, {
       date: openDate(day, state.lockDate),

@@ -274,6 +274,14 @@ async function insertEntry(
         tax_group: line.taxGroup,
       }))
     )
+  // The balance check is deferred to COMMIT, where a failure would not reach the caller (Knex does not
+  // reject on a failed COMMIT): it runs here for this transaction's entries, then waits for the next ones.
+  await client.rawQuery(
+    'SET CONSTRAINTS finance.entries_balanced, finance.entry_lines_balanced IMMEDIATE'
+  )
+  await client.rawQuery(
+    'SET CONSTRAINTS finance.entries_balanced, finance.entry_lines_balanced DEFERRED'
+  )
   const book = header.settings.bookCurrency
   const reporting = header.settings.reportingCurrency
   return {
