@@ -23,3 +23,18 @@ describe('money between the API (decimal strings) and the inputs (minor units)',
     expect(localized({ fr: 'Loyer', en: 'Rent' }, 'fr')).toBe('Loyer')
   })
 })
+
+describe('report CSV', () => {
+  it('reads quoted cells, doubled quotes, line breaks and the byte order mark', async () => {
+    const { parseCsvRows } = await import('../src/csv')
+    expect(
+      parseCsvRows(
+        '\uFEFFCompte,Libellé,Solde\r\n701,"Ventes, marchandises",1000\n"6","Dit ""oui""",-5\n'
+      )
+    ).toEqual([
+      ['Compte', 'Libellé', 'Solde'],
+      ['701', 'Ventes, marchandises', '1000'],
+      ['6', 'Dit "oui"', '-5'],
+    ])
+  })
+})

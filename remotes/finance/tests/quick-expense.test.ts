@@ -75,7 +75,8 @@ describe('QuickExpense', () => {
         : { transaction: { id: 'tx-1', attachments: [] } }
     )
     const wrapper = mountForm()
-    await flushPromises()
+    // The money input is loaded lazily by the UI kit.
+    await vi.waitFor(() => expect(wrapper.find('input[inputmode="decimal"]').exists()).toBe(true))
     const amount = wrapper.find('input[inputmode="decimal"]')
     await amount.setValue('25000')
     await amount.trigger('blur')
@@ -85,7 +86,7 @@ describe('QuickExpense', () => {
     Object.defineProperty(input.element, 'files', { value: [photo] })
     await input.trigger('change')
     await wrapper.find('form').trigger('submit')
-    await flushPromises()
+    await vi.waitFor(() => expect(wrapper.emitted('recorded')).toHaveLength(1))
 
     const posts = calls.filter((call) => call.method === 'POST')
     expect(posts.map((call) => call.url.replace(/^.*\/orgs\/42/, ''))).toEqual([
