@@ -23,9 +23,9 @@ async function enableInvoicing({ owner, organization }: Owner) {
     await enableModule(organization, moduleId, owner)
 }
 
-/** Finance and the module it needs. */
+/** Finance and the modules it needs. */
 async function enableFinance({ owner, organization }: Owner) {
-  for (const moduleId of ['currencies', 'finance'])
+  for (const moduleId of ['contacts', 'currencies', 'finance'])
     await enableModule(organization, moduleId, owner)
 }
 
