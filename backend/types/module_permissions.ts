@@ -8,7 +8,7 @@ declare module '@ia/kernel/contracts' {
   interface ModulePermissions {
     "contacts": "contacts.contact.read" | "contacts.contact.create" | "contacts.contact.update" | "contacts.contact.archive" | "contacts.contact.import" | "contacts.contact.export"
     "currencies": "currencies.rate.read" | "currencies.rate.create" | "currencies.settings.manage"
-    "finance": "finance.ledger.read" | "finance.entry.create" | "finance.entry.reverse" | "finance.account.manage" | "finance.settings.manage" | "finance.report.read"
+    "finance": "finance.ledger.read" | "finance.entry.create" | "finance.entry.reverse" | "finance.account.manage" | "finance.settings.manage" | "finance.report.read" | "finance.dashboard.read" | "finance.treasury.read" | "finance.treasury.manage" | "finance.transaction.read" | "finance.transaction.create" | "finance.statement.import" | "finance.statement.reconcile" | "finance.budget.read" | "finance.budget.manage"
     "fiscal": "fiscal.settings.read" | "fiscal.settings.manage" | "fiscal.normalisation.read" | "fiscal.normalisation.retry"
     "invoicing": "invoicing.invoice.read" | "invoicing.invoice.create" | "invoicing.invoice.update" | "invoicing.invoice.issue" | "invoicing.invoice.delete" | "invoicing.payment.read" | "invoicing.payment.create" | "invoicing.payment.reverse" | "invoicing.product.read" | "invoicing.product.create" | "invoicing.product.update" | "invoicing.product.archive" | "invoicing.tax.read" | "invoicing.tax.manage" | "invoicing.settings.manage"
     "marketplace": "marketplace.catalog.read" | "marketplace.install.manage" | "marketplace.apikey.manage"

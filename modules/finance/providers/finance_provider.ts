@@ -6,6 +6,7 @@ export default class FinanceProvider implements DomainModuleProvider {
   async start() {
     const { registerInvoicingBooking } = await import('../app/listeners/invoicing_events.ts')
     registerInvoicingBooking()
+    await import('../start/treasury.ts')
   }
 
   async installForOrganization(organizationId: string, trx: TransactionClientContract) {

@@ -2,6 +2,7 @@
  * The finance module's part of the API reference (loaded by the platform): one description per
  * route; the response schemas are the serializers' own (app/transformers).
  */
+import './treasury_openapi.ts'
 import { describeRoute, listOf, wrapped, type RouteDoc } from '@ia/kernel/contracts'
 import {
   serializeAccount,

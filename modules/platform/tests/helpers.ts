@@ -83,3 +83,68 @@ export function tokenSentTo(mails: ReturnType<typeof mail.fake>, email: string, 
   if (!match) throw new Error(`No ${path} link in the mail to ${email}`)
   return match[1]
 }
+
+/** The messages of these names still waiting in the outbox (neither published nor failed): how other modules' tests wait for their queued work. */
+export async function pendingMessages(names: string[]) {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  const rows = await db
+    .from('platform.outbox')
+    .whereIn('name', names)
+    .whereNull('published_at')
+    .whereNull('failed_at')
+    .count('* as count')
+  return Number(rows[0].count)
+}
+
+/** How many messages named `name` were queued since `since`. */
+export async function messagesQueuedSince(name: string, since: Date) {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  const rows = await db
+    .from('platform.outbox')
+    .where('name', name)
+    .where('created_at', '>=', since)
+    .count('* as count')
+  return Number(rows[0].count)
+}
+
+/** The broker delivering a message again: a copy of its outbox row, not yet published. */
+export async function redeliverMessage(messageId: string) {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  await db.rawQuery(
+    `INSERT INTO platform.outbox (message_id, kind, name, payload, organization_id, consumer, attempt, occurred_at)
+     SELECT message_id, kind, name, payload, organization_id, consumer, attempt, occurred_at
+     FROM platform.outbox WHERE message_id = ? LIMIT 1`,
+    [messageId]
+  )
+}
+
+/** How many times `consumer` recorded handling the message (its idempotency record). */
+export async function handledCount(messageId: string, consumer: string) {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  const rows = await db
+    .from('platform.processed_messages')
+    .where({ message_id: messageId, consumer })
+    .count('* as count')
+  return Number(rows[0].count)
+}
+
+/** The last slot a schedule ran for, or null before its first run. */
+export async function scheduleLastSlot(name: string): Promise<Date | null> {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  const row = await db.from('platform.job_schedules').where('name', name).first()
+  return row ? new Date(row.last_slot) : null
+}
+
+/** Sets the last slot a schedule ran for, as after a downtime that began then; null forgets the schedule. */
+export async function setScheduleLastSlot(name: string, slot: Date | null) {
+  const { default: db } = await import('@adonisjs/lucid/services/db')
+  if (slot === null) {
+    await db.from('platform.job_schedules').where('name', name).delete()
+    return
+  }
+  await db.rawQuery(
+    `INSERT INTO platform.job_schedules (name, last_slot) VALUES (?, ?)
+     ON CONFLICT (name) DO UPDATE SET last_slot = EXCLUDED.last_slot`,
+    [name, slot]
+  )
+}

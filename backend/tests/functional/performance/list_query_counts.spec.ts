@@ -29,9 +29,9 @@ async function enablePayments(owner: Owner) {
   await enableModule(owner.organization, 'payments', owner.owner)
 }
 
-/** Finance and the module it needs. */
+/** Finance and the modules it needs. */
 async function enableFinance({ owner, organization }: Owner) {
-  for (const moduleId of ['currencies', 'finance'])
+  for (const moduleId of ['contacts', 'currencies', 'finance'])
     await enableModule(organization, moduleId, owner)
 }
 
@@ -442,6 +442,18 @@ const NOT_DATA_LISTS: Record<string, string> = {
     'one aggregate query over the open lines, then the partners in one query',
   'GET /api/v1/orgs/:orgId/finance/reports/dashboard':
     'two aggregate queries over the daily rollups',
+  'GET /api/v1/orgs/:orgId/finance/treasury-accounts':
+    "the organisation's few cash boxes, banks and wallets, balances from the rollups in the same query",
+  'GET /api/v1/orgs/:orgId/finance/treasury-accounts/:treasuryAccountId/reconciliation':
+    "at most 200 open lines and the account's open entries: two queries, matched in memory",
+  'GET /api/v1/orgs/:orgId/finance/categories':
+    'the seventeen default categories and the few an organisation adds, one query (two on first use)',
+  'GET /api/v1/orgs/:orgId/finance/transactions':
+    'pages of 50 read in one query (category, entry number and receipts joined in it)',
+  'GET /api/v1/orgs/:orgId/finance/budgets':
+    "a year's budgets against actuals in one aggregate query over the rollups",
+  'GET /api/v1/orgs/:orgId/finance/dashboard':
+    'a fixed number of aggregate queries over the rollups, and one rate per currency and month',
 }
 
 test.group('List endpoints / query count', (group) => {

@@ -65,6 +65,67 @@ async function invoicingDraft({ client, a, orgA }: World) {
   return response.body().document as { id: string }
 }
 
+/** A's treasury: a cash box, an expense with its receipt, an analysed statement awaiting confirmation (made once per world). */
+const treasuryWorlds = new WeakMap<World, ReturnType<typeof makeTreasuryWorld>>()
+async function makeTreasuryWorld({ client, a, orgA }: World) {
+  const url = `/api/v1/orgs/${orgA.id}/finance`
+  await client
+    .post(`/api/v1/orgs/${orgA.id}/currencies/rates`)
+    .json({ baseCurrency: 'USD', quoteCurrency: 'CDF', rate: '2850', date: '2026-01-02' })
+    .loginAs(a)
+    .withCsrfToken()
+  const account = await client
+    .post(`${url}/treasury-accounts`)
+    .json({ kind: 'cash', name: 'Caisse de A', currency: 'CDF', openingDate: '2026-01-02' })
+    .loginAs(a)
+    .withCsrfToken()
+  account.assertStatus(201)
+  const accountId: string = account.body().account.id
+  const categories = await client.get(`${url}/categories`).loginAs(a)
+  const rent = categories.body().data.find((row: { key: string }) => row.key === 'rent')
+  const expense = await client
+    .post(`${url}/transactions`)
+    .json({
+      kind: 'expense',
+      date: '2026-01-03',
+      accountId,
+      amount: '100',
+      categoryId: rent.id,
+      description: 'Loyer',
+    })
+    .loginAs(a)
+    .withCsrfToken()
+  expense.assertStatus(201)
+  const transactionId: string = expense.body().transaction.id
+  const receipt = await client
+    .post(`${url}/receipts`)
+    .field('transactionId', transactionId)
+    .file('file', Buffer.from('%PDF-1.4\n%%EOF\n'), { filename: 'recu.pdf' })
+    .loginAs(a)
+    .withCsrfToken()
+  receipt.assertStatus(201)
+  const statement = await client
+    .post(`${url}/statements`)
+    .field('accountId', accountId)
+    .file('file', Buffer.from('date;libellé;montant\n04/01/2026;Versement;5000\n'), {
+      filename: 'releve.csv',
+    })
+    .loginAs(a)
+    .withCsrfToken()
+  statement.assertStatus(202)
+  await runQueuedJobs()
+  return {
+    accountId,
+    transactionId,
+    attachmentId: receipt.body().transaction.attachments[0].id as string,
+    statementId: statement.body().import.id as string,
+  }
+}
+function treasuryWorld(world: World) {
+  if (!treasuryWorlds.has(world)) treasuryWorlds.set(world, makeTreasuryWorld(world))
+  return treasuryWorlds.get(world)!
+}
+
 /**
  * How to obtain, for each id parameter, a value that belongs to A (or to a):
  * - tenant: a record of organisation A; B's owner must get 404 for it, even in B's own URLs;
@@ -415,6 +476,22 @@ const ID_SOURCES: Record<
   },
   installId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).installId },
   apiKeyId: { kind: 'tenant', obtain: async (world) => (await marketplaceWorld(world)).apiKeyId },
+  treasuryAccountId: {
+    kind: 'tenant',
+    obtain: async (world) => (await treasuryWorld(world)).accountId,
+  },
+  transactionId: {
+    kind: 'tenant',
+    obtain: async (world) => (await treasuryWorld(world)).transactionId,
+  },
+  attachmentId: {
+    kind: 'tenant',
+    obtain: async (world) => (await treasuryWorld(world)).attachmentId,
+  },
+  statementId: {
+    kind: 'tenant',
+    obtain: async (world) => (await treasuryWorld(world)).statementId,
+  },
 }
 
 /** Signed-in API routes of an organisation that name nothing else (its lists, creations, settings...). */

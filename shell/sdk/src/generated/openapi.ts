@@ -1238,6 +1238,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orgs/{orgId}/finance/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's budgets per category and month, against actuals */
+        get: operations["listFinanceBudgets"];
+        /** Set a category's budget for a month (0 clears it) */
+        put: operations["setFinanceBudget"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Income and expense categories in plain words, with their SYSCOHADA accounts */
+        get: operations["listFinanceCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue, expenses, profit, cash, expenses by category, ageing, top customers, budget
+         * @description Read from the per-account, per-day rollups. `currency=book` (default) or `reporting`; cash totals are given in both at each month end's rate (null without a rate).
+         */
+        get: operations["getFinanceDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/{orgId}/finance/entries": {
         parameters: {
             query?: never;
@@ -1353,6 +1408,77 @@ export interface paths {
         get: operations["listFinanceJournals"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a receipt (photo or PDF) to a transaction
+         * @description JPEG, PNG, WebP, HEIC or PDF up to 10 MB, checked by its bytes; another organisation's `transactionId` answers 404.
+         */
+        post: operations["attachFinanceReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/reconciliation/match": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an entry as the line's counterpart */
+        post: operations["matchFinanceStatementLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/reconciliation/transaction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an unmatched line into an income or expense, reconciled */
+        post: operations["createFinanceTransactionFromLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/reconciliation/unmatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a match (an open line stays open) */
+        post: operations["unmatchFinanceStatementLine"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1518,6 +1644,201 @@ export interface paths {
          * @description The lock date only moves forward (`E_LOCK_DATE_BACKWARDS`). The sales account is a class 7 account of the chart (`E_ACCOUNT_UNKNOWN` on `salesAccount`).
          */
         patch: operations["updateFinanceSettings"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a statement: analysed by a job, imported once confirmed
+         * @description A file no job could read is refused at once (422 on `file`). The job marks lines already imported on the account as duplicates. Nothing reaches the account until `confirm`.
+         */
+        post: operations["importFinanceStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/statements/{statementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import, its lines and refused rows */
+        get: operations["getFinanceStatement"];
+        put?: never;
+        post?: never;
+        /** Drop an import that was not confirmed */
+        delete: operations["cancelFinanceStatement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/statements/{statementId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the analysed lines (duplicates left out) */
+        post: operations["confirmFinanceStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/statements/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read a statement file without keeping it
+         * @description CSV (columns guessed from the headers, or `mapping[date]=0`...), OFX or CAMT.053. Answers the columns, how they were read, the first movements and the refused rows with their reasons.
+         */
+        post: operations["previewFinanceStatement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page through transactions, newest first */
+        get: operations["listFinanceTransactions"];
+        put?: never;
+        /**
+         * Record an income, an expense or a transfer
+         * @description Posts its journal entry in the same transaction. A transfer to the same account is a 422 on `toAccountId`; across currencies it needs `rate` (`E_TRANSFER_RATE_REQUIRED`). `tax` is the TVA included in `amount` (deductible on an expense, collected on an income).
+         */
+        post: operations["recordFinanceTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/transactions/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One transaction */
+        get: operations["getFinanceTransaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/transactions/{transactionId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A five-minute link to a receipt */
+        get: operations["getFinanceReceiptUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/treasury-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cash boxes, bank accounts and mobile-money wallets with their balances
+         * @description `archived=true` lists archived accounts too.
+         */
+        get: operations["listFinanceTreasuryAccounts"];
+        put?: never;
+        /**
+         * Open a treasury account
+         * @description Adds its ledger sub-account under 571 (cash), 521 (bank) or 552 (mobile money) and posts its opening balance against 471. A mobile-money wallet names its operator (`E_TREASURY_PROVIDER` on `provider` otherwise); the currency is one the organisation uses.
+         */
+        post: operations["createFinanceTreasuryAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/treasury-accounts/{treasuryAccountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One treasury account */
+        get: operations["getFinanceTreasuryAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, receive invoice payments, archive
+         * @description Making an account receive payments releases the one of the same kind and currency that did.
+         */
+        patch: operations["updateFinanceTreasuryAccount"];
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/finance/treasury-accounts/{treasuryAccountId}/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account's unmatched statement lines with suggested counterparts
+         * @description Suggestions are entries on the account with the same signed amount, ranked by date distance and a reference found in the line.
+         */
+        get: operations["getFinanceReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/orgs/{orgId}/fiscal/documents/{documentId}/normalisation": {
@@ -3301,6 +3622,18 @@ export interface components {
             /** @description Open items are matched (customers, suppliers). */
             reconcile: boolean;
         };
+        FinanceCategory: {
+            accountCode: string;
+            /** Format: uuid */
+            id: string;
+            key: string | null;
+            /** @enum {string} */
+            kind: "income" | "expense";
+            name: {
+                en: string;
+                fr: string;
+            };
+        };
         /** @description A posted entry: immutable, corrected by a reversal. */
         FinanceEntry: {
             bookCurrency: string;
@@ -3363,6 +3696,41 @@ export interface components {
             nameEn: string;
             nameFr: string;
         };
+        FinanceReconciliationItem: {
+            line: {
+                /** @description Signed: positive for money in. */
+                amount: string;
+                counterparty: string | null;
+                currency: string;
+                /** Format: date */
+                date: string;
+                description: string;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                importId: string;
+                /** @description Its line (or movement number) in the file. */
+                line: number;
+                matchedEntryId: null | string;
+                reference: string | null;
+                /** @enum {string} */
+                status: "preview" | "duplicate" | "unmatched" | "reconciled";
+            };
+            suggestions: {
+                amount: string;
+                /** Format: date */
+                date: string;
+                /** Format: uuid */
+                entryId: string;
+                label: string;
+                reasons: ("amount" | "date" | "reference")[];
+                /** @description 0-100: how sure the match is. */
+                score: number;
+                sourceId: string | null;
+                /** @description payment, transaction, invoice... */
+                sourceType: string;
+            }[];
+        };
         FinanceSettings: {
             /** @description The currency the books are kept in (set when the module was enabled). */
             bookCurrency: string;
@@ -3370,6 +3738,109 @@ export interface components {
             reportingCurrency: string;
             /** @description Where invoiced sales are booked (7011 by default). */
             salesAccount: string;
+        };
+        FinanceStatementImport: {
+            /** Format: uuid */
+            accountId: string;
+            /** Format: date-time */
+            createdAt: string;
+            duplicateCount: number;
+            fileName: string;
+            /** @enum {string} */
+            format: "csv" | "ofx" | "camt053";
+            /** Format: uuid */
+            id: string;
+            jobId: null | string;
+            lineCount: number;
+            rowErrors: {
+                field: string;
+                line: number;
+                /** @description In the caller's language. */
+                message: string;
+            }[];
+            /** @enum {string} */
+            status: "analysing" | "ready" | "confirmed" | "failed";
+        };
+        FinanceStatementLine: {
+            /** @description Signed: positive for money in. */
+            amount: string;
+            counterparty: string | null;
+            currency: string;
+            /** Format: date */
+            date: string;
+            description: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            importId: string;
+            /** @description Its line (or movement number) in the file. */
+            line: number;
+            matchedEntryId: null | string;
+            reference: string | null;
+            /** @enum {string} */
+            status: "preview" | "duplicate" | "unmatched" | "reconciled";
+        };
+        FinanceTransaction: {
+            /** Format: uuid */
+            accountId: string;
+            amount: string;
+            attachments: {
+                contentType: string;
+                fileName: string;
+                /** Format: uuid */
+                id: string;
+                size: number;
+            }[];
+            category: null | {
+                en: string;
+                fr: string;
+            };
+            categoryId: null | string;
+            contactId: null | string;
+            contactName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: date */
+            date: string;
+            description: string;
+            /** Format: uuid */
+            entryId: string;
+            entryNumber: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "income" | "expense" | "transfer";
+            rate: string | null;
+            reference: string | null;
+            tags: string[];
+            tax: string;
+            toAccountId: null | string;
+            /** @description What arrived on the other account, in its currency. */
+            toAmount: string | null;
+        };
+        /** @description Where the money is: each in one currency, each with its ledger account. */
+        FinanceTreasuryAccount: {
+            /** @description Its sub-account in the ledger (under 571, 521 or 552). */
+            accountCode: string;
+            accountNumber: string | null;
+            archived: boolean;
+            /** @description Decimal string of the account's currency, from the ledger. */
+            balance: string;
+            bankName: string | null;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "cash" | "bank" | "mobile_money";
+            name: string;
+            openingBalance: string;
+            /** Format: date */
+            openingDate: string;
+            /** @enum {string|null} */
+            provider: "mpesa" | "orange_money" | "airtel_money" | "afrimoney" | null;
+            /** @description Invoice payments of its kind and currency are booked here. */
+            receivesPayments: boolean;
         };
         FiscalDeviceSettings: {
             /** @description The e-MCF API base */
@@ -9710,6 +10181,301 @@ export interface operations {
             };
         };
     };
+    listFinanceBudgets: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In the book currency. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        data: {
+                            accountCode: string;
+                            actual: string;
+                            budget: string;
+                            /** Format: uuid */
+                            categoryId: string;
+                            kind: string;
+                            months: {
+                                actual: string;
+                                budget: string;
+                                month: string;
+                            }[];
+                            name: {
+                                en: string;
+                                fr: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    setFinanceBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "categoryId": "00000000-0000-4000-8000-000000000000",
+                 *       "month": "2026-02",
+                 *       "amount": "500000"
+                 *     }
+                 */
+                "application/json": {
+                    amount: string;
+                    /** Format: uuid */
+                    categoryId: string;
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listFinanceCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The categories. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FinanceCategory"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFinanceDashboard: {
+        parameters: {
+            query: {
+                currency?: "book" | "reporting";
+                from: unknown;
+                to: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     listFinanceEntries: {
         parameters: {
             query?: {
@@ -10230,6 +10996,425 @@ export interface operations {
             };
             /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    attachFinanceReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                    /** Format: uuid */
+                    transactionId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The transaction with its receipts. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        transaction: components["schemas"]["FinanceTransaction"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    matchFinanceStatementLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "statementLineId": "00000000-0000-4000-8000-000000000000",
+                 *       "entryId": "00000000-0000-4000-8000-000000000001"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    entryId: string;
+                    /** Format: uuid */
+                    statementLineId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The line is not open. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createFinanceTransactionFromLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "statementLineId": "00000000-0000-4000-8000-000000000000",
+                 *       "categoryId": "00000000-0000-4000-8000-000000000001"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    categoryId: string;
+                    /** Format: uuid */
+                    contactId?: string | null;
+                    description?: string | null;
+                    /** Format: uuid */
+                    statementLineId: string;
+                    tax?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The transaction and its entry. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        entryId: string;
+                        /** Format: uuid */
+                        transactionId: string;
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    unmatchFinanceStatementLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "statementLineId": "00000000-0000-4000-8000-000000000000"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    statementLineId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The line is not imported yet. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10933,6 +12118,1092 @@ export interface operations {
             };
             /** @description A field is invalid. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    importFinanceStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: uuid */
+                    accountId: string;
+                    /** @enum {unknown} */
+                    dateFormat?: "yyyy-MM-dd" | "dd/MM/yyyy" | "dd-MM-yyyy" | "dd.MM.yyyy" | "MM/dd/yyyy" | "dd/MM/yy";
+                    /** @enum {unknown} */
+                    decimalSeparator?: "," | ".";
+                    file: string;
+                    mapping?: {
+                        amount?: number | null;
+                        counterparty?: number | null;
+                        credit?: number | null;
+                        date?: number | null;
+                        debit?: number | null;
+                        description?: number | null;
+                        reference?: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The import, being analysed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["FinanceStatementImport"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFinanceStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The statement import id (uuid). */
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import and its lines in file order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["FinanceStatementImport"];
+                        lines: components["schemas"]["FinanceStatementLine"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    cancelFinanceStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The statement import id (uuid). */
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already confirmed: `E_STATEMENT_IMPORT_NOT_READY`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    confirmFinanceStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The statement import id (uuid). */
+                statementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmed import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["FinanceStatementImport"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not analysed yet, or confirmed already. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    previewFinanceStatement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: uuid */
+                    accountId: string;
+                    /** @enum {unknown} */
+                    dateFormat?: "yyyy-MM-dd" | "dd/MM/yyyy" | "dd-MM-yyyy" | "dd.MM.yyyy" | "MM/dd/yyyy" | "dd/MM/yy";
+                    /** @enum {unknown} */
+                    decimalSeparator?: "," | ".";
+                    file: string;
+                    mapping?: {
+                        amount?: number | null;
+                        counterparty?: number | null;
+                        credit?: number | null;
+                        date?: number | null;
+                        debit?: number | null;
+                        description?: number | null;
+                        reference?: number | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description What an import would bring in. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        format: string;
+                        header: string[];
+                        movementCount: number;
+                        movements: Record<string, never>[];
+                        reading: Record<string, never> | null;
+                        rowErrors: Record<string, never>[];
+                        sample: string[][];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listFinanceTransactions: {
+        parameters: {
+            query?: {
+                accountId?: string;
+                categoryId?: string;
+                from?: unknown;
+                kind?: "income" | "expense" | "transfer";
+                page?: number;
+                tag?: string;
+                to?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 50 per page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FinanceTransaction"][];
+                        meta: {
+                            hasMore: boolean;
+                            page: number;
+                        };
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    recordFinanceTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "expense",
+                 *       "date": "2026-02-03",
+                 *       "accountId": "00000000-0000-4000-8000-000000000000",
+                 *       "amount": "58000",
+                 *       "tax": "8000",
+                 *       "categoryId": "00000000-0000-4000-8000-000000000001",
+                 *       "description": "Carburant groupe électrogène"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    accountId: string;
+                    amount: string;
+                    /** Format: uuid */
+                    categoryId?: string | null;
+                    /** Format: uuid */
+                    contactId?: string | null;
+                    date: unknown;
+                    description: string;
+                    /** @enum {unknown} */
+                    kind: "income" | "expense" | "transfer";
+                    rate?: string | null;
+                    reference?: string | null;
+                    tags?: string[];
+                    tax?: string | null;
+                    /** Format: uuid */
+                    toAccountId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The transaction. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        transaction: components["schemas"]["FinanceTransaction"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFinanceTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The transaction id (uuid). */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        transaction: components["schemas"]["FinanceTransaction"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFinanceReceiptUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The attachment id (uuid). */
+                attachmentId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The transaction id (uuid). */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    listFinanceTreasuryAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By kind, then name. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FinanceTreasuryAccount"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    createFinanceTreasuryAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "mobile_money",
+                 *       "provider": "mpesa",
+                 *       "name": "M-Pesa boutique",
+                 *       "currency": "CDF",
+                 *       "openingBalance": "150000",
+                 *       "openingDate": "2026-01-01"
+                 *     }
+                 */
+                "application/json": {
+                    accountNumber?: string | null;
+                    bankName?: string | null;
+                    currency: string;
+                    /** @enum {unknown} */
+                    kind: "cash" | "bank" | "mobile_money";
+                    name: string;
+                    openingBalance?: string;
+                    openingDate: unknown;
+                    provider?: ("mpesa" | "orange_money" | "airtel_money" | "afrimoney") | null;
+                    /** @enum {unknown} */
+                    receivesPayments?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                };
+            };
+        };
+        responses: {
+            /** @description The account. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: components["schemas"]["FinanceTreasuryAccount"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFinanceTreasuryAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The treasury account id (uuid). */
+                treasuryAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: components["schemas"]["FinanceTreasuryAccount"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    updateFinanceTreasuryAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The treasury account id (uuid). */
+                treasuryAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "receivesPayments": true
+                 *     }
+                 */
+                "application/json": {
+                    accountNumber?: string | null;
+                    /** @enum {unknown} */
+                    archived?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                    bankName?: string | null;
+                    name?: string;
+                    /** @enum {unknown} */
+                    receivesPayments?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
+                };
+            };
+        };
+        responses: {
+            /** @description The account. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: components["schemas"]["FinanceTreasuryAccount"];
+                    };
+                };
+            };
+            /** @description A body that is not what its headers say: malformed JSON (`E_INVALID_JSON`), or not compressed as its `Content-Encoding` says (`E_BAD_CONTENT_ENCODING`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body over the size limit: `E_PAYLOAD_TOO_LARGE`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A body in a content type this route does not read (`E_UNSUPPORTED_MEDIA_TYPE`), or an unknown `Content-Encoding` (`E_UNSUPPORTED_CONTENT_ENCODING`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getFinanceReconciliation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The treasury account id (uuid). */
+                treasuryAccountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, 200 at most. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["FinanceReconciliationItem"][];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,7 +2,7 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { events } from '@ia/kernel/contracts'
-import { runQueuedJobs } from '@ia/platform/testing'
+import { handledCount, redeliverMessage, runQueuedJobs } from '@ia/platform/testing'
 import { createCustomer, createDraft, invoicingUrl, issue, recordRate } from '@ia/invoicing/testing'
 import type { InvoiceIssued } from '@ia/invoicing/contracts'
 import {
@@ -80,12 +80,7 @@ test.group('Finance / booking invoicing events', (group) => {
     })
     await runQueuedJobs()
     // The broker delivers the same message again: a copy of its outbox row, not yet published.
-    await db.rawQuery(
-      `INSERT INTO platform.outbox (message_id, kind, name, payload, organization_id, consumer, attempt, occurred_at)
-       SELECT message_id, kind, name, payload, organization_id, consumer, attempt, occurred_at
-       FROM platform.outbox WHERE message_id = ? LIMIT 1`,
-      [eventId]
-    )
+    await redeliverMessage(eventId)
     await runQueuedJobs()
     // The same facts published again under a new event id.
     await events.publish('invoicing.invoice.issued', invoiceFacts(), {
@@ -93,10 +88,7 @@ test.group('Finance / booking invoicing events', (group) => {
     })
     await runQueuedJobs()
     assert.lengthOf(await entriesOf(organization.id), 1)
-    const handled = await db
-      .from('platform.processed_messages')
-      .where({ message_id: eventId, consumer: 'finance.ledger' })
-    assert.lengthOf(handled, 1)
+    assert.equal(await handledCount(eventId, 'finance.ledger'), 1)
   })
 
   test('an organisation without finance books nothing', async ({ assert }) => {

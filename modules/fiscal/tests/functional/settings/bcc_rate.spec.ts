@@ -2,7 +2,6 @@ import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import db from '@adonisjs/lucid/services/db'
 import { EmcfServer } from '../../emcf_server.ts'
 import { normalisingOrganization, runQueuedJobs } from '../../helpers.ts'
 
@@ -61,8 +60,9 @@ test.group('Fiscal / the BCC rate checked against the e-MCF', (group) => {
         await client.get(`/api/v1/orgs/${organization.id}/currencies/settings`).loginAs(owner)
       ).body().settings
     }
-    const rates = () =>
-      db.from('currencies.rates').where('organization_id', organization.id).select('rate', 'source')
+    const rates = async (): Promise<{ rate: string; source: string }[]> =>
+      (await client.get(`/api/v1/orgs/${organization.id}/currencies/rates`).loginAs(owner)).body()
+        .data
 
     emcf.options.usdRate = '2280'
     page = bccPage('2 229,0257')

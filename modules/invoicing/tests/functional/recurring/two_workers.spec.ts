@@ -3,7 +3,14 @@ import { fileURLToPath } from 'node:url'
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
-import type { Organization, User } from '@ia/platform/testing'
+import {
+  messagesQueuedSince,
+  pendingMessages,
+  scheduleLastSlot,
+  setScheduleLastSlot,
+  type Organization,
+  type User,
+} from '@ia/platform/testing'
 import { ISSUE_RECURRING_JOB, RECURRING_SCHEDULE } from '../../../app/services/recurring.ts'
 import { createCustomer, createInvoicingOrganization } from '../../helpers.ts'
 import { dropOrganization } from '../../committed.ts'
@@ -41,15 +48,7 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 90
 }
 
 /** Work still queued for the recurring invoices (the daily runs and the issuing jobs). */
-async function pendingRecurringWork() {
-  const rows = await db
-    .from('platform.outbox')
-    .whereIn('name', [RECURRING_SCHEDULE.name, ISSUE_RECURRING_JOB])
-    .whereNull('published_at')
-    .whereNull('failed_at')
-    .count('* as count')
-  return Number(rows[0].count)
-}
+const pendingRecurringWork = () => pendingMessages([RECURRING_SCHEDULE.name, ISSUE_RECURRING_JOB])
 
 // Two processes share the database, so this test commits and cleans up instead of rolling back.
 test.group('Invoicing / recurring invoices with two worker processes', (group) => {
@@ -57,7 +56,7 @@ test.group('Invoicing / recurring invoices with two worker processes', (group) =
   const workers: ChildProcess[] = []
   group.each.teardown(async () => {
     await Promise.all(workers.map(stop))
-    await db.from('platform.job_schedules').where('name', RECURRING_SCHEDULE.name).delete()
+    await setScheduleLastSlot(RECURRING_SCHEDULE.name, null)
     if (world) await dropOrganization(world.organization, world.owner)
   })
 
@@ -94,23 +93,18 @@ test.group('Invoicing / recurring invoices with two worker processes', (group) =
     const nowInKinshasa = DateTime.now().setZone('Africa/Kinshasa')
     const lastSlotDay = nowInKinshasa.hour >= 6 ? nowInKinshasa : nowInKinshasa.minus({ days: 1 })
     const missedFrom = lastSlotDay.minus({ days: 3 }).set({ hour: 6, minute: 0, second: 0 })
-    await db.rawQuery(
-      `INSERT INTO platform.job_schedules (name, last_slot) VALUES (?, ?)
-       ON CONFLICT (name) DO UPDATE SET last_slot = EXCLUDED.last_slot`,
-      [RECURRING_SCHEDULE.name, missedFrom.toJSDate()]
-    )
+    await setScheduleLastSlot(RECURRING_SCHEDULE.name, missedFrom.toJSDate())
     const expected = [0, 1, 2]
       .map((months) => start.plus({ months }).toISODate()!)
       .filter((date) => date <= lastSlotDay.toISODate()!)
 
     workers.push(startWorker(), startWorker())
     await until('the missed daily runs to be queued and worked', async () => {
-      const schedule = await db
-        .from('platform.job_schedules')
-        .where('name', RECURRING_SCHEDULE.name)
-        .first()
+      const lastSlot = await scheduleLastSlot(RECURRING_SCHEDULE.name)
       return (
-        new Date(schedule.last_slot) > missedFrom.toJSDate() && (await pendingRecurringWork()) === 0
+        lastSlot !== null &&
+        lastSlot > missedFrom.toJSDate() &&
+        (await pendingRecurringWork()) === 0
       )
     })
     // Both workers ticked and ran: give a late duplicate the time to show itself.
@@ -135,11 +129,10 @@ test.group('Invoicing / recurring invoices with two worker processes', (group) =
       occurrences.map((row) => DateTime.fromJSDate(row.occurrence_date).toISODate()),
       expected
     )
-    const runs = await db
-      .from('platform.outbox')
-      .where('name', RECURRING_SCHEDULE.name)
-      .where('created_at', '>=', missedFrom.toJSDate())
-      .count('* as count')
-    assert.equal(Number(runs[0].count), 3, 'each of the three missed daily runs was queued once')
+    assert.equal(
+      await messagesQueuedSince(RECURRING_SCHEDULE.name, missedFrom.toJSDate()),
+      3,
+      'each of the three missed daily runs was queued once'
+    )
   }).timeout(180_000)
 })
