@@ -43,6 +43,8 @@ const UI = {
     pending: /Confirmez le paiement sur votre téléphone/,
     paid: /Paiement reçu\. Référence opérateur : MP\d+/,
     invoicePaid: 'Payée',
+    paidTitle: /^Facture FA-\d{4}-\d{4} payée$/,
+    amountPaid: 'Montant payé',
   },
   en: {
     payLink: 'Pay by mobile money',
@@ -52,6 +54,8 @@ const UI = {
     pending: /Confirm the payment on your phone/,
     paid: /Payment received\. Operator reference: MP\d+/,
     invoicePaid: 'Paid',
+    paidTitle: /^Invoice FA-\d{4}-\d{4} paid$/,
+    amountPaid: 'Amount paid',
   },
 }
 
@@ -205,6 +209,8 @@ export async function mobileMoneyScenarios({
           const callback = await unipesa.confirm(transaction.orderId)
           assert(callback.status === 200, `the callback answered ${callback.status}`)
           await page.getByText(ui.paid).waitFor()
+          await page.getByRole('heading', { name: ui.paidTitle }).waitFor()
+          await page.getByText(ui.amountPaid).waitFor()
           await shot(page, `pay-paid-${suffix}`)
           await context.close()
 
