@@ -3,7 +3,7 @@
  * with Unipesa's simulator operator, against the payments module's local Unipesa (its own test server,
  * started here on a free port). The local server plays the customer's phone: the scenario confirms the
  * payment there, Unipesa's signed callback reaches the app, the app asks `/status`, and the page and the
- * invoice turn paid. The form, the refused phone, the wait and the paid states are screenshot in French and
+ * invoice turn paid. The customer page, the form, the refused phone, the wait and the paid states are screenshot in French and
  * English at 1280 and 390 px.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -177,7 +177,10 @@ export async function mobileMoneyScenarios({
           // The customer: no account, another browser, the link from the mail.
           const { context, page } = await newPage({ phone, width: 390, locale: `${lang}-CD` })
           await page.goto(await customerLinkMailedTo(email))
-          await page.getByRole('link', { name: ui.payLink }).click()
+          const payLink = page.getByRole('link', { name: ui.payLink })
+          await payLink.waitFor()
+          await shot(page, `pay-customer-page-${suffix}`)
+          await payLink.click()
           await page.waitForURL('**/public/payments/**')
           const payButton = page.getByRole('button', { name: ui.pay })
           await payButton.waitFor()
