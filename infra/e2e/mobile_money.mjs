@@ -3,8 +3,8 @@
  * with Unipesa's simulator operator, against the payments module's local Unipesa (its own test server,
  * started here on a free port). The local server plays the customer's phone: the scenario confirms the
  * payment there, Unipesa's signed callback reaches the app, the app asks `/status`, and the page and the
- * invoice turn paid. The customer page, the form, the refused phone, the wait and the paid states are screenshot in French and
- * English at 1280 and 390 px.
+ * invoice turn paid. The customer page, the form, the refused phone, the wait and the paid states are
+ * screenshot in French and English at 1280 and 390 px.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
