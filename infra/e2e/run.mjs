@@ -12,6 +12,7 @@ import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 import { startApp } from './app_server.mjs'
 import { firstHourScenarios } from './first_hour.mjs'
+import { mobileMoneyScenarios } from './mobile_money.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 const SHOTS = join(ROOT, 'test-results', 'e2e')
@@ -881,6 +882,17 @@ try {
       assert,
       signUpWithOrganization,
       enableContacts,
+    })
+
+    // Mobile money (issue 14): the invoice reaches its customer by mail, through this block's worker.
+    await mobileMoneyScenarios({
+      scenario,
+      newPage,
+      shot,
+      assert,
+      signUpWithOrganization,
+      api,
+      dataDir: app.dataDir,
     })
   } finally {
     worker.kill('SIGINT')

@@ -144,5 +144,43 @@ describe('payment page for customers', () => {
     await vi.advanceTimersByTimeAsync(3_100)
     await flushPromises()
     expect(page.text()).toContain('Payment received. Operator reference: MP42')
+    // Once paid, the page says so and shows what was paid, not an emptied "left to pay".
+    expect(page.text()).toContain('Invoice FA-2026-0007 paid')
+    expect(page.text()).toContain('Amount paid')
+    expect(page.text()).not.toContain('Left to pay')
+    expect(page.find('form').exists()).toBe(false)
+  })
+
+  it('an invoice already settled shows its total and no form', async () => {
+    stubFetch(() => ({
+      invoice: {
+        number: 'FA-2026-0008',
+        sellerName: 'Kin Commerce',
+        customerName: 'Brasserie',
+        currency: 'CDF',
+        total: '12000.00',
+        balance: '0.00',
+        payable: false,
+      },
+      operators: [{ providerId: 14, name: 'Unipesa Simulator', simulator: true }],
+      request: null,
+    }))
+    const page = mount(PublicPage, {
+      props: { token: 'tok' },
+      global: {
+        plugins: [
+          createI18n({
+            legacy: false,
+            locale: 'fr',
+            messages: { fr: { ...module.messages.fr, ...sdkMessages.fr } },
+          }),
+        ],
+      },
+    })
+    await flushPromises()
+    expect(page.text()).toContain('Facture FA-2026-0008 payée')
+    expect(page.text()).toContain('Total de la facture')
+    expect(page.text()).toContain('Cette facture est entièrement payée')
+    expect(page.find('form').exists()).toBe(false)
   })
 })
