@@ -97,6 +97,7 @@ const env = await Env.create(new URL('../', import.meta.url), {
   RATE_LIMIT_STORE: Env.schema.enum.optional(['redis', 'database', 'memory'] as const),
   // Lets the exchange-rate provider be on this machine or a private network: the tests' fake server only.
   RATE_PROVIDER_ALLOW_PRIVATE_HOSTS: Env.schema.boolean.optional(),
+  PAYMENT_GATEWAY_ALLOW_PRIVATE_HOSTS: Env.schema.boolean.optional(),
   REDIS_URL: (name: string, value?: string) => {
     const url = serviceUrl(['redis:', 'rediss:'], true)(name, value)
     if (url && !/^\/?\d{0,2}$/.test(new URL(url).pathname)) {

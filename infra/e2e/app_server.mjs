@@ -34,6 +34,8 @@ export async function startApp({ port, database }) {
     APP_URL: `http://localhost:${port}`,
     APP_KEY: 'e2e-only-app-key-0123456789abcdef',
     LOG_LEVEL: 'warn',
+    // The mobile-money scenario's local Unipesa listens on 127.0.0.1.
+    PAYMENT_GATEWAY_ALLOW_PRIVATE_HOSTS: 'true',
     DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`,
     DATA_DIR: dataDir,
   }

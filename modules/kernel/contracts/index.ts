@@ -12,6 +12,7 @@ export type { ModuleState, PublicRemote, ShellModule } from '../catalog/shell_ma
 export { tenantContext, type TenantScope } from '../tenancy/tenant_context.ts'
 export { TenantModel } from '../tenancy/tenant_model.ts'
 export { DomainError, notFound } from '../http/domain_error.ts'
+export { fetchOutside, isPublicAddress, PrivateAddressError } from '../http/outbound.ts'
 export { isUuid } from '../http/identifiers.ts'
 export { scopeForPermission } from '../http/scopes.ts'
 export { MAX_PAGE } from '../http/pagination.ts'

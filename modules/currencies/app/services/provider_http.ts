@@ -1,25 +1,12 @@
+import { isPublicAddress } from '@ia/kernel/contracts'
 import { lookup, type LookupAddress, type LookupAllOptions } from 'node:dns'
 import http, { type IncomingMessage } from 'node:http'
 import https from 'node:https'
 import { isIP } from 'node:net'
 import config from '@adonisjs/core/services/config'
-import ipaddr from 'ipaddr.js'
 
 /** Why a provider's answer cannot be used; the job fails with it and the settings show it. */
 export class ProviderError extends Error {}
-
-/**
- * Whether an address is on the public internet. Loopback, private, link-local (169.254.x, the cloud
- * metadata service), carrier-grade NAT, multicast, reserved and unique-local IPv6 are not, nor an IPv4
- * address hidden in IPv6 (`::ffff:127.0.0.1`).
- */
-export function isPublicAddress(address: string) {
-  if (!ipaddr.isValid(address)) return false
-  let parsed = ipaddr.parse(address)
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address()
-  return parsed.range() === 'unicast'
-}
 
 /** Only the test configuration allows a provider on this machine or the local network (its fake server). */
 function privateHostsAllowed() {

@@ -12,13 +12,8 @@ import {
   type LookupOptions,
 } from 'node:dns'
 import { promisify } from 'node:util'
+import { isPublicAddress } from '@ia/kernel/contracts'
 import ipaddr from 'ipaddr.js'
-
-/** Whether an address is a public unicast one. */
-export function isPublicAddress(address: string) {
-  if (!ipaddr.isValid(address)) return false
-  return ipaddr.process(address).range() === 'unicast'
-}
 
 const lookupAll = promisify(
   (

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { Decimal } from '@ia/kernel/contracts'
+import { Decimal, fetchOutside, PrivateAddressError } from '@ia/kernel/contracts'
 import {
   GatewayError,
   type GatewayCallback,
@@ -55,6 +55,8 @@ export type UnipesaAccount = {
   publicId: string
   merchantId: string
   secretKey: string
+  /** Whether the base URL may be on this machine or a private network (tests only). */
+  allowPrivateHosts: boolean
 }
 
 const text = (value: unknown) =>
@@ -78,17 +80,25 @@ export class UnipesaGateway implements MobileMoneyGateway {
 
   private async call(path: string, body: Record<string, unknown>) {
     const url = `${this.account.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(this.account.publicId)}/${path}`
-    let response: Response
+    let response: Awaited<ReturnType<typeof fetchOutside>>
     try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'accept': 'application/json' },
-        body: JSON.stringify(signUnipesaPayload(body, this.account.secretKey)),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      })
+      response = await fetchOutside(
+        url,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept': 'application/json' },
+          body: JSON.stringify(signUnipesaPayload(body, this.account.secretKey)),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        },
+        { allowPrivate: this.account.allowPrivateHosts }
+      )
     } catch (failure) {
+      // A refused address may be the error itself or the cause of fetch's own.
+      const refused = [failure, (failure as Error).cause].find(
+        (error) => error instanceof PrivateAddressError
+      )
       throw new GatewayError('Unipesa unreachable', 'unreachable', {
-        cause: (failure as Error).message,
+        cause: ((refused ?? failure) as Error).message,
       })
     }
     let answer: Record<string, unknown>

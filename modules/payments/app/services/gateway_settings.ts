@@ -1,3 +1,4 @@
+import app from '@adonisjs/core/services/app'
 import encryption from '@adonisjs/core/services/encryption'
 import type { QueryClientContract } from '@adonisjs/lucid/types/database'
 import GatewaySettings from '../models/gateway_settings.ts'
@@ -21,6 +22,7 @@ export function gatewayFor(settings: GatewaySettings): MobileMoneyGateway {
     publicId: settings.publicId,
     merchantId: settings.merchantId,
     secretKey,
+    allowPrivateHosts: app.config.get<boolean>('payments.allowPrivateGatewayHosts', false),
   })
 }
 

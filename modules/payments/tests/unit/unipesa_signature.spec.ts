@@ -5,6 +5,7 @@ import {
   signUnipesaPayload,
   unipesaSignature,
 } from '../../app/gateways/unipesa_signature.ts'
+import { GatewayError } from '../../app/gateways/mobile_money_gateway.ts'
 import { unipesaCustomerId, UnipesaGateway } from '../../app/gateways/unipesa_gateway.ts'
 
 const secret = 'cf11635572c1e8d77297207152dc0791'
@@ -54,6 +55,7 @@ test.group('Unipesa signature', () => {
       publicId: 'p',
       merchantId: 'm',
       secretKey: secret,
+      allowPrivateHosts: true,
     })
     const callback = signUnipesaPayload(
       {
@@ -82,5 +84,27 @@ test.group('Unipesa signature', () => {
     assert.equal(unipesaCustomerId(17, '+243971234567'), '971234567')
     assert.equal(unipesaCustomerId(19, '+243901234567'), '0901234567')
     assert.equal(unipesaCustomerId(14, '+243812345678'), '243812345678')
+  })
+
+  test('a gateway URL on this machine or a private network is never called unless allowed', async ({
+    assert,
+  }) => {
+    for (const baseUrl of [
+      'http://127.0.0.1:59999',
+      'http://localhost:59999',
+      'http://169.254.169.254',
+    ]) {
+      const gateway = new UnipesaGateway({
+        baseUrl,
+        publicId: 'p',
+        merchantId: 'm',
+        secretKey: secret,
+        allowPrivateHosts: false,
+      })
+      const failure = await gateway.status('o-1').catch((error) => error)
+      assert.instanceOf(failure, GatewayError, baseUrl)
+      assert.equal(failure.kind, 'unreachable', baseUrl)
+      assert.match(String(failure.detail.cause), /private network: refused/, baseUrl)
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import config from '@adonisjs/core/services/config'
-import { isPublicAddress } from '../../../app/services/provider_http.ts'
+import { isPublicAddress } from '@ia/kernel/contracts'
 import type { AddressInfo } from 'node:net'
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
