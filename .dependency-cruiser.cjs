@@ -65,7 +65,18 @@ module.exports = {
         'its models, services and tables stay its own, so it can change them without breaking its neighbours.',
       severity: 'error',
       from: { path: '^modules/([^/]+)/' },
-      to: { path: DOMAIN_MODULE, pathNot: ['^modules/$1/', '^modules/[^/]+/contracts/'] },
+      to: {
+        path: DOMAIN_MODULE,
+        pathNot: ['^modules/$1/', '^modules/[^/]+/contracts/', '^modules/[^/]+/tests/helpers\\.ts$'],
+      },
+    },
+    {
+      name: 'only-tests-use-another-modules-testing-entry',
+      comment:
+        "A module's `testing` entry (its tests/helpers.ts: fixtures made through its own code) is for other modules' tests, never their application code.",
+      severity: 'error',
+      from: { path: '^modules/([^/]+)/', pathNot: '^modules/[^/]+/tests/' },
+      to: { path: '^modules/[^/]+/tests/helpers\\.ts$', pathNot: '^modules/$1/' },
     },
     {
       name: 'only-the-host-and-platform-read-the-module-catalogue',
