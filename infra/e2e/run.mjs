@@ -1668,6 +1668,9 @@ try {
         highlighted.length === 1 && highlighted[0].trim() === 'Modules installés',
         `highlighted links: ${JSON.stringify(highlighted)}`
       )
+      // An extra header on the sandboxed frame's cross-origin script loads would make them preflighted
+      // requests, which static files do not answer: the person's address was needed for the sign-up only.
+      await context.setExtraHTTPHeaders({})
       await hello.click()
       await page.waitForURL('**/demo-hello')
       await page.frameLocator('iframe').getByText('Bonjour depuis Hello !').waitFor()

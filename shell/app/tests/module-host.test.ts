@@ -336,6 +336,20 @@ describe('module host', () => {
     expect(deps.fetchManifest).toHaveBeenCalledTimes(3)
   })
 
+  it('makes load() wait for a refresh, so that a link to a new module finds its routes', async () => {
+    const contacts = manifest.modules[0]!
+    let current: ShellManifest = { modules: [] }
+    const { host, router } = setup('owner', { fetchManifest: vi.fn(async () => current) })
+    await host.load('1')
+    current = { modules: [contacts] }
+    const refreshed = host.refresh()
+    await host.load('1')
+    expect(router.resolve('/contacts').matched.map((record) => record.name)).toContain(
+      'module:contacts'
+    )
+    await refreshed
+  })
+
   it('loads a module again when its version changed', async () => {
     let current: ShellManifest = { modules: [manifest.modules[0]!] }
     const { host, deps } = setup('owner', { fetchManifest: vi.fn(async () => current) })

@@ -186,11 +186,17 @@ export function createModuleHost(deps: ModuleHostDeps) {
    * disabled or removed): new or changed modules load, removed ones leave the routes and the navigation,
    * the others, the page in use among them, stay as they are.
    */
-  async function refresh(): Promise<void> {
+  function refresh(): Promise<void> {
     const orgId = state.orgId
-    if (orgId === null) return
+    if (orgId === null) return Promise.resolve()
     if (state.status !== 'ready') return reload()
-    const run = generation
+    const refreshing = applyManifest(orgId, generation)
+    // load() answers this promise: a navigation to a new module's link waits for its routes.
+    pending = refreshing.catch(() => {})
+    return refreshing
+  }
+
+  async function applyManifest(orgId: Id, run: number): Promise<void> {
     const manifest = await deps.fetchManifest(orgId)
     if (run !== generation) return
     const next: ModuleEntry[] = manifest.modules.map((manifestModule) => {
