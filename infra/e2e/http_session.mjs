@@ -4,9 +4,9 @@
 
 /**
  * A session against `baseUrl`; `call(method, path, body?)` resolves to `{ status, body }`, `cookieHeader()`
- * gives its cookies as a Cookie header (for load tools that replay them).
+ * gives its cookies as a Cookie header (for load tools that replay them). `headers` go with every call.
  */
-export function httpSession(baseUrl) {
+export function httpSession(baseUrl, { headers = {} } = {}) {
   const jar = new Map()
   const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
   async function call(method, path, body) {
@@ -16,6 +16,7 @@ export function httpSession(baseUrl) {
       method,
       redirect: 'manual',
       headers: {
+        ...headers,
         'content-type': 'application/json',
         'cookie': cookieHeader(),
         ...(xsrf && method !== 'GET' ? { 'x-xsrf-token': decodeURIComponent(xsrf) } : {}),

@@ -4,14 +4,25 @@
  * Screenshots of each step land in test-results/e2e/ (fr, en, phone width). Every page reports Content Security
  * Policy violations; the run fails on any it did not provoke on purpose.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { spawn } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { generateKeyPairSync } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
 import { startApp } from './app_server.mjs'
 import { firstHourScenarios } from './first_hour.mjs'
+import { httpSession } from './http_session.mjs'
 import { mobileMoneyScenarios } from './mobile_money.mjs'
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -40,6 +51,11 @@ function assert(condition, message) {
   if (!condition) throw new Error(message)
 }
 
+// Approving a vendor package counter-signs it with the marketplace's key (a base64 Ed25519 seed).
+process.env.MARKETPLACE_SIGNING_KEY ??= Buffer.from(
+  generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
+  'base64url'
+).toString('base64')
 const app = await startApp({
   port: Number(process.env.E2E_PORT ?? 3370),
   database: process.env.E2E_DATABASE ?? 'ia_e2e',
@@ -1698,6 +1714,133 @@ try {
       await phone.page.getByText('Add a line').waitFor()
       await shot(phone.page, 'invoicing-editor-phone-en')
       await phone.context.close()
+    }
+  )
+
+  await scenario(
+    'a vendor package packed by the kit and approved; a tenant admin installs it with consent, the navigation shows it without a reload, its page opens',
+    async () => {
+      const kit = join(ROOT, 'shell/vendor-kit/bin/cli.js')
+      const work = mkdtempSync(join(tmpdir(), 'ia-e2e-vendor-'))
+      execFileSync(process.execPath, [kit, 'keygen', '--out', join(work, 'demo.pem')])
+      const archive = join(work, 'demo-hello.tar.gz')
+      execFileSync(process.execPath, [
+        kit,
+        'pack',
+        '--dir',
+        join(ROOT, 'infra/examples/vendor-hello'),
+        '--key',
+        join(work, 'demo.pem'),
+        '--out',
+        archive,
+      ])
+
+      const person = async (fullName, email, address) => {
+        const session = httpSession(app.baseUrl, { headers: { 'x-forwarded-for': address } })
+        const signUp = await session.call('POST', '/api/v1/auth/sign-up', {
+          fullName,
+          email,
+          password: PASSWORD,
+        })
+        assert(signUp.status === 201, `sign-up of ${email}: ${JSON.stringify(signUp.body)}`)
+        return session
+      }
+      const admin = await person('Admin Plateforme', 'admin@marketplace.example', '203.0.113.1')
+      const madeAdmin = spawnSync(
+        process.execPath,
+        ['ace.js', 'users:platform-admin', 'admin@marketplace.example'],
+        { cwd: join(ROOT, 'backend'), env: app.env, encoding: 'utf8' }
+      )
+      assert(madeAdmin.status === 0, `users:platform-admin: ${madeAdmin.stderr}`)
+      const vendor = await person('Éditeur Démo', 'vendor@marketplace.example', '203.0.113.2')
+      const opened = await vendor.call('POST', '/api/v1/marketplace/vendor', {
+        name: 'Éditeur Démo',
+        prefix: 'demo',
+        email: 'vendor@marketplace.example',
+      })
+      assert(opened.status === 201, `vendor profile: ${JSON.stringify(opened.body)}`)
+      const vendorReview = await admin.call(
+        'POST',
+        `/api/v1/admin/marketplace/vendors/${opened.body.vendor.id}/review`,
+        { decision: 'approve' }
+      )
+      assert(vendorReview.status === 200, `vendor approval: ${JSON.stringify(vendorReview.body)}`)
+      const key = await vendor.call('POST', '/api/v1/marketplace/vendor/keys', {
+        name: 'ia-vendor keygen',
+        publicKey: readFileSync(join(work, 'demo.pub.pem'), 'utf8'),
+      })
+      assert(key.status === 201, `vendor key: ${JSON.stringify(key.body)}`)
+      await vendor.call('GET', '/api/v1/auth/csrf')
+      const cookies = vendor.cookieHeader()
+      const form = new FormData()
+      form.append('package', new Blob([readFileSync(archive)]), 'demo-hello.tar.gz')
+      const uploaded = await fetch(`${app.baseUrl}/api/v1/marketplace/vendor/packages`, {
+        method: 'POST',
+        headers: {
+          'cookie': cookies,
+          'x-xsrf-token': decodeURIComponent(/XSRF-TOKEN=([^;]+)/.exec(cookies)[1]),
+        },
+        body: form,
+      })
+      const upload = await uploaded.json()
+      assert(uploaded.status === 201, `upload: ${JSON.stringify(upload)}`)
+      const approved = await admin.call(
+        'POST',
+        `/api/v1/admin/marketplace/versions/${upload.version.id}/review`,
+        { decision: 'approve' }
+      )
+      assert(approved.status === 200, `version approval: ${JSON.stringify(approved.body)}`)
+
+      const { context, page } = await newPage()
+      await signUpWithOrganization(page, {
+        fullName: 'Neema Tshala',
+        email: 'neema@example.cd',
+        organization: 'Atelier Tshala',
+      })
+      await page.goto('/settings/modules')
+      const card = page.locator('[data-module-id="marketplace"]')
+      await card.getByRole('button', { name: 'Activer' }).click()
+      await card.getByRole('button', { name: 'Désactiver' }).waitFor()
+      const nav = page.getByRole('navigation', { name: 'Navigation principale' })
+      await nav.getByRole('link', { name: 'Place de marché' }).click()
+      await page.waitForURL('**/marketplace')
+      // Set once on this page: a reload would lose it.
+      await page.evaluate(() => (window.__sameDocument = true))
+      await page.getByRole('link', { name: /Hello/ }).first().click()
+      await page.waitForURL('**/marketplace/modules/demo-hello')
+      await page.getByRole('button', { name: 'Installer la v0.1.0' }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog
+        .getByText(/les membres de votre organisation/)
+        .first()
+        .waitFor()
+      const confirm = dialog.locator('[data-test="consent-confirm"]')
+      assert(await confirm.isDisabled(), 'install allowed before consent')
+      await dialog.getByRole('checkbox').check()
+      await confirm.click()
+      await page.getByText('Installé (v0.1.0)').first().waitFor()
+      const hello = nav.getByRole('link', { name: 'Hello', exact: true })
+      await hello.waitFor()
+      assert(
+        await page.evaluate(() => window.__sameDocument === true),
+        'the page was reloaded to show the new module'
+      )
+      await shot(page, 'marketplace-installed-nav-fr')
+      await nav.getByRole('link', { name: 'Modules installés' }).click()
+      await page.waitForURL('**/marketplace/installed')
+      const highlighted = await nav.locator('.side-nav__link--active').allInnerTexts()
+      assert(
+        highlighted.length === 1 && highlighted[0].trim() === 'Modules installés',
+        `highlighted links: ${JSON.stringify(highlighted)}`
+      )
+      // An extra header on the sandboxed frame's cross-origin script loads would make them preflighted
+      // requests, which static files do not answer: the person's address was needed for the sign-up only.
+      await context.setExtraHTTPHeaders({})
+      await hello.click()
+      await page.waitForURL('**/demo-hello')
+      await page.frameLocator('iframe').getByText('Bonjour depuis Hello !').waitFor()
+      await shot(page, 'marketplace-vendor-module-fr')
+      await context.close()
     }
   )
 

@@ -4,6 +4,9 @@ import ModuleDetailView from '../src/views/ModuleDetailView.vue'
 import ReviewView from '../src/views/ReviewView.vue'
 import VendorPortalView from '../src/views/VendorPortalView.vue'
 import { configureSdk } from '@ia/sdk'
+import { UiConfirmDialog, uiMessages } from '@ia/ui'
+import { mount } from '@vue/test-utils'
+import { createI18n } from 'vue-i18n'
 import {
   catalogueModule,
   install,
@@ -25,6 +28,7 @@ const scopes = {
   ],
 }
 const notifier = { success: vi.fn(), info: vi.fn(), warning: vi.fn(), error: vi.fn() }
+const refreshModules = vi.fn(() => Promise.resolve())
 
 function button(label: string): HTMLButtonElement {
   const found = [...document.querySelectorAll('button')].find((element) =>
@@ -36,7 +40,7 @@ function button(label: string): HTMLButtonElement {
 
 beforeEach(() => {
   signedInOrganization('org-1', 'admin')
-  configureSdk({ notifier })
+  configureSdk({ notifier, refreshModules })
 })
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -83,6 +87,7 @@ describe('module page', () => {
     const post = sent.find((request: SentRequest) => request.method === 'POST')
     expect(post?.body).toEqual({ versionId: 'v-110', consentedScopes: ['contacts:read'] })
     expect(notifier.success).toHaveBeenCalled()
+    expect(refreshModules).toHaveBeenCalledTimes(1)
     expect(document.body.textContent).toContain('Installé (v1.1.0)')
   })
 
@@ -112,6 +117,7 @@ describe('module page', () => {
     expect(document.querySelector('[role="dialog"]')?.textContent).toContain(
       'Ce module est déjà installé : mettez-le à jour.'
     )
+    expect(refreshModules).not.toHaveBeenCalled()
   })
 
   it('says in English when the module is not offered to the organisation', async () => {
@@ -163,6 +169,70 @@ describe('installed modules', () => {
       consentedScopes: ['contacts:read', 'contacts:write'],
     })
     expect(document.body.textContent).not.toContain('disponible')
+    expect(refreshModules).toHaveBeenCalledTimes(1)
+  })
+
+  it("updates the shell's navigation after a module is disabled, enabled and uninstalled", async () => {
+    let enabled = true
+    const sent = stubServer((request) => {
+      if (request.url.endsWith('/marketplace/installs')) return { body: { data: [install()] } }
+      if (request.url.includes('/marketplace/modules')) return { body: { data: [] } }
+      if (request.url.endsWith('/marketplace/scopes')) return { body: scopes }
+      if (request.url.endsWith('/disable') || request.url.endsWith('/enable')) {
+        enabled = request.url.endsWith('/enable')
+        return { body: { install: install({ enabled }) } }
+      }
+      if (request.method === 'DELETE') return { status: 204 }
+    })
+    await mountRoute(InstalledView, '/marketplace/installed')
+    const i18n = createI18n({ legacy: false, locale: 'fr', messages: { fr: uiMessages.fr } })
+    const confirmHost = mount(UiConfirmDialog, {
+      global: { plugins: [i18n] },
+      attachTo: document.body,
+    })
+    button('Désactiver').click()
+    await settle()
+    expect(enabled).toBe(false)
+    expect(refreshModules).toHaveBeenCalledTimes(1)
+    button('Activer').click()
+    await settle()
+    expect(enabled).toBe(true)
+    expect(refreshModules).toHaveBeenCalledTimes(2)
+    button('Désinstaller').click()
+    await settle()
+    expect(sent.some((request) => request.method === 'DELETE')).toBe(false)
+    expect(refreshModules).toHaveBeenCalledTimes(2)
+    // The confirmation's code loads on first use.
+    const dialog = await vi.waitFor(
+      () => {
+        const found = document.querySelector('[role="alertdialog"]')
+        if (!found) throw new Error('The confirmation is not shown yet')
+        return found
+      },
+      { timeout: 5000 }
+    )
+    ;[...dialog.querySelectorAll('button')]
+      .find((element) => element.textContent?.trim() === 'Désinstaller')!
+      .click()
+    await settle()
+    expect(sent.some((request) => request.method === 'DELETE')).toBe(true)
+    expect(refreshModules).toHaveBeenCalledTimes(3)
+    confirmHost.unmount()
+  })
+
+  it('tells the admin when the navigation could not be updated', async () => {
+    refreshModules.mockRejectedValueOnce(new Error('manifest unreadable'))
+    stubServer((request) => {
+      if (request.url.endsWith('/marketplace/installs')) return { body: { data: [install()] } }
+      if (request.url.includes('/marketplace/modules')) return { body: { data: [] } }
+      if (request.url.endsWith('/marketplace/scopes')) return { body: scopes }
+      if (request.url.endsWith('/disable'))
+        return { body: { install: install({ enabled: false }) } }
+    })
+    await mountRoute(InstalledView, '/marketplace/installed')
+    button('Désactiver').click()
+    await settle()
+    expect(notifier.error).toHaveBeenCalledTimes(1)
   })
 
   it('shows an empty state when nothing is installed', async () => {

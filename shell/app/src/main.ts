@@ -51,6 +51,7 @@ configureSdk({
     warning: toast.warning,
     error: toast.error,
   },
+  refreshModules: () => moduleHost.refresh(),
   onUnauthorized: () => {
     if (!session.isAuthenticated) return
     session.reset()

@@ -290,6 +290,102 @@ describe('module host', () => {
     expect(host.navigation.value).toEqual([])
   })
 
+  it('refreshes to the new manifest without reloading the modules that did not change', async () => {
+    const contacts = manifest.modules[0]!
+    const vendor = {
+      id: 'acme-hello',
+      version: '1.0.0',
+      name: { fr: 'Bonjour', en: 'Hello' },
+      remote: {
+        name: 'acme_hello',
+        entry: '/marketplace/files/acme-hello/1.0.0/remoteEntry.js',
+        integrity: { '/marketplace/files/acme-hello/1.0.0/remoteEntry.js': 'sha384-d' },
+      },
+      routeBase: '/acme-hello',
+      trust: 'sandboxed' as const,
+      signedHashList: '/marketplace/signatures/acme-hello/1.0.0',
+      navigation: [{ path: '/acme-hello', label: { fr: 'Bonjour', en: 'Hello' } }],
+    }
+    let current: ShellManifest = { modules: [contacts] }
+    const { host, router, deps } = setup('owner', { fetchManifest: vi.fn(async () => current) })
+    await host.load('1')
+    const contactsEntry = host.module('contacts')
+    const contactsRoute = router.resolve('/contacts').matched.at(-1)
+    const paths = () => host.navigation.value.map((link) => link.path)
+
+    current = { modules: [contacts, vendor] }
+    const seen: string[][] = []
+    const stop = setInterval(() => seen.push(paths()), 0)
+    await host.refresh()
+    clearInterval(stop)
+    expect(paths()).toEqual(['/contacts', '/contacts/import', '/acme-hello'])
+    expect(seen.every((links) => links.includes('/contacts'))).toBe(true)
+    expect(router.resolve('/acme-hello').matched.map((record) => record.name)).toContain(
+      'module:acme-hello'
+    )
+    expect(deps.loadRemoteModule).toHaveBeenCalledTimes(1)
+    expect(host.module('contacts')).toBe(contactsEntry)
+    expect(router.resolve('/contacts').matched.at(-1)).toBe(contactsRoute)
+    expect(deps.prepareIntegrity).toHaveBeenLastCalledWith(integrityMapOf(current))
+
+    current = { modules: [contacts] }
+    await host.refresh()
+    expect(paths()).toEqual(['/contacts', '/contacts/import'])
+    expect(router.hasRoute('module:acme-hello')).toBe(false)
+    expect(router.resolve('/acme-hello').name).toBe('not-found')
+    expect(deps.fetchManifest).toHaveBeenCalledTimes(3)
+  })
+
+  it('makes load() wait for a refresh, so that a link to a new module finds its routes', async () => {
+    const contacts = manifest.modules[0]!
+    let current: ShellManifest = { modules: [] }
+    const { host, router } = setup('owner', { fetchManifest: vi.fn(async () => current) })
+    await host.load('1')
+    current = { modules: [contacts] }
+    const refreshed = host.refresh()
+    await host.load('1')
+    expect(router.resolve('/contacts').matched.map((record) => record.name)).toContain(
+      'module:contacts'
+    )
+    await refreshed
+  })
+
+  it('loads a module again when its version changed', async () => {
+    let current: ShellManifest = { modules: [manifest.modules[0]!] }
+    const { host, deps } = setup('owner', { fetchManifest: vi.fn(async () => current) })
+    await host.load('1')
+    const upgraded = {
+      ...manifest.modules[0]!,
+      version: '0.2.0',
+      remote: { ...manifest.modules[0]!.remote, entry: '/remotes/contacts/v2/remoteEntry.js' },
+    }
+    current = { modules: [upgraded] }
+    await host.refresh()
+    expect(deps.registerRemote).toHaveBeenLastCalledWith({
+      name: 'contacts',
+      entry: '/remotes/contacts/v2/remoteEntry.js',
+    })
+    expect(deps.loadRemoteModule).toHaveBeenCalledTimes(2)
+    expect(host.module('contacts')!.manifest.version).toBe('0.2.0')
+    expect(host.module('contacts')!.status).toBe('ready')
+  })
+
+  it('refreshes by loading everything when the manifest had not been read', async () => {
+    const fetchManifest = vi
+      .fn<ModuleHostDeps['fetchManifest']>()
+      .mockRejectedValueOnce(new Error('503'))
+      .mockResolvedValue({ modules: [manifest.modules[0]!] })
+    const { host } = setup('owner', { fetchManifest })
+    await host.load('1')
+    expect(host.state.status).toBe('failed')
+    await host.refresh()
+    expect(host.state.status).toBe('ready')
+    expect(host.navigation.value.map((link) => link.path)).toEqual([
+      '/contacts',
+      '/contacts/import',
+    ])
+  })
+
   it('reports a manifest that cannot be read without adding anything', async () => {
     const { host, router } = setup('owner', {
       fetchManifest: vi.fn(async () => Promise.reject(new Error('503'))),

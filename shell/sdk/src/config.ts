@@ -17,6 +17,8 @@ export interface SdkConfig {
   onUnauthorized: (error: ApiError) => void
   /** The scoped token of a sandboxed vendor module (set by the frame host); null in the shell, which uses its session. */
   getBearerToken: () => string | null
+  /** Reads the organisation's modules again and updates the navigation (the shell's module host). */
+  refreshModules: () => Promise<void>
 }
 
 const config: SdkConfig = {
@@ -24,6 +26,7 @@ const config: SdkConfig = {
   notifier: null,
   onUnauthorized: () => {},
   getBearerToken: () => null,
+  refreshModules: () => Promise.resolve(),
 }
 
 /** Called by the shell at start-up; remotes never call it. */
@@ -42,3 +45,8 @@ export const http = createHttpClient({
   onUnauthorized: (error) => config.onUnauthorized(error),
   getBearerToken: () => config.getBearerToken(),
 })
+
+/** What a remote may ask of the shell's module list: after it installed, enabled, disabled or removed a module, `refresh()`. */
+export function useShellModules(): { refresh: () => Promise<void> } {
+  return { refresh: () => config.refreshModules() }
+}

@@ -10,7 +10,14 @@ export * from './api/onboarding'
 export * from './api/organizations'
 export * from './api/preferences'
 export * from './api/search'
-export { configureSdk, http, sdkConfig, type Notifier, type SdkConfig } from './config'
+export {
+  configureSdk,
+  http,
+  sdkConfig,
+  useShellModules,
+  type Notifier,
+  type SdkConfig,
+} from './config'
 export { ApiError, isApiError, toApiError, type ApiErrorItem } from './errors'
 export {
   CSRF_PATH,

@@ -169,6 +169,65 @@ export function createModuleHost(deps: ModuleHostDeps) {
     return load(orgId)
   }
 
+  /** Whether a module of the new manifest can keep what is already loaded for it. */
+  function unchanged(entry: ModuleEntry, next: ShellManifestModule): boolean {
+    const loaded = entry.manifest
+    return (
+      entry.status === 'ready' &&
+      loaded.version === next.version &&
+      loaded.trust === next.trust &&
+      loaded.routeBase === next.routeBase &&
+      loaded.remote.entry === next.remote.entry
+    )
+  }
+
+  /**
+   * Reads the manifest again and applies only the difference (after a module was installed, enabled,
+   * disabled or removed): new or changed modules load, removed ones leave the routes and the navigation,
+   * the others, the page in use among them, stay as they are.
+   */
+  function refresh(): Promise<void> {
+    const orgId = state.orgId
+    if (orgId === null) return Promise.resolve()
+    if (state.status !== 'ready') return reload()
+    const refreshing = applyManifest(orgId, generation)
+    // load() answers this promise: a navigation to a new module's link waits for its routes.
+    pending = refreshing.catch(() => {})
+    return refreshing
+  }
+
+  async function applyManifest(orgId: Id, run: number): Promise<void> {
+    const manifest = await deps.fetchManifest(orgId)
+    if (run !== generation) return
+    const next: ModuleEntry[] = manifest.modules.map((manifestModule) => {
+      const current = state.modules.find((entry) => entry.manifest.id === manifestModule.id)
+      if (current && unchanged(current, manifestModule)) {
+        current.manifest = manifestModule
+        return current
+      }
+      return { manifest: manifestModule, status: 'loading', error: null }
+    })
+    for (const entry of state.modules) {
+      const id = entry.manifest.id
+      if (!next.includes(entry) && deps.router.hasRoute(routeName(id)))
+        deps.router.removeRoute(routeName(id))
+    }
+    state.modules = next
+    const fresh = state.modules.filter((entry) => entry.status === 'loading')
+    if (!fresh.length) return
+    try {
+      await deps.prepareIntegrity(integrityMapOf(manifest))
+    } catch (error) {
+      for (const entry of fresh) {
+        entry.status = 'failed'
+        entry.error = markRaw(error instanceof Error ? error : new Error(String(error)))
+        addRoutes(entry, errorChildren)
+      }
+      return
+    }
+    await Promise.all(fresh.map((entry) => loadOne(entry, run)))
+  }
+
   return {
     state,
     /** Sidebar links of every module of the manifest, filtered by permission. */
@@ -180,6 +239,7 @@ export function createModuleHost(deps: ModuleHostDeps) {
     ),
     load,
     reload,
+    refresh,
     unload,
     /** The entry of one module, if the manifest lists it. */
     module: (moduleId: string) => state.modules.find((entry) => entry.manifest.id === moduleId),
