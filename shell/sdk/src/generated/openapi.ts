@@ -1183,10 +1183,27 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import daily rates from a CSV file (date, base, quote, rate)
-         * @description Valid rows are recorded; each refused row is named with its line, column and reason. An unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`.
+         * Import daily rates from a CSV file (date, base, quote, rate), as a job
+         * @description The file is read at once (an unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`, nothing queued), then recorded by the `currencies.import_rates` job. Follow it with `GET .../currencies/rates/imports/{importId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.
          */
         post: operations["importCurrencyRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a rates import stands: queued, completed (count and refused rows) or failed */
+        get: operations["getCurrencyRateImport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2785,6 +2802,42 @@ export interface components {
                 rate: string;
             }[];
             quoteCurrency: string;
+        };
+        /** @description A CSV file of daily rates, recorded by the `currencies.import_rates` job (its progress is broadcast on the live channel `users/<userId>/jobs`). Valid rows are recorded in one transaction; refused rows are listed in `rejected`. */
+        CurrencyRateImport: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why the whole file was refused (`status: failed`). */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Rates recorded; null until completed. */
+            imported: number | null;
+            /**
+             * Format: uuid
+             * @description The job running the import, as the live progress messages name it.
+             */
+            jobId: string;
+            /** @description Each refused row, in the language of the user who uploaded the file. */
+            rejected: {
+                field: string;
+                /** @description Line of the file (1 is the header). */
+                line: number;
+                message: string;
+            }[];
+            /** @description Data rows of the file. */
+            rows: number;
+            /**
+             * @description `queued` until the job has committed, then `completed`, or `failed` when the file as a whole was refused.
+             * @enum {string}
+             */
+            status: "queued" | "completed" | "failed";
         };
         CurrencyRateUsed: {
             /**
@@ -8658,19 +8711,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description How many rows were recorded and which were refused. */
-            200: {
+            /** @description The import, queued. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        imported: number;
-                        rejected: {
-                            field: string;
-                            line: number;
-                            message: string;
-                        }[];
+                        import: components["schemas"]["CurrencyRateImport"];
                     };
                 };
             };
@@ -8730,6 +8778,60 @@ export interface operations {
             };
             /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCurrencyRateImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The import id (uuid). */
+                importId: string;
+                /** @description The organisation id (uuid). */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["CurrencyRateImport"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
