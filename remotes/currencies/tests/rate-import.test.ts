@@ -77,7 +77,10 @@ describe('rate import', () => {
 
     const jobs = useJobsStore()
     jobs.apply(
-      progress({ percent: 50, message: { fr: '1 taux enregistrés sur 2', en: '1 of 2 rates recorded' } })
+      progress({
+        percent: 50,
+        message: { fr: '1 taux enregistrés sur 2', en: '1 of 2 rates recorded' },
+      })
     )
     await flushPromises()
     expect(follow.percent.value).toBe(50)
@@ -90,11 +93,15 @@ describe('rate import', () => {
     state.import = importFixture({
       status: 'completed',
       imported: 2,
-      rejected: [{ line: 4, field: 'rate', message: 'Taux invalide : « abc » (un nombre positif).' }],
+      rejected: [
+        { line: 4, field: 'rate', message: 'Taux invalide : « abc » (un nombre positif).' },
+      ],
     })
     jobs.apply(progress({ status: 'completed', percent: 100 }))
     await flushPromises()
-    expect(calls.filter((call) => call.url.endsWith('/currencies/rates/imports/imp-1'))).toHaveLength(1)
+    expect(
+      calls.filter((call) => call.url.endsWith('/currencies/rates/imports/imp-1'))
+    ).toHaveLength(1)
     expect(follow.phase.value).toBe('completed')
     expect(follow.current.value?.rejected[0].line).toBe(4)
   })
