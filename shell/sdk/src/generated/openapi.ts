@@ -1676,7 +1676,7 @@ export interface paths {
         get: operations["getInvoicingReminders"];
         /**
          * Set the overdue reminders schedule
-         * @description Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none.
+         * @description Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none: that reminder is recorded as skipped on the timeline (`reminder_skipped`) and the schedule moves on.
          */
         put: operations["updateInvoicingReminders"];
         post?: never;
@@ -3277,6 +3277,8 @@ export interface components {
             nextIssueDate: string | null;
             notes: string | null;
             paymentTermsDays: number;
+            /** @description Each issued invoice is emailed to the customer at once; a customer without an email address gets none, and the invoice’s timeline says so (`email_skipped`). */
+            sendByEmail: boolean;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -11103,6 +11105,8 @@ export interface operations {
                     }[];
                     notes?: string | null;
                     paymentTermsDays?: number;
+                    /** @enum {unknown} */
+                    sendByEmail?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                     startDate: unknown;
                 };
             };
