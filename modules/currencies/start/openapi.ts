@@ -145,7 +145,7 @@ describeRoute('POST /api/v1/orgs/:orgId/currencies/rates/import', {
   summary: 'Import daily rates from a CSV file (date, base, quote, rate), as a job',
   description:
     'The file is read at once (an unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`, nothing queued), then recorded by the `currencies.import_rates` job. ' +
-    'Follow it with `GET .../currencies/rates/imports/{importId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.',
+    'Follow it with `GET .../currencies/rates/imports/{rateImportId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.',
   tags,
   permission: 'currencies.rate.create',
   params,
@@ -155,12 +155,12 @@ describeRoute('POST /api/v1/orgs/:orgId/currencies/rates/import', {
     403: forbidden,
   },
 })
-describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/imports/:importId', {
+describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/imports/:rateImportId', {
   operationId: 'getCurrencyRateImport',
   summary: 'Where a rates import stands: queued, completed (count and refused rows) or failed',
   tags,
   permission: 'currencies.rate.read',
-  params: { ...params, importId: 'The import id (uuid).' },
+  params: { ...params, rateImportId: 'The rates import id (uuid).' },
   responses: { 200: { description: 'The import.', schema: rateImport }, 403: forbidden },
 })
 describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/history', {

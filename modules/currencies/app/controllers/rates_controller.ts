@@ -86,8 +86,8 @@ export default class RatesController {
 
   async showImport(ctx: HttpContext) {
     await authorize(ctx, 'currencies.rate.read')
-    const rateImport = isUuid(ctx.params.importId)
-      ? await RateImport.find(ctx.params.importId)
+    const rateImport = isUuid(ctx.params.rateImportId)
+      ? await RateImport.find(ctx.params.rateImportId)
       : null
     if (!rateImport) throw notFound()
     return { import: serializeRateImport(rateImport) }

@@ -58,8 +58,9 @@ export async function importRates(file: File): Promise<RateImport> {
 
 /** Where an import stands. */
 export async function getRateImport(id: string): Promise<RateImport> {
-  return (await useApi().get('/currencies/rates/imports/{importId}', { path: { importId: id } }))
-    .import
+  return (
+    await useApi().get('/currencies/rates/imports/{rateImportId}', { path: { rateImportId: id } })
+  ).import
 }
 
 /** The last 90 days of a pair. */

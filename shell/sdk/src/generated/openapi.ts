@@ -1184,7 +1184,7 @@ export interface paths {
         put?: never;
         /**
          * Import daily rates from a CSV file (date, base, quote, rate), as a job
-         * @description The file is read at once (an unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`, nothing queued), then recorded by the `currencies.import_rates` job. Follow it with `GET .../currencies/rates/imports/{importId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.
+         * @description The file is read at once (an unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`, nothing queued), then recorded by the `currencies.import_rates` job. Follow it with `GET .../currencies/rates/imports/{rateImportId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.
          */
         post: operations["importCurrencyRates"];
         delete?: never;
@@ -1193,7 +1193,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/orgs/{orgId}/currencies/rates/imports/{importId}": {
+    "/api/v1/orgs/{orgId}/currencies/rates/imports/{rateImportId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -8794,10 +8794,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The import id (uuid). */
-                importId: string;
                 /** @description The organisation id (uuid). */
                 orgId: string;
+                /** @description The rates import id (uuid). */
+                rateImportId: string;
             };
             cookie?: never;
         };
