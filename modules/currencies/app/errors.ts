@@ -55,7 +55,7 @@ export const currencyErrors = {
     ),
   /** The uploaded rates file is not a CSV with a header and at least one row. */
   importUnreadable: (
-    reason: 'notText' | 'empty' | 'malformed' | 'columns' | 'tooManyRows',
+    reason: 'notText' | 'empty' | 'malformed' | 'columns' | 'tooManyRows' | 'fileMissing',
     data: Record<string, unknown> = {}
   ) =>
     new DomainError(

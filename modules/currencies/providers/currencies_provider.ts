@@ -31,6 +31,8 @@ export default class CurrenciesProvider implements DomainModuleProvider {
       maxAttempts: 3,
       backoffMs: 60_000,
     })
+    const { IMPORT_RATES_JOB, importRates } = await import('../app/jobs/import_rates.ts')
+    jobs.register(IMPORT_RATES_JOB, importRates, { title: 'currencies.jobs.importRates' })
     jobs.register<ScheduledJobPayload>(FETCH_RATES_SCHEDULE.name, (payload, context) =>
       queueDailyFetches(new Date(payload.slot), context.client)
     )

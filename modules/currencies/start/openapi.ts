@@ -9,6 +9,7 @@ import {
   serializeRateHistory,
   serializeRateUsed,
 } from '../app/transformers/rate_transformer.ts'
+import { serializeRateImport } from '../app/transformers/rate_import_transformer.ts'
 import {
   importRatesValidator,
   listRatesValidator,
@@ -23,6 +24,7 @@ const params = { orgId: 'The organisation id (uuid).' }
 const forbidden = 'The caller lacks the permission: `E_FORBIDDEN`.'
 const settings = wrapped('settings', serializeCurrencySettings.ref)
 const rate = wrapped('rate', serializeRate.ref)
+const rateImport = wrapped('import', serializeRateImport.ref)
 
 describeRoute('GET /api/v1/orgs/:orgId/currencies/iso', {
   operationId: 'listIsoCurrencies',
@@ -140,38 +142,26 @@ describeRoute('POST /api/v1/orgs/:orgId/currencies/rates', {
 })
 describeRoute('POST /api/v1/orgs/:orgId/currencies/rates/import', {
   operationId: 'importCurrencyRates',
-  summary: 'Import daily rates from a CSV file (date, base, quote, rate)',
+  summary: 'Import daily rates from a CSV file (date, base, quote, rate), as a job',
   description:
-    'Valid rows are recorded; each refused row is named with its line, column and reason. An unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`.',
+    'The file is read at once (an unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`, nothing queued), then recorded by the `currencies.import_rates` job. ' +
+    'Follow it with `GET .../currencies/rates/imports/{rateImportId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.',
   tags,
   permission: 'currencies.rate.create',
   params,
   request: importRatesValidator,
   responses: {
-    200: {
-      description: 'How many rows were recorded and which were refused.',
-      schema: {
-        type: 'object',
-        properties: {
-          imported: { type: 'integer' },
-          rejected: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                line: { type: 'integer' },
-                field: { type: 'string' },
-                message: { type: 'string' },
-              },
-              required: ['line', 'field', 'message'],
-            },
-          },
-        },
-        required: ['imported', 'rejected'],
-      },
-    },
+    202: { description: 'The import, queued.', schema: rateImport },
     403: forbidden,
   },
+})
+describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/imports/:rateImportId', {
+  operationId: 'getCurrencyRateImport',
+  summary: 'Where a rates import stands: queued, completed (count and refused rows) or failed',
+  tags,
+  permission: 'currencies.rate.read',
+  params: { ...params, rateImportId: 'The rates import id (uuid).' },
+  responses: { 200: { description: 'The import.', schema: rateImport }, 403: forbidden },
 })
 describeRoute('GET /api/v1/orgs/:orgId/currencies/rates/history', {
   operationId: 'getCurrencyRateHistory',

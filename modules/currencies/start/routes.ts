@@ -12,6 +12,7 @@ organizationRoutes('currencies', () => {
   router.get('currencies/rates', [RatesController, 'index'])
   router.post('currencies/rates', [RatesController, 'store'])
   router.post('currencies/rates/import', [RatesController, 'import'])
+  router.get('currencies/rates/imports/:rateImportId', [RatesController, 'showImport'])
   router.get('currencies/rates/history', [RatesController, 'history'])
   router.get('currencies/rates/at', [RatesController, 'at'])
   router.get('currencies/rates/:rateId', [RatesController, 'show'])

@@ -386,7 +386,7 @@ route('PUT /api/v1/orgs/:orgId/invoicing/reminders', {
   summary: 'Set the overdue reminders schedule',
   description:
     "Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, " +
-    'with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none.',
+    'with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none: that reminder is recorded as skipped on the timeline (`reminder_skipped`) and the schedule moves on.',
   permission: 'invoicing.settings.manage',
   params: { orgId },
   request: reminderSettingsValidator,

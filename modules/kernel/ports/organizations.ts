@@ -35,6 +35,8 @@ export interface OrganizationDirectory {
     userIds: string[],
     client?: QueryClientContract
   ): Promise<Map<string, string>>
+  /** Whether the organisation has `moduleId` enabled: what a module's public pages (reached by a link, not by `:orgId`) check. */
+  moduleEnabled(organizationId: string, moduleId: string): Promise<boolean>
   /** Changes the default and reporting currency, in the caller's transaction, audited as a change of the organisation. */
   setCurrencies(
     organizationId: string,

@@ -28,6 +28,11 @@ export const paymentsErrors = {
   gatewayFailed: (message: string) => error('E_GATEWAY_FAILED', 502, undefined, { message }),
   /** A customer's payment link that is unknown, altered or expired. */
   linkInvalid: () => error('E_PAYMENT_LINK_INVALID', 404),
+  /** Too many "pay" requests from one address or on one link; `minutes` until the next is accepted. */
+  tooManyPaymentRequests: (minutes: number) =>
+    error('E_TOO_MANY_PAYMENT_REQUESTS', 429, undefined, { minutes }),
+  /** The organisation turned the payments module off: its links and callbacks take no payment. */
+  unavailable: () => error('E_ONLINE_PAYMENT_UNAVAILABLE', 409),
   /** A callback whose signature is missing or wrong. */
   callbackSignature: () => error('E_CALLBACK_SIGNATURE', 401, 'signature'),
   /** A callback sent more than five minutes ago (or dated in the future). */

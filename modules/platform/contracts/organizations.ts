@@ -61,6 +61,11 @@ export const organizationDirectory: OrganizationDirectory = {
     return new Map(rows.map((row) => [row.id, row.full_name]))
   },
 
+  async moduleEnabled(organizationId, moduleId) {
+    const { default: registry } = await import('../app/services/module_registry_service.ts')
+    return registry.isEnabled(organizationId, moduleId)
+  },
+
   async setCurrencies(organizationId, currencies, actorId, trx) {
     const organization = await Organization.query({ client: trx })
       .where('id', organizationId)

@@ -188,6 +188,21 @@ const ID_SOURCES: Record<
       return response.body().import.id
     },
   },
+  rateImportId: {
+    kind: 'tenant',
+    obtain: async ({ client, a, orgA }) => {
+      const response = await client
+        .post(`/api/v1/orgs/${orgA.id}/currencies/rates/import`)
+        .file('file', Buffer.from('date,base,quote,rate\n2026-01-02,USD,CDF,2850.5\n'), {
+          filename: 'rates.csv',
+        })
+        .loginAs(a)
+        .withCsrfToken()
+      response.assertStatus(202)
+      await runQueuedJobs()
+      return response.body().import.id
+    },
+  },
   rateId: {
     kind: 'tenant',
     obtain: async ({ client, a, orgA }) => {

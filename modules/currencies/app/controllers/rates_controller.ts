@@ -6,7 +6,9 @@ import { currenciesService } from '../../contracts/currencies_service.ts'
 import Rate from '../models/rate.ts'
 import { recordRates } from '../actions/record_rates.ts'
 import { ratesPage, rateHistory } from '../queries/list_rates.ts'
-import { readRatesCsv } from '../services/rate_import.ts'
+import RateImport from '../models/rate_import.ts'
+import { startRateImport } from '../actions/start_rate_import.ts'
+import { serializeRateImport } from '../transformers/rate_import_transformer.ts'
 import { rateSettings } from '../services/organization_setup.ts'
 import { normalizeRate, rateDate } from '../services/rate_values.ts'
 import {
@@ -23,7 +25,7 @@ import {
 } from '../validators/currencies.ts'
 import { currencyErrors } from '../errors.ts'
 
-/** The organisation's daily rates: list, one, record by hand, import a CSV, history for a chart, the rate at a date. */
+/** The organisation's daily rates: list, one, record by hand, import a CSV (as a job), history for a chart, the rate at a date. */
 export default class RatesController {
   async index(ctx: HttpContext) {
     await authorize(ctx, 'currencies.rate.read')
@@ -74,20 +76,21 @@ export default class RatesController {
   async import(ctx: HttpContext) {
     await authorize(ctx, 'currencies.rate.create')
     const { file } = await ctx.request.validateUsing(importRatesValidator)
-    const organizationId = tenantContext.require()
-    const bytes = await readFile(file.tmpPath!)
-    const result = await db.transaction(async (trx) => {
-      const { currencies } = await currenciesService.settings(organizationId, { client: trx })
-      const { rates, rejected } = readRatesCsv(
-        bytes,
-        currencies.map((currency) => currency.code),
-        ctx.i18n
-      )
-      const { rateSource } = await rateSettings(organizationId, trx)
-      await recordRates(organizationId, rates, 'import', rateSource, ctx.auth.user!.id, trx)
-      return { imported: rates.length, rejected }
-    })
-    return result
+    const rateImport = await startRateImport(
+      { bytes: await readFile(file.tmpPath!), fileName: file.clientName },
+      ctx.i18n,
+      ctx.auth.user!.id
+    )
+    return ctx.response.accepted({ import: serializeRateImport(rateImport) })
+  }
+
+  async showImport(ctx: HttpContext) {
+    await authorize(ctx, 'currencies.rate.read')
+    const rateImport = isUuid(ctx.params.rateImportId)
+      ? await RateImport.find(ctx.params.rateImportId)
+      : null
+    if (!rateImport) throw notFound()
+    return { import: serializeRateImport(rateImport) }
   }
 
   async history(ctx: HttpContext) {

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import type { I18n } from '@adonisjs/i18n'
+import i18nManager from '@adonisjs/i18n/services/main'
+import type { LocalizedText } from '@ia/kernel/contracts'
 import { currencyErrors } from '../errors.ts'
 import { normalizeRate, rateDate } from './rate_values.ts'
 import type { NewRate } from '../actions/record_rates.ts'
@@ -74,6 +76,11 @@ function isoFromCell(cell: string) {
   return french ? `${french[3]}-${french[2].padStart(2, '0')}-${french[1].padStart(2, '0')}` : cell
 }
 
+/** A message of the module's language files in both languages, for texts broadcast before anyone reads them (job labels and progress). */
+export function localizedText(key: string, data?: Record<string, unknown>): LocalizedText {
+  return { fr: i18nManager.locale('fr').t(key, data), en: i18nManager.locale('en').t(key, data) }
+}
+
 /**
  * Reads a CSV of daily rates (date, base, quote, rate; headers in French or English) into the rates
  * to record and the rows refused with their line and reason. `usedCurrencies` are the organisation's.
@@ -107,5 +114,9 @@ export function readRatesCsv(bytes: Buffer, usedCurrencies: string[], i18n: I18n
     if (earlier) return reject(line, 'date', 'duplicate', { line: earlier.line })
     rates.set(key, { baseCurrency: base, quoteCurrency: quote, rate, date, line })
   })
-  return { rates: [...rates.values()].map(({ line, ...rate }) => rate), rejected }
+  return {
+    rates: [...rates.values()].map(({ line, ...rate }) => rate),
+    rejected,
+    rowCount: records.length - 1,
+  }
 }

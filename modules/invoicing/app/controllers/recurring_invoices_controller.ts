@@ -37,7 +37,7 @@ export default class RecurringInvoicesController {
   /** Checks the template as a draft invoice would be (customer, currency, products, tax groups): the same 422s. */
   async store(ctx: HttpContext) {
     await authorize(ctx, 'invoicing.invoice.issue')
-    const { startDate, endDate, ...fields } =
+    const { startDate, endDate, sendByEmail, ...fields } =
       await ctx.request.validateUsing(createRecurringValidator)
     const start = isoDateOf(startDate)
     const end = isoDateOf(endDate) ?? null
@@ -64,6 +64,7 @@ export default class RecurringInvoicesController {
           clientCategory: fields.clientCategory ?? null,
           notes: attributes.notes,
           lines: fields.lines,
+          sendByEmail: sendByEmail ?? false,
           createdBy: actor.userId,
         },
         { client: trx }

@@ -64,6 +64,10 @@ export default class RecurringInvoice extends TenantModel {
   @column()
   declare lastError: string | null
 
+  /** Whether each invoice issued from the template is emailed to the customer at once (PDF attached). */
+  @column()
+  declare sendByEmail: boolean
+
   @column()
   declare createdBy: string | null
 

@@ -1,9 +1,20 @@
 import { DateTime } from 'luxon'
 import type { TransactionClientContract } from '@adonisjs/lucid/types/database'
-import { DomainError, jobs, tenantContext, type JobContext } from '@ia/kernel/contracts'
+import {
+  DomainError,
+  jobs,
+  organizations,
+  tenantContext,
+  type JobContext,
+} from '@ia/kernel/contracts'
 import RecurringInvoice, { type RecurringFrequency } from '../models/recurring_invoice.ts'
 import { SaveDraft } from '../actions/save_draft.ts'
 import { IssueDocument } from '../actions/issue_document.ts'
+import { SendDocument } from '../actions/send_document.ts'
+import { EmailDocument } from '../actions/email_document.ts'
+import { documentView } from '../queries/document_view.ts'
+import { recordTimeline } from './timeline.ts'
+import type { Actor } from './drafts.ts'
 
 /** The daily schedule that queues the recurring invoices due: 06:00 in Kinshasa, before the working day. */
 export const RECURRING_SCHEDULE = {
@@ -126,10 +137,39 @@ async function issueOccurrence(
     { recurringInvoiceId: template.id, occurrence }
   )
   await new IssueDocument().handle(trx, draft.id, actor)
+  if (template.sendByEmail) await emailOccurrence(trx, draft.id, actor)
   await trx.insertQuery().table('invoicing.recurring_occurrences').insert({
     recurring_invoice_id: template.id,
     occurrence_date: occurrence,
     organization_id: template.organizationId,
     document_id: draft.id,
   })
+}
+
+/**
+ * Mails an invoice just issued from a template that says so, in the organisation's language, and marks
+ * it sent, in the issuing transaction (the mail leaves only if the invoice is committed). A customer
+ * without an email address gets nothing, and the invoice's timeline says so.
+ */
+async function emailOccurrence(trx: TransactionClientContract, documentId: string, actor: Actor) {
+  const issued = await documentView(documentId, trx)
+  const { document } = issued
+  if (!document.customerSnapshot?.email) {
+    await recordTimeline(trx, {
+      organizationId: document.organizationId,
+      documentId,
+      action: 'email_skipped',
+      actorId: actor.userId,
+      data: { reason: 'no_email' },
+    })
+    return
+  }
+  await new SendDocument().handle(trx, documentId, actor)
+  const locale = (await organizations.find(document.organizationId, trx))?.locale ?? 'fr'
+  await new EmailDocument().handle(
+    trx,
+    await documentView(documentId, trx),
+    { locale: locale === 'en' ? 'en' : 'fr' },
+    actor
+  )
 }

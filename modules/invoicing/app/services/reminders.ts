@@ -12,6 +12,7 @@ import Document, { OPEN_STATUSES } from '../models/document.ts'
 import { EmailDocument } from '../actions/email_document.ts'
 import { documentView } from '../queries/document_view.ts'
 import { balanceMinor } from './settlement.ts'
+import { recordTimeline } from './timeline.ts'
 
 /** The daily schedule that queues the reminders: 08:00 in Kinshasa, when offices open. */
 export const REMINDERS_SCHEDULE = {
@@ -90,7 +91,8 @@ export async function queueReminders(slot: Date, client: TransactionClientContra
  * Sends the next reminder of each open invoice of the organisation past its due date whose schedule
  * calls for one on `on`: its PDF attached, in the organisation's language, recorded on its timeline.
  * At most one per invoice per run (after a downtime the customer gets one reminder, not the backlog).
- * A customer without an email address gets none. Each reminder is recorded under (invoice, sequence).
+ * A customer without an email address gets none: that reminder is recorded as skipped, on the invoice's
+ * timeline too, and the schedule moves on. Each reminder is recorded under (invoice, sequence).
  */
 export async function sendDueReminders(
   payload: { organizationId: string; on: string },
@@ -124,7 +126,10 @@ export async function sendDueReminders(
       const already = sentCount.get(invoice.id) ?? 0
       if (remindersDue(settings, daysLate) <= already) continue
       const view = await documentView(invoice.id, trx)
-      if (!view.document.customerSnapshot?.email) continue
+      if (!view.document.customerSnapshot?.email) {
+        await skipReminder(trx, payload, invoice.id, already + 1, daysLate)
+        continue
+      }
       try {
         await trx.transaction(async (savepoint) => {
           await savepoint
@@ -154,5 +159,29 @@ export async function sendDueReminders(
         if (!(error instanceof DomainError)) throw error
       }
     }
+  })
+}
+
+/** Records a reminder that could not be sent (no address to send it to), so it is neither retried daily nor silent. */
+async function skipReminder(
+  trx: TransactionClientContract,
+  payload: { organizationId: string; on: string },
+  documentId: string,
+  sequence: number,
+  daysLate: number
+) {
+  await trx.insertQuery().table('invoicing.reminders_sent').insert({
+    document_id: documentId,
+    sequence,
+    organization_id: payload.organizationId,
+    sent_on: payload.on,
+    skipped_reason: 'no_email',
+  })
+  await recordTimeline(trx, {
+    organizationId: payload.organizationId,
+    documentId,
+    action: 'reminder_skipped',
+    actorId: null,
+    data: { reason: 'no_email', sequence, daysLate },
   })
 }

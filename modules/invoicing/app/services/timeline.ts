@@ -14,6 +14,8 @@ export type TimelineAction =
   | 'refused'
   | 'converted'
   | 'reminded'
+  | 'reminder_skipped'
+  | 'email_skipped'
 
 /** Adds a line to a document's timeline, in the change's transaction. */
 export async function recordTimeline(

@@ -40,6 +40,10 @@ export const serializeRecurringInvoice = defineSerializer(
             'The lines as given; priced with the rates of the day each invoice is issued.',
         }
       ),
+      sendByEmail: Type.Boolean({
+        description:
+          'Each issued invoice is emailed to the customer at once; a customer without an email address gets none, and the invoice’s timeline says so (`email_skipped`).',
+      }),
       lastError: wire.text(
         'Why the last due occurrence could not be issued (an error code); the next daily run tries again.'
       ),
@@ -61,6 +65,7 @@ export const serializeRecurringInvoice = defineSerializer(
     paymentTermsDays: template.paymentTermsDays,
     notes: template.notes,
     lines: template.lines,
+    sendByEmail: template.sendByEmail,
     lastError: template.lastError,
     createdAt: isoTimestamp(template.createdAt),
   })

@@ -108,6 +108,7 @@ export const createRecurringValidator = vine.create({
   clientCategory: fields.clientCategory,
   notes: fields.notes,
   lines: vine.array(line).minLength(1).maxLength(500),
+  sendByEmail: vine.boolean().optional(),
 })
 
 /** Page through recurring invoices. */

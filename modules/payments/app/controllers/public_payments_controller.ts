@@ -1,5 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { notFound, tenantContext } from '@ia/kernel/contracts'
+import logger from '@adonisjs/core/services/logger'
+import { notFound, organizations, tenantContext } from '@ia/kernel/contracts'
 import { invoicingPayments } from '@ia/invoicing/contracts'
 import GatewaySettings from '../models/gateway_settings.ts'
 import PaymentRequest from '../models/payment_request.ts'
@@ -12,13 +13,21 @@ import {
 import { invoiceLinks } from '../services/invoice_links.ts'
 import { freshPaymentRequest, requestInvoicePayment } from '../services/payment_requests.ts'
 import { receiveCallback } from '../services/callbacks.ts'
+import { throttlePayByAddress, throttlePayByLink } from '../services/pay_throttle.ts'
 import { paymentsErrors } from '../errors.ts'
+
+/** A link of an organisation that turned the payments module off pays nothing: the page says online payment is unavailable. */
+async function assertModuleEnabled(organizationId: string) {
+  if (!(await organizations.moduleEnabled(organizationId, 'payments')))
+    throw paymentsErrors.unavailable()
+}
 
 /** The customer's payment page (no account: the link's token is the credential) and the gateway's callbacks. */
 export default class PublicPaymentsController {
   /** The invoice to pay, the operators offered, and the latest request made from this link. */
   async show(ctx: HttpContext) {
     const { organizationId, documentId } = invoiceLinks.read(ctx.params.token)
+    await assertModuleEnabled(organizationId)
     return tenantContext.run(organizationId, async () => {
       const invoice = await invoicingPayments.payableInvoice(organizationId, documentId)
       const settings = await GatewaySettings.query().first()
@@ -47,7 +56,10 @@ export default class PublicPaymentsController {
   }
 
   async store(ctx: HttpContext) {
+    await throttlePayByAddress(ctx)
     const { organizationId, documentId } = invoiceLinks.read(ctx.params.token)
+    await throttlePayByLink(ctx, documentId)
+    await assertModuleEnabled(organizationId)
     const input = await ctx.request.validateUsing(publicPaymentRequestValidator)
     const request = await tenantContext.run(organizationId, () =>
       requestInvoicePayment({ documentId, ...input })
@@ -58,6 +70,7 @@ export default class PublicPaymentsController {
   /** A request's state, asked of the gateway when it is still pending: what the page polls. */
   async status(ctx: HttpContext) {
     const { organizationId, documentId } = invoiceLinks.read(ctx.params.token)
+    await assertModuleEnabled(organizationId)
     const request = await tenantContext.run(organizationId, async () => {
       const found = await freshPaymentRequest(ctx.params.requestId)
       if (found.documentId !== documentId) throw notFound()
@@ -69,6 +82,13 @@ export default class PublicPaymentsController {
 
   /** The gateway's callback for an organisation. */
   async callback(ctx: HttpContext) {
+    if (!(await organizations.moduleEnabled(ctx.params.organizationId, 'payments'))) {
+      logger.warn(
+        { organizationId: ctx.params.organizationId },
+        'payments: callback refused, the organisation turned the payments module off'
+      )
+      throw paymentsErrors.unavailable()
+    }
     const result = await receiveCallback(ctx.params.organizationId, ctx.request.body())
     return { received: true, outcome: result.outcome }
   }

@@ -16,11 +16,8 @@ export type SettingsInput = {
 }
 /** A rate typed by hand. */
 export type RateInput = { baseCurrency: string; quoteCurrency: string; rate: string; date: string }
-/** What an import recorded and refused. */
-export type ImportResult = {
-  imported: number
-  rejected: Array<{ line: number; field: string; message: string }>
-}
+/** A CSV import of rates: queued for its job, then completed (count and refused rows) or failed. */
+export type RateImport = Schemas['CurrencyRateImport']
 
 /** The organisation's currencies, default and reporting currency, rate source and provider. */
 export async function getSettings(): Promise<CurrencySettings> {
@@ -52,11 +49,18 @@ export async function recordRate(input: RateInput): Promise<CurrencyRate> {
   return (await useApi().post('/currencies/rates', { body: input })).rate
 }
 
-/** Imports a CSV file of rates. */
-export async function importRates(file: File): Promise<ImportResult> {
+/** Sends a CSV file of rates; resolves once the server has queued its import job. */
+export async function importRates(file: File): Promise<RateImport> {
   const form = new FormData()
   form.append('file', file)
-  return useApi().post('/currencies/rates/import', { body: form })
+  return (await useApi().post('/currencies/rates/import', { body: form })).import
+}
+
+/** Where an import stands. */
+export async function getRateImport(id: string): Promise<RateImport> {
+  return (
+    await useApi().get('/currencies/rates/imports/{rateImportId}', { path: { rateImportId: id } })
+  ).import
 }
 
 /** The last 90 days of a pair. */

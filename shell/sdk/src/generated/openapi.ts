@@ -1183,10 +1183,27 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import daily rates from a CSV file (date, base, quote, rate)
-         * @description Valid rows are recorded; each refused row is named with its line, column and reason. An unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`.
+         * Import daily rates from a CSV file (date, base, quote, rate), as a job
+         * @description The file is read at once (an unreadable file: `E_RATE_IMPORT_UNREADABLE` on `file`, nothing queued), then recorded by the `currencies.import_rates` job. Follow it with `GET .../currencies/rates/imports/{rateImportId}` or the live job progress; valid rows are recorded together, each refused row is kept with its line, column and reason.
          */
         post: operations["importCurrencyRates"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orgs/{orgId}/currencies/rates/imports/{rateImportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a rates import stands: queued, completed (count and refused rows) or failed */
+        get: operations["getCurrencyRateImport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2401,7 +2418,7 @@ export interface paths {
         get: operations["getInvoicingReminders"];
         /**
          * Set the overdue reminders schedule
-         * @description Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none.
+         * @description Every day at 08:00 (Kinshasa) each open invoice past its due date whose schedule calls for a reminder gets one by email, in the organisation's language, with its PDF and the customer link; at most one per invoice and run, each recorded on its timeline (`reminded`). A customer without an address gets none: that reminder is recorded as skipped on the timeline (`reminder_skipped`) and the schedule moves on.
          */
         put: operations["updateInvoicingReminders"];
         post?: never;
@@ -3549,6 +3566,42 @@ export interface components {
             }[];
             quoteCurrency: string;
         };
+        /** @description A CSV file of daily rates, recorded by the `currencies.import_rates` job (its progress is broadcast on the live channel `users/<userId>/jobs`). Valid rows are recorded in one transaction; refused rows are listed in `rejected`. */
+        CurrencyRateImport: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why the whole file was refused (`status: failed`). */
+            error: {
+                code: string;
+                message: string;
+            } | null;
+            fileName: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Rates recorded; null until completed. */
+            imported: number | null;
+            /**
+             * Format: uuid
+             * @description The job running the import, as the live progress messages name it.
+             */
+            jobId: string;
+            /** @description Each refused row, in the language of the user who uploaded the file. */
+            rejected: {
+                field: string;
+                /** @description Line of the file (1 is the header). */
+                line: number;
+                message: string;
+            }[];
+            /** @description Data rows of the file. */
+            rows: number;
+            /**
+             * @description `queued` until the job has committed, then `completed`, or `failed` when the file as a whole was refused.
+             * @enum {string}
+             */
+            status: "queued" | "completed" | "failed";
+        };
         CurrencyRateUsed: {
             /**
              * Format: date
@@ -4276,6 +4329,8 @@ export interface components {
             nextIssueDate: string | null;
             notes: string | null;
             paymentTermsDays: number;
+            /** @description Each issued invoice is emailed to the customer at once; a customer without an email address gets none, and the invoice’s timeline says so (`email_skipped`). */
+            sendByEmail: boolean;
             /** Format: date */
             startDate: string;
             /** @enum {string} */
@@ -9757,19 +9812,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description How many rows were recorded and which were refused. */
-            200: {
+            /** @description The import, queued. */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        imported: number;
-                        rejected: {
-                            field: string;
-                            line: number;
-                            message: string;
-                        }[];
+                        import: components["schemas"]["CurrencyRateImport"];
                     };
                 };
             };
@@ -9829,6 +9879,60 @@ export interface operations {
             };
             /** @description Invalid input: one `E_VALIDATION` entry per field, with `field` set. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getCurrencyRateImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation id (uuid). */
+                orgId: string;
+                /** @description The rates import id (uuid). */
+                rateImportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["CurrencyRateImport"];
+                    };
+                };
+            };
+            /** @description Not signed in (no session, or an invalid access token): `E_UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The caller lacks the permission: `E_FORBIDDEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Unknown, or belonging to an organisation the caller is not a member of: `E_NOT_FOUND`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15752,6 +15856,8 @@ export interface operations {
                     }[];
                     notes?: string | null;
                     paymentTermsDays?: number;
+                    /** @enum {unknown} */
+                    sendByEmail?: "1" | 1 | "true" | true | "on" | "0" | 0 | "false" | false;
                     startDate: unknown;
                 };
             };

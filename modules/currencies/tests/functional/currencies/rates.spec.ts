@@ -3,7 +3,8 @@ import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
 import { events } from '@ia/kernel/contracts'
-import { addMember, createUser, runQueuedJobs } from '@ia/platform/testing'
+import emitter from '@adonisjs/core/services/emitter'
+import { addMember, createUser, runQueuedJobs, type JobProgressEvent } from '@ia/platform/testing'
 import { createCurrenciesOrganization, currenciesUrl, insertRates } from '../../helpers.ts'
 
 /** The rate events the worker delivered, as a consumer in another module would see them. */
@@ -221,10 +222,25 @@ test.group('Currencies / rates by hand', (group) => {
   })
 })
 
+/** The progress the jobs engine broadcast for one job while `work` ran. */
+async function progressOf(jobId: string, work: () => Promise<void>) {
+  const seen: JobProgressEvent[] = []
+  const listener = (event: JobProgressEvent) => {
+    if (event.jobId === jobId) seen.push(event)
+  }
+  emitter.on('platform:job.progress', listener)
+  try {
+    await work()
+  } finally {
+    emitter.off('platform:job.progress', listener)
+  }
+  return seen
+}
+
 test.group('Currencies / CSV import', (group) => {
   group.each.setup(() => testUtils.db().withGlobalTransaction())
 
-  test('a French spreadsheet export is recorded; each refused row is named with its line, column and reason', async ({
+  test('a French spreadsheet export is recorded by a job with progress; each refused row is kept with its line, column and reason', async ({
     client,
     assert,
   }) => {
@@ -243,9 +259,38 @@ test.group('Currencies / CSV import', (group) => {
       .file('file', Buffer.from(csv), { filename: 'taux.csv' })
       .loginAs(owner)
       .withCsrfToken()
-    response.assertStatus(200)
-    assert.equal(response.body().imported, 2)
-    assert.deepEqual(response.body().rejected, [
+    response.assertStatus(202)
+    const queued = response.body().import
+    assert.include(queued, { status: 'queued', fileName: 'taux.csv', rows: 6, imported: null })
+    const storedRates = () =>
+      db
+        .from('currencies.rates')
+        .where('organization_id', organization.id)
+        .orderBy('rate_date')
+        .select(db.raw('rate::float8::text as rate'), 'origin')
+    assert.deepEqual(await storedRates(), [], 'nothing recorded before the job runs')
+
+    const progress = await progressOf(queued.jobId, runQueuedJobs)
+    assert.equal(progress.at(-1)!.status, 'completed')
+    assert.deepEqual(progress[0].label, {
+      fr: 'Import des taux : taux.csv',
+      en: 'Rate import: taux.csv',
+    })
+    assert.deepEqual(
+      progress.filter((event) => event.message).map((event) => event.message),
+      [
+        { fr: 'Lecture du fichier…', en: 'Reading the file…' },
+        { fr: '2 taux enregistrés sur 2', en: '2 of 2 rates recorded' },
+      ]
+    )
+    assert.equal(progress[0].userId, owner.id)
+
+    const done = await client
+      .get(currenciesUrl(organization.id, `/rates/imports/${queued.id}`))
+      .loginAs(owner)
+    done.assertStatus(200)
+    assert.include(done.body().import, { status: 'completed', imported: 2, error: null })
+    assert.deepEqual(done.body().import.rejected, [
       {
         line: 4,
         field: 'baseCurrency',
@@ -259,15 +304,41 @@ test.group('Currencies / CSV import', (group) => {
       },
       { line: 7, field: 'date', message: 'Même paire et même date qu’à la ligne 3.' },
     ])
-    const stored = await db
-      .from('currencies.rates')
-      .where('organization_id', organization.id)
-      .orderBy('rate_date')
-      .select(db.raw('rate::float8::text as rate'), 'origin')
-    assert.deepEqual(stored, [
+    assert.deepEqual(await storedRates(), [
       { rate: '2850.5', origin: 'import' },
       { rate: '2851', origin: 'import' },
     ])
+  })
+
+  test('the refused rows are explained in the uploader’s language, and another organisation’s import answers 404', async ({
+    client,
+    assert,
+  }) => {
+    const { owner, organization } = await createCurrenciesOrganization()
+    const other = await createCurrenciesOrganization()
+    owner.locale = 'en'
+    await owner.save()
+    const response = await client
+      .post(currenciesUrl(organization.id, '/rates/import'))
+      .file('file', Buffer.from('date,base,quote,rate\n2026-03-02,USD,CDF,-3\n'), {
+        filename: 'rates.csv',
+      })
+      .loginAs(owner)
+      .withCsrfToken()
+    response.assertStatus(202)
+    const { id } = response.body().import
+    await runQueuedJobs()
+    const done = await client
+      .get(currenciesUrl(organization.id, `/rates/imports/${id}`))
+      .loginAs(owner)
+    assert.include(done.body().import, { status: 'completed', imported: 0 })
+    assert.deepEqual(done.body().import.rejected, [
+      { line: 2, field: 'rate', message: 'Invalid rate: "-3" (a positive number).' },
+    ])
+    const foreign = await client
+      .get(currenciesUrl(other.organization.id, `/rates/imports/${id}`))
+      .loginAs(other.owner)
+    foreign.assertStatus(404)
   })
 
   test('a file that is not a rates CSV is refused as a whole on file, and nothing is recorded', async ({

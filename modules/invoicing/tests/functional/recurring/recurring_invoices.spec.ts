@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import testUtils from '@adonisjs/core/services/test_utils'
 import db from '@adonisjs/lucid/services/db'
+import mail from '@adonisjs/mail/services/main'
 import { DateTime } from 'luxon'
 import { runQueuedJobs } from '@ia/platform/testing'
 import { queueDueRecurringInvoices } from '../../../app/services/recurring.ts'
@@ -170,6 +171,89 @@ test.group('Invoicing / recurring invoices', (group) => {
     assert.equal(stored.status, 'ended', 'the next occurrence falls after the end date')
     assert.equal(stored.issued_count, 3)
     assert.isNull(stored.next_issue_date)
+  })
+
+  test('a template with sendByEmail mails each issued invoice to the customer with its PDF and marks it sent; without it, none is mailed', async ({
+    client,
+    assert,
+  }) => {
+    const mails = mail.fake()
+    try {
+      const { owner, organization } = await createInvoicingOrganization({ currency: 'CDF' })
+      const customerId = await createCustomer(client, owner, organization, {
+        email: 'compta@brasserie.cd',
+      })
+      const create = (sendByEmail?: boolean) =>
+        client
+          .post(invoicingUrl(organization, '/recurring-invoices'))
+          .json({ customerId, frequency: 'monthly', startDate: today(), lines, sendByEmail })
+          .loginAs(owner)
+          .withCsrfToken()
+      const emailed = await create(true)
+      emailed.assertStatus(201)
+      assert.isTrue(emailed.body().recurringInvoice.sendByEmail)
+      const quiet = await create()
+      assert.isFalse(quiet.body().recurringInvoice.sendByEmail)
+
+      await db.transaction((trx) => queueDueRecurringInvoices(new Date(), trx))
+      await runQueuedJobs()
+      const sent = mails.messages.sent()
+      assert.lengthOf(sent, 1, 'only the template that says so is mailed')
+      const message = sent[0].toJSON().message
+      assert.isTrue(sent[0].hasTo('compta@brasserie.cd'))
+      const attachments = message.attachments as { filename: string }[]
+      assert.match(attachments[0].filename, /^Facture FA-\d{4}-000\d\.pdf$/)
+      const invoices = await db
+        .from('invoicing.documents')
+        .where('organization_id', organization.id)
+        .where('kind', 'invoice')
+        .select('id', 'status', 'sent_at')
+      assert.sameMembers(
+        invoices.map((invoice) => invoice.status),
+        ['sent', 'issued']
+      )
+      const sentInvoice = invoices.find((invoice) => invoice.status === 'sent')!
+      assert.isNotNull(sentInvoice.sent_at)
+      const actions = await db
+        .from('invoicing.document_events')
+        .where('document_id', sentInvoice.id)
+        .orderBy('id')
+        .select('action')
+      assert.includeMembers(
+        actions.map((entry) => entry.action),
+        ['issued', 'sent', 'emailed']
+      )
+    } finally {
+      mail.restore()
+    }
+  })
+
+  test('a template with sendByEmail whose customer has no email address: the invoice is issued, not mailed, and its timeline says why', async ({
+    client,
+    assert,
+  }) => {
+    const mails = mail.fake()
+    try {
+      const { organization, create } = await world(client)
+      ;(await create({ sendByEmail: true })).assertStatus(201)
+      await db.transaction((trx) => queueDueRecurringInvoices(new Date(), trx))
+      await runQueuedJobs()
+      assert.lengthOf(mails.messages.sent(), 0)
+      const [invoice] = await db
+        .from('invoicing.documents')
+        .where('organization_id', organization.id)
+        .where('kind', 'invoice')
+        .select('id', 'status')
+      assert.equal(invoice.status, 'issued')
+      const skipped = await db
+        .from('invoicing.document_events')
+        .where('document_id', invoice.id)
+        .where('action', 'email_skipped')
+      assert.lengthOf(skipped, 1)
+      assert.deepEqual(skipped[0].data, { reason: 'no_email' })
+    } finally {
+      mail.restore()
+    }
   })
 
   test('an occurrence that cannot be issued keeps its place with the reason; the next run issues it', async ({

@@ -83,6 +83,52 @@ test.group('Invoicing / overdue reminders', (group) => {
     })
   })
 
+  test('a customer without an email address: the reminder is recorded as skipped on the timeline, once, and the schedule moves on', async ({
+    client,
+    assert,
+  }) => {
+    const mails = mail.fake()
+    const { owner, organization } = await createInvoicingOrganization({ currency: 'CDF' })
+    const customerId = await createCustomer(client, owner, organization)
+    const lines = [{ description: 'Conseil', quantity: '1', unitPrice: '1000', taxGroup: 'B' }]
+    const invoice = (await createDraft(client, owner, organization, { customerId, lines })).body()
+      .document
+    ;(await issue(client, owner, organization, invoice.id)).assertStatus(200)
+    await client
+      .put(invoicingUrl(organization, '/reminders'))
+      .json({ enabled: true, firstAfterDays: 3, repeatEveryDays: 7, maxReminders: 2 })
+      .loginAs(owner)
+      .withCsrfToken()
+
+    await runDay(3)
+    await runDay(4)
+    await runDay(10)
+    assert.lengthOf(mails.messages.sent(), 0)
+    const skipped = await db
+      .from('invoicing.document_events')
+      .where('document_id', invoice.id)
+      .where('action', 'reminder_skipped')
+      .orderBy('id')
+    assert.deepEqual(
+      skipped.map((entry) => entry.data),
+      [
+        { reason: 'no_email', sequence: 1, daysLate: 3 },
+        { reason: 'no_email', sequence: 2, daysLate: 10 },
+      ]
+    )
+    const recorded = await db
+      .from('invoicing.reminders_sent')
+      .where('document_id', invoice.id)
+      .orderBy('sequence')
+    assert.deepEqual(
+      recorded.map((row) => [row.sequence, row.skipped_reason]),
+      [
+        [1, 'no_email'],
+        [2, 'no_email'],
+      ]
+    )
+  })
+
   test('an overdue invoice gets its reminders on schedule, once each, with the PDF and the link; a paid one none', async ({
     client,
     assert,

@@ -1,0 +1,3 @@
+import { defineTestConfig } from '@ia/vendor-kit/vitest'
+
+export default defineTestConfig()
