@@ -67,7 +67,11 @@ module.exports = {
       from: { path: '^modules/([^/]+)/' },
       to: {
         path: DOMAIN_MODULE,
-        pathNot: ['^modules/$1/', '^modules/[^/]+/contracts/', '^modules/[^/]+/tests/helpers\\.ts$'],
+        pathNot: [
+          '^modules/$1/',
+          '^modules/[^/]+/contracts/',
+          '^modules/[^/]+/tests/helpers\\.ts$',
+        ],
       },
     },
     {
