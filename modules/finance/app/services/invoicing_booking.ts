@@ -220,7 +220,7 @@ export const invoicingBooking = {
         [difference.gt(0) ? 'credit' : 'debit']: formatAmount(difference.abs(), bookCurrency),
         currency: bookCurrency,
       })
-    return ledgerPosting.post(client, organizationId, {
+    const posted = await ledgerPosting.post(client, organizationId, {
       journal: treasury.journal,
       date,
       description: facts.reference ?? facts.allocations.map((a) => a.number).join(', '),
@@ -228,6 +228,25 @@ export const invoicingBooking = {
       source,
       lines,
     })
+    // Its reversal came first: it is carried out now that there is an entry to reverse.
+    const deferredWhere = {
+      organization_id: organizationId,
+      source_type: source.type,
+      source_id: source.id,
+    }
+    const deferred = await client
+      .from('finance.deferred_reversals')
+      .where(deferredWhere)
+      .select('description', client.raw("to_char(reversed_on, 'YYYY-MM-DD') as reversed_on"))
+      .first()
+    if (deferred) {
+      await client.from('finance.deferred_reversals').where(deferredWhere).delete()
+      await ledgerPosting.reverse(client, organizationId, posted.id, {
+        date: [openDate(deferred.reversed_on, state.lockDate), date].sort().at(-1)!,
+        description: deferred.description,
+      })
+    }
+    return posted
   },
 
   /** The payment's entry reversed on the day the reversal happened (or the first open day). */
@@ -249,8 +268,22 @@ export const invoicingBooking = {
       .whereNull('reverses_entry_id')
       .select('id')
       .first()
-    // A payment recorded before the organisation enabled finance was never booked.
-    if (!entry) return null
+    // Not booked yet: the payment's own event may come later (events are not ordered), or never (a
+    // payment recorded before the organisation enabled finance). Kept, and reversed if it comes.
+    if (!entry) {
+      await client
+        .table('finance.deferred_reversals')
+        .insert({
+          organization_id: organizationId,
+          source_type: INVOICING_SOURCES.payment,
+          source_id: facts.paymentId,
+          description: facts.reason.slice(0, 300),
+          reversed_on: DateTime.fromISO(occurredAt, { zone: 'utc' }).toISODate(),
+        })
+        .onConflict(['organization_id', 'source_type', 'source_id'])
+        .ignore()
+      return null
+    }
     const reversal = await client
       .from('finance.entries')
       .where({ organization_id: organizationId, reverses_entry_id: entry.id })

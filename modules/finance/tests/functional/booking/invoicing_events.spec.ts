@@ -103,6 +103,57 @@ test.group('Finance / booking invoicing events', (group) => {
     assert.lengthOf(await entriesOf(organization.id), 0)
   })
 
+  test("a payment's reversal handled before the payment itself is carried out once the payment is booked", async ({
+    assert,
+  }) => {
+    const { organization } = await createFinanceOrganization()
+    const facts = invoiceFacts()
+    const payment = {
+      paymentId: '3c9e1a27-6b0d-4e8f-a1c2-5d4e3f2a1b09',
+      method: 'cash' as const,
+      reference: null,
+      receivedOn: '2026-03-10',
+      customerId: facts.customerId,
+      currency: 'CDF',
+      amount: '166000.00',
+      bookCurrency: 'CDF',
+      exchangeDifference: '0.00',
+    }
+    await events.publish('invoicing.invoice.issued', facts, { organizationId: organization.id })
+    await runQueuedJobs()
+    await events.publish(
+      'invoicing.payment.reversed',
+      { ...payment, allocations: [], reason: 'Chèque refusé' },
+      { organizationId: organization.id }
+    )
+    await runQueuedJobs()
+    assert.lengthOf(await entriesOf(organization.id), 1, 'nothing to reverse yet')
+    await events.publish(
+      'invoicing.payment.recorded',
+      {
+        ...payment,
+        allocations: [
+          {
+            documentId: facts.documentId,
+            number: facts.number,
+            currency: 'CDF',
+            applied: '166000.00',
+            amount: '166000.00',
+            exchangeRate: null,
+            exchangeDifference: '0.00',
+          },
+        ],
+      },
+      { organizationId: organization.id }
+    )
+    await runQueuedJobs()
+    const entries = await entriesOf(organization.id)
+    const paid = entries.find((entry) => entry.source_id === payment.paymentId)!
+    assert.lengthOf(entries, 3)
+    assert.equal(entries.filter((entry) => entry.reverses_entry_id === paid.id).length, 1)
+    assert.equal((await balancesByAccount(organization.id))['4111'], 16600000n)
+  })
+
   test('a foreign-currency payment books the treasury at the day rate and the exchange difference', async ({
     client,
     assert,
