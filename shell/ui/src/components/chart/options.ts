@@ -69,8 +69,11 @@ export function waterfallSteps(
 
 type Formatter = (value: number) => string
 
-/** Up to this many categories every label is shown (wrapped); past it, a time series (90 days of rates) shows those that fit. */
-const ALL_LABELS_UP_TO = 24
+/**
+ * Up to this many categories every label is shown (wrapped); past it (the twelve months of a year in a
+ * half-width card, 90 days of rates) only those that fit, never overlapping.
+ */
+const ALL_LABELS_UP_TO = 8
 
 /** Category labels all shown, wrapped onto a second line rather than dropped when they crowd each other; only some on a long series. */
 const CATEGORY_LABELS = (theme: ChartTheme, count: number) =>
