@@ -1275,6 +1275,12 @@ try {
       .getByRole('button', { name: lang.toUpperCase() })
       .click()
     await page.getByRole('heading', { name: lang === 'fr' ? /Bonjour/ : /Hello/ }).waitFor()
+    // The choice is saved on the account after the page switched: wait for it before this browser closes.
+    await page.waitForFunction(
+      async (wanted) => (await (await fetch('/api/v1/auth/me')).json())?.user?.locale === wanted,
+      lang,
+      { polling: 200, timeout: 15000 }
+    )
   }
 
   await scenario(
