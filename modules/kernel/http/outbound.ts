@@ -50,17 +50,17 @@ export function publicOnlyLookup(
 const publicOnlyAgent = new Agent({ connect: { lookup: publicOnlyLookup as never } })
 
 /**
- * `fetch` to a URL a user gave: public addresses only unless `allowPrivate` (tests, development), no
- * redirect followed (a redirect could lead inside).
+ * `fetch` to a URL a user gave: public addresses only unless `allowPrivate` (tests, development); a
+ * redirect is answered as it is, never followed (it could lead inside).
  */
 export async function fetchOutside(
   url: string,
   init: RequestInit,
   options: { allowPrivate: boolean }
 ): Promise<Response> {
-  if (options.allowPrivate) return undiciFetch(url, { ...init, redirect: 'error' })
+  if (options.allowPrivate) return undiciFetch(url, { ...init, redirect: 'manual' })
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '')
   // An address written as such is never looked up: it is checked here.
   if (isIP(host) && !isPublicAddress(host)) throw new PrivateAddressError(host)
-  return undiciFetch(url, { ...init, redirect: 'error', dispatcher: publicOnlyAgent })
+  return undiciFetch(url, { ...init, redirect: 'manual', dispatcher: publicOnlyAgent })
 }
